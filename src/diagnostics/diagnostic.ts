@@ -1,0 +1,98 @@
+import { renderDiagnostics, type RenderOptions } from "./render.js";
+
+/**
+ * A half-open range of 0-based UTF-16 code-unit offsets into the source:
+ * `source.slice(span.start, span.end)` is the text it covers. An empty span
+ * (`start === end`) marks a position, such as the end of input.
+ */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** How serious a diagnostic is. Only `error` makes a value unusable. */
+export type Severity = "error" | "warning" | "info";
+
+/** A secondary span that explains the primary one, like rustc's labels. */
+export interface RelatedSpan {
+  readonly span: Span;
+  readonly message: string;
+}
+
+/**
+ * One problem found in one input. Diagnostics are plain data: every parser in
+ * this package (expressions, durations, flow control, headers) reports them in
+ * this shape, and {@link renderDiagnostic} draws them all the same way.
+ *
+ * @example
+ * ```ts
+ * const result = tryCompile("Pow(2, retried)");
+ * if (!result.ok) console.log(result.diagnostics[0]?.code); // "unknown-function"
+ * ```
+ */
+export interface Diagnostic<Code extends string = string> {
+  /** A stable, documented identifier such as `unknown-function`. Match on this, not on `message`. */
+  readonly code: Code;
+  readonly severity: Severity;
+  /** One sentence for a person; may change between versions. */
+  readonly message: string;
+  /** Where in the source the problem lies. */
+  readonly span: Span;
+  /** A suggestion that fixes the problem, such as "did you mean `pow`?". */
+  readonly hint?: string;
+  /** Other places in the source that explain this problem. */
+  readonly related?: readonly RelatedSpan[];
+}
+
+/** A successful result and any warnings, or the diagnostics that explain the failure. */
+export type Result<T, Code extends string = string> =
+  | { readonly ok: true; readonly value: T; readonly diagnostics: readonly Diagnostic<Code>[] }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic<Code>[] };
+
+/** True when any diagnostic is an error. */
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === "error");
+}
+
+/**
+ * The only error this package throws. It carries every problem found, as data,
+ * and the source they point into.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   compile("pow(2, retries) * 1000");
+ * } catch (error) {
+ *   if (error instanceof RetryDelayError) {
+ *     console.error(error.render()); // error[unknown-variable]: … did you mean `retried`?
+ *   }
+ * }
+ * ```
+ */
+export class RetryDelayError extends Error {
+  /** Every problem found; at least one has severity `error`. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The text the diagnostics' spans point into. */
+  readonly source: string;
+
+  constructor(source: string, diagnostics: readonly Diagnostic[]) {
+    super(summarize(diagnostics));
+    this.name = "RetryDelayError";
+    this.source = source;
+    this.diagnostics = diagnostics;
+  }
+
+  /** The diagnostics drawn with the source line and a caret underline. */
+  render(options: RenderOptions = {}): string {
+    return renderDiagnostics(this.source, this.diagnostics, options);
+  }
+}
+
+function summarize(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  const first = errors[0] ?? diagnostics[0];
+  if (first === undefined) return "invalid input";
+  const more = errors.length - 1;
+  const tail = more > 0 ? ` (and ${more} more ${more === 1 ? "error" : "errors"})` : "";
+  return `${first.message}${tail}`;
+}

@@ -1,0 +1,113 @@
+import { hasErrors, RetryDelayError, type Result } from "../diagnostics/diagnostic.js";
+import type { Expression } from "./ast.js";
+import type { DelayClosure } from "./builtins.js";
+import { checkExpression, type CheckOptions, type DelayRange } from "./check.js";
+import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
+import { compileTree } from "./compile.js";
+import { EXPRESSION_LIMITS } from "./limits.js";
+import { parse } from "./parse.js";
+
+/** Options of {@link compile} and {@link tryCompile}. */
+export type CompileOptions = CheckOptions;
+
+/**
+ * A compiled retry-delay expression: call it with `retried` (0 for the first
+ * retry) to get the delay in milliseconds. It also carries what the checks
+ * found.
+ */
+export interface CompiledDelay {
+  (retried: number): number;
+  /** The source it was compiled from. */
+  readonly source: string;
+  /** The parsed tree, before constant folding. */
+  readonly expression: Expression;
+  /** Warnings from the domain check; never errors (those make compiling fail). */
+  readonly diagnostics: readonly ExpressionDiagnostic[];
+  /** Smallest and largest finite delay over `retried` in `0 … retries - 1`. */
+  readonly range: DelayRange | undefined;
+}
+
+/**
+ * Parses, checks and compiles an `Upstash-Retry-Delay` expression into a fast
+ * closure. Throws {@link RetryDelayError} with every problem found when the
+ * expression is invalid; warnings (such as a negative delay) do not throw and
+ * are on the result's `diagnostics`.
+ *
+ * @example
+ * ```ts
+ * const delay = compile("pow(2, retried) * 1000");
+ * delay(0); // 1000
+ * delay(3); // 8000
+ * delay.range; // { min: 1000, max: 4000, minAt: 0, maxAt: 2 } for the default 3 retries
+ * ```
+ */
+export function compile(source: string, options: CompileOptions = {}): CompiledDelay {
+  const result = tryCompile(source, options);
+  if (!result.ok) throw new RetryDelayError(typeof source === "string" ? source : "", result.diagnostics);
+  return result.value;
+}
+
+/**
+ * {@link compile} without exceptions: `{ ok: true, value, diagnostics }` with
+ * any warnings, or `{ ok: false, diagnostics }`.
+ *
+ * @example
+ * ```ts
+ * const result = tryCompile("pow(2, retries) * 1000");
+ * if (!result.ok) {
+ *   console.error(renderDiagnostics("pow(2, retries) * 1000", result.diagnostics));
+ *   // error[unknown-variable]: unknown variable `retries` … did you mean `retried`?
+ * }
+ * ```
+ */
+export function tryCompile(source: string, options: CompileOptions = {}): Result<CompiledDelay, ExpressionCode> {
+  const parsed = parse(source);
+  if (!parsed.ok) return parsed;
+  const report = checkExpression(parsed.value, options);
+  if (hasErrors(report.diagnostics)) return { ok: false, diagnostics: report.diagnostics };
+  const closure = compileTree(parsed.value);
+  const compiled = Object.defineProperties(closure, {
+    source: { value: source, enumerable: true },
+    expression: { value: parsed.value, enumerable: true },
+    diagnostics: { value: report.diagnostics, enumerable: true },
+    range: { value: report.range, enumerable: true },
+  }) as CompiledDelay;
+  return { ok: true, value: compiled, diagnostics: report.diagnostics };
+}
+
+/** A delay function backed by a precomputed table for `retried` in `0 … size - 1`. */
+export interface TabulatedDelay {
+  (retried: number): number;
+  /** `values[i]` is the delay for `retried = i`. */
+  readonly values: Float64Array;
+}
+
+/**
+ * Table mode, for servers that evaluate one expression millions of times:
+ * precomputes `retried = 0 … size - 1` into a `Float64Array`. Lookups inside
+ * the table cost an array read; any other `retried` (fractional, negative,
+ * past the end) falls back to the closure. `-0` is looked up as `0`.
+ *
+ * @example
+ * ```ts
+ * const delay = tabulate(compile("pow(2, retried) * 1000"), 32);
+ * delay(10); // 1024000, read from the table
+ * delay(40); // 1099511627776000, computed by the closure
+ * ```
+ */
+export function tabulate(delay: DelayClosure, size: number): TabulatedDelay {
+  if (!Number.isInteger(size) || size < 0 || size > EXPRESSION_LIMITS.maxTableSize) {
+    throw new RetryDelayError("", [
+      {
+        code: "invalid-option",
+        severity: "error",
+        message: `the table size must be a whole number from 0 to ${EXPRESSION_LIMITS.maxTableSize}, not ${String(size)}`,
+        span: { start: 0, end: 0 },
+      },
+    ]);
+  }
+  const values = new Float64Array(size);
+  for (let retried = 0; retried < size; retried++) values[retried] = delay(retried);
+  const lookup = (retried: number): number => ((retried >>> 0) === retried && retried < size ? (values[retried] as number) : delay(retried));
+  return Object.defineProperty(lookup, "values", { value: values, enumerable: true }) as TabulatedDelay;
+}

@@ -1,0 +1,105 @@
+import type { Span } from "../diagnostics/diagnostic.js";
+
+/**
+ * A parsed retry-delay expression: a discriminated union on `kind`. Every node
+ * carries the span of source text it came from; parentheses leave no node of
+ * their own, but widen the span of the node they enclose.
+ *
+ * @example
+ * ```ts
+ * const parsed = parse("pow(2, retried) * 1000");
+ * if (parsed.ok && parsed.value.kind === "binary") console.log(parsed.value.operator); // "*"
+ * ```
+ */
+export type Expression = NumberLiteral | RetriedVariable | UnaryExpression | BinaryExpression | CallExpression;
+
+/** A number written in the source. Parsed literals are finite and non-negative; a sign is a {@link UnaryExpression}. */
+export interface NumberLiteral {
+  readonly kind: "number";
+  readonly value: number;
+  readonly span: Span;
+}
+
+/** The variable `retried`: how many retries were already made, 0 when computing the first retry's delay. */
+export interface RetriedVariable {
+  readonly kind: "retried";
+  readonly span: Span;
+}
+
+/** A prefix sign: `-x` or `+x`. */
+export interface UnaryExpression {
+  readonly kind: "unary";
+  readonly operator: UnaryOperator;
+  readonly operand: Expression;
+  readonly span: Span;
+}
+
+/** `left op right` for one of the four arithmetic operators. */
+export interface BinaryExpression {
+  readonly kind: "binary";
+  readonly operator: BinaryOperator;
+  readonly left: Expression;
+  readonly right: Expression;
+  readonly span: Span;
+}
+
+/**
+ * A call of a function by name. The parser accepts any name so that the
+ * checker can report unknown ones with a suggestion; a checked expression only
+ * calls the built-in functions.
+ */
+export interface CallExpression {
+  readonly kind: "call";
+  readonly name: string;
+  /** The span of the name alone, where unknown-function errors point. */
+  readonly nameSpan: Span;
+  readonly args: readonly Expression[];
+  readonly span: Span;
+}
+
+export type UnaryOperator = "-" | "+";
+export type BinaryOperator = "+" | "-" | "*" | "/";
+
+/** Binding strength used by the parser's grammar and by the printer's minimal parentheses. */
+export const PRECEDENCE = {
+  additive: 1,
+  multiplicative: 2,
+  unary: 3,
+  atom: 4,
+} as const;
+
+export function binaryPrecedence(operator: BinaryOperator): number {
+  return operator === "+" || operator === "-" ? PRECEDENCE.additive : PRECEDENCE.multiplicative;
+}
+
+/** The precedence of a node as it stands, for deciding whether it needs parentheses. */
+export function nodePrecedence(node: Expression): number {
+  switch (node.kind) {
+    case "binary":
+      return binaryPrecedence(node.operator);
+    case "unary":
+      return PRECEDENCE.unary;
+    case "number":
+      // A negative or non-finite literal (only constant folding makes those) prints as a unary form.
+      return Object.is(node.value, -0) || node.value < 0 ? PRECEDENCE.unary : PRECEDENCE.atom;
+    case "retried":
+    case "call":
+      return PRECEDENCE.atom;
+  }
+}
+
+/** True when the expression reads `retried` anywhere; otherwise it is a constant. */
+export function dependsOnRetried(node: Expression): boolean {
+  switch (node.kind) {
+    case "number":
+      return false;
+    case "retried":
+      return true;
+    case "unary":
+      return dependsOnRetried(node.operand);
+    case "binary":
+      return dependsOnRetried(node.left) || dependsOnRetried(node.right);
+    case "call":
+      return node.args.some(dependsOnRetried);
+  }
+}

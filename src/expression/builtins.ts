@@ -1,0 +1,191 @@
+/**
+ * The one table of built-in functions. The parser's hints, the checker, the
+ * constant folder, the closure compiler, the reference interpreter, the
+ * printer and the docs all read it; nothing else lists the functions.
+ *
+ * Each entry carries its own closure factories. They are separate function
+ * literals on purpose: V8 keeps type and call-target feedback per literal, so
+ * one generic `(r) => fn(a(r))` shared by every builtin goes megamorphic as
+ * soon as a process compiles a few different expressions.
+ */
+
+/** A compiled expression: the delay in milliseconds for a given `retried`. */
+export type DelayClosure = (retried: number) => number;
+
+interface BuiltinDocs {
+  /** The name as written in expressions. Names are case-sensitive. */
+  readonly name: string;
+  /** How the call reads, e.g. `pow(x, y)`. */
+  readonly signature: string;
+  /** One line for the language reference. */
+  readonly doc: string;
+}
+
+/** A built-in function of one argument. */
+export interface UnaryBuiltin extends BuiltinDocs {
+  readonly arity: 1;
+  readonly evaluate: (x: number) => number;
+  readonly closures: {
+    /** `f(arg(r))` */
+    readonly of: (arg: DelayClosure) => DelayClosure;
+    /** `f(r)`: the argument is `retried` itself. */
+    readonly ofRetried: () => DelayClosure;
+  };
+}
+
+/** A built-in function of two arguments. */
+export interface BinaryBuiltin extends BuiltinDocs {
+  readonly arity: 2;
+  readonly evaluate: (x: number, y: number) => number;
+  readonly closures: {
+    /** `f(a(r), b(r))` */
+    readonly of: (a: DelayClosure, b: DelayClosure) => DelayClosure;
+    /** `f(c, b(r))` */
+    readonly constantLeft: (c: number, b: DelayClosure) => DelayClosure;
+    /** `f(a(r), c)` */
+    readonly constantRight: (a: DelayClosure, c: number) => DelayClosure;
+    /** `f(c, r)` */
+    readonly constantRetried: (c: number) => DelayClosure;
+    /** `f(r, c)` */
+    readonly retriedConstant: (c: number) => DelayClosure;
+  };
+}
+
+export type Builtin = UnaryBuiltin | BinaryBuiltin;
+
+/**
+ * Rounds half away from zero, like Go's `math.Round` and C's `round`:
+ * `round(2.5) = 3`, `round(-2.5) = -3`. JavaScript's `Math.round` rounds half
+ * up instead (`Math.round(-2.5) = -2`); the Upstash server is written in Go.
+ * Keeps the sign of zero (`round(-0.4) = -0`), as Go does.
+ */
+export function roundHalfAwayFromZero(x: number): number {
+  const truncated = Math.trunc(x);
+  return Math.abs(x - truncated) >= 0.5 ? truncated + Math.sign(x) : truncated;
+}
+
+const table: readonly Builtin[] = [
+  {
+    name: "pow",
+    arity: 2,
+    signature: "pow(x, y)",
+    doc: "x raised to the power y.",
+    evaluate: Math.pow,
+    closures: {
+      of: (a, b) => (r) => Math.pow(a(r), b(r)),
+      constantLeft: (c, b) => (r) => Math.pow(c, b(r)),
+      constantRight: (a, c) => (r) => Math.pow(a(r), c),
+      constantRetried: (c) => (r) => Math.pow(c, +r),
+      retriedConstant: (c) => (r) => Math.pow(+r, c),
+    },
+  },
+  {
+    name: "exp",
+    arity: 1,
+    signature: "exp(x)",
+    doc: "e raised to the power x.",
+    evaluate: Math.exp,
+    closures: {
+      of: (a) => (r) => Math.exp(a(r)),
+      ofRetried: () => (r) => Math.exp(+r),
+    },
+  },
+  {
+    name: "sqrt",
+    arity: 1,
+    signature: "sqrt(x)",
+    doc: "The square root of x; NaN for negative x.",
+    evaluate: Math.sqrt,
+    closures: {
+      of: (a) => (r) => Math.sqrt(a(r)),
+      ofRetried: () => (r) => Math.sqrt(+r),
+    },
+  },
+  {
+    name: "abs",
+    arity: 1,
+    signature: "abs(x)",
+    doc: "The absolute value of x.",
+    evaluate: Math.abs,
+    closures: {
+      of: (a) => (r) => Math.abs(a(r)),
+      ofRetried: () => (r) => Math.abs(+r),
+    },
+  },
+  {
+    name: "floor",
+    arity: 1,
+    signature: "floor(x)",
+    doc: "The greatest integer not above x.",
+    evaluate: Math.floor,
+    closures: {
+      of: (a) => (r) => Math.floor(a(r)),
+      ofRetried: () => (r) => Math.floor(+r),
+    },
+  },
+  {
+    name: "ceil",
+    arity: 1,
+    signature: "ceil(x)",
+    doc: "The least integer not below x.",
+    evaluate: Math.ceil,
+    closures: {
+      of: (a) => (r) => Math.ceil(a(r)),
+      ofRetried: () => (r) => Math.ceil(+r),
+    },
+  },
+  {
+    name: "round",
+    arity: 1,
+    signature: "round(x)",
+    doc: "x rounded to the nearest integer, halves away from zero (like Go's math.Round, unlike JavaScript's Math.round).",
+    evaluate: roundHalfAwayFromZero,
+    closures: {
+      of: (a) => (r) => roundHalfAwayFromZero(a(r)),
+      ofRetried: () => (r) => roundHalfAwayFromZero(+r),
+    },
+  },
+  {
+    name: "min",
+    arity: 2,
+    signature: "min(x, y)",
+    doc: "The smaller of x and y; NaN if either is NaN.",
+    evaluate: Math.min,
+    closures: {
+      of: (a, b) => (r) => Math.min(a(r), b(r)),
+      constantLeft: (c, b) => (r) => Math.min(c, b(r)),
+      constantRight: (a, c) => (r) => Math.min(a(r), c),
+      constantRetried: (c) => (r) => Math.min(c, +r),
+      retriedConstant: (c) => (r) => Math.min(+r, c),
+    },
+  },
+  {
+    name: "max",
+    arity: 2,
+    signature: "max(x, y)",
+    doc: "The larger of x and y; NaN if either is NaN.",
+    evaluate: Math.max,
+    closures: {
+      of: (a, b) => (r) => Math.max(a(r), b(r)),
+      constantLeft: (c, b) => (r) => Math.max(c, b(r)),
+      constantRight: (a, c) => (r) => Math.max(a(r), c),
+      constantRetried: (c) => (r) => Math.max(c, +r),
+      retriedConstant: (c) => (r) => Math.max(+r, c),
+    },
+  },
+];
+
+/** Every built-in function, in documentation order. */
+export const BUILTINS: readonly Builtin[] = Object.freeze(table.map((entry) => Object.freeze(entry)));
+
+// A Map, never a plain object: a user-written name such as `constructor` or
+// `__proto__` must find nothing rather than something from Object.prototype.
+const byName: ReadonlyMap<string, Builtin> = new Map(BUILTINS.map((entry) => [entry.name, entry]));
+
+/** The built-in function called `name`, or undefined. Case-sensitive. */
+export function lookupBuiltin(name: string): Builtin | undefined {
+  return byName.get(name);
+}
+
+/** The one variable of the language. */
+export const RETRIED = "retried";

@@ -1,0 +1,222 @@
+import { dependsOnRetried, type Expression } from "./ast.js";
+import type { DelayClosure } from "./builtins.js";
+import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
+import { compileTree } from "./compile.js";
+import { foldConstants } from "./fold.js";
+import { evaluateNode } from "./interpret.js";
+import { guardTreeWalk } from "./guard.js";
+import { RetryDelayError } from "../diagnostics/diagnostic.js";
+import { EXPRESSION_LIMITS } from "./limits.js";
+import { resolveCall } from "./names.js";
+
+/** Options of {@link checkExpression} and {@link compile}. */
+export interface CheckOptions {
+  /**
+   * How many retries the message allows; the domain check evaluates the
+   * expression for every `retried` in `0 … retries - 1`. Default 3, Upstash's
+   * default. At most 1,000,000.
+   */
+  readonly retries?: number;
+}
+
+/** The smallest and largest finite delays over the checked `retried` values. */
+export interface DelayRange {
+  readonly min: number;
+  readonly max: number;
+  /** The first `retried` that gives `min`. */
+  readonly minAt: number;
+  /** The first `retried` that gives `max`. */
+  readonly maxAt: number;
+}
+
+/** What {@link checkExpression} found. */
+export interface CheckReport {
+  /** Errors (division by zero, invalid options) and domain warnings. */
+  readonly diagnostics: readonly ExpressionDiagnostic[];
+  /** Undefined when no checked value is finite, or `retries` is 0, or there are errors. */
+  readonly range: DelayRange | undefined;
+}
+
+export const DEFAULT_RETRIES = 3;
+
+/**
+ * The semantic checks on a parsed expression:
+ *
+ * - names and arity again (for trees built by hand rather than by {@link parse});
+ * - division by a constant zero (an error);
+ * - the domain check: the delay for every `retried` in `0 … retries - 1`, with a
+ *   warning for each kind of unusable value (negative, NaN, infinite, fractional)
+ *   naming the `retried` values that give it;
+ * - the min and max delay.
+ *
+ * @example
+ * ```ts
+ * const parsed = parse("1000 - 600 * retried");
+ * if (parsed.ok) {
+ *   const report = checkExpression(parsed.value, { retries: 3 });
+ *   report.diagnostics[0]?.code; // "negative-delay" (retried = 2 gives -200)
+ * }
+ * ```
+ */
+export function checkExpression(tree: Expression, options: CheckOptions = {}): CheckReport {
+  const retriesProblem = checkRetries(options.retries);
+  if (retriesProblem !== undefined) return { diagnostics: [retriesProblem], range: undefined };
+  const retries = options.retries ?? DEFAULT_RETRIES;
+
+  try {
+    return guardTreeWalk(() => {
+      const structural = checkStructure(tree);
+      if (structural.length > 0) return { diagnostics: structural, range: undefined };
+      return checkDomain(tree, compileTree(tree), retries);
+    });
+  } catch (error) {
+    if (error instanceof RetryDelayError) return { diagnostics: error.diagnostics as ExpressionDiagnostic[], range: undefined };
+    throw error;
+  }
+}
+
+function checkRetries(retries: unknown): ExpressionDiagnostic | undefined {
+  if (retries === undefined) return undefined;
+  if (typeof retries === "number" && Number.isInteger(retries) && retries >= 0 && retries <= EXPRESSION_LIMITS.maxRetries) return undefined;
+  return {
+    code: "invalid-option",
+    severity: "error",
+    message: `\`retries\` must be a whole number from 0 to ${EXPRESSION_LIMITS.maxRetries}, not ${String(retries)}`,
+    span: { start: 0, end: 0 },
+  };
+}
+
+/** Names, arity and constant division by zero, in source order. */
+function checkStructure(tree: Expression): ExpressionDiagnostic[] {
+  const problems: ExpressionDiagnostic[] = [];
+  const visit = (node: Expression): void => {
+    switch (node.kind) {
+      case "number":
+      case "retried":
+        return;
+      case "unary":
+        visit(node.operand);
+        return;
+      case "binary":
+        visit(node.left);
+        visit(node.right);
+        if (node.operator === "/" && !dependsOnRetried(node.right)) {
+          const divisor = foldConstants(node.right);
+          if (divisor.kind === "number" && divisor.value === 0) {
+            problems.push({
+              code: "division-by-zero",
+              severity: "error",
+              message: "division by zero: this divisor is always 0",
+              span: node.right.span,
+              hint: "the delay would be infinite (or NaN for 0 / 0)",
+            });
+          }
+        }
+        return;
+      case "call": {
+        node.args.forEach(visit);
+        const problem = resolveCall(node.name, node.nameSpan, node.args, node.span);
+        if (problem !== undefined) problems.push(problem);
+        return;
+      }
+    }
+  };
+  visit(tree);
+  return problems;
+}
+
+type DomainCode = Extract<ExpressionCode, "negative-delay" | "nan-delay" | "infinite-delay" | "fractional-delay">;
+
+/** Evaluates every `retried` of the domain once, grouping the unusable values by kind. */
+function checkDomain(tree: Expression, delay: DelayClosure, retries: number): CheckReport {
+  const offenders = new Map<DomainCode, number[]>();
+  let range: { min: number; max: number; minAt: number; maxAt: number } | undefined;
+  for (let retried = 0; retried < retries; retried++) {
+    const value = delay(retried);
+    const kind = classify(value);
+    if (kind !== undefined) {
+      let list = offenders.get(kind);
+      if (list === undefined) offenders.set(kind, (list = []));
+      list.push(retried);
+    }
+    if (!Number.isFinite(value)) continue;
+    if (range === undefined) range = { min: value, max: value, minAt: retried, maxAt: retried };
+    else if (value < range.min) Object.assign(range, { min: value, minAt: retried });
+    else if (value > range.max) Object.assign(range, { max: value, maxAt: retried });
+  }
+  const diagnostics: ExpressionDiagnostic[] = [];
+  for (const code of ["nan-delay", "infinite-delay", "negative-delay", "fractional-delay"] as const) {
+    const list = offenders.get(code);
+    if (list !== undefined) diagnostics.push(domainWarning(code, tree, delay, list));
+  }
+  return { diagnostics, range };
+}
+
+function classify(value: number): DomainCode | undefined {
+  if (Number.isNaN(value)) return "nan-delay";
+  if (!Number.isFinite(value)) return "infinite-delay";
+  if (value < 0) return "negative-delay";
+  if (!Number.isInteger(value)) return "fractional-delay";
+  return undefined;
+}
+
+function domainWarning(code: DomainCode, tree: Expression, delay: DelayClosure, retriedValues: readonly number[]): ExpressionDiagnostic {
+  const first = retriedValues[0] ?? 0;
+  const example = delay(first);
+  const when = `when \`retried\` is ${listValues(retriedValues)}`;
+  switch (code) {
+    case "nan-delay":
+    case "infinite-delay": {
+      // Point at the innermost part that first turns non-finite: that is the part to fix.
+      const origin = nonFiniteOrigin(tree, first) ?? tree;
+      const what = code === "nan-delay" ? "NaN" : "infinite";
+      const isWhole = origin === tree;
+      return {
+        code,
+        severity: "warning",
+        message: `the delay is ${what} ${when}`,
+        span: origin.span,
+        hint: isWhole
+          ? code === "nan-delay"
+            ? "make every value a finite number of milliseconds; Upstash does not document what a NaN delay does"
+            : "cap the delay, e.g. `min(…, 86400000)` for one day"
+          : `this part is ${formatValue(evaluateNode(origin, first))} at \`retried\` = ${first}; ${code === "nan-delay" ? "Upstash does not document what a NaN delay does" : "cap it, e.g. with `min(…, 86400000)`"}`,
+      };
+    }
+    case "negative-delay":
+      return {
+        code,
+        severity: "warning",
+        message: `the delay is negative ${when} (${formatValue(example)} ms at ${first})`,
+        span: tree.span,
+        hint: "clamp it with `max(0, …)`; Upstash does not document what a negative delay does",
+      };
+    case "fractional-delay":
+      return {
+        code,
+        severity: "warning",
+        message: `the delay is not a whole number of milliseconds ${when} (${formatValue(example)} ms at ${first})`,
+        span: tree.span,
+        hint: "wrap it in `round(…)`, `floor(…)` or `ceil(…)`",
+      };
+  }
+}
+
+/** The deepest node whose own value is non-finite while its operands' values are all finite. */
+function nonFiniteOrigin(node: Expression, retried: number): Expression | undefined {
+  const children = node.kind === "unary" ? [node.operand] : node.kind === "binary" ? [node.left, node.right] : node.kind === "call" ? node.args : [];
+  for (const child of children) {
+    const found = nonFiniteOrigin(child, retried);
+    if (found !== undefined) return found;
+  }
+  return Number.isFinite(evaluateNode(node, retried)) ? undefined : node;
+}
+
+function listValues(values: readonly number[]): string {
+  const shown = values.slice(0, 5).join(", ");
+  return values.length > 5 ? `${shown}, … (${values.length} values)` : shown;
+}
+
+function formatValue(value: number): string {
+  return Object.is(value, -0) ? "-0" : String(value);
+}

@@ -1,0 +1,134 @@
+import { EOF, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
+import type { Span } from "../diagnostics/diagnostic.js";
+import type { ExpressionDiagnostic } from "./codes.js";
+import { describeCharacters, lastTokenBefore, tokenSpan } from "./lexer.js";
+import { Comma, Identifier, LParen, NumberToken, RParen } from "./tokens.js";
+
+/*
+ * Chevrotain words its errors as lists of expected token sequences. Instead,
+ * its message provider here records *what kind* of error happened, as JSON,
+ * and `toSyntaxDiagnostic` turns that plus the tokens around it into a
+ * sentence a person needs, with a code and a span.
+ */
+
+interface SyntaxErrorFacts {
+  readonly kind: "mismatch" | "no-viable-alternative" | "not-all-input" | "early-exit";
+  readonly expected?: string;
+  readonly rule: string;
+}
+
+export const syntaxErrorMessages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage: ({ expected, ruleName }) => JSON.stringify({ kind: "mismatch", expected: expected.name, rule: ruleName }),
+  buildNotAllInputParsedMessage: ({ ruleName }) => JSON.stringify({ kind: "not-all-input", rule: ruleName }),
+  buildNoViableAltMessage: ({ ruleName }) => JSON.stringify({ kind: "no-viable-alternative", rule: ruleName }),
+  buildEarlyExitMessage: ({ ruleName }) => JSON.stringify({ kind: "early-exit", rule: ruleName }),
+};
+
+function readFacts(error: IRecognitionException): SyntaxErrorFacts {
+  try {
+    const facts = JSON.parse(error.message) as SyntaxErrorFacts;
+    return facts;
+  } catch {
+    return { kind: "no-viable-alternative", rule: "expression" };
+  }
+}
+
+export interface SyntaxContext {
+  readonly source: string;
+  /** Offsets of the `(` still open when the parse stopped, innermost last. */
+  readonly openParens: readonly number[];
+  /** All tokens of the input, to find the one before the error. */
+  readonly tokens: readonly IToken[];
+}
+
+export function toSyntaxDiagnostic(error: IRecognitionException, context: SyntaxContext): ExpressionDiagnostic {
+  const facts = readFacts(error);
+  const found = error.token;
+  const atEnd = found.tokenType === EOF;
+  const span: Span = atEnd ? { start: context.source.length, end: context.source.length } : tokenSpan(found);
+  const previous = lastTokenBefore(context.tokens, atEnd ? context.source.length : found.startOffset);
+  const foundText = atEnd ? "end of input" : describe(found);
+
+  if (!atEnd && previous !== undefined && endsOperand(previous.tokenType) && startsOperand(found.tokenType)) {
+    const a = describe(previous);
+    const b = describe(found);
+    return {
+      code: "missing-operator",
+      severity: "error",
+      message: `expected an operator between ${a} and ${b}`,
+      span,
+      hint: `to multiply, write \`${operandText(previous)} * ${operandText(found)}\``,
+    };
+  }
+
+  if (facts.kind === "not-all-input") {
+    if (found.tokenType === RParen) {
+      return { code: "unmatched-paren", severity: "error", message: "unmatched `)`", span, hint: "remove it, or add the `(` it should close" };
+    }
+    if (found.tokenType === Comma) {
+      return { code: "unexpected-token", severity: "error", message: "unexpected `,` outside a function call", span, hint: "commas separate the arguments of a call, as in `max(1000, retried)`" };
+    }
+    return { code: "unexpected-token", severity: "error", message: `unexpected ${foundText} after a complete expression`, span };
+  }
+
+  if (facts.kind === "mismatch" && facts.expected === RParen.name) {
+    const opened = context.openParens[context.openParens.length - 1];
+    const related = opened === undefined ? [] : [{ span: { start: opened, end: opened + 1 }, message: "this `(` is not closed" }];
+    const inCall = facts.rule === "nameOrCall";
+    if (atEnd) {
+      return {
+        code: "unclosed-paren",
+        severity: "error",
+        message: "expected `)`, found end of input",
+        span,
+        hint: "add `)` to close the `(`",
+        related,
+      };
+    }
+    return {
+      code: "unexpected-token",
+      severity: "error",
+      message: inCall ? `expected \`,\` or \`)\` in the argument list, found ${foundText}` : `expected \`)\`, found ${foundText}`,
+      span,
+      related,
+    };
+  }
+
+  // Everything else means an operand was needed here.
+  if (atEnd) {
+    if (previous === undefined) {
+      return { code: "empty-expression", severity: "error", message: "the expression is empty", span, hint: "write a delay in milliseconds, e.g. `1000` or `pow(2, retried) * 1000`" };
+    }
+    return {
+      code: "unexpected-end",
+      severity: "error",
+      message: `expected an operand after ${describe(previous)}, found end of input`,
+      span,
+      hint: "the expression stops in the middle; complete it or remove the trailing operator",
+    };
+  }
+  if (found.tokenType === RParen && previous?.tokenType === LParen) {
+    return { code: "unexpected-token", severity: "error", message: "empty parentheses", span: { start: previous.startOffset, end: span.end }, hint: "put an expression inside, or remove them" };
+  }
+  if (found.tokenType === RParen && previous?.tokenType === Comma) {
+    return { code: "unexpected-token", severity: "error", message: "expected an argument after `,`, found `)`", span, hint: "remove the trailing comma" };
+  }
+  return { code: "unexpected-token", severity: "error", message: `expected an operand, found ${foundText}`, span, hint: "an operand is a number, `retried`, a function call or a parenthesized expression" };
+}
+
+function describe(token: IToken): string {
+  return describeCharacters(token.image);
+}
+
+/** How an operand token reads in a hint: a parenthesis stands for its whole group. */
+function operandText(token: IToken): string {
+  return token.tokenType === LParen || token.tokenType === RParen ? "(…)" : token.image;
+}
+
+function endsOperand(type: TokenType): boolean {
+  return type === NumberToken || type === Identifier || type === RParen;
+}
+
+function startsOperand(type: TokenType): boolean {
+  return type === NumberToken || type === Identifier || type === LParen;
+}

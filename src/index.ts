@@ -1,0 +1,9 @@
+/**
+ * retry-delay: parse, check, compile and explain the small languages of
+ * Upstash Workflow / QStash trigger requests, starting with the
+ * `Upstash-Retry-Delay` expression language.
+ *
+ * @packageDocumentation
+ */
+export * from "./diagnostics/index.js";
+export * from "./expression/index.js";
