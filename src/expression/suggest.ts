@@ -2,7 +2,9 @@
  * The candidate closest to `name`, for "did you mean …?" hints, or undefined
  * when none is close enough to be a likely typo. A case-only difference wins
  * outright (`Pow` → `pow`); then a prefix (`power` → `pow`, `maximum` → `max`);
- * then the smallest edit distance within a third of the name's length.
+ * then an abbreviation (`rnd` → `round`); then a shared start of four or more
+ * letters (`retry` → `retried`); then the
+ * smallest edit distance within a third of the name's length.
  */
 export function closestName(name: string, candidates: readonly string[]): string | undefined {
   const lower = name.toLowerCase();
@@ -11,6 +13,10 @@ export function closestName(name: string, candidates: readonly string[]): string
   if (name.length > 64) return undefined;
   const prefix = candidates.find((c) => c.length >= 3 && lower.startsWith(c));
   if (prefix !== undefined) return prefix;
+  const abbreviated = lower.length >= 3 ? candidates.find((c) => isSubsequence(lower, c)) : undefined;
+  if (abbreviated !== undefined) return abbreviated;
+  const sharedStart = candidates.find((c) => commonPrefixLength(lower, c) >= 4);
+  if (sharedStart !== undefined) return sharedStart;
   let best: string | undefined;
   let bestDistance = Math.max(1, Math.floor(name.length / 3));
   for (const candidate of candidates) {
@@ -40,4 +46,17 @@ export function editDistance(a: string, b: string): number {
     }
   }
   return at(a.length, b.length);
+}
+
+/** True when every character of `short` appears in `long`, in order. */
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (let j = 0; j < long.length && i < short.length; j++) if (long[j] === short[i]) i++;
+  return i === short.length;
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
 }

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { compile, EXPRESSION_LIMITS, parse, RetryDelayError, tryCompile } from "../../src/index.js";
+
+function timed<T>(run: () => T): { value: T; ms: number } {
+  const start = performance.now();
+  const value = run();
+  return { value, ms: performance.now() - start };
+}
+
+describe("limits on hostile input", () => {
+  it("refuses 100,000 nested parentheses quickly, with a diagnostic", () => {
+    const source = "(".repeat(100_000) + "1" + ")".repeat(100_000);
+    const { value, ms } = timed(() => tryCompile(source));
+    expect(value.ok).toBe(false);
+    expect(value.diagnostics[0]?.code).toBe("source-too-long");
+    expect(ms).toBeLessThan(500);
+  });
+
+  it("refuses nesting just past the depth limit, under the length limit", () => {
+    const depth = EXPRESSION_LIMITS.maxNestingDepth;
+    expect(tryCompile("(".repeat(depth) + "retried" + ")".repeat(depth)).ok).toBe(true);
+    expect(tryCompile("abs(".repeat(depth) + "retried" + ")".repeat(depth)).ok).toBe(true);
+    expect(tryCompile("-".repeat(depth) + "retried").ok).toBe(true);
+    for (const source of ["(".repeat(depth + 1) + "1" + ")".repeat(depth + 1), "abs(".repeat(depth + 1) + "1" + ")".repeat(depth + 1), "-(".repeat(depth) + "1" + ")".repeat(depth), "(".repeat(4000)]) {
+      expect(tryCompile(source).diagnostics[0]?.code).toBe("too-deeply-nested");
+    }
+  });
+
+  it("answers a 20,000-term sum quickly", () => {
+    const source = Array.from({ length: 20_000 }, () => "retried").join(" + ");
+    const { value, ms } = timed(() => tryCompile(source));
+    expect(value.diagnostics[0]?.code).toBe("source-too-long");
+    expect(ms).toBeLessThan(500);
+  });
+
+  it("compiles the longest flat chain that fits, without overflowing any stage", () => {
+    // 1024 terms of `retried` fill the 8 KiB limit: a left-leaning tree 1023 deep.
+    const source = Array.from({ length: 1024 }, () => "retried").join("+");
+    expect(source.length).toBeLessThanOrEqual(EXPRESSION_LIMITS.maxSourceLength);
+    const { value, ms } = timed(() => compile(source));
+    expect(value(2)).toBe(2048);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it("answers 1,000 unknown names in one pass, quickly", () => {
+    const source = Array.from({ length: 1000 }, (_, i) => `x${i % 10}`).join("+");
+    const { value, ms } = timed(() => tryCompile(source));
+    expect(value.diagnostics.length).toBe(1000);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it("answers a run of 8 KiB of unlexable characters with one diagnostic", () => {
+    const result = tryCompile("$".repeat(8192));
+    expect(result.diagnostics).toHaveLength(1);
+    expect(result.diagnostics[0]?.span).toEqual({ start: 0, end: 8192 });
+  });
+
+  it("never lets a RangeError escape when the caller's stack is nearly full", () => {
+    const source = "(".repeat(60) + "pow(2, retried)" + ")".repeat(60);
+    let outcomes = 0;
+    const recurse = (depth: number): void => {
+      if (depth > 0) {
+        try {
+          recurse(depth - 1);
+        } catch (error) {
+          if (error instanceof RangeError) return; // the test's own frames overflowed first
+          throw error;
+        }
+        return;
+      }
+      try {
+        compile(source);
+      } catch (error) {
+        if (!(error instanceof RetryDelayError)) throw error;
+      }
+      outcomes++;
+    };
+    // Try every stack height from shallow to full; each attempt must end in a result or a RetryDelayError.
+    for (let depth = 0; depth < 12_000; depth += 500) recurse(depth);
+    expect(outcomes).toBeGreaterThan(0);
+  });
+
+  it("does not keep the last input alive in the shared parser", () => {
+    parse("pow(2, retried)");
+    // parse() resets the shared parser's input after each call; a second parse still works.
+    expect(parse("1 + 1").ok).toBe(true);
+  });
+});
