@@ -9,6 +9,21 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("..", import.meta.url));
 rmSync(`${root}/dist`, { recursive: true, force: true });
 
+/**
+ * lodash-es (inside chevrotain 11) finds the global object with
+ * `Function("return this")()` and Node's `util` with `module.require`. Neither
+ * runs where `globalThis`/`self` exist, but a strict Content-Security-Policy
+ * audit flags the string, and the bundle promises no eval of any kind. Both
+ * modules are replaced with their ES2020 equivalents.
+ */
+export const hostShims = {
+  name: "host-shims",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]lodash-es[\\/]_root\.js$/ }, () => ({ contents: "export default globalThis;", loader: "js" }));
+    build.onLoad({ filter: /[\\/]lodash-es[\\/]_nodeUtil\.js$/ }, () => ({ contents: "export default undefined;", loader: "js" }));
+  },
+};
+
 export const libraryOptions = {
   entryPoints: { index: `${root}/src/index.ts` },
   outdir: `${root}/dist`,
@@ -22,6 +37,7 @@ export const libraryOptions = {
   minifySyntax: true,
   legalComments: "eof",
   logLevel: "warning",
+  plugins: [hostShims],
 };
 
 await build(libraryOptions);

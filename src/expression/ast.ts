@@ -57,7 +57,9 @@ export interface CallExpression {
   readonly span: Span;
 }
 
+/** The prefix signs. */
 export type UnaryOperator = "-" | "+";
+/** The four arithmetic operators; `%`, `^` and `**` are not in the language. */
 export type BinaryOperator = "+" | "-" | "*" | "/";
 
 /** Binding strength used by the parser's grammar and by the printer's minimal parentheses. */

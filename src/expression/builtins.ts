@@ -24,6 +24,7 @@ interface BuiltinDocs {
 /** A built-in function of one argument. */
 export interface UnaryBuiltin extends BuiltinDocs {
   readonly arity: 1;
+  /** The function itself, as the interpreter and the constant folder call it. */
   readonly evaluate: (x: number) => number;
   readonly closures: {
     /** `f(arg(r))` */
@@ -36,6 +37,7 @@ export interface UnaryBuiltin extends BuiltinDocs {
 /** A built-in function of two arguments. */
 export interface BinaryBuiltin extends BuiltinDocs {
   readonly arity: 2;
+  /** The function itself, as the interpreter and the constant folder call it. */
   readonly evaluate: (x: number, y: number) => number;
   readonly closures: {
     /** `f(a(r), b(r))` */
@@ -51,6 +53,7 @@ export interface BinaryBuiltin extends BuiltinDocs {
   };
 }
 
+/** One entry of {@link BUILTINS}, discriminated by `arity`. */
 export type Builtin = UnaryBuiltin | BinaryBuiltin;
 
 /**

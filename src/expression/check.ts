@@ -37,6 +37,7 @@ export interface CheckReport {
   readonly range: DelayRange | undefined;
 }
 
+/** Upstash's default number of retries, and the default domain of the check. */
 export const DEFAULT_RETRIES = 3;
 
 /**
@@ -59,18 +60,27 @@ export const DEFAULT_RETRIES = 3;
  * ```
  */
 export function checkExpression(tree: Expression, options: CheckOptions = {}): CheckReport {
+  return checkAndCompile(tree, options).report;
+}
+
+/**
+ * The checks, and the closure the domain check compiled for them, so that
+ * `compile` does not compile twice. The closure is absent when there are errors.
+ */
+export function checkAndCompile(tree: Expression, options: CheckOptions): { report: CheckReport; delay?: DelayClosure } {
   const retriesProblem = checkRetries(options.retries);
-  if (retriesProblem !== undefined) return { diagnostics: [retriesProblem], range: undefined };
+  if (retriesProblem !== undefined) return { report: { diagnostics: [retriesProblem], range: undefined } };
   const retries = options.retries ?? DEFAULT_RETRIES;
 
   try {
     return guardTreeWalk(() => {
       const structural = checkStructure(tree);
-      if (structural.length > 0) return { diagnostics: structural, range: undefined };
-      return checkDomain(tree, compileTree(tree), retries);
+      if (structural.length > 0) return { report: { diagnostics: structural, range: undefined } };
+      const delay = compileTree(tree);
+      return { report: checkDomain(tree, delay, retries), delay };
     });
   } catch (error) {
-    if (error instanceof RetryDelayError) return { diagnostics: error.diagnostics as ExpressionDiagnostic[], range: undefined };
+    if (error instanceof RetryDelayError) return { report: { diagnostics: error.diagnostics as ExpressionDiagnostic[], range: undefined } };
     throw error;
   }
 }

@@ -46,6 +46,8 @@ export function tokenSpan(token: IToken): Span {
  * so that parsing can go on after {@link checkNumber} has reported it.
  */
 export function numberValue(image: string): number {
+  const direct = Number(image);
+  if (!Number.isNaN(direct)) return direct;
   let text = image.replace(/_/g, "");
   if (text.startsWith(".")) text = `0${text}`;
   text = text.replace(/\.(?=[eE]|$)/, ".0");

@@ -1,0 +1,44 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const bundlePath = `${root}/dist/index.js`;
+
+// `npm test` builds before it runs the tests; these check what would be published.
+describe.runIf(existsSync(bundlePath))("the built package", () => {
+  const bundle = readFileSync(bundlePath, "utf8");
+
+  it("contains no eval and no Function constructor, so it runs under a strict CSP", () => {
+    expect(bundle).not.toMatch(/\bnew\s+Function\b/);
+    expect(bundle).not.toMatch(/(^|[^.\w])eval\s*\(/m);
+    expect(bundle).not.toMatch(/(^|[^.\w])Function\s*\(/m);
+  });
+
+  it("imports nothing: no node: modules and no runtime dependencies", () => {
+    expect(bundle).not.toMatch(/^\s*import\s/m);
+    expect(bundle).not.toMatch(/\bfrom\s*["']/);
+    expect(bundle).not.toMatch(/["']node:/);
+    const pkg = JSON.parse(readFileSync(`${root}/package.json`, "utf8")) as Record<string, unknown>;
+    expect(pkg.dependencies).toBeUndefined();
+  });
+
+  it("resolves through the package's exports map, with types, and compiles", () => {
+    const out = execFileSync(
+      process.execPath,
+      ["--input-type=module", "-e", 'import { compile } from "retry-delay"; const d = compile("pow(2, retried) * 1000"); console.log(d(3));'],
+      { cwd: root, encoding: "utf8" },
+    );
+    expect(out.trim()).toBe("8000");
+    const pkg = JSON.parse(readFileSync(`${root}/package.json`, "utf8")) as { exports: { ".": { types: string; import: string } } };
+    expect(existsSync(`${root}/${pkg.exports["."].types}`)).toBe(true);
+    expect(existsSync(`${root}/${pkg.exports["."].import}`)).toBe(true);
+  });
+
+  it("runs the README's example script", () => {
+    const out = execFileSync(process.execPath, ["examples/compile.mjs", "max(1000, pow(2, retried) * 100)", "6"], { cwd: root, encoding: "utf8" });
+    expect(out).toContain("retry 5 (retried = 4): 1600 ms");
+    expect(out).toContain("min 1000 ms, max 3200 ms over 6 retries");
+  });
+});

@@ -1,0 +1,39 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { syntaxDiagramsHtml } from "../../grammar/diagrams.js";
+import { BUILTINS, EXPRESSION_CODES } from "../../src/index.js";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const language = readFileSync(`${root}/docs/language.md`, "utf8");
+
+describe("docs/language.md", () => {
+  it("documents every diagnostic code with its severity", () => {
+    for (const [code, { severity }] of Object.entries(EXPRESSION_CODES)) {
+      expect(language, code).toMatch(new RegExp(`^\\| \`${code}\` \\| ${severity} \\|`, "m"));
+    }
+  });
+
+  it("documents no code that does not exist", () => {
+    const documented = [...language.matchAll(/^\| `([a-z-]+)` \| (?:error|warning|info) \|/gm)].map((m) => m[1]);
+    expect(documented.sort()).toEqual(Object.keys(EXPRESSION_CODES).sort());
+  });
+
+  it("lists every built-in function as the table defines it", () => {
+    for (const builtin of BUILTINS) expect(language).toContain(`| \`${builtin.signature}\` | ${builtin.doc} |`);
+    const listed = [...language.matchAll(/^\| `(\w+)\([^)]*\)` \|/gm)].map((m) => m[1]);
+    expect(listed).toEqual(BUILTINS.map((b) => b.name));
+  });
+});
+
+describe("grammar/syntax-diagrams.html", () => {
+  it("is up to date with the parser (regenerate with `npm run diagrams`)", () => {
+    expect(readFileSync(`${root}/grammar/syntax-diagrams.html`, "utf8")).toBe(syntaxDiagramsHtml(root));
+  });
+
+  it("loads nothing from the network", () => {
+    const html = syntaxDiagramsHtml(root);
+    expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=/);
+    for (const rule of ["expression", "additive", "multiplicative", "unary", "power", "primary", "nameOrCall", "parenthesized"]) expect(html).toContain(`"name": "${rule}"`);
+  });
+});
