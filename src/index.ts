@@ -7,3 +7,4 @@
  */
 export * from "./diagnostics/index.js";
 export * from "./expression/index.js";
+export * from "./duration/index.js";

@@ -2,7 +2,7 @@ import type { Span } from "../diagnostics/diagnostic.js";
 import type { Expression } from "./ast.js";
 import { BUILTINS, lookupBuiltin, RETRIED } from "./builtins.js";
 import type { ExpressionDiagnostic } from "./codes.js";
-import { closestName } from "./suggest.js";
+import { closestName } from "../diagnostics/suggest.js";
 
 /*
  * Name resolution: the one place that decides what a name means. The parser

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tryCompile } from "../../src/index.js";
-import { closestName, editDistance } from "../../src/expression/suggest.js";
+import { closestName, editDistance } from "../../src/diagnostics/suggest.js";
 
 const hintFor = (source: string): string | undefined => tryCompile(source).diagnostics[0]?.hint;
 

@@ -1,0 +1,211 @@
+import type { Result, Span } from "../diagnostics/diagnostic.js";
+import { closestName } from "../diagnostics/suggest.js";
+import type { DurationCode, DurationDiagnostic } from "./codes.js";
+import { formatDuration } from "./format.js";
+import { DOCUMENTED_UNITS, GO_UNITS, lookupUnit, MAX_NANOSECONDS, NANOSECONDS_PER_MILLISECOND, unitForWord, type DurationUnit } from "./units.js";
+
+/**
+ * `strict`: what Upstash documents, `<integer><unit>` parts with units `s`,
+ * `m`, `h`, `d` (`50s`, `1d10h30m`). `go`: what Go's `time.ParseDuration`
+ * accepts plus `d`: units `ns us µs ms s m h d`, decimals (`1.5h`), a leading
+ * sign, and a bare `0`.
+ */
+export type DurationMode = "strict" | "go";
+
+/** Options of {@link parseDuration}. */
+export interface DurationOptions {
+  /** Default `strict`. */
+  readonly mode?: DurationMode;
+  /** The largest accepted value in milliseconds, and what to call it in the message. */
+  readonly max?: { readonly ms: number; readonly label: string };
+  /** The smallest accepted value in milliseconds, and what to call it in the message. */
+  readonly min?: { readonly ms: number; readonly label: string };
+  /** Accept a leading `-` (Go mode only). Default false: delays and periods are never negative. */
+  readonly allowNegative?: boolean;
+}
+
+/** One `<number><unit>` part of a duration. */
+export interface DurationPart {
+  /** The number as written, e.g. `1.5`. */
+  readonly value: string;
+  readonly unit: string;
+  readonly span: Span;
+}
+
+/** A parsed duration. */
+export interface ParsedDuration {
+  /** Whole milliseconds, truncated toward zero (see the `sub-millisecond` diagnostic). */
+  readonly ms: number;
+  /** The canonical form of `ms`, as {@link formatDuration} writes it. */
+  readonly canonical: string;
+  readonly parts: readonly DurationPart[];
+}
+
+/** Longest accepted duration text. Real durations are under 20 characters; this refuses a 1 MB header at once. */
+export const MAX_DURATION_LENGTH = 128;
+
+/**
+ * Parses a duration such as `1d10h30m` into whole milliseconds. Never throws.
+ *
+ * @example
+ * ```ts
+ * const parsed = parseDuration("1d10h30m");
+ * if (parsed.ok) parsed.value.ms; // 124200000
+ *
+ * parseDuration("10").diagnostics[0]?.hint; // "add a unit, e.g. `10s`"
+ * parseDuration("1.5h", { mode: "go" }); // ok, 5400000 ms
+ * ```
+ */
+export function parseDuration(text: string, options: DurationOptions = {}): Result<ParsedDuration, DurationCode> {
+  const mode = options.mode ?? "strict";
+  const problems: DurationDiagnostic[] = [];
+  const error = (code: DurationCode, message: string, span: Span, hint?: string): Result<ParsedDuration, DurationCode> => {
+    problems.push({ code, severity: "error", message, span, ...(hint === undefined ? {} : { hint }) });
+    return { ok: false, diagnostics: problems };
+  };
+
+  if (typeof text !== "string") return error("empty-duration", `a duration must be a string, not ${typeof text}`, { start: 0, end: 0 });
+  if (text.length > MAX_DURATION_LENGTH) {
+    return error("duration-too-long", `the duration is ${text.length} characters long; the limit is ${MAX_DURATION_LENGTH}`, { start: MAX_DURATION_LENGTH, end: text.length });
+  }
+  if (text.length === 0) return error("empty-duration", "the duration is empty", { start: 0, end: 0 }, "write a number and a unit, e.g. `10s` or `1d10h30m`");
+
+  let i = 0;
+  let negative = false;
+  const first = text[0];
+  if (first === "-" || first === "+") {
+    if (first === "-" && !(mode === "go" && options.allowNegative === true)) {
+      return error("negative-duration", "a duration here cannot be negative", { start: 0, end: 1 }, "remove the `-`");
+    }
+    if (mode === "strict") return error("unexpected-character", "a sign is not part of the documented format", { start: 0, end: 1 }, "remove the `+`");
+    negative = first === "-";
+    i = 1;
+  }
+
+  if (text.slice(i) === "0") {
+    if (mode === "strict") return error("missing-unit", `time: missing unit in duration "${text}"`, { start: 0, end: text.length }, "add a unit, e.g. `0s`");
+    return { ok: true, value: { ms: 0, canonical: "0s", parts: [] }, diagnostics: [] };
+  }
+  if (i === text.length) return error("missing-number", "expected a number after the sign", { start: i, end: i });
+
+  let total = 0n;
+  const parts: DurationPart[] = [];
+  let previous: DurationUnit | undefined;
+  while (i < text.length) {
+    const start = i;
+    while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+    const integerEnd = i;
+    let fractionDigits = "";
+    if (text[i] === ".") {
+      i++;
+      const fractionStart = i;
+      while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+      fractionDigits = text.slice(fractionStart, i);
+    }
+    const integerDigits = text.slice(start, integerEnd);
+    const numberEnd = i;
+    if (integerDigits === "" && fractionDigits === "") {
+      const found = text[i] ?? "";
+      if (isUnitChar(found)) return error("missing-number", `expected a number before \`${readUnit(text, i)}\``, { start, end: start }, "write it as `<number><unit>`, e.g. `1h`");
+      return unexpected(text, i, error);
+    }
+    const unitStart = i;
+    const unitName = readUnit(text, i);
+    i += unitName.length;
+    if (unitName === "") {
+      if (i >= text.length) {
+        const fix = parts.length === 0 ? `\`${text}s\`` : "a unit after the last number";
+        return error("missing-unit", `time: missing unit in duration "${text}"`, { start, end: numberEnd }, `add a unit, e.g. ${fix}`);
+      }
+      return unexpected(text, i, error);
+    }
+    const unitSpan = { start: unitStart, end: i };
+    const unit = lookupUnit(unitName);
+    if (unit === undefined || (mode === "strict" && !unit.documented)) return error("unknown-unit", `unknown unit \`${unitName}\``, unitSpan, unitHint(unitName, mode));
+    const partSpan = { start, end: i };
+    if (mode === "strict" && text[integerEnd] === ".") {
+      const asGo = parseDuration(text, { mode: "go" });
+      const fix = asGo.ok && asGo.value.ms % 1000 === 0 ? `write \`${asGo.value.canonical}\`` : "use whole numbers of a smaller unit";
+      return error("fractional-value", `\`${text.slice(start, numberEnd)}\` is not a whole number; the documented format takes integers`, partSpan, fix);
+    }
+    if (previous !== undefined && unit.rank === previous.rank) {
+      problems.push({ code: "repeated-unit", severity: "warning", message: `\`${unitName}\` appears more than once; the parts are added`, span: partSpan, hint: "write each unit once" });
+    } else if (previous !== undefined && unit.rank > previous.rank) {
+      problems.push({ code: "units-out-of-order", severity: "warning", message: `\`${unitName}\` comes after the smaller unit \`${previous.name}\``, span: partSpan, hint: "write the largest unit first, e.g. `1h30m`" });
+    }
+    previous = unit;
+    parts.push({ value: text.slice(start, numberEnd), unit: unitName, span: partSpan });
+
+    total += partNanoseconds(integerDigits, fractionDigits, unit.nanoseconds);
+    if (total > MAX_NANOSECONDS) {
+      return error("duration-overflow", "the duration is longer than Go's maximum, 2^63-1 nanoseconds (about 292 years)", { start: 0, end: text.length });
+    }
+  }
+
+  const remainder = total % NANOSECONDS_PER_MILLISECOND;
+  const magnitude = Number(total / NANOSECONDS_PER_MILLISECOND);
+  const ms = negative && magnitude !== 0 ? -magnitude : magnitude;
+  if (remainder !== 0n) {
+    problems.push({
+      code: "sub-millisecond",
+      severity: "info",
+      message: `${remainder} ns below one millisecond ${remainder === 1n ? "is" : "are"} dropped: the value is ${formatDuration(ms)} (${ms} ms)`,
+      span: { start: 0, end: text.length },
+    });
+  }
+  if (options.max !== undefined && ms > options.max.ms) {
+    return error("duration-too-large", `${formatDuration(ms)} is longer than ${options.max.label}, ${formatDuration(options.max.ms)}`, { start: 0, end: text.length }, `use at most \`${formatDuration(options.max.ms)}\``);
+  }
+  if (options.min !== undefined && ms < options.min.ms) {
+    return error("duration-too-small", `${formatDuration(ms)} is shorter than ${options.min.label}, ${formatDuration(options.min.ms)}`, { start: 0, end: text.length }, `use at least \`${formatDuration(options.min.ms)}\``);
+  }
+  return { ok: true, value: { ms, canonical: formatDuration(ms), parts }, diagnostics: problems };
+}
+
+/** integer.fraction × unit, in nanoseconds, truncated (Go rounds through float64; the difference is below a nanosecond). */
+function partNanoseconds(integerDigits: string, fractionDigits: string, unit: bigint): bigint {
+  const whole = integerDigits === "" ? 0n : BigInt(integerDigits);
+  if (fractionDigits === "") return whole * unit;
+  // Digits past the 30th cannot change a nanosecond of any unit up to a day.
+  const digits = fractionDigits.slice(0, 30);
+  return whole * unit + (BigInt(digits) * unit) / 10n ** BigInt(digits.length);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isUnitChar(c: string): boolean {
+  return /^[A-Za-z\u00b5\u03bc]$/.test(c);
+}
+
+function readUnit(text: string, from: number): string {
+  let end = from;
+  while (end < text.length && isUnitChar(text[end] ?? "")) end++;
+  return text.slice(from, end);
+}
+
+function unitHint(name: string, mode: DurationMode): string {
+  const known = mode === "strict" ? DOCUMENTED_UNITS : GO_UNITS;
+  const word = unitForWord(name);
+  if (word !== undefined && known.includes(word)) return `write \`${word}\``;
+  if (mode === "strict" && lookupUnit(name) !== undefined) return `Upstash documents only ${DOCUMENTED_UNITS.map((u) => `\`${u}\``).join(", ")}; \`${name}\` needs Go mode`;
+  if (mode === "strict" && word === "ms") return `Upstash documents only ${DOCUMENTED_UNITS.map((u) => `\`${u}\``).join(", ")}; milliseconds need Go mode`;
+  const lower = name.toLowerCase();
+  if (known.includes(lower)) return `units are lowercase: write \`${lower}\``;
+  if (lower === "w" || lower.startsWith("week")) return "there is no week unit; write `7d`";
+  if (lower === "y" || lower.startsWith("year")) return "there is no year unit; write `365d`";
+  const suggestion = closestName(name, known);
+  return suggestion === undefined ? `the units are ${known.map((u) => `\`${u}\``).join(", ")}` : `did you mean \`${suggestion}\`?`;
+}
+
+function unexpected(text: string, at: number, error: (code: DurationCode, message: string, span: Span, hint?: string) => Result<ParsedDuration, DurationCode>): Result<ParsedDuration, DurationCode> {
+  const c = text.codePointAt(at) ?? 0;
+  const char = String.fromCodePoint(c);
+  const span = { start: at, end: at + char.length };
+  if (/\s/.test(char)) return error("unexpected-character", "a duration cannot contain spaces", span, "remove the space: write `1h30m`, not `1h 30m`");
+  const printable = c > 32 && c !== 127 && !(c >= 0x80 && c <= 0x9f);
+  const shown = printable ? `\`${char}\`` : `U+${c.toString(16).toUpperCase().padStart(4, "0")}`;
+  const hint = char === "," ? "write the parts together, e.g. `1h30m`" : char === "." ? "a decimal needs digits, e.g. `1.5h` (Go mode)" : undefined;
+  return error("unexpected-character", `unexpected character ${shown} in a duration`, span, hint);
+}

@@ -1,0 +1,36 @@
+import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
+import { formatDuration } from "./format.js";
+
+/** Upstash plans, as far as their maximum delay goes. */
+export type UpstashPlan = "free" | "pay-as-you-go" | "fixed";
+
+/**
+ * The documented maximum `Upstash-Delay` per plan, in milliseconds: 7 days on
+ * the free plan, 1 year on pay-as-you-go, none (custom) on fixed plans.
+ */
+export const MAX_DELAY_BY_PLAN: Readonly<Record<UpstashPlan, number | undefined>> = Object.freeze({
+  free: 7 * 86_400_000,
+  "pay-as-you-go": 365 * 86_400_000,
+  fixed: undefined,
+});
+
+/**
+ * A diagnostic when a delay exceeds the plan's maximum, else undefined.
+ *
+ * @example
+ * ```ts
+ * checkDelayForPlan(8 * 86_400_000, "free")?.message; // "8d is longer than the free plan's maximum delay, 7d"
+ * checkDelayForPlan(8 * 86_400_000, "fixed");         // undefined
+ * ```
+ */
+export function checkDelayForPlan(ms: number, plan: UpstashPlan, span: Span = { start: 0, end: 0 }): Diagnostic<"delay-over-plan-limit"> | undefined {
+  const max = MAX_DELAY_BY_PLAN[plan];
+  if (max === undefined || ms <= max) return undefined;
+  return {
+    code: "delay-over-plan-limit",
+    severity: "error",
+    message: `${formatDuration(ms)} is longer than the ${plan} plan's maximum delay, ${formatDuration(max)}`,
+    span,
+    hint: plan === "free" ? "upgrade to pay-as-you-go for delays up to 1 year, or use a shorter delay" : "use a fixed plan for longer delays, or a shorter delay",
+  };
+}
