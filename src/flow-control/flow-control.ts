@@ -1,0 +1,321 @@
+import { RetryDelayError, type Diagnostic, type Result, type Span } from "../diagnostics/diagnostic.js";
+import { closestName } from "../diagnostics/suggest.js";
+import { formatDuration } from "../duration/format.js";
+import { parseDuration } from "../duration/parse.js";
+
+/**
+ * Every diagnostic code of the flow-control parsers, with its severity and a
+ * summary. `docs/flow-control.md` documents each one; a test keeps them in step.
+ */
+export const FLOW_CONTROL_CODES = {
+  "value-too-long": { severity: "error", summary: "The value is longer than the limit (256 characters)." },
+  "empty-value": { severity: "error", summary: "No settings at all." },
+  "empty-item": { severity: "error", summary: "An empty item between commas, e.g. a trailing comma." },
+  "missing-equals": { severity: "error", summary: "An item without `=`, e.g. `rate`." },
+  "unknown-key": { severity: "error", summary: "A key other than `parallelism`, `rate` and `period` (keys are case-sensitive)." },
+  "repeated-key": { severity: "error", summary: "The same key twice." },
+  "invalid-count": { severity: "error", summary: "`rate` or `parallelism` that is not a whole number from 1 to 2147483647." },
+  "invalid-period": { severity: "error", summary: "`period` that is not a strict duration or a whole number of seconds, from 1s to 7d." },
+  "missing-limit": { severity: "error", summary: "Neither `rate` nor `parallelism` is given; the server's own message." },
+  "spaces-around-equals": { severity: "warning", summary: "Spaces around `=`; Upstash documents none, so the server may not accept them." },
+  "invalid-key": { severity: "error", summary: "An `Upstash-Flow-Control-Key` that is empty, too long, or holds characters a header cannot carry." },
+  "key-whitespace": { severity: "warning", summary: "A key with leading or trailing whitespace, which HTTP strips, so two keys may collide." },
+  "missing-key": { severity: "warning", summary: "Flow control without a key; the SDK then sends no flow-control headers at all." },
+} as const;
+
+/** A stable identifier for one kind of flow-control problem. */
+export type FlowControlCode = keyof typeof FLOW_CONTROL_CODES;
+
+/** A diagnostic about a flow-control value or key. */
+export type FlowControlDiagnostic = Diagnostic<FlowControlCode>;
+
+/** A parsed `Upstash-Flow-Control-Value`. */
+export interface FlowControlValue {
+  /** The most calls in flight at once. */
+  readonly parallelism?: number;
+  /** The most calls started within `period`. */
+  readonly rate?: number;
+  /** The window for `rate`, in milliseconds; 1000 (1s) when not given. */
+  readonly periodMs: number;
+  /** Whether `period` was written, or is the 1s default. */
+  readonly periodGiven: boolean;
+}
+
+/** The object form of flow control, as the SDK's `flowControl` option takes it. */
+export interface FlowControlOptions {
+  readonly key?: string;
+  readonly parallelism?: number;
+  readonly rate?: number;
+  /** A strict duration such as `1m`, or a number of seconds. Default `1s`. */
+  readonly period?: string | number;
+}
+
+export const FLOW_CONTROL_LIMITS = Object.freeze({
+  /** Longest value text; real values are under 50 characters. */
+  maxValueLength: 256,
+  /** Longest key. Upstash documents none; this bounds hostile input and stays far above real keys. */
+  maxKeyLength: 512,
+  /** Largest `rate` or `parallelism`: a 32-bit signed integer, the safe assumption for the server's field. */
+  maxCount: 2_147_483_647,
+  /** `period` may be at most one week [Upstash docs]. */
+  maxPeriodMs: 7 * 86_400_000,
+  minPeriodMs: 1000,
+  defaultPeriodMs: 1000,
+});
+
+/** The server's words when neither limit is given. */
+export const MISSING_LIMIT_MESSAGE = "Upstash-Flow-Control-Value should be either rate=X or parallelism=Y, or both as comma-separated values";
+
+const KEYS = ["parallelism", "rate", "period"] as const;
+type Key = (typeof KEYS)[number];
+
+/**
+ * Parses an `Upstash-Flow-Control-Value` such as `parallelism=5, rate=10, period=1m`.
+ * Keys may come in any order, with or without spaces after the commas. Never throws.
+ *
+ * @example
+ * ```ts
+ * const parsed = parseFlowControlValue("rate=10,parallelism=20,period=1m");
+ * if (parsed.ok) parsed.value; // { parallelism: 20, rate: 10, periodMs: 60000, periodGiven: true }
+ * ```
+ */
+export function parseFlowControlValue(text: string): Result<FlowControlValue, FlowControlCode> {
+  const problems: FlowControlDiagnostic[] = [];
+  const report = (code: FlowControlCode, message: string, span: Span, hint?: string): void => {
+    problems.push({ code, severity: FLOW_CONTROL_CODES[code].severity, message, span, ...(hint === undefined ? {} : { hint }) });
+  };
+  if (typeof text !== "string") {
+    report("empty-value", `the value must be a string, not ${typeof text}`, { start: 0, end: 0 });
+    return { ok: false, diagnostics: problems };
+  }
+  if (text.length > FLOW_CONTROL_LIMITS.maxValueLength) {
+    report("value-too-long", `the value is ${text.length} characters long; the limit is ${FLOW_CONTROL_LIMITS.maxValueLength}`, { start: FLOW_CONTROL_LIMITS.maxValueLength, end: text.length });
+    return { ok: false, diagnostics: problems };
+  }
+  if (text.trim() === "") {
+    report("empty-value", "the flow-control value is empty", { start: 0, end: text.length }, "write e.g. `parallelism=5, rate=10, period=1m`");
+    return { ok: false, diagnostics: problems };
+  }
+
+  const seen = new Map<Key, Span>();
+  let parallelism: number | undefined;
+  let rate: number | undefined;
+  let periodMs: number | undefined;
+  let start = 0;
+  for (const item of text.split(",")) {
+    const itemSpan = trimmedSpan(text, start, start + item.length);
+    start += item.length + 1;
+    if (itemSpan.start === itemSpan.end) {
+      report("empty-item", "empty item between commas", { start: itemSpan.start, end: itemSpan.start }, "remove the extra comma");
+      continue;
+    }
+    const raw = text.slice(itemSpan.start, itemSpan.end);
+    const equals = raw.indexOf("=");
+    if (equals < 0) {
+      report("missing-equals", `expected \`key=value\`, found \`${raw}\``, itemSpan, `write e.g. \`${closestName(raw, KEYS) ?? "rate"}=10\``);
+      continue;
+    }
+    const keySpan = trimmedSpan(text, itemSpan.start, itemSpan.start + equals);
+    const valueSpan = trimmedSpan(text, itemSpan.start + equals + 1, itemSpan.end);
+    if (keySpan.end !== itemSpan.start + equals || valueSpan.start !== itemSpan.start + equals + 1) {
+      report("spaces-around-equals", "spaces around `=`", itemSpan, `write \`${text.slice(keySpan.start, keySpan.end)}=${text.slice(valueSpan.start, valueSpan.end)}\``);
+    }
+    const keyText = text.slice(keySpan.start, keySpan.end);
+    const valueText = text.slice(valueSpan.start, valueSpan.end);
+    const key = KEYS.find((k) => k === keyText);
+    if (key === undefined) {
+      const suggestion = closestName(keyText, KEYS);
+      report("unknown-key", `unknown key \`${keyText}\``, keySpan, suggestion === undefined ? "the keys are `parallelism`, `rate` and `period`" : `did you mean \`${suggestion}\`?`);
+      continue;
+    }
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      problems.push({ code: "repeated-key", severity: "error", message: `\`${key}\` is given more than once`, span: keySpan, hint: "keep one", related: [{ span: earlier, message: "first given here" }] });
+      continue;
+    }
+    seen.set(key, keySpan);
+    if (key === "period") {
+      const period = parsePeriod(valueText, valueSpan);
+      if (period.ok) periodMs = period.ms;
+      else problems.push(period.problem);
+    } else {
+      const count = parseCount(key, valueText, valueSpan);
+      if (typeof count === "number") {
+        if (key === "rate") rate = count;
+        else parallelism = count;
+      } else problems.push(count);
+    }
+  }
+  if (!seen.has("rate") && !seen.has("parallelism") && !problems.some((p) => p.code === "unknown-key" || p.code === "missing-equals")) {
+    report("missing-limit", MISSING_LIMIT_MESSAGE, { start: 0, end: text.length }, "add `rate=<calls per period>`, `parallelism=<calls at once>`, or both");
+  }
+  if (problems.some((p) => p.severity === "error")) return { ok: false, diagnostics: problems };
+  const value: FlowControlValue = {
+    ...(parallelism === undefined ? {} : { parallelism }),
+    ...(rate === undefined ? {} : { rate }),
+    periodMs: periodMs ?? FLOW_CONTROL_LIMITS.defaultPeriodMs,
+    periodGiven: periodMs !== undefined,
+  };
+  return { ok: true, value, diagnostics: problems };
+}
+
+function parseCount(key: "rate" | "parallelism", text: string, span: Span): number | FlowControlDiagnostic {
+  const meaning = key === "rate" ? "calls started per period" : "calls in flight at once";
+  if (/^\d+$/.test(text)) {
+    const value = Number(text);
+    if (value >= 1 && value <= FLOW_CONTROL_LIMITS.maxCount) return value;
+    return {
+      code: "invalid-count",
+      severity: "error",
+      message: value === 0 ? `\`${key}\` must be at least 1` : `\`${key}\` must be at most ${FLOW_CONTROL_LIMITS.maxCount}`,
+      span,
+      hint: value === 0 ? `remove \`${key}\` to leave it unlimited; 0 would allow no calls` : `\`${key}\` is the number of ${meaning}`,
+    };
+  }
+  const hint = text === "" ? `write a number, e.g. \`${key}=10\`` : /^\d+\.\d+$/.test(text) ? `write a whole number, e.g. \`${key}=${Math.max(1, Math.floor(Number(text)))}\`` : `\`${key}\` is the number of ${meaning}, a whole number`;
+  return { code: "invalid-count", severity: "error", message: `\`${key}\` must be a positive whole number, not \`${text}\``, span, hint };
+}
+
+function parsePeriod(text: string, span: Span): { ok: true; ms: number } | { ok: false; problem: FlowControlDiagnostic } {
+  const fail = (message: string, hint: string): { ok: false; problem: FlowControlDiagnostic } => ({ ok: false, problem: { code: "invalid-period", severity: "error", message, span, hint } });
+  let ms: number;
+  if (/^\d+$/.test(text)) {
+    // A bare integer is a number of seconds (API responses report period this way).
+    ms = Number(text) * 1000;
+  } else {
+    const parsed = parseDuration(text);
+    if (!parsed.ok) {
+      const first = parsed.diagnostics.find((d) => d.severity === "error");
+      return fail(`\`period\` must be a duration such as \`1m\` or a number of seconds: ${first?.message ?? "invalid"}`, first?.hint ?? "write e.g. `period=1m`");
+    }
+    ms = parsed.value.ms;
+  }
+  if (ms < FLOW_CONTROL_LIMITS.minPeriodMs) return fail(`\`period\` must be at least 1s, not ${formatDuration(ms)}`, "remove `period` for the 1s default");
+  if (ms > FLOW_CONTROL_LIMITS.maxPeriodMs) return fail(`\`period\` may be at most 1 week (7d), not ${formatDuration(ms)}`, "use `period=7d` or less");
+  return { ok: true, ms };
+}
+
+function trimmedSpan(text: string, start: number, end: number): Span {
+  while (start < end && /\s/.test(text[start] ?? "")) start++;
+  while (end > start && /\s/.test(text[end - 1] ?? "")) end--;
+  return { start, end };
+}
+
+/**
+ * Writes the object form as the header value, exactly as the official SDK
+ * does: `parallelism`, `rate`, `period` in that order, joined by `", "`, with a
+ * numeric period `n` written `ns`. Throws {@link RetryDelayError} when the
+ * options are invalid (see {@link checkFlowControl}).
+ *
+ * @example
+ * ```ts
+ * formatFlowControlValue({ rate: 10, parallelism: 5, period: "1m" }); // "parallelism=5, rate=10, period=1m"
+ * formatFlowControlValue({ parallelism: 2, period: 30 });           // "parallelism=2, period=30s"
+ * ```
+ */
+export function formatFlowControlValue(options: FlowControlOptions): string {
+  const problems = checkFlowControl(options).filter((d) => d.severity === "error");
+  const text = serialize(options);
+  if (problems.length > 0) throw new RetryDelayError(text, problems);
+  return text;
+}
+
+/** The SDK's serialization, without checks. */
+function serialize(options: FlowControlOptions): string {
+  const parts: string[] = [];
+  if (options.parallelism !== undefined) parts.push(`parallelism=${String(options.parallelism)}`);
+  if (options.rate !== undefined) parts.push(`rate=${String(options.rate)}`);
+  if (options.period !== undefined) parts.push(`period=${typeof options.period === "number" ? `${String(options.period)}s` : String(options.period)}`);
+  return parts.join(", ");
+}
+
+/**
+ * Checks the object form: the value it serializes to (spans point into that
+ * text), and the key. Never throws.
+ *
+ * @example
+ * ```ts
+ * checkFlowControl({ key: "user-42", period: "1m" })[0]?.code; // "missing-limit"
+ * ```
+ */
+export function checkFlowControl(options: FlowControlOptions): FlowControlDiagnostic[] {
+  if (options === null || typeof options !== "object") {
+    return [{ code: "empty-value", severity: "error", message: "flow control must be an object such as `{ key, rate, parallelism, period }`", span: { start: 0, end: 0 } }];
+  }
+  const problems: FlowControlDiagnostic[] = [];
+  if (options.key === undefined) {
+    problems.push({ code: "missing-key", severity: "warning", message: "flow control has no `key`, so no flow-control headers are sent", span: { start: 0, end: 0 }, hint: "add `key`: calls that share a key share the limits" });
+  }
+  const text = serialize(options);
+  for (const [key, value] of [["rate", options.rate], ["parallelism", options.parallelism]] as const) {
+    if (value !== undefined && (typeof value !== "number" || !Number.isInteger(value))) {
+      // String(1.5) would read as valid text, so numbers are checked as numbers too.
+      const at = text.indexOf(`${key}=`);
+      problems.push({ code: "invalid-count", severity: "error", message: `\`${key}\` must be a positive whole number, not ${String(value)}`, span: { start: at + key.length + 1, end: at + key.length + 1 + String(value).length } });
+    }
+  }
+  if (typeof options.period === "number" && (!Number.isInteger(options.period) || options.period < 0)) {
+    const at = text.indexOf("period=");
+    problems.push({ code: "invalid-period", severity: "error", message: `a numeric \`period\` is whole seconds, not ${String(options.period)}`, span: { start: at + 7, end: text.length } });
+  }
+  if (problems.some((p) => p.severity === "error")) return problems;
+  const parsed = parseFlowControlValue(text);
+  problems.push(...parsed.diagnostics.filter((d) => !(d.code === "empty-value" && text === "")));
+  if (text === "") problems.push({ code: "missing-limit", severity: "error", message: MISSING_LIMIT_MESSAGE, span: { start: 0, end: 0 }, hint: "add `rate`, `parallelism`, or both" });
+  return problems;
+}
+
+/**
+ * Checks an `Upstash-Flow-Control-Key`. Upstash documents no character set, so
+ * this accepts what an HTTP header value can carry unchanged: visible ASCII
+ * (0x21–0x7E) and inner spaces. Control characters would be refused by
+ * `fetch` and Node's HTTP client; non-ASCII is not portable in headers.
+ * Leading or trailing whitespace is stripped by HTTP, so it only warns.
+ *
+ * @example
+ * ```ts
+ * checkFlowControlKey("user-42");  // []
+ * checkFlowControlKey("ключ")[0]?.code; // "invalid-key"
+ * ```
+ */
+export function checkFlowControlKey(key: string): FlowControlDiagnostic[] {
+  if (typeof key !== "string" || key.length === 0) {
+    return [{ code: "invalid-key", severity: "error", message: "the flow-control key is empty", span: { start: 0, end: 0 }, hint: "use a name that groups the calls that share limits, e.g. `user-42`" }];
+  }
+  if (key.length > FLOW_CONTROL_LIMITS.maxKeyLength) {
+    return [{ code: "invalid-key", severity: "error", message: `the flow-control key is ${key.length} characters long; the limit is ${FLOW_CONTROL_LIMITS.maxKeyLength}`, span: { start: FLOW_CONTROL_LIMITS.maxKeyLength, end: key.length } }];
+  }
+  const problems: FlowControlDiagnostic[] = [];
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    if (code === 32) continue;
+    if (code < 0x21 || code > 0x7e) {
+      const shown = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+      problems.push({ code: "invalid-key", severity: "error", message: `the flow-control key holds ${shown}, which a header value cannot carry portably`, span: { start: i, end: i + 1 }, hint: "use visible ASCII characters, e.g. letters, digits, `-`, `_`, `:`, `.`" });
+      break;
+    }
+  }
+  if (problems.length === 0 && key.trim() === "") {
+    problems.push({ code: "invalid-key", severity: "error", message: "the flow-control key is only whitespace", span: { start: 0, end: key.length } });
+  } else if (problems.length === 0 && key.trim() !== key) {
+    problems.push({ code: "key-whitespace", severity: "warning", message: "the key starts or ends with whitespace, which HTTP strips", span: { start: 0, end: key.length }, hint: `use \`${key.trim()}\`` });
+  }
+  return problems;
+}
+
+/**
+ * A plain-English reading of a flow-control value.
+ *
+ * @example
+ * ```ts
+ * describeFlowControl({ parallelism: 5, rate: 10, periodMs: 60_000, periodGiven: true });
+ * // "at most 5 calls in flight at once; at most 10 calls started per 1m"
+ * ```
+ */
+export function describeFlowControl(value: FlowControlValue): string {
+  const parts: string[] = [];
+  if (value.parallelism !== undefined) parts.push(`at most ${value.parallelism} ${value.parallelism === 1 ? "call" : "calls"} in flight at once`);
+  if (value.rate !== undefined) parts.push(`at most ${value.rate} ${value.rate === 1 ? "call" : "calls"} started per ${formatDuration(value.periodMs)}${value.periodGiven ? "" : " (the default period)"}`);
+  if (value.rate === undefined && value.periodGiven) parts.push(`the period (${formatDuration(value.periodMs)}) has no effect without \`rate\``);
+  return parts.join("; ");
+}
