@@ -9,3 +9,4 @@ export * from "./diagnostics/index.js";
 export * from "./expression/index.js";
 export * from "./duration/index.js";
 export * from "./flow-control/index.js";
+export * from "./trigger/index.js";

@@ -1,29 +1,43 @@
 /**
  * The candidate closest to `name`, for "did you mean …?" hints, or undefined
- * when none is close enough to be a likely typo. A case-only difference wins
- * outright (`Pow` → `pow`); then a prefix (`power` → `pow`, `maximum` → `max`);
- * then an abbreviation (`rnd` → `round`); then a shared start of four or more
- * letters (`retry` → `retried`); then the
- * smallest edit distance within a third of the name's length.
+ * when none is close enough to be a likely typo. Comparison ignores case.
+ * In order:
+ *
+ * 1. a case-only difference (`Pow` → `pow`);
+ * 2. the smallest edit distance within a third of the name's length
+ *    (`retries` → `retried`, `pwo` → `pow`);
+ * 3. a prefix either way (`power` → `pow`, `maximum` → `max`);
+ * 4. an abbreviation (`rnd` → `round`);
+ * 5. the longest shared start of four or more letters (`retry` → `retried`).
  */
 export function closestName(name: string, candidates: readonly string[]): string | undefined {
+  if (name.length === 0 || name.length > 64) return undefined;
   const lower = name.toLowerCase();
-  const caseOnly = candidates.find((c) => c.toLowerCase() === lower);
-  if (caseOnly !== undefined) return caseOnly;
-  if (name.length > 64) return undefined;
-  const prefix = candidates.find((c) => c.length >= 3 && lower.startsWith(c));
-  if (prefix !== undefined) return prefix;
-  const abbreviated = lower.length >= 3 ? candidates.find((c) => isSubsequence(lower, c)) : undefined;
-  if (abbreviated !== undefined) return abbreviated;
-  const sharedStart = candidates.find((c) => commonPrefixLength(lower, c) >= 4);
-  if (sharedStart !== undefined) return sharedStart;
+  const entries = candidates.map((candidate) => ({ candidate, lower: candidate.toLowerCase() }));
+  const caseOnly = entries.find((e) => e.lower === lower);
+  if (caseOnly !== undefined) return caseOnly.candidate;
+
   let best: string | undefined;
-  let bestDistance = Math.max(1, Math.floor(name.length / 3));
-  for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate);
-    if (distance <= bestDistance && (best === undefined || distance < bestDistance)) {
-      best = candidate;
+  let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
+  for (const e of entries) {
+    const distance = editDistance(lower, e.lower);
+    if (distance < bestDistance) {
+      best = e.candidate;
       bestDistance = distance;
+    }
+  }
+  if (best !== undefined) return best;
+
+  const prefix = entries.find((e) => e.lower.length >= 3 && lower.length >= 3 && (lower.startsWith(e.lower) || e.lower.startsWith(lower)));
+  if (prefix !== undefined) return prefix.candidate;
+  const abbreviated = lower.length >= 3 ? entries.find((e) => isSubsequence(lower, e.lower)) : undefined;
+  if (abbreviated !== undefined) return abbreviated.candidate;
+  let longest = 3;
+  for (const e of entries) {
+    const shared = commonPrefixLength(lower, e.lower);
+    if (shared > longest) {
+      longest = shared;
+      best = e.candidate;
     }
   }
   return best;

@@ -105,9 +105,11 @@ export function parseDuration(text: string, options: DurationOptions = {}): Resu
     const integerDigits = text.slice(start, integerEnd);
     const numberEnd = i;
     if (integerDigits === "" && fractionDigits === "") {
-      const found = text[i] ?? "";
-      if (isUnitChar(found)) return error("missing-number", `expected a number before \`${readUnit(text, i)}\``, { start, end: start }, "write it as `<number><unit>`, e.g. `1h`");
-      return unexpected(text, i, error);
+      // A lone `.` is no number: point at it, not past it.
+      const at = text[start] === "." ? start : i;
+      const found = text[at] ?? "";
+      if (isUnitChar(found)) return error("missing-number", `expected a number before \`${readUnit(text, at)}\``, { start, end: start }, "write it as `<number><unit>`, e.g. `1h`");
+      return unexpected(text, at, error);
     }
     const unitStart = i;
     const unitName = readUnit(text, i);
@@ -200,6 +202,7 @@ function unitHint(name: string, mode: DurationMode): string {
 }
 
 function unexpected(text: string, at: number, error: (code: DurationCode, message: string, span: Span, hint?: string) => Result<ParsedDuration, DurationCode>): Result<ParsedDuration, DurationCode> {
+  if (at >= text.length) return error("missing-unit", `time: missing unit in duration "${text}"`, { start: text.length, end: text.length }, "end the duration with a unit, e.g. `s`");
   const c = text.codePointAt(at) ?? 0;
   const char = String.fromCodePoint(c);
   const span = { start: at, end: at + char.length };

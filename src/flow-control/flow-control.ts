@@ -18,8 +18,7 @@ export const FLOW_CONTROL_CODES = {
   "invalid-period": { severity: "error", summary: "`period` that is not a strict duration or a whole number of seconds, from 1s to 7d." },
   "missing-limit": { severity: "error", summary: "Neither `rate` nor `parallelism` is given; the server's own message." },
   "spaces-around-equals": { severity: "warning", summary: "Spaces around `=`; Upstash documents none, so the server may not accept them." },
-  "invalid-key": { severity: "error", summary: "An `Upstash-Flow-Control-Key` that is empty, too long, or holds characters a header cannot carry." },
-  "key-whitespace": { severity: "warning", summary: "A key with leading or trailing whitespace, which HTTP strips, so two keys may collide." },
+  "invalid-key": { severity: "error", summary: "An `Upstash-Flow-Control-Key` that is empty, over 512 characters, or holds anything but letters, digits, `-`, `_` and `.` (the SDK's own rule)." },
   "missing-key": { severity: "warning", summary: "Flow control without a key; the SDK then sends no flow-control headers at all." },
 } as const;
 
@@ -53,7 +52,7 @@ export interface FlowControlOptions {
 export const FLOW_CONTROL_LIMITS = Object.freeze({
   /** Longest value text; real values are under 50 characters. */
   maxValueLength: 256,
-  /** Longest key. Upstash documents none; this bounds hostile input and stays far above real keys. */
+  /** Longest key or label. Upstash documents none; this bounds hostile input and stays far above real keys. */
   maxKeyLength: 512,
   /** Largest `rate` or `parallelism`: a 32-bit signed integer, the safe assumption for the server's field. */
   maxCount: 2_147_483_647,
@@ -215,13 +214,13 @@ function trimmedSpan(text: string, start: number, end: number): Span {
  */
 export function formatFlowControlValue(options: FlowControlOptions): string {
   const problems = checkFlowControl(options).filter((d) => d.severity === "error");
-  const text = serialize(options);
+  const text = flowControlText(options);
   if (problems.length > 0) throw new RetryDelayError(text, problems);
   return text;
 }
 
-/** The SDK's serialization, without checks. */
-function serialize(options: FlowControlOptions): string {
+/** The header value the SDK writes for these options, without any checks. */
+export function flowControlText(options: FlowControlOptions): string {
   const parts: string[] = [];
   if (options.parallelism !== undefined) parts.push(`parallelism=${String(options.parallelism)}`);
   if (options.rate !== undefined) parts.push(`rate=${String(options.rate)}`);
@@ -246,7 +245,7 @@ export function checkFlowControl(options: FlowControlOptions): FlowControlDiagno
   if (options.key === undefined) {
     problems.push({ code: "missing-key", severity: "warning", message: "flow control has no `key`, so no flow-control headers are sent", span: { start: 0, end: 0 }, hint: "add `key`: calls that share a key share the limits" });
   }
-  const text = serialize(options);
+  const text = flowControlText(options);
   for (const [key, value] of [["rate", options.rate], ["parallelism", options.parallelism]] as const) {
     if (value !== undefined && (typeof value !== "number" || !Number.isInteger(value))) {
       // String(1.5) would read as valid text, so numbers are checked as numbers too.
@@ -266,41 +265,51 @@ export function checkFlowControl(options: FlowControlOptions): FlowControlDiagno
 }
 
 /**
- * Checks an `Upstash-Flow-Control-Key`. Upstash documents no character set, so
- * this accepts what an HTTP header value can carry unchanged: visible ASCII
- * (0x21–0x7E) and inner spaces. Control characters would be refused by
- * `fetch` and Node's HTTP client; non-ASCII is not portable in headers.
- * Leading or trailing whitespace is stripped by HTTP, so it only warns.
+ * The characters a flow-control key or a label may hold: letters, digits,
+ * `-`, `_` and `.`. This is the official SDK's own rule (`RESOURCE_NAME_PATTERN`
+ * in @upstash/workflow 1.3.3, which refuses anything else before sending), so a
+ * key accepted here is one the SDK and, by all evidence, the server accept.
+ */
+export const RESOURCE_NAME_PATTERN = /^[A-Za-z0-9._-]+$/;
+
+/**
+ * Checks an `Upstash-Flow-Control-Key` against {@link RESOURCE_NAME_PATTERN},
+ * pointing at the first character it refuses.
  *
  * @example
  * ```ts
- * checkFlowControlKey("user-42");  // []
- * checkFlowControlKey("ключ")[0]?.code; // "invalid-key"
+ * checkFlowControlKey("user-42");           // []
+ * checkFlowControlKey("user:42")[0]?.span;  // { start: 4, end: 5 }
  * ```
  */
 export function checkFlowControlKey(key: string): FlowControlDiagnostic[] {
-  if (typeof key !== "string" || key.length === 0) {
-    return [{ code: "invalid-key", severity: "error", message: "the flow-control key is empty", span: { start: 0, end: 0 }, hint: "use a name that groups the calls that share limits, e.g. `user-42`" }];
+  return checkResourceName(key, "flow-control key").map((d) => ({ ...d, code: "invalid-key" as const }));
+}
+
+/** Checks a name against {@link RESOURCE_NAME_PATTERN}; `what` names it in messages. */
+export function checkResourceName(name: string, what: string): Diagnostic<"invalid-name">[] {
+  if (typeof name !== "string" || name.length === 0) {
+    return [{ code: "invalid-name", severity: "error", message: `the ${what} is empty`, span: { start: 0, end: 0 }, hint: "use letters, digits, `-`, `_` and `.`, e.g. `user-42`" }];
   }
-  if (key.length > FLOW_CONTROL_LIMITS.maxKeyLength) {
-    return [{ code: "invalid-key", severity: "error", message: `the flow-control key is ${key.length} characters long; the limit is ${FLOW_CONTROL_LIMITS.maxKeyLength}`, span: { start: FLOW_CONTROL_LIMITS.maxKeyLength, end: key.length } }];
+  if (name.length > FLOW_CONTROL_LIMITS.maxKeyLength) {
+    return [{ code: "invalid-name", severity: "error", message: `the ${what} is ${name.length} characters long; the limit is ${FLOW_CONTROL_LIMITS.maxKeyLength}`, span: { start: FLOW_CONTROL_LIMITS.maxKeyLength, end: name.length } }];
   }
-  const problems: FlowControlDiagnostic[] = [];
-  for (let i = 0; i < key.length; i++) {
-    const code = key.charCodeAt(i);
-    if (code === 32) continue;
-    if (code < 0x21 || code > 0x7e) {
-      const shown = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
-      problems.push({ code: "invalid-key", severity: "error", message: `the flow-control key holds ${shown}, which a header value cannot carry portably`, span: { start: i, end: i + 1 }, hint: "use visible ASCII characters, e.g. letters, digits, `-`, `_`, `:`, `.`" });
-      break;
-    }
-  }
-  if (problems.length === 0 && key.trim() === "") {
-    problems.push({ code: "invalid-key", severity: "error", message: "the flow-control key is only whitespace", span: { start: 0, end: key.length } });
-  } else if (problems.length === 0 && key.trim() !== key) {
-    problems.push({ code: "key-whitespace", severity: "warning", message: "the key starts or ends with whitespace, which HTTP strips", span: { start: 0, end: key.length }, hint: `use \`${key.trim()}\`` });
-  }
-  return problems;
+  if (RESOURCE_NAME_PATTERN.test(name)) return [];
+  const at = [...name].findIndex((c) => !RESOURCE_NAME_PATTERN.test(c));
+  const offset = [...name].slice(0, at).join("").length;
+  const char = [...name][at] ?? "";
+  const code = char.codePointAt(0) ?? 0;
+  const shown = code > 32 && code < 127 ? `\`${char}\`` : `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  const fixed = name.replace(/[^A-Za-z0-9._-]+/g, "-");
+  return [
+    {
+      code: "invalid-name",
+      severity: "error",
+      message: `the ${what} holds ${shown}; only letters, digits, \`-\`, \`_\` and \`.\` are allowed`,
+      span: { start: offset, end: offset + char.length },
+      hint: fixed.replace(/-/g, "") === "" ? "use letters, digits, `-`, `_` and `.`" : `e.g. \`${fixed}\``,
+    },
+  ];
 }
 
 /**

@@ -1,6 +1,8 @@
 export {
   checkFlowControl,
   checkFlowControlKey,
+  checkResourceName,
+  RESOURCE_NAME_PATTERN,
   describeFlowControl,
   FLOW_CONTROL_CODES,
   FLOW_CONTROL_LIMITS,

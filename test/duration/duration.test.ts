@@ -55,6 +55,8 @@ describe("strict mode (the documented format)", () => {
     ["1h,30m", "unexpected-character", { start: 2, end: 3 }],
     ["x".repeat(200), "duration-too-long", { start: 128, end: 200 }],
     ["1h 30m", "unexpected-character", { start: 2, end: 3 }],
+    [".", "unexpected-character", { start: 0, end: 1 }],
+    ["1h.", "unexpected-character", { start: 2, end: 3 }],
   ])("%j → %s", (text, code, span, hint) => {
     const result = parseDuration(text);
     expect(result.ok).toBe(false);

@@ -1,0 +1,45 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+
+/**
+ * The diagnostic codes of trigger requests themselves. Diagnostics about a
+ * value inside an option keep the code of the language that found them
+ * (`unknown-variable` for `retryDelay`, `missing-unit` for `delay`,
+ * `invalid-period` for `flowControl.period`, …). `docs/trigger.md` documents
+ * each code here; a test keeps them in step.
+ */
+export const TRIGGER_CODES = {
+  "invalid-options": { severity: "error", summary: "The options are not an object (or the batch is not an array)." },
+  "unknown-option": { severity: "warning", summary: "An option the trigger does not know, e.g. `retry`; it would be ignored." },
+  "missing-url": { severity: "error", summary: "No `url`: the workflow endpoint to trigger." },
+  "invalid-url": { severity: "error", summary: "`url` or `failureUrl` that is not an absolute `http://` or `https://` URL." },
+  "invalid-run-id": { severity: "error", summary: "A `workflowRunId` that is empty or holds characters a header cannot carry." },
+  "doubled-run-id-prefix": { severity: "warning", summary: "A `workflowRunId` that already starts with `wfr_`; the SDK's prefix makes it `wfr_wfr_…`." },
+  "invalid-body": { severity: "error", summary: "A `body` that cannot be serialized to JSON (a BigInt, a cycle, a function)." },
+  "invalid-header": { severity: "error", summary: "A forwarded header whose name is not an HTTP token or whose value holds control or non-Latin-1 characters." },
+  "invalid-retries": { severity: "error", summary: "`retries` that is not a whole number from 0 to 1,000,000." },
+  "invalid-delay": { severity: "error", summary: "A numeric `delay` that is negative, NaN or infinite (the SDK would send `NaNs`)." },
+  "rounded-value": { severity: "warning", summary: "A fractional `delay` (seconds) or `notBefore`, which the SDK rounds to a whole number." },
+  "delay-over-plan-limit": { severity: "error", summary: "A delay longer than the plan allows: 7 days on free, 1 year on pay-as-you-go." },
+  "invalid-not-before": { severity: "error", summary: "`notBefore` that is not a finite, non-negative Unix time in seconds." },
+  "not-before-in-milliseconds": { severity: "warning", summary: "`notBefore` so large it is probably milliseconds; it is Unix seconds." },
+  "not-before-in-past": { severity: "warning", summary: "`notBefore` earlier than now; the message is delivered at once." },
+  "not-before-overrides-delay": { severity: "warning", summary: "Both `delay` and `notBefore`; `notBefore` takes precedence." },
+  "invalid-label": { severity: "error", summary: "A `label` that is empty or holds anything but letters, digits, `-`, `_` and `.` (the SDK's rule)." },
+  "unknown-upstash-header": { severity: "warning", summary: "An incoming `Upstash-*` header this library does not know; a typo, or a newer feature." },
+  "invalid-header-value": { severity: "error", summary: "An incoming Upstash header whose value does not parse, e.g. `Upstash-Retries: three`." },
+  "duplicate-header": { severity: "warning", summary: "An incoming header given more than once (names are case-insensitive); the last value wins." },
+} as const;
+
+/** A stable identifier for one kind of trigger-request problem. */
+export type TriggerCode = keyof typeof TRIGGER_CODES;
+
+/**
+ * A diagnostic tagged with where it came from: the option `path`
+ * (`retryDelay`, `flowControl.period`, `[2].delay`, `headers.X-Trace`), the
+ * `input` text its span points into, and for batches the item's `index`.
+ */
+export interface OptionDiagnostic extends Diagnostic {
+  readonly path: string;
+  readonly input: string;
+  readonly index?: number;
+}
