@@ -10,3 +10,4 @@ export * from "./expression/index.js";
 export * from "./duration/index.js";
 export * from "./flow-control/index.js";
 export * from "./trigger/index.js";
+export * from "./retry-after/index.js";

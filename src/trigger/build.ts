@@ -270,9 +270,18 @@ export function buildTriggerHeaders(options: TriggerOptions, build: BuildOptions
           add("invalid-header", "error", `the value of \`${name}\` must be a string without control or non-Latin-1 characters`, `headers.${name}`, String(value));
           continue;
         }
-        forwarded.set(name, value);
-        headers[`${HEADER.forwardPrefix}${name}`] = value;
-        if (name.toLowerCase() === "content-type") headers["Content-Type"] = value;
+        // HTTP strips leading and trailing whitespace from values; say so rather than send what will not arrive.
+        const trimmed = value.replace(/^[\t ]+|[\t ]+$/g, "");
+        if (trimmed !== value) add("header-value-trimmed", "warning", `the value of \`${name}\` has leading or trailing whitespace, which HTTP strips`, `headers.${name}`, value, { hint: `it arrives as \`${trimmed}\`` });
+        // Names are case-insensitive: `X-A` and `x-a` are one header, whose values `fetch` joins with ", ".
+        const sameName = [...forwarded.keys()].find((existing) => existing.toLowerCase() === name.toLowerCase());
+        if (sameName !== undefined) {
+          add("duplicate-header", "warning", `\`${name}\` and \`${sameName}\` are the same header; their values are joined with \`, \``, `headers.${name}`, name);
+        }
+        const joined = sameName === undefined ? trimmed : `${forwarded.get(sameName) ?? ""}, ${trimmed}`;
+        forwarded.set(sameName ?? name, joined);
+        headers[`${HEADER.forwardPrefix}${sameName ?? name}`] = joined;
+        if (name.toLowerCase() === "content-type") headers["Content-Type"] = joined;
       }
     }
   }

@@ -16,6 +16,7 @@ export const TRIGGER_CODES = {
   "doubled-run-id-prefix": { severity: "warning", summary: "A `workflowRunId` that already starts with `wfr_`; the SDK's prefix makes it `wfr_wfr_…`." },
   "invalid-body": { severity: "error", summary: "A `body` that cannot be serialized to JSON (a BigInt, a cycle, a function)." },
   "invalid-header": { severity: "error", summary: "A forwarded header whose name is not an HTTP token or whose value holds control or non-Latin-1 characters." },
+  "header-value-trimmed": { severity: "warning", summary: "A forwarded header value with leading or trailing spaces, which HTTP (and the SDK's `Headers`) strip." },
   "invalid-retries": { severity: "error", summary: "`retries` that is not a whole number from 0 to 1,000,000." },
   "invalid-delay": { severity: "error", summary: "A numeric `delay` that is negative, NaN or infinite (the SDK would send `NaNs`)." },
   "rounded-value": { severity: "warning", summary: "A fractional `delay` (seconds) or `notBefore`, which the SDK rounds to a whole number." },
@@ -27,7 +28,7 @@ export const TRIGGER_CODES = {
   "invalid-label": { severity: "error", summary: "A `label` that is empty or holds anything but letters, digits, `-`, `_` and `.` (the SDK's rule)." },
   "unknown-upstash-header": { severity: "warning", summary: "An incoming `Upstash-*` header this library does not know; a typo, or a newer feature." },
   "invalid-header-value": { severity: "error", summary: "An incoming Upstash header whose value does not parse, e.g. `Upstash-Retries: three`." },
-  "duplicate-header": { severity: "warning", summary: "An incoming header given more than once (names are case-insensitive); the last value wins." },
+  "duplicate-header": { severity: "warning", summary: "A header given twice under names that differ only in case. Building joins the values with `, ` as `fetch` does; parsing keeps the last." },
 } as const;
 
 /** A stable identifier for one kind of trigger-request problem. */
