@@ -324,13 +324,7 @@ function checkUrl(value: unknown, path: string, add: (code: TriggerCode, severit
     add("invalid-url", "error", `\`${path}\` must be an absolute http:// or https:// URL`, path, text, { hint });
     return false;
   }
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(value);
-  } catch {
-    parsed = undefined;
-  }
-  if (parsed === undefined || parsed.hostname === "" || !isHeaderSafe(value)) {
+  if (hostnameOf(value) === "" || !isHeaderSafe(value)) {
     add("invalid-url", "error", `\`${path}\` is not a valid URL`, path, text);
     return false;
   }
@@ -402,6 +396,20 @@ function fieldAt(text: string, offset: number): string {
     if (at >= 0 && at <= offset) field = `flowControl.${key}`;
   }
   return field;
+}
+
+/**
+ * The URL's host name, or "" when the WHATWG URL parser refuses it. `URL` is
+ * a global in every runtime this library supports (Node, browsers, edge); the
+ * core is typed without DOM or Node types, so it is reached through globalThis.
+ */
+function hostnameOf(text: string): string {
+  const UrlParser = (globalThis as unknown as { URL: new (input: string) => { hostname: string } }).URL;
+  try {
+    return new UrlParser(text).hostname;
+  } catch {
+    return "";
+  }
 }
 
 function isHeaderSafe(text: string): boolean {
