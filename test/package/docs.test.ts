@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { syntaxDiagramsHtml } from "../../grammar/diagrams.js";
-import { BUILTINS, EXPRESSION_CODES } from "../../src/index.js";
+import { BUILTINS, DURATION_CODES, EXPRESSION_CODES, FLOW_CONTROL_CODES, RETRY_AFTER_CODES, TRIGGER_CODES } from "../../src/index.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const language = readFileSync(`${root}/docs/language.md`, "utf8");
@@ -23,6 +23,19 @@ describe("docs/language.md", () => {
     for (const builtin of BUILTINS) expect(language).toContain(`| \`${builtin.signature}\` | ${builtin.doc} |`);
     const listed = [...language.matchAll(/^\| `(\w+)\([^)]*\)` \|/gm)].map((m) => m[1]);
     expect(listed).toEqual(BUILTINS.map((b) => b.name));
+  });
+});
+
+describe.each([
+  ["docs/durations.md", DURATION_CODES],
+  ["docs/flow-control.md", FLOW_CONTROL_CODES],
+  ["docs/trigger.md", { ...TRIGGER_CODES, ...RETRY_AFTER_CODES }],
+] as const)("%s", (path, table) => {
+  const text = readFileSync(`${root}/${path}`, "utf8");
+  it("documents exactly the codes that exist, each with its severity", () => {
+    for (const [code, { severity }] of Object.entries(table)) expect(text, code).toMatch(new RegExp(`^\\| \`${code}\` \\| ${severity} \\|`, "m"));
+    const documented = [...text.matchAll(/^\| `([a-z-]+)` \| (?:error|warning|info) \|/gm)].map((m) => m[1]);
+    expect(documented.sort()).toEqual(Object.keys(table).sort());
   });
 });
 
