@@ -1,3 +1,4 @@
+import { showValue } from "../diagnostics/show.js";
 import { hasErrors, RetryDelayError, type Result } from "../diagnostics/diagnostic.js";
 import type { Expression } from "./ast.js";
 import type { DelayClosure } from "./builtins.js";
@@ -96,7 +97,7 @@ export function tabulate(delay: DelayClosure, size: number): TabulatedDelay {
       {
         code: "invalid-option",
         severity: "error",
-        message: `the table size must be a whole number from 0 to ${EXPRESSION_LIMITS.maxTableSize}, not ${String(size)}`,
+        message: `the table size must be a whole number from 0 to ${EXPRESSION_LIMITS.maxTableSize}, not ${showValue(size)}`,
         span: { start: 0, end: 0 },
       },
     ]);

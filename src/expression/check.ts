@@ -1,3 +1,4 @@
+import { showValue } from "../diagnostics/show.js";
 import { dependsOnRetried, type Expression } from "./ast.js";
 import type { DelayClosure } from "./builtins.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
@@ -91,7 +92,7 @@ function checkRetries(retries: unknown): ExpressionDiagnostic | undefined {
   return {
     code: "invalid-option",
     severity: "error",
-    message: `\`retries\` must be a whole number from 0 to ${EXPRESSION_LIMITS.maxRetries}, not ${String(retries)}`,
+    message: `\`retries\` must be a whole number from 0 to ${EXPRESSION_LIMITS.maxRetries}, not ${showValue(retries)}`,
     span: { start: 0, end: 0 },
   };
 }

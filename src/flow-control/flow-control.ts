@@ -1,3 +1,4 @@
+import { showValue } from "../diagnostics/show.js";
 import { RetryDelayError, type Diagnostic, type Result, type Span } from "../diagnostics/diagnostic.js";
 import { closestName } from "../diagnostics/suggest.js";
 import { formatDuration } from "../duration/format.js";
@@ -222,9 +223,9 @@ export function formatFlowControlValue(options: FlowControlOptions): string {
 /** The header value the SDK writes for these options, without any checks. */
 export function flowControlText(options: FlowControlOptions): string {
   const parts: string[] = [];
-  if (options.parallelism !== undefined) parts.push(`parallelism=${String(options.parallelism)}`);
-  if (options.rate !== undefined) parts.push(`rate=${String(options.rate)}`);
-  if (options.period !== undefined) parts.push(`period=${typeof options.period === "number" ? `${String(options.period)}s` : String(options.period)}`);
+  if (options.parallelism !== undefined) parts.push(`parallelism=${showValue(options.parallelism)}`);
+  if (options.rate !== undefined) parts.push(`rate=${showValue(options.rate)}`);
+  if (options.period !== undefined) parts.push(`period=${typeof options.period === "number" ? `${showValue(options.period)}s` : showValue(options.period)}`);
   return parts.join(", ");
 }
 
@@ -250,12 +251,12 @@ export function checkFlowControl(options: FlowControlOptions): FlowControlDiagno
     if (value !== undefined && (typeof value !== "number" || !Number.isInteger(value))) {
       // String(1.5) would read as valid text, so numbers are checked as numbers too.
       const at = text.indexOf(`${key}=`);
-      problems.push({ code: "invalid-count", severity: "error", message: `\`${key}\` must be a positive whole number, not ${String(value)}`, span: { start: at + key.length + 1, end: at + key.length + 1 + String(value).length } });
+      problems.push({ code: "invalid-count", severity: "error", message: `\`${key}\` must be a positive whole number, not ${showValue(value)}`, span: { start: at + key.length + 1, end: at + key.length + 1 + showValue(value).length } });
     }
   }
   if (typeof options.period === "number" && (!Number.isInteger(options.period) || options.period < 0)) {
     const at = text.indexOf("period=");
-    problems.push({ code: "invalid-period", severity: "error", message: `a numeric \`period\` is whole seconds, not ${String(options.period)}`, span: { start: at + 7, end: text.length } });
+    problems.push({ code: "invalid-period", severity: "error", message: `a numeric \`period\` is whole seconds, not ${showValue(options.period)}`, span: { start: at + 7, end: text.length } });
   }
   if (problems.some((p) => p.severity === "error")) return problems;
   const parsed = parseFlowControlValue(text);

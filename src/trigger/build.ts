@@ -1,3 +1,4 @@
+import { showValue } from "../diagnostics/show.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { closestName } from "../diagnostics/suggest.js";
 import { checkDelayForPlan, type UpstashPlan } from "../duration/plans.js";
@@ -177,7 +178,7 @@ export function buildTriggerHeaders(options: TriggerOptions, build: BuildOptions
   if (options.workflowRunId !== undefined) {
     const id = options.workflowRunId;
     if (typeof id !== "string" || id === "" || !isHeaderSafe(id)) {
-      add("invalid-run-id", "error", "`workflowRunId` must be a non-empty string of visible ASCII characters", "workflowRunId", String(id));
+      add("invalid-run-id", "error", "`workflowRunId` must be a non-empty string of visible ASCII characters", "workflowRunId", showValue(id));
     } else {
       if (id.startsWith("wfr_")) {
         add("doubled-run-id-prefix", "warning", `the run id becomes \`wfr_${id}\`: the \`wfr_\` prefix is added for you`, "workflowRunId", id, { span: { start: 0, end: 4 }, hint: `pass \`${id.slice(4)}\`` });
@@ -190,7 +191,7 @@ export function buildTriggerHeaders(options: TriggerOptions, build: BuildOptions
   const retries = options.retries;
   if (retries !== undefined) {
     if (typeof retries !== "number" || !Number.isInteger(retries) || retries < 0 || retries > EXPRESSION_LIMITS.maxRetries) {
-      add("invalid-retries", "error", `\`retries\` must be a whole number from 0 to ${EXPRESSION_LIMITS.maxRetries}, not ${String(retries)}`, "retries", String(retries));
+      add("invalid-retries", "error", `\`retries\` must be a whole number from 0 to ${EXPRESSION_LIMITS.maxRetries}, not ${showValue(retries)}`, "retries", showValue(retries));
     } else if (retries !== DEFAULT_RETRIES) {
       // The SDK leaves out the default, and so does this.
       headers[HEADER.retries] = String(retries);
@@ -217,7 +218,7 @@ export function buildTriggerHeaders(options: TriggerOptions, build: BuildOptions
   if (options.notBefore !== undefined) {
     const value = checkNotBefore(options.notBefore, build, add);
     if (value !== undefined) headers[HEADER.notBefore] = value;
-    if (delayGiven) add("not-before-overrides-delay", "warning", "both `delay` and `notBefore` are given; `notBefore` takes precedence", "notBefore", String(options.notBefore), { hint: "drop one of them" });
+    if (delayGiven) add("not-before-overrides-delay", "warning", "both `delay` and `notBefore` are given; `notBefore` takes precedence", "notBefore", showValue(options.notBefore), { hint: "drop one of them" });
   }
 
   // flowControl
@@ -231,7 +232,7 @@ export function buildTriggerHeaders(options: TriggerOptions, build: BuildOptions
       diagnostics.push({ ...d, path: field, input: d.code === "missing-key" ? "" : text });
     }
     if (typeof flow === "object" && flow !== null && flow.key !== undefined) {
-      for (const d of checkResourceName(flow.key, "flow-control key")) diagnostics.push({ ...d, code: "invalid-key", path: "flowControl.key", input: String(flow.key) });
+      for (const d of checkResourceName(flow.key, "flow-control key")) diagnostics.push({ ...d, code: "invalid-key", path: "flowControl.key", input: showValue(flow.key) });
     }
     if (!found.some((d) => d.severity === "error") && typeof flow.key === "string" && flow.key !== "") {
       headers[HEADER.flowControlKey] = flow.key;
@@ -250,7 +251,7 @@ export function buildTriggerHeaders(options: TriggerOptions, build: BuildOptions
     if (labels.length === 0) add("invalid-label", "error", "`label` is an empty array", "label", "", { hint: "give at least one label, or leave `label` out" });
     labels.forEach((label, i) => {
       const path = Array.isArray(options.label) ? `label[${i}]` : "label";
-      for (const d of checkResourceName(typeof label === "string" ? label : "", "label")) diagnostics.push({ ...d, code: "invalid-label", path, input: String(label) });
+      for (const d of checkResourceName(typeof label === "string" ? label : "", "label")) diagnostics.push({ ...d, code: "invalid-label", path, input: showValue(label) });
     });
     if (!diagnostics.some((d) => d.code === "invalid-label")) headers[HEADER.label] = labels.join(",");
   }
@@ -267,7 +268,7 @@ export function buildTriggerHeaders(options: TriggerOptions, build: BuildOptions
           continue;
         }
         if (typeof value !== "string" || !isLatin1HeaderValue(value)) {
-          add("invalid-header", "error", `the value of \`${name}\` must be a string without control or non-Latin-1 characters`, `headers.${name}`, String(value));
+          add("invalid-header", "error", `the value of \`${name}\` must be a string without control or non-Latin-1 characters`, `headers.${name}`, showValue(value));
           continue;
         }
         // HTTP strips leading and trailing whitespace from values; say so rather than send what will not arrive.
@@ -294,7 +295,7 @@ export function buildTriggerHeaders(options: TriggerOptions, build: BuildOptions
       try {
         body = JSON.stringify(options.body);
       } catch (error) {
-        add("invalid-body", "error", `\`body\` cannot be serialized to JSON: ${error instanceof Error ? error.message : String(error)}`, "body", "");
+        add("invalid-body", "error", `\`body\` cannot be serialized to JSON: ${error instanceof Error ? error.message : showValue(error)}`, "body", "");
       }
       if (body === undefined && !diagnostics.some((d) => d.code === "invalid-body")) add("invalid-body", "error", `\`body\` of type ${typeof options.body} has no JSON form`, "body", "");
       if (body !== undefined && headers["Content-Type"] === undefined) headers["Content-Type"] = "application/json";
@@ -318,7 +319,7 @@ export function buildTriggerHeaders(options: TriggerOptions, build: BuildOptions
 }
 
 function checkUrl(value: unknown, path: string, add: (code: TriggerCode, severity: Diagnostic["severity"], message: string, path: string, input: string, extra?: Partial<Diagnostic>) => void): boolean {
-  const text = typeof value === "string" ? value : String(value);
+  const text = typeof value === "string" ? value : showValue(value);
   if (typeof value !== "string" || !/^https?:\/\//i.test(value)) {
     const hint = typeof value === "string" && /^[\w.-]+\.[a-z]{2,}(\/|$)/i.test(value) ? `write \`https://${value}\`` : "it must start with `http://` or `https://`";
     add("invalid-url", "error", `\`${path}\` must be an absolute http:// or https:// URL`, path, text, { hint });
@@ -350,7 +351,7 @@ function checkDelay(
     return overPlan === undefined ? `${seconds}s` : undefined;
   }
   if (typeof delay !== "string") {
-    add("invalid-delay", "error", `\`delay\` must be a duration string or a number of seconds, not ${typeof delay}`, "delay", String(delay));
+    add("invalid-delay", "error", `\`delay\` must be a duration string or a number of seconds, not ${typeof delay}`, "delay", showValue(delay));
     return undefined;
   }
   const parsed = parseDuration(delay);
@@ -365,7 +366,7 @@ function checkDelay(
 }
 
 function checkNotBefore(value: number, build: BuildOptions, add: (code: TriggerCode, severity: Diagnostic["severity"], message: string, path: string, input: string, extra?: Partial<Diagnostic>) => void): string | undefined {
-  const text = String(value);
+  const text = showValue(value);
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
     add("invalid-not-before", "error", `\`notBefore\` must be a Unix time in seconds, not ${text}`, "notBefore", text, { hint: "e.g. `Math.floor(Date.now() / 1000) + 60` for one minute from now" });
     return undefined;
