@@ -11,3 +11,4 @@ export * from "./duration/index.js";
 export * from "./flow-control/index.js";
 export * from "./trigger/index.js";
 export * from "./retry-after/index.js";
+export * from "./schedule/index.js";

@@ -1,0 +1,76 @@
+import { compile } from "../expression/api.js";
+
+/**
+ * Upstash's documented default backoff, written in the expression language:
+ * `min(86400, e^(2.5·n))` seconds for retry n = 1, 2, …, truncated to whole
+ * seconds (the docs' table: 12s, 2m28s, 30m8s, 6h7m6s, 24h, 24h). With
+ * `retried = n - 1`, that is this expression, in milliseconds.
+ */
+export const DEFAULT_BACKOFF_EXPRESSION = "min(86400, floor(exp(2.5 * (retried + 1)))) * 1000";
+
+let defaultBackoff: ((retried: number) => number) | undefined;
+
+/**
+ * The delay in milliseconds before retry `retried + 1` under Upstash's
+ * default backoff.
+ *
+ * @example
+ * ```ts
+ * [0, 1, 2, 3, 4, 5].map(defaultBackoffDelay); // [12000, 148000, 1808000, 22026000, 86400000, 86400000]
+ * ```
+ */
+export function defaultBackoffDelay(retried: number): number {
+  defaultBackoff ??= compile(DEFAULT_BACKOFF_EXPRESSION, { retries: 0 });
+  return defaultBackoff(retried);
+}
+
+/**
+ * How a raw expression value becomes a usable delay. Upstash does not
+ * document what it does with a negative, fractional, NaN or infinite delay,
+ * so the simulation makes the choice explicit.
+ */
+export interface NormalizationPolicy {
+  /** A negative delay: `clamp` to 0 (default), or use the `fallback`. */
+  readonly negative?: "clamp" | "fallback";
+  /** A fractional delay: `truncate` toward zero (default), `round` (half away from zero) or `ceil`. */
+  readonly fraction?: "truncate" | "round" | "ceil";
+  /** NaN or ±Infinity: always replaced by the `fallback`. */
+  /** The replacement value: `default-backoff` (default), or a fixed number of milliseconds. */
+  readonly fallback?: "default-backoff" | number;
+}
+
+/** The policy the simulation uses when none is given. */
+export const DEFAULT_NORMALIZATION: Required<NormalizationPolicy> = Object.freeze({
+  negative: "clamp",
+  fraction: "truncate",
+  fallback: "default-backoff",
+});
+
+/** A normalized delay, and why it differs from the raw value if it does. */
+export interface NormalizedDelay {
+  readonly ms: number;
+  /** Empty when the raw value was used as it is. */
+  readonly reason: "" | "negative" | "fraction" | "non-finite";
+}
+
+/**
+ * Applies the policy to one raw value. Non-finite values and (with
+ * `negative: "fallback"`) negative ones take the fallback; negatives clamp to
+ * 0; fractions are truncated, rounded or ceiled to whole milliseconds.
+ *
+ * @example
+ * ```ts
+ * normalizeDelay(-5, 0);          // { ms: 0, reason: "negative" }
+ * normalizeDelay(1500.7, 0);      // { ms: 1500, reason: "fraction" }
+ * normalizeDelay(NaN, 0);         // { ms: 12000, reason: "non-finite" } (the default backoff for retried = 0)
+ * ```
+ */
+export function normalizeDelay(raw: number, retried: number, policy: NormalizationPolicy = {}): NormalizedDelay {
+  const rules = { ...DEFAULT_NORMALIZATION, ...policy };
+  const fallback = (): number => (rules.fallback === "default-backoff" ? defaultBackoffDelay(retried) : rules.fallback);
+  if (!Number.isFinite(raw)) return { ms: fallback(), reason: "non-finite" };
+  if (raw < 0) return rules.negative === "clamp" ? { ms: 0, reason: "negative" } : { ms: fallback(), reason: "negative" };
+  if (Number.isInteger(raw)) return { ms: raw === 0 ? 0 : raw, reason: "" };
+  const whole = rules.fraction === "ceil" ? Math.ceil(raw) : rules.fraction === "round" ? Math.round(raw) : Math.trunc(raw);
+  return { ms: whole, reason: "fraction" };
+}

@@ -1,0 +1,218 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { showValue } from "../diagnostics/show.js";
+import { parseDuration } from "../duration/parse.js";
+import { tryCompile, type CompiledDelay } from "../expression/api.js";
+import { DEFAULT_RETRIES } from "../expression/check.js";
+import { EXPRESSION_LIMITS } from "../expression/limits.js";
+import { parseRetryAfter } from "../retry-after/retry-after.js";
+import type { OptionDiagnostic } from "../trigger/codes.js";
+import { explainSchedule } from "./explain.js";
+import { defaultBackoffDelay, normalizeDelay, type NormalizationPolicy } from "./policy.js";
+
+/** What the destination answered to one attempt, for simulating its effect. */
+export interface AttemptResponse {
+  /** The attempt it answers: 1 is the first delivery. */
+  readonly attempt: number;
+  /** `fail` (default): retried as usual. `success` ends the run. `non-retryable` (489 with `Upstash-NonRetryable-Error: true`) stops retries. */
+  readonly outcome?: "fail" | "success" | "non-retryable";
+  /** A `Retry-After` / `X-RateLimit-Reset*` value sent with the failure. */
+  readonly retryAfter?: string;
+}
+
+/** The inputs of {@link simulateSchedule}. */
+export interface ScheduleOptions {
+  /** Retries after the first delivery; default 3. At most 1,000. */
+  readonly retries?: number;
+  /** An `Upstash-Retry-Delay` expression (or a compiled one); without it, Upstash's default backoff. */
+  readonly retryDelay?: string | CompiledDelay;
+  /** Delay before the first delivery: a strict duration or a number of seconds. */
+  readonly delay?: string | number;
+  /** Unix seconds of the first delivery; takes precedence over `delay`. */
+  readonly notBefore?: number;
+  /** When the trigger is sent: Unix ms or a Date. Default now. */
+  readonly start?: number | Date;
+  readonly normalization?: NormalizationPolicy;
+  readonly responses?: readonly AttemptResponse[];
+}
+
+/** Where an entry's delay came from. */
+export type DelaySource = "trigger" | "expression" | "default-backoff" | "retry-after" | "fallback";
+
+/** One delivery attempt in the timeline. */
+export interface ScheduleEntry {
+  /** 1 is the first delivery, then retry 1 … N is attempt 2 … N + 1. */
+  readonly attempt: number;
+  /** The `retried` value the delay was computed with; undefined for the first delivery. */
+  readonly retried: number | undefined;
+  /** The delay before this attempt, in ms. */
+  readonly delayMs: number;
+  /** The expression's raw value, when normalization changed it. */
+  readonly rawDelayMs?: number;
+  /** Whether the normalization policy changed the value. */
+  readonly normalized: boolean;
+  /** Why it changed, when it did. */
+  readonly normalizedBecause?: "negative" | "fraction" | "non-finite";
+  readonly source: DelaySource;
+  /** Time since the trigger, in ms. */
+  readonly cumulativeMs: number;
+  /** Absolute time of the attempt, Unix ms. */
+  readonly at: number;
+  /** What the destination answered, if a response was given for this attempt. */
+  readonly outcome?: AttemptResponse["outcome"];
+}
+
+/** The totals of a schedule. */
+export interface ScheduleSummary {
+  readonly attempts: number;
+  /** From the trigger to the last attempt, in ms. */
+  readonly totalSpanMs: number;
+  /** The longest delay between two attempts (or before the first), in ms, and the attempt it precedes. */
+  readonly longestGapMs: number;
+  readonly longestGapBefore: number;
+  /** Unix ms of the last attempt. */
+  readonly lastAttemptAt: number;
+  /** Why the timeline ends: retries exhausted, success, or a non-retryable error. */
+  readonly endedBy: "retries-exhausted" | "success" | "non-retryable";
+}
+
+/** A simulated delivery timeline. */
+export interface Schedule {
+  readonly entries: readonly ScheduleEntry[];
+  readonly summary: ScheduleSummary;
+  /** A plain-English description of what was computed. */
+  readonly explanation: string;
+  /** The expression's source, or undefined for the default backoff. */
+  readonly expression: string | undefined;
+}
+
+/** The timeline, or why there is none; either way, every diagnostic found. */
+export type ScheduleResult = { readonly ok: true; readonly value: Schedule; readonly diagnostics: readonly OptionDiagnostic[] } | { readonly ok: false; readonly diagnostics: readonly OptionDiagnostic[] };
+
+/** Most retries a simulation lays out; a timeline longer than this is not readable anyway. */
+export const MAX_SIMULATED_RETRIES = 1000;
+
+/**
+ * Simulates the delivery timeline of a trigger: the first delivery after
+ * `delay`/`notBefore`, then each retry after the delay the expression (or
+ * Upstash's default backoff) gives, normalized by the policy, with
+ * destination `Retry-After` answers applied. Never throws.
+ *
+ * @example
+ * ```ts
+ * const result = simulateSchedule({ retryDelay: "pow(2, retried) * 1000", retries: 5, start: 0 });
+ * if (result.ok) {
+ *   result.value.entries.map((e) => e.delayMs); // [0, 1000, 2000, 4000, 8000, 16000]
+ *   result.value.explanation; // "doubles every retry, starting at 1s; 5 retries over 31s"
+ * }
+ * ```
+ */
+export function simulateSchedule(options: ScheduleOptions = {}): ScheduleResult {
+  const diagnostics: OptionDiagnostic[] = [];
+  const fail = (code: string, message: string, path: string, input: string, hint?: string): void => {
+    diagnostics.push({ code, severity: "error", message, span: { start: 0, end: input.length }, path, input, ...(hint === undefined ? {} : { hint }) });
+  };
+  const adopt = (found: readonly Diagnostic[], path: string, input: string): void => {
+    for (const d of found) diagnostics.push({ ...d, path, input });
+  };
+
+  const retries = options.retries ?? DEFAULT_RETRIES;
+  if (typeof retries !== "number" || !Number.isInteger(retries) || retries < 0 || retries > MAX_SIMULATED_RETRIES) {
+    fail("invalid-retries", `\`retries\` must be a whole number from 0 to ${MAX_SIMULATED_RETRIES} for a simulation, not ${showValue(retries)}`, "retries", showValue(retries));
+  }
+  const start = options.start instanceof Date ? options.start.getTime() : (options.start ?? Date.now());
+  if (typeof start !== "number" || !Number.isFinite(start)) fail("invalid-start", "`start` must be a valid time", "start", showValue(options.start));
+  const fallback = options.normalization?.fallback;
+  if (fallback !== undefined && fallback !== "default-backoff" && !(typeof fallback === "number" && Number.isInteger(fallback) && fallback >= 0)) {
+    fail("invalid-option", "the fallback must be `default-backoff` or a whole, non-negative number of milliseconds", "normalization.fallback", showValue(fallback));
+  }
+
+  // The delay function: a compiled expression, or the default backoff.
+  let delay: ((retried: number) => number) | undefined = defaultBackoffDelay;
+  let expression: string | undefined;
+  if (typeof options.retryDelay === "function") {
+    delay = options.retryDelay;
+    expression = options.retryDelay.source;
+  } else if (options.retryDelay !== undefined) {
+    expression = typeof options.retryDelay === "string" ? options.retryDelay : showValue(options.retryDelay);
+    const domain = Number.isInteger(retries) && retries >= 0 && retries <= EXPRESSION_LIMITS.maxRetries ? retries : DEFAULT_RETRIES;
+    const compiled = tryCompile(options.retryDelay, { retries: domain });
+    adopt(compiled.diagnostics, "retryDelay", expression);
+    delay = compiled.ok ? compiled.value : undefined;
+  }
+
+  // The first delivery: notBefore takes precedence over delay, as Upstash documents.
+  let firstDelay = 0;
+  if (options.notBefore !== undefined) {
+    if (typeof options.notBefore !== "number" || !Number.isFinite(options.notBefore) || options.notBefore < 0) fail("invalid-not-before", "`notBefore` must be Unix seconds", "notBefore", showValue(options.notBefore));
+    else firstDelay = Math.max(0, Math.round(options.notBefore) * 1000 - start);
+    if (options.delay !== undefined) {
+      diagnostics.push({ code: "not-before-overrides-delay", severity: "warning", message: "both `delay` and `notBefore` are given; `notBefore` takes precedence", span: { start: 0, end: 0 }, path: "notBefore", input: "" });
+    }
+  } else if (typeof options.delay === "number") {
+    if (!Number.isFinite(options.delay) || options.delay < 0) fail("invalid-delay", "a numeric `delay` is a finite, non-negative number of seconds", "delay", showValue(options.delay));
+    else firstDelay = Math.round(options.delay) * 1000;
+  } else if (options.delay !== undefined) {
+    const text = typeof options.delay === "string" ? options.delay : showValue(options.delay);
+    const parsed = parseDuration(text);
+    adopt(parsed.diagnostics, "delay", text);
+    if (parsed.ok) firstDelay = parsed.value.ms;
+  }
+
+  const responses = new Map<number, AttemptResponse>();
+  (Array.isArray(options.responses) ? options.responses : []).forEach((response, i) => {
+    if (response === null || typeof response !== "object" || !Number.isInteger(response.attempt) || response.attempt < 1) {
+      fail("invalid-option", "each response needs an `attempt` number from 1", `responses[${i}]`, "");
+    } else responses.set(response.attempt, response);
+  });
+
+  if (diagnostics.some((d) => d.severity === "error") || delay === undefined) return { ok: false, diagnostics };
+
+  const entries: ScheduleEntry[] = [];
+  let now = start + firstDelay;
+  entries.push({ attempt: 1, retried: undefined, delayMs: firstDelay, normalized: false, source: "trigger", cumulativeMs: firstDelay, at: now, ...outcomeOf(responses.get(1)) });
+  let endedBy: ScheduleSummary["endedBy"] = "retries-exhausted";
+  for (let retried = 0; retried < retries; retried++) {
+    const previous = responses.get(retried + 1);
+    if (previous?.outcome === "success" || previous?.outcome === "non-retryable") {
+      endedBy = previous.outcome;
+      break;
+    }
+    let entry: Omit<ScheduleEntry, "attempt" | "retried" | "cumulativeMs" | "at" | "outcome">;
+    const retryAfter = previous?.retryAfter === undefined ? undefined : parseRetryAfter(previous.retryAfter, { now });
+    if (retryAfter !== undefined) adopt(retryAfter.diagnostics, `responses[attempt ${retried + 1}].retryAfter`, previous?.retryAfter ?? "");
+    if (retryAfter?.ok === true && retryAfter.value.kind === "delay") {
+      entry = { delayMs: retryAfter.value.ms, normalized: false, source: "retry-after" };
+    } else {
+      const raw = delay(retried);
+      const normalized = normalizeDelay(raw, retried, options.normalization);
+      const usedFallback = normalized.reason === "non-finite" || (normalized.reason === "negative" && options.normalization?.negative === "fallback");
+      entry = {
+        delayMs: normalized.ms,
+        normalized: normalized.reason !== "",
+        source: usedFallback ? "fallback" : expression === undefined ? "default-backoff" : "expression",
+        ...(normalized.reason === "" ? {} : { rawDelayMs: raw, normalizedBecause: normalized.reason }),
+      };
+    }
+    now += entry.delayMs;
+    entries.push({ attempt: retried + 2, retried, ...entry, cumulativeMs: now - start, at: now, ...outcomeOf(responses.get(retried + 2)) });
+  }
+  const last = entries[entries.length - 1] ?? entries[0];
+  const lastOutcome = last?.outcome;
+  if (lastOutcome === "success" || lastOutcome === "non-retryable") endedBy = lastOutcome;
+  let longest = entries[0];
+  for (const entry of entries) if (longest === undefined || entry.delayMs > longest.delayMs) longest = entry;
+  const summary: ScheduleSummary = {
+    attempts: entries.length,
+    totalSpanMs: (last?.at ?? start) - start,
+    longestGapMs: longest?.delayMs ?? 0,
+    longestGapBefore: longest?.attempt ?? 1,
+    lastAttemptAt: last?.at ?? start,
+    endedBy,
+  };
+  const explanation = explainSchedule(entries, summary);
+  return { ok: true, value: { entries, summary, explanation, expression }, diagnostics };
+}
+
+function outcomeOf(response: AttemptResponse | undefined): { outcome?: AttemptResponse["outcome"] } {
+  return response === undefined ? {} : { outcome: response.outcome ?? "fail" };
+}
