@@ -3,7 +3,7 @@
 // ~600 modules, about 0.5 s of cold start), then the .d.ts files with tsc.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { chmodSync, readFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -40,5 +40,18 @@ export const libraryOptions = {
   plugins: [hostShims],
 };
 
+const pkg = JSON.parse(readFileSync(`${root}/package.json`, "utf8"));
+
+export const cliOptions = {
+  ...libraryOptions,
+  entryPoints: { cli: `${root}/src/cli/bin.ts` },
+  // The CLI is the one part that runs on Node only.
+  platform: "node",
+  banner: { js: "#!/usr/bin/env node" },
+  define: { __VERSION__: JSON.stringify(pkg.version) },
+};
+
 await build(libraryOptions);
+await build(cliOptions);
+chmodSync(`${root}/dist/cli.js`, 0o755);
 execFileSync(process.execPath, [`${root}/node_modules/typescript/bin/tsc`, "-p", `${root}/tsconfig.build.json`], { stdio: "inherit" });

@@ -3,3 +3,4 @@ export { TRIGGER_CODES, type OptionDiagnostic, type TriggerCode } from "./codes.
 export { HEADER } from "./headers.js";
 export { MAX_HEADER_VALUE_LENGTH, parseTriggerHeaders, type HeaderInput, type TriggerParseResult } from "./parse.js";
 export { renderOptionDiagnostics } from "./render.js";
+export { shellQuote, toCurl } from "./curl.js";

@@ -7,7 +7,8 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const bundlePath = `${root}/dist/index.js`;
 
 // `npm test` builds before it runs the tests; these check what would be published.
-describe.runIf(existsSync(bundlePath))("the built package", () => {
+describe("the built package", () => {
+  if (!existsSync(bundlePath)) throw new Error("dist/index.js is missing: run `npm run build` (npm test does)");
   const bundle = readFileSync(bundlePath, "utf8");
 
   it("contains no eval and no Function constructor, so it runs under a strict CSP", () => {

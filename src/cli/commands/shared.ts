@@ -1,0 +1,57 @@
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { renderDiagnostics } from "../../diagnostics/render.js";
+import type { OptionDiagnostic } from "../../trigger/codes.js";
+import { renderOptionDiagnostics } from "../../trigger/render.js";
+import { UsageError, type CommandContext } from "../command.js";
+
+/** Version of every --json document; bumped only on a breaking change (see docs/cli.md). */
+export const SCHEMA_VERSION = 1;
+
+/** The one positional value of a command; `-` reads it from stdin. */
+export function singleValue(context: CommandContext, command: string, what: string): string {
+  const { positionals } = context;
+  if (positionals.length === 0) throw new UsageError(`missing ${what}`, command);
+  if (positionals.length > 1) throw new UsageError(`expected one ${what}, got ${positionals.length} arguments (quote the ${what} if it has spaces)`, command);
+  const value = positionals[0] ?? "";
+  if (value !== "-") return value;
+  if (context.io.stdinIsTty) throw new UsageError(`${what} '-' means stdin, but stdin is a terminal`, command);
+  // A trailing newline from `echo` is not part of the value.
+  return context.io.readStdin().replace(/\r?\n$/, "");
+}
+
+/** A whole-number flag within bounds, or a usage error. */
+export function integerFlag(context: CommandContext, command: string, flag: string, bounds: { min: number; max: number }): number | undefined {
+  const raw = context.values[flag];
+  if (raw === undefined) return undefined;
+  const text = String(raw);
+  if (!/^\d+$/.test(text) || Number(text) < bounds.min || Number(text) > bounds.max) {
+    throw new UsageError(`--${flag} must be a whole number from ${bounds.min} to ${bounds.max}, not '${text}'`, command);
+  }
+  return Number(text);
+}
+
+export function stringFlag(context: CommandContext, flag: string): string | undefined {
+  const raw = context.values[flag];
+  return typeof raw === "string" ? raw : undefined;
+}
+
+export function printJson(context: CommandContext, document: Record<string, unknown>): void {
+  context.io.out(JSON.stringify({ schemaVersion: SCHEMA_VERSION, ...document }, null, 2));
+}
+
+/** Diagnostics drawn against their source, to stderr when they make the input invalid. */
+export function printDiagnostics(context: CommandContext, source: string, diagnostics: readonly Diagnostic[], label?: string): void {
+  if (diagnostics.length === 0) return;
+  const text = renderDiagnostics(source, diagnostics, { color: context.io.color, ...(label === undefined ? {} : { label }) });
+  (diagnostics.some((d) => d.severity === "error") ? context.io.err : context.io.out)(`${text}\n`);
+}
+
+export function printOptionDiagnostics(context: CommandContext, diagnostics: readonly OptionDiagnostic[]): void {
+  if (diagnostics.length === 0) return;
+  const text = renderOptionDiagnostics(diagnostics, { color: context.io.color });
+  (diagnostics.some((d) => d.severity === "error") ? context.io.err : context.io.out)(`${text}\n`);
+}
+
+export function hasError(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === "error");
+}

@@ -1,0 +1,31 @@
+import { PLACEHOLDER_TOKEN, type HttpRequest } from "./build.js";
+
+/**
+ * A ready-to-run `curl` command for a built request. The token is never
+ * embedded: `Authorization` reads `$QSTASH_TOKEN` from the shell, so the
+ * command can be shared and pasted as it is. Every other value is
+ * single-quoted for POSIX shells.
+ *
+ * @example
+ * ```ts
+ * const { request } = buildTriggerRequest({ url: "https://example.com/wf", retries: 5 });
+ * if (request) console.log(toCurl(request));
+ * // curl -X POST 'https://qstash.upstash.io/v2/trigger/https://example.com/wf' \
+ * //   -H "Authorization: Bearer $QSTASH_TOKEN" \
+ * //   -H 'Upstash-Retries: 5'
+ * ```
+ */
+export function toCurl(request: HttpRequest): string {
+  const lines = [`curl -X ${request.method} ${shellQuote(request.url)}`];
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (name.toLowerCase() === "authorization" && value === `Bearer ${PLACEHOLDER_TOKEN}`) lines.push(`-H "Authorization: Bearer $QSTASH_TOKEN"`);
+    else lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
+  }
+  if (request.body !== undefined) lines.push(`--data-raw ${shellQuote(request.body)}`);
+  return lines.join(" \\\n  ");
+}
+
+/** Single-quotes a word for POSIX shells: `it's` → `'it'\''s'`. */
+export function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
