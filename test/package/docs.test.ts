@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -36,6 +37,13 @@ describe.each([
     for (const [code, { severity }] of Object.entries(table)) expect(text, code).toMatch(new RegExp(`^\\| \`${code}\` \\| ${severity} \\|`, "m"));
     const documented = [...text.matchAll(/^\| `([a-z-]+)` \| (?:error|warning|info) \|/gm)].map((m) => m[1]);
     expect(documented.sort()).toEqual(Object.keys(table).sort());
+  });
+});
+
+describe("docs/cli.md", () => {
+  it("shows what the built CLI prints today (regenerate with `npm run docs:cli`)", () => {
+    const fresh = execFileSync(process.execPath, [`${root}/scripts/cli-docs.mjs`, "--stdout"], { encoding: "utf8" });
+    expect(readFileSync(`${root}/docs/cli.md`, "utf8")).toBe(fresh);
   });
 });
 
