@@ -50,6 +50,7 @@ export interface FlowControlOptions {
   readonly period?: string | number;
 }
 
+/** The bounds of flow-control values and keys. */
 export const FLOW_CONTROL_LIMITS = Object.freeze({
   /** Longest value text; real values are under 50 characters. */
   maxValueLength: 256,

@@ -66,7 +66,9 @@ export interface TriggerBuildResult {
   readonly diagnostics: readonly OptionDiagnostic[];
 }
 
+/** Upstash's QStash API, where triggers go unless `baseUrl` says otherwise. */
 export const DEFAULT_BASE_URL = "https://qstash.upstash.io";
+/** What `Authorization: Bearer …` carries unless a token is given: never a real token. */
 export const PLACEHOLDER_TOKEN = "<QSTASH_TOKEN>";
 
 const KNOWN_OPTIONS = ["url", "workflowRunId", "body", "headers", "retries", "retryDelay", "delay", "notBefore", "flowControl", "failureUrl", "label", "disableTelemetry", "redact"] as const;

@@ -11,7 +11,10 @@ import { HEADER, OTHER_KNOWN_UPSTASH_HEADERS } from "./headers.js";
 
 /** Incoming headers in any common shape: a `Headers`, a plain record, or name/value pairs. */
 export type HeaderInput =
-  | { forEach(callback: (value: string, name: string) => void): void }
+  | {
+      /** As `Headers.forEach` calls it. */
+      forEach(callback: (value: string, name: string) => void): void;
+    }
   | Readonly<Record<string, string | readonly string[] | undefined>>
   | Iterable<readonly [string, string]>;
 
