@@ -97,6 +97,14 @@ describe("retry-delay (the built binary)", () => {
       expect(result.stdout).toContain("total span 31s · longest gap 16s (before attempt 6) · last attempt 2026-11-23 08:00:31 UTC");
     });
 
+    it("starts now, to the whole second, without --start", () => {
+      const before = Date.now();
+      const doc = json(["simulate", "1000", "--retries", "0"]).doc as { start: string };
+      const started = Date.parse(doc.start);
+      expect(started % 1000).toBe(0);
+      expect(Math.abs(started - before)).toBeLessThan(5000);
+    });
+
     it("simulates the default backoff, with a first delay", () => {
       const doc = json(["simulate", "--default", "--retries", "6", "--delay", "10s", "--start", start]).doc as { entries: { delay: string }[]; defaultBackoff: boolean };
       expect(doc.defaultBackoff).toBe(true);

@@ -45,7 +45,8 @@ export const simulateCommand: Command = {
     const notBefore = integerFlag(context, "simulate", "not-before", { min: 0, max: 1e12 });
     const delay = stringFlag(context, "delay");
     const startText = stringFlag(context, "start");
-    const start = startText === undefined ? context.io.now() : Date.parse(startText);
+    // "Now" to the whole second: a schedule read by a person needs no milliseconds of the moment it was asked.
+    const start = startText === undefined ? Math.floor(context.io.now() / 1000) * 1000 : Date.parse(startText);
     if (Number.isNaN(start)) throw new UsageError(`--start must be an ISO date such as 2026-11-23T08:00:00Z, not '${startText ?? ""}'`, "simulate");
 
     const options: ScheduleOptions = {
