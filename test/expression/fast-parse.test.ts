@@ -1,0 +1,84 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { printExpression } from "../../src/index.js";
+import { parseFast } from "../../src/expression/fast-parse.js";
+import { parseWithChevrotain } from "../../src/expression/parse.js";
+import { arbitraryExpression } from "../support/ast.js";
+
+/*
+ * The fast path must accept exactly what the chevrotain parser accepts, and
+ * build the same tree, spans included. Inputs: printed random trees (valid),
+ * those with random whitespace and redundant parentheses, and token soup
+ * (mostly invalid).
+ */
+
+function agree(source: string): void {
+  const fast = parseFast(source);
+  const full = parseWithChevrotain(source);
+  if (full.ok) {
+    expect(fast, `fast path declined valid input ${JSON.stringify(source)}`).toBeDefined();
+    expect(fast).toEqual(full.value);
+  } else {
+    expect(fast, `fast path accepted invalid input ${JSON.stringify(source)}`).toBeUndefined();
+  }
+}
+
+const decorated = arbitraryExpression.chain((tree) =>
+  fc
+    .array(fc.constantFrom(" ", "  ", "\t", "\n", "\r\n", ""), { minLength: 1, maxLength: 40 })
+    .map((gaps) => {
+      const printed = printExpression(tree);
+      let out = "";
+      let g = 0;
+      for (const char of printed) out += char === " " ? (gaps[g++ % gaps.length] ?? " ") || " " : char;
+      return out;
+    }),
+);
+
+const soup = fc
+  .array(
+    fc.constantFrom("pow", "exp", "max", "min", "round", "retried", "retries", "Pow", "(", ")", ",", "+", "-", "*", "/", "^", "%", "**", ".", "_", "e", "1e3", ".5", "5.", "1_0", "0", "7", "2.5", "1e400", "1e", " ", "\t", "\n", '"', "$", "é", "__proto__"),
+    { maxLength: 30 },
+  )
+  .map((parts) => parts.join(""));
+
+describe("the fast path agrees with the chevrotain parser", () => {
+  it("on printed random trees", () => {
+    fc.assert(fc.property(arbitraryExpression, (tree) => agree(printExpression(tree))));
+  });
+
+  it("with random whitespace, tabs and newlines", () => {
+    fc.assert(fc.property(decorated, agree));
+  });
+
+  it("with redundant parentheses (which widen spans)", () => {
+    fc.assert(fc.property(arbitraryExpression, fc.integer({ min: 1, max: 3 }), (tree, n) => agree(`${"(".repeat(n)}${printExpression(tree)}${")".repeat(n)}`)));
+  });
+
+  it("on token soup and random strings", () => {
+    fc.assert(fc.property(fc.oneof(soup, fc.string({ maxLength: 30 })), agree));
+  });
+
+  it.each([
+    "pow(2, retried) * 1000",
+    "1e3",
+    "1E+3",
+    "2retried",
+    "1e",
+    "- -retried",
+    "((1))",
+    "max()",
+    "pow(1)",
+    "retried(1)",
+    "pow",
+    "2 ** 3",
+    "1_000",
+    "1 % 2",
+    "",
+    "   ",
+    "(".repeat(64) + "1" + ")".repeat(64),
+    "(".repeat(65) + "1" + ")".repeat(65),
+    Array.from({ length: 1024 }, () => "1").join("+"),
+    Array.from({ length: 1025 }, () => "1").join("+"),
+  ])("on the edge case %j", (source) => agree(source));
+});
