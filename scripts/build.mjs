@@ -4,6 +4,7 @@
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { chmodSync, readFileSync, rmSync } from "node:fs";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -24,6 +25,25 @@ export const hostShims = {
   },
 };
 
+/**
+ * Loads the chevrotain parser on first use instead of at import. Valid
+ * expressions take the chevrotain-free fast path, so a cold start that never
+ * meets an invalid one never evaluates chevrotain (~12 ms of import time on
+ * Node 20 here). esbuild turns a `require` of a bundled ES module into a
+ * lazily initialized closure, so the bundle stays one file with no `require`
+ * left in it; the source keeps a plain static import for tests and types.
+ */
+export const lazyFullParser = {
+  name: "lazy-full-parser",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]expression[\\/]full-parser\.ts$/ }, (args) => ({
+      contents: `export function fullParser() { return require("./full-parse.ts").parseWithChevrotain; }`,
+      loader: "ts",
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
 export const libraryOptions = {
   entryPoints: { index: `${root}/src/index.ts` },
   outdir: `${root}/dist`,
@@ -38,7 +58,7 @@ export const libraryOptions = {
   keepNames: false,
   legalComments: "eof",
   logLevel: "warning",
-  plugins: [hostShims],
+  plugins: [hostShims, lazyFullParser],
 };
 
 const pkg = JSON.parse(readFileSync(`${root}/package.json`, "utf8"));

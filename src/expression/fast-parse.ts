@@ -1,36 +1,35 @@
-import type { IToken, TokenType } from "chevrotain";
 import type { BinaryOperator, Expression, UnaryOperator } from "./ast.js";
-import { numberValue } from "./lexer.js";
+import { IDENTIFIER_PATTERN, NUMBER_PATTERN, numberValue, VALID_NUMBER, type LexicalToken, type TokenKind } from "./lexical.js";
 import { resolveCall, resolveVariable } from "./names.js";
 import { checkSize } from "./size.js";
-import { Comma, Identifier, LParen, Minus, NumberToken, Plus, RParen, Slash, Star } from "./tokens.js";
 
 /*
- * The fast path for valid input. Building chevrotain's lexer and parser costs
- * ~17 ms of a cold start, and its per-parse machinery dominates compile
- * throughput, yet almost every expression a server sees is valid. This
- * recognizer accepts exactly the valid sentences of the grammar and builds
- * the same tree, spans included; at the first thing it does not expect it
- * returns undefined, and `parse` hands the input to the chevrotain parser,
- * which owns the grammar, the syntax diagrams and every diagnostic.
+ * The fast path for valid input. Chevrotain's lexer and parser cost ~17 ms to
+ * build and ~12 ms just to load, and its per-parse machinery dominates
+ * compile throughput, yet almost every expression a server sees is valid.
+ * This recognizer accepts exactly the valid sentences of the grammar and
+ * builds the same tree, spans included; at the first thing it does not
+ * expect it returns undefined, and `parse` hands the input to the chevrotain
+ * parser, which owns the grammar, the syntax diagrams and every diagnostic.
  *
- * It shares the token types, their patterns, the size and depth pre-scan and
- * name resolution with the chevrotain path; a property test checks on random
- * input that the two agree (test/expression/fast-parse.test.ts).
+ * It shares the token patterns, the size and depth pre-scan and name
+ * resolution with the chevrotain path, and imports nothing from chevrotain,
+ * so a cold start that only meets valid input never loads it. A property test
+ * checks on random input that the two paths accept the same inputs and build
+ * equal trees (test/expression/fast-parse.test.ts).
  */
 
-const NUMBER = new RegExp(NumberToken.PATTERN as RegExp, "y");
-const IDENTIFIER = new RegExp(Identifier.PATTERN as RegExp, "y");
-const VALID_NUMBER = /^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+const NUMBER = new RegExp(NUMBER_PATTERN.source, "y");
+const IDENTIFIER = new RegExp(IDENTIFIER_PATTERN.source, "y");
 
-const SINGLE: ReadonlyMap<number, TokenType> = new Map([
-  [43, Plus], // +
-  [45, Minus], // -
-  [42, Star], // *
-  [47, Slash], // /
-  [40, LParen], // (
-  [41, RParen], // )
-  [44, Comma], // ,
+const SINGLE: ReadonlyMap<number, TokenKind> = new Map<number, TokenKind>([
+  [43, "Plus"],
+  [45, "Minus"],
+  [42, "Star"],
+  [47, "Slash"],
+  [40, "LParen"],
+  [41, "RParen"],
+  [44, "Comma"],
 ]);
 
 /** The tree for a valid expression, or undefined to defer to the full parser. */
@@ -43,8 +42,8 @@ export function parseFast(source: string): Expression | undefined {
 }
 
 /** Tokens exactly as the chevrotain lexer makes them, or undefined for anything a valid expression cannot hold. */
-function scan(source: string): IToken[] | undefined {
-  const tokens: IToken[] = [];
+function scan(source: string): LexicalToken[] | undefined {
+  const tokens: LexicalToken[] = [];
   let i = 0;
   while (i < source.length) {
     const c = source.charCodeAt(i);
@@ -52,9 +51,9 @@ function scan(source: string): IToken[] | undefined {
       i++;
       continue;
     }
-    let type: TokenType | undefined = SINGLE.get(c);
+    let kind: TokenKind | undefined = SINGLE.get(c);
     let image: string;
-    if (type !== undefined) {
+    if (kind !== undefined) {
       // `**` is an unsupported operator: the full parser reports it.
       if (c === 42 && source.charCodeAt(i + 1) === 42) return undefined;
       image = source[i] ?? "";
@@ -62,16 +61,16 @@ function scan(source: string): IToken[] | undefined {
       NUMBER.lastIndex = i;
       const match = NUMBER.exec(source);
       if (match === null || !VALID_NUMBER.test(match[0]) || !Number.isFinite(Number(match[0]))) return undefined;
-      type = NumberToken;
+      kind = "Number";
       image = match[0];
     } else {
       IDENTIFIER.lastIndex = i;
       const match = IDENTIFIER.exec(source);
       if (match === null) return undefined;
-      type = Identifier;
+      kind = "Identifier";
       image = match[0];
     }
-    tokens.push({ image, startOffset: i, tokenType: type } as IToken);
+    tokens.push({ kind, image, startOffset: i });
     i += image.length;
   }
   return tokens;
@@ -80,20 +79,20 @@ function scan(source: string): IToken[] | undefined {
 class Recognizer {
   private at = 0;
 
-  constructor(private readonly tokens: readonly IToken[]) {}
+  constructor(private readonly tokens: readonly LexicalToken[]) {}
 
   done(): boolean {
     return this.at === this.tokens.length;
   }
 
-  private peek(): TokenType | undefined {
-    return this.tokens[this.at]?.tokenType;
+  private peek(): TokenKind | undefined {
+    return this.tokens[this.at]?.kind;
   }
 
   // additive = multiplicative , { ( "+" | "-" ) , multiplicative } ;
   additive(): Expression | undefined {
     let left = this.multiplicative();
-    while (left !== undefined && (this.peek() === Plus || this.peek() === Minus)) {
+    while (left !== undefined && (this.peek() === "Plus" || this.peek() === "Minus")) {
       const operator = this.tokens[this.at++]?.image as BinaryOperator;
       const right = this.multiplicative();
       if (right === undefined) return undefined;
@@ -105,7 +104,7 @@ class Recognizer {
   // multiplicative = unary , { ( "*" | "/" ) , unary } ;
   private multiplicative(): Expression | undefined {
     let left = this.unary();
-    while (left !== undefined && (this.peek() === Star || this.peek() === Slash)) {
+    while (left !== undefined && (this.peek() === "Star" || this.peek() === "Slash")) {
       const operator = this.tokens[this.at++]?.image as BinaryOperator;
       const right = this.unary();
       if (right === undefined) return undefined;
@@ -116,9 +115,9 @@ class Recognizer {
 
   // unary = ( "+" | "-" ) , unary | primary ;
   private unary(): Expression | undefined {
-    const type = this.peek();
-    if (type === Plus || type === Minus) {
-      const sign = this.tokens[this.at++] as IToken;
+    const kind = this.peek();
+    if (kind === "Plus" || kind === "Minus") {
+      const sign = this.tokens[this.at++] as LexicalToken;
       const operand = this.unary();
       if (operand === undefined) return undefined;
       return { kind: "unary", operator: sign.image as UnaryOperator, operand, span: { start: sign.startOffset, end: operand.span.end } };
@@ -132,35 +131,35 @@ class Recognizer {
     if (token === undefined) return undefined;
     const start = token.startOffset;
     const end = start + token.image.length;
-    if (token.tokenType === NumberToken) {
+    if (token.kind === "Number") {
       this.at++;
       return { kind: "number", value: numberValue(token.image), span: { start, end } };
     }
-    if (token.tokenType === LParen) {
+    if (token.kind === "LParen") {
       this.at++;
       const inner = this.additive();
       const close = this.tokens[this.at];
-      if (inner === undefined || close?.tokenType !== RParen) return undefined;
+      if (inner === undefined || close?.kind !== "RParen") return undefined;
       this.at++;
       return { ...inner, span: { start, end: close.startOffset + 1 } };
     }
-    if (token.tokenType !== Identifier) return undefined;
+    if (token.kind !== "Identifier") return undefined;
     this.at++;
     const nameSpan = { start, end };
-    if (this.peek() !== LParen) return resolveVariable(token.image, nameSpan) === undefined ? { kind: "retried", span: nameSpan } : undefined;
+    if (this.peek() !== "LParen") return resolveVariable(token.image, nameSpan) === undefined ? { kind: "retried", span: nameSpan } : undefined;
     this.at++;
     const args: Expression[] = [];
-    if (this.peek() !== RParen) {
+    if (this.peek() !== "RParen") {
       for (;;) {
         const arg = this.additive();
         if (arg === undefined) return undefined;
         args.push(arg);
-        if (this.peek() !== Comma) break;
+        if (this.peek() !== "Comma") break;
         this.at++;
       }
     }
     const close = this.tokens[this.at];
-    if (close?.tokenType !== RParen) return undefined;
+    if (close?.kind !== "RParen") return undefined;
     this.at++;
     const span = { start, end: close.startOffset + 1 };
     return resolveCall(token.image, nameSpan, args, span) === undefined ? { kind: "call", name: token.image, nameSpan, args, span } : undefined;

@@ -1,6 +1,7 @@
 import { Lexer, type ILexingError, type IToken } from "chevrotain";
 import type { Span } from "../diagnostics/diagnostic.js";
 import type { ExpressionDiagnostic } from "./codes.js";
+import { numberValue, VALID_NUMBER, type LexicalToken, type TokenKind } from "./lexical.js";
 import { ALL_TOKENS, NumberToken } from "./tokens.js";
 
 /** The tokens of one source, and the problems found in them before any parsing. */
@@ -41,21 +42,6 @@ export function tokenSpan(token: IToken): Span {
   return { start: token.startOffset, end: token.startOffset + token.image.length };
 }
 
-/**
- * The value of a number token, read leniently (`.5` as 0.5, `1_000` as 1000)
- * so that parsing can go on after {@link checkNumber} has reported it.
- */
-export function numberValue(image: string): number {
-  const direct = Number(image);
-  if (!Number.isNaN(direct)) return direct;
-  let text = image.replace(/_/g, "");
-  if (text.startsWith(".")) text = `0${text}`;
-  text = text.replace(/\.(?=[eE]|$)/, ".0");
-  const value = Number(text);
-  return Number.isNaN(value) ? 0 : value;
-}
-
-const VALID_NUMBER = /^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 function checkNumber(image: string, span: Span): ExpressionDiagnostic | undefined {
   if (VALID_NUMBER.test(image)) {
@@ -157,4 +143,9 @@ export function describeCharacters(text: string): string {
   const printable = /^[^\p{C}\p{Z}]*$/u.test(shown.replace(/ /g, "x"));
   if (printable) return `\`${shown}\``;
   return [...shown].map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`).join(" ");
+}
+
+/** Chevrotain tokens in the shape the size pre-scan reads. */
+export function lexicalTokens(tokens: readonly IToken[]): LexicalToken[] {
+  return tokens.map((t) => ({ kind: t.tokenType.name as TokenKind, image: t.image, startOffset: t.startOffset }));
 }

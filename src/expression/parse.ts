@@ -1,21 +1,9 @@
-import type { IToken } from "chevrotain";
 import type { Result } from "../diagnostics/diagnostic.js";
 import type { Expression } from "./ast.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
-import { ExpressionGrammar } from "./grammar.js";
-import { lex } from "./lexer.js";
-import { EXPRESSION_LIMITS } from "./limits.js";
-import { toSyntaxDiagnostic } from "./syntax-errors.js";
-import { checkSize } from "./size.js";
 import { parseFast } from "./fast-parse.js";
-
-let grammar: ExpressionGrammar | undefined;
-
-/** One parser per process, built on first use: chevrotain's grammar analysis is paid once, and not at import. */
-function sharedGrammar(): ExpressionGrammar {
-  grammar ??= new ExpressionGrammar();
-  return grammar;
-}
+import { fullParser } from "./full-parser.js";
+import { EXPRESSION_LIMITS } from "./limits.js";
 
 /**
  * Parses a retry-delay expression into its AST. Never throws: a source that is
@@ -48,57 +36,11 @@ export function parse(source: string): Result<Expression, ExpressionCode> {
   // Valid input takes the fast path; anything else gets the full parser and its diagnostics.
   const fast = parseFast(source);
   if (fast !== undefined) return { ok: true, value: fast, diagnostics: [] };
-  return parseWithChevrotain(source);
-}
-
-/**
- * The chevrotain parser alone: the reference for the grammar and the source
- * of every diagnostic. {@link parse} uses it for whatever the fast path
- * declines; tests call it directly to hold the two paths together.
- */
-export function parseWithChevrotain(source: string): Result<Expression, ExpressionCode> {
-  const lexed = lex(source);
-  if (lexed.characterDiagnostics.length > 0) return fail(...lexed.characterDiagnostics, ...lexed.numberDiagnostics);
-
-  const sizeProblem = checkSize(lexed.tokens, source.length);
-  if (sizeProblem !== undefined) return fail(sizeProblem);
-
-  const parser = sharedGrammar();
-  parser.prepare(lexed.tokens);
-  let tree: Expression;
-  try {
-    tree = parser.expression();
-  } catch (error) {
-    // The depth pre-scan should make this unreachable; if a caller's own
-    // stack is already deep, a RangeError still becomes a diagnostic.
-    parser.prepare([]);
-    if (error instanceof RangeError) return fail(stackExhausted(source));
-    throw error;
-  }
-  const problems: ExpressionDiagnostic[] = [...lexed.numberDiagnostics, ...parser.problems];
-  const syntaxError = parser.errors[0];
-  if (syntaxError !== undefined) {
-    problems.push(toSyntaxDiagnostic(syntaxError, { source, openParens: parser.openParens, tokens: lexed.tokens }));
-  }
-  // Release the token array so the shared parser does not pin the last input in memory.
-  parser.prepare([]);
-  if (problems.length > 0) return fail(...problems.sort((a, b) => a.span.start - b.span.start));
-  return { ok: true, value: tree, diagnostics: [] };
+  return fullParser()(source);
 }
 
 function fail(...diagnostics: ExpressionDiagnostic[]): Result<Expression, ExpressionCode> {
   return { ok: false, diagnostics };
-}
-
-/** The diagnostic for a call stack that ran out despite the depth limit. */
-export function stackExhausted(source: string): ExpressionDiagnostic {
-  return {
-    code: "too-deeply-nested",
-    severity: "error",
-    message: "the expression nests too deeply for the call stack that is left",
-    span: { start: 0, end: source.length },
-    hint: "simplify the expression, or call this from a shallower stack",
-  };
 }
 
 function describeType(value: unknown): string {

@@ -1,7 +1,6 @@
-import type { IToken } from "chevrotain";
 import type { ExpressionDiagnostic } from "./codes.js";
 import { EXPRESSION_LIMITS } from "./limits.js";
-import { AdditiveOperator, Comma, LParen, PowerOperator, RParen } from "./tokens.js";
+import type { LexicalToken } from "./lexical.js";
 
 /**
  * Bounds the parse's recursion before it starts: the parser (and every tree
@@ -9,27 +8,27 @@ import { AdditiveOperator, Comma, LParen, PowerOperator, RParen } from "./tokens
  * sign, so a deep input must be refused here rather than by a `RangeError`.
  * Also bounds the number of operands and operators, which bounds the tree.
  */
-export function checkSize(tokens: readonly IToken[], sourceLength: number): ExpressionDiagnostic | undefined {
+export function checkSize(tokens: readonly LexicalToken[], sourceLength: number): ExpressionDiagnostic | undefined {
   let terms = 0;
   let depth = 0;
   let pendingSigns = 0;
   const outerSigns: number[] = [];
   let afterOperand = false;
   for (const token of tokens) {
-    const type = token.tokenType;
-    if (type === LParen) {
+    const kind = token.kind;
+    if (kind === "LParen") {
       outerSigns.push(pendingSigns);
       pendingSigns = 0;
       depth += 1;
       afterOperand = false;
-    } else if (type === RParen) {
+    } else if (kind === "RParen") {
       depth -= pendingSigns;
       if (outerSigns.length > 0) depth -= 1;
       pendingSigns = outerSigns.pop() ?? 0;
       afterOperand = true;
-    } else if (type === Comma || type.CATEGORIES?.length) {
-      const prefix = !afterOperand && type.CATEGORIES?.includes(AdditiveOperator) === true;
-      if (prefix || type.CATEGORIES?.includes(PowerOperator) === true) {
+    } else if (kind !== "Number" && kind !== "Identifier") {
+      const prefix = !afterOperand && (kind === "Plus" || kind === "Minus");
+      if (prefix || kind === "Caret" || kind === "StarStar") {
         // A prefix sign (or `^`, right-recursive) nests its operand one level deeper until the operand ends.
         pendingSigns += 1;
         depth += 1;

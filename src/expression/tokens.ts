@@ -1,4 +1,5 @@
 import { createToken, Lexer, type TokenType } from "chevrotain";
+import { IDENTIFIER_PATTERN, NUMBER_PATTERN } from "./lexical.js";
 
 /*
  * The tokens of the expression language. Some exist only to be reported well:
@@ -12,10 +13,10 @@ export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n]+
 
 export const NumberToken = createToken({
   name: "Number",
-  pattern: /(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?/,
+  pattern: NUMBER_PATTERN,
   start_chars_hint: ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "."],
 });
-export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z_][A-Za-z0-9_]*/ });
+export const Identifier = createToken({ name: "Identifier", pattern: IDENTIFIER_PATTERN });
 
 /*
  * Operator categories let one CONSUME match any operator of a precedence
