@@ -1,5 +1,5 @@
 import type { BinaryOperator, Expression, UnaryOperator } from "./ast.js";
-import { IDENTIFIER_PATTERN, NUMBER_PATTERN, numberValue, VALID_NUMBER, type LexicalToken, type TokenKind } from "./lexical.js";
+import { numberValue, type LexicalToken, type TokenKind } from "./lexical.js";
 import { resolveCall, resolveVariable } from "./names.js";
 import { checkSize } from "./size.js";
 
@@ -19,18 +19,31 @@ import { checkSize } from "./size.js";
  * equal trees (test/expression/fast-parse.test.ts).
  */
 
-const NUMBER = new RegExp(NUMBER_PATTERN.source, "y");
-const IDENTIFIER = new RegExp(IDENTIFIER_PATTERN.source, "y");
+/** The single-character tokens, by character code. */
+function singleCharKind(c: number): TokenKind | undefined {
+  switch (c) {
+    case 43:
+      return "Plus";
+    case 45:
+      return "Minus";
+    case 42:
+      return "Star";
+    case 47:
+      return "Slash";
+    case 40:
+      return "LParen";
+    case 41:
+      return "RParen";
+    case 44:
+      return "Comma";
+    default:
+      return undefined;
+  }
+}
 
-const SINGLE: ReadonlyMap<number, TokenKind> = new Map<number, TokenKind>([
-  [43, "Plus"],
-  [45, "Minus"],
-  [42, "Star"],
-  [47, "Slash"],
-  [40, "LParen"],
-  [41, "RParen"],
-  [44, "Comma"],
-]);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isIdentifierStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isIdentifierPart = (c: number): boolean => isIdentifierStart(c) || isDigit(c);
 
 /** The tree for a valid expression, or undefined to defer to the full parser. */
 export function parseFast(source: string): Expression | undefined {
@@ -41,37 +54,61 @@ export function parseFast(source: string): Expression | undefined {
   return tree !== undefined && parser.done() ? tree : undefined;
 }
 
-/** Tokens exactly as the chevrotain lexer makes them, or undefined for anything a valid expression cannot hold. */
+/**
+ * Tokens exactly as the chevrotain lexer makes them (NUMBER_PATTERN and
+ * IDENTIFIER_PATTERN, read by hand for speed), or undefined for anything a
+ * valid expression cannot hold. A number is taken only in the strict form
+ * `digits [. digits] [e [sign] digits]`; wherever the lexer's lenient
+ * pattern would read on (`_`, a trailing `.`, a leading `.`), this bails.
+ */
 function scan(source: string): LexicalToken[] | undefined {
   const tokens: LexicalToken[] = [];
+  const length = source.length;
   let i = 0;
-  while (i < source.length) {
+  while (i < length) {
     const c = source.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 13) {
       i++;
       continue;
     }
-    let kind: TokenKind | undefined = SINGLE.get(c);
-    let image: string;
-    if (kind !== undefined) {
+    const single = singleCharKind(c);
+    let end: number;
+    let kind: TokenKind;
+    if (single !== undefined) {
       // `**` is an unsupported operator: the full parser reports it.
       if (c === 42 && source.charCodeAt(i + 1) === 42) return undefined;
-      image = source[i] ?? "";
-    } else if ((c >= 48 && c <= 57) || c === 46) {
-      NUMBER.lastIndex = i;
-      const match = NUMBER.exec(source);
-      if (match === null || !VALID_NUMBER.test(match[0]) || !Number.isFinite(Number(match[0]))) return undefined;
+      kind = single;
+      end = i + 1;
+    } else if (isDigit(c)) {
+      end = i + 1;
+      while (end < length && isDigit(source.charCodeAt(end))) end++;
+      if (source.charCodeAt(end) === 46) {
+        if (!isDigit(source.charCodeAt(end + 1))) return undefined;
+        end += 2;
+        while (end < length && isDigit(source.charCodeAt(end))) end++;
+      }
+      const e = source.charCodeAt(end);
+      if (e === 101 || e === 69) {
+        const sign = source.charCodeAt(end + 1);
+        const first = sign === 43 || sign === 45 ? end + 2 : end + 1;
+        // `1e` with no digits is the number 1 then the name `e`, as the lexer reads it.
+        if (isDigit(source.charCodeAt(first))) {
+          end = first + 1;
+          while (end < length && isDigit(source.charCodeAt(end))) end++;
+        }
+      }
+      if (source.charCodeAt(end) === 95 || source.charCodeAt(end) === 46) return undefined;
+      if (!Number.isFinite(Number(source.slice(i, end)))) return undefined;
       kind = "Number";
-      image = match[0];
-    } else {
-      IDENTIFIER.lastIndex = i;
-      const match = IDENTIFIER.exec(source);
-      if (match === null) return undefined;
+    } else if (isIdentifierStart(c)) {
+      end = i + 1;
+      while (end < length && isIdentifierPart(source.charCodeAt(end))) end++;
       kind = "Identifier";
-      image = match[0];
+    } else {
+      return undefined;
     }
-    tokens.push({ kind, image, startOffset: i });
-    i += image.length;
+    tokens.push({ kind, image: source.slice(i, end), startOffset: i });
+    i = end;
   }
   return tokens;
 }

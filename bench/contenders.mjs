@@ -1,0 +1,60 @@
+// The workload and the contenders, each used through the API its users would use.
+import { compileExpression as filtrexCompile } from "filtrex";
+import { Parser as ExprEvalParser } from "expr-eval";
+import { compile as mathjsCompile } from "mathjs";
+import { compile, tabulate, tryCompile } from "../dist/index.js";
+
+/** The five expressions, with the hand-written JavaScript that is the baseline and the physical limit. */
+export const WORKLOAD = [
+  { name: "pow", source: "pow(2, retried) * 1000", handWritten: (r) => Math.pow(2, r) * 1000 },
+  { name: "max-pow", source: "max(1000, pow(2, retried) * 100)", handWritten: (r) => Math.max(1000, Math.pow(2, r) * 100) },
+  { name: "linear", source: "1000 * (1 + retried)", handWritten: (r) => 1000 * (1 + r) },
+  { name: "min-exp", source: "min(86400000, exp(2.5 * (retried + 1)) * 1000)", handWritten: (r) => Math.min(86400000, Math.exp(2.5 * (r + 1)) * 1000) },
+  {
+    // A long realistic one, nested 8 deep: jittered exponential backoff with a floor, a step and a cap.
+    name: "long",
+    source: "min(3600000, max(1000, round(pow(2, retried) * 100 * (1 + abs(sqrt(retried + 1) - 1) / 4)) + floor(retried / 2) * 250))",
+    handWritten: (r) => Math.min(3600000, Math.max(1000, Math.round(Math.pow(2, r) * 100 * (1 + Math.abs(Math.sqrt(r + 1) - 1) / 4)) + Math.floor(r / 2) * 250)),
+  },
+];
+
+export const RETRIED_VALUES = Array.from({ length: 21 }, (_, i) => i);
+
+const exprEval = new ExprEvalParser();
+// filtrex has no pow or exp; its users add them as extra functions.
+const filtrexOptions = { extraFunctions: { pow: Math.pow, exp: Math.exp } };
+
+/**
+ * Each contender: how it turns source into something callable (`prepare`,
+ * timed by the compile benchmark), and how that is called with `retried`
+ * (`call`, timed by the evaluation benchmark).
+ */
+export const CONTENDERS = [
+  { name: "hand-written", baseline: true, prepare: (source, w) => w.handWritten, call: (f) => f },
+  { name: "retry-delay closure", ours: true, prepare: (source) => compile(source, { retries: 21 }), call: (f) => f },
+  { name: "retry-delay table", ours: true, prepare: (source) => tabulate(compile(source, { retries: 21 }), 32), call: (f) => f },
+  { name: "mathjs", prepare: (source) => mathjsCompile(source), call: (c) => (r) => c.evaluate({ retried: r }) },
+  { name: "expr-eval", prepare: (source) => exprEval.parse(source), call: (e) => (r) => e.evaluate({ retried: r }) },
+  { name: "expr-eval toJSFunction", usesEval: true, prepare: (source) => exprEval.parse(source).toJSFunction("retried"), call: (f) => f },
+  { name: "filtrex", usesEval: true, prepare: (source) => filtrexCompile(source, filtrexOptions), call: (f) => (r) => f({ retried: r }) },
+];
+
+/** The compile-throughput contenders: the whole journey from source text to something callable. */
+export const COMPILERS = [
+  { name: "retry-delay tryCompile (parse + check + compile)", ours: true, run: (source) => tryCompile(source, { retries: 3 }) },
+  { name: "mathjs compile", run: (source) => mathjsCompile(source) },
+  { name: "expr-eval parse", run: (source) => exprEval.parse(source) },
+  { name: "filtrex compileExpression", run: (source) => filtrexCompile(source, filtrexOptions) },
+];
+
+/** Distinct expressions in the shapes of the workload, so that no cache can help. */
+export function distinctExpressions(count) {
+  const shapes = [
+    (i) => `pow(2, retried) * ${1000 + i}`,
+    (i) => `max(${1000 + i}, pow(2, retried) * ${(i % 97) + 1})`,
+    (i) => `${1000 + i} * (1 + retried)`,
+    (i) => `min(${86_400_000 + i}, exp(2.5 * (retried + ${(i % 7) + 1})) * 1000)`,
+    (i) => `min(${3_600_000 + i}, max(1000, round(pow(2, retried) * ${(i % 50) + 50} * (1 + abs(sqrt(retried + 1) - 1) / 4)) + floor(retried / 2) * 250))`,
+  ];
+  return Array.from({ length: count }, (_, i) => shapes[i % shapes.length](i));
+}

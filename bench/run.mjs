@@ -1,0 +1,230 @@
+// The benchmark: every measure in one process run, contenders interleaved,
+// medians with their spread, ratios to the baseline from that same run.
+//
+//   npm run bench                  the full run (a few minutes), writes bench/results/latest.json
+//   node bench/run.mjs --smoke     a tiny run that checks every contender's results; timings meaningless
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { COMPILERS, CONTENDERS, distinctExpressions, RETRIED_VALUES, WORKLOAD } from "./contenders.mjs";
+import { hostShims, lazyFullParser } from "../scripts/esbuild-plugins.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const smoke = process.argv.includes("--smoke");
+const ROUNDS = smoke ? 1 : 21;
+// Each sample runs for about this long, whatever the contender's speed, so slow and fast ones get equal time.
+const SAMPLE_MS = smoke ? 1 : 15;
+const COLD_RUNS = smoke ? 1 : 15;
+const MEMORY_COUNT = smoke ? 1_000 : 100_000;
+
+const median = (values) => {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const percentile = (values, p) => {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * p))];
+};
+const summary = (samples) => ({ median: median(samples), p10: percentile(samples, 0.1), p90: percentile(samples, 0.9), samples: samples.length });
+
+/**
+ * One loop function literal per contender: V8 keeps call feedback per literal,
+ * so a shared loop would make every contender's call site megamorphic. The
+ * loop cycles retried through 0…20 and sums the results so nothing is
+ * optimized away. (Bench code, never user input, is what `new Function` builds.)
+ */
+const makeLoop = () =>
+  new Function("fn", "calls", "let sum = 0; for (let i = 0, r = 0; i < calls; i++) { sum += fn(r); r = r === 20 ? 0 : r + 1; } return sum;");
+
+/** Warms `run(n)` into optimized code, then finds the n that takes about SAMPLE_MS. */
+function calibrate(run) {
+  let n = 16;
+  for (;;) {
+    const start = performance.now();
+    run(n);
+    const elapsed = performance.now() - start;
+    if (elapsed >= SAMPLE_MS / 4 || n >= 1 << 26) return Math.max(1, Math.round((n * SAMPLE_MS) / Math.max(elapsed, 1e-3)));
+    n *= 4;
+  }
+}
+
+/** Interleaves the contenders, rotating their order every round. */
+function interleave(contenders, rounds, sample) {
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < contenders.length; k++) sample(contenders[(k + round) % contenders.length]);
+  }
+}
+
+// --- 1. evaluation -------------------------------------------------------------------------------
+function benchEvaluation() {
+  // A server compiles many expressions; let every library see a mix before it is measured.
+  for (const source of distinctExpressions(200)) for (const c of CONTENDERS) if (!c.baseline) c.prepare(source, {});
+  const results = [];
+  for (const workload of WORKLOAD) {
+    const rows = CONTENDERS.map((c) => ({ name: c.name, fn: c.call(c.prepare(workload.source, workload)), loop: makeLoop(), samples: [] }));
+    for (const row of rows) {
+      for (const r of RETRIED_VALUES) {
+        const got = row.fn(r);
+        const want = workload.handWritten(r);
+        if (Math.abs(got - want) > 1e-9 * Math.abs(want)) throw new Error(`${row.name} gives ${got} for ${workload.source} at ${r}, expected ${want}`);
+      }
+      row.calls = calibrate((n) => row.loop(row.fn, n));
+    }
+    interleave(rows, ROUNDS, (row) => {
+      const start = process.hrtime.bigint();
+      row.loop(row.fn, row.calls);
+      row.samples.push(Number(process.hrtime.bigint() - start) / row.calls);
+    });
+    const base = median(rows[0].samples);
+    results.push({ expression: workload.source, unit: "ns/call", rows: rows.map((row) => ({ name: row.name, ...summary(row.samples), ratio: median(row.samples) / base })) });
+  }
+  return results;
+}
+
+// --- 2. parse + validate + compile ---------------------------------------------------------------
+function benchCompile() {
+  const streams = [
+    { name: "the 5 workload expressions, repeated", sources: WORKLOAD.map((w) => w.source) },
+    { name: "10,000 distinct expressions", sources: distinctExpressions(10_000) },
+  ];
+  const results = [];
+  for (const stream of streams) {
+    const rows = COMPILERS.map((c) => ({ name: c.name, run: c.run, next: 0, samples: [], count: 0 }));
+    const step = (row, n) => {
+      for (let i = 0; i < n; i++) {
+        row.run(stream.sources[row.next]);
+        row.next = (row.next + 1) % stream.sources.length;
+      }
+    };
+    for (const row of rows) row.count = calibrate((n) => step(row, n));
+    interleave(rows, ROUNDS, (row) => {
+      const start = process.hrtime.bigint();
+      step(row, row.count);
+      row.samples.push((row.count * 1e9) / Number(process.hrtime.bigint() - start));
+    });
+    const ours = median(rows[0].samples);
+    results.push({ stream: stream.name, unit: "ops/s", rows: rows.map((row) => ({ name: row.name, ...summary(row.samples), oursOver: ours / median(row.samples) })) });
+  }
+  return results;
+}
+
+// --- 3. cold start -------------------------------------------------------------------------------
+function benchColdStart() {
+  const dist = `${root}dist/index.js`;
+  const importScript = (specifier, body) => `const t0 = performance.now(); const m = await import(${JSON.stringify(specifier)}); ${body}; process.stdout.write(String(performance.now() - t0));`;
+  const cases = [
+    { name: "node -e 0", args: ["-e", "0"] },
+    { name: "retry-delay: import + first compile", args: ["--input-type=module", "-e", importScript(dist, 'm.compile("pow(2, retried) * 1000")(3)')], inProcess: true },
+    { name: "retry-delay CLI: check", args: [`${root}dist/cli.js`, "check", "pow(2, retried) * 1000"] },
+    { name: "mathjs: import + first compile", args: ["--input-type=module", "-e", importScript("mathjs", 'm.compile("pow(2, retried) * 1000").evaluate({ retried: 3 })')], inProcess: true },
+    { name: "expr-eval: import + first parse", args: ["--input-type=module", "-e", importScript("expr-eval", 'new m.Parser().parse("pow(2, retried) * 1000").evaluate({ retried: 3 })')], inProcess: true },
+  ];
+  const rows = cases.map((c) => ({ ...c, wall: [], inside: [] }));
+  interleave(rows, COLD_RUNS, (row) => {
+    const start = performance.now();
+    const out = execFileSync(process.execPath, row.args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    row.wall.push(performance.now() - start);
+    if (row.inProcess) row.inside.push(Number(out));
+  });
+  const bare = median(rows[0].wall);
+  return rows.map((row) => ({
+    name: row.name,
+    wallMs: summary(row.wall),
+    aboveNodeMs: median(row.wall) - bare,
+    ...(row.inProcess ? { importToResultMs: summary(row.inside) } : {}),
+  }));
+}
+
+// --- 4. memory -----------------------------------------------------------------------------------
+function benchMemory() {
+  const script = (which) => `
+    const { CONTENDERS, distinctExpressions } = await import(${JSON.stringify(`${root}bench/contenders.mjs`)});
+    const contender = CONTENDERS.find((c) => c.name === ${JSON.stringify(which)});
+    const sources = distinctExpressions(${MEMORY_COUNT});
+    globalThis.gc(); globalThis.gc();
+    const before = process.memoryUsage().heapUsed;
+    const kept = sources.map((s) => contender.call(contender.prepare(s, {})));
+    globalThis.gc(); globalThis.gc();
+    const after = process.memoryUsage().heapUsed;
+    if (kept.length !== ${MEMORY_COUNT}) throw new Error("lost");
+    process.stdout.write(String((after - before) / ${MEMORY_COUNT}));`;
+  return ["retry-delay closure", "retry-delay table", "mathjs", "expr-eval", "filtrex"].map((name) => ({
+    name,
+    count: MEMORY_COUNT,
+    bytesPerExpression: Number(execFileSync(process.execPath, ["--expose-gc", "--input-type=module", "-e", script(name)], { cwd: root, encoding: "utf8", maxBuffer: 1 << 20 })),
+  }));
+}
+
+// --- 5. bundle size ------------------------------------------------------------------------------
+async function benchBundle() {
+  const entries = [
+    { name: "retry-delay (whole library)", contents: `export * from ${JSON.stringify(`${root}src/index.ts`)};`, plugins: [hostShims, lazyFullParser] },
+    { name: "retry-delay (compile only)", contents: `export { compile, tryCompile } from ${JSON.stringify(`${root}src/index.ts`)};`, plugins: [hostShims, lazyFullParser] },
+    { name: "chevrotain alone (Lexer, parser, createToken)", contents: `export { Lexer, EmbeddedActionsParser, CstParser, createToken } from "chevrotain";`, plugins: [] },
+    { name: "expr-eval", contents: `export { Parser } from "expr-eval";`, plugins: [] },
+    { name: "filtrex", contents: `export { compileExpression } from "filtrex";`, plugins: [] },
+  ];
+  const rows = [];
+  for (const entry of entries) {
+    const result = await build({
+      stdin: { contents: entry.contents, resolveDir: root, loader: "ts" },
+      bundle: true,
+      write: false,
+      minify: true,
+      format: "esm",
+      platform: "browser",
+      mainFields: ["module", "browser", "main"],
+      plugins: entry.plugins,
+      logLevel: "error",
+    });
+    const code = result.outputFiles[0].contents;
+    rows.push({ name: entry.name, minifiedBytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length });
+  }
+  return rows;
+}
+
+// --- report --------------------------------------------------------------------------------------
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const ns = (v) => (v >= 1000 ? `${(v / 1000).toFixed(2)} µs` : `${v.toFixed(1)} ns`);
+const ops = (v) => `${Math.round(v).toLocaleString("en-US")}/s`;
+
+const started = new Date();
+console.log(`retry-delay benchmark — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${started.toISOString()}${smoke ? " — SMOKE RUN: numbers are meaningless" : ""}\n`);
+
+const evaluation = benchEvaluation();
+console.log("1. Evaluation, ns per call for retried 0…20 (median [p10–p90]), ratio to hand-written");
+for (const { expression, rows } of evaluation) {
+  console.log(`   ${expression}`);
+  for (const r of rows) console.log(`     ${r.name.padEnd(24)} ${ns(r.median).padStart(9)} [${ns(r.p10)}–${ns(r.p90)}]  ×${r.ratio.toFixed(2)}`);
+}
+
+const compiles = benchCompile();
+console.log("\n2. Parse + validate + compile, operations per second (median [p10–p90]); how many times faster retry-delay is");
+for (const { stream, rows } of compiles) {
+  console.log(`   ${stream}`);
+  for (const r of rows) console.log(`     ${r.name.padEnd(48)} ${ops(r.median).padStart(12)} [${ops(r.p10)}–${ops(r.p90)}]${r.name.startsWith("retry-delay") ? "" : `  retry-delay ×${r.oursOver.toFixed(2)}`}`);
+}
+
+const cold = benchColdStart();
+console.log("\n3. Cold start: a fresh node process each run (median [p10–p90] wall time; above node -e 0)");
+for (const r of cold) {
+  console.log(`     ${r.name.padEnd(38)} ${r.wallMs.median.toFixed(1).padStart(6)} ms [${r.wallMs.p10.toFixed(1)}–${r.wallMs.p90.toFixed(1)}]  +${r.aboveNodeMs.toFixed(1)} ms${r.importToResultMs ? `  (import → first result ${r.importToResultMs.median.toFixed(1)} ms)` : ""}`);
+}
+
+const memory = benchMemory();
+console.log(`\n4. Memory: retained heap per compiled expression, ${MEMORY_COUNT.toLocaleString("en-US")} distinct expressions kept alive`);
+for (const r of memory) console.log(`     ${r.name.padEnd(24)} ${Math.round(r.bytesPerExpression).toLocaleString("en-US").padStart(7)} bytes`);
+
+const bundle = await benchBundle();
+console.log("\n5. Bundle size for the browser (esbuild, minified / gzip -9)");
+for (const r of bundle) console.log(`     ${r.name.padEnd(48)} ${kb(r.minifiedBytes).padStart(9)} / ${kb(r.gzipBytes)}`);
+
+const document = { date: started.toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, smoke, rounds: ROUNDS, evaluation, compiles, cold, memory, bundle };
+const out = smoke ? `${tmpdir()}/retry-delay-bench-smoke.json` : `${root}bench/results/latest.json`;
+mkdirSync(new URL(".", `file://${out}`), { recursive: true });
+writeFileSync(out, `${JSON.stringify(document, null, 2)}\n`);
+console.log(`\nwrote ${out.replace(root, "")}`);
