@@ -63,7 +63,7 @@ export function compile(source: string, options: CompileOptions = {}): CompiledD
 export function tryCompile(source: string, options: CompileOptions = {}): Result<CompiledDelay, ExpressionCode> {
   const parsed = parse(source);
   if (!parsed.ok) return parsed;
-  const { report, delay: closure } = checkAndCompile(parsed.value, options);
+  const { report, delay: closure } = checkAndCompile(parsed.value, options, true);
   if (closure === undefined || hasErrors(report.diagnostics)) return { ok: false, diagnostics: report.diagnostics };
   // Plain assignment in one fixed order: V8 then shares one hidden-class path
   // for every compiled delay, where defineProperties cost 14% of compile time.

@@ -68,14 +68,14 @@ export function checkExpression(tree: Expression, options: CheckOptions = {}): C
  * The checks, and the closure the domain check compiled for them, so that
  * `compile` does not compile twice. The closure is absent when there are errors.
  */
-export function checkAndCompile(tree: Expression, options: CheckOptions): { report: CheckReport; delay?: DelayClosure } {
+export function checkAndCompile(tree: Expression, options: CheckOptions, namesResolved = false): { report: CheckReport; delay?: DelayClosure } {
   const retriesProblem = checkRetries(options.retries);
   if (retriesProblem !== undefined) return { report: { diagnostics: [retriesProblem], range: undefined } };
   const retries = options.retries ?? DEFAULT_RETRIES;
 
   try {
     return guardTreeWalk(() => {
-      const structural = checkStructure(tree);
+      const structural = checkStructure(tree, namesResolved);
       if (structural.length > 0) return { report: { diagnostics: structural, range: undefined } };
       const delay = compileTree(tree);
       return { report: checkDomain(tree, delay, retries), delay };
@@ -98,7 +98,7 @@ function checkRetries(retries: unknown): ExpressionDiagnostic | undefined {
 }
 
 /** Names, arity and constant division by zero, in source order. */
-function checkStructure(tree: Expression): ExpressionDiagnostic[] {
+function checkStructure(tree: Expression, namesResolved: boolean): ExpressionDiagnostic[] {
   const problems: ExpressionDiagnostic[] = [];
   const visit = (node: Expression): void => {
     switch (node.kind) {
@@ -126,7 +126,8 @@ function checkStructure(tree: Expression): ExpressionDiagnostic[] {
         return;
       case "call": {
         node.args.forEach(visit);
-        const problem = resolveCall(node.name, node.nameSpan, node.args, node.span);
+        // `parse` resolved every name already; a tree built by hand gets checked here.
+        const problem = namesResolved ? undefined : resolveCall(node.name, node.nameSpan, node.args, node.span);
         if (problem !== undefined) problems.push(problem);
         return;
       }

@@ -74,6 +74,7 @@ function scan(source: string): LexicalToken[] | undefined {
     const single = singleCharKind(c);
     let end: number;
     let kind: TokenKind;
+    let value: number | undefined;
     if (single !== undefined) {
       // `**` is an unsupported operator: the full parser reports it.
       if (c === 42 && source.charCodeAt(i + 1) === 42) return undefined;
@@ -98,7 +99,8 @@ function scan(source: string): LexicalToken[] | undefined {
         }
       }
       if (source.charCodeAt(end) === 95 || source.charCodeAt(end) === 46) return undefined;
-      if (!Number.isFinite(Number(source.slice(i, end)))) return undefined;
+      value = Number(source.slice(i, end));
+      if (!Number.isFinite(value)) return undefined;
       kind = "Number";
     } else if (isIdentifierStart(c)) {
       end = i + 1;
@@ -107,7 +109,7 @@ function scan(source: string): LexicalToken[] | undefined {
     } else {
       return undefined;
     }
-    tokens.push({ kind, image: source.slice(i, end), startOffset: i });
+    tokens.push(value === undefined ? { kind, image: source.slice(i, end), startOffset: i } : { kind, image: source.slice(i, end), startOffset: i, value });
     i = end;
   }
   return tokens;
@@ -170,7 +172,7 @@ class Recognizer {
     const end = start + token.image.length;
     if (token.kind === "Number") {
       this.at++;
-      return { kind: "number", value: numberValue(token.image), span: { start, end } };
+      return { kind: "number", value: token.value ?? numberValue(token.image), span: { start, end } };
     }
     if (token.kind === "LParen") {
       this.at++;

@@ -34,4 +34,6 @@ export interface LexicalToken {
   readonly kind: TokenKind;
   readonly image: string;
   readonly startOffset: number;
+  /** A number token's value, when the scanner has already read it. */
+  readonly value?: number;
 }
