@@ -130,22 +130,17 @@ class Recognizer {
 
   // additive = multiplicative , { ( "+" | "-" ) , multiplicative } ;
   additive(): Expression | undefined {
-    let left = this.multiplicative();
-    while (left !== undefined && (this.peek() === "Plus" || this.peek() === "Minus")) {
-      const operator = this.tokens[this.at++]?.image as BinaryOperator;
-      const right = this.multiplicative();
-      if (right === undefined) return undefined;
-      left = { kind: "binary", operator, left, right, span: { start: left.span.start, end: right.span.end } };
-    }
-    return left;
+    return this.leftAssociative(true);
   }
 
   // multiplicative = unary , { ( "*" | "/" ) , unary } ;
-  private multiplicative(): Expression | undefined {
-    let left = this.unary();
-    while (left !== undefined && (this.peek() === "Star" || this.peek() === "Slash")) {
+  private leftAssociative(additive: boolean): Expression | undefined {
+    const [first, second]: readonly TokenKind[] = additive ? ["Plus", "Minus"] : ["Star", "Slash"];
+    const operand = (): Expression | undefined => (additive ? this.leftAssociative(false) : this.unary());
+    let left = operand();
+    while (left !== undefined && (this.peek() === first || this.peek() === second)) {
       const operator = this.tokens[this.at++]?.image as BinaryOperator;
-      const right = this.unary();
+      const right = operand();
       if (right === undefined) return undefined;
       left = { kind: "binary", operator, left, right, span: { start: left.span.start, end: right.span.end } };
     }
