@@ -12,3 +12,4 @@ export * from "./flow-control/index.js";
 export * from "./trigger/index.js";
 export * from "./retry-after/index.js";
 export * from "./schedule/index.js";
+export * from "./server/index.js";
