@@ -38,7 +38,18 @@ const cliOptions = {
   define: { __VERSION__: JSON.stringify(pkg.version) },
 };
 
+// retry-delay/bullmq: a separate entry that imports the core bundle (./index.js) rather than a copy of it.
+const bullmqOptions = {
+  ...libraryOptions,
+  entryPoints: { bullmq: `${root}/src/adapters/bullmq.ts` },
+  plugins: [
+    ...libraryOptions.plugins,
+    { name: "core-as-import", setup: (b) => b.onResolve({ filter: /^\.\.\/index\.js$/ }, () => ({ path: "./index.js", external: true })) },
+  ],
+};
+
 await build(libraryOptions);
+await build(bullmqOptions);
 await build(cliOptions);
 chmodSync(`${root}/dist/cli.js`, 0o755);
 execFileSync(process.execPath, [`${root}/node_modules/typescript/bin/tsc`, "-p", `${root}/tsconfig.build.json`], { stdio: "inherit" });

@@ -23,7 +23,9 @@ export interface CompileCacheStats {
 export interface CompileCache {
   /** The result of `tryCompile(source, { retries })`, compiled at most once while cached. Failures are cached too. */
   get(source: string, options?: { readonly retries?: number }): Result<CompiledDelay, ExpressionCode>;
+  /** The counters since the cache was made. */
   stats(): CompileCacheStats;
+  /** Drops every entry; the counters stay. */
   clear(): void;
 }
 

@@ -10,7 +10,12 @@ import { createCompileCache } from "./cache.js";
 export interface DestinationResponse {
   readonly status?: number;
   /** Response headers: anything with `get(name)`, such as `Headers`, or a plain record. */
-  readonly headers?: { get(name: string): string | null } | Readonly<Record<string, string | undefined>>;
+  readonly headers?:
+    | {
+        /** As `Headers.get` reads a header: case-insensitively, null when absent. */
+        get(name: string): string | null;
+      }
+    | Readonly<Record<string, string | undefined>>;
 }
 
 /** The inputs of {@link decideRetry}. */

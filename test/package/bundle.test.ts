@@ -37,6 +37,18 @@ describe("the built package", () => {
     expect(existsSync(`${root}/${pkg.exports["."].import}`)).toBe(true);
   });
 
+  it("serves retry-delay/bullmq as a small entry that imports the core bundle, not a copy of it", () => {
+    const adapter = readFileSync(`${root}/dist/bullmq.js`, "utf8");
+    expect([...adapter.matchAll(/from\s*"([^"]+)"/g)].map((m) => m[1])).toEqual(["./index.js"]);
+    expect(adapter.length).toBeLessThan(4096);
+    const out = execFileSync(
+      process.execPath,
+      ["--input-type=module", "-e", 'import { retryDelayBackoffStrategy } from "retry-delay/bullmq"; console.log(retryDelayBackoffStrategy()(3, "retry-delay:pow(2, retried) * 1000", undefined, { opts: { attempts: 4 } }));'],
+      { cwd: root, encoding: "utf8" },
+    );
+    expect(out.trim()).toBe("4000");
+  });
+
   it("runs the README's example script", () => {
     const out = execFileSync(process.execPath, ["examples/compile.mjs", "max(1000, pow(2, retried) * 100)", "6"], { cwd: root, encoding: "utf8" });
     expect(out).toContain("retry 5 (retried = 4): 1600 ms");

@@ -57,10 +57,10 @@ describe("retryDelayHook", () => {
     expect(text).toBe("ok");
     const observed = gaps(path);
     expect(observed).toHaveLength(3);
-    // The schedule is 40, 80, 120 ms; timers only ever run late, so allow 0…60 ms late.
+    // The schedule is 40, 80, 120 ms; timers only run late: the stated tolerance is 0…200 ms late.
     [40, 80, 120].forEach((expected, i) => {
       expect(observed[i]).toBeGreaterThanOrEqual(expected - 2);
-      expect(observed[i]).toBeLessThan(expected + 60);
+      expect(observed[i]).toBeLessThan(expected + 200);
     });
   });
 
@@ -72,7 +72,7 @@ describe("retryDelayHook", () => {
     expect(observed).toHaveLength(2);
     [50, 100].forEach((expected, i) => {
       expect(observed[i]).toBeGreaterThanOrEqual(expected - 2);
-      expect(observed[i]).toBeLessThan(expected + 60);
+      expect(observed[i]).toBeLessThan(expected + 200);
     });
     // Past the limit got computes 0, and the hook passes that on: no third retry.
     const exhausted = await got(`${base}/got-limit?fail=5`, { retry: { limit: 1, calculateDelay: gotCalculateDelay("10") }, throwHttpErrors: false });

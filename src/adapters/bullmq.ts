@@ -1,0 +1,92 @@
+/**
+ * retry-delay for BullMQ: jobs carry an `Upstash-Retry-Delay` expression in
+ * their backoff options, and the worker's backoff strategy computes each
+ * retry's delay from it.
+ *
+ * ```ts
+ * import { Queue, Worker } from "bullmq";
+ * import { retryDelayBackoff, retryDelayBackoffStrategy } from "retry-delay/bullmq";
+ *
+ * await queue.add("send", payload, { attempts: 6, backoff: retryDelayBackoff("pow(2, retried) * 1000") });
+ * const worker = new Worker("emails", process, { connection, settings: { backoffStrategy: retryDelayBackoffStrategy() } });
+ * ```
+ *
+ * It imports nothing from bullmq at run time; `bullmq` is an optional peer
+ * dependency, so users of the core install nothing extra.
+ *
+ * @packageDocumentation
+ */
+// Only the public API, through the entry: the built adapter imports the core bundle instead of copying it.
+import { createCompileCache, normalizeDelay, renderDiagnostics, RetryDelayError, tryCompile, type CompileCache, type NormalizationPolicy } from "../index.js";
+
+/** The backoff type is this prefix followed by the expression: `retry-delay:pow(2, retried) * 1000`. */
+export const BACKOFF_TYPE_PREFIX = "retry-delay:";
+
+/** The parts of a BullMQ job the strategy reads (and, for an invalid expression, writes). */
+export interface BackoffJob {
+  readonly opts?: { readonly attempts?: number };
+  /** BullMQ records this as the job's failure reason after asking the strategy. */
+  failedReason?: string;
+}
+
+/** BullMQ's `settings.backoffStrategy` signature. */
+export type BackoffStrategy = (attemptsMade: number, type?: string, err?: Error, job?: BackoffJob) => number | Promise<number>;
+
+/** Options of {@link retryDelayBackoffStrategy}. */
+export interface BackoffStrategyOptions {
+  /** Where expressions are compiled; default a cache of 1000 entries for this strategy. */
+  readonly cache?: CompileCache;
+  readonly normalization?: NormalizationPolicy;
+  /** The strategy for backoff types that are not `retry-delay:…` (your other custom types). Without it they fail the job. */
+  readonly otherTypes?: BackoffStrategy;
+}
+
+/**
+ * The `backoff` job option that carries an expression. Checks it first, so a
+ * producer learns of a mistake at `queue.add`, not at the first retry.
+ *
+ * @example
+ * ```ts
+ * await queue.add("job", data, { attempts: 4, backoff: retryDelayBackoff("1000 * (1 + retried)") });
+ * ```
+ */
+export function retryDelayBackoff(expression: string): { readonly type: string } {
+  const checked = tryCompile(expression, { retries: 0 });
+  if (!checked.ok) throw new RetryDelayError(typeof expression === "string" ? expression : "", checked.diagnostics);
+  return { type: `${BACKOFF_TYPE_PREFIX}${expression}` };
+}
+
+/**
+ * The worker's backoff strategy. BullMQ calls it with `attemptsMade` counting
+ * the attempt that just failed (1 after the first failure), so the
+ * expression sees `retried = attemptsMade - 1`: 0 for the first retry, as
+ * Upstash defines it. Values are normalized (negative → 0, fractions
+ * truncated, NaN/Infinity → the default backoff). An invalid expression fails
+ * the job at once (-1), with the diagnostics as its failure reason; the
+ * worker goes on. Never throws.
+ *
+ * @example
+ * ```ts
+ * new Worker("queue", processor, { connection, settings: { backoffStrategy: retryDelayBackoffStrategy() } });
+ * ```
+ */
+export function retryDelayBackoffStrategy(options: BackoffStrategyOptions = {}): BackoffStrategy {
+  const cache = options.cache ?? createCompileCache();
+  return (attemptsMade, type, err, job) => {
+    if (typeof type !== "string" || !type.startsWith(BACKOFF_TYPE_PREFIX)) {
+      if (options.otherTypes !== undefined) return options.otherTypes(attemptsMade, type, err, job);
+      if (job !== undefined) job.failedReason = `unknown backoff type ${JSON.stringify(type)}; retry-delay handles "${BACKOFF_TYPE_PREFIX}<expression>"`;
+      return -1;
+    }
+    const source = type.slice(BACKOFF_TYPE_PREFIX.length);
+    const attempts = job?.opts?.attempts;
+    const retries = typeof attempts === "number" && Number.isInteger(attempts) && attempts >= 1 ? Math.min(attempts - 1, 1_000_000) : 3;
+    const compiled = cache.get(source, { retries });
+    if (!compiled.ok) {
+      if (job !== undefined) job.failedReason = `invalid retry-delay expression\n${renderDiagnostics(source, compiled.diagnostics)}`;
+      return -1;
+    }
+    const retried = Math.max(0, Math.trunc(attemptsMade) - 1);
+    return normalizeDelay(compiled.value(retried), retried, options.normalization).ms;
+  };
+}
