@@ -1,0 +1,346 @@
+/*
+ * The playground: the library itself, bundled for the browser (no server,
+ * no network). Every input re-renders its tab; the state lives in the URL
+ * hash so that a link can be shared.
+ */
+import {
+  buildTriggerRequest,
+  DEFAULT_BACKOFF_EXPRESSION,
+  describeFlowControl,
+  formatDuration,
+  formatFlowControlValue,
+  parseDuration,
+  parseFlowControlValue,
+  simulateSchedule,
+  toCurl,
+  tryCompile,
+  type Diagnostic,
+  type ScheduleEntry,
+} from "../src/index.js";
+
+const byId = <T extends HTMLElement>(id: string): T => {
+  const element = document.getElementById(id);
+  if (element === null) throw new Error(`missing #${id}`);
+  return element as T;
+};
+
+const TABS = ["expression", "duration", "flow", "trigger"] as const;
+type Tab = (typeof TABS)[number];
+
+/** Inputs whose values make up the shareable state, by hash key. */
+const FIELDS: ReadonlyArray<readonly [key: string, id: string]> = [
+  ["e", "expression"],
+  ["r", "retries"],
+  ["d", "duration"],
+  ["f", "flow"],
+  ["u", "t-url"],
+  ["tr", "t-retries"],
+  ["te", "t-retry-delay"],
+  ["td", "t-delay"],
+  ["tk", "t-flow-key"],
+  ["tf", "t-flow"],
+];
+
+const DEFAULT_EXPRESSION = "pow(2, retried) * 1000";
+
+// --- state in the URL hash ---------------------------------------------------------------------
+function readHash(): void {
+  const params = new URLSearchParams(location.hash.slice(1));
+  for (const [key, id] of FIELDS) {
+    const value = params.get(key);
+    if (value !== null) byId<HTMLInputElement>(id).value = value;
+  }
+  if (params.get("go") !== null) byId<HTMLInputElement>("duration-go").checked = params.get("go") === "1";
+  const tab = params.get("tab");
+  selectTab((TABS as readonly string[]).includes(tab ?? "") ? (tab as Tab) : "expression", false);
+}
+
+function writeHash(): void {
+  const params = new URLSearchParams();
+  params.set("tab", currentTab);
+  for (const [key, id] of FIELDS) params.set(key, byId<HTMLInputElement>(id).value);
+  params.set("go", byId<HTMLInputElement>("duration-go").checked ? "1" : "0");
+  history.replaceState(null, "", `#${params.toString()}`);
+}
+
+// --- tabs --------------------------------------------------------------------------------------
+let currentTab: Tab = "expression";
+
+function selectTab(tab: Tab, focus: boolean): void {
+  currentTab = tab;
+  for (const name of TABS) {
+    const button = byId<HTMLButtonElement>(`tab-${name}`);
+    const selected = name === tab;
+    button.setAttribute("aria-selected", String(selected));
+    button.tabIndex = selected ? 0 : -1;
+    byId(`panel-${name}`).hidden = !selected;
+    if (selected && focus) button.focus();
+  }
+  writeHash();
+}
+
+for (const name of TABS) {
+  const button = byId<HTMLButtonElement>(`tab-${name}`);
+  button.addEventListener("click", () => selectTab(name, false));
+  button.addEventListener("keydown", (event) => {
+    const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+    if (step === 0) return;
+    event.preventDefault();
+    selectTab(TABS[(TABS.indexOf(name) + step + TABS.length) % TABS.length] ?? "expression", true);
+  });
+}
+
+// --- shared rendering --------------------------------------------------------------------------
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Diagnostics as cards: severity and code, the message, the hint. Text only: never HTML from input. */
+function renderDiagnostics(container: HTMLElement, diagnostics: readonly (Diagnostic & { path?: string })[]): void {
+  container.replaceChildren(
+    ...diagnostics.map((d) => {
+      const card = element("div", { class: `diagnostic ${d.severity}`, "data-code": d.code, "data-start": String(d.span.start), "data-end": String(d.span.end) });
+      const head = element("div");
+      head.append(element("code", { class: "code" }, `${d.severity}[${d.code}]${d.path === undefined ? "" : ` ${d.path}`}`), document.createTextNode(" "), element("span", { class: "message" }, d.message));
+      card.append(head);
+      if (d.hint !== undefined) card.append(element("div", { class: "hint" }, `hint: ${d.hint}`));
+      return card;
+    }),
+  );
+}
+
+/** The input's text mirrored underneath it, with each diagnostic's span wrapped in a wavy-underlined <mark>. */
+function renderUnderlay(underlay: HTMLElement, source: string, diagnostics: readonly Diagnostic[]): void {
+  const marks = [...diagnostics].sort((a, b) => a.span.start - b.span.start);
+  const parts: Node[] = [];
+  let at = 0;
+  for (const d of marks) {
+    const start = Math.min(Math.max(d.span.start, at), source.length);
+    const end = Math.min(Math.max(d.span.end, start), source.length);
+    if (start > at) parts.push(document.createTextNode(source.slice(at, start)));
+    // An empty span (end of input) is marked on one space after the text.
+    const text = end > start ? source.slice(start, end) : " ";
+    const mark = element("mark", { class: d.severity, "data-start": String(d.span.start), "data-end": String(d.span.end), "data-code": d.code }, text);
+    parts.push(mark);
+    at = Math.max(at, end);
+  }
+  if (at < source.length) parts.push(document.createTextNode(source.slice(at)));
+  underlay.replaceChildren(...parts);
+}
+
+// --- the retry-delay tab -----------------------------------------------------------------------
+const expressionInput = byId<HTMLInputElement>("expression");
+const retriesInput = byId<HTMLInputElement>("retries");
+const underlay = byId("expression-underlay");
+
+function retriesValue(): number {
+  const value = Math.trunc(Number(retriesInput.value));
+  return Number.isFinite(value) ? Math.min(100, Math.max(0, value)) : 3;
+}
+
+function renderExpression(): void {
+  const source = expressionInput.value;
+  const retries = retriesValue();
+  const result = tryCompile(source, { retries });
+  renderUnderlay(underlay, source, result.diagnostics);
+  renderDiagnostics(byId("diagnostics"), result.diagnostics);
+  const status = byId("expression-status");
+  const errors = result.diagnostics.filter((d) => d.severity === "error").length;
+  if (!result.ok) {
+    status.className = "status bad";
+    status.textContent = `invalid: ${errors} ${errors === 1 ? "error" : "errors"}`;
+    byId("explanation").textContent = "";
+    byId("schedule-section").hidden = true;
+    renderSchedule([]);
+    return;
+  }
+  const range = result.value.range;
+  status.className = "status ok";
+  status.textContent =
+    range === undefined
+      ? "valid"
+      : `valid — min ${formatDuration(range.min)} (retried = ${range.minAt}), max ${formatDuration(range.max)} (retried = ${range.maxAt}) over ${retries} ${retries === 1 ? "retry" : "retries"}`;
+  byId("schedule-section").hidden = false;
+  const schedule = simulateSchedule({ retryDelay: result.value, retries, start: 0 });
+  byId("explanation").textContent = schedule.ok ? schedule.value.explanation : "";
+  renderSchedule(schedule.ok ? schedule.value.entries : []);
+}
+
+function renderSchedule(entries: readonly ScheduleEntry[]): void {
+  const body = byId("schedule").querySelector("tbody");
+  body?.replaceChildren(
+    ...entries.map((e) => {
+      const row = element("tr", { "data-attempt": String(e.attempt) });
+      row.append(
+        element("td", {}, String(e.attempt)),
+        element("td", {}, e.retried === undefined ? "–" : String(e.retried)),
+        element("td", { class: e.normalized ? "normalized" : "", "data-ms": String(e.delayMs), title: `${e.delayMs} ms` }, formatDuration(e.delayMs)),
+        element("td", { "data-ms": String(e.cumulativeMs) }, formatDuration(e.cumulativeMs)),
+      );
+      return row;
+    }),
+  );
+  renderChart(entries.filter((e) => e.retried !== undefined));
+}
+
+const SVG = "http://www.w3.org/2000/svg";
+function svg(tag: string, attributes: Record<string, string | number>, text?: string): SVGElement {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Bars: the delay before each retry (left axis). Line: the time since the trigger (right axis). */
+function renderChart(retries: readonly ScheduleEntry[]): void {
+  const chart = byId("chart");
+  const title = chart.querySelector("title");
+  chart.replaceChildren(...(title === null ? [] : [title]));
+  const width = 640;
+  const height = 240;
+  const left = 56;
+  const right = 64;
+  const top = 16;
+  const bottom = 28;
+  const plotWidth = width - left - right;
+  const plotHeight = height - top - bottom;
+  chart.append(svg("line", { x1: left, y1: top + plotHeight, x2: left + plotWidth, y2: top + plotHeight, stroke: "#d9d6cf" }));
+  if (retries.length === 0) {
+    chart.append(svg("text", { x: width / 2, y: height / 2, "text-anchor": "middle", fill: "#6b6b70" }, "no retries to show"));
+    return;
+  }
+  const maxDelay = Math.max(...retries.map((e) => e.delayMs), 1);
+  const maxCumulative = Math.max(...retries.map((e) => e.cumulativeMs), 1);
+  const slot = plotWidth / retries.length;
+  const barWidth = Math.max(2, Math.min(48, slot * 0.7));
+  chart.append(
+    svg("text", { x: left - 6, y: top + 4, "text-anchor": "end", fill: "#3aa776" }, formatDuration(maxDelay)),
+    svg("text", { x: left - 6, y: top + plotHeight, "text-anchor": "end", fill: "#6b6b70" }, "0s"),
+    svg("text", { x: left + plotWidth + 6, y: top + 4, "text-anchor": "start", fill: "#4656c9" }, formatDuration(maxCumulative)),
+  );
+  const points: string[] = [];
+  retries.forEach((e, i) => {
+    const x = left + slot * i + (slot - barWidth) / 2;
+    const barHeight = Math.max(e.delayMs > 0 ? 1 : 0, (e.delayMs / maxDelay) * plotHeight);
+    const bar = svg("rect", { class: "bar", x, y: top + plotHeight - barHeight, width: barWidth, height: barHeight, fill: "#3aa776", rx: 2, "data-retried": e.retried ?? 0, "data-ms": e.delayMs });
+    bar.append(svg("title", {}, `retry ${i + 1} (retried = ${e.retried ?? 0}): ${formatDuration(e.delayMs)}, at ${formatDuration(e.cumulativeMs)}`));
+    chart.append(bar);
+    if (retries.length <= 20 || i % Math.ceil(retries.length / 20) === 0) chart.append(svg("text", { x: x + barWidth / 2, y: height - 10, "text-anchor": "middle", fill: "#6b6b70" }, String(i + 1)));
+    points.push(`${x + barWidth / 2},${top + plotHeight - (e.cumulativeMs / maxCumulative) * plotHeight}`);
+  });
+  chart.append(svg("polyline", { class: "cumulative", points: points.join(" "), fill: "none", stroke: "#4656c9", "stroke-width": 2 }));
+  for (const point of points) {
+    const [cx, cy] = point.split(",");
+    chart.append(svg("circle", { cx: cx ?? 0, cy: cy ?? 0, r: 3, fill: "#4656c9" }));
+  }
+}
+
+// --- the duration and flow-control tabs ----------------------------------------------------------
+function renderDuration(): void {
+  const text = byId<HTMLInputElement>("duration").value;
+  const go = byId<HTMLInputElement>("duration-go").checked;
+  const result = parseDuration(text, { mode: go ? "go" : "strict" });
+  const status = byId("duration-result");
+  status.className = result.ok ? "status ok" : "status bad";
+  status.textContent = result.ok ? `${result.value.ms.toLocaleString("en-US")} ms = ${result.value.canonical}` : "invalid";
+  renderDiagnostics(byId("duration-diagnostics"), result.diagnostics);
+}
+
+function renderFlow(): void {
+  const text = byId<HTMLInputElement>("flow").value;
+  const result = parseFlowControlValue(text);
+  const status = byId("flow-result");
+  status.className = result.ok ? "status ok" : "status bad";
+  if (result.ok) {
+    const v = result.value;
+    const canonical = formatFlowControlValue({
+      ...(v.parallelism === undefined ? {} : { parallelism: v.parallelism }),
+      ...(v.rate === undefined ? {} : { rate: v.rate }),
+      ...(v.periodGiven ? { period: formatDuration(v.periodMs) } : {}),
+    });
+    status.textContent = `${canonical} — ${describeFlowControl(v)}`;
+  } else status.textContent = "invalid";
+  renderDiagnostics(byId("flow-diagnostics"), result.diagnostics);
+}
+
+// --- the trigger tab ---------------------------------------------------------------------------
+function renderTrigger(): void {
+  const value = (id: string): string => byId<HTMLInputElement>(id).value.trim();
+  const flowText = value("t-flow");
+  const flow = flowText === "" ? undefined : parseFlowControlValue(flowText);
+  const retries = value("t-retries");
+  const result = buildTriggerRequest({
+    url: value("t-url"),
+    ...(retries === "" ? {} : { retries: Number(retries) }),
+    ...(value("t-retry-delay") === "" ? {} : { retryDelay: value("t-retry-delay") }),
+    ...(value("t-delay") === "" ? {} : { delay: value("t-delay") }),
+    ...(flow?.ok === true
+      ? {
+          flowControl: {
+            ...(value("t-flow-key") === "" ? {} : { key: value("t-flow-key") }),
+            ...(flow.value.parallelism === undefined ? {} : { parallelism: flow.value.parallelism }),
+            ...(flow.value.rate === undefined ? {} : { rate: flow.value.rate }),
+            ...(flow.value.periodGiven ? { period: formatDuration(flow.value.periodMs) } : {}),
+          },
+        }
+      : {}),
+  });
+  const flowProblems = flow !== undefined && !flow.ok ? flow.diagnostics.map((d) => ({ ...d, path: "flowControl" })) : [];
+  renderDiagnostics(byId("trigger-diagnostics"), [...flowProblems, ...result.diagnostics]);
+  byId("trigger-headers").textContent = result.request === undefined ? "—" : [`${result.request.method} ${result.request.url}`, ...Object.entries(result.request.headers).map(([k, v]) => `${k}: ${v}`)].join("\n");
+  byId("trigger-curl").textContent = result.request === undefined ? "—" : toCurl(result.request);
+}
+
+// --- wiring ------------------------------------------------------------------------------------
+function debounce(run: () => void, ms: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => {
+      run();
+      writeHash();
+    }, ms);
+  };
+}
+
+const expressionChanged = debounce(renderExpression, 120);
+expressionInput.addEventListener("input", expressionChanged);
+// Keep the underline under its characters when a long expression scrolls.
+expressionInput.addEventListener("scroll", () => (underlay.scrollLeft = expressionInput.scrollLeft));
+retriesInput.addEventListener("input", expressionChanged);
+for (const button of document.querySelectorAll<HTMLButtonElement>("[data-preset]")) {
+  button.addEventListener("click", () => {
+    expressionInput.value = button.dataset.preset === "" ? DEFAULT_BACKOFF_EXPRESSION : (button.dataset.preset ?? "");
+    if (button.dataset.preset === "") retriesInput.value = "6";
+    renderExpression();
+    writeHash();
+    expressionInput.focus();
+  });
+}
+byId("duration").addEventListener("input", debounce(renderDuration, 120));
+byId("duration-go").addEventListener("change", () => {
+  renderDuration();
+  writeHash();
+});
+byId("flow").addEventListener("input", debounce(renderFlow, 120));
+byId("trigger-form").addEventListener("input", debounce(renderTrigger, 120));
+byId("trigger-form").addEventListener("submit", (event) => event.preventDefault());
+window.addEventListener("hashchange", () => {
+  readHash();
+  renderAll();
+});
+
+function renderAll(): void {
+  renderExpression();
+  renderDuration();
+  renderFlow();
+  renderTrigger();
+}
+
+expressionInput.value = DEFAULT_EXPRESSION;
+readHash();
+renderAll();
+document.documentElement.dataset.ready = "true";

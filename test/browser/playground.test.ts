@@ -1,0 +1,181 @@
+/// <reference lib="dom" />
+import { existsSync, mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { extname, join, normalize } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildPlayground } from "../../scripts/build-site.mjs";
+import { formatDuration, simulateSchedule, tryCompile } from "../../src/index.js";
+
+/*
+ * The playground in a real browser: Debian's Chromium driven by playwright-core
+ * (`.ci/run` installs it; no browser is downloaded). The built page is served
+ * on a random loopback port; every request anywhere else fails the test.
+ * Screenshots go to a temporary folder, never into the repository.
+ */
+
+const CHROMIUM = "/usr/bin/chromium";
+const screenshots = join(tmpdir(), "retry-delay-playground");
+const TYPES: Readonly<Record<string, string>> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css" };
+
+describe.runIf(existsSync(CHROMIUM) || process.env.CI !== undefined)("the playground in Chromium", () => {
+  let server: Server;
+  let base = "";
+  let browser: Browser;
+  const offsite: string[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error("Chromium is not installed: apt-get install -y chromium");
+    const dir = await buildPlayground(join(tmpdir(), `retry-delay-site-${process.pid}`, "playground"));
+    const root = join(dir, "..");
+    server = createServer(async (request, response) => {
+      const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname)).replace(/^[/\\]+/, "");
+      try {
+        const file = join(root, path.endsWith("/") || path === "" ? `${path}index.html` : path);
+        if (!file.startsWith(root)) throw new Error("outside");
+        response.setHeader("content-type", TYPES[extname(file)] ?? "application/octet-stream");
+        response.end(await readFile(file));
+      } catch {
+        response.statusCode = 404;
+        response.end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    mkdirSync(screenshots, { recursive: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    expect(offsite, "requests outside the page's own server").toEqual([]);
+  });
+
+  async function open(hash = "", viewport = { width: 1100, height: 900 }): Promise<Page> {
+    const page = await browser.newPage({ viewport });
+    await page.route("**/*", (route) => {
+      if (route.request().url().startsWith(base)) return route.continue();
+      offsite.push(route.request().url());
+      return route.abort();
+    });
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    await page.goto(`${base}/playground/${hash}`);
+    await page.waitForSelector("html[data-ready=true]");
+    return page;
+  }
+
+  async function typeExpression(page: Page, source: string): Promise<void> {
+    await page.fill("#expression", "");
+    await page.type("#expression", source);
+    // The page renders 120 ms after the last keystroke.
+    await page.waitForFunction((expected) => (document.getElementById("expression-underlay")?.textContent ?? "").startsWith(expected.slice(0, 1)) && document.getElementById("expression-underlay")?.textContent?.trimEnd() === expected.trimEnd(), source);
+    await page.waitForTimeout(200);
+  }
+
+  it("shows the schedule of a valid expression, equal to the library's", async () => {
+    const page = await open();
+    await typeExpression(page, "max(1000, pow(2, retried) * 100)");
+    await page.fill("#retries", "6");
+    await page.waitForTimeout(300);
+    expect(await page.textContent("#expression-status")).toBe("valid — min 1s (retried = 0), max 3.2s (retried = 5) over 6 retries".replace("3.2s", formatDuration(3200)));
+    const rows = await page.$$eval("#schedule tbody tr", (trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.getAttribute("data-ms") ?? td.textContent ?? "")));
+    const expected = simulateSchedule({ retryDelay: "max(1000, pow(2, retried) * 100)", retries: 6, start: 0 });
+    expect(expected.ok).toBe(true);
+    if (expected.ok) {
+      expect(rows).toEqual(expected.value.entries.map((e) => [String(e.attempt), e.retried === undefined ? "–" : String(e.retried), String(e.delayMs), String(e.cumulativeMs)]));
+      expect(await page.textContent("#explanation")).toBe(expected.value.explanation);
+    }
+    await page.screenshot({ path: join(screenshots, "valid.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("underlines exactly the reported spans of an invalid expression", async () => {
+    const page = await open();
+    const source = "Pow(2, retries) * 1000";
+    await typeExpression(page, source);
+    const result = tryCompile(source);
+    expect(result.ok).toBe(false);
+    const marks = await page.$$eval("#expression-underlay mark", (nodes) => nodes.map((m) => ({ start: Number(m.getAttribute("data-start")), end: Number(m.getAttribute("data-end")), text: m.textContent, code: m.getAttribute("data-code") })));
+    expect(marks).toEqual(result.diagnostics.map((d) => ({ start: d.span.start, end: d.span.end, text: source.slice(d.span.start, d.span.end), code: d.code })));
+    // The mirror sits under the input's own characters: same font, size and padding.
+    const styles = await page.evaluate(() => {
+      const pick = (id: string) => {
+        const s = getComputedStyle(document.getElementById(id) as HTMLElement);
+        return [s.fontFamily, s.fontSize, s.paddingLeft, s.paddingTop, s.letterSpacing];
+      };
+      return { input: pick("expression"), underlay: pick("expression-underlay") };
+    });
+    expect(styles.underlay.slice(0, 2)).toEqual(styles.input.slice(0, 2));
+    const borderAdjusted = (padding: string) => Number.parseFloat(padding);
+    expect(borderAdjusted(styles.underlay[2] ?? "0")).toBeCloseTo(borderAdjusted(styles.input[2] ?? "0") + 1, 0);
+    // And the first mark starts where the input's first character does, the second where "retries" does.
+    const box = await page.$eval("#expression-underlay mark", (m) => m.getBoundingClientRect().left);
+    const inputBox = await page.$eval("#expression", (i) => i.getBoundingClientRect().left);
+    expect(box - inputBox).toBeGreaterThan(5);
+    expect(box - inputBox).toBeLessThan(20);
+    expect(await page.$$eval(".diagnostic .hint", (nodes) => nodes.map((n) => n.textContent))).toEqual(["hint: did you mean `pow`?", "hint: did you mean `retried`?"]);
+    expect(await page.isHidden("#schedule-section")).toBe(true);
+    await page.screenshot({ path: join(screenshots, "invalid.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("restores the state from a shared URL", async () => {
+    const hash = `#${new URLSearchParams({ tab: "duration", e: "1000 * (1 + retried)", r: "4", d: "90m", go: "0", f: "rate=3" }).toString()}`;
+    const page = await open(hash);
+    expect(await page.getAttribute("#tab-duration", "aria-selected")).toBe("true");
+    expect(await page.isVisible("#panel-duration")).toBe(true);
+    expect(await page.textContent("#duration-result")).toBe("5,400,000 ms = 1h30m");
+    await page.click("#tab-expression");
+    expect(await page.inputValue("#expression")).toBe("1000 * (1 + retried)");
+    expect(await page.$$eval("#schedule tbody tr", (rows) => rows.length)).toBe(5);
+    // Changing a value writes it back into the URL.
+    await page.fill("#retries", "2");
+    await page.waitForTimeout(300);
+    expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).get("r")).toBe("2");
+    await page.screenshot({ path: join(screenshots, "shared.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("draws one bar per retry, and is usable on a phone-width screen", async () => {
+    const page = await open("", { width: 390, height: 844 });
+    await typeExpression(page, "pow(2, retried) * 1000");
+    await page.fill("#retries", "7");
+    await page.waitForTimeout(300);
+    expect(await page.$$eval("#chart rect.bar", (bars) => bars.length)).toBe(7);
+    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(widths[0]).toBeLessThanOrEqual((widths[1] ?? 0) + 1);
+    await page.screenshot({ path: join(screenshots, "phone.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("runs the other tabs, by keyboard", async () => {
+    const page = await open();
+    await page.focus("#tab-expression");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    expect(await page.getAttribute("#tab-flow", "aria-selected")).toBe("true");
+    await page.fill("#flow", "period=1m");
+    await page.waitForTimeout(300);
+    expect(await page.textContent("#flow-diagnostics")).toContain("Upstash-Flow-Control-Value should be either rate=X or parallelism=Y");
+    await page.keyboard.press("ArrowRight");
+    await page.click("#tab-trigger");
+    expect(await page.textContent("#trigger-curl")).toContain("-H 'Upstash-Retry-Delay: pow(2, retried) * 1000'");
+    expect(await page.textContent("#trigger-curl")).toContain('"Authorization: Bearer $QSTASH_TOKEN"');
+    // Every input has a label.
+    expect(await page.$$eval("input", (inputs) => inputs.filter((i) => i.labels === null || i.labels.length === 0).map((i) => i.id))).toEqual([]);
+    await page.screenshot({ path: join(screenshots, "trigger.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
