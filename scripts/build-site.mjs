@@ -3,7 +3,8 @@
 // the syntax diagrams. `--playground` builds the playground alone.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { hostShims, lazyFullParser } from "./esbuild-plugins.mjs";
 
@@ -28,12 +29,56 @@ export async function buildPlayground(outdir = `${site}/playground`) {
   return outdir;
 }
 
+function htmlFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? htmlFiles(path) : path.endsWith(".html") ? [path] : [];
+  });
+}
+
+/**
+ * typedoc writes navigationLinks as given, which breaks relative links on
+ * nested pages; each page gets the playground link relative to itself.
+ */
+function fixPlaygroundLinks(dir) {
+  for (const file of htmlFiles(dir)) {
+    if (file.startsWith(join(dir, "playground"))) continue;
+    const target = relative(dirname(file), join(dir, "playground", "index.html")).split("\\").join("/");
+    const html = readFileSync(file, "utf8");
+    const fixed = html.replaceAll('href="playground/index.html"', `href="${target}"`);
+    if (fixed !== html) writeFileSync(file, fixed);
+  }
+}
+
+/** Every relative href and src in the site must resolve to a file: a broken link fails the build. */
+export function brokenLinks(dir) {
+  const broken = [];
+  for (const file of htmlFiles(dir)) {
+    const html = readFileSync(file, "utf8");
+    for (const [, url] of html.matchAll(/(?:href|src)="([^"]+)"/g)) {
+      if (/^(?:[a-z]+:|#|\/\/)/i.test(url)) continue;
+      const path = decodeURI(url.split("#")[0].split("?")[0]);
+      if (path === "") continue;
+      const target = join(dirname(file), path);
+      if (!existsSync(target)) broken.push(`${relative(dir, file)} -> ${url}`);
+    }
+  }
+  return broken;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (!process.argv.includes("--playground")) {
-    // typedoc first: it empties its output folder.
+    // typedoc first: it empties its output folder. It copies the guides' linked files (EBNF, syntax diagrams) into media/.
     execFileSync(process.execPath, [`${root}node_modules/typedoc/bin/typedoc`, "--out", site], { cwd: root, stdio: "inherit" });
-    mkdirSync(`${site}/grammar`, { recursive: true });
-    copyFileSync(`${root}grammar/syntax-diagrams.html`, `${site}/grammar/syntax-diagrams.html`);
   }
   console.log(`playground: ${await buildPlayground()}`);
+  if (!process.argv.includes("--playground")) {
+    fixPlaygroundLinks(site);
+    const broken = brokenLinks(site);
+    if (broken.length > 0) {
+      console.error(`broken links:\n  ${broken.join("\n  ")}`);
+      process.exit(1);
+    }
+    console.log(`site: ${site} (every relative link checked)`);
+  }
 }
