@@ -3,7 +3,7 @@
 // the syntax diagrams. `--playground` builds the playground alone.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { hostShims, lazyFullParser } from "./esbuild-plugins.mjs";
@@ -37,17 +37,20 @@ function htmlFiles(dir) {
 }
 
 /**
- * typedoc writes navigationLinks as given, which breaks relative links on
- * nested pages; each page gets the playground link relative to itself.
+ * Points every link to the playground at the built one. typedoc writes
+ * navigationLinks as given, which breaks on nested pages, and it treats the
+ * README's link to playground/index.html as a file to copy into media/ (the
+ * unbuilt source page, which is then removed).
  */
 function fixPlaygroundLinks(dir) {
   for (const file of htmlFiles(dir)) {
     if (file.startsWith(join(dir, "playground"))) continue;
     const target = relative(dirname(file), join(dir, "playground", "index.html")).split("\\").join("/");
     const html = readFileSync(file, "utf8");
-    const fixed = html.replaceAll('href="playground/index.html"', `href="${target}"`);
+    const fixed = html.replace(/href="(?:\.\.\/)*(?:playground|media)\/index\.html"/g, `href="${target}"`);
     if (fixed !== html) writeFileSync(file, fixed);
   }
+  rmSync(join(dir, "media", "index.html"), { force: true });
 }
 
 /** Every relative href and src in the site must resolve to a file: a broken link fails the build. */

@@ -19,20 +19,51 @@
 // Only the public API, through the entry: the built adapter imports the core bundle instead of copying it.
 import { createCompileCache, normalizeDelay, renderDiagnostics, RetryDelayError, tryCompile, type CompileCache, type NormalizationPolicy } from "../index.js";
 
-/** The backoff type is this prefix followed by the expression: `retry-delay:pow(2, retried) * 1000`. */
+/**
+ * The backoff type is this prefix followed by the expression: `retry-delay:pow(2, retried) * 1000`.
+ *
+ * @example
+ * ```ts
+ * await queue.add("job", data, { attempts: 4, backoff: { type: `${BACKOFF_TYPE_PREFIX}pow(2, retried) * 1000` } });
+ * ```
+ */
 export const BACKOFF_TYPE_PREFIX = "retry-delay:";
 
-/** The parts of a BullMQ job the strategy reads (and, for an invalid expression, writes). */
+/**
+ * The parts of a BullMQ job the strategy reads (and, for an invalid expression, writes).
+ *
+ * @example
+ * ```ts
+ * const job: BackoffJob = { opts: { attempts: 4 } };
+ * retryDelayBackoffStrategy()(1, "retry-delay:1000", new Error("down"), job); // 1000
+ * ```
+ */
 export interface BackoffJob {
   readonly opts?: { readonly attempts?: number };
   /** BullMQ records this as the job's failure reason after asking the strategy. */
   failedReason?: string;
 }
 
-/** BullMQ's `settings.backoffStrategy` signature. */
+/**
+ * BullMQ's `settings.backoffStrategy` signature.
+ *
+ * @example
+ * ```ts
+ * const strategy: BackoffStrategy = retryDelayBackoffStrategy();
+ * new Worker("queue", processor, { connection, settings: { backoffStrategy: strategy } });
+ * ```
+ */
 export type BackoffStrategy = (attemptsMade: number, type?: string, err?: Error, job?: BackoffJob) => number | Promise<number>;
 
-/** Options of {@link retryDelayBackoffStrategy}. */
+/**
+ * Options of {@link retryDelayBackoffStrategy}.
+ *
+ * @example
+ * ```ts
+ * const options: BackoffStrategyOptions = { cache: createCompileCache({ maxEntries: 100 }), otherTypes: () => 5000 };
+ * const backoffStrategy = retryDelayBackoffStrategy(options);
+ * ```
+ */
 export interface BackoffStrategyOptions {
   /** Where expressions are compiled; default a cache of 1000 entries for this strategy. */
   readonly cache?: CompileCache;

@@ -4,16 +4,37 @@ import { renderDiagnostics, type RenderOptions } from "./render.js";
  * A half-open range of 0-based UTF-16 code-unit offsets into the source:
  * `source.slice(span.start, span.end)` is the text it covers. An empty span
  * (`start === end`) marks a position, such as the end of input.
+ *
+ * @example
+ * ```ts
+ * const span: Span = { start: 0, end: 3 };
+ * "Pow(2, retried)".slice(span.start, span.end); // "Pow"
+ * ```
  */
 export interface Span {
   readonly start: number;
   readonly end: number;
 }
 
-/** How serious a diagnostic is. Only `error` makes a value unusable. */
+/**
+ * How serious a diagnostic is. Only `error` makes a value unusable.
+ *
+ * @example
+ * ```ts
+ * const errors = diagnostics.filter((d) => d.severity satisfies Severity === "error");
+ * ```
+ */
 export type Severity = "error" | "warning" | "info";
 
-/** A secondary span that explains the primary one, like rustc's labels. */
+/**
+ * A secondary span that explains the primary one, like rustc's labels.
+ *
+ * @example
+ * ```ts
+ * const result = tryCompile("max(1000, (retried * 2)");
+ * if (!result.ok) result.diagnostics[0]?.related; // [{ span: { start: 3, end: 4 }, message: "this `(` is not closed" }]
+ * ```
+ */
 export interface RelatedSpan {
   readonly span: Span;
   readonly message: string;
@@ -44,12 +65,29 @@ export interface Diagnostic<Code extends string = string> {
   readonly related?: readonly RelatedSpan[];
 }
 
-/** A successful result and any warnings, or the diagnostics that explain the failure. */
+/**
+ * A successful result and any warnings, or the diagnostics that explain the failure.
+ *
+ * @example
+ * ```ts
+ * const result: Result<CompiledDelay> = tryCompile("pow(2, retried) * 1000");
+ * if (result.ok) result.value(1); // 2000
+ * else console.error(result.diagnostics);
+ * ```
+ */
 export type Result<T, Code extends string = string> =
   | { readonly ok: true; readonly value: T; readonly diagnostics: readonly Diagnostic<Code>[] }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic<Code>[] };
 
-/** True when any diagnostic is an error. */
+/**
+ * True when any diagnostic is an error.
+ *
+ * @example
+ * ```ts
+ * hasErrors(tryCompile("1000 - 600 * retried").diagnostics); // false: only a warning
+ * hasErrors(tryCompile("1000 *").diagnostics); // true
+ * ```
+ */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }

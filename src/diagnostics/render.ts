@@ -1,6 +1,14 @@
 import type { Diagnostic, Severity, Span } from "./diagnostic.js";
 
-/** How {@link renderDiagnostic} draws its output. */
+/**
+ * How {@link renderDiagnostic} draws its output.
+ *
+ * @example
+ * ```ts
+ * const options: RenderOptions = { color: process.stdout.isTTY, label: "Upstash-Retry-Delay" };
+ * renderDiagnostics(source, diagnostics, options);
+ * ```
+ */
 export interface RenderOptions {
   /** Wrap parts in ANSI colours. Off by default; the CLI turns it on for terminals. */
   readonly color?: boolean;

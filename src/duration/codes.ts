@@ -3,6 +3,11 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 /**
  * Every diagnostic code of the duration parser, with its severity and a
  * summary. `docs/durations.md` documents each one; a test keeps them in step.
+ *
+ * @example
+ * ```ts
+ * DURATION_CODES["units-out-of-order"].severity; // "warning"
+ * ```
  */
 export const DURATION_CODES = {
   "duration-too-long": { severity: "error", summary: "The text is longer than the limit (128 characters)." },
@@ -21,8 +26,24 @@ export const DURATION_CODES = {
   "sub-millisecond": { severity: "info", summary: "A part below one millisecond was dropped; results are whole milliseconds." },
 } as const;
 
-/** A stable identifier for one kind of duration problem. */
+/**
+ * A stable identifier for one kind of duration problem.
+ *
+ * @example
+ * ```ts
+ * const code: DurationCode = "missing-unit";
+ * DURATION_CODES[code].summary;
+ * ```
+ */
 export type DurationCode = keyof typeof DURATION_CODES;
 
-/** A diagnostic about a duration. */
+/**
+ * A diagnostic about a duration.
+ *
+ * @example
+ * ```ts
+ * const [first]: readonly DurationDiagnostic[] = parseDuration("10").diagnostics;
+ * first?.hint; // "add a unit, e.g. `10s`"
+ * ```
+ */
 export type DurationDiagnostic = Diagnostic<DurationCode>;

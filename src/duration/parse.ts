@@ -9,10 +9,24 @@ import { DOCUMENTED_UNITS, GO_UNITS, lookupUnit, MAX_NANOSECONDS, NANOSECONDS_PE
  * `m`, `h`, `d` (`50s`, `1d10h30m`). `go`: what Go's `time.ParseDuration`
  * accepts plus `d`: units `ns us µs ms s m h d`, decimals (`1.5h`), a leading
  * sign, and a bare `0`.
+ *
+ * @example
+ * ```ts
+ * const mode: DurationMode = "go";
+ * parseDuration("1.5h", { mode }).ok; // true
+ * ```
  */
 export type DurationMode = "strict" | "go";
 
-/** Options of {@link parseDuration}. */
+/**
+ * Options of {@link parseDuration}.
+ *
+ * @example
+ * ```ts
+ * const options: DurationOptions = { mode: "go", max: { ms: 604_800_000, label: "the maximum period" } };
+ * parseDuration("8d", options).diagnostics[0]?.code; // "duration-too-large"
+ * ```
+ */
 export interface DurationOptions {
   /** Default `strict`. */
   readonly mode?: DurationMode;
@@ -24,7 +38,15 @@ export interface DurationOptions {
   readonly allowNegative?: boolean;
 }
 
-/** One `<number><unit>` part of a duration. */
+/**
+ * One `<number><unit>` part of a duration.
+ *
+ * @example
+ * ```ts
+ * const parsed = parseDuration("1h30m");
+ * if (parsed.ok) parsed.value.parts; // [{ value: "1", unit: "h", span: { start: 0, end: 2 } }, { value: "30", unit: "m", span: { start: 2, end: 5 } }]
+ * ```
+ */
 export interface DurationPart {
   /** The number as written, e.g. `1.5`. */
   readonly value: string;
@@ -32,7 +54,15 @@ export interface DurationPart {
   readonly span: Span;
 }
 
-/** A parsed duration. */
+/**
+ * A parsed duration.
+ *
+ * @example
+ * ```ts
+ * const parsed = parseDuration("90m");
+ * if (parsed.ok) parsed.value.canonical; // "1h30m"
+ * ```
+ */
 export interface ParsedDuration {
   /** Whole milliseconds, truncated toward zero (see the `sub-millisecond` diagnostic). */
   readonly ms: number;
@@ -41,7 +71,14 @@ export interface ParsedDuration {
   readonly parts: readonly DurationPart[];
 }
 
-/** Longest accepted duration text. Real durations are under 20 characters; this refuses a 1 MB header at once. */
+/**
+ * Longest accepted duration text. Real durations are under 20 characters; this refuses a 1 MB header at once.
+ *
+ * @example
+ * ```ts
+ * parseDuration("1s".repeat(MAX_DURATION_LENGTH)).diagnostics[0]?.code; // "duration-too-long"
+ * ```
+ */
 export const MAX_DURATION_LENGTH = 128;
 
 /**

@@ -1,12 +1,25 @@
 import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
 import { formatDuration } from "./format.js";
 
-/** Upstash plans, as far as their maximum delay goes. */
+/**
+ * Upstash plans, as far as their maximum delay goes.
+ *
+ * @example
+ * ```ts
+ * const plan: UpstashPlan = "free";
+ * checkDelayForPlan(8 * 86_400_000, plan)?.code; // "delay-over-plan-limit"
+ * ```
+ */
 export type UpstashPlan = "free" | "pay-as-you-go" | "fixed";
 
 /**
  * The documented maximum `Upstash-Delay` per plan, in milliseconds: 7 days on
  * the free plan, 1 year on pay-as-you-go, none (custom) on fixed plans.
+ *
+ * @example
+ * ```ts
+ * MAX_DELAY_BY_PLAN["pay-as-you-go"]; // 31536000000 (365 days)
+ * ```
  */
 export const MAX_DELAY_BY_PLAN: Readonly<Record<UpstashPlan, number | undefined>> = Object.freeze({
   free: 7 * 86_400_000,

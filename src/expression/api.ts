@@ -7,13 +7,28 @@ import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
 import { EXPRESSION_LIMITS } from "./limits.js";
 import { parse } from "./parse.js";
 
-/** Options of {@link compile} and {@link tryCompile}. */
+/**
+ * Options of {@link compile} and {@link tryCompile}.
+ *
+ * @example
+ * ```ts
+ * const options: CompileOptions = { retries: 5 };
+ * tryCompile("1000 - 300 * retried", options).diagnostics[0]?.code; // "negative-delay"
+ * ```
+ */
 export type CompileOptions = CheckOptions;
 
 /**
  * A compiled retry-delay expression: call it with `retried` (0 for the first
  * retry) to get the delay in milliseconds. It also carries what the checks
  * found.
+ *
+ * @example
+ * ```ts
+ * const delay: CompiledDelay = compile("1000 * (1 + retried)");
+ * delay(2); // 3000
+ * delay.source; // "1000 * (1 + retried)"
+ * ```
  */
 export interface CompiledDelay {
   (retried: number): number;
@@ -71,7 +86,16 @@ export function tryCompile(source: string, options: CompileOptions = {}): Result
   return { ok: true, value: compiled, diagnostics: report.diagnostics };
 }
 
-/** A delay function backed by a precomputed table for `retried` in `0 … size - 1`. */
+/**
+ * A delay function backed by a precomputed table for `retried` in `0 … size - 1`.
+ *
+ * @example
+ * ```ts
+ * const table: TabulatedDelay = tabulate(compile("pow(2, retried) * 1000"), 16);
+ * table.values[3]; // 8000
+ * table(3); // 8000
+ * ```
+ */
 export interface TabulatedDelay {
   (retried: number): number;
   /** `values[i]` is the delay for `retried = i`. */

@@ -13,20 +13,44 @@ import type { Span } from "../diagnostics/diagnostic.js";
  */
 export type Expression = NumberLiteral | RetriedVariable | UnaryExpression | BinaryExpression | CallExpression;
 
-/** A number written in the source. Parsed literals are finite and non-negative; a sign is a {@link UnaryExpression}. */
+/**
+ * A number written in the source. Parsed literals are finite and non-negative; a sign is a {@link UnaryExpression}.
+ *
+ * @example
+ * ```ts
+ * const parsed = parse("2.5e3");
+ * if (parsed.ok && parsed.value.kind === "number") parsed.value.value; // 2500
+ * ```
+ */
 export interface NumberLiteral {
   readonly kind: "number";
   readonly value: number;
   readonly span: Span;
 }
 
-/** The variable `retried`: how many retries were already made, 0 when computing the first retry's delay. */
+/**
+ * The variable `retried`: how many retries were already made, 0 when computing the first retry's delay.
+ *
+ * @example
+ * ```ts
+ * const parsed = parse("  retried ");
+ * if (parsed.ok && parsed.value.kind === "retried") parsed.value.span; // { start: 2, end: 9 }
+ * ```
+ */
 export interface RetriedVariable {
   readonly kind: "retried";
   readonly span: Span;
 }
 
-/** A prefix sign: `-x` or `+x`. */
+/**
+ * A prefix sign: `-x` or `+x`.
+ *
+ * @example
+ * ```ts
+ * const parsed = parse("-retried");
+ * if (parsed.ok && parsed.value.kind === "unary") parsed.value.operand.kind; // "retried"
+ * ```
+ */
 export interface UnaryExpression {
   readonly kind: "unary";
   readonly operator: UnaryOperator;
@@ -34,7 +58,15 @@ export interface UnaryExpression {
   readonly span: Span;
 }
 
-/** `left op right` for one of the four arithmetic operators. */
+/**
+ * `left op right` for one of the four arithmetic operators.
+ *
+ * @example
+ * ```ts
+ * const parsed = parse("retried * 1000");
+ * if (parsed.ok && parsed.value.kind === "binary") parsed.value.operator; // "*"
+ * ```
+ */
 export interface BinaryExpression {
   readonly kind: "binary";
   readonly operator: BinaryOperator;
@@ -47,6 +79,12 @@ export interface BinaryExpression {
  * A call of a function by name. The parser accepts any name so that the
  * checker can report unknown ones with a suggestion; a checked expression only
  * calls the built-in functions.
+ *
+ * @example
+ * ```ts
+ * const parsed = parse("pow(2, retried)");
+ * if (parsed.ok && parsed.value.kind === "call") parsed.value.nameSpan; // { start: 0, end: 3 }
+ * ```
  */
 export interface CallExpression {
   readonly kind: "call";
@@ -57,9 +95,24 @@ export interface CallExpression {
   readonly span: Span;
 }
 
-/** The prefix signs. */
+/**
+ * The prefix signs.
+ *
+ * @example
+ * ```ts
+ * const parsed = parse("+1000");
+ * if (parsed.ok && parsed.value.kind === "unary") parsed.value.operator satisfies UnaryOperator; // "+"
+ * ```
+ */
 export type UnaryOperator = "-" | "+";
-/** The four arithmetic operators; `%`, `^` and `**` are not in the language. */
+/**
+ * The four arithmetic operators; `%`, `^` and `**` are not in the language.
+ *
+ * @example
+ * ```ts
+ * const operators: BinaryOperator[] = ["+", "-", "*", "/"];
+ * ```
+ */
 export type BinaryOperator = "+" | "-" | "*" | "/";
 
 /** Binding strength used by the parser's grammar and by the printer's minimal parentheses. */

@@ -9,7 +9,15 @@
  * soon as a process compiles a few different expressions.
  */
 
-/** A compiled expression: the delay in milliseconds for a given `retried`. */
+/**
+ * A compiled expression: the delay in milliseconds for a given `retried`.
+ *
+ * @example
+ * ```ts
+ * const delay: DelayClosure = compileExpression({ kind: "retried", span: { start: 0, end: 7 } });
+ * delay(4); // 4
+ * ```
+ */
 export type DelayClosure = (retried: number) => number;
 
 interface BuiltinDocs {
@@ -21,7 +29,15 @@ interface BuiltinDocs {
   readonly doc: string;
 }
 
-/** A built-in function of one argument. */
+/**
+ * A built-in function of one argument.
+ *
+ * @example
+ * ```ts
+ * const round = lookupBuiltin("round");
+ * if (round?.arity === 1) round.evaluate(-2.5); // -3, half away from zero
+ * ```
+ */
 export interface UnaryBuiltin extends BuiltinDocs {
   readonly arity: 1;
   /** The function itself, as the interpreter and the constant folder call it. */
@@ -34,7 +50,15 @@ export interface UnaryBuiltin extends BuiltinDocs {
   };
 }
 
-/** A built-in function of two arguments. */
+/**
+ * A built-in function of two arguments.
+ *
+ * @example
+ * ```ts
+ * const max = lookupBuiltin("max");
+ * if (max?.arity === 2) max.evaluate(1000, 1600); // 1600
+ * ```
+ */
 export interface BinaryBuiltin extends BuiltinDocs {
   readonly arity: 2;
   /** The function itself, as the interpreter and the constant folder call it. */
@@ -53,7 +77,14 @@ export interface BinaryBuiltin extends BuiltinDocs {
   };
 }
 
-/** One entry of {@link BUILTINS}, discriminated by `arity`. */
+/**
+ * One entry of {@link BUILTINS}, discriminated by `arity`.
+ *
+ * @example
+ * ```ts
+ * for (const builtin of BUILTINS) console.log(`${builtin.signature}: ${builtin.doc}`);
+ * ```
+ */
 export type Builtin = UnaryBuiltin | BinaryBuiltin;
 
 /**
@@ -61,6 +92,12 @@ export type Builtin = UnaryBuiltin | BinaryBuiltin;
  * `round(2.5) = 3`, `round(-2.5) = -3`. JavaScript's `Math.round` rounds half
  * up instead (`Math.round(-2.5) = -2`); the Upstash server is written in Go.
  * Keeps the sign of zero (`round(-0.4) = -0`), as Go does.
+ *
+ * @example
+ * ```ts
+ * roundHalfAwayFromZero(2.5); // 3
+ * roundHalfAwayFromZero(-2.5); // -3 (Math.round gives -2)
+ * ```
  */
 export function roundHalfAwayFromZero(x: number): number {
   const truncated = Math.trunc(x);
@@ -178,14 +215,30 @@ const table: readonly Builtin[] = [
   },
 ];
 
-/** Every built-in function, in documentation order. */
+/**
+ * Every built-in function, in documentation order.
+ *
+ * @example
+ * ```ts
+ * BUILTINS.map((b) => b.name); // ["pow", "exp", "sqrt", "abs", "floor", "ceil", "round", "min", "max"]
+ * ```
+ */
 export const BUILTINS: readonly Builtin[] = Object.freeze(table.map((entry) => Object.freeze(entry)));
 
 // A Map, never a plain object: a user-written name such as `constructor` or
 // `__proto__` must find nothing rather than something from Object.prototype.
 const byName: ReadonlyMap<string, Builtin> = new Map(BUILTINS.map((entry) => [entry.name, entry]));
 
-/** The built-in function called `name`, or undefined. Case-sensitive. */
+/**
+ * The built-in function called `name`, or undefined. Case-sensitive.
+ *
+ * @example
+ * ```ts
+ * lookupBuiltin("pow")?.arity; // 2
+ * lookupBuiltin("Pow"); // undefined: names are case-sensitive
+ * lookupBuiltin("constructor"); // undefined
+ * ```
+ */
 export function lookupBuiltin(name: string): Builtin | undefined {
   return byName.get(name);
 }

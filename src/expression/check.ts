@@ -10,7 +10,15 @@ import { RetryDelayError } from "../diagnostics/diagnostic.js";
 import { EXPRESSION_LIMITS } from "./limits.js";
 import { resolveCall } from "./names.js";
 
-/** Options of {@link checkExpression} and {@link compile}. */
+/**
+ * Options of {@link checkExpression} and {@link compile}.
+ *
+ * @example
+ * ```ts
+ * const options: CheckOptions = { retries: 10 };
+ * compile("pow(2, retried) * 1000", options).range?.max; // 512000
+ * ```
+ */
 export interface CheckOptions {
   /**
    * How many retries the message allows; the domain check evaluates the
@@ -20,7 +28,14 @@ export interface CheckOptions {
   readonly retries?: number;
 }
 
-/** The smallest and largest finite delays over the checked `retried` values. */
+/**
+ * The smallest and largest finite delays over the checked `retried` values.
+ *
+ * @example
+ * ```ts
+ * compile("max(1000, pow(2, retried) * 100)", { retries: 6 }).range; // { min: 1000, max: 3200, minAt: 0, maxAt: 5 }
+ * ```
+ */
 export interface DelayRange {
   readonly min: number;
   readonly max: number;
@@ -30,7 +45,15 @@ export interface DelayRange {
   readonly maxAt: number;
 }
 
-/** What {@link checkExpression} found. */
+/**
+ * What {@link checkExpression} found.
+ *
+ * @example
+ * ```ts
+ * const parsed = parse("1000 / (retried - 1)");
+ * if (parsed.ok) checkExpression(parsed.value).diagnostics[0]?.code; // "infinite-delay"
+ * ```
+ */
 export interface CheckReport {
   /** Errors (division by zero, invalid options) and domain warnings. */
   readonly diagnostics: readonly ExpressionDiagnostic[];
@@ -38,7 +61,14 @@ export interface CheckReport {
   readonly range: DelayRange | undefined;
 }
 
-/** Upstash's default number of retries, and the default domain of the check. */
+/**
+ * Upstash's default number of retries, and the default domain of the check.
+ *
+ * @example
+ * ```ts
+ * compile("1000", { retries: DEFAULT_RETRIES }).range; // checked over retried 0, 1, 2
+ * ```
+ */
 export const DEFAULT_RETRIES = 3;
 
 /**

@@ -2,6 +2,12 @@
  * Every diagnostic code the expression language reports, with its severity
  * and a one-line description. `docs/language.md` documents each one; a test
  * keeps the two in step.
+ *
+ * @example
+ * ```ts
+ * Object.keys(EXPRESSION_CODES).length; // 24
+ * EXPRESSION_CODES["negative-delay"].severity; // "warning"
+ * ```
  */
 export const EXPRESSION_CODES = {
   "source-too-long": { severity: "error", summary: "The source is longer than the limit (8192 UTF-16 code units)." },
@@ -30,8 +36,24 @@ export const EXPRESSION_CODES = {
   "fractional-delay": { severity: "warning", summary: "The delay is not a whole number of milliseconds for some `retried` in the checked range." },
 } as const;
 
-/** A stable identifier for one kind of expression problem. */
+/**
+ * A stable identifier for one kind of expression problem.
+ *
+ * @example
+ * ```ts
+ * const code: ExpressionCode = "unknown-function";
+ * EXPRESSION_CODES[code].severity; // "error"
+ * ```
+ */
 export type ExpressionCode = keyof typeof EXPRESSION_CODES;
 
-/** A diagnostic about a retry-delay expression. */
+/**
+ * A diagnostic about a retry-delay expression.
+ *
+ * @example
+ * ```ts
+ * const result = tryCompile("1000 *");
+ * if (!result.ok) { const d: ExpressionDiagnostic = result.diagnostics[0]!; d.code; } // "unexpected-end"
+ * ```
+ */
 export type ExpressionDiagnostic = import("../diagnostics/diagnostic.js").Diagnostic<ExpressionCode>;

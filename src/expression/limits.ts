@@ -2,6 +2,11 @@
  * The bounds every expression is held to. They keep hostile input from
  * exhausting memory or the call stack: each is checked before the stage it
  * protects, and going past one gives a diagnostic, never a `RangeError`.
+ *
+ * @example
+ * ```ts
+ * tryCompile("1".repeat(EXPRESSION_LIMITS.maxSourceLength + 1)).diagnostics[0]?.code; // "source-too-long"
+ * ```
  */
 export const EXPRESSION_LIMITS = Object.freeze({
   /** Longest accepted source, in UTF-16 code units. Real expressions are under 100. */

@@ -7,6 +7,11 @@ import { parseDuration } from "../duration/parse.js";
 /**
  * Every diagnostic code of the flow-control parsers, with its severity and a
  * summary. `docs/flow-control.md` documents each one; a test keeps them in step.
+ *
+ * @example
+ * ```ts
+ * Object.keys(FLOW_CONTROL_CODES); // ["value-too-long", "empty-value", …]
+ * ```
  */
 export const FLOW_CONTROL_CODES = {
   "value-too-long": { severity: "error", summary: "The value is longer than the limit (256 characters)." },
@@ -23,13 +28,37 @@ export const FLOW_CONTROL_CODES = {
   "missing-key": { severity: "warning", summary: "Flow control without a key; the SDK then sends no flow-control headers at all." },
 } as const;
 
-/** A stable identifier for one kind of flow-control problem. */
+/**
+ * A stable identifier for one kind of flow-control problem.
+ *
+ * @example
+ * ```ts
+ * const code: FlowControlCode = "missing-limit";
+ * FLOW_CONTROL_CODES[code].severity; // "error"
+ * ```
+ */
 export type FlowControlCode = keyof typeof FLOW_CONTROL_CODES;
 
-/** A diagnostic about a flow-control value or key. */
+/**
+ * A diagnostic about a flow-control value or key.
+ *
+ * @example
+ * ```ts
+ * const [first]: readonly FlowControlDiagnostic[] = parseFlowControlValue("Rate=10").diagnostics;
+ * first?.hint; // "did you mean `rate`?"
+ * ```
+ */
 export type FlowControlDiagnostic = Diagnostic<FlowControlCode>;
 
-/** A parsed `Upstash-Flow-Control-Value`. */
+/**
+ * A parsed `Upstash-Flow-Control-Value`.
+ *
+ * @example
+ * ```ts
+ * const parsed = parseFlowControlValue("parallelism=5");
+ * if (parsed.ok) parsed.value; // { parallelism: 5, periodMs: 1000, periodGiven: false }
+ * ```
+ */
 export interface FlowControlValue {
   /** The most calls in flight at once. */
   readonly parallelism?: number;
@@ -41,7 +70,15 @@ export interface FlowControlValue {
   readonly periodGiven: boolean;
 }
 
-/** The object form of flow control, as the SDK's `flowControl` option takes it. */
+/**
+ * The object form of flow control, as the SDK's `flowControl` option takes it.
+ *
+ * @example
+ * ```ts
+ * const options: FlowControlOptions = { key: "user-42", rate: 10, period: "1m" };
+ * formatFlowControlValue(options); // "rate=10, period=1m"
+ * ```
+ */
 export interface FlowControlOptions {
   readonly key?: string;
   readonly parallelism?: number;
@@ -50,7 +87,14 @@ export interface FlowControlOptions {
   readonly period?: string | number;
 }
 
-/** The bounds of flow-control values and keys. */
+/**
+ * The bounds of flow-control values and keys.
+ *
+ * @example
+ * ```ts
+ * parseFlowControlValue(`rate=${FLOW_CONTROL_LIMITS.maxCount + 1}`).ok; // false
+ * ```
+ */
 export const FLOW_CONTROL_LIMITS = Object.freeze({
   /** Longest value text; real values are under 50 characters. */
   maxValueLength: 256,
@@ -64,7 +108,14 @@ export const FLOW_CONTROL_LIMITS = Object.freeze({
   defaultPeriodMs: 1000,
 });
 
-/** The server's words when neither limit is given. */
+/**
+ * The server's words when neither limit is given.
+ *
+ * @example
+ * ```ts
+ * parseFlowControlValue("period=1m").diagnostics[0]?.message === MISSING_LIMIT_MESSAGE; // true
+ * ```
+ */
 export const MISSING_LIMIT_MESSAGE = "Upstash-Flow-Control-Value should be either rate=X or parallelism=Y, or both as comma-separated values";
 
 const KEYS = ["parallelism", "rate", "period"] as const;
@@ -271,6 +322,12 @@ export function checkFlowControl(options: FlowControlOptions): FlowControlDiagno
  * `-`, `_` and `.`. This is the official SDK's own rule (`RESOURCE_NAME_PATTERN`
  * in @upstash/workflow 1.3.3, which refuses anything else before sending), so a
  * key accepted here is one the SDK and, by all evidence, the server accept.
+ *
+ * @example
+ * ```ts
+ * RESOURCE_NAME_PATTERN.test("user-42"); // true
+ * RESOURCE_NAME_PATTERN.test("user:42"); // false
+ * ```
  */
 export const RESOURCE_NAME_PATTERN = /^[A-Za-z0-9._-]+$/;
 
@@ -288,7 +345,15 @@ export function checkFlowControlKey(key: string): FlowControlDiagnostic[] {
   return checkResourceName(key, "flow-control key").map((d) => ({ ...d, code: "invalid-key" as const }));
 }
 
-/** Checks a name against {@link RESOURCE_NAME_PATTERN}; `what` names it in messages. */
+/**
+ * Checks a name against {@link RESOURCE_NAME_PATTERN}; `what` names it in messages.
+ *
+ * @example
+ * ```ts
+ * checkResourceName("nightly-run", "label"); // []
+ * checkResourceName("nightly run", "label")[0]?.span; // { start: 7, end: 8 }
+ * ```
+ */
 export function checkResourceName(name: string, what: string): Diagnostic<"invalid-name">[] {
   if (typeof name !== "string" || name.length === 0) {
     return [{ code: "invalid-name", severity: "error", message: `the ${what} is empty`, span: { start: 0, end: 0 }, hint: "use letters, digits, `-`, `_` and `.`, e.g. `user-42`" }];

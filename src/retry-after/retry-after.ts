@@ -5,6 +5,11 @@ import { parseDuration } from "../duration/parse.js";
 /**
  * Every diagnostic code of the `Retry-After` parser. `docs/trigger.md`
  * documents each one; a test keeps them in step.
+ *
+ * @example
+ * ```ts
+ * RETRY_AFTER_CODES["invalid-retry-after"].summary;
+ * ```
  */
 export const RETRY_AFTER_CODES = {
   "empty-retry-after": { severity: "error", summary: "An empty value." },
@@ -15,19 +20,49 @@ export const RETRY_AFTER_CODES = {
   "retry-after-in-past": { severity: "info", summary: "A date at or before now: retry at once." },
 } as const;
 
-/** A stable identifier for one kind of `Retry-After` problem. */
+/**
+ * A stable identifier for one kind of `Retry-After` problem.
+ *
+ * @example
+ * ```ts
+ * const code: RetryAfterCode = "retry-after-ignored";
+ * RETRY_AFTER_CODES[code].severity; // "info"
+ * ```
+ */
 export type RetryAfterCode = keyof typeof RETRY_AFTER_CODES;
 
-/** What a destination's `Retry-After` (or `X-RateLimit-Reset*`) value asks for. */
+/**
+ * What a destination's `Retry-After` (or `X-RateLimit-Reset*`) value asks for.
+ *
+ * @example
+ * ```ts
+ * const result = parseRetryAfter("172800");
+ * if (result.ok) result.value satisfies RetryAfter; // { kind: "ignore", ms: 172800000, form: "seconds" }
+ * ```
+ */
 export type RetryAfter =
   | { readonly kind: "delay"; readonly ms: number; readonly form: "seconds" | "date" | "duration" }
   /** Over 1 day: Upstash ignores it, and the normal backoff applies. `ms` is what it asked for. */
   | { readonly kind: "ignore"; readonly ms: number; readonly form: "seconds" | "date" | "duration" };
 
-/** The longest wait Upstash honours: 1 day. Longer values are ignored. */
+/**
+ * The longest wait Upstash honours: 1 day. Longer values are ignored.
+ *
+ * @example
+ * ```ts
+ * parseRetryAfter(String(MAX_RETRY_AFTER_MS / 1000)).ok; // true, and kind "delay": exactly one day is honoured
+ * ```
+ */
 export const MAX_RETRY_AFTER_MS = 86_400_000;
 
-/** The headers Upstash reads from a destination's response, in the order this library consults them. */
+/**
+ * The headers Upstash reads from a destination's response, in the order this library consults them.
+ *
+ * @example
+ * ```ts
+ * RETRY_AFTER_HEADERS[0]; // "Retry-After", consulted first
+ * ```
+ */
 export const RETRY_AFTER_HEADERS = ["Retry-After", "X-RateLimit-Reset", "X-RateLimit-Reset-Requests", "X-RateLimit-Reset-Tokens"] as const;
 
 const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/;

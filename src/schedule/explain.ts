@@ -7,6 +7,12 @@ import type { ScheduleEntry, ScheduleSummary } from "./simulate.js";
  * only what the computed delays show: a pattern is named only when every
  * step of it was seen (a constant ratio, a constant difference, a floor or a
  * cap of at least two equal values), never guessed from the formula.
+ *
+ * @example
+ * ```ts
+ * const result = simulateSchedule({ retryDelay: "1000 * (1 + retried)", retries: 4, start: 0 });
+ * if (result.ok) explainSchedule(result.value.entries, result.value.summary); // "grows by 1s every retry, starting at 1s; 4 retries over 10s"
+ * ```
  */
 export function explainSchedule(entries: readonly ScheduleEntry[], summary: ScheduleSummary): string {
   const retries = entries.slice(1);

@@ -5,6 +5,11 @@ import { compile } from "../expression/api.js";
  * `min(86400, e^(2.5·n))` seconds for retry n = 1, 2, …, truncated to whole
  * seconds (the docs' table: 12s, 2m28s, 30m8s, 6h7m6s, 24h, 24h). With
  * `retried = n - 1`, that is this expression, in milliseconds.
+ *
+ * @example
+ * ```ts
+ * compile(DEFAULT_BACKOFF_EXPRESSION)(0); // 12000, the documented 12s
+ * ```
  */
 export const DEFAULT_BACKOFF_EXPRESSION = "min(86400, floor(exp(2.5 * (retried + 1)))) * 1000";
 
@@ -28,6 +33,12 @@ export function defaultBackoffDelay(retried: number): number {
  * How a raw expression value becomes a usable delay. Upstash does not
  * document what it does with a negative, fractional, NaN or infinite delay,
  * so the simulation makes the choice explicit.
+ *
+ * @example
+ * ```ts
+ * const policy: NormalizationPolicy = { negative: "fallback", fraction: "ceil", fallback: 60_000 };
+ * normalizeDelay(-5, 0, policy); // { ms: 60000, reason: "negative" }
+ * ```
  */
 export interface NormalizationPolicy {
   /** A negative delay: `clamp` to 0 (default), or use the `fallback`. */
@@ -39,14 +50,29 @@ export interface NormalizationPolicy {
   readonly fallback?: "default-backoff" | number;
 }
 
-/** The policy the simulation uses when none is given. */
+/**
+ * The policy the simulation uses when none is given.
+ *
+ * @example
+ * ```ts
+ * normalizeDelay(-1, 0, DEFAULT_NORMALIZATION); // { ms: 0, reason: "negative" }
+ * ```
+ */
 export const DEFAULT_NORMALIZATION: Required<NormalizationPolicy> = Object.freeze({
   negative: "clamp",
   fraction: "truncate",
   fallback: "default-backoff",
 });
 
-/** A normalized delay, and why it differs from the raw value if it does. */
+/**
+ * A normalized delay, and why it differs from the raw value if it does.
+ *
+ * @example
+ * ```ts
+ * const normalized: NormalizedDelay = normalizeDelay(1500.7, 0);
+ * normalized; // { ms: 1500, reason: "fraction" }
+ * ```
+ */
 export interface NormalizedDelay {
   readonly ms: number;
   /** Empty when the raw value was used as it is. */

@@ -9,7 +9,14 @@ import type { OptionDiagnostic } from "../trigger/codes.js";
 import { explainSchedule } from "./explain.js";
 import { defaultBackoffDelay, normalizeDelay, type NormalizationPolicy } from "./policy.js";
 
-/** What the destination answered to one attempt, for simulating its effect. */
+/**
+ * What the destination answered to one attempt, for simulating its effect.
+ *
+ * @example
+ * ```ts
+ * simulateSchedule({ retries: 3, responses: [{ attempt: 2, retryAfter: "30" }, { attempt: 3, outcome: "success" }] });
+ * ```
+ */
 export interface AttemptResponse {
   /** The attempt it answers: 1 is the first delivery. */
   readonly attempt: number;
@@ -19,7 +26,15 @@ export interface AttemptResponse {
   readonly retryAfter?: string;
 }
 
-/** The inputs of {@link simulateSchedule}. */
+/**
+ * The inputs of {@link simulateSchedule}.
+ *
+ * @example
+ * ```ts
+ * const options: ScheduleOptions = { retryDelay: "1000 * (1 + retried)", retries: 5, delay: "10s", start: Date.parse("2026-11-23T08:00:00Z") };
+ * simulateSchedule(options);
+ * ```
+ */
 export interface ScheduleOptions {
   /** Retries after the first delivery; default 3. At most 1,000. */
   readonly retries?: number;
@@ -35,10 +50,26 @@ export interface ScheduleOptions {
   readonly responses?: readonly AttemptResponse[];
 }
 
-/** Where an entry's delay came from. */
+/**
+ * Where an entry's delay came from.
+ *
+ * @example
+ * ```ts
+ * const result = simulateSchedule({ retryDelay: "1000", retries: 1, start: 0 });
+ * if (result.ok) result.value.entries.map((e) => e.source); // ["trigger", "expression"]
+ * ```
+ */
 export type DelaySource = "trigger" | "expression" | "default-backoff" | "retry-after" | "fallback";
 
-/** One delivery attempt in the timeline. */
+/**
+ * One delivery attempt in the timeline.
+ *
+ * @example
+ * ```ts
+ * const result = simulateSchedule({ retryDelay: "1000 - 600 * retried", retries: 3, start: 0 });
+ * if (result.ok) result.value.entries[3]; // { attempt: 4, retried: 2, delayMs: 0, rawDelayMs: -200, normalized: true, normalizedBecause: "negative", … }
+ * ```
+ */
 export interface ScheduleEntry {
   /** 1 is the first delivery, then retry 1 … N is attempt 2 … N + 1. */
   readonly attempt: number;
@@ -61,7 +92,15 @@ export interface ScheduleEntry {
   readonly outcome?: AttemptResponse["outcome"];
 }
 
-/** The totals of a schedule. */
+/**
+ * The totals of a schedule.
+ *
+ * @example
+ * ```ts
+ * const result = simulateSchedule({ retryDelay: "pow(2, retried) * 1000", retries: 5, start: 0 });
+ * if (result.ok) result.value.summary; // { attempts: 6, totalSpanMs: 31000, longestGapMs: 16000, longestGapBefore: 6, lastAttemptAt: 31000, endedBy: "retries-exhausted" }
+ * ```
+ */
 export interface ScheduleSummary {
   readonly attempts: number;
   /** From the trigger to the last attempt, in ms. */
@@ -75,7 +114,15 @@ export interface ScheduleSummary {
   readonly endedBy: "retries-exhausted" | "success" | "non-retryable";
 }
 
-/** A simulated delivery timeline. */
+/**
+ * A simulated delivery timeline.
+ *
+ * @example
+ * ```ts
+ * const result = simulateSchedule({ retryDelay: "pow(2, retried) * 1000", retries: 3, start: 0 });
+ * if (result.ok) console.log(result.value.explanation, result.value.summary.totalSpanMs); // …, 7000
+ * ```
+ */
 export interface Schedule {
   readonly entries: readonly ScheduleEntry[];
   readonly summary: ScheduleSummary;
@@ -85,10 +132,25 @@ export interface Schedule {
   readonly expression: string | undefined;
 }
 
-/** The timeline, or why there is none; either way, every diagnostic found. */
+/**
+ * The timeline, or why there is none; either way, every diagnostic found.
+ *
+ * @example
+ * ```ts
+ * const result: ScheduleResult = simulateSchedule({ retryDelay: "Pow(2, retried)" });
+ * if (!result.ok) result.diagnostics[0]?.path; // "retryDelay"
+ * ```
+ */
 export type ScheduleResult = { readonly ok: true; readonly value: Schedule; readonly diagnostics: readonly OptionDiagnostic[] } | { readonly ok: false; readonly diagnostics: readonly OptionDiagnostic[] };
 
-/** Most retries a simulation lays out; a timeline longer than this is not readable anyway. */
+/**
+ * Most retries a simulation lays out; a timeline longer than this is not readable anyway.
+ *
+ * @example
+ * ```ts
+ * simulateSchedule({ retries: MAX_SIMULATED_RETRIES + 1 }).ok; // false
+ * ```
+ */
 export const MAX_SIMULATED_RETRIES = 1000;
 
 /**

@@ -4,13 +4,29 @@ import { tryCompile, type CompiledDelay } from "../expression/api.js";
 import { DEFAULT_RETRIES } from "../expression/check.js";
 import type { ExpressionCode } from "../expression/codes.js";
 
-/** Options of {@link createCompileCache}. */
+/**
+ * Options of {@link createCompileCache}.
+ *
+ * @example
+ * ```ts
+ * const options: CompileCacheOptions = { maxEntries: 10_000 };
+ * const cache = createCompileCache(options);
+ * ```
+ */
 export interface CompileCacheOptions {
   /** Most entries kept; the least recently used goes first. Default 1000. */
   readonly maxEntries?: number;
 }
 
-/** Counters of a {@link CompileCache}. */
+/**
+ * Counters of a {@link CompileCache}.
+ *
+ * @example
+ * ```ts
+ * const stats: CompileCacheStats = cache.stats();
+ * console.log(`hit rate ${(stats.hits / (stats.hits + stats.misses)).toFixed(3)}`);
+ * ```
+ */
 export interface CompileCacheStats {
   readonly hits: number;
   readonly misses: number;
@@ -19,7 +35,16 @@ export interface CompileCacheStats {
   readonly maxEntries: number;
 }
 
-/** A bounded LRU cache from expression source (and `retries`) to its compile result. */
+/**
+ * A bounded LRU cache from expression source (and `retries`) to its compile result.
+ *
+ * @example
+ * ```ts
+ * const cache: CompileCache = createCompileCache();
+ * cache.get("1000").ok; // true
+ * cache.stats().misses; // 1
+ * ```
+ */
 export interface CompileCache {
   /** The result of `tryCompile(source, { retries })`, compiled at most once while cached. Failures are cached too. */
   get(source: string, options?: { readonly retries?: number }): Result<CompiledDelay, ExpressionCode>;

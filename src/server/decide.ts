@@ -6,7 +6,15 @@ import { defaultBackoffDelay, normalizeDelay, type NormalizationPolicy } from ".
 import type { CompileCache } from "./cache.js";
 import { createCompileCache } from "./cache.js";
 
-/** The destination's answer to the failed attempt. */
+/**
+ * The destination's answer to the failed attempt.
+ *
+ * @example
+ * ```ts
+ * const response: DestinationResponse = { status: 429, headers: { "retry-after": "30" } };
+ * decideRetry({ retried: 0, response }); // retry after 30000 ms
+ * ```
+ */
 export interface DestinationResponse {
   readonly status?: number;
   /** Response headers: anything with `get(name)`, such as `Headers`, or a plain record. */
@@ -18,7 +26,15 @@ export interface DestinationResponse {
     | Readonly<Record<string, string | undefined>>;
 }
 
-/** The inputs of {@link decideRetry}. */
+/**
+ * The inputs of {@link decideRetry}.
+ *
+ * @example
+ * ```ts
+ * const input: RetryDecisionInput = { retried: 1, retries: 5, retryDelay: "1000 * (1 + retried)" };
+ * decideRetry(input); // { action: "retry", delayMs: 2000, source: "expression", diagnostics: [] }
+ * ```
+ */
 export interface RetryDecisionInput {
   /** Retries already made: 0 after the first delivery failed. */
   readonly retried: number;
@@ -34,7 +50,15 @@ export interface RetryDecisionInput {
   readonly cache?: CompileCache;
 }
 
-/** Retry after `delayMs`, or give up; and why. */
+/**
+ * Retry after `delayMs`, or give up; and why.
+ *
+ * @example
+ * ```ts
+ * const decision: RetryDecision = decideRetry({ retried: 3, retries: 3 });
+ * decision.action; // "give-up"
+ * ```
+ */
 export type RetryDecision =
   | {
       readonly action: "retry";

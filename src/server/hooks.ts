@@ -3,7 +3,15 @@ import { tryCompile, type CompiledDelay } from "../expression/api.js";
 import { DEFAULT_RETRIES } from "../expression/check.js";
 import { defaultBackoffDelay, normalizeDelay, type NormalizationPolicy } from "../schedule/policy.js";
 
-/** Options of {@link retryDelayHook}. */
+/**
+ * Options of {@link retryDelayHook}.
+ *
+ * @example
+ * ```ts
+ * const options: RetryHookOptions = { retries: 10, normalization: { fraction: "round" } };
+ * const delay = retryDelayHook("1000 / 3 * retried", options);
+ * ```
+ */
 export interface RetryHookOptions {
   /** The domain the expression is checked over when it is compiled; default 3. */
   readonly retries?: number;

@@ -13,6 +13,12 @@ import { HEADER } from "./headers.js";
 /**
  * The options of a workflow trigger, as `client.trigger` in @upstash/workflow
  * takes them.
+ *
+ * @example
+ * ```ts
+ * const options: TriggerOptions = { url: "https://example.com/wf", retries: 5, retryDelay: "pow(2, retried) * 1000", delay: "10s" };
+ * buildTriggerRequest(options);
+ * ```
  */
 export interface TriggerOptions {
   /** The public URL of the workflow endpoint. */
@@ -38,7 +44,15 @@ export interface TriggerOptions {
   readonly label?: string | readonly string[];
 }
 
-/** Options of the builder itself, not of the trigger. */
+/**
+ * Options of the builder itself, not of the trigger.
+ *
+ * @example
+ * ```ts
+ * const options: BuildOptions = { plan: "free", baseUrl: "http://localhost:8080" };
+ * buildTriggerRequest({ url: "https://example.com/wf", delay: "8d" }, options).ok; // false: over the free plan
+ * ```
+ */
 export interface BuildOptions {
   /** Default `https://qstash.upstash.io`. */
   readonly baseUrl?: string;
@@ -50,7 +64,15 @@ export interface BuildOptions {
   readonly now?: number;
 }
 
-/** An HTTP request, ready for `fetch(url, { method, headers, body })`. */
+/**
+ * An HTTP request, ready for `fetch(url, { method, headers, body })`.
+ *
+ * @example
+ * ```ts
+ * const { request } = buildTriggerRequest({ url: "https://example.com/wf" });
+ * if (request) await fetch(request.url, { method: request.method, headers: { ...request.headers, Authorization: `Bearer ${token}` }, body: request.body });
+ * ```
+ */
 export interface HttpRequest {
   readonly method: "POST";
   readonly url: string;
@@ -58,7 +80,15 @@ export interface HttpRequest {
   readonly body?: string;
 }
 
-/** The request, and everything found while building it. */
+/**
+ * The request, and everything found while building it.
+ *
+ * @example
+ * ```ts
+ * const result: TriggerBuildResult = buildTriggerRequest({ url: "example.com" });
+ * result.ok; // false: the url needs http:// or https://
+ * ```
+ */
 export interface TriggerBuildResult {
   /** False when any diagnostic is an error; the request is then absent. */
   readonly ok: boolean;
@@ -66,14 +96,36 @@ export interface TriggerBuildResult {
   readonly diagnostics: readonly OptionDiagnostic[];
 }
 
-/** Upstash's QStash API, where triggers go unless `baseUrl` says otherwise. */
+/**
+ * Upstash's QStash API, where triggers go unless `baseUrl` says otherwise.
+ *
+ * @example
+ * ```ts
+ * buildTriggerRequest({ url: "https://example.com/wf" }).request?.url.startsWith(DEFAULT_BASE_URL); // true
+ * ```
+ */
 export const DEFAULT_BASE_URL = "https://qstash.upstash.io";
-/** What `Authorization: Bearer …` carries unless a token is given: never a real token. */
+/**
+ * What `Authorization: Bearer …` carries unless a token is given: never a real token.
+ *
+ * @example
+ * ```ts
+ * buildTriggerRequest({ url: "https://example.com/wf" }).request?.headers.Authorization; // `Bearer ${PLACEHOLDER_TOKEN}`
+ * ```
+ */
 export const PLACEHOLDER_TOKEN = "<QSTASH_TOKEN>";
 
 const KNOWN_OPTIONS = ["url", "workflowRunId", "body", "headers", "retries", "retryDelay", "delay", "notBefore", "flowControl", "failureUrl", "label", "disableTelemetry", "redact"] as const;
 
-/** Headers of one trigger (without transport headers), and the diagnostics found. */
+/**
+ * Headers of one trigger (without transport headers), and the diagnostics found.
+ *
+ * @example
+ * ```ts
+ * const built: TriggerHeaders = buildTriggerHeaders({ url: "https://example.com/wf", retries: 5 });
+ * built.headers["Upstash-Retries"]; // "5"
+ * ```
+ */
 export interface TriggerHeaders {
   readonly headers: Record<string, string>;
   readonly body: string | undefined;
@@ -151,7 +203,16 @@ function tagged(code: string, severity: Diagnostic["severity"], message: string,
   return { code, severity, message, span: { start: 0, end: input.length }, path, input, ...extra };
 }
 
-/** The headers and body of one trigger, as the SDK would send them. */
+/**
+ * The headers and body of one trigger, as the SDK would send them.
+ *
+ * @example
+ * ```ts
+ * const { headers, body } = buildTriggerHeaders({ url: "https://example.com/wf", body: { id: 1 } });
+ * headers["Content-Type"]; // "application/json"
+ * body; // '{"id":1}'
+ * ```
+ */
 export function buildTriggerHeaders(options: TriggerOptions, build: BuildOptions = {}): TriggerHeaders {
   const diagnostics: OptionDiagnostic[] = [];
   const headers: Record<string, string> = {};

@@ -6,6 +6,11 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
  * (`unknown-variable` for `retryDelay`, `missing-unit` for `delay`,
  * `invalid-period` for `flowControl.period`, …). `docs/trigger.md` documents
  * each code here; a test keeps them in step.
+ *
+ * @example
+ * ```ts
+ * TRIGGER_CODES["not-before-overrides-delay"].summary;
+ * ```
  */
 export const TRIGGER_CODES = {
   "invalid-options": { severity: "error", summary: "The options are not an object (or the batch is not an array)." },
@@ -31,13 +36,27 @@ export const TRIGGER_CODES = {
   "duplicate-header": { severity: "warning", summary: "A header given twice under names that differ only in case. Building joins the values with `, ` as `fetch` does; parsing keeps the last." },
 } as const;
 
-/** A stable identifier for one kind of trigger-request problem. */
+/**
+ * A stable identifier for one kind of trigger-request problem.
+ *
+ * @example
+ * ```ts
+ * const code: TriggerCode = "doubled-run-id-prefix";
+ * TRIGGER_CODES[code].severity; // "warning"
+ * ```
+ */
 export type TriggerCode = keyof typeof TRIGGER_CODES;
 
 /**
  * A diagnostic tagged with where it came from: the option `path`
  * (`retryDelay`, `flowControl.period`, `[2].delay`, `headers.X-Trace`), the
  * `input` text its span points into, and for batches the item's `index`.
+ *
+ * @example
+ * ```ts
+ * const { diagnostics } = buildTriggerRequest({ url: "https://example.com/wf", retryDelay: "Pow(2, retried)" });
+ * diagnostics[0]; // { path: "retryDelay", input: "Pow(2, retried)", code: "unknown-function", … }
+ * ```
  */
 export interface OptionDiagnostic extends Diagnostic {
   readonly path: string;

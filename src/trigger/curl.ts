@@ -25,7 +25,14 @@ export function toCurl(request: HttpRequest): string {
   return lines.join(" \\\n  ");
 }
 
-/** Single-quotes a word for POSIX shells: `it's` → `'it'\''s'`. */
+/**
+ * Single-quotes a word for POSIX shells: `it's` → `'it'\''s'`.
+ *
+ * @example
+ * ```ts
+ * shellQuote("it's"); // "'it'\\''s'"
+ * ```
+ */
 export function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }

@@ -1,4 +1,11 @@
-/** The REST header names of a trigger, as Upstash documents them. */
+/**
+ * The REST header names of a trigger, as Upstash documents them.
+ *
+ * @example
+ * ```ts
+ * parseTriggerHeaders({ [HEADER.retries]: "5" }).options.retries; // 5
+ * ```
+ */
 export const HEADER = Object.freeze({
   workflowRunId: "Upstash-Workflow-RunId",
   retries: "Upstash-Retries",

@@ -9,7 +9,16 @@ import type { TriggerOptions } from "./build.js";
 import type { OptionDiagnostic, TriggerCode } from "./codes.js";
 import { HEADER, OTHER_KNOWN_UPSTASH_HEADERS } from "./headers.js";
 
-/** Incoming headers in any common shape: a `Headers`, a plain record, or name/value pairs. */
+/**
+ * Incoming headers in any common shape: a `Headers`, a plain record, or name/value pairs.
+ *
+ * @example
+ * ```ts
+ * parseTriggerHeaders(new Headers({ "Upstash-Delay": "10s" }));
+ * parseTriggerHeaders({ "upstash-delay": "10s" });
+ * parseTriggerHeaders([["Upstash-Delay", "10s"]]);
+ * ```
+ */
 export type HeaderInput =
   | {
       /** As `Headers.forEach` calls it. */
@@ -18,7 +27,15 @@ export type HeaderInput =
   | Readonly<Record<string, string | readonly string[] | undefined>>
   | Iterable<readonly [string, string]>;
 
-/** What {@link parseTriggerHeaders} found. */
+/**
+ * What {@link parseTriggerHeaders} found.
+ *
+ * @example
+ * ```ts
+ * const parsed: TriggerParseResult = parseTriggerHeaders({ "upstash-retries": "5" });
+ * parsed.options.retries; // 5
+ * ```
+ */
 export interface TriggerParseResult {
   /** False when any diagnostic is an error. The options hold every value that did parse, either way. */
   readonly ok: boolean;
@@ -27,7 +44,14 @@ export interface TriggerParseResult {
   readonly diagnostics: readonly OptionDiagnostic[];
 }
 
-/** Longest header value read; a 1 MB value is refused at once. */
+/**
+ * Longest header value read; a 1 MB value is refused at once.
+ *
+ * @example
+ * ```ts
+ * parseTriggerHeaders({ "upstash-retry-delay": "1".repeat(MAX_HEADER_VALUE_LENGTH + 1) }).ok; // false
+ * ```
+ */
 export const MAX_HEADER_VALUE_LENGTH = 8192;
 
 const OPTION_HEADERS = [

@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { syntaxDiagramsHtml } from "../../grammar/diagrams.js";
@@ -57,4 +59,28 @@ describe("grammar/syntax-diagrams.html", () => {
     expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=/);
     for (const rule of ["expression", "additive", "multiplicative", "unary", "power", "primary", "nameOrCall", "parenthesized"]) expect(html).toContain(`"name": "${rule}"`);
   });
+});
+
+describe("the API reference", () => {
+  it("gives every public export a doc comment with an example", () => {
+    const out = mkdtempSync(join(tmpdir(), "retry-delay-api-"));
+    execFileSync(process.execPath, [`${root}/node_modules/typedoc/bin/typedoc`, "--json", `${out}/api.json`, "--out", `${out}/html`, "--logLevel", "Error"], { cwd: root, stdio: "pipe" });
+    interface Reflection {
+      name: string;
+      kind: number;
+      comment?: { blockTags?: { tag: string }[] };
+      signatures?: { comment?: { blockTags?: { tag: string }[] } }[];
+      children?: Reflection[];
+    }
+    const api = JSON.parse(readFileSync(`${out}/api.json`, "utf8")) as { children: Reflection[] };
+    // function, class, interface, variable, type alias
+    const exported = new Set([64, 128, 256, 32, 2097152]);
+    const withoutExample = api.children
+      .flatMap((module) => module.children ?? [])
+      .filter((r) => exported.has(r.kind))
+      .filter((r) => ![...(r.comment?.blockTags ?? []), ...(r.signatures ?? []).flatMap((s) => s.comment?.blockTags ?? [])].some((t) => t.tag === "@example"))
+      .map((r) => r.name);
+    expect(withoutExample).toEqual([]);
+    expect(api.children.flatMap((module) => module.children ?? []).length).toBeGreaterThan(100);
+  }, 120_000);
 });
