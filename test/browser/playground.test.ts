@@ -32,6 +32,10 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI !== undefined)("the playgr
     if (!existsSync(CHROMIUM)) throw new Error("Chromium is not installed: apt-get install -y chromium");
     const dir = await buildPlayground(join(tmpdir(), `retry-delay-site-${process.pid}`, "playground"));
     const root = join(dir, "..");
+    // The library in the browser: no Node built-in may reach the bundle, and no eval.
+    const bundle = await readFile(join(dir, "app.js"), "utf8");
+    expect(bundle).not.toMatch(/["']node:/);
+    expect(bundle).not.toMatch(/\bnew Function\b|(^|[^.\w])eval\s*\(/m);
     server = createServer(async (request, response) => {
       const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname)).replace(/^[/\\]+/, "");
       try {
