@@ -32,13 +32,17 @@ const percentile = (values, p) => {
 const summary = (samples) => ({ median: median(samples), p10: percentile(samples, 0.1), p90: percentile(samples, 0.9), samples: samples.length });
 
 /**
- * One loop function literal per contender: V8 keeps call feedback per literal,
- * so a shared loop would make every contender's call site megamorphic. The
- * loop cycles retried through 0…20 and sums the results so nothing is
- * optimized away. (Bench code, never user input, is what `new Function` builds.)
+ * One loop function per contender and expression: V8 keeps call feedback per
+ * function, so a shared loop would make every contender's call site
+ * megamorphic. V8 also caches `new Function` by its source text, so each
+ * loop's source carries a unique comment; without it all loops are one
+ * function. The loop cycles retried through 0…20 and sums the results so
+ * nothing is optimized away. (Bench code, never user input, is what
+ * `new Function` builds.)
  */
+let loops = 0;
 const makeLoop = () =>
-  new Function("fn", "calls", "let sum = 0; for (let i = 0, r = 0; i < calls; i++) { sum += fn(r); r = r === 20 ? 0 : r + 1; } return sum;");
+  new Function("fn", "calls", `/* loop ${loops++} */ let sum = 0; for (let i = 0, r = 0; i < calls; i++) { sum += fn(r); r = r === 20 ? 0 : r + 1; } return sum;`);
 
 /** Warms `run(n)` into optimized code, then finds the n that takes about SAMPLE_MS. */
 function calibrate(run) {

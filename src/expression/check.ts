@@ -171,27 +171,43 @@ type DomainCode = Extract<ExpressionCode, "negative-delay" | "nan-delay" | "infi
 
 /** Evaluates every `retried` of the domain once, grouping the unusable values by kind. */
 function checkDomain(tree: Expression, delay: DelayClosure, retries: number): CheckReport {
-  const offenders = new Map<DomainCode, number[]>();
-  let range: { min: number; max: number; minAt: number; maxAt: number } | undefined;
+  // Allocated only when a value is unusable: the common case makes no garbage here.
+  let offenders: Map<DomainCode, number[]> | undefined;
+  let found = false;
+  let min = 0;
+  let max = 0;
+  let minAt = 0;
+  let maxAt = 0;
   for (let retried = 0; retried < retries; retried++) {
     const value = delay(retried);
     const kind = classify(value);
     if (kind !== undefined) {
-      let list = offenders.get(kind);
-      if (list === undefined) offenders.set(kind, (list = []));
-      list.push(retried);
+      offenders ??= new Map();
+      const list = offenders.get(kind);
+      if (list === undefined) offenders.set(kind, [retried]);
+      else list.push(retried);
     }
     if (!Number.isFinite(value)) continue;
-    if (range === undefined) range = { min: value, max: value, minAt: retried, maxAt: retried };
-    else if (value < range.min) Object.assign(range, { min: value, minAt: retried });
-    else if (value > range.max) Object.assign(range, { max: value, maxAt: retried });
+    if (!found) {
+      found = true;
+      min = max = value;
+      minAt = maxAt = retried;
+    } else if (value < min) {
+      min = value;
+      minAt = retried;
+    } else if (value > max) {
+      max = value;
+      maxAt = retried;
+    }
   }
   const diagnostics: ExpressionDiagnostic[] = [];
-  for (const code of ["nan-delay", "infinite-delay", "negative-delay", "fractional-delay"] as const) {
-    const list = offenders.get(code);
-    if (list !== undefined) diagnostics.push(domainWarning(code, tree, delay, list));
+  if (offenders !== undefined) {
+    for (const code of ["nan-delay", "infinite-delay", "negative-delay", "fractional-delay"] as const) {
+      const list = offenders.get(code);
+      if (list !== undefined) diagnostics.push(domainWarning(code, tree, delay, list));
+    }
   }
-  return { diagnostics, range };
+  return { diagnostics, range: found ? { min, max, minAt, maxAt } : undefined };
 }
 
 function classify(value: number): DomainCode | undefined {

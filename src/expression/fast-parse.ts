@@ -1,6 +1,7 @@
 import type { BinaryOperator, Expression, UnaryOperator } from "./ast.js";
 import { numberValue, type LexicalToken, type TokenKind } from "./lexical.js";
 import { resolveCall, resolveVariable } from "./names.js";
+import { EXPRESSION_LIMITS } from "./limits.js";
 import { checkSize } from "./size.js";
 
 /*
@@ -48,7 +49,10 @@ const isIdentifierPart = (c: number): boolean => isIdentifierStart(c) || isDigit
 /** The tree for a valid expression, or undefined to defer to the full parser. */
 export function parseFast(source: string): Expression | undefined {
   const tokens = scan(source);
-  if (tokens === undefined || tokens.length === 0 || checkSize(tokens, source.length) !== undefined) return undefined;
+  if (tokens === undefined || tokens.length === 0) return undefined;
+  // Every level of nesting and every term takes at least one character, so a
+  // source no longer than the depth limit cannot break either limit.
+  if (source.length > EXPRESSION_LIMITS.maxNestingDepth && checkSize(tokens, source.length) !== undefined) return undefined;
   const parser = new Recognizer(tokens);
   const tree = parser.additive();
   return tree !== undefined && parser.done() ? tree : undefined;
