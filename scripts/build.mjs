@@ -4,7 +4,7 @@
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { chmodSync, readFileSync, rmSync } from "node:fs";
-import { hostShims, lazyFullParser } from "./esbuild-plugins.mjs";
+import { CLI_FULL_PARSER_FILE, hostShims, lazyFullParser, requiredFullParser } from "./esbuild-plugins.mjs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -36,6 +36,18 @@ const cliOptions = {
   platform: "node",
   banner: { js: "#!/usr/bin/env node" },
   define: { __VERSION__: JSON.stringify(pkg.version) },
+  plugins: [hostShims, requiredFullParser],
+};
+
+// The CLI's chevrotain parser, required on its first invalid expression (see requiredFullParser).
+const cliFullParserOptions = {
+  ...libraryOptions,
+  entryPoints: [`${root}/src/expression/full-parse.ts`],
+  outdir: undefined,
+  outfile: `${root}/dist/${CLI_FULL_PARSER_FILE}`,
+  platform: "node",
+  format: "cjs",
+  plugins: [hostShims],
 };
 
 // retry-delay/bullmq: a separate entry that imports the core bundle (./index.js) rather than a copy of it.
@@ -51,5 +63,6 @@ const bullmqOptions = {
 await build(libraryOptions);
 await build(bullmqOptions);
 await build(cliOptions);
+await build(cliFullParserOptions);
 chmodSync(`${root}/dist/cli.js`, 0o755);
 execFileSync(process.execPath, [`${root}/node_modules/typescript/bin/tsc`, "-p", `${root}/tsconfig.build.json`], { stdio: "inherit" });

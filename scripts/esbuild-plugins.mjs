@@ -34,3 +34,37 @@ export const lazyFullParser = {
     }));
   },
 };
+
+/** Where the CLI finds its chevrotain parser: a CommonJS file next to dist/cli.js. */
+export const CLI_FULL_PARSER_FILE = "cli-full-parser.cjs";
+
+/**
+ * The CLI's variant of `lazyFullParser`: chevrotain leaves the CLI bundle for
+ * a file of its own, loaded with a synchronous `require` the first time an
+ * expression fails the fast path. Even never evaluated, chevrotain's ~130 KB
+ * cost ~9 ms of V8 parsing on every CLI start here (`compileSourceTextModule`
+ * in `node --cpu-prof`), and `retry-delay check` on a valid expression never
+ * needs it. Only the CLI does this: it is Node-only and always runs from
+ * dist/, while the library bundle must survive being re-bundled anywhere,
+ * where a file loaded by a runtime path would silently go missing.
+ *
+ * The file is CommonJS so that every Node can `require` it (no require(esm)
+ * needed), and it carries its own copy of the helpers it shares with the CLI;
+ * they exchange only the plain-data AST and diagnostics.
+ */
+export const requiredFullParser = {
+  name: "required-full-parser",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]expression[\\/]full-parser\.ts$/ }, () => ({
+      contents: [
+        `import { createRequire } from "node:module";`,
+        `let parseWithChevrotain;`,
+        `export function fullParser() {`,
+        `  parseWithChevrotain ??= createRequire(import.meta.url)(${JSON.stringify(`./${CLI_FULL_PARSER_FILE}`)}).parseWithChevrotain;`,
+        `  return parseWithChevrotain;`,
+        `}`,
+      ].join("\n"),
+      loader: "js",
+    }));
+  },
+};

@@ -1,10 +1,12 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const bundlePath = `${root}/dist/index.js`;
+const CLI_PARSER_FILE = "cli-full-parser.cjs";
 
 // `npm test` builds before it runs the tests; these check what would be published.
 describe("the built package", () => {
@@ -47,6 +49,34 @@ describe("the built package", () => {
       { cwd: root, encoding: "utf8" },
     );
     expect(out.trim()).toBe("4000");
+  });
+
+  it("keeps chevrotain out of the CLI's start: it is required from its own file on the first invalid expression", () => {
+    const cli = readFileSync(`${root}/dist/cli.js`, "utf8");
+    const parser = readFileSync(`${root}/dist/cli-full-parser.cjs`, "utf8");
+    // A chevrotain class name that survives minification, as an error name.
+    expect(cli).not.toContain("NotAllInputParsedException");
+    expect(parser).toContain("NotAllInputParsedException");
+    expect(parser).not.toMatch(/\bnew\s+Function\b|(^|[^.\w])eval\s*\(/m);
+
+    // The CLI alone, without the parser file: a valid expression never looks for it; an invalid one must.
+    const dir = mkdtempSync(`${tmpdir()}/retry-delay-cli-`);
+    try {
+      writeFileSync(`${dir}/package.json`, '{ "type": "module" }');
+      copyFileSync(`${root}/dist/cli.js`, `${dir}/cli.js`);
+      const run = (expression: string) => spawnSync(process.execPath, [`${dir}/cli.js`, "check", expression], { encoding: "utf8" });
+      expect(run("pow(2, retried) * 1000").status).toBe(0);
+      const invalid = run("pow(2, retried * 1000");
+      expect(invalid.status).not.toBe(1);
+      expect(invalid.stderr).toContain(CLI_PARSER_FILE);
+
+      copyFileSync(`${root}/dist/cli-full-parser.cjs`, `${dir}/cli-full-parser.cjs`);
+      const reported = run("pow(2, retried * 1000");
+      expect(reported.status).toBe(1);
+      expect(reported.stderr).toContain("error[unclosed-paren]");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("runs the README's example script", () => {
