@@ -27,10 +27,15 @@ table(
 lines.push("### Cold start (fresh process; median wall time)", "");
 table(
   ["process", "wall", "above `node -e 0`", "import → first result"],
-  d.cold.map((r) => [r.name, `${r.wallMs.median.toFixed(1)} ms`, `+${r.aboveNodeMs.toFixed(1)} ms`, r.importToResultMs ? `${r.importToResultMs.median.toFixed(1)} ms` : "—"]),
+  d.cold.map((r) => [r.name, `${r.wallMs.median.toFixed(1)} ms`, `${signed(r.aboveNodeMs)} ms`, r.importToResultMs ? `${r.importToResultMs.median.toFixed(1)} ms` : "—"]),
 );
 lines.push(`### Memory (retained heap per compiled expression, ${int(d.memory[0].count)} kept alive)`, "");
 table(["contender", "bytes"], d.memory.map((r) => [r.name, int(r.bytesPerExpression)]));
 lines.push("### Bundle size (esbuild for the browser, minified / gzip -9)", "");
 table(["bundle", "minified", "gzip"], d.bundle.map((r) => [r.name, `${(r.minifiedBytes / 1024).toFixed(1)} KB`, `${(r.gzipBytes / 1024).toFixed(1)} KB`]));
 console.log(lines.join("\n"));
+
+/** A difference with its sign: "+3.1", "−1.3" (noise can put a case under the baseline). */
+function signed(ms) {
+  return `${ms < 0 ? "−" : "+"}${Math.abs(ms).toFixed(1)}`;
+}

@@ -17,7 +17,7 @@ const smoke = process.argv.includes("--smoke");
 const ROUNDS = smoke ? 1 : 21;
 // Each sample runs for about this long, whatever the contender's speed, so slow and fast ones get equal time.
 const SAMPLE_MS = smoke ? 1 : 15;
-const COLD_RUNS = smoke ? 1 : 15;
+const COLD_RUNS = smoke ? 1 : 25;
 const MEMORY_COUNT = smoke ? 1_000 : 100_000;
 
 const median = (values) => {
@@ -122,6 +122,8 @@ function benchColdStart() {
   const importScript = (specifier, body) => `const t0 = performance.now(); const m = await import(${JSON.stringify(specifier)}); ${body}; process.stdout.write(String(performance.now() - t0));`;
   const cases = [
     { name: "node -e 0", args: ["-e", "0"] },
+    // What Node's ES module loader costs before any library: every `import` case below pays it.
+    { name: "node, an empty ES module", args: ["--input-type=module", "-e", "0"] },
     { name: "retry-delay: import + first compile", args: ["--input-type=module", "-e", importScript(dist, 'm.compile("pow(2, retried) * 1000")(3)')], inProcess: true },
     { name: "retry-delay CLI: check", args: [`${root}dist/cli.js`, "check", "pow(2, retried) * 1000"] },
     { name: "mathjs: import + first compile", args: ["--input-type=module", "-e", importScript("mathjs", 'm.compile("pow(2, retried) * 1000").evaluate({ retried: 3 })')], inProcess: true },
@@ -216,7 +218,7 @@ for (const { stream, rows } of compiles) {
 const cold = benchColdStart();
 console.log("\n3. Cold start: a fresh node process each run (median [p10–p90] wall time; above node -e 0)");
 for (const r of cold) {
-  console.log(`     ${r.name.padEnd(38)} ${r.wallMs.median.toFixed(1).padStart(6)} ms [${r.wallMs.p10.toFixed(1)}–${r.wallMs.p90.toFixed(1)}]  +${r.aboveNodeMs.toFixed(1)} ms${r.importToResultMs ? `  (import → first result ${r.importToResultMs.median.toFixed(1)} ms)` : ""}`);
+  console.log(`     ${r.name.padEnd(38)} ${r.wallMs.median.toFixed(1).padStart(6)} ms [${r.wallMs.p10.toFixed(1)}–${r.wallMs.p90.toFixed(1)}]  ${signed(r.aboveNodeMs)} ms${r.importToResultMs ? `  (import → first result ${r.importToResultMs.median.toFixed(1)} ms)` : ""}`);
 }
 
 const memory = benchMemory();
@@ -232,3 +234,8 @@ const out = smoke ? `${tmpdir()}/retry-delay-bench-smoke.json` : `${root}bench/r
 mkdirSync(new URL(".", `file://${out}`), { recursive: true });
 writeFileSync(out, `${JSON.stringify(document, null, 2)}\n`);
 console.log(`\nwrote ${out.replace(root, "")}`);
+
+/** A difference with its sign: "+3.1", "−1.3" (noise can put a case under the baseline). */
+function signed(ms) {
+  return `${ms < 0 ? "−" : "+"}${Math.abs(ms).toFixed(1)}`;
+}
