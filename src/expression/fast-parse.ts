@@ -1,4 +1,5 @@
 import type { BinaryOperator, Expression, UnaryOperator } from "./ast.js";
+import { lookupBuiltin } from "./builtins.js";
 import { numberValue, type LexicalToken, type TokenKind } from "./lexical.js";
 import { resolveCall, resolveVariable } from "./names.js";
 import { EXPRESSION_LIMITS } from "./limits.js";
@@ -76,47 +77,58 @@ function scan(source: string): LexicalToken[] | undefined {
       continue;
     }
     const single = singleCharKind(c);
-    let end: number;
-    let kind: TokenKind;
-    let value: number | undefined;
     if (single !== undefined) {
       // `**` is an unsupported operator: the full parser reports it.
       if (c === 42 && source.charCodeAt(i + 1) === 42) return undefined;
-      kind = single;
-      end = i + 1;
+      // charAt: V8 serves one-character strings from a cache, without allocating.
+      tokens.push({ kind: single, image: source.charAt(i), startOffset: i, value: undefined });
+      i++;
     } else if (isDigit(c)) {
-      end = i + 1;
-      while (end < length && isDigit(source.charCodeAt(end))) end++;
-      if (source.charCodeAt(end) === 46) {
-        if (!isDigit(source.charCodeAt(end + 1))) return undefined;
-        end += 2;
-        while (end < length && isDigit(source.charCodeAt(end))) end++;
-      }
-      const e = source.charCodeAt(end);
-      if (e === 101 || e === 69) {
-        const sign = source.charCodeAt(end + 1);
-        const first = sign === 43 || sign === 45 ? end + 2 : end + 1;
-        // `1e` with no digits is the number 1 then the name `e`, as the lexer reads it.
-        if (isDigit(source.charCodeAt(first))) {
-          end = first + 1;
-          while (end < length && isDigit(source.charCodeAt(end))) end++;
-        }
-      }
-      if (source.charCodeAt(end) === 95 || source.charCodeAt(end) === 46) return undefined;
-      value = Number(source.slice(i, end));
-      if (!Number.isFinite(value)) return undefined;
-      kind = "Number";
+      const number = scanNumber(source, i);
+      if (number === undefined) return undefined;
+      tokens.push(number);
+      i += number.image.length;
     } else if (isIdentifierStart(c)) {
-      end = i + 1;
+      let end = i + 1;
       while (end < length && isIdentifierPart(source.charCodeAt(end))) end++;
-      kind = "Identifier";
+      // One object shape for every token (value included), so the recognizer's reads stay monomorphic.
+      tokens.push({ kind: "Identifier", image: source.slice(i, end), startOffset: i, value: undefined });
+      i = end;
     } else {
       return undefined;
     }
-    tokens.push(value === undefined ? { kind, image: source.slice(i, end), startOffset: i } : { kind, image: source.slice(i, end), startOffset: i, value });
-    i = end;
   }
   return tokens;
+}
+
+/** The number token starting at `start` (a digit), or undefined where the strict form ends in something a valid expression cannot hold. */
+function scanNumber(source: string, start: number): LexicalToken | undefined {
+  const length = source.length;
+  // The integer part is summed as it is read: exact below 2^53, so for up to
+  // 15 digits, and it spares most numbers a string-to-number conversion.
+  let integer = 0;
+  let end = start;
+  for (let d = source.charCodeAt(end); end < length && isDigit(d); d = source.charCodeAt(++end)) integer = integer * 10 + (d - 48);
+  const integerEnd = end;
+  if (source.charCodeAt(end) === 46) {
+    if (!isDigit(source.charCodeAt(end + 1))) return undefined;
+    end += 2;
+    while (end < length && isDigit(source.charCodeAt(end))) end++;
+  }
+  const e = source.charCodeAt(end);
+  if (e === 101 || e === 69) {
+    const sign = source.charCodeAt(end + 1);
+    const first = sign === 43 || sign === 45 ? end + 2 : end + 1;
+    // `1e` with no digits is the number 1 then the name `e`, as the lexer reads it.
+    if (isDigit(source.charCodeAt(first))) {
+      end = first + 1;
+      while (end < length && isDigit(source.charCodeAt(end))) end++;
+    }
+  }
+  if (source.charCodeAt(end) === 95 || source.charCodeAt(end) === 46) return undefined;
+  const image = source.slice(start, end);
+  const value = end === integerEnd && end - start <= 15 ? integer : Number(image);
+  return Number.isFinite(value) ? { kind: "Number", image, startOffset: start, value } : undefined;
 }
 
 class Recognizer {
@@ -134,19 +146,24 @@ class Recognizer {
 
   // additive = multiplicative , { ( "+" | "-" ) , multiplicative } ;
   additive(): Expression | undefined {
-    return this.leftAssociative(true);
+    let left = this.multiplicative();
+    for (let kind = this.peek(); left !== undefined && (kind === "Plus" || kind === "Minus"); kind = this.peek()) {
+      this.at++;
+      const right = this.multiplicative();
+      if (right === undefined) return undefined;
+      left = binary(kind === "Plus" ? "+" : "-", left, right);
+    }
+    return left;
   }
 
   // multiplicative = unary , { ( "*" | "/" ) , unary } ;
-  private leftAssociative(additive: boolean): Expression | undefined {
-    const [first, second]: readonly TokenKind[] = additive ? ["Plus", "Minus"] : ["Star", "Slash"];
-    const operand = (): Expression | undefined => (additive ? this.leftAssociative(false) : this.unary());
-    let left = operand();
-    while (left !== undefined && (this.peek() === first || this.peek() === second)) {
-      const operator = this.tokens[this.at++]?.image as BinaryOperator;
-      const right = operand();
+  private multiplicative(): Expression | undefined {
+    let left = this.unary();
+    for (let kind = this.peek(); left !== undefined && (kind === "Star" || kind === "Slash"); kind = this.peek()) {
+      this.at++;
+      const right = this.unary();
       if (right === undefined) return undefined;
-      left = { kind: "binary", operator, left, right, span: { start: left.span.start, end: right.span.end } };
+      left = binary(kind === "Star" ? "*" : "/", left, right);
     }
     return left;
   }
@@ -200,6 +217,15 @@ class Recognizer {
     if (close?.kind !== "RParen") return undefined;
     this.at++;
     const span = { start, end: close.startOffset + 1 };
-    return resolveCall(token.image, nameSpan, args, span) === undefined ? { kind: "call", name: token.image, nameSpan, args, span } : undefined;
+    if (resolveCall(token.image, nameSpan, args, span) !== undefined) return undefined;
+    // The table's own string for the name: the checker, the folder and the
+    // compiler each look the name up again, and an identical string is found
+    // without comparing characters.
+    const name = lookupBuiltin(token.image)?.name ?? token.image;
+    return { kind: "call", name, nameSpan, args, span };
   }
+}
+
+function binary(operator: BinaryOperator, left: Expression, right: Expression): Expression {
+  return { kind: "binary", operator, left, right, span: { start: left.span.start, end: right.span.end } };
 }

@@ -1,4 +1,4 @@
-import type { Expression } from "./ast.js";
+import type { Expression, NumberLiteral } from "./ast.js";
 import { lookupBuiltin } from "./builtins.js";
 import { applyBinary } from "./interpret.js";
 
@@ -34,14 +34,25 @@ export function foldConstants(node: Expression): Expression {
       return left === node.left && right === node.right ? node : { ...node, left, right };
     }
     case "call": {
-      const args = node.args.map(foldConstants);
+      // Loops, not map/every: this runs for every call node of every compile.
+      const count = node.args.length;
+      const args: Expression[] = new Array<Expression>(count);
+      let changed = false;
+      let constant = true;
+      for (let i = 0; i < count; i++) {
+        const arg = node.args[i] as Expression;
+        const folded = foldConstants(arg);
+        args[i] = folded;
+        if (folded !== arg) changed = true;
+        if (folded.kind !== "number") constant = false;
+      }
       const builtin = lookupBuiltin(node.name);
-      if (builtin !== undefined && builtin.arity === args.length && args.every((a) => a.kind === "number")) {
-        const [x, y] = args.map((a) => (a.kind === "number" ? a.value : Number.NaN));
-        const value = builtin.arity === 1 ? builtin.evaluate(x ?? Number.NaN) : builtin.evaluate(x ?? Number.NaN, y ?? Number.NaN);
+      if (constant && builtin !== undefined && builtin.arity === count) {
+        const x = (args[0] as NumberLiteral).value;
+        const value = builtin.arity === 1 ? builtin.evaluate(x) : builtin.evaluate(x, (args[1] as NumberLiteral).value);
         return { kind: "number", value, span: node.span };
       }
-      return args.every((a, i) => a === node.args[i]) ? node : { ...node, args };
+      return changed ? { ...node, args } : node;
     }
   }
 }

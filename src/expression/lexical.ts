@@ -35,5 +35,5 @@ export interface LexicalToken {
   readonly image: string;
   readonly startOffset: number;
   /** A number token's value, when the scanner has already read it. */
-  readonly value?: number;
+  readonly value?: number | undefined;
 }

@@ -55,6 +55,25 @@ describe("the fast path agrees with the chevrotain parser", () => {
     fc.assert(fc.property(arbitraryExpression, fc.integer({ min: 1, max: 3 }), (tree, n) => agree(`${"(".repeat(n)}${printExpression(tree)}${")".repeat(n)}`)));
   });
 
+  it("on numbers of every length, where the scanner sums integer digits itself", () => {
+    // Up to 15 digits the scanner's own sum is exact; past that it must defer to Number().
+    const digits = fc.string({ unit: fc.constantFrom("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), minLength: 1, maxLength: 24 });
+    const number = fc.tuple(digits, fc.option(digits), fc.option(fc.tuple(fc.constantFrom("e", "E", "e+", "e-"), digits))).map(
+      ([integer, fraction, exponent]) => `${integer}${fraction === null ? "" : `.${fraction}`}${exponent === null ? "" : exponent.join("")}`,
+    );
+    fc.assert(
+      fc.property(number, (image) => {
+        agree(image);
+        agree(`retried * ${image}`);
+        const parsed = parseFast(image);
+        if (parsed !== undefined) expect(parsed).toMatchObject({ kind: "number", value: Number(image) });
+      }),
+    );
+    for (const image of ["999999999999999", "9007199254740993", "12345678901234567890", "0000000000000000000001"]) {
+      expect(parseFast(image)).toMatchObject({ kind: "number", value: Number(image) });
+    }
+  });
+
   it("on token soup and random strings", () => {
     fc.assert(fc.property(fc.oneof(soup, fc.string({ maxLength: 30 })), agree));
   });
