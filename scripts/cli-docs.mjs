@@ -41,6 +41,8 @@ Every command:
 - colours its output only on a terminal, and never when \`NO_COLOR\` is set;
 - reads the value from stdin when it is \`-\`;
 - takes values that start with \`-\` (\`-1000 + retried\`) as values, not flags.
+- stops quietly, with its own exit code, when the reader of its output hangs up early
+  (\`retry-delay simulate … | head\`).
 
 Diagnostics go to stderr when they make the input invalid, to stdout when they are only warnings.
 

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -226,6 +226,17 @@ describe("retry-delay (the built binary)", () => {
       expect(doc.curl).toContain("curl -X POST");
       expect(json([...base, "--flow-control", "period=1m"]).doc).toMatchObject({ valid: false, request: null, diagnostics: [{ code: "missing-limit", path: "flowControl" }] });
     });
+  });
+
+  it("stops quietly when its reader closes the pipe early (`| head`)", async () => {
+    const child = spawn(process.execPath, [bin, "simulate", "--default", "--retries", "1000", "--json"], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    // Read one chunk of the ~270 KB of JSON, then hang up, as `head` does.
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
   });
 
   it("does not colour when the output is not a terminal", () => {
