@@ -102,6 +102,7 @@ export function retryDelayBackoff(expression: string): { readonly type: string }
  * ```
  */
 export function retryDelayBackoffStrategy(options: BackoffStrategyOptions = {}): BackoffStrategy {
+  checkStrategyOptions(options);
   const cache = options.cache ?? createCompileCache();
   return (attemptsMade, type, err, job) => {
     if (typeof type !== "string" || !type.startsWith(BACKOFF_TYPE_PREFIX)) {
@@ -117,7 +118,25 @@ export function retryDelayBackoffStrategy(options: BackoffStrategyOptions = {}):
       if (job !== undefined) job.failedReason = `invalid retry-delay expression\n${renderDiagnostics(source, compiled.diagnostics)}`;
       return -1;
     }
+    if (typeof attemptsMade !== "number" || !Number.isFinite(attemptsMade)) {
+      if (job !== undefined) job.failedReason = `BullMQ passed attemptsMade = ${String(typeof attemptsMade === "number" ? attemptsMade : typeof attemptsMade)}; expected a number`;
+      return -1;
+    }
     const retried = Math.max(0, Math.trunc(attemptsMade) - 1);
     return normalizeDelay(compiled.value(retried), retried, options.normalization).ms;
   };
+}
+
+/** The options are the program's: a wrong one throws `invalid-argument` when the strategy is made, never inside a worker. */
+function checkStrategyOptions(options: unknown): void {
+  const invalid = (message: string): never => {
+    throw new RetryDelayError("", [{ code: "invalid-argument", severity: "error", message, span: { start: 0, end: 0 } }]);
+  };
+  if (options === undefined) return;
+  if (typeof options !== "object" || options === null || Array.isArray(options)) invalid("the strategy options must be an object");
+  const { cache, otherTypes, normalization } = options as { readonly [key: string]: unknown };
+  if (cache !== undefined && (typeof cache !== "object" || cache === null || typeof (cache as { get?: unknown }).get !== "function")) invalid("options.cache must be a cache from createCompileCache");
+  if (otherTypes !== undefined && typeof otherTypes !== "function") invalid("options.otherTypes must be a backoff strategy function");
+  // normalizeDelay checks a policy and throws invalid-argument for a wrong one.
+  normalizeDelay(0, 0, normalization as NormalizationPolicy | undefined);
 }

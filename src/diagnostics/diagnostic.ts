@@ -89,7 +89,13 @@ export type Result<T, Code extends string = string> =
  * ```
  */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((d) => d.severity === "error");
+  if (!Array.isArray(diagnostics)) {
+    throw new RetryDelayError("", [{ code: "invalid-argument", severity: "error", message: "hasErrors takes an array of diagnostics", span: { start: 0, end: 0 } }]);
+  }
+  for (const d of diagnostics as readonly unknown[]) {
+    if (typeof d === "object" && d !== null && (d as { severity?: unknown }).severity === "error") return true;
+  }
+  return false;
 }
 
 /**

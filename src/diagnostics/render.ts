@@ -1,3 +1,4 @@
+import { expectDiagnostic, expectDiagnostics, expectNumber, expectOptionalBoolean, expectOptionalString, expectOptions, expectString } from "./arguments.js";
 import type { Diagnostic, Severity, Span } from "./diagnostic.js";
 
 /**
@@ -53,7 +54,10 @@ const SEVERITY_COLOR: Readonly<Record<Severity, string>> = {
  * ```
  */
 export function renderDiagnostics(source: string, diagnostics: readonly Diagnostic[], options: RenderOptions = {}): string {
-  return diagnostics.map((d) => renderDiagnostic(source, d, options)).join("\n\n");
+  const text = expectString(source, "the source");
+  const checked = expectDiagnostics(diagnostics, "diagnostics");
+  const render = expectRenderOptions(options);
+  return checked.map((d) => draw(text, d, render)).join("\n\n");
 }
 
 /**
@@ -71,6 +75,18 @@ export function renderDiagnostics(source: string, diagnostics: readonly Diagnost
  * ```
  */
 export function renderDiagnostic(source: string, diagnostic: Diagnostic, options: RenderOptions = {}): string {
+  return draw(expectString(source, "the source"), expectDiagnostic(diagnostic, "the diagnostic"), expectRenderOptions(options));
+}
+
+function expectRenderOptions(value: unknown): RenderOptions {
+  const options = expectOptions(value, "the render options");
+  const color = expectOptionalBoolean(options.color, "options.color");
+  const label = expectOptionalString(options.label, "options.label");
+  const maxLineWidth = options.maxLineWidth === undefined ? undefined : expectNumber(options.maxLineWidth, "options.maxLineWidth");
+  return { ...(color === undefined ? {} : { color }), ...(label === undefined ? {} : { label }), ...(maxLineWidth === undefined ? {} : { maxLineWidth }) };
+}
+
+function draw(source: string, diagnostic: Diagnostic, options: RenderOptions): string {
   const paint = options.color === true ? (code: string, text: string) => `${code}${text}${ANSI.reset}` : (_: string, text: string) => text;
   const severityColor = SEVERITY_COLOR[diagnostic.severity];
   const header =

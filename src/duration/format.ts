@@ -1,3 +1,5 @@
+import { expectNumber } from "../diagnostics/arguments.js";
+
 const PARTS: ReadonlyArray<readonly [unit: string, ms: number]> = [
   ["d", 86_400_000],
   ["h", 3_600_000],
@@ -23,7 +25,7 @@ const PARTS: ReadonlyArray<readonly [unit: string, ms: number]> = [
  * ```
  */
 export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms)) return String(ms);
+  if (!Number.isFinite(expectNumber(ms, "the duration in milliseconds"))) return String(ms);
   let rest = Math.trunc(Math.abs(ms));
   if (rest === 0) return "0s";
   let out = ms < 0 ? "-" : "";

@@ -1,3 +1,4 @@
+import { expectObject, expectOptions, expectString, invalidArgument } from "../diagnostics/arguments.js";
 import type { Result, Span } from "../diagnostics/diagnostic.js";
 import { closestName } from "../diagnostics/suggest.js";
 import type { DurationCode, DurationDiagnostic } from "./codes.js";
@@ -82,7 +83,8 @@ export interface ParsedDuration {
 export const MAX_DURATION_LENGTH = 128;
 
 /**
- * Parses a duration such as `1d10h30m` into whole milliseconds. Never throws.
+ * Parses a duration such as `1d10h30m` into whole milliseconds. Never throws
+ * on any text; only malformed `options` throw (`invalid-argument`).
  *
  * @example
  * ```ts
@@ -94,6 +96,7 @@ export const MAX_DURATION_LENGTH = 128;
  * ```
  */
 export function parseDuration(text: string, options: DurationOptions = {}): Result<ParsedDuration, DurationCode> {
+  checkDurationOptions(options);
   const mode = options.mode ?? "strict";
   const problems: DurationDiagnostic[] = [];
   const error = (code: DurationCode, message: string, span: Span, hint?: string): Result<ParsedDuration, DurationCode> => {
@@ -248,4 +251,17 @@ function unexpected(text: string, at: number, error: (code: DurationCode, messag
   const shown = printable ? `\`${char}\`` : `U+${c.toString(16).toUpperCase().padStart(4, "0")}`;
   const hint = char === "," ? "write the parts together, e.g. `1h30m`" : char === "." ? "a decimal needs digits, e.g. `1.5h` (Go mode)" : undefined;
   return error("unexpected-character", `unexpected character ${shown} in a duration`, span, hint);
+}
+
+/** The options are the caller's configuration: a wrong one is a programming error, thrown as `invalid-argument`. */
+function checkDurationOptions(value: unknown): void {
+  const options = expectOptions(value, "the duration options");
+  if (options.mode !== undefined && options.mode !== "strict" && options.mode !== "go") invalidArgument("options.mode must be \"strict\" or \"go\"");
+  if (options.allowNegative !== undefined && typeof options.allowNegative !== "boolean") invalidArgument("options.allowNegative must be true or false");
+  for (const bound of ["min", "max"] as const) {
+    if (options[bound] === undefined) continue;
+    const limit = expectObject(options[bound], `options.${bound}`);
+    if (typeof limit.ms !== "number" || Number.isNaN(limit.ms)) invalidArgument(`options.${bound}.ms must be a number of milliseconds`);
+    expectString(limit.label, `options.${bound}.label`);
+  }
 }

@@ -1,3 +1,4 @@
+import { describeKind, invalidArgument } from "../diagnostics/arguments.js";
 import { showValue } from "../diagnostics/show.js";
 import { hasErrors, RetryDelayError, type Result } from "../diagnostics/diagnostic.js";
 import type { Expression } from "./ast.js";
@@ -116,6 +117,7 @@ export interface TabulatedDelay {
  * ```
  */
 export function tabulate(delay: DelayClosure, size: number): TabulatedDelay {
+  if (typeof delay !== "function") invalidArgument(`tabulate takes a compiled delay, not ${describeKind(delay)}`);
   if (!Number.isInteger(size) || size < 0 || size > EXPRESSION_LIMITS.maxTableSize) {
     throw new RetryDelayError("", [
       {
@@ -128,6 +130,6 @@ export function tabulate(delay: DelayClosure, size: number): TabulatedDelay {
   }
   const values = new Float64Array(size);
   for (let retried = 0; retried < size; retried++) values[retried] = delay(retried);
-  const lookup = (retried: number): number => ((retried >>> 0) === retried && retried < size ? (values[retried] as number) : delay(retried));
+  const lookup = (retried: number): number => (typeof retried === "number" && retried >>> 0 === retried && retried < size ? (values[retried] as number) : delay(retried));
   return Object.defineProperty(lookup, "values", { value: values, enumerable: true }) as TabulatedDelay;
 }

@@ -1,3 +1,6 @@
+import { expectNumber } from "../diagnostics/arguments.js";
+import { readRetried } from "./retried.js";
+
 /**
  * The one table of built-in functions. The parser's hints, the checker, the
  * constant folder, the closure compiler, the reference interpreter, the
@@ -40,14 +43,8 @@ interface BuiltinDocs {
  */
 export interface UnaryBuiltin extends BuiltinDocs {
   readonly arity: 1;
-  /** The function itself, as the interpreter and the constant folder call it. */
+  /** The function itself. It checks that its argument is a number; the compiled closures call their own unchecked copy. */
   readonly evaluate: (x: number) => number;
-  readonly closures: {
-    /** `f(arg(r))` */
-    readonly of: (arg: DelayClosure) => DelayClosure;
-    /** `f(r)`: the argument is `retried` itself. */
-    readonly ofRetried: () => DelayClosure;
-  };
 }
 
 /**
@@ -61,8 +58,35 @@ export interface UnaryBuiltin extends BuiltinDocs {
  */
 export interface BinaryBuiltin extends BuiltinDocs {
   readonly arity: 2;
-  /** The function itself, as the interpreter and the constant folder call it. */
+  /** The function itself. It checks that its arguments are numbers; the compiled closures call their own unchecked copy. */
   readonly evaluate: (x: number, y: number) => number;
+}
+
+/**
+ * One entry of {@link BUILTINS}, discriminated by `arity`.
+ *
+ * @example
+ * ```ts
+ * for (const builtin of BUILTINS) console.log(`${builtin.signature}: ${builtin.doc}`);
+ * ```
+ */
+export type Builtin = UnaryBuiltin | BinaryBuiltin;
+
+/*
+ * The table's entries as the compiler sees them: the public fields, the
+ * unchecked implementation, and one closure factory per argument shape. The
+ * factories are compiler internals, so they stay out of the public type.
+ */
+interface UnaryDefinition extends UnaryBuiltin {
+  readonly closures: {
+    /** `f(arg(r))` */
+    readonly of: (arg: DelayClosure) => DelayClosure;
+    /** `f(r)`: the argument is `retried` itself. */
+    readonly ofRetried: () => DelayClosure;
+  };
+}
+
+interface BinaryDefinition extends BinaryBuiltin {
   readonly closures: {
     /** `f(a(r), b(r))` */
     readonly of: (a: DelayClosure, b: DelayClosure) => DelayClosure;
@@ -77,15 +101,8 @@ export interface BinaryBuiltin extends BuiltinDocs {
   };
 }
 
-/**
- * One entry of {@link BUILTINS}, discriminated by `arity`.
- *
- * @example
- * ```ts
- * for (const builtin of BUILTINS) console.log(`${builtin.signature}: ${builtin.doc}`);
- * ```
- */
-export type Builtin = UnaryBuiltin | BinaryBuiltin;
+/** One entry of the table, with the compiler's closure factories. */
+export type BuiltinDefinition = UnaryDefinition | BinaryDefinition;
 
 /**
  * Rounds half away from zero, like Go's `math.Round` and C's `round`:
@@ -100,11 +117,16 @@ export type Builtin = UnaryBuiltin | BinaryBuiltin;
  * ```
  */
 export function roundHalfAwayFromZero(x: number): number {
+  return roundHalf(expectNumber(x, "the value to round"));
+}
+
+/** The implementation the table uses, on values the compiler guarantees are numbers. */
+function roundHalf(x: number): number {
   const truncated = Math.trunc(x);
   return Math.abs(x - truncated) >= 0.5 ? truncated + Math.sign(x) : truncated;
 }
 
-const table: readonly Builtin[] = [
+const table: readonly BuiltinDefinition[] = [
   {
     name: "pow",
     arity: 2,
@@ -115,8 +137,8 @@ const table: readonly Builtin[] = [
       of: (a, b) => (r) => Math.pow(a(r), b(r)),
       constantLeft: (c, b) => (r) => Math.pow(c, b(r)),
       constantRight: (a, c) => (r) => Math.pow(a(r), c),
-      constantRetried: (c) => (r) => Math.pow(c, +r),
-      retriedConstant: (c) => (r) => Math.pow(+r, c),
+      constantRetried: (c) => (r) => Math.pow(c, readRetried(r)),
+      retriedConstant: (c) => (r) => Math.pow(readRetried(r), c),
     },
   },
   {
@@ -127,7 +149,7 @@ const table: readonly Builtin[] = [
     evaluate: Math.exp,
     closures: {
       of: (a) => (r) => Math.exp(a(r)),
-      ofRetried: () => (r) => Math.exp(+r),
+      ofRetried: () => (r) => Math.exp(readRetried(r)),
     },
   },
   {
@@ -138,7 +160,7 @@ const table: readonly Builtin[] = [
     evaluate: Math.sqrt,
     closures: {
       of: (a) => (r) => Math.sqrt(a(r)),
-      ofRetried: () => (r) => Math.sqrt(+r),
+      ofRetried: () => (r) => Math.sqrt(readRetried(r)),
     },
   },
   {
@@ -149,7 +171,7 @@ const table: readonly Builtin[] = [
     evaluate: Math.abs,
     closures: {
       of: (a) => (r) => Math.abs(a(r)),
-      ofRetried: () => (r) => Math.abs(+r),
+      ofRetried: () => (r) => Math.abs(readRetried(r)),
     },
   },
   {
@@ -160,7 +182,7 @@ const table: readonly Builtin[] = [
     evaluate: Math.floor,
     closures: {
       of: (a) => (r) => Math.floor(a(r)),
-      ofRetried: () => (r) => Math.floor(+r),
+      ofRetried: () => (r) => Math.floor(readRetried(r)),
     },
   },
   {
@@ -171,7 +193,7 @@ const table: readonly Builtin[] = [
     evaluate: Math.ceil,
     closures: {
       of: (a) => (r) => Math.ceil(a(r)),
-      ofRetried: () => (r) => Math.ceil(+r),
+      ofRetried: () => (r) => Math.ceil(readRetried(r)),
     },
   },
   {
@@ -179,10 +201,10 @@ const table: readonly Builtin[] = [
     arity: 1,
     signature: "round(x)",
     doc: "x rounded to the nearest integer, halves away from zero (like Go's math.Round, unlike JavaScript's Math.round).",
-    evaluate: roundHalfAwayFromZero,
+    evaluate: roundHalf,
     closures: {
-      of: (a) => (r) => roundHalfAwayFromZero(a(r)),
-      ofRetried: () => (r) => roundHalfAwayFromZero(+r),
+      of: (a) => (r) => roundHalf(a(r)),
+      ofRetried: () => (r) => roundHalf(readRetried(r)),
     },
   },
   {
@@ -195,8 +217,8 @@ const table: readonly Builtin[] = [
       of: (a, b) => (r) => Math.min(a(r), b(r)),
       constantLeft: (c, b) => (r) => Math.min(c, b(r)),
       constantRight: (a, c) => (r) => Math.min(a(r), c),
-      constantRetried: (c) => (r) => Math.min(c, +r),
-      retriedConstant: (c) => (r) => Math.min(+r, c),
+      constantRetried: (c) => (r) => Math.min(c, readRetried(r)),
+      retriedConstant: (c) => (r) => Math.min(readRetried(r), c),
     },
   },
   {
@@ -209,8 +231,8 @@ const table: readonly Builtin[] = [
       of: (a, b) => (r) => Math.max(a(r), b(r)),
       constantLeft: (c, b) => (r) => Math.max(c, b(r)),
       constantRight: (a, c) => (r) => Math.max(a(r), c),
-      constantRetried: (c) => (r) => Math.max(c, +r),
-      retriedConstant: (c) => (r) => Math.max(+r, c),
+      constantRetried: (c) => (r) => Math.max(c, readRetried(r)),
+      retriedConstant: (c) => (r) => Math.max(readRetried(r), c),
     },
   },
 ];
@@ -223,11 +245,27 @@ const table: readonly Builtin[] = [
  * BUILTINS.map((b) => b.name); // ["pow", "exp", "sqrt", "abs", "floor", "ceil", "round", "min", "max"]
  * ```
  */
-export const BUILTINS: readonly Builtin[] = Object.freeze(table.map((entry) => Object.freeze(entry)));
+export const BUILTINS: readonly Builtin[] = Object.freeze(table.map(publicEntry));
 
-// A Map, never a plain object: a user-written name such as `constructor` or
+function publicEntry(definition: BuiltinDefinition): Builtin {
+  const { name, signature, doc } = definition;
+  if (definition.arity === 1) {
+    const evaluate = definition.evaluate;
+    return Object.freeze({ name, signature, doc, arity: 1, evaluate: (x: number) => evaluate(expectNumber(x, `${name}'s argument`)) });
+  }
+  const evaluate = definition.evaluate;
+  return Object.freeze({ name, signature, doc, arity: 2, evaluate: (x: number, y: number) => evaluate(expectNumber(x, `${name}'s first argument`), expectNumber(y, `${name}'s second argument`)) });
+}
+
+// Maps, never plain objects: a user-written name such as `constructor` or
 // `__proto__` must find nothing rather than something from Object.prototype.
 const byName: ReadonlyMap<string, Builtin> = new Map(BUILTINS.map((entry) => [entry.name, entry]));
+const definitionByName: ReadonlyMap<string, BuiltinDefinition> = new Map(table.map((entry) => [entry.name, Object.freeze(entry)]));
+
+/** The table entry called `name`, with its closure factories: for the compiler only. */
+export function lookupDefinition(name: string): BuiltinDefinition | undefined {
+  return definitionByName.get(name);
+}
 
 /**
  * The built-in function called `name`, or undefined. Case-sensitive.

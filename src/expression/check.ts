@@ -99,6 +99,9 @@ export function checkExpression(tree: Expression, options: CheckOptions = {}): C
  * `compile` does not compile twice. The closure is absent when there are errors.
  */
 export function checkAndCompile(tree: Expression, options: CheckOptions, namesResolved = false): { report: CheckReport; delay?: DelayClosure } {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    return { report: { diagnostics: [{ code: "invalid-option", severity: "error", message: "the options must be an object such as `{ retries: 5 }`", span: { start: 0, end: 0 } }], range: undefined } };
+  }
   const retriesProblem = checkRetries(options.retries);
   if (retriesProblem !== undefined) return { report: { diagnostics: [retriesProblem], range: undefined } };
   const retries = options.retries ?? DEFAULT_RETRIES;

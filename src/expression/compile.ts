@@ -1,7 +1,8 @@
 import type { BinaryOperator, Expression } from "./ast.js";
-import { lookupBuiltin, type DelayClosure } from "./builtins.js";
+import { lookupDefinition, type DelayClosure } from "./builtins.js";
 import { foldConstants } from "./fold.js";
 import { guardTreeWalk } from "./guard.js";
+import { readRetried } from "./retried.js";
 
 /*
  * The closure compiler: a folded tree becomes nested closures, with no
@@ -15,8 +16,9 @@ import { guardTreeWalk } from "./guard.js";
  * a constant or `retried` operand inlined into the literal, the common
  * shapes (`retried + 1`, `x * 1000`, `pow(2, retried)`) make no inner call.
  *
- * `retried` is read as `+r`: a caller passing a numeric string gets
- * arithmetic, never string concatenation. On numbers it is free.
+ * `retried` is read through `readRetried`: a caller passing a numeric string
+ * gets arithmetic, never string concatenation, and a value that is no number
+ * at all gets a RetryDelayError. On numbers it costs nothing measurable.
  */
 
 interface OperatorClosures {
@@ -40,40 +42,40 @@ const ADD: OperatorClosures = {
   nodes: (a, b) => (r) => a(r) + b(r),
   nodeConstant: (a, c) => (r) => a(r) + c,
   constantNode: (c, b) => (r) => c + b(r),
-  retriedConstant: (c) => (r) => +r + c,
-  constantRetried: (c) => (r) => c + +r,
-  retriedNode: (b) => (r) => +r + b(r),
-  nodeRetried: (a) => (r) => a(r) + +r,
+  retriedConstant: (c) => (r) => readRetried(r) + c,
+  constantRetried: (c) => (r) => c + readRetried(r),
+  retriedNode: (b) => (r) => readRetried(r) + b(r),
+  nodeRetried: (a) => (r) => a(r) + readRetried(r),
 };
 
 const SUBTRACT: OperatorClosures = {
   nodes: (a, b) => (r) => a(r) - b(r),
   nodeConstant: (a, c) => (r) => a(r) - c,
   constantNode: (c, b) => (r) => c - b(r),
-  retriedConstant: (c) => (r) => +r - c,
-  constantRetried: (c) => (r) => c - +r,
-  retriedNode: (b) => (r) => +r - b(r),
-  nodeRetried: (a) => (r) => a(r) - +r,
+  retriedConstant: (c) => (r) => readRetried(r) - c,
+  constantRetried: (c) => (r) => c - readRetried(r),
+  retriedNode: (b) => (r) => readRetried(r) - b(r),
+  nodeRetried: (a) => (r) => a(r) - readRetried(r),
 };
 
 const MULTIPLY: OperatorClosures = {
   nodes: (a, b) => (r) => a(r) * b(r),
   nodeConstant: (a, c) => (r) => a(r) * c,
   constantNode: (c, b) => (r) => c * b(r),
-  retriedConstant: (c) => (r) => +r * c,
-  constantRetried: (c) => (r) => c * +r,
-  retriedNode: (b) => (r) => +r * b(r),
-  nodeRetried: (a) => (r) => a(r) * +r,
+  retriedConstant: (c) => (r) => readRetried(r) * c,
+  constantRetried: (c) => (r) => c * readRetried(r),
+  retriedNode: (b) => (r) => readRetried(r) * b(r),
+  nodeRetried: (a) => (r) => a(r) * readRetried(r),
 };
 
 const DIVIDE: OperatorClosures = {
   nodes: (a, b) => (r) => a(r) / b(r),
   nodeConstant: (a, c) => (r) => a(r) / c,
   constantNode: (c, b) => (r) => c / b(r),
-  retriedConstant: (c) => (r) => +r / c,
-  constantRetried: (c) => (r) => c / +r,
-  retriedNode: (b) => (r) => +r / b(r),
-  nodeRetried: (a) => (r) => a(r) / +r,
+  retriedConstant: (c) => (r) => readRetried(r) / c,
+  constantRetried: (c) => (r) => c / readRetried(r),
+  retriedNode: (b) => (r) => readRetried(r) / b(r),
+  nodeRetried: (a) => (r) => a(r) / readRetried(r),
 };
 
 function operatorClosures(operator: BinaryOperator): OperatorClosures {
@@ -119,10 +121,10 @@ function build(node: Expression): DelayClosure {
       return () => value;
     }
     case "retried":
-      return (r) => +r;
+      return (r) => readRetried(r);
     case "unary": {
       // After folding, only `-` remains, and only over a non-constant operand.
-      if (node.operand.kind === "retried") return node.operator === "-" ? (r) => -r : (r) => +r;
+      if (node.operand.kind === "retried") return node.operator === "-" ? (r) => -readRetried(r) : (r) => readRetried(r);
       const operand = build(node.operand);
       return node.operator === "-" ? (r) => -operand(r) : operand;
     }
@@ -148,7 +150,7 @@ function buildBinary(closures: OperatorClosures, left: Expression, right: Expres
 }
 
 function buildCall(name: string, args: readonly Expression[]): DelayClosure {
-  const builtin = lookupBuiltin(name);
+  const builtin = lookupDefinition(name);
   const [first, second] = args;
   if (builtin === undefined || first === undefined || builtin.arity !== args.length) {
     // Unreachable for checked trees; NaN matches the reference interpreter.

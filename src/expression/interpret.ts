@@ -1,3 +1,4 @@
+import { readRetried } from "./retried.js";
 import type { BinaryOperator, Expression } from "./ast.js";
 import { lookupBuiltin } from "./builtins.js";
 import { guardTreeWalk } from "./guard.js";
@@ -15,7 +16,8 @@ import { guardTreeWalk } from "./guard.js";
  * ```
  */
 export function interpret(node: Expression, retried: number): number {
-  return guardTreeWalk(() => evaluateNode(node, retried));
+  const value = readRetried(retried);
+  return guardTreeWalk(() => evaluateNode(node, value));
 }
 
 /** The interpreter itself, for callers inside the package that hold a checked tree. */

@@ -3,6 +3,7 @@ import { RetryDelayError, type Diagnostic, type Result, type Span } from "../dia
 import { closestName } from "../diagnostics/suggest.js";
 import { formatDuration } from "../duration/format.js";
 import { parseDuration } from "../duration/parse.js";
+import { expectNumber, expectObject, expectOptionalBoolean, expectString } from "../diagnostics/arguments.js";
 
 /**
  * Every diagnostic code of the flow-control parsers, with its severity and a
@@ -267,6 +268,8 @@ function trimmedSpan(text: string, start: number, end: number): Span {
  */
 export function formatFlowControlValue(options: FlowControlOptions): string {
   const problems = checkFlowControl(options).filter((d) => d.severity === "error");
+  // Not an object: there is no text to show the problems in.
+  if (options === null || typeof options !== "object") throw new RetryDelayError("", problems);
   const text = flowControlText(options);
   if (problems.length > 0) throw new RetryDelayError(text, problems);
   return text;
@@ -355,6 +358,7 @@ export function checkFlowControlKey(key: string): FlowControlDiagnostic[] {
  * ```
  */
 export function checkResourceName(name: string, what: string): Diagnostic<"invalid-name">[] {
+  expectString(what, "what the name is for (`what`)");
   if (typeof name !== "string" || name.length === 0) {
     return [{ code: "invalid-name", severity: "error", message: `the ${what} is empty`, span: { start: 0, end: 0 }, hint: "use letters, digits, `-`, `_` and `.`, e.g. `user-42`" }];
   }
@@ -389,6 +393,12 @@ export function checkResourceName(name: string, what: string): Diagnostic<"inval
  * ```
  */
 export function describeFlowControl(value: FlowControlValue): string {
+  const checked = expectObject(value, "the flow-control value");
+  for (const field of ["parallelism", "rate"] as const) {
+    if (checked[field] !== undefined) expectNumber(checked[field], `value.${field}`);
+  }
+  expectNumber(checked.periodMs, "value.periodMs");
+  expectOptionalBoolean(checked.periodGiven, "value.periodGiven");
   const parts: string[] = [];
   if (value.parallelism !== undefined) parts.push(`at most ${value.parallelism} ${value.parallelism === 1 ? "call" : "calls"} in flight at once`);
   if (value.rate !== undefined) parts.push(`at most ${value.rate} ${value.rate === 1 ? "call" : "calls"} started per ${formatDuration(value.periodMs)}${value.periodGiven ? "" : " (the default period)"}`);

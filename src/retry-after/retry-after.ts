@@ -1,3 +1,4 @@
+import { expectNumber, expectObject, expectOptions } from "../diagnostics/arguments.js";
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
 import { formatDuration } from "../duration/format.js";
 import { parseDuration } from "../duration/parse.js";
@@ -84,6 +85,7 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
  * ```
  */
 export function parseRetryAfter(value: string, context: { readonly now?: number } = {}): Result<RetryAfter, RetryAfterCode | string> {
+  const contextNow = checkedNow(context);
   const problems: Diagnostic[] = [];
   const fail = (code: RetryAfterCode, message: string, hint?: string): Result<RetryAfter> => ({
     ok: false,
@@ -117,7 +119,7 @@ export function parseRetryAfter(value: string, context: { readonly now?: number 
     if (Number.isNaN(at) || check.getUTCDate() !== Number(day) || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 60) {
       return fail("invalid-retry-after", `\`${text}\` is not a real date`);
     }
-    const now = context.now ?? Date.now();
+    const now = contextNow ?? Date.now();
     if (at <= now) {
       problems.push({ code: "retry-after-in-past", severity: "info", message: "the date is not after now, so the retry is due at once", span: whole });
       return decide(0, "date");
@@ -150,10 +152,55 @@ export function parseRetryAfter(value: string, context: { readonly now?: number 
  * readRetryAfter(new Headers({ "x-ratelimit-reset-requests": "2s" }))?.result; // ok, 2000 ms
  * ```
  */
-export function readRetryAfter(headers: { get(name: string): string | null }, context: { readonly now?: number } = {}): { header: string; result: Result<RetryAfter, string> } | undefined {
+export function readRetryAfter(headers: HeaderSource, context: { readonly now?: number } = {}): { header: string; result: Result<RetryAfter, string> } | undefined {
+  checkedNow(context);
+  const lookup = headerLookup(headers);
   for (const header of RETRY_AFTER_HEADERS) {
-    const value = headers.get(header);
-    if (value !== null && value !== undefined) return { header, result: parseRetryAfter(value, context) };
+    const value = lookup(header);
+    if (value !== undefined) return { header, result: parseRetryAfter(value, context) };
   }
   return undefined;
+}
+
+/**
+ * Response headers as servers hold them: a `Headers` object (fetch, undici),
+ * or a plain record such as Node's `IncomingHttpHeaders`, where a repeated
+ * header is an array (its first value counts). Names match case-insensitively.
+ *
+ * @example
+ * ```ts
+ * const fromFetch: HeaderSource = new Headers({ "retry-after": "30" });
+ * const fromNode: HeaderSource = { "Retry-After": "30" };
+ * ```
+ */
+export type HeaderSource =
+  | {
+      /** As `Headers.get` reads a header: case-insensitively, null when absent. */
+      get(name: string): string | null;
+    }
+  | { readonly [name: string]: string | readonly string[] | undefined };
+
+/** Reads a {@link HeaderSource} case-insensitively; throws `invalid-argument` for anything else. */
+export function headerLookup(headers: unknown): (name: string) => string | undefined {
+  const source = expectObject(headers, "the headers");
+  if (typeof source.get === "function") {
+    const get = source.get as (name: string) => unknown;
+    return (name) => {
+      const value: unknown = get.call(source, name);
+      return typeof value === "string" ? value : undefined;
+    };
+  }
+  // A plain record: own keys only, compared in lower case, so `__proto__` or `constructor` finds nothing.
+  const byName = new Map<string, string>();
+  for (const [name, value] of Object.entries(source)) {
+    const first: unknown = Array.isArray(value) ? value[0] : value;
+    if (typeof first === "string" && !byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), first);
+  }
+  return (name) => byName.get(name.toLowerCase());
+}
+
+/** `context.now`, checked: the context is the caller's, so a wrong one throws `invalid-argument`. */
+function checkedNow(context: unknown): number | undefined {
+  const now = expectOptions(context, "the context").now;
+  return now === undefined ? undefined : expectNumber(now, "context.now");
 }

@@ -1,3 +1,4 @@
+import { expectArray, expectNumber, expectObject, expectOptionalString } from "../diagnostics/arguments.js";
 import { formatDuration } from "../duration/format.js";
 import type { ScheduleEntry, ScheduleSummary } from "./simulate.js";
 
@@ -15,6 +16,7 @@ import type { ScheduleEntry, ScheduleSummary } from "./simulate.js";
  * ```
  */
 export function explainSchedule(entries: readonly ScheduleEntry[], summary: ScheduleSummary): string {
+  checkEntries(entries, summary);
   const retries = entries.slice(1);
   const parts: string[] = [];
   const first = entries[0];
@@ -112,4 +114,15 @@ function trailingRun(values: readonly number[]): number {
   let i = 1;
   while (i < values.length && values[values.length - 1 - i] === last) i++;
   return i;
+}
+
+/** The explanation reads every entry, so a hand-made schedule is checked before it is described. */
+function checkEntries(entries: unknown, summary: unknown): void {
+  expectArray(entries, "the entries").forEach((value, i) => {
+    const entry = expectObject(value, `entries[${i}]`);
+    for (const field of ["attempt", "delayMs", "at"] as const) expectNumber(entry[field], `entries[${i}].${field}`);
+    for (const field of ["normalizedBecause", "source"] as const) expectOptionalString(entry[field], `entries[${i}].${field}`);
+  });
+  const checked = expectObject(summary, "the summary");
+  expectNumber(checked.attempts, "summary.attempts");
 }

@@ -1,3 +1,4 @@
+import { expectNumber, invalidArgument } from "../diagnostics/arguments.js";
 import { compile } from "../expression/api.js";
 
 /**
@@ -25,6 +26,7 @@ let defaultBackoff: ((retried: number) => number) | undefined;
  * ```
  */
 export function defaultBackoffDelay(retried: number): number {
+  expectNumber(retried, "retried");
   defaultBackoff ??= compile(DEFAULT_BACKOFF_EXPRESSION, { retries: 0 });
   return defaultBackoff(retried);
 }
@@ -92,6 +94,10 @@ export interface NormalizedDelay {
  * ```
  */
 export function normalizeDelay(raw: number, retried: number, policy: NormalizationPolicy = {}): NormalizedDelay {
+  expectNumber(raw, "the raw delay");
+  expectNumber(retried, "retried");
+  const problem = policyProblems(policy)[0];
+  if (problem !== undefined) invalidArgument(`${problem.path}: ${problem.message}`);
   const rules = { ...DEFAULT_NORMALIZATION, ...policy };
   const fallback = (): number => (rules.fallback === "default-backoff" ? defaultBackoffDelay(retried) : rules.fallback);
   if (!Number.isFinite(raw)) return { ms: fallback(), reason: "non-finite" };
@@ -99,4 +105,21 @@ export function normalizeDelay(raw: number, retried: number, policy: Normalizati
   if (Number.isInteger(raw)) return { ms: raw === 0 ? 0 : raw, reason: "" };
   const whole = rules.fraction === "ceil" ? Math.ceil(raw) : rules.fraction === "round" ? Math.round(raw) : Math.trunc(raw);
   return { ms: whole, reason: "fraction" };
+}
+
+/**
+ * What is wrong with a policy, field by field (empty when nothing is).
+ * `simulateSchedule` reports these as diagnostics; `normalizeDelay` throws the first.
+ */
+export function policyProblems(policy: unknown): { readonly path: string; readonly message: string; readonly value: unknown }[] {
+  if (policy === undefined) return [];
+  if (typeof policy !== "object" || policy === null || Array.isArray(policy)) return [{ path: "normalization", message: "the normalization policy must be an object", value: policy }];
+  const { negative, fraction, fallback } = policy as { readonly [key: string]: unknown };
+  const problems: { path: string; message: string; value: unknown }[] = [];
+  if (negative !== undefined && negative !== "clamp" && negative !== "fallback") problems.push({ path: "normalization.negative", message: "`negative` must be `clamp` or `fallback`", value: negative });
+  if (fraction !== undefined && fraction !== "truncate" && fraction !== "round" && fraction !== "ceil") problems.push({ path: "normalization.fraction", message: "`fraction` must be `truncate`, `round` or `ceil`", value: fraction });
+  if (fallback !== undefined && fallback !== "default-backoff" && !(typeof fallback === "number" && Number.isInteger(fallback) && fallback >= 0)) {
+    problems.push({ path: "normalization.fallback", message: "the fallback must be `default-backoff` or a whole, non-negative number of milliseconds", value: fallback });
+  }
+  return problems;
 }

@@ -7,7 +7,7 @@ import { EXPRESSION_LIMITS } from "../expression/limits.js";
 import { parseRetryAfter } from "../retry-after/retry-after.js";
 import type { OptionDiagnostic } from "../trigger/codes.js";
 import { explainSchedule } from "./explain.js";
-import { defaultBackoffDelay, normalizeDelay, type NormalizationPolicy } from "./policy.js";
+import { defaultBackoffDelay, normalizeDelay, policyProblems, type NormalizationPolicy } from "./policy.js";
 
 /**
  * What the destination answered to one attempt, for simulating its effect.
@@ -169,6 +169,10 @@ export const MAX_SIMULATED_RETRIES = 1000;
  * ```
  */
 export function simulateSchedule(options: ScheduleOptions = {}): ScheduleResult {
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    const input = showValue(options);
+    return { ok: false, diagnostics: [{ code: "invalid-options", severity: "error", message: "the simulation options must be an object such as `{ retryDelay, retries }`", span: { start: 0, end: input.length }, path: "", input }] };
+  }
   const diagnostics: OptionDiagnostic[] = [];
   const fail = (code: string, message: string, path: string, input: string, hint?: string): void => {
     diagnostics.push({ code, severity: "error", message, span: { start: 0, end: input.length }, path, input, ...(hint === undefined ? {} : { hint }) });
@@ -183,10 +187,7 @@ export function simulateSchedule(options: ScheduleOptions = {}): ScheduleResult 
   }
   const start = options.start instanceof Date ? options.start.getTime() : (options.start ?? Date.now());
   if (typeof start !== "number" || !Number.isFinite(start)) fail("invalid-start", "`start` must be a valid time", "start", showValue(options.start));
-  const fallback = options.normalization?.fallback;
-  if (fallback !== undefined && fallback !== "default-backoff" && !(typeof fallback === "number" && Number.isInteger(fallback) && fallback >= 0)) {
-    fail("invalid-option", "the fallback must be `default-backoff` or a whole, non-negative number of milliseconds", "normalization.fallback", showValue(fallback));
-  }
+  for (const problem of policyProblems(options.normalization)) fail("invalid-option", problem.message, problem.path, showValue(problem.value));
 
   // The delay function: a compiled expression, or the default backoff.
   let delay: ((retried: number) => number) | undefined = defaultBackoffDelay;

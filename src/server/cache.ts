@@ -1,3 +1,4 @@
+import { expectOptions } from "../diagnostics/arguments.js";
 import { RetryDelayError, type Result } from "../diagnostics/diagnostic.js";
 import { showValue } from "../diagnostics/show.js";
 import { tryCompile, type CompiledDelay } from "../expression/api.js";
@@ -70,10 +71,11 @@ export interface CompileCache {
  * ```
  */
 export function createCompileCache(options: CompileCacheOptions = {}): CompileCache {
-  const maxEntries = options.maxEntries ?? 1000;
-  if (!Number.isInteger(maxEntries) || maxEntries < 1) {
-    throw new RetryDelayError("", [{ code: "invalid-option", severity: "error", message: `maxEntries must be a whole number of at least 1, not ${showValue(maxEntries)}`, span: { start: 0, end: 0 } }]);
+  const requested = expectOptions(options, "the cache options").maxEntries ?? 1000;
+  if (typeof requested !== "number" || !Number.isInteger(requested) || requested < 1) {
+    throw new RetryDelayError("", [{ code: "invalid-option", severity: "error", message: `maxEntries must be a whole number of at least 1, not ${showValue(requested)}`, span: { start: 0, end: 0 } }]);
   }
+  const maxEntries = requested;
   // A Map iterates in insertion order: re-inserting on a hit keeps the least recently used first.
   const entries = new Map<string, Result<CompiledDelay, ExpressionCode>>();
   let hits = 0;
@@ -81,7 +83,7 @@ export function createCompileCache(options: CompileCacheOptions = {}): CompileCa
   let evictions = 0;
   return {
     get(source, getOptions = {}) {
-      const retries = getOptions.retries ?? DEFAULT_RETRIES;
+      const retries = (expectOptions(getOptions, "the compile options").retries ?? DEFAULT_RETRIES) as number;
       // The options change the result (the domain check), so they are part of the key.
       const key = `${typeof retries === "number" ? retries : showValue(retries)}\u0000${typeof source === "string" ? source : `\u0001${showValue(source)}`}`;
       const cached = entries.get(key);

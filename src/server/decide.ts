@@ -1,8 +1,9 @@
+import { expectNumber, expectObject, invalidArgument } from "../diagnostics/arguments.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { CompiledDelay } from "../expression/api.js";
 import { DEFAULT_RETRIES } from "../expression/check.js";
-import { readRetryAfter } from "../retry-after/retry-after.js";
-import { defaultBackoffDelay, normalizeDelay, type NormalizationPolicy } from "../schedule/policy.js";
+import { headerLookup, readRetryAfter, type HeaderSource } from "../retry-after/retry-after.js";
+import { defaultBackoffDelay, normalizeDelay, policyProblems, type NormalizationPolicy } from "../schedule/policy.js";
 import type { CompileCache } from "./cache.js";
 import { createCompileCache } from "./cache.js";
 
@@ -17,13 +18,8 @@ import { createCompileCache } from "./cache.js";
  */
 export interface DestinationResponse {
   readonly status?: number;
-  /** Response headers: anything with `get(name)`, such as `Headers`, or a plain record. */
-  readonly headers?:
-    | {
-        /** As `Headers.get` reads a header: case-insensitively, null when absent. */
-        get(name: string): string | null;
-      }
-    | Readonly<Record<string, string | undefined>>;
+  /** Response headers: anything with `get(name)`, such as `Headers`, or a plain record such as Node's `IncomingHttpHeaders`. */
+  readonly headers?: HeaderSource;
 }
 
 /**
@@ -89,7 +85,10 @@ let sharedCache: CompileCache | undefined;
  * | 6 | no expression | retry after Upstash's default backoff (`default-backoff`) |
  *
  * A `Retry-After` over 1 day, or one that does not parse, is ignored (rows 5–6
- * apply) and reported in the diagnostics. Never throws.
+ * apply) and reported in the diagnostics. Nothing the message or the
+ * destination sends makes it throw; only a malformed `input` (not an object,
+ * `retried` not a number, …) throws {@link RetryDelayError} with an
+ * `invalid-argument` diagnostic.
  *
  * @example
  * ```ts
@@ -98,26 +97,28 @@ let sharedCache: CompileCache | undefined;
  * ```
  */
 export function decideRetry(input: RetryDecisionInput): RetryDecision {
+  const checked = checkInput(input);
   const diagnostics: Diagnostic[] = [];
-  const headers = headerReader(input.response?.headers);
-  if (input.response?.status === 489 && headers.get("Upstash-NonRetryable-Error")?.trim().toLowerCase() === "true") {
+  const lookup = checked.response?.headers === undefined || checked.response.headers === null ? () => undefined : headerLookup(checked.response.headers);
+  const headers = { get: (name: string): string | null => lookup(name) ?? null };
+  if (checked.response?.status === 489 && headers.get("Upstash-NonRetryable-Error")?.trim().toLowerCase() === "true") {
     return { action: "give-up", reason: "non-retryable", diagnostics };
   }
-  const retries = input.retries ?? DEFAULT_RETRIES;
-  const retried = input.retried;
+  const retries = checked.retries ?? DEFAULT_RETRIES;
+  const retried = checked.retried;
   if (!(retried < retries)) return { action: "give-up", reason: "retries-exhausted", diagnostics };
 
   let delay: ((retried: number) => number) | undefined;
-  if (typeof input.retryDelay === "function") delay = input.retryDelay;
-  else if (input.retryDelay !== undefined) {
+  if (typeof checked.retryDelay === "function") delay = checked.retryDelay;
+  else if (checked.retryDelay !== undefined) {
     sharedCache ??= createCompileCache();
-    const compiled = (input.cache ?? sharedCache).get(input.retryDelay, { retries });
+    const compiled = (checked.cache ?? sharedCache).get(checked.retryDelay, { retries });
     diagnostics.push(...compiled.diagnostics);
     if (!compiled.ok) return { action: "give-up", reason: "invalid-expression", diagnostics };
     delay = compiled.value;
   }
 
-  const retryAfter = readRetryAfter(headers, input.now === undefined ? {} : { now: input.now });
+  const retryAfter = readRetryAfter(headers, checked.now === undefined ? {} : { now: checked.now });
   if (retryAfter !== undefined) {
     diagnostics.push(...retryAfter.result.diagnostics);
     if (retryAfter.result.ok && retryAfter.result.value.kind === "delay") {
@@ -126,16 +127,28 @@ export function decideRetry(input: RetryDecisionInput): RetryDecision {
   }
 
   if (delay === undefined) return { action: "retry", delayMs: defaultBackoffDelay(retried), source: "default-backoff", diagnostics };
-  const normalized = normalizeDelay(delay(retried), retried, input.normalization);
-  const usedFallback = normalized.reason === "non-finite" || (normalized.reason === "negative" && input.normalization?.negative === "fallback");
+  const normalized = normalizeDelay(delay(retried), retried, checked.normalization);
+  const usedFallback = normalized.reason === "non-finite" || (normalized.reason === "negative" && checked.normalization?.negative === "fallback");
   return { action: "retry", delayMs: normalized.ms, source: usedFallback ? "fallback" : "expression", diagnostics };
 }
 
-function headerReader(headers: DestinationResponse["headers"]): { get(name: string): string | null } {
-  if (headers === undefined || headers === null) return { get: () => null };
-  if (typeof (headers as { get?: unknown }).get === "function") return headers as { get(name: string): string | null };
-  // A plain record: names are case-insensitive, and looked up through a Map, never on the object.
-  const byName = new Map<string, string>();
-  for (const [name, value] of Object.entries(headers)) if (typeof value === "string") byName.set(name.toLowerCase(), value);
-  return { get: (name) => byName.get(name.toLowerCase()) ?? null };
+/**
+ * The input comes from the server's own bookkeeping, not from the message, so
+ * a wrong type is a programming error: `invalid-argument`, thrown.
+ */
+function checkInput(value: unknown): RetryDecisionInput {
+  const input = expectObject(value, "the decision input");
+  expectNumber(input.retried, "input.retried");
+  if (input.retries !== undefined) expectNumber(input.retries, "input.retries");
+  // `retryDelay` usually comes from the message: anything that is not a
+  // compiled delay is compiled, and a bad one gives up with its diagnostics.
+  if (input.response !== undefined) {
+    const response = expectObject(input.response, "input.response");
+    if (response.status !== undefined) expectNumber(response.status, "input.response.status");
+  }
+  if (input.now !== undefined) expectNumber(input.now, "input.now");
+  const problem = policyProblems(input.normalization)[0];
+  if (problem !== undefined) invalidArgument(`input.${problem.path}: ${problem.message}`);
+  if (input.cache !== undefined && typeof expectObject(input.cache, "input.cache").get !== "function") invalidArgument("input.cache must be a cache from createCompileCache");
+  return input as unknown as RetryDecisionInput;
 }

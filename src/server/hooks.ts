@@ -1,7 +1,8 @@
+import { describeKind, expectNumber, expectObject, expectOptions, invalidArgument } from "../diagnostics/arguments.js";
 import { RetryDelayError } from "../diagnostics/diagnostic.js";
 import { tryCompile, type CompiledDelay } from "../expression/api.js";
 import { DEFAULT_RETRIES } from "../expression/check.js";
-import { defaultBackoffDelay, normalizeDelay, type NormalizationPolicy } from "../schedule/policy.js";
+import { defaultBackoffDelay, normalizeDelay, policyProblems, type NormalizationPolicy } from "../schedule/policy.js";
 
 /**
  * Options of {@link retryDelayHook}.
@@ -35,6 +36,9 @@ export interface RetryHookOptions {
  * ```
  */
 export function retryDelayHook(retryDelay?: string | CompiledDelay, options: RetryHookOptions = {}): (attempt: number) => number {
+  const checked = expectOptions(options, "the hook options");
+  const problem = policyProblems(checked.normalization)[0];
+  if (problem !== undefined) invalidArgument(`${problem.path}: ${problem.message}`);
   let delay: (retried: number) => number = defaultBackoffDelay;
   if (typeof retryDelay === "function") delay = retryDelay;
   else if (retryDelay !== undefined) {
@@ -44,6 +48,7 @@ export function retryDelayHook(retryDelay?: string | CompiledDelay, options: Ret
   }
   const policy = options.normalization;
   return (attempt: number): number => {
+    if (typeof attempt !== "number" || !Number.isFinite(attempt)) invalidArgument(`the attempt must be a finite number, not ${typeof attempt === "number" ? String(attempt) : describeKind(attempt)}`);
     const retried = Math.max(0, Math.trunc(attempt) - 1);
     return normalizeDelay(delay(retried), retried, policy).ms;
   };
@@ -63,5 +68,8 @@ export function retryDelayHook(retryDelay?: string | CompiledDelay, options: Ret
  */
 export function gotCalculateDelay(retryDelay?: string | CompiledDelay, options: RetryHookOptions = {}): (retry: { readonly attemptCount: number; readonly computedValue: number }) => number {
   const hook = retryDelayHook(retryDelay, options);
-  return ({ attemptCount, computedValue }) => (computedValue === 0 ? 0 : Math.max(1, hook(attemptCount)));
+  return (retry) => {
+    const { attemptCount, computedValue } = expectObject(retry, "got's retry object");
+    return expectNumber(computedValue, "retry.computedValue") === 0 ? 0 : Math.max(1, hook(expectNumber(attemptCount, "retry.attemptCount")));
+  };
 }

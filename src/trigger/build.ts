@@ -1,7 +1,8 @@
+import { describeKind, expectOptionalString, expectOptions, invalidArgument } from "../diagnostics/arguments.js";
 import { showValue } from "../diagnostics/show.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { closestName } from "../diagnostics/suggest.js";
-import { checkDelayForPlan, type UpstashPlan } from "../duration/plans.js";
+import { checkDelayForPlan, MAX_DELAY_BY_PLAN, type UpstashPlan } from "../duration/plans.js";
 import { parseDuration } from "../duration/parse.js";
 import { tryCompile } from "../expression/api.js";
 import { DEFAULT_RETRIES } from "../expression/check.js";
@@ -150,6 +151,7 @@ export interface TriggerHeaders {
  * ```
  */
 export function buildTriggerRequest(options: TriggerOptions, build: BuildOptions = {}): TriggerBuildResult {
+  checkBuildOptions(build);
   const built = buildTriggerHeaders(options, build);
   const ok = !built.diagnostics.some((d) => d.severity === "error");
   if (!ok) return { ok, request: undefined, diagnostics: built.diagnostics };
@@ -174,6 +176,7 @@ export function buildTriggerRequest(options: TriggerOptions, build: BuildOptions
  * ```
  */
 export function buildBatchTriggerRequest(items: readonly TriggerOptions[], build: BuildOptions = {}): TriggerBuildResult {
+  checkBuildOptions(build);
   if (!Array.isArray(items)) {
     return { ok: false, request: undefined, diagnostics: [tagged("invalid-options", "error", "the batch must be an array of trigger options", "", "")] };
   }
@@ -195,6 +198,24 @@ export function buildBatchTriggerRequest(items: readonly TriggerOptions[], build
   return { ok, request, diagnostics };
 }
 
+/**
+ * The builder's own options come from the program, not from the trigger's
+ * author, so a wrong one is thrown as `invalid-argument` rather than
+ * reported among the trigger's diagnostics.
+ */
+function checkBuildOptions(value: unknown): asserts value is BuildOptions {
+  const build = expectOptions(value, "the build options");
+  const baseUrl = expectOptionalString(build.baseUrl, "build.baseUrl");
+  if (baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(baseUrl)) invalidArgument(`build.baseUrl must be an http:// or https:// URL, not \`${baseUrl}\``);
+  const token = expectOptionalString(build.token, "build.token");
+  // A token goes into a header: a line break would smuggle in another header.
+  if (token !== undefined && /[^\x20-\x7e]/.test(token)) invalidArgument("build.token must be printable ASCII, as a header value");
+  if (build.plan !== undefined && (typeof build.plan !== "string" || !Object.hasOwn(MAX_DELAY_BY_PLAN, build.plan))) {
+    invalidArgument(`build.plan must be one of ${Object.keys(MAX_DELAY_BY_PLAN).join(", ")}`);
+  }
+  if (build.now !== undefined && !Number.isFinite(build.now)) invalidArgument(`build.now must be a finite number of Unix milliseconds, not ${typeof build.now === "number" ? String(build.now) : describeKind(build.now)}`);
+}
+
 function baseUrl(build: BuildOptions): string {
   return (build.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
 }
@@ -214,6 +235,7 @@ function tagged(code: string, severity: Diagnostic["severity"], message: string,
  * ```
  */
 export function buildTriggerHeaders(options: TriggerOptions, build: BuildOptions = {}): TriggerHeaders {
+  checkBuildOptions(build);
   const diagnostics: OptionDiagnostic[] = [];
   const headers: Record<string, string> = {};
   const add = (code: TriggerCode, severity: Diagnostic["severity"], message: string, path: string, input: string, extra: Partial<Diagnostic> = {}): void => {

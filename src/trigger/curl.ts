@@ -1,3 +1,4 @@
+import { expectObject, expectString, invalidArgument } from "../diagnostics/arguments.js";
 import { PLACEHOLDER_TOKEN, type HttpRequest } from "./build.js";
 
 /**
@@ -16,12 +17,18 @@ import { PLACEHOLDER_TOKEN, type HttpRequest } from "./build.js";
  * ```
  */
 export function toCurl(request: HttpRequest): string {
-  const lines = [`curl -X ${request.method} ${shellQuote(request.url)}`];
-  for (const [name, value] of Object.entries(request.headers)) {
+  const checked = expectObject(request, "the request");
+  const method = expectString(checked.method, "request.method");
+  // The method is not quoted, so it must be a plain HTTP token.
+  if (!/^[A-Za-z]+$/.test(method)) invalidArgument(`request.method must be an HTTP method such as POST, not \`${method}\``);
+  const headers = expectObject(checked.headers, "request.headers");
+  const lines = [`curl -X ${method} ${shellQuote(expectString(checked.url, "request.url"))}`];
+  for (const [name, value] of Object.entries(headers)) {
+    expectString(value, `request.headers[${JSON.stringify(name)}]`);
     if (name.toLowerCase() === "authorization" && value === `Bearer ${PLACEHOLDER_TOKEN}`) lines.push(`-H "Authorization: Bearer $QSTASH_TOKEN"`);
     else lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
   }
-  if (request.body !== undefined) lines.push(`--data-raw ${shellQuote(request.body)}`);
+  if (checked.body !== undefined) lines.push(`--data-raw ${shellQuote(expectString(checked.body, "request.body"))}`);
   return lines.join(" \\\n  ");
 }
 
@@ -34,5 +41,5 @@ export function toCurl(request: HttpRequest): string {
  * ```
  */
 export function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
+  return `'${expectString(text, "the text to quote").replace(/'/g, `'\\''`)}'`;
 }

@@ -1,3 +1,4 @@
+import { expectOptionalString, expectOptions } from "../diagnostics/arguments.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { closestName } from "../diagnostics/suggest.js";
 import { parseDuration } from "../duration/parse.js";
@@ -92,9 +93,10 @@ export function parseTriggerHeaders(input: HeaderInput, context: { readonly url?
     for (const d of found) diagnostics.push({ ...d, path, input: text });
   };
 
+  const url = expectOptionalString(expectOptions(context, "the context").url, "context.url");
   const headers = collect(input, add);
   const get = (name: string): string | undefined => headers.get(name.toLowerCase())?.value;
-  const options: { -readonly [K in keyof TriggerOptions]: TriggerOptions[K] } = { url: context.url ?? "" };
+  const options: { -readonly [K in keyof TriggerOptions]: TriggerOptions[K] } = { url: url ?? "" };
 
   const runId = get(HEADER.workflowRunId);
   if (runId !== undefined) options.workflowRunId = runId.startsWith("wfr_") ? runId.slice(4) : runId;

@@ -1,3 +1,4 @@
+import { expectArray, expectObject, expectOptions, expectString } from "../diagnostics/arguments.js";
 import { renderDiagnostic, type RenderOptions } from "../diagnostics/render.js";
 import type { OptionDiagnostic } from "./codes.js";
 
@@ -12,5 +13,13 @@ import type { OptionDiagnostic } from "./codes.js";
  * ```
  */
 export function renderOptionDiagnostics(diagnostics: readonly OptionDiagnostic[], options: RenderOptions = {}): string {
-  return diagnostics.map((d) => renderDiagnostic(d.input, d, { ...options, label: d.path === "" ? "options" : d.path })).join("\n\n");
+  const rendering = expectOptions(options, "the render options");
+  return expectArray(diagnostics, "diagnostics")
+    .map((value, i) => {
+      const d = expectObject(value, `diagnostics[${i}]`);
+      const path = expectString(d.path, `diagnostics[${i}].path`);
+      // renderDiagnostic checks the rest of the diagnostic and the options.
+      return renderDiagnostic(expectString(d.input, `diagnostics[${i}].input`), d as unknown as OptionDiagnostic, { ...rendering, label: path === "" ? "options" : path });
+    })
+    .join("\n\n");
 }
