@@ -19,6 +19,8 @@ export const HEADER = Object.freeze({
   failureCallbackRetryDelay: "Upstash-Failure-Callback-Retry-Delay",
   failureCallbackFlowControlKey: "Upstash-Failure-Callback-Flow-Control-Key",
   failureCallbackFlowControlValue: "Upstash-Failure-Callback-Flow-Control-Value",
+  callbackRetries: "Upstash-Callback-Retries",
+  callbackRetryDelay: "Upstash-Callback-Retry-Delay",
   label: "Upstash-Label",
   forwardPrefix: "Upstash-Forward-",
   failureCallbackForwardPrefix: "Upstash-Failure-Callback-Forward-",

@@ -101,21 +101,25 @@ export function parseTriggerHeaders(input: HeaderInput, context: { readonly url?
   const runId = get(HEADER.workflowRunId);
   if (runId !== undefined) options.workflowRunId = runId.startsWith("wfr_") ? runId.slice(4) : runId;
 
-  const retriesText = get(HEADER.retries);
-  let retries = DEFAULT_RETRIES;
-  if (retriesText !== undefined) {
-    if (/^\d+$/.test(retriesText) && Number(retriesText) <= EXPRESSION_LIMITS.maxRetries) {
-      retries = Number(retriesText);
-      options.retries = retries;
-    } else add("invalid-header-value", "error", `\`${HEADER.retries}\` must be a whole number, not \`${retriesText}\``, HEADER.retries, retriesText);
-  }
-
-  const retryDelay = get(HEADER.retryDelay);
-  if (retryDelay !== undefined) {
-    const compiled = tryCompile(retryDelay, { retries });
-    adopt(compiled.diagnostics, HEADER.retryDelay, retryDelay);
-    options.retryDelay = retryDelay;
-  }
+  // Retries and the retry-delay expression, checked over those retries. The
+  // callback and failure-callback variants take the same languages; they are
+  // checked too, but trigger options have no field for them.
+  const readRetries = (retriesHeader: string, delayHeader: string): { retries: number | undefined; retryDelay: string | undefined } => {
+    const retriesText = get(retriesHeader);
+    let retries: number | undefined;
+    if (retriesText !== undefined) {
+      if (/^\d+$/.test(retriesText) && Number(retriesText) <= EXPRESSION_LIMITS.maxRetries) retries = Number(retriesText);
+      else add("invalid-header-value", "error", `\`${retriesHeader}\` must be a whole number, not \`${retriesText}\``, retriesHeader, retriesText);
+    }
+    const retryDelay = get(delayHeader);
+    if (retryDelay !== undefined) adopt(tryCompile(retryDelay, { retries: retries ?? DEFAULT_RETRIES }).diagnostics, delayHeader, retryDelay);
+    return { retries, retryDelay };
+  };
+  const { retries, retryDelay } = readRetries(HEADER.retries, HEADER.retryDelay);
+  if (retries !== undefined) options.retries = retries;
+  if (retryDelay !== undefined) options.retryDelay = retryDelay;
+  readRetries(HEADER.callbackRetries, HEADER.callbackRetryDelay);
+  readRetries(HEADER.failureCallbackRetries, HEADER.failureCallbackRetryDelay);
 
   const delay = get(HEADER.delay);
   if (delay !== undefined) {
@@ -130,6 +134,14 @@ export function parseTriggerHeaders(input: HeaderInput, context: { readonly url?
     if (/^\d+$/.test(notBefore)) options.notBefore = Number(notBefore);
     else add("invalid-header-value", "error", `\`${HEADER.notBefore}\` must be Unix seconds, not \`${notBefore}\``, HEADER.notBefore, notBefore);
   }
+
+  // The failure callback's flow control: checked like the trigger's own, not returned.
+  const failureFlowKey = get(HEADER.failureCallbackFlowControlKey);
+  if (failureFlowKey !== undefined) {
+    for (const d of checkResourceName(failureFlowKey, "flow-control key")) diagnostics.push({ ...d, code: "invalid-key", path: HEADER.failureCallbackFlowControlKey, input: failureFlowKey });
+  }
+  const failureFlowValue = get(HEADER.failureCallbackFlowControlValue);
+  if (failureFlowValue !== undefined) adopt(parseFlowControlValue(failureFlowValue).diagnostics, HEADER.failureCallbackFlowControlValue, failureFlowValue);
 
   const flowKey = get(HEADER.flowControlKey);
   const flowValue = get(HEADER.flowControlValue);

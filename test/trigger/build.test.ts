@@ -202,6 +202,28 @@ describe("parseTriggerHeaders", () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(["invalid-header-value", "unsupported-operator", "invalid-header-value", "missing-limit"]);
   });
 
+  it("checks the callback and failure-callback copies in the same languages, over their own retries", () => {
+    const result = parseTriggerHeaders({
+      "upstash-callback-retry-delay": "Pow(2, retried)",
+      "upstash-failure-callback-retries": "1",
+      // Negative for retried 0 and 1; the domain is the failure callback's own 1 retry, so only 0 is reported.
+      "upstash-failure-callback-retry-delay": "retried - 2",
+      "upstash-failure-callback-flow-control-key": "user 42",
+      "upstash-failure-callback-flow-control-value": "rate=0",
+      "upstash-callback-retries": "many",
+    });
+    expect(result.diagnostics.map((d) => [d.code, d.path])).toEqual([
+      ["invalid-header-value", "Upstash-Callback-Retries"],
+      ["unknown-function", "Upstash-Callback-Retry-Delay"],
+      ["negative-delay", "Upstash-Failure-Callback-Retry-Delay"],
+      ["invalid-key", "Upstash-Failure-Callback-Flow-Control-Key"],
+      ["invalid-count", "Upstash-Failure-Callback-Flow-Control-Value"],
+    ]);
+    expect(result.diagnostics.find((d) => d.code === "negative-delay")?.message).toContain("when `retried` is 0 (");
+    // They are checked, not returned: trigger options have no field for them.
+    expect(result.options).toEqual({ url: "" });
+  });
+
   it("warns about a header given twice in different case", () => {
     expect(parseTriggerHeaders([["upstash-retries", "1"], ["Upstash-Retries", "2"]]).diagnostics[0]?.code).toBe("duplicate-header");
   });
