@@ -1,6 +1,6 @@
 import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
 import { formatDuration } from "./format.js";
-import { describeKind, expectNumber, invalidArgument } from "../diagnostics/arguments.js";
+import { describeKind, expectNumber, expectObject, invalidArgument } from "../diagnostics/arguments.js";
 
 /**
  * Upstash plans, as far as their maximum delay goes.
@@ -38,7 +38,8 @@ export const MAX_DELAY_BY_PLAN: Readonly<Record<UpstashPlan, number | undefined>
  * ```
  */
 export function checkDelayForPlan(ms: number, plan: UpstashPlan, span: Span = { start: 0, end: 0 }): Diagnostic<"delay-over-plan-limit"> | undefined {
-  if (typeof span !== "object" || span === null || typeof span.start !== "number" || typeof span.end !== "number") invalidArgument("the span must be { start, end } with numbers");
+  const at = expectObject(span, "the span");
+  if (typeof at.start !== "number" || typeof at.end !== "number") invalidArgument("the span must be { start, end } with numbers");
   expectNumber(ms, "the delay in milliseconds");
   // Only an own key of the table: `toString` or `__proto__` is not a plan.
   if (typeof plan !== "string" || !Object.hasOwn(MAX_DELAY_BY_PLAN, plan)) {

@@ -1,3 +1,4 @@
+import { describeKind } from "../diagnostics/arguments.js";
 import type { Result } from "../diagnostics/diagnostic.js";
 import type { Expression } from "./ast.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
@@ -22,7 +23,7 @@ import { EXPRESSION_LIMITS } from "./limits.js";
  */
 export function parse(source: string): Result<Expression, ExpressionCode> {
   if (typeof source !== "string") {
-    return fail({ code: "invalid-option", severity: "error", message: `the expression must be a string, not ${describeType(source)}`, span: { start: 0, end: 0 } });
+    return fail({ code: "invalid-option", severity: "error", message: `the expression must be a string, not ${describeKind(source)}`, span: { start: 0, end: 0 } });
   }
   if (source.length > EXPRESSION_LIMITS.maxSourceLength) {
     return fail({
@@ -41,9 +42,4 @@ export function parse(source: string): Result<Expression, ExpressionCode> {
 
 function fail(...diagnostics: ExpressionDiagnostic[]): Result<Expression, ExpressionCode> {
   return { ok: false, diagnostics };
-}
-
-function describeType(value: unknown): string {
-  if (value === null) return "null";
-  return Array.isArray(value) ? "an array" : `a ${typeof value}`;
 }
