@@ -107,19 +107,19 @@ export function retryDelayBackoffStrategy(options: BackoffStrategyOptions = {}):
   return (attemptsMade, type, err, job) => {
     if (typeof type !== "string" || !type.startsWith(BACKOFF_TYPE_PREFIX)) {
       if (options.otherTypes !== undefined) return options.otherTypes(attemptsMade, type, err, job);
-      if (job !== undefined) job.failedReason = `unknown backoff type ${JSON.stringify(type)}; retry-delay handles "${BACKOFF_TYPE_PREFIX}<expression>"`;
+      setFailedReason(job, `unknown backoff type ${typeof type === "string" ? JSON.stringify(type) : `(${typeof type})`}; retry-delay handles "${BACKOFF_TYPE_PREFIX}<expression>"`);
       return -1;
     }
     const source = type.slice(BACKOFF_TYPE_PREFIX.length);
-    const attempts = job?.opts?.attempts;
+    const attempts = typeof job === "object" && job !== null ? job.opts?.attempts : undefined;
     const retries = typeof attempts === "number" && Number.isInteger(attempts) && attempts >= 1 ? Math.min(attempts - 1, 1_000_000) : 3;
     const compiled = cache.get(source, { retries });
     if (!compiled.ok) {
-      if (job !== undefined) job.failedReason = `invalid retry-delay expression\n${renderDiagnostics(source, compiled.diagnostics)}`;
+      setFailedReason(job, `invalid retry-delay expression\n${renderDiagnostics(source, compiled.diagnostics)}`);
       return -1;
     }
     if (typeof attemptsMade !== "number" || !Number.isFinite(attemptsMade)) {
-      if (job !== undefined) job.failedReason = `BullMQ passed attemptsMade = ${String(typeof attemptsMade === "number" ? attemptsMade : typeof attemptsMade)}; expected a number`;
+      setFailedReason(job, `BullMQ passed attemptsMade = ${typeof attemptsMade === "number" ? String(attemptsMade) : `(${typeof attemptsMade})`}; expected a number`);
       return -1;
     }
     const retried = Math.max(0, Math.trunc(attemptsMade) - 1);
@@ -139,4 +139,14 @@ function checkStrategyOptions(options: unknown): void {
   if (otherTypes !== undefined && typeof otherTypes !== "function") invalid("options.otherTypes must be a backoff strategy function");
   // normalizeDelay checks a policy and throws invalid-argument for a wrong one.
   normalizeDelay(0, 0, normalization as NormalizationPolicy | undefined);
+}
+
+/** Tells BullMQ why the job fails. The strategy runs inside a worker, so even a job object that refuses the write must not make it throw. */
+function setFailedReason(job: BackoffJob | undefined, reason: string): void {
+  if (typeof job !== "object" || job === null) return;
+  try {
+    job.failedReason = reason;
+  } catch {
+    // A frozen or proxied job: BullMQ still fails it on the -1.
+  }
 }

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as api from "../../src/index.js";
+import * as bullmq from "../../src/adapters/bullmq.js";
 import { RetryDelayError } from "../../src/index.js";
 
 /*
@@ -109,6 +110,17 @@ describe("near-valid input, and the functions the API returns", () => {
     ["simulateSchedule", withHostileField({ retryDelay: "1000", retries: 2, start: 0, delay: "1s", normalization: {}, responses: [] }).map((options) => () => api.simulateSchedule(options as never))],
     ["parseDuration's options", withHostileField({ mode: "go", allowNegative: true, max: { ms: 1000, label: "the max" } }).map((options) => () => api.parseDuration("1s", options as never))],
   ];
+  // retry-delay/bullmq: the strategy runs inside a worker and must never throw, whatever BullMQ or a job holds.
+  const strategy = bullmq.retryDelayBackoffStrategy();
+  const job = fc.oneof(argument, fc.record({ opts: fc.oneof(argument, fc.record({ attempts: argument })), failedReason: argument }), fc.constant(Object.freeze({ opts: { attempts: 3 } })));
+  const type = fc.oneof(argument, fc.constantFrom("retry-delay:pow(2, retried) * 1000", "retry-delay:Pow(", "exponential"), fc.string().map((t) => `retry-delay:${t}`));
+  cases.push(
+    ["the BullMQ strategy", fc.tuple(argument, type, job).map(([attemptsMade, t, j]) => () => {
+      const delay = strategy(attemptsMade as number, t as string, undefined, j as never);
+      if (typeof delay !== "number") throw new Error(`the strategy returned ${typeof delay}`);
+    })],
+    ["retryDelayBackoff and retryDelayBackoffStrategy", fc.tuple(argument, argument).map(([expression, options]) => () => [bullmq.retryDelayBackoff(expression as string), bullmq.retryDelayBackoffStrategy(options as never)])],
+  );
   for (const [name, run] of cases) {
     it(`${name} throws nothing but RetryDelayError`, () => {
       fc.assert(fc.property(run, throwsOnlyRetryDelayError), { numRuns: process.env.CI === undefined ? 300 : 1500 });
