@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { RetryDelayError } from "../diagnostics/diagnostic.js";
 import { EXIT, UsageError, type Command, type CommandContext } from "./command.js";
 import { checkCommand } from "./commands/check.js";
 import { durationCommand } from "./commands/duration.js";
@@ -72,6 +73,12 @@ export function run(argv: readonly string[], io: Io = processIo()): number {
     return command.run({ values, positionals: parsed.positionals.map((p) => String(restore(p))), io });
   } catch (error) {
     const usage = command?.usage ?? "Usage: retry-delay <command> [arguments] [--json] [--help]";
+    // The library's invalid-argument means a flag's value reached it unchecked: still the user's usage, not a crash.
+    if (error instanceof RetryDelayError && error.diagnostics.some((d) => d.code === "invalid-argument")) {
+      io.err(`retry-delay: ${error.message}`);
+      io.err(usage);
+      return EXIT.usage;
+    }
     if (error instanceof UsageError || isParseArgsError(error)) {
       const raw = error instanceof Error ? error.message : String(error);
       // Node's wording is long and capitalized; keep its first sentence, in the CLI's voice.

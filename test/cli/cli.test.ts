@@ -32,7 +32,7 @@ describe("retry-delay (the built binary)", () => {
   });
 
   it("answers usage errors with one line plus usage, exit 2, no stack trace", () => {
-    for (const args of [["frobnicate"], ["check"], ["check", "1", "--bogus"], ["check", "1", "--retries", "-1"], ["check", "1", "2"], ["simulate", "1", "--start", "yesterday"], ["trigger"], ["trigger", "--url", "https://e.com/wf", "--header", "no-colon"], ["trigger", "--url", "https://e.com/wf", "--plan", "gold"]]) {
+    for (const args of [["frobnicate"], ["check"], ["check", "1", "--bogus"], ["check", "1", "--retries", "-1"], ["check", "1", "2"], ["simulate", "1", "--start", "yesterday"], ["trigger"], ["trigger", "--url", "https://e.com/wf", "--header", "no-colon"], ["trigger", "--url", "https://e.com/wf", "--plan", "gold"], ["trigger", "--url", "https://e.com/wf", "--base-url", "pow(2, retried)"]]) {
       const result = cli(args);
       expect(result.code, args.join(" ")).toBe(2);
       expect(result.stderr.split("\n")[0]).toMatch(/^retry-delay: /);

@@ -59,6 +59,8 @@ export const triggerCommand: Command = {
     if (context.positionals.length > 0) throw new UsageError(`unexpected argument '${context.positionals[0] ?? ""}'; every trigger option is a flag`, "trigger");
     const url = stringFlag(context, "url");
     if (url === undefined) throw new UsageError("missing --url", "trigger");
+    const baseUrl = stringFlag(context, "base-url");
+    if (baseUrl !== undefined && !/^https?:\/\/\S+$/.test(baseUrl)) throw new UsageError(`--base-url must be an http:// or https:// URL, not '${baseUrl}'`, "trigger");
     const plan = stringFlag(context, "plan");
     if (plan !== undefined && !(PLANS as readonly string[]).includes(plan)) throw new UsageError(`--plan must be one of ${PLANS.join(", ")}, not '${plan}'`, "trigger");
 
@@ -107,7 +109,6 @@ export const triggerCommand: Command = {
       ...optional("body", stringFlag(context, "body")),
       ...optional("workflowRunId", stringFlag(context, "workflow-run-id")),
     };
-    const baseUrl = stringFlag(context, "base-url");
     const result = buildTriggerRequest(options, { ...(plan === undefined ? {} : { plan: plan as UpstashPlan }), ...(baseUrl === undefined ? {} : { baseUrl }), now: context.io.now() });
 
     if (context.values.json === true) {

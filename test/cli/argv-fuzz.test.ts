@@ -1,0 +1,53 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { run } from "../../src/cli/main.js";
+import type { Io } from "../../src/cli/io.js";
+
+/*
+ * Any command line gets exit 0, 1 or 2 and text, never the "internal error"
+ * path (exit 70) that catches what should be unreachable. In-process, through
+ * run() with a recording Io, so thousands of command lines cost a second; the
+ * process-level behaviour (streams, exit codes, EPIPE) is in cli.test.ts.
+ */
+
+const flag = fc.constantFrom("--retries", "--delay", "--not-before", "--start", "--url", "--retry-delay", "--flow-control", "--flow-control-key", "--failure-url", "--label", "--header", "--body", "--workflow-run-id", "--plan", "--base-url");
+const lone = fc.constantFrom("help", "--help", "-h", "--version", "-v", "--json", "--default", "--go", "--curl", "-", "--", "--bogus");
+const value = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom("pow(2, retried) * 1000", "-1000 + retried", "Pow(", "1d10h30m", "1.5h", "rate=10, period=1m", "https://example.com/wf", "X-A: b", "no-colon", "free", "gold", "2026-11-23T08:00:00Z", "0", "-1", "1e400", "NaN", "__proto__", "constructor") },
+  { weight: 1, arbitrary: fc.string({ maxLength: 20 }) },
+);
+// Values, flags with a value, and lone flags, in any order and number.
+const rest = fc.array(fc.oneof(value.map((v) => [v]), fc.tuple(flag, value), lone.map((l) => [l])), { maxLength: 6 }).map((parts) => parts.flat());
+// Mostly a real command first, so the runs reach each command's own checks.
+const commandLine = fc.oneof(
+  { weight: 4, arbitrary: fc.tuple(fc.constantFrom("check", "simulate", "duration", "flow-control", "trigger"), rest).map(([command, args]) => [command, ...args]) },
+  { weight: 1, arbitrary: fc.array(fc.oneof(flag, lone, value), { maxLength: 8 }) },
+);
+
+function recordingIo(stdin: string): Io & { readonly text: () => string } {
+  const lines: string[] = [];
+  return {
+    out: (text) => lines.push(text),
+    err: (text) => lines.push(text),
+    color: false,
+    readStdin: () => stdin,
+    stdinIsTty: false,
+    now: () => Date.UTC(2026, 10, 23, 8),
+    text: () => lines.join("\n"),
+  };
+}
+
+describe("the CLI on any command line", () => {
+  it("exits 0, 1 or 2 with a message, never through the internal-error path", () => {
+    fc.assert(
+      fc.property(commandLine, fc.string({ maxLength: 40 }), (argv, stdin) => {
+        const io = recordingIo(stdin);
+        const code = run(argv, io);
+        expect([0, 1, 2], `${JSON.stringify(argv)} → ${code}: ${io.text()}`).toContain(code);
+        expect(io.text()).not.toContain("internal error");
+        expect(io.text().length).toBeGreaterThan(0);
+      }),
+      { numRuns: process.env.CI === undefined ? 1000 : 4000 },
+    );
+  });
+});
