@@ -20,6 +20,8 @@ export function closestName(name: string, candidates: readonly string[]): string
   let best: string | undefined;
   let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
   for (const e of entries) {
+    // The distance is at least the difference in length: skip what cannot win.
+    if (Math.abs(e.lower.length - lower.length) >= bestDistance) continue;
     const distance = editDistance(lower, e.lower);
     if (distance < bestDistance) {
       best = e.candidate;

@@ -116,6 +116,9 @@ export const DEFAULT_BASE_URL = "https://qstash.upstash.io";
  */
 export const PLACEHOLDER_TOKEN = "<QSTASH_TOKEN>";
 
+/** Unknown options warned about one by one; the rest are counted in one more warning. */
+const MAX_UNKNOWN_OPTION_WARNINGS = 20;
+
 const KNOWN_OPTIONS = ["url", "workflowRunId", "body", "headers", "retries", "retryDelay", "delay", "notBefore", "flowControl", "failureUrl", "label", "disableTelemetry", "redact"] as const;
 
 /**
@@ -249,10 +252,16 @@ export function buildTriggerHeaders(options: TriggerOptions, build: BuildOptions
     add("invalid-options", "error", "the trigger options must be an object such as `{ url }`", "", "");
     return { headers, body: undefined, diagnostics };
   }
-  for (const key of Object.keys(options)) {
-    if ((KNOWN_OPTIONS as readonly string[]).includes(key)) continue;
+  // Options parsed from a request body can hold any number of keys: warn about
+  // the first few one by one, with suggestions, and count the rest.
+  const unknownKeys = Object.keys(options).filter((key) => !(KNOWN_OPTIONS as readonly string[]).includes(key));
+  for (const key of unknownKeys.slice(0, MAX_UNKNOWN_OPTION_WARNINGS)) {
     const suggestion = closestName(key, KNOWN_OPTIONS);
     add("unknown-option", "warning", `unknown option \`${key}\`; it is ignored`, key, key, suggestion === undefined ? {} : { hint: `did you mean \`${suggestion}\`?` });
+  }
+  if (unknownKeys.length > MAX_UNKNOWN_OPTION_WARNINGS) {
+    const more = unknownKeys.length - MAX_UNKNOWN_OPTION_WARNINGS;
+    add("unknown-option", "warning", `and ${more} more unknown ${more === 1 ? "option" : "options"}; they are ignored`, "", "");
   }
 
   // url

@@ -55,6 +55,9 @@ export interface TriggerParseResult {
  */
 export const MAX_HEADER_VALUE_LENGTH = 8192;
 
+/** Unknown `Upstash-*` headers warned about one by one; the rest are counted in one more warning. */
+const MAX_UNKNOWN_HEADER_WARNINGS = 20;
+
 const OPTION_HEADERS = [
   HEADER.workflowRunId,
   HEADER.retries,
@@ -67,12 +70,16 @@ const OPTION_HEADERS = [
   HEADER.label,
 ].map((h) => h.toLowerCase());
 
+/** Every header name a suggestion can point to. */
+const KNOWN_NAMES: readonly string[] = [...OPTION_HEADERS, ...OTHER_KNOWN_UPSTASH_HEADERS];
+
 /**
  * The reverse of {@link buildTriggerRequest}, for servers: incoming request
  * headers → typed trigger options, with diagnostics. Header names are
  * case-insensitive; `Upstash-Forward-*` is unwrapped into `headers`; the
  * failure-callback copies are accepted; unknown `Upstash-*` headers get a
- * warning. Never throws.
+ * warning (the first 20 one by one, the rest counted in one more). Never
+ * throws on any headers; a malformed `context` throws `invalid-argument`.
  *
  * @example
  * ```ts
@@ -179,6 +186,7 @@ export function parseTriggerHeaders(input: HeaderInput, context: { readonly url?
     options.label = labels.length === 1 ? label : labels;
   }
 
+  let unknown = 0;
   const forwarded: Record<string, string> = {};
   const forwardPrefix = HEADER.forwardPrefix.toLowerCase();
   const failurePrefix = "upstash-failure-callback-";
@@ -189,8 +197,16 @@ export function parseTriggerHeaders(input: HeaderInput, context: { readonly url?
       continue;
     }
     if (!lower.startsWith("upstash-") || OPTION_HEADERS.includes(lower) || OTHER_KNOWN_UPSTASH_HEADERS.has(lower) || lower.startsWith(`${failurePrefix}forward-`)) continue;
-    const suggestion = closestName(lower, [...OPTION_HEADERS, ...OTHER_KNOWN_UPSTASH_HEADERS]);
+    // Each suggestion costs edit distances against every known header, so a
+    // request stuffed with thousands of them gets a bounded number of warnings.
+    unknown++;
+    if (unknown > MAX_UNKNOWN_HEADER_WARNINGS) continue;
+    const suggestion = closestName(lower, KNOWN_NAMES);
     add("unknown-upstash-header", "warning", `unknown header \`${name}\``, name, name, suggestion === undefined ? {} : { hint: `did you mean \`${canonicalCase(suggestion)}\`?` });
+  }
+  if (unknown > MAX_UNKNOWN_HEADER_WARNINGS) {
+    const more = unknown - MAX_UNKNOWN_HEADER_WARNINGS;
+    add("unknown-upstash-header", "warning", `and ${more} more unknown \`Upstash-*\` ${more === 1 ? "header" : "headers"}`, "", "");
   }
   if (Object.keys(forwarded).length > 0) options.headers = forwarded;
 

@@ -136,6 +136,18 @@ describe("buildTriggerRequest", () => {
   });
 });
 
+describe("buildTriggerRequest on options from an untrusted body", () => {
+  it("bounds the unknown-option warnings: 20 with suggestions, then one count", () => {
+    const options = { url: "https://example.com/wf", ...Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`retryDelayy${i}`, 1])) };
+    const start = performance.now();
+    const { ok, diagnostics } = buildTriggerRequest(options as never);
+    expect(performance.now() - start).toBeLessThan(500);
+    expect(ok).toBe(true);
+    expect(diagnostics).toHaveLength(21);
+    expect(diagnostics[20]?.message).toBe("and 19980 more unknown options; they are ignored");
+  });
+});
+
 describe("buildBatchTriggerRequest", () => {
   it("builds POST /v2/batch/trigger with one item per trigger", () => {
     const result = buildBatchTriggerRequest([{ url, retries: 0 }, { url: "https://b.example/wf", body: "x" }]);
@@ -222,6 +234,16 @@ describe("parseTriggerHeaders", () => {
     expect(result.diagnostics.find((d) => d.code === "negative-delay")?.message).toContain("when `retried` is 0 (");
     // They are checked, not returned: trigger options have no field for them.
     expect(result.options).toEqual({ url: "" });
+  });
+
+  it("bounds the unknown-header warnings: 20 with suggestions, then one count", () => {
+    const headers = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`upstash-failure-callback-flow-control-${i}`, "v"]));
+    const start = performance.now();
+    const { diagnostics } = parseTriggerHeaders(headers);
+    expect(performance.now() - start).toBeLessThan(500);
+    expect(diagnostics).toHaveLength(21);
+    expect(diagnostics.every((d) => d.code === "unknown-upstash-header")).toBe(true);
+    expect(diagnostics[20]?.message).toBe("and 4980 more unknown `Upstash-*` headers");
   });
 
   it("warns about a header given twice in different case", () => {
