@@ -1,7 +1,7 @@
 import { showValue } from "../diagnostics/show.js";
 import { dependsOnRetried, type Expression } from "./ast.js";
 import type { DelayClosure } from "./builtins.js";
-import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
+import { capErrors, type ExpressionCode, type ExpressionDiagnostic } from "./codes.js";
 import { compileTree } from "./compile.js";
 import { foldConstants } from "./fold.js";
 import { evaluateNode } from "./interpret.js";
@@ -109,7 +109,7 @@ export function checkAndCompile(tree: Expression, options: CheckOptions, namesRe
   try {
     return guardTreeWalk(() => {
       const structural = checkStructure(tree, namesResolved);
-      if (structural.length > 0) return { report: { diagnostics: structural, range: undefined } };
+      if (structural.length > 0) return { report: { diagnostics: capErrors(structural), range: undefined } };
       const delay = compileTree(tree);
       return { report: checkDomain(tree, delay, retries), delay };
     });

@@ -1,3 +1,4 @@
+import { EXPRESSION_LIMITS } from "./limits.js";
 /**
  * Every diagnostic code the expression language reports, with its severity
  * and a one-line description. `docs/language.md` documents each one; a test
@@ -5,7 +6,7 @@
  *
  * @example
  * ```ts
- * Object.keys(EXPRESSION_CODES).length; // 24
+ * Object.keys(EXPRESSION_CODES).length; // 25
  * EXPRESSION_CODES["negative-delay"].severity; // "warning"
  * ```
  */
@@ -29,6 +30,7 @@ export const EXPRESSION_CODES = {
   "not-a-function": { severity: "error", summary: "A call of `retried`, which is a variable." },
   "wrong-arity": { severity: "error", summary: "A built-in function called with the wrong number of arguments." },
   "division-by-zero": { severity: "error", summary: "A divisor that is always zero." },
+  "too-many-errors": { severity: "error", summary: "More errors than the report limit (50); this one counts the rest." },
   "invalid-option": { severity: "error", summary: "An option passed to the API is out of its range, e.g. a negative `retries`." },
   "negative-delay": { severity: "warning", summary: "The delay is negative for some `retried` in the checked range." },
   "nan-delay": { severity: "warning", summary: "The delay is NaN for some `retried` in the checked range." },
@@ -57,3 +59,30 @@ export type ExpressionCode = keyof typeof EXPRESSION_CODES;
  * ```
  */
 export type ExpressionDiagnostic = import("../diagnostics/diagnostic.js").Diagnostic<ExpressionCode>;
+
+/**
+ * Keeps the first {@link EXPRESSION_LIMITS}`.maxReportedErrors` errors (and
+ * every warning) and counts the rest in one `too-many-errors` diagnostic, so
+ * an 8 KB source full of mistakes renders as a page, not as 200 KB.
+ */
+export function capErrors(diagnostics: readonly ExpressionDiagnostic[]): ExpressionDiagnostic[] {
+  const max = EXPRESSION_LIMITS.maxReportedErrors;
+  let errors = 0;
+  const kept: ExpressionDiagnostic[] = [];
+  const dropped: ExpressionDiagnostic[] = [];
+  for (const d of diagnostics) {
+    if (d.severity === "error" && ++errors > max) dropped.push(d);
+    else kept.push(d);
+  }
+  const first = dropped[0];
+  const last = dropped[dropped.length - 1];
+  if (first === undefined || last === undefined) return kept;
+  kept.push({
+    code: "too-many-errors",
+    severity: "error",
+    message: `and ${dropped.length} more ${dropped.length === 1 ? "error" : "errors"}, not shown`,
+    span: { start: first.span.start, end: Math.max(first.span.start, last.span.end) },
+    hint: "fix the ones above first; the rest are often the same mistake",
+  });
+  return kept;
+}

@@ -1,7 +1,7 @@
 import { describeKind } from "../diagnostics/arguments.js";
 import type { Result } from "../diagnostics/diagnostic.js";
 import type { Expression } from "./ast.js";
-import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
+import { capErrors, type ExpressionCode, type ExpressionDiagnostic } from "./codes.js";
 import { parseFast } from "./fast-parse.js";
 import { fullParser } from "./full-parser.js";
 import { EXPRESSION_LIMITS } from "./limits.js";
@@ -37,7 +37,8 @@ export function parse(source: string): Result<Expression, ExpressionCode> {
   // Valid input takes the fast path; anything else gets the full parser and its diagnostics.
   const fast = parseFast(source);
   if (fast !== undefined) return { ok: true, value: fast, diagnostics: [] };
-  return fullParser()(source);
+  const full = fullParser()(source);
+  return full.ok ? full : { ok: false, diagnostics: capErrors(full.diagnostics) };
 }
 
 function fail(...diagnostics: ExpressionDiagnostic[]): Result<Expression, ExpressionCode> {

@@ -19,6 +19,7 @@ const cases: readonly Case[] = [
   { source: "-".repeat(65) + "retried", code: "too-deeply-nested", span: { start: 64, end: 65 } },
   { source: "2^".repeat(65) + "2", code: "too-deeply-nested", span: { start: 129, end: 130 } },
   { source: Array.from({ length: 1025 }, () => "1").join("+"), code: "expression-too-large", span: { start: 2048, end: 2049 }, message: /more than 2048 operands/ },
+  { source: Array.from({ length: 52 }, () => "zz").join("+"), code: "too-many-errors", span: { start: 150, end: 155 }, message: /^and 2 more errors, not shown$/ },
   { source: "", code: "empty-expression", span: { start: 0, end: 0 }, hint: /e\.g\. `1000`/ },
   { source: "   \n\t", code: "empty-expression", span: { start: 5, end: 5 } },
   { source: "1000 $ 2", code: "unexpected-character", span: { start: 5, end: 6 }, message: /unexpected character `\$`/ },

@@ -42,10 +42,11 @@ describe("limits on hostile input", () => {
     expect(ms).toBeLessThan(1000);
   });
 
-  it("answers 1,000 unknown names in one pass, quickly", () => {
+  it("answers 1,000 unknown names in one pass, quickly, reporting 50 and counting the rest", () => {
     const source = Array.from({ length: 1000 }, (_, i) => `x${i % 10}`).join("+");
     const { value, ms } = timed(() => tryCompile(source));
-    expect(value.diagnostics.length).toBe(1000);
+    expect(value.diagnostics.length).toBe(51);
+    expect(value.diagnostics[50]?.message).toBe("and 950 more errors, not shown");
     expect(ms).toBeLessThan(1000);
   });
 
@@ -84,5 +85,24 @@ describe("limits on hostile input", () => {
     parse("pow(2, retried)");
     // parse() resets the shared parser's input after each call; a second parse still works.
     expect(parse("1 + 1").ok).toBe(true);
+  });
+});
+
+describe("the number of errors reported", () => {
+  it("reports the first 50 errors and counts the rest in one too-many-errors", () => {
+    const source = Array.from({ length: 120 }, (_, i) => `zz${i}`).join(" + ");
+    const result = tryCompile(source);
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics).toHaveLength(51);
+    expect(result.diagnostics.slice(0, 50).every((d) => d.code === "unknown-variable")).toBe(true);
+    const summary = result.diagnostics[50];
+    expect(summary).toMatchObject({ code: "too-many-errors", severity: "error", message: "and 70 more errors, not shown" });
+    // From the first name not shown to the last one.
+    expect(source.slice(summary?.span.start, summary?.span.end)).toMatch(/^zz50 \+ .* \+ zz119$/);
+  });
+
+  it("reports exactly 50 errors without a summary", () => {
+    const source = Array.from({ length: 50 }, (_, i) => `zz${i}`).join(" + ");
+    expect(tryCompile(source).diagnostics.map((d) => d.code)).toEqual(Array(50).fill("unknown-variable"));
   });
 });
