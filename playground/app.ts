@@ -148,10 +148,11 @@ function renderExpression(): void {
   renderUnderlay(underlay, source, result.diagnostics);
   renderDiagnostics(byId("diagnostics"), result.diagnostics);
   const status = byId("expression-status");
-  const errors = result.diagnostics.filter((d) => d.severity === "error").length;
+  const errors = result.diagnostics.filter((d) => d.severity === "error" && d.code !== "too-many-errors").length;
+  const capped = result.diagnostics.some((d) => d.code === "too-many-errors");
   if (!result.ok) {
     status.className = "status bad";
-    status.textContent = `invalid: ${errors} ${errors === 1 ? "error" : "errors"}`;
+    status.textContent = capped ? `invalid: more than ${errors} errors` : `invalid: ${errors} ${errors === 1 ? "error" : "errors"}`;
     byId("explanation").textContent = "";
     byId("schedule-section").hidden = true;
     renderSchedule([]);

@@ -56,6 +56,13 @@ describe("retry-delay (the built binary)", () => {
       expect(result.stderr).toContain("invalid: 2 errors");
     });
 
+    it("says \"more than 50 errors\" when the report is capped", () => {
+      const result = cli(["check", Array.from({ length: 60 }, () => "zz").join("+")]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain("error[too-many-errors]: and 10 more errors, not shown");
+      expect(result.stderr.trimEnd().split("\n").at(-1)).toBe("invalid: more than 50 errors");
+    });
+
     it("prints domain warnings and still exits 0", () => {
       const result = cli(["check", "1000 - 600 * retried"]);
       expect(result.code).toBe(0);

@@ -42,8 +42,10 @@ export const checkCommand: Command = {
     const s = styles(context.io.color);
     printDiagnostics(context, source, result.diagnostics);
     if (!result.ok || hasError(result.diagnostics)) {
-      const count = result.diagnostics.filter((d) => d.severity === "error").length;
-      context.io.err(s.red(`invalid: ${count} ${count === 1 ? "error" : "errors"}`));
+      const count = result.diagnostics.filter((d) => d.severity === "error" && d.code !== "too-many-errors").length;
+      // Past the report limit the exact total is not shown, so the summary says "more than".
+      const capped = result.diagnostics.some((d) => d.code === "too-many-errors");
+      context.io.err(s.red(capped ? `invalid: more than ${count} errors` : `invalid: ${count} ${count === 1 ? "error" : "errors"}`));
       return EXIT.invalid;
     }
     const delay = result.value;
