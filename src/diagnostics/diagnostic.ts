@@ -1,3 +1,4 @@
+import { expectArray } from "./arguments.js";
 import { renderDiagnostics, type RenderOptions } from "./render.js";
 
 /**
@@ -89,10 +90,7 @@ export type Result<T, Code extends string = string> =
  * ```
  */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
-  if (!Array.isArray(diagnostics)) {
-    throw new RetryDelayError("", [{ code: "invalid-argument", severity: "error", message: "hasErrors takes an array of diagnostics", span: { start: 0, end: 0 } }]);
-  }
-  for (const d of diagnostics as readonly unknown[]) {
+  for (const d of expectArray(diagnostics, "diagnostics")) {
     if (typeof d === "object" && d !== null && (d as { severity?: unknown }).severity === "error") return true;
   }
   return false;

@@ -1,5 +1,5 @@
 import type { Expression, NumberLiteral } from "./ast.js";
-import { lookupBuiltin } from "./builtins.js";
+import { lookupDefinition } from "./builtins.js";
 import { applyBinary } from "./interpret.js";
 
 /**
@@ -46,7 +46,7 @@ export function foldConstants(node: Expression): Expression {
         if (folded !== arg) changed = true;
         if (folded.kind !== "number") constant = false;
       }
-      const builtin = lookupBuiltin(node.name);
+      const builtin = lookupDefinition(node.name);
       if (constant && builtin !== undefined && builtin.arity === count) {
         const x = (args[0] as NumberLiteral).value;
         const value = builtin.arity === 1 ? builtin.evaluate(x) : builtin.evaluate(x, (args[1] as NumberLiteral).value);

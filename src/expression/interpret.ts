@@ -1,7 +1,7 @@
-import { readRetried } from "./retried.js";
 import type { BinaryOperator, Expression } from "./ast.js";
-import { lookupBuiltin } from "./builtins.js";
+import { lookupDefinition } from "./builtins.js";
 import { guardTreeWalk } from "./guard.js";
+import { readRetried } from "./retried.js";
 
 /**
  * The reference interpreter: a plain tree walk, kept small and obviously
@@ -34,7 +34,7 @@ export function evaluateNode(node: Expression, retried: number): number {
     case "binary":
       return applyBinary(node.operator, evaluateNode(node.left, retried), evaluateNode(node.right, retried));
     case "call": {
-      const builtin = lookupBuiltin(node.name);
+      const builtin = lookupDefinition(node.name);
       if (builtin === undefined || builtin.arity !== node.args.length) return Number.NaN;
       const [first, second] = node.args;
       const x = first === undefined ? Number.NaN : evaluateNode(first, retried);

@@ -38,7 +38,7 @@ export function parse(source: string): Result<Expression, ExpressionCode> {
   const fast = parseFast(source);
   if (fast !== undefined) return { ok: true, value: fast, diagnostics: [] };
   const full = fullParser()(source);
-  return full.ok ? full : { ok: false, diagnostics: capErrors(full.diagnostics) };
+  return full.ok ? full : fail(...capErrors(full.diagnostics));
 }
 
 function fail(...diagnostics: ExpressionDiagnostic[]): Result<Expression, ExpressionCode> {
