@@ -127,7 +127,13 @@ export function retryDelayBackoffStrategy(options: BackoffStrategyOptions = {}):
   };
 }
 
-/** The options are the program's: a wrong one throws `invalid-argument` when the strategy is made, never inside a worker. */
+/**
+ * The options are the program's: a wrong one throws `invalid-argument` when
+ * the strategy is made, never inside a worker. The checks are written out
+ * here rather than imported from diagnostics/arguments.ts because this entry
+ * may import only `../index.js`: anything else would be bundled into
+ * dist/bullmq.js as a second copy, with its own RetryDelayError class.
+ */
 function checkStrategyOptions(options: unknown): void {
   const invalid = (message: string): never => {
     throw new RetryDelayError("", [{ code: "invalid-argument", severity: "error", message, span: { start: 0, end: 0 } }]);

@@ -29,6 +29,17 @@ export const MAX_DELAY_BY_PLAN: Readonly<Record<UpstashPlan, number | undefined>
 });
 
 /**
+ * Whether `value` names a plan: an own key of {@link MAX_DELAY_BY_PLAN}, so
+ * that `toString` or `__proto__` is not one.
+ */
+export function isUpstashPlan(value: unknown): value is UpstashPlan {
+  return typeof value === "string" && Object.hasOwn(MAX_DELAY_BY_PLAN, value);
+}
+
+/** The plans, quoted, for messages. */
+export const PLAN_NAMES = Object.keys(MAX_DELAY_BY_PLAN).map((plan) => `"${plan}"`).join(", ");
+
+/**
  * A diagnostic when a delay exceeds the plan's maximum, else undefined.
  *
  * @example
@@ -41,10 +52,7 @@ export function checkDelayForPlan(ms: number, plan: UpstashPlan, span: Span = { 
   const at = expectObject(span, "the span");
   if (typeof at.start !== "number" || typeof at.end !== "number") invalidArgument("the span must be { start, end } with numbers");
   expectNumber(ms, "the delay in milliseconds");
-  // Only an own key of the table: `toString` or `__proto__` is not a plan.
-  if (typeof plan !== "string" || !Object.hasOwn(MAX_DELAY_BY_PLAN, plan)) {
-    invalidArgument(`the plan must be one of ${Object.keys(MAX_DELAY_BY_PLAN).map((p) => `"${p}"`).join(", ")}, not ${typeof plan === "string" ? `"${plan}"` : describeKind(plan)}`);
-  }
+  if (!isUpstashPlan(plan)) invalidArgument(`the plan must be one of ${PLAN_NAMES}, not ${typeof plan === "string" ? `"${plan}"` : describeKind(plan)}`);
   const max = MAX_DELAY_BY_PLAN[plan];
   if (max === undefined || ms <= max) return undefined;
   return {

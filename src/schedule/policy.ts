@@ -96,8 +96,7 @@ export interface NormalizedDelay {
 export function normalizeDelay(raw: number, retried: number, policy: NormalizationPolicy = {}): NormalizedDelay {
   expectNumber(raw, "the raw delay");
   expectNumber(retried, "retried");
-  const problem = policyProblems(policy)[0];
-  if (problem !== undefined) invalidArgument(`${problem.path}: ${problem.message}`);
+  expectPolicy(policy);
   const rules = { ...DEFAULT_NORMALIZATION, ...policy };
   const fallback = (): number => (rules.fallback === "default-backoff" ? defaultBackoffDelay(retried) : rules.fallback);
   if (!Number.isFinite(raw)) return { ms: fallback(), reason: "non-finite" };
@@ -109,7 +108,8 @@ export function normalizeDelay(raw: number, retried: number, policy: Normalizati
 
 /**
  * What is wrong with a policy, field by field (empty when nothing is).
- * `simulateSchedule` reports these as diagnostics; `normalizeDelay` throws the first.
+ * `simulateSchedule` reports these as diagnostics; the functions that take a
+ * policy from the program throw the first ({@link expectPolicy}).
  */
 export function policyProblems(policy: unknown): { readonly path: string; readonly message: string; readonly value: unknown }[] {
   if (policy === undefined) return [];
@@ -122,4 +122,10 @@ export function policyProblems(policy: unknown): { readonly path: string; readon
     problems.push({ path: "normalization.fallback", message: "the fallback must be `default-backoff` or a whole, non-negative number of milliseconds", value: fallback });
   }
   return problems;
+}
+
+/** Throws `invalid-argument` for the first thing wrong with a policy; `prefix` places it, e.g. `input.`. */
+export function expectPolicy(policy: unknown, prefix = ""): void {
+  const problem = policyProblems(policy)[0];
+  if (problem !== undefined) invalidArgument(`${prefix}${problem.path}: ${problem.message}`);
 }

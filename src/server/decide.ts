@@ -3,7 +3,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { CompiledDelay } from "../expression/api.js";
 import { DEFAULT_RETRIES } from "../expression/check.js";
 import { headerLookup, readRetryAfter, type HeaderSource } from "../retry-after/retry-after.js";
-import { defaultBackoffDelay, normalizeDelay, policyProblems, type NormalizationPolicy } from "../schedule/policy.js";
+import { defaultBackoffDelay, expectPolicy, normalizeDelay, type NormalizationPolicy } from "../schedule/policy.js";
 import type { CompileCache } from "./cache.js";
 import { createCompileCache } from "./cache.js";
 
@@ -147,8 +147,7 @@ function checkInput(value: unknown): RetryDecisionInput {
     if (response.status !== undefined) expectNumber(response.status, "input.response.status");
   }
   if (input.now !== undefined) expectNumber(input.now, "input.now");
-  const problem = policyProblems(input.normalization)[0];
-  if (problem !== undefined) invalidArgument(`input.${problem.path}: ${problem.message}`);
+  expectPolicy(input.normalization, "input.");
   if (input.cache !== undefined && typeof expectObject(input.cache, "input.cache").get !== "function") invalidArgument("input.cache must be a cache from createCompileCache");
   return input as unknown as RetryDecisionInput;
 }

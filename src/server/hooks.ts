@@ -1,8 +1,9 @@
-import { describeKind, expectNumber, expectObject, expectOptions, invalidArgument } from "../diagnostics/arguments.js";
+import { expectNumber, expectObject, expectOptions, invalidArgument } from "../diagnostics/arguments.js";
+import { showValue } from "../diagnostics/show.js";
 import { RetryDelayError } from "../diagnostics/diagnostic.js";
 import { tryCompile, type CompiledDelay } from "../expression/api.js";
 import { DEFAULT_RETRIES } from "../expression/check.js";
-import { defaultBackoffDelay, normalizeDelay, policyProblems, type NormalizationPolicy } from "../schedule/policy.js";
+import { defaultBackoffDelay, expectPolicy, normalizeDelay, type NormalizationPolicy } from "../schedule/policy.js";
 
 /**
  * Options of {@link retryDelayHook}.
@@ -37,8 +38,7 @@ export interface RetryHookOptions {
  */
 export function retryDelayHook(retryDelay?: string | CompiledDelay, options: RetryHookOptions = {}): (attempt: number) => number {
   const checked = expectOptions(options, "the hook options");
-  const problem = policyProblems(checked.normalization)[0];
-  if (problem !== undefined) invalidArgument(`${problem.path}: ${problem.message}`);
+  expectPolicy(checked.normalization);
   let delay: (retried: number) => number = defaultBackoffDelay;
   if (typeof retryDelay === "function") delay = retryDelay;
   else if (retryDelay !== undefined) {
@@ -48,7 +48,7 @@ export function retryDelayHook(retryDelay?: string | CompiledDelay, options: Ret
   }
   const policy = options.normalization;
   return (attempt: number): number => {
-    if (typeof attempt !== "number" || !Number.isFinite(attempt)) invalidArgument(`the attempt must be a finite number, not ${typeof attempt === "number" ? String(attempt) : describeKind(attempt)}`);
+    if (typeof attempt !== "number" || !Number.isFinite(attempt)) invalidArgument(`the attempt must be a finite number, not ${showValue(attempt)}`);
     const retried = Math.max(0, Math.trunc(attempt) - 1);
     return normalizeDelay(delay(retried), retried, policy).ms;
   };

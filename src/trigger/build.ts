@@ -1,8 +1,8 @@
-import { describeKind, expectOptionalString, expectOptions, invalidArgument } from "../diagnostics/arguments.js";
+import { expectOptionalString, expectOptions, invalidArgument } from "../diagnostics/arguments.js";
 import { showValue } from "../diagnostics/show.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { closestName } from "../diagnostics/suggest.js";
-import { checkDelayForPlan, MAX_DELAY_BY_PLAN, type UpstashPlan } from "../duration/plans.js";
+import { checkDelayForPlan, isUpstashPlan, PLAN_NAMES, type UpstashPlan } from "../duration/plans.js";
 import { parseDuration } from "../duration/parse.js";
 import { tryCompile } from "../expression/api.js";
 import { DEFAULT_RETRIES } from "../expression/check.js";
@@ -209,14 +209,17 @@ export function buildBatchTriggerRequest(items: readonly TriggerOptions[], build
 function checkBuildOptions(value: unknown): asserts value is BuildOptions {
   const build = expectOptions(value, "the build options");
   const baseUrl = expectOptionalString(build.baseUrl, "build.baseUrl");
-  if (baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(baseUrl)) invalidArgument(`build.baseUrl must be an http:// or https:// URL, not \`${baseUrl}\``);
+  if (baseUrl !== undefined && !isHttpUrl(baseUrl)) invalidArgument(`build.baseUrl must be an http:// or https:// URL, not \`${baseUrl}\``);
   const token = expectOptionalString(build.token, "build.token");
   // A token goes into a header: a line break would smuggle in another header.
   if (token !== undefined && /[^\x20-\x7e]/.test(token)) invalidArgument("build.token must be printable ASCII, as a header value");
-  if (build.plan !== undefined && (typeof build.plan !== "string" || !Object.hasOwn(MAX_DELAY_BY_PLAN, build.plan))) {
-    invalidArgument(`build.plan must be one of ${Object.keys(MAX_DELAY_BY_PLAN).join(", ")}`);
-  }
-  if (build.now !== undefined && !Number.isFinite(build.now)) invalidArgument(`build.now must be a finite number of Unix milliseconds, not ${typeof build.now === "number" ? String(build.now) : describeKind(build.now)}`);
+  if (build.plan !== undefined && !isUpstashPlan(build.plan)) invalidArgument(`build.plan must be one of ${PLAN_NAMES}`);
+  if (build.now !== undefined && !Number.isFinite(build.now)) invalidArgument(`build.now must be a finite number of Unix milliseconds, not ${showValue(build.now)}`);
+}
+
+/** An absolute http:// or https:// URL without whitespace: what a base URL may be. */
+export function isHttpUrl(text: string): boolean {
+  return /^https?:\/\/\S+$/.test(text);
 }
 
 function baseUrl(build: BuildOptions): string {

@@ -1,14 +1,12 @@
-import type { UpstashPlan } from "../../duration/plans.js";
+import { isUpstashPlan, MAX_DELAY_BY_PLAN } from "../../duration/plans.js";
 import { formatDuration } from "../../duration/format.js";
 import { EXPRESSION_LIMITS } from "../../expression/limits.js";
 import { parseFlowControlValue, type FlowControlOptions } from "../../flow-control/flow-control.js";
-import { buildTriggerRequest, type TriggerOptions } from "../../trigger/build.js";
+import { buildTriggerRequest, isHttpUrl, type TriggerOptions } from "../../trigger/build.js";
 import { toCurl } from "../../trigger/curl.js";
 import { EXIT, UsageError, type Command } from "../command.js";
 import { styles } from "../io.js";
 import { integerFlag, printJson, printOptionDiagnostics, stringFlag } from "./shared.js";
-
-const PLANS: readonly UpstashPlan[] = ["free", "pay-as-you-go", "fixed"];
 
 export const triggerCommand: Command = {
   name: "trigger",
@@ -60,9 +58,9 @@ export const triggerCommand: Command = {
     const url = stringFlag(context, "url");
     if (url === undefined) throw new UsageError("missing --url", "trigger");
     const baseUrl = stringFlag(context, "base-url");
-    if (baseUrl !== undefined && !/^https?:\/\/\S+$/.test(baseUrl)) throw new UsageError(`--base-url must be an http:// or https:// URL, not '${baseUrl}'`, "trigger");
+    if (baseUrl !== undefined && !isHttpUrl(baseUrl)) throw new UsageError(`--base-url must be an http:// or https:// URL, not '${baseUrl}'`, "trigger");
     const plan = stringFlag(context, "plan");
-    if (plan !== undefined && !(PLANS as readonly string[]).includes(plan)) throw new UsageError(`--plan must be one of ${PLANS.join(", ")}, not '${plan}'`, "trigger");
+    if (plan !== undefined && !isUpstashPlan(plan)) throw new UsageError(`--plan must be one of ${Object.keys(MAX_DELAY_BY_PLAN).join(", ")}, not '${plan}'`, "trigger");
 
     const headers: Record<string, string> = {};
     for (const header of (context.values.header as string[] | undefined) ?? []) {
@@ -109,7 +107,7 @@ export const triggerCommand: Command = {
       ...optional("body", stringFlag(context, "body")),
       ...optional("workflowRunId", stringFlag(context, "workflow-run-id")),
     };
-    const result = buildTriggerRequest(options, { ...(plan === undefined ? {} : { plan: plan as UpstashPlan }), ...(baseUrl === undefined ? {} : { baseUrl }), now: context.io.now() });
+    const result = buildTriggerRequest(options, { ...(plan === undefined ? {} : { plan }), ...(baseUrl === undefined ? {} : { baseUrl }), now: context.io.now() });
 
     if (context.values.json === true) {
       printJson(context, { command: "trigger", valid: result.ok, request: result.request ?? null, curl: result.request === undefined ? null : toCurl(result.request), diagnostics: result.diagnostics });
