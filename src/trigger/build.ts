@@ -1,4 +1,5 @@
 import { expectOptionalString, expectOptions, invalidArgument } from "../diagnostics/arguments.js";
+import { reportBounded } from "../diagnostics/bounded.js";
 import { showValue } from "../diagnostics/show.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { closestName } from "../diagnostics/suggest.js";
@@ -115,9 +116,6 @@ export const DEFAULT_BASE_URL = "https://qstash.upstash.io";
  * ```
  */
 export const PLACEHOLDER_TOKEN = "<QSTASH_TOKEN>";
-
-/** Unknown options warned about one by one; the rest are counted in one more warning. */
-const MAX_UNKNOWN_OPTION_WARNINGS = 20;
 
 const KNOWN_OPTIONS = ["url", "workflowRunId", "body", "headers", "retries", "retryDelay", "delay", "notBefore", "flowControl", "failureUrl", "label", "disableTelemetry", "redact"] as const;
 
@@ -257,15 +255,14 @@ export function buildTriggerHeaders(options: TriggerOptions, build: BuildOptions
   }
   // Options parsed from a request body can hold any number of keys: warn about
   // the first few one by one, with suggestions, and count the rest.
-  const unknownKeys = Object.keys(options).filter((key) => !(KNOWN_OPTIONS as readonly string[]).includes(key));
-  for (const key of unknownKeys.slice(0, MAX_UNKNOWN_OPTION_WARNINGS)) {
-    const suggestion = closestName(key, KNOWN_OPTIONS);
-    add("unknown-option", "warning", `unknown option \`${key}\`; it is ignored`, key, key, suggestion === undefined ? {} : { hint: `did you mean \`${suggestion}\`?` });
-  }
-  if (unknownKeys.length > MAX_UNKNOWN_OPTION_WARNINGS) {
-    const more = unknownKeys.length - MAX_UNKNOWN_OPTION_WARNINGS;
-    add("unknown-option", "warning", `and ${more} more unknown ${more === 1 ? "option" : "options"}; they are ignored`, "", "");
-  }
+  reportBounded(
+    Object.keys(options).filter((key) => !(KNOWN_OPTIONS as readonly string[]).includes(key)),
+    (key) => {
+      const suggestion = closestName(key, KNOWN_OPTIONS);
+      add("unknown-option", "warning", `unknown option \`${key}\`; it is ignored`, key, key, suggestion === undefined ? {} : { hint: `did you mean \`${suggestion}\`?` });
+    },
+    (more) => add("unknown-option", "warning", `and ${more} more unknown ${more === 1 ? "option" : "options"}; they are ignored`, "", ""),
+  );
 
   // url
   if (options.url === undefined) add("missing-url", "error", "`url` is required: the workflow endpoint to trigger", "url", "", { hint: "e.g. `https://example.com/api/workflow`" });

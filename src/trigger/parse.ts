@@ -1,4 +1,5 @@
 import { expectOptionalString, expectOptions } from "../diagnostics/arguments.js";
+import { reportBounded } from "../diagnostics/bounded.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { closestName } from "../diagnostics/suggest.js";
 import { parseDuration } from "../duration/parse.js";
@@ -54,9 +55,6 @@ export interface TriggerParseResult {
  * ```
  */
 export const MAX_HEADER_VALUE_LENGTH = 8192;
-
-/** Unknown `Upstash-*` headers warned about one by one; the rest are counted in one more warning. */
-const MAX_UNKNOWN_HEADER_WARNINGS = 20;
 
 const OPTION_HEADERS = [
   HEADER.workflowRunId,
@@ -186,7 +184,7 @@ export function parseTriggerHeaders(input: HeaderInput, context: { readonly url?
     options.label = labels.length === 1 ? label : labels;
   }
 
-  let unknown = 0;
+  const unknown: string[] = [];
   const forwarded: Record<string, string> = {};
   const forwardPrefix = HEADER.forwardPrefix.toLowerCase();
   const failurePrefix = "upstash-failure-callback-";
@@ -197,17 +195,18 @@ export function parseTriggerHeaders(input: HeaderInput, context: { readonly url?
       continue;
     }
     if (!lower.startsWith("upstash-") || OPTION_HEADERS.includes(lower) || OTHER_KNOWN_UPSTASH_HEADERS.has(lower) || lower.startsWith(`${failurePrefix}forward-`)) continue;
-    // Each suggestion costs edit distances against every known header, so a
-    // request stuffed with thousands of them gets a bounded number of warnings.
-    unknown++;
-    if (unknown > MAX_UNKNOWN_HEADER_WARNINGS) continue;
-    const suggestion = closestName(lower, KNOWN_NAMES);
-    add("unknown-upstash-header", "warning", `unknown header \`${name}\``, name, name, suggestion === undefined ? {} : { hint: `did you mean \`${canonicalCase(suggestion)}\`?` });
+    unknown.push(name);
   }
-  if (unknown > MAX_UNKNOWN_HEADER_WARNINGS) {
-    const more = unknown - MAX_UNKNOWN_HEADER_WARNINGS;
-    add("unknown-upstash-header", "warning", `and ${more} more unknown \`Upstash-*\` ${more === 1 ? "header" : "headers"}`, "", "");
-  }
+  // Each suggestion costs edit distances against every known header, so a
+  // request stuffed with thousands of them gets a bounded number of warnings.
+  reportBounded(
+    unknown,
+    (name) => {
+      const suggestion = closestName(name.toLowerCase(), KNOWN_NAMES);
+      add("unknown-upstash-header", "warning", `unknown header \`${name}\``, name, name, suggestion === undefined ? {} : { hint: `did you mean \`${canonicalCase(suggestion)}\`?` });
+    },
+    (more) => add("unknown-upstash-header", "warning", `and ${more} more unknown \`Upstash-*\` ${more === 1 ? "header" : "headers"}`, "", ""),
+  );
   if (Object.keys(forwarded).length > 0) options.headers = forwarded;
 
   return { ok: !diagnostics.some((d) => d.severity === "error"), options, diagnostics };
