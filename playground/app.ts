@@ -6,6 +6,7 @@
 import {
   buildTriggerRequest,
   DEFAULT_BACKOFF_EXPRESSION,
+  describeErrorCount,
   describeFlowControl,
   formatDuration,
   formatFlowControlValue,
@@ -148,11 +149,9 @@ function renderExpression(): void {
   renderUnderlay(underlay, source, result.diagnostics);
   renderDiagnostics(byId("diagnostics"), result.diagnostics);
   const status = byId("expression-status");
-  const errors = result.diagnostics.filter((d) => d.severity === "error" && d.code !== "too-many-errors").length;
-  const capped = result.diagnostics.some((d) => d.code === "too-many-errors");
   if (!result.ok) {
     status.className = "status bad";
-    status.textContent = capped ? `invalid: more than ${errors} errors` : `invalid: ${errors} ${errors === 1 ? "error" : "errors"}`;
+    status.textContent = `invalid: ${describeErrorCount(result.diagnostics)}`;
     byId("explanation").textContent = "";
     byId("schedule-section").hidden = true;
     renderSchedule([]);

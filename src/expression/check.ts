@@ -1,7 +1,8 @@
 import { showValue } from "../diagnostics/show.js";
 import { dependsOnRetried, type Expression } from "./ast.js";
 import type { DelayClosure } from "./builtins.js";
-import { capErrors, type ExpressionCode, type ExpressionDiagnostic } from "./codes.js";
+import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
+import { capErrors } from "./error-limit.js";
 import { compileTree } from "./compile.js";
 import { foldConstants } from "./fold.js";
 import { evaluateNode } from "./interpret.js";

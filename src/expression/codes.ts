@@ -1,4 +1,3 @@
-import { EXPRESSION_LIMITS } from "./limits.js";
 /**
  * Every diagnostic code the expression language reports, with its severity
  * and a one-line description. `docs/language.md` documents each one; a test
@@ -60,29 +59,3 @@ export type ExpressionCode = keyof typeof EXPRESSION_CODES;
  */
 export type ExpressionDiagnostic = import("../diagnostics/diagnostic.js").Diagnostic<ExpressionCode>;
 
-/**
- * Keeps the first {@link EXPRESSION_LIMITS}`.maxReportedErrors` errors (and
- * every warning) and counts the rest in one `too-many-errors` diagnostic, so
- * an 8 KB source full of mistakes renders as a page, not as 200 KB.
- */
-export function capErrors(diagnostics: readonly ExpressionDiagnostic[]): ExpressionDiagnostic[] {
-  const max = EXPRESSION_LIMITS.maxReportedErrors;
-  let errors = 0;
-  const kept: ExpressionDiagnostic[] = [];
-  const dropped: ExpressionDiagnostic[] = [];
-  for (const d of diagnostics) {
-    if (d.severity === "error" && ++errors > max) dropped.push(d);
-    else kept.push(d);
-  }
-  const first = dropped[0];
-  const last = dropped[dropped.length - 1];
-  if (first === undefined || last === undefined) return kept;
-  kept.push({
-    code: "too-many-errors",
-    severity: "error",
-    message: `and ${dropped.length} more ${dropped.length === 1 ? "error" : "errors"}, not shown`,
-    span: { start: first.span.start, end: Math.max(first.span.start, last.span.end) },
-    hint: "fix the ones above first; the rest are often the same mistake",
-  });
-  return kept;
-}

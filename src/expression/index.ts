@@ -4,6 +4,7 @@ export { compile, tabulate, tryCompile, type CompileOptions, type CompiledDelay,
 export { checkExpression, DEFAULT_RETRIES, type CheckOptions, type CheckReport, type DelayRange } from "./check.js";
 export { EXPRESSION_CODES, type ExpressionCode, type ExpressionDiagnostic } from "./codes.js";
 export { compileExpression } from "./compile.js";
+export { describeErrorCount } from "./error-limit.js";
 export { interpret } from "./interpret.js";
 export { EXPRESSION_LIMITS } from "./limits.js";
 export { parse } from "./parse.js";

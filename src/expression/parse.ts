@@ -1,7 +1,8 @@
 import { describeKind } from "../diagnostics/arguments.js";
 import type { Result } from "../diagnostics/diagnostic.js";
 import type { Expression } from "./ast.js";
-import { capErrors, type ExpressionCode, type ExpressionDiagnostic } from "./codes.js";
+import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
+import { capErrors } from "./error-limit.js";
 import { parseFast } from "./fast-parse.js";
 import { fullParser } from "./full-parser.js";
 import { EXPRESSION_LIMITS } from "./limits.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compile, EXPRESSION_LIMITS, parse, RetryDelayError, tryCompile } from "../../src/index.js";
+import { compile, describeErrorCount, EXPRESSION_LIMITS, parse, RetryDelayError, tryCompile } from "../../src/index.js";
 
 function timed<T>(run: () => T): { value: T; ms: number } {
   const start = performance.now();
@@ -104,5 +104,14 @@ describe("the number of errors reported", () => {
   it("reports exactly 50 errors without a summary", () => {
     const source = Array.from({ length: 50 }, (_, i) => `zz${i}`).join(" + ");
     expect(tryCompile(source).diagnostics.map((d) => d.code)).toEqual(Array(50).fill("unknown-variable"));
+  });
+});
+
+describe("describeErrorCount", () => {
+  it("counts errors, not warnings, and says \"more than\" once the report is capped", () => {
+    expect(describeErrorCount(tryCompile("Pow(2, retries)").diagnostics)).toBe("2 errors");
+    expect(describeErrorCount(tryCompile("1000 *").diagnostics)).toBe("1 error");
+    expect(describeErrorCount(tryCompile("retried - 5").diagnostics)).toBe("0 errors");
+    expect(describeErrorCount(tryCompile(Array.from({ length: 60 }, () => "zz").join("+")).diagnostics)).toBe("more than 50 errors");
   });
 });

@@ -1,6 +1,7 @@
 import { formatDuration } from "../../duration/format.js";
 import { tryCompile } from "../../expression/api.js";
 import { DEFAULT_RETRIES } from "../../expression/check.js";
+import { describeErrorCount } from "../../expression/error-limit.js";
 import { EXPRESSION_LIMITS } from "../../expression/limits.js";
 import { printExpression } from "../../expression/print.js";
 import { styles } from "../io.js";
@@ -42,10 +43,7 @@ export const checkCommand: Command = {
     const s = styles(context.io.color);
     printDiagnostics(context, source, result.diagnostics);
     if (!result.ok || hasError(result.diagnostics)) {
-      const count = result.diagnostics.filter((d) => d.severity === "error" && d.code !== "too-many-errors").length;
-      // Past the report limit the exact total is not shown, so the summary says "more than".
-      const capped = result.diagnostics.some((d) => d.code === "too-many-errors");
-      context.io.err(s.red(capped ? `invalid: more than ${count} errors` : `invalid: ${count} ${count === 1 ? "error" : "errors"}`));
+      context.io.err(s.red(`invalid: ${describeErrorCount(result.diagnostics)}`));
       return EXIT.invalid;
     }
     const delay = result.value;
