@@ -146,26 +146,36 @@ class Recognizer {
 
   // additive = multiplicative , { ( "+" | "-" ) , multiplicative } ;
   additive(): Expression | undefined {
-    let left = this.multiplicative();
-    for (let kind = this.peek(); left !== undefined && (kind === "Plus" || kind === "Minus"); kind = this.peek()) {
+    return this.leftAssociative(true);
+  }
+
+  // multiplicative = unary , { ( "*" | "/" ) , unary } ;
+  // One loop for both levels; `additive` picks the operands and operators.
+  private leftAssociative(additive: boolean): Expression | undefined {
+    let left = additive ? this.leftAssociative(false) : this.unary();
+    for (let operator = this.operatorAt(additive); left !== undefined && operator !== undefined; operator = this.operatorAt(additive)) {
       this.at++;
-      const right = this.multiplicative();
+      const right = additive ? this.leftAssociative(false) : this.unary();
       if (right === undefined) return undefined;
-      left = binary(kind === "Plus" ? "+" : "-", left, right);
+      left = { kind: "binary", operator, left, right, span: { start: left.span.start, end: right.span.end } };
     }
     return left;
   }
 
-  // multiplicative = unary , { ( "*" | "/" ) , unary } ;
-  private multiplicative(): Expression | undefined {
-    let left = this.unary();
-    for (let kind = this.peek(); left !== undefined && (kind === "Star" || kind === "Slash"); kind = this.peek()) {
-      this.at++;
-      const right = this.unary();
-      if (right === undefined) return undefined;
-      left = binary(kind === "Star" ? "*" : "/", left, right);
+  /** The operator of this level at the current token, if there is one. */
+  private operatorAt(additive: boolean): BinaryOperator | undefined {
+    switch (this.peek()) {
+      case "Plus":
+        return additive ? "+" : undefined;
+      case "Minus":
+        return additive ? "-" : undefined;
+      case "Star":
+        return additive ? undefined : "*";
+      case "Slash":
+        return additive ? undefined : "/";
+      default:
+        return undefined;
     }
-    return left;
   }
 
   // unary = ( "+" | "-" ) , unary | primary ;
@@ -224,8 +234,4 @@ class Recognizer {
     const name = lookupBuiltin(token.image)?.name ?? token.image;
     return { kind: "call", name, nameSpan, args, span };
   }
-}
-
-function binary(operator: BinaryOperator, left: Expression, right: Expression): Expression {
-  return { kind: "binary", operator, left, right, span: { start: left.span.start, end: right.span.end } };
 }
