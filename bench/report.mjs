@@ -1,11 +1,10 @@
 // Prints bench/results/latest.json (or the file given) as the Markdown tables of docs/performance.md.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { int, kb, ns, signed } from "./format.mjs";
 
 const file = process.argv[2] ?? fileURLToPath(new URL("results/latest.json", import.meta.url));
 const d = JSON.parse(readFileSync(file, "utf8"));
-const ns = (v) => (v >= 1000 ? `${(v / 1000).toFixed(2)} µs` : `${v.toFixed(1)} ns`);
-const int = (v) => Math.round(v).toLocaleString("en-US");
 const lines = [];
 const table = (header, rows) => {
   lines.push(`| ${header.join(" | ")} |`, `| ${header.map((_, i) => (i === 0 ? "---" : "--:")).join(" | ")} |`);
@@ -32,10 +31,5 @@ table(
 lines.push(`### Memory (retained heap per compiled expression, ${int(d.memory[0].count)} kept alive)`, "");
 table(["contender", "bytes"], d.memory.map((r) => [r.name, int(r.bytesPerExpression)]));
 lines.push("### Bundle size (esbuild for the browser, minified / gzip -9)", "");
-table(["bundle", "minified", "gzip"], d.bundle.map((r) => [r.name, `${(r.minifiedBytes / 1024).toFixed(1)} KB`, `${(r.gzipBytes / 1024).toFixed(1)} KB`]));
+table(["bundle", "minified", "gzip"], d.bundle.map((r) => [r.name, kb(r.minifiedBytes), kb(r.gzipBytes)]));
 console.log(lines.join("\n"));
-
-/** A difference with its sign: "+3.1", "−1.3" (noise can put a case under the baseline). */
-function signed(ms) {
-  return `${ms < 0 ? "−" : "+"}${Math.abs(ms).toFixed(1)}`;
-}

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { COMPILERS, CONTENDERS, distinctExpressions, RETRIED_VALUES, WORKLOAD } from "./contenders.mjs";
+import { int, kb, ns, signed } from "./format.mjs";
 import { hostShims, lazyFullParser } from "../scripts/esbuild-plugins.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -194,9 +195,7 @@ async function benchBundle() {
 }
 
 // --- report --------------------------------------------------------------------------------------
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const ns = (v) => (v >= 1000 ? `${(v / 1000).toFixed(2)} µs` : `${v.toFixed(1)} ns`);
-const ops = (v) => `${Math.round(v).toLocaleString("en-US")}/s`;
+const ops = (v) => `${int(v)}/s`;
 
 const started = new Date();
 console.log(`retry-delay benchmark — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${started.toISOString()}${smoke ? " — SMOKE RUN: numbers are meaningless" : ""}\n`);
@@ -222,8 +221,8 @@ for (const r of cold) {
 }
 
 const memory = benchMemory();
-console.log(`\n4. Memory: retained heap per compiled expression, ${MEMORY_COUNT.toLocaleString("en-US")} distinct expressions kept alive`);
-for (const r of memory) console.log(`     ${r.name.padEnd(24)} ${Math.round(r.bytesPerExpression).toLocaleString("en-US").padStart(7)} bytes`);
+console.log(`\n4. Memory: retained heap per compiled expression, ${int(MEMORY_COUNT)} distinct expressions kept alive`);
+for (const r of memory) console.log(`     ${r.name.padEnd(24)} ${int(r.bytesPerExpression).padStart(7)} bytes`);
 
 const bundle = await benchBundle();
 console.log("\n5. Bundle size for the browser (esbuild, minified / gzip -9)");
@@ -234,8 +233,3 @@ const out = smoke ? `${tmpdir()}/retry-delay-bench-smoke.json` : `${root}bench/r
 mkdirSync(new URL(".", `file://${out}`), { recursive: true });
 writeFileSync(out, `${JSON.stringify(document, null, 2)}\n`);
 console.log(`\nwrote ${out.replace(root, "")}`);
-
-/** A difference with its sign: "+3.1", "−1.3" (noise can put a case under the baseline). */
-function signed(ms) {
-  return `${ms < 0 ? "−" : "+"}${Math.abs(ms).toFixed(1)}`;
-}
