@@ -16,6 +16,9 @@ export const hostShims = {
   },
 };
 
+/** src/expression/full-parser.ts, the one module both parser plugins replace. */
+const FULL_PARSER_MODULE = /[\\/]src[\\/]expression[\\/]full-parser\.ts$/;
+
 /**
  * Loads the chevrotain parser on first use instead of at import. Valid
  * expressions take the chevrotain-free fast path, so a cold start that never
@@ -27,7 +30,7 @@ export const hostShims = {
 export const lazyFullParser = {
   name: "lazy-full-parser",
   setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/]expression[\\/]full-parser\.ts$/ }, (args) => ({
+    build.onLoad({ filter: FULL_PARSER_MODULE }, (args) => ({
       contents: `export function fullParser() { return require("./full-parse.ts").parseWithChevrotain; }`,
       loader: "ts",
       resolveDir: dirname(args.path),
@@ -55,7 +58,7 @@ export const CLI_FULL_PARSER_FILE = "cli-full-parser.cjs";
 export const requiredFullParser = {
   name: "required-full-parser",
   setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/]expression[\\/]full-parser\.ts$/ }, () => ({
+    build.onLoad({ filter: FULL_PARSER_MODULE }, () => ({
       contents: [
         `import { createRequire } from "node:module";`,
         `let parseWithChevrotain;`,
