@@ -1,6 +1,6 @@
 import type { BinaryOperator, Expression, UnaryOperator } from "./ast.js";
 import { lookupBuiltin } from "./builtins.js";
-import { numberValue, type LexicalToken, type TokenKind } from "./lexical.js";
+import { isWhitespaceCode, numberValue, type LexicalToken, type TokenKind } from "./lexical.js";
 import { resolveCall, resolveVariable } from "./names.js";
 import { EXPRESSION_LIMITS } from "./limits.js";
 import { checkSize } from "./size.js";
@@ -72,7 +72,7 @@ function scan(source: string): LexicalToken[] | undefined {
   let i = 0;
   while (i < length) {
     const c = source.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13) {
+    if (isWhitespaceCode(c)) {
       i++;
       continue;
     }

@@ -64,8 +64,13 @@ function checkNumber(image: string, span: Span): ExpressionDiagnostic | undefine
   return malformed(`a number cannot end its digits with \`.\`: \`${image}\``, `write \`${image.replace(/\.(?=[eE]|$)/, "")}\` or \`${image.replace(/\.(?=[eE]|$)/, ".0")}\``);
 }
 
+/** Control characters (CR, LF and NUL among them) and the Unicode line and paragraph separators. */
+const HEADER_BREAKING = /[\p{Cc}\u2028\u2029]/u;
+
 /** Characters people paste from prose or other languages, and what to write instead. */
 function characterHint(text: string, previous: IToken | undefined): string | undefined {
+  // Checked before the first character: a run such as `$\n` is still a header-splitting risk.
+  if (HEADER_BREAKING.test(text)) return "the expression travels in an HTTP header, which cannot carry line breaks or control characters; write it on one line";
   const first = text[0] ?? "";
   switch (first) {
     case '"':

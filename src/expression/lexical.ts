@@ -3,6 +3,27 @@
  * the fast path (and a cold start) never loads it.
  */
 
+/**
+ * The characters skipped between tokens: space and tab, the whitespace an
+ * HTTP header value may carry. CR, LF, NUL, the other control characters and
+ * U+2028/U+2029 are not whitespace here: an expression travels in the
+ * `Upstash-Retry-Delay` header, where a line break splits the header, so both
+ * lexers refuse them as `unexpected-character`. Both read this one list.
+ */
+export const WHITESPACE: readonly string[] = [" ", "\t"];
+
+/** {@link WHITESPACE} as the chevrotain token's pattern. */
+export const WHITESPACE_PATTERN = new RegExp(`[${WHITESPACE.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}]+`);
+
+/** {@link WHITESPACE} by character code, for the fast scanner's per-character test. */
+const WHITESPACE_CODES = new Uint8Array(128);
+for (const c of WHITESPACE) WHITESPACE_CODES[c.charCodeAt(0)] = 1;
+
+/** Whether the UTF-16 code unit `c` is in {@link WHITESPACE}. */
+export function isWhitespaceCode(c: number): boolean {
+  return c < 128 && WHITESPACE_CODES[c] === 1;
+}
+
 /** A number as the lexer reads it: generously, so that `.5`, `5.` and `1_000` can be reported with a fix. */
 export const NUMBER_PATTERN = /(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?/;
 

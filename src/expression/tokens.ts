@@ -1,5 +1,5 @@
 import { createToken, Lexer, type TokenType } from "chevrotain";
-import { IDENTIFIER_PATTERN, NUMBER_PATTERN } from "./lexical.js";
+import { IDENTIFIER_PATTERN, NUMBER_PATTERN, WHITESPACE_PATTERN } from "./lexical.js";
 
 /*
  * The tokens of the expression language. Some exist only to be reported well:
@@ -9,7 +9,7 @@ import { IDENTIFIER_PATTERN, NUMBER_PATTERN } from "./lexical.js";
  * checked afterwards, so each malformed number gets its own hint.
  */
 
-export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n]+/, group: Lexer.SKIPPED });
+export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: WHITESPACE_PATTERN, group: Lexer.SKIPPED });
 
 export const NumberToken = createToken({
   name: "Number",

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compile, describeErrorCount, EXPRESSION_LIMITS, parse, RetryDelayError, tryCompile } from "../../src/index.js";
+import { parseFast } from "../../src/expression/fast-parse.js";
+import { parseWithChevrotain } from "../../src/expression/full-parse.js";
 
 function timed<T>(run: () => T): { value: T; ms: number } {
   const start = performance.now();
@@ -85,6 +87,35 @@ describe("limits on hostile input", () => {
     parse("pow(2, retried)");
     // parse() resets the shared parser's input after each call; a second parse still works.
     expect(parse("1 + 1").ok).toBe(true);
+  });
+});
+
+describe("characters an HTTP header cannot carry", () => {
+  // The expression is sent as the `Upstash-Retry-Delay` header value: a CR or LF
+  // in it splits the header, so neither lexer may skip one as whitespace.
+  const breaking = ["\r", "\n", "\r\n", "\r\n\r\n", "\u0000", "\u0001", "\u000b", "\u000c", "\u001f", "\u007f", "\u0085", "\u2028", "\u2029"];
+
+  it.each(breaking.map((c) => [JSON.stringify(c), c]))("refuses %s between tokens, with a span on it and a hint", (_, c) => {
+    const source = `1000${c}+ retried`;
+    expect(parseFast(source)).toBeUndefined();
+    for (const result of [tryCompile(source), parseWithChevrotain(source)]) {
+      expect(result.ok).toBe(false);
+      const [first] = result.diagnostics;
+      expect(first?.code).toBe("unexpected-character");
+      expect(first?.span).toEqual({ start: 4, end: 4 + c.length });
+      expect(first?.hint).toMatch(/HTTP header.*line breaks or control characters/);
+      expect(first?.message).not.toMatch(/[\r\n\u0000]/);
+    }
+  });
+
+  it("refuses a trailing newline and a run that mixes a printable character with a line break", () => {
+    expect(tryCompile("pow(2, retried) * 1000\n").diagnostics[0]).toMatchObject({ code: "unexpected-character", span: { start: 22, end: 23 } });
+    expect(tryCompile("1 $\n+ 2").diagnostics[0]?.hint).toMatch(/HTTP header/);
+  });
+
+  it("still skips spaces and tabs, the whitespace a header value may hold", () => {
+    expect(tryCompile(" \tpow(2,\tretried) *  1000\t").ok).toBe(true);
+    expect(parseFast("1\t+ 2")).toBeDefined();
   });
 });
 
