@@ -17,6 +17,7 @@ export const DURATION_CODES = {
   "unknown-unit": { severity: "error", summary: "A unit that is not `s`, `m`, `h`, `d` (strict) or a Go unit (Go mode)." },
   "fractional-value": { severity: "error", summary: "A decimal such as `1.5h` in strict mode, which takes whole numbers only." },
   "negative-duration": { severity: "error", summary: "A leading `-`; delays and periods cannot be negative." },
+  "control-character": { severity: "error", summary: "A line break (CR, LF), NUL or other control character; durations travel in HTTP headers, where it would split or corrupt the header." },
   "unexpected-character": { severity: "error", summary: "A character that cannot appear in a duration, such as a space." },
   "duration-overflow": { severity: "error", summary: "Longer than Go's maximum duration, 2^63-1 nanoseconds (about 292 years)." },
   "duration-too-large": { severity: "error", summary: "Longer than the maximum the context allows (e.g. a flow-control period over 7 days, a delay over the plan's maximum)." },
