@@ -66,8 +66,24 @@ export const MAX_RETRY_AFTER_MS = 86_400_000;
  */
 export const RETRY_AFTER_HEADERS = ["Retry-After", "X-RateLimit-Reset", "X-RateLimit-Reset-Requests", "X-RateLimit-Reset-Tokens"] as const;
 
-const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const DAY = "Mon|Tue|Wed|Thu|Fri|Sat|Sun";
+const MONTH = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec";
+const TIME = "(?<hour>\\d{2}):(?<minute>\\d{2}):(?<second>\\d{2})";
+const MONTHS = MONTH.split("|");
+
+/**
+ * The three HTTP-date formats of RFC 9110 §5.6.7, which a recipient must all
+ * accept: IMF-fixdate, and the obsolete RFC 850 (two-digit year) and asctime
+ * forms. One row per format; the fields are named groups.
+ */
+const HTTP_DATE_FORMATS: readonly RegExp[] = [
+  new RegExp(`^(?:${DAY}), (?<day>\\d{2}) (?<month>${MONTH}) (?<year>\\d{4}) ${TIME} GMT$`),
+  new RegExp(`^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (?<day>\\d{2})-(?<month>${MONTH})-(?<yy>\\d{2}) ${TIME} GMT$`),
+  new RegExp(`^(?:${DAY}) (?<month>${MONTH}) (?<day>\\d{2}| \\d) ${TIME} (?<year>\\d{4})$`),
+];
+
+/** What looks like a date, so that a bad one is reported as a date rather than as a bad duration. */
+const DATE_LIKE = new RegExp(`^(?:[A-Z][a-z]+,|(?:${DAY}) (?:${MONTH}) )|GMT$`);
 
 /**
  * Parses a destination's `Retry-After` or `X-RateLimit-Reset*` value as
@@ -75,6 +91,11 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
  * `now`), or a duration with the units `ns`, `us`/`µs`, `ms`, `s`, `m`, `h`.
  * Over 1 day gives `kind: "ignore"`: Upstash then applies the normal backoff.
  * Never throws.
+ *
+ * Dates are all three HTTP-date formats of RFC 9110 §5.6.7 (IMF-fixdate,
+ * RFC 850 `Sunday, 06-Nov-94 08:49:37 GMT`, asctime `Sun Nov  6 08:49:37 1994`).
+ * A two-digit year more than 50 years after `now` is the past century's; a
+ * leap second `:60` is read as `:59`.
  *
  * @example
  * ```ts
@@ -111,23 +132,18 @@ export function parseRetryAfter(value: string, context: { readonly now?: number 
     return decide(Math.floor(seconds * 1000), "seconds");
   }
 
-  const date = IMF_FIXDATE.exec(text);
-  if (date !== null) {
-    const [, , day, month, year, hour, minute, second] = date;
-    const at = Date.UTC(Number(year), MONTHS.indexOf(month ?? ""), Number(day), Number(hour), Number(minute), Number(second));
-    const check = new Date(at);
-    if (Number.isNaN(at) || check.getUTCDate() !== Number(day) || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 60) {
-      return fail("invalid-retry-after", `\`${text}\` is not a real date`);
-    }
-    const now = contextNow ?? Date.now();
+  const now = contextNow ?? Date.now();
+  const at = parseHttpDate(text, now);
+  if (at === "invalid") return fail("invalid-retry-after", `\`${text}\` is not a real date`);
+  if (at !== undefined) {
     if (at <= now) {
       problems.push({ code: "retry-after-in-past", severity: "info", message: "the date is not after now, so the retry is due at once", span: whole });
       return decide(0, "date");
     }
     return decide(at - now, "date");
   }
-  if (/^[A-Z][a-z]{2},/.test(text) || /GMT$/.test(text)) {
-    return fail("invalid-retry-after", `\`${text}\` is not an RFC 1123 date`, "write it as `Wed, 21 Oct 2026 07:28:00 GMT`");
+  if (DATE_LIKE.test(text)) {
+    return fail("invalid-retry-after", `\`${text}\` is not an HTTP date`, "write it as `Wed, 21 Oct 2026 07:28:00 GMT`");
   }
 
   const duration = parseDuration(text, { mode: "go" });
@@ -197,6 +213,58 @@ export function headerLookup(headers: unknown): (name: string) => string | undef
     if (typeof first === "string" && !byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), first);
   }
   return (name) => byName.get(name.toLowerCase());
+}
+
+/**
+ * An HTTP date (any of the three formats) as Unix ms; "invalid" for a date
+ * that matches a format but does not exist (`32 Oct`, `25:00:00`); undefined
+ * when the text is no HTTP date at all.
+ *
+ * A leap second (`:60`) is read as `:59`, the last second of its minute:
+ * Unix time has no 61st second, and rolling over to the next minute would
+ * move `23:59:60` into the next day (and, at a month's end, fail the day
+ * check). It is accepted in any minute, since RFC 5322's `second` allows 60
+ * without a table of real leap seconds.
+ */
+function parseHttpDate(text: string, now: number): number | "invalid" | undefined {
+  const groups = HTTP_DATE_FORMATS.map((format) => format.exec(text)?.groups).find((g) => g !== undefined);
+  if (groups === undefined) return undefined;
+  const [day = NaN, hour = NaN, minute = NaN, second = NaN] = [groups.day, groups.hour, groups.minute, groups.second].map(Number);
+  const month = MONTHS.indexOf(groups.month ?? "");
+  if (hour > 23 || minute > 59 || second > 60) return "invalid";
+  const at = (year: number): number => utc(year, month, day, hour, minute, Math.min(second, 59));
+  let year = Number(groups.year);
+  if (groups.yy !== undefined) {
+    year = latestYearEndingIn(Number(groups.yy), new Date(now).getUTCFullYear() + 50);
+    if (at(year) > fiftyYearsAfter(now)) year -= 100;
+  }
+  const value = at(year);
+  return new Date(value).getUTCDate() === day ? value : "invalid";
+}
+
+/**
+ * RFC 9110 §5.6.7: a two-digit year that would put the date more than 50
+ * years after now means the most recent past year with those digits. This is
+ * the latest year with those digits up to 50 years ahead; the caller steps
+ * back a century when, in that year, the date itself is past the horizon
+ * (in 2026: `76` is 2076 until the day 50 years from now, `77` is 1977).
+ */
+function latestYearEndingIn(yy: number, horizonYear: number): number {
+  return horizonYear - ((((horizonYear - yy) % 100) + 100) % 100);
+}
+
+function fiftyYearsAfter(now: number): number {
+  const date = new Date(now);
+  date.setUTCFullYear(date.getUTCFullYear() + 50);
+  return date.getTime();
+}
+
+/** Date.UTC, except that years 0–99 stay years 0–99 (Date.UTC maps them to 1900–1999). */
+function utc(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, day);
+  date.setUTCHours(hour, minute, second, 0);
+  return date.getTime();
 }
 
 /** `context.now`, checked: the context is the caller's, so a wrong one throws `invalid-argument`. */
