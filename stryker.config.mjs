@@ -1,0 +1,28 @@
+// @ts-check
+/**
+ * Mutation testing of the trigger and flow-control modules (issue 12).
+ * Run with `npm run mutation` (= `stryker run`); check that it starts with
+ * `npx stryker run --dryRunOnly`.
+ *
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  testRunner: "vitest",
+  plugins: ["@stryker-mutator/vitest-runner"],
+  vitest: {
+    // Only test/trigger/** and test/flow-control/**, with the project's setup file.
+    configFile: "vitest.mutation.config.ts",
+  },
+  mutate: ["src/trigger/**/*.ts", "src/flow-control/**/*.ts"],
+  coverageAnalysis: "perTest",
+  concurrency: 2,
+  incremental: false,
+  reporters: ["clear-text", "json", "progress"],
+  // clear-text goes to stdout; the JSON report (mutation-testing-elements schema) goes to reports/.
+  jsonReporter: { fileName: "reports/mutation/mutation.json" },
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true, reportMutants: true },
+  tempDirName: ".stryker-tmp",
+  cleanTempDir: true,
+  // fast-check properties make a dry run slow; give each test run room.
+  timeoutMS: 60_000,
+};

@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+import base from "./vitest.config.js";
+
+// Used by stryker.config.mjs: the project's vitest settings, restricted to the
+// tests of the mutated modules (src/trigger, src/flow-control). Stryker's
+// vitest runner overrides the pool (one thread per worker) and coverage.
+export default defineConfig({
+  ...base,
+  test: {
+    ...base.test,
+    include: ["test/trigger/**/*.test.ts", "test/flow-control/**/*.test.ts"],
+  },
+});
