@@ -1,4 +1,5 @@
-import { expectNumber, expectObject, expectOptions } from "../diagnostics/arguments.js";
+import { describeKind, expectNumber, expectOptions, invalidArgument } from "../diagnostics/arguments.js";
+import { describeThrow, isPlainObjectLike, snapshotOwn } from "../diagnostics/own.js";
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
 import { formatDuration } from "../duration/format.js";
 import { parseDuration } from "../duration/parse.js";
@@ -196,23 +197,59 @@ export type HeaderSource =
     }
   | { readonly [name: string]: string | readonly string[] | undefined };
 
-/** Reads a {@link HeaderSource} case-insensitively; throws `invalid-argument` for anything else. */
+/**
+ * Reads a {@link HeaderSource} case-insensitively; throws `invalid-argument`
+ * for anything else, and for a source that throws when read (a revoked Proxy,
+ * a throwing getter or `get`): the headers object is the program's, not the
+ * destination's.
+ */
 export function headerLookup(headers: unknown): (name: string) => string | undefined {
-  const source = expectObject(headers, "the headers");
-  if (typeof source.get === "function") {
-    const get = source.get as (name: string) => unknown;
-    return (name) => {
-      const value: unknown = get.call(source, name);
-      return typeof value === "string" ? value : undefined;
-    };
-  }
-  // A plain record: own keys only, compared in lower case, so `__proto__` or `constructor` finds nothing.
+  if (!isPlainObjectLike(headers)) invalidArgument(`the headers must be an object, not ${describeKind(headers)}`);
+  const source = headers as { readonly get?: unknown };
+  const get = guarded(() => (isRecord(source) ? undefined : source.get), "the headers could not be read");
+  if (typeof get === "function") return lookupThrough(get, source);
+  // A plain record: own keys only, read once, compared in lower case, so `__proto__` or `constructor` finds nothing.
+  const read = snapshotOwn(source);
+  if (!read.ok) invalidArgument(`the headers could not be read: ${read.reason}`);
+  const ownGet = read.value.get;
+  if (typeof ownGet === "function") return lookupThrough(ownGet, source);
   const byName = new Map<string, string>();
-  for (const [name, value] of Object.entries(source)) {
-    const first: unknown = Array.isArray(value) ? value[0] : value;
+  for (const name of read.keys) {
+    const value = read.value[name];
+    const first: unknown = Array.isArray(value) ? (value as readonly unknown[])[0] : value;
     if (typeof first === "string" && !byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), first);
   }
   return (name) => byName.get(name.toLowerCase());
+}
+
+/** A lookup through the source's `get`, as `Headers.get` reads a header; a throw becomes `invalid-argument`. */
+function lookupThrough(get: unknown, source: object): (name: string) => string | undefined {
+  return (name) => {
+    const value: unknown = guarded(() => (get as (this: object, name: string) => unknown).call(source, name), `the headers' get("${name}") threw`);
+    return typeof value === "string" ? value : undefined;
+  };
+}
+
+/**
+ * Whether `value` is a plain record (its prototype `Object.prototype` or
+ * null). A record's `get` counts only when it is its own, so a `get` planted
+ * on a polluted `Object.prototype` is never called; a class instance such as
+ * `Headers` keeps its `get` on its prototype.
+ */
+function isRecord(value: object): boolean {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** Runs a read of caller code; a throw becomes `invalid-argument` with `what` and the reason. */
+function guarded<T>(read: () => T, what: string): T {
+  let failure: string;
+  try {
+    return read();
+  } catch (error) {
+    failure = describeThrow(error);
+  }
+  return invalidArgument(`${what}: ${failure}`);
 }
 
 /**
