@@ -1,10 +1,12 @@
 import { describeKind, invalidArgument } from "../diagnostics/arguments.js";
 import { showValue } from "../diagnostics/show.js";
-import { hasErrors, RetryDelayError, type Result } from "../diagnostics/diagnostic.js";
+import { anyError, RetryDelayError, type Result } from "../diagnostics/diagnostic.js";
+import { isPlainObjectLike, snapshotOwn } from "../diagnostics/own.js";
 import type { Expression } from "./ast.js";
 import type { DelayClosure } from "./builtins.js";
 import { checkAndCompile, type CheckOptions, type DelayRange } from "./check.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
+import { JSC_STACK_MESSAGE, V8_STACK_MESSAGE } from "./guard.js";
 import { EXPRESSION_LIMITS } from "./limits.js";
 import { parse } from "./parse.js";
 
@@ -77,14 +79,43 @@ export function compile(source: string, options: CompileOptions = {}): CompiledD
  * ```
  */
 export function tryCompile(source: string, options: CompileOptions = {}): Result<CompiledDelay, ExpressionCode> {
+  try {
+    return compileUnguarded(source, options);
+  } catch (error) {
+    // The last resort of the promise that nothing escapes but diagnostics:
+    // each stage guards its own recursion, yet a caller whose stack is nearly
+    // full can overflow anywhere, even between two guarded stages. Only
+    // stack exhaustion is caught, tested inline and answered without a call
+    // (see guard.ts for why).
+    if ((error instanceof RangeError && (error.message === V8_STACK_MESSAGE || error.message === JSC_STACK_MESSAGE)) || (error as { name?: unknown } | null)?.name === "InternalError") return { ok: false, diagnostics: [{ code: "too-deeply-nested", severity: "error", message: "the expression nests too deeply for the call stack that is left", span: { start: 0, end: typeof source === "string" ? source.length : 0 } }] };
+    throw error;
+  }
+}
+
+function compileUnguarded(source: string, options: CompileOptions): Result<CompiledDelay, ExpressionCode> {
   const parsed = parse(source);
   if (!parsed.ok) return parsed;
-  const { report, delay: closure } = checkAndCompile(parsed.value, options, true);
-  if (closure === undefined || hasErrors(report.diagnostics)) return { ok: false, diagnostics: report.diagnostics };
+  const read = readOptions(options);
+  if (!read.ok) return { ok: false, diagnostics: [read.problem] };
+  const { report, delay: closure } = checkAndCompile(parsed.value, read.options, true);
+  if (closure === undefined || anyError(report.diagnostics)) return { ok: false, diagnostics: report.diagnostics };
   // Plain assignment in one fixed order: V8 then shares one hidden-class path
   // for every compiled delay, where defineProperties cost 14% of compile time.
   const compiled = Object.assign(closure, { source, expression: parsed.value, diagnostics: report.diagnostics, range: report.range });
   return { ok: true, value: compiled, diagnostics: report.diagnostics };
+}
+
+/**
+ * The caller's options as a snapshot of their own fields: a Proxy, a getter
+ * or a polluted `Object.prototype` cannot change what the check reads, and a
+ * throw while reading is an `invalid-option` diagnostic. Anything that is
+ * not an object passes through for the check to refuse.
+ */
+function readOptions(options: unknown): { ok: true; options: CompileOptions } | { ok: false; problem: ExpressionDiagnostic } {
+  if (!isPlainObjectLike(options)) return { ok: true, options: options as CompileOptions };
+  const read = snapshotOwn(options);
+  if (read.ok) return { ok: true, options: read.value };
+  return { ok: false, problem: { code: "invalid-option", severity: "error", message: `the options could not be read: ${read.reason}`, span: { start: 0, end: 0 } } };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { BinaryOperator, Expression } from "./ast.js";
 import { lookupDefinition, type DelayClosure } from "./builtins.js";
 import { foldConstants } from "./fold.js";
-import { guardTreeWalk } from "./guard.js";
+import { guardTreeWalk, JSC_STACK_MESSAGE, preparedStackError, V8_STACK_MESSAGE } from "./guard.js";
 import { readRetried } from "./retried.js";
 
 /*
@@ -111,10 +111,43 @@ export function compileExpression(tree: Expression): DelayClosure {
 
 /** The compiler itself, for callers inside the package that hold a checked tree. */
 export function compileTree(tree: Expression): DelayClosure {
-  return build(foldConstants(tree));
+  const height: Height = { max: 0 };
+  const closure = build(foldConstants(tree), 1, height);
+  return height.max > GUARDED_HEIGHT ? guardStack(closure) : closure;
 }
 
-function build(node: Expression): DelayClosure {
+/*
+ * A closure calls one closure per level of its tree, so a deep tree (a long
+ * flat chain such as `retried+retried+…`, a thousand levels) needs tens of
+ * KiB of stack per call, and a caller with less left would get a RangeError.
+ * Trees deeper than this get one wrapper that turns stack exhaustion into a
+ * `too-deeply-nested` RetryDelayError. Shallower trees, every real
+ * expression, stay unwrapped: the wrapper's inner call is one function
+ * literal shared by every wrapped closure, which V8 would make megamorphic.
+ */
+const GUARDED_HEIGHT = 32;
+
+/** The deepest level `build` reached. */
+interface Height {
+  max: number;
+}
+
+function guardStack(closure: DelayClosure): DelayClosure {
+  const tooDeep = preparedStackError();
+  return (r) => {
+    try {
+      return closure(r);
+    } catch (error) {
+      // Tested inline and answered without a call: see guard.ts.
+      if ((error instanceof RangeError && (error.message === V8_STACK_MESSAGE || error.message === JSC_STACK_MESSAGE)) || (error as { name?: unknown } | null)?.name === "InternalError") throw tooDeep;
+      throw error;
+    }
+  };
+}
+
+function build(node: Expression, depth: number, height: Height): DelayClosure {
+  if (depth > height.max) height.max = depth;
+  const next = depth + 1;
   switch (node.kind) {
     case "number": {
       const value = node.value;
@@ -125,31 +158,31 @@ function build(node: Expression): DelayClosure {
     case "unary": {
       // After folding, only `-` remains, and only over a non-constant operand.
       if (node.operand.kind === "retried") return node.operator === "-" ? (r) => -readRetried(r) : (r) => readRetried(r);
-      const operand = build(node.operand);
+      const operand = build(node.operand, next, height);
       return node.operator === "-" ? (r) => -operand(r) : operand;
     }
     case "binary":
-      return buildBinary(operatorClosures(node.operator), node.left, node.right);
+      return buildBinary(operatorClosures(node.operator), node.left, node.right, next, height);
     case "call":
-      return buildCall(node.name, node.args);
+      return buildCall(node.name, node.args, next, height);
   }
 }
 
-function buildBinary(closures: OperatorClosures, left: Expression, right: Expression): DelayClosure {
+function buildBinary(closures: OperatorClosures, left: Expression, right: Expression, depth: number, height: Height): DelayClosure {
   if (left.kind === "retried") {
     if (right.kind === "number") return closures.retriedConstant(right.value);
-    return closures.retriedNode(build(right));
+    return closures.retriedNode(build(right, depth, height));
   }
   if (left.kind === "number") {
     if (right.kind === "retried") return closures.constantRetried(left.value);
-    return closures.constantNode(left.value, build(right));
+    return closures.constantNode(left.value, build(right, depth, height));
   }
-  if (right.kind === "number") return closures.nodeConstant(build(left), right.value);
-  if (right.kind === "retried") return closures.nodeRetried(build(left));
-  return closures.nodes(build(left), build(right));
+  if (right.kind === "number") return closures.nodeConstant(build(left, depth, height), right.value);
+  if (right.kind === "retried") return closures.nodeRetried(build(left, depth, height));
+  return closures.nodes(build(left, depth, height), build(right, depth, height));
 }
 
-function buildCall(name: string, args: readonly Expression[]): DelayClosure {
+function buildCall(name: string, args: readonly Expression[], depth: number, height: Height): DelayClosure {
   const builtin = lookupDefinition(name);
   const [first, second] = args;
   if (builtin === undefined || first === undefined || builtin.arity !== args.length) {
@@ -157,15 +190,15 @@ function buildCall(name: string, args: readonly Expression[]): DelayClosure {
     return () => Number.NaN;
   }
   if (builtin.arity === 1) {
-    return first.kind === "retried" ? builtin.closures.ofRetried() : builtin.closures.of(build(first));
+    return first.kind === "retried" ? builtin.closures.ofRetried() : builtin.closures.of(build(first, depth, height));
   }
   if (second === undefined) return () => Number.NaN;
   const closures = builtin.closures;
   if (first.kind === "number") {
-    return second.kind === "retried" ? closures.constantRetried(first.value) : closures.constantLeft(first.value, build(second));
+    return second.kind === "retried" ? closures.constantRetried(first.value) : closures.constantLeft(first.value, build(second, depth, height));
   }
   if (second.kind === "number") {
-    return first.kind === "retried" ? closures.retriedConstant(second.value) : closures.constantRight(build(first), second.value);
+    return first.kind === "retried" ? closures.retriedConstant(second.value) : closures.constantRight(build(first, depth, height), second.value);
   }
-  return closures.of(build(first), build(second));
+  return closures.of(build(first, depth, height), build(second, depth, height));
 }

@@ -2,6 +2,7 @@ import type { Result } from "../diagnostics/diagnostic.js";
 import type { Expression } from "./ast.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
 import { ExpressionGrammar } from "./grammar.js";
+import { JSC_STACK_MESSAGE, stackExhausted, V8_STACK_MESSAGE } from "./guard.js";
 import { lex, lexicalTokens } from "./lexer.js";
 import { checkSize } from "./size.js";
 import { toSyntaxDiagnostic } from "./syntax-errors.js";
@@ -35,7 +36,7 @@ export function parseWithChevrotain(source: string): Result<Expression, Expressi
     // The depth pre-scan should make this unreachable; if a caller's own
     // stack is already deep, a RangeError still becomes a diagnostic.
     parser.prepare([]);
-    if (error instanceof RangeError) return fail(stackExhausted(source));
+    if ((error instanceof RangeError && (error.message === V8_STACK_MESSAGE || error.message === JSC_STACK_MESSAGE)) || (error as { name?: unknown } | null)?.name === "InternalError") return fail(stackExhausted(source));
     throw error;
   }
   const problems: ExpressionDiagnostic[] = [...lexed.numberDiagnostics, ...parser.problems];
@@ -51,15 +52,4 @@ export function parseWithChevrotain(source: string): Result<Expression, Expressi
 
 function fail(...diagnostics: ExpressionDiagnostic[]): Result<Expression, ExpressionCode> {
   return { ok: false, diagnostics };
-}
-
-/** The diagnostic for a call stack that ran out despite the depth limit. */
-export function stackExhausted(source: string): ExpressionDiagnostic {
-  return {
-    code: "too-deeply-nested",
-    severity: "error",
-    message: "the expression nests too deeply for the call stack that is left",
-    span: { start: 0, end: source.length },
-    hint: "simplify the expression, or call this from a shallower stack",
-  };
 }

@@ -1,25 +1,64 @@
 import { RetryDelayError } from "../diagnostics/diagnostic.js";
+import type { ExpressionDiagnostic } from "./codes.js";
+
+/*
+ * The last line of defence against stack exhaustion. The depth pre-scan
+ * bounds every recursion by the expression's nesting, but a caller may call
+ * in with its own stack nearly full (a deep framework, a small
+ * `--stack-size`).
+ *
+ * A catch block that handles stack exhaustion must make no call to a
+ * function of ours: V8 compiles a function on its first call (and again
+ * after flushing unused bytecode), and refuses to compile with less than
+ * 40 KiB of stack left, throwing a fresh RangeError from inside the handler.
+ * So each such handler tests the error inline, against these messages, and
+ * throws or returns something built beforehand. Only V8's and
+ * JavaScriptCore's stack RangeError and SpiderMonkey's InternalError are
+ * stack exhaustion; any other RangeError is a bug and propagates.
+ */
+
+/** V8's message (Node, Deno, Chrome, edge runtimes). */
+export const V8_STACK_MESSAGE = "Maximum call stack size exceeded";
+/** JavaScriptCore's (Bun, Safari). SpiderMonkey throws an InternalError named so instead. */
+export const JSC_STACK_MESSAGE = "Maximum call stack size exceeded.";
+
+const STACK_MESSAGE = "the expression nests too deeply for the call stack that is left";
+const STACK_HINT = "simplify the expression, or call this from a shallower stack";
+
+/** The diagnostic for a call stack that ran out despite the depth limit. */
+export function stackExhausted(source: unknown): ExpressionDiagnostic {
+  return { code: "too-deeply-nested", severity: "error", message: STACK_MESSAGE, span: { start: 0, end: typeof source === "string" ? source.length : 0 }, hint: STACK_HINT };
+}
+
+let stackError: RetryDelayError | undefined;
+
+/**
+ * The RetryDelayError thrown when the stack runs out inside a tree walk or a
+ * compiled closure. Built once per process, on the normal path before the
+ * guarded work, since building it in the handler needs stack that is not
+ * left. Every such throw is this one instance; its `stack` is where it was built.
+ */
+export function preparedStackError(): RetryDelayError {
+  stackError ??= new RetryDelayError("", [Object.freeze(stackExhausted(""))]);
+  return stackError;
+}
 
 /**
  * Runs a tree walk behind the promise that public functions throw nothing
- * but {@link RetryDelayError}. Trees from `parse` are bounded and never trip
- * this; a tree built by hand may be too deep (a `RangeError`) or malformed
- * (a `TypeError`), and either becomes a diagnostic.
+ * but {@link RetryDelayError}. Trees from `parse` are bounded, but a long
+ * flat chain is still a deep tree, a tree built by hand may be deeper, and
+ * the caller's stack may be nearly full: stack exhaustion becomes
+ * `too-deeply-nested`. A malformed hand-built tree (a `TypeError`, or a
+ * RangeError of another kind) becomes `invalid-option`.
  */
 export function guardTreeWalk<T>(run: () => T): T {
+  const tooDeep = preparedStackError();
   try {
     return run();
   } catch (error) {
     if (error instanceof RetryDelayError) throw error;
-    const tooDeep = error instanceof RangeError;
-    throw new RetryDelayError("", [
-      {
-        code: tooDeep ? "too-deeply-nested" : "invalid-option",
-        severity: "error",
-        message: tooDeep ? "the expression tree nests too deeply for the call stack" : "the value is not a valid expression tree",
-        span: { start: 0, end: 0 },
-        hint: "pass a tree returned by `parse`",
-      },
-    ]);
+    if (error instanceof RangeError && (error.message === V8_STACK_MESSAGE || error.message === JSC_STACK_MESSAGE)) throw tooDeep;
+    if ((error as { name?: unknown } | null)?.name === "InternalError") throw tooDeep;
+    throw new RetryDelayError("", [{ code: "invalid-option", severity: "error", message: "the value is not a valid expression tree", span: { start: 0, end: 0 }, hint: "pass a tree returned by `parse`" }]);
   }
 }

@@ -5,6 +5,7 @@ import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
 import { capErrors } from "./error-limit.js";
 import { parseFast } from "./fast-parse.js";
 import { fullParser } from "./full-parser.js";
+import { JSC_STACK_MESSAGE, V8_STACK_MESSAGE } from "./guard.js";
 import { EXPRESSION_LIMITS } from "./limits.js";
 
 /**
@@ -35,11 +36,22 @@ export function parse(source: string): Result<Expression, ExpressionCode> {
     });
   }
 
-  // Valid input takes the fast path; anything else gets the full parser and its diagnostics.
-  const fast = parseFast(source);
-  if (fast !== undefined) return { ok: true, value: fast, diagnostics: [] };
-  const full = fullParser()(source);
-  return full.ok ? full : fail(...capErrors(full.diagnostics));
+  try {
+    // Valid input takes the fast path; anything else gets the full parser and its diagnostics.
+    const fast = parseFast(source);
+    if (fast !== undefined) return { ok: true, value: fast, diagnostics: [] };
+    const full = fullParser()(source);
+    return full.ok ? full : fail(...capErrors(full.diagnostics));
+  } catch (error) {
+    // The fast recognizer recurses once per nesting level, within the depth
+    // limit; a caller whose own stack is nearly full can still exhaust it.
+    // The full parser would need more stack still, so this is the answer.
+    // Tested inline and answered without a call: see guard.ts.
+    if ((error instanceof RangeError && (error.message === V8_STACK_MESSAGE || error.message === JSC_STACK_MESSAGE)) || (error as { name?: unknown } | null)?.name === "InternalError") {
+      return { ok: false, diagnostics: [{ code: "too-deeply-nested", severity: "error", message: "the expression nests too deeply for the call stack that is left", span: { start: 0, end: source.length } }] };
+    }
+    throw error;
+  }
 }
 
 function fail(...diagnostics: ExpressionDiagnostic[]): Result<Expression, ExpressionCode> {
