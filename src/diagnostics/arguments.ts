@@ -1,4 +1,5 @@
 import { RetryDelayError, type Diagnostic, type Severity, type Span } from "./diagnostic.js";
+import { describeThrow, isArraySafe, isPlainObjectLike, snapshotArray, snapshotOwn, type OwnSnapshot } from "./own.js";
 
 /*
  * Argument checks for the public functions that have no diagnostics channel
@@ -21,7 +22,7 @@ export function invalidArgument(message: string): never {
 export function describeKind(value: unknown): string {
   if (value === null) return "null";
   if (value === undefined) return "undefined";
-  if (Array.isArray(value)) return "an array";
+  if (isArraySafe(value)) return "an array";
   const type = typeof value;
   return type === "object" ? "an object" : `a ${type}`;
 }
@@ -36,20 +37,51 @@ export function expectString(value: unknown, what: string): string {
   return value;
 }
 
-/** A non-null, non-array object whose fields can be read without surprises. */
+/**
+ * An options bag or data record, as a snapshot of its own enumerable fields
+ * (see `own.ts`): each field read once, nothing inherited from a polluted
+ * `Object.prototype`, and a Proxy or getter that throws becomes
+ * `invalid-argument`. The snapshot has no prototype, so reading any name
+ * from it runs no caller code.
+ */
+export function expectOptionsObject(value: unknown, what: string): OwnSnapshot {
+  if (!isPlainObjectLike(value)) invalidArgument(`${what} must be an object, not ${describeKind(value)}`);
+  const read = snapshotOwn(value);
+  if (!read.ok) invalidArgument(`${what} could not be read: ${read.reason}`);
+  return read.value;
+}
+
+/**
+ * A non-null, non-array object. A plain record (prototype `Object.prototype`
+ * or none) comes back as an own-field snapshot, as {@link expectOptionsObject};
+ * an instance of a class (a `Headers`, a cache) comes back as itself, since
+ * its prototype's methods are its interface.
+ */
 export function expectObject(value: unknown, what: string): { readonly [key: string]: unknown } {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) invalidArgument(`${what} must be an object, not ${describeKind(value)}`);
-  return value as { readonly [key: string]: unknown };
+  if (!isPlainObjectLike(value)) invalidArgument(`${what} must be an object, not ${describeKind(value)}`);
+  let prototype: object | null;
+  try {
+    prototype = Reflect.getPrototypeOf(value);
+  } catch (error) {
+    invalidArgument(`${what} could not be read: ${describeThrow(error)}`);
+  }
+  if (prototype !== null && prototype !== Object.prototype) return value as { readonly [key: string]: unknown };
+  return expectOptionsObject(value, what);
 }
 
-/** An optional options object: undefined becomes `{}`. */
-export function expectOptions(value: unknown, what: string): { readonly [key: string]: unknown } {
-  return value === undefined ? {} : expectObject(value, what);
+/** An optional options bag: undefined becomes an empty snapshot; anything else is read as {@link expectOptionsObject}. */
+export function expectOptions(value: unknown, what: string): OwnSnapshot {
+  return value === undefined ? EMPTY : expectOptionsObject(value, what);
 }
 
+const EMPTY: OwnSnapshot = Object.freeze(Object.create(null) as OwnSnapshot);
+
+/** An array's elements, each read once (see `snapshotArray`); a revoked Proxy or a throwing index getter is `invalid-argument`. */
 export function expectArray(value: unknown, what: string): readonly unknown[] {
-  if (!Array.isArray(value)) invalidArgument(`${what} must be an array, not ${describeKind(value)}`);
-  return value;
+  if (!isArraySafe(value)) invalidArgument(`${what} must be an array, not ${describeKind(value)}`);
+  const read = snapshotArray(value);
+  if (!read.ok) invalidArgument(`${what} could not be read: ${read.reason}`);
+  return read.items;
 }
 
 export function expectOptionalString(value: unknown, what: string): string | undefined {

@@ -1,4 +1,5 @@
 import { expectArray } from "./arguments.js";
+import { isArraySafe, isPlainObjectLike, snapshotOwn } from "./own.js";
 import { renderDiagnostics, type RenderOptions } from "./render.js";
 
 /**
@@ -91,9 +92,22 @@ export type Result<T, Code extends string = string> =
  */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   for (const d of expectArray(diagnostics, "diagnostics")) {
-    if (typeof d === "object" && d !== null && (d as { severity?: unknown }).severity === "error") return true;
+    if (severityOf(d) === "error") return true;
   }
   return false;
+}
+
+/** {@link hasErrors} for arrays the package built itself: no argument checks on the hot path of `tryCompile`. */
+export function anyError(diagnostics: readonly Diagnostic[]): boolean {
+  for (const d of diagnostics) if (d.severity === "error") return true;
+  return false;
+}
+
+/** A diagnostic's own `severity`, read once; undefined for anything that is not a readable object. */
+function severityOf(value: unknown): unknown {
+  if (!isPlainObjectLike(value)) return undefined;
+  const read = snapshotOwn(value);
+  return read.ok ? read.value.severity : undefined;
 }
 
 /**
@@ -117,11 +131,17 @@ export class RetryDelayError extends Error {
   /** The text the diagnostics' spans point into. */
   readonly source: string;
 
+  /**
+   * Never throws, whatever it is given: it is what the package throws in
+   * place of every other error, so a caller's malformed diagnostics (or
+   * `null`) become an empty list and a source that is no string becomes "".
+   */
   constructor(source: string, diagnostics: readonly Diagnostic[]) {
-    super(summarize(diagnostics));
+    const list = isArraySafe(diagnostics) ? diagnostics : [];
+    super(summarize(list));
     this.name = "RetryDelayError";
-    this.source = source;
-    this.diagnostics = diagnostics;
+    this.source = typeof source === "string" ? source : "";
+    this.diagnostics = list;
   }
 
   /** The diagnostics drawn with the source line and a caret underline. */
@@ -131,10 +151,19 @@ export class RetryDelayError extends Error {
 }
 
 function summarize(diagnostics: readonly Diagnostic[]): string {
+  try {
+    return summarizeChecked(diagnostics);
+  } catch {
+    // A caller's Proxy or getter threw while its diagnostics were read.
+    return "invalid input";
+  }
+}
+
+function summarizeChecked(diagnostics: readonly Diagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === "error");
   const first = errors[0] ?? diagnostics[0];
   if (first === undefined) return "invalid input";
   const more = errors.length - 1;
   const tail = more > 0 ? ` (and ${more} more ${more === 1 ? "error" : "errors"})` : "";
-  return `${first.message}${tail}`;
+  return `${typeof first.message === "string" ? first.message : "invalid input"}${tail}`;
 }

@@ -54,3 +54,51 @@ export function isPlainObjectLike(value: unknown): value is object {
     return true;
   }
 }
+
+/** Whether `value` is an array, without throwing (Array.isArray throws on a revoked Proxy). */
+export function isArraySafe(value: unknown): value is readonly unknown[] {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/** What {@link snapshotArray} found: the elements, or why the array could not be read. */
+export type ArrayRead = { readonly ok: true; readonly items: readonly unknown[] } | { readonly ok: false; readonly reason: string };
+
+/**
+ * An array's elements, each read once through its own descriptor (a hole or
+ * an inherited index reads as undefined), at most `limit` of them. Never
+ * throws: a Proxy trap or a getter that throws becomes `{ ok: false }`.
+ */
+export function snapshotArray(value: readonly unknown[], limit = 1_000_000): ArrayRead {
+  try {
+    const lengthDescriptor = Reflect.getOwnPropertyDescriptor(value, "length");
+    const length = lengthDescriptor !== undefined && "value" in lengthDescriptor && typeof lengthDescriptor.value === "number" ? lengthDescriptor.value : 0;
+    if (length > limit) return { ok: false, reason: `it has ${length} elements; the limit is ${limit}` };
+    const items: unknown[] = [];
+    for (let i = 0; i < length; i++) {
+      const descriptor = Reflect.getOwnPropertyDescriptor(value, String(i));
+      items.push(descriptor === undefined ? undefined : "value" in descriptor ? descriptor.value : descriptor.get?.call(value));
+    }
+    return { ok: true, items };
+  } catch (error) {
+    return { ok: false, reason: describeThrow(error) };
+  }
+}
+
+/**
+ * A time given as Unix ms or a `Date`, as a number: NaN for a Date that is
+ * not one (`Object.create(Date.prototype)`, a Proxy, a revoked Proxy), whose
+ * `getTime` would throw a TypeError. Never throws, and never calls the
+ * caller's own `getTime`.
+ */
+export function readTime(value: unknown): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  try {
+    return Date.prototype.getTime.call(value);
+  } catch {
+    return Number.NaN;
+  }
+}
