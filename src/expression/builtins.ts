@@ -1,4 +1,5 @@
 import { expectNumber } from "../diagnostics/arguments.js";
+import { absBounds, powBounds, risingBounds, risingPairBounds, sqrtBounds, type Bounds } from "./interval.js";
 import { readRetried } from "./retried.js";
 
 /**
@@ -78,6 +79,8 @@ export type Builtin = UnaryBuiltin | BinaryBuiltin;
  * factories are compiler internals, so they stay out of the public type.
  */
 interface UnaryDefinition extends UnaryBuiltin {
+  /** What the result can be, given what the argument can be (see interval.ts). */
+  readonly bounds: (x: Bounds) => Bounds;
   readonly closures: {
     /** `f(arg(r))` */
     readonly of: (arg: DelayClosure) => DelayClosure;
@@ -87,6 +90,8 @@ interface UnaryDefinition extends UnaryBuiltin {
 }
 
 interface BinaryDefinition extends BinaryBuiltin {
+  /** What the result can be, given what the arguments can be (see interval.ts). */
+  readonly bounds: (x: Bounds, y: Bounds) => Bounds;
   readonly closures: {
     /** `f(a(r), b(r))` */
     readonly of: (a: DelayClosure, b: DelayClosure) => DelayClosure;
@@ -133,6 +138,7 @@ const table: readonly BuiltinDefinition[] = [
     signature: "pow(x, y)",
     doc: "x raised to the power y.",
     evaluate: Math.pow,
+    bounds: powBounds,
     closures: {
       of: (a, b) => (r) => Math.pow(a(r), b(r)),
       constantLeft: (c, b) => (r) => Math.pow(c, b(r)),
@@ -147,6 +153,7 @@ const table: readonly BuiltinDefinition[] = [
     signature: "exp(x)",
     doc: "e raised to the power x.",
     evaluate: Math.exp,
+    bounds: risingBounds(Math.exp, false),
     closures: {
       of: (a) => (r) => Math.exp(a(r)),
       ofRetried: () => (r) => Math.exp(readRetried(r)),
@@ -158,6 +165,7 @@ const table: readonly BuiltinDefinition[] = [
     signature: "sqrt(x)",
     doc: "The square root of x; NaN for negative x.",
     evaluate: Math.sqrt,
+    bounds: sqrtBounds,
     closures: {
       of: (a) => (r) => Math.sqrt(a(r)),
       ofRetried: () => (r) => Math.sqrt(readRetried(r)),
@@ -169,6 +177,7 @@ const table: readonly BuiltinDefinition[] = [
     signature: "abs(x)",
     doc: "The absolute value of x.",
     evaluate: Math.abs,
+    bounds: absBounds,
     closures: {
       of: (a) => (r) => Math.abs(a(r)),
       ofRetried: () => (r) => Math.abs(readRetried(r)),
@@ -180,6 +189,7 @@ const table: readonly BuiltinDefinition[] = [
     signature: "floor(x)",
     doc: "The greatest integer not above x.",
     evaluate: Math.floor,
+    bounds: risingBounds(Math.floor, true),
     closures: {
       of: (a) => (r) => Math.floor(a(r)),
       ofRetried: () => (r) => Math.floor(readRetried(r)),
@@ -191,6 +201,7 @@ const table: readonly BuiltinDefinition[] = [
     signature: "ceil(x)",
     doc: "The least integer not below x.",
     evaluate: Math.ceil,
+    bounds: risingBounds(Math.ceil, true),
     closures: {
       of: (a) => (r) => Math.ceil(a(r)),
       ofRetried: () => (r) => Math.ceil(readRetried(r)),
@@ -202,6 +213,7 @@ const table: readonly BuiltinDefinition[] = [
     signature: "round(x)",
     doc: "x rounded to the nearest integer, halves away from zero (like Go's math.Round, unlike JavaScript's Math.round).",
     evaluate: roundHalf,
+    bounds: risingBounds(roundHalf, true),
     closures: {
       of: (a) => (r) => roundHalf(a(r)),
       ofRetried: () => (r) => roundHalf(readRetried(r)),
@@ -213,6 +225,7 @@ const table: readonly BuiltinDefinition[] = [
     signature: "min(x, y)",
     doc: "The smaller of x and y; NaN if either is NaN.",
     evaluate: Math.min,
+    bounds: risingPairBounds(Math.min),
     closures: {
       of: (a, b) => (r) => Math.min(a(r), b(r)),
       constantLeft: (c, b) => (r) => Math.min(c, b(r)),
@@ -227,6 +240,7 @@ const table: readonly BuiltinDefinition[] = [
     signature: "max(x, y)",
     doc: "The larger of x and y; NaN if either is NaN.",
     evaluate: Math.max,
+    bounds: risingPairBounds(Math.max),
     closures: {
       of: (a, b) => (r) => Math.max(a(r), b(r)),
       constantLeft: (c, b) => (r) => Math.max(c, b(r)),

@@ -1,11 +1,13 @@
 import { showValue } from "../diagnostics/show.js";
 import { dependsOnRetried, type Expression } from "./ast.js";
-import type { DelayClosure } from "./builtins.js";
-import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
+import { lookupDefinition, type DelayClosure } from "./builtins.js";
+import type { ExpressionDiagnostic } from "./codes.js";
 import { capErrors } from "./error-limit.js";
 import { compileTree } from "./compile.js";
 import { foldConstants } from "./fold.js";
-import { evaluateNode } from "./interpret.js";
+import { applyBinary, evaluateNode } from "./interpret.js";
+import { scanDomain } from "./domain.js";
+import { DOMAIN_CODES, type DomainCode, type DomainFindings, type Offenders } from "./domain-findings.js";
 import { guardTreeWalk } from "./guard.js";
 import { RetryDelayError } from "../diagnostics/diagnostic.js";
 import { EXPRESSION_LIMITS } from "./limits.js";
@@ -22,9 +24,11 @@ import { resolveCall } from "./names.js";
  */
 export interface CheckOptions {
   /**
-   * How many retries the message allows; the domain check evaluates the
-   * expression for every `retried` in `0 … retries - 1`. Default 3, Upstash's
-   * default. At most 1,000,000.
+   * How many retries the message allows; the domain check covers every
+   * `retried` in `0 … retries - 1`. Default 3, Upstash's default. At most
+   * 1,000,000. Within a fixed budget it evaluates each value; past it, it
+   * uses interval analysis and binary search, and samples (with a
+   * `domain-check-sampled` info) what analysis cannot settle.
    */
   readonly retries?: number;
 }
@@ -44,6 +48,13 @@ export interface DelayRange {
   readonly minAt: number;
   /** The first `retried` that gives `max`. */
   readonly maxAt: number;
+  /**
+   * Present only when `retries` was too large to check every value and
+   * analysis could not settle the range (a `domain-check-sampled` info says
+   * so): `min` and `max` are then the extremes of the values checked, and
+   * every finite delay lies within `lowest … highest`.
+   */
+  readonly bounds?: { readonly lowest: number; readonly highest: number };
 }
 
 /**
@@ -171,61 +182,26 @@ function checkStructure(tree: Expression, namesResolved: boolean): ExpressionDia
   return problems;
 }
 
-type DomainCode = Extract<ExpressionCode, "negative-delay" | "nan-delay" | "infinite-delay" | "fractional-delay">;
-
-/** Evaluates every `retried` of the domain once, grouping the unusable values by kind. */
+/** The domain check (domain.ts), its findings turned into diagnostics and a range. */
 function checkDomain(tree: Expression, delay: DelayClosure, retries: number): CheckReport {
-  // Allocated only when a value is unusable: the common case makes no garbage here.
-  let offenders: Map<DomainCode, number[]> | undefined;
-  let found = false;
-  let min = 0;
-  let max = 0;
-  let minAt = 0;
-  let maxAt = 0;
-  for (let retried = 0; retried < retries; retried++) {
-    const value = delay(retried);
-    const kind = classify(value);
-    if (kind !== undefined) {
-      offenders ??= new Map();
-      const list = offenders.get(kind);
-      if (list === undefined) offenders.set(kind, [retried]);
-      else list.push(retried);
-    }
-    if (!Number.isFinite(value)) continue;
-    if (!found) {
-      found = true;
-      min = max = value;
-      minAt = maxAt = retried;
-    } else if (value < min) {
-      min = value;
-      minAt = retried;
-    } else if (value > max) {
-      max = value;
-      maxAt = retried;
-    }
-  }
+  const findings = scanDomain(tree, delay, retries);
   const diagnostics: ExpressionDiagnostic[] = [];
-  if (offenders !== undefined) {
-    for (const code of ["nan-delay", "infinite-delay", "negative-delay", "fractional-delay"] as const) {
-      const list = offenders.get(code);
-      if (list !== undefined) diagnostics.push(domainWarning(code, tree, delay, list));
-    }
+  for (const code of DOMAIN_CODES) {
+    const offenders = findings.offenders?.get(code);
+    if (offenders !== undefined) diagnostics.push(domainWarning(code, tree, delay, offenders, findings.unsettled.has(code)));
   }
-  return { diagnostics, range: found ? { min, max, minAt, maxAt } : undefined };
+  if (findings.approximate) diagnostics.push(sampledNote(tree, retries, findings));
+  if (!findings.found) return { diagnostics, range: undefined };
+  const { min, max, minAt, maxAt } = findings;
+  if (!findings.rangeApproximate) return { diagnostics, range: { min, max, minAt, maxAt } };
+  const bounds = { lowest: Math.min(min, findings.lowest), highest: Math.max(max, findings.highest) };
+  return { diagnostics, range: { min, max, minAt, maxAt, bounds } };
 }
 
-function classify(value: number): DomainCode | undefined {
-  if (Number.isNaN(value)) return "nan-delay";
-  if (!Number.isFinite(value)) return "infinite-delay";
-  if (value < 0) return "negative-delay";
-  if (!Number.isInteger(value)) return "fractional-delay";
-  return undefined;
-}
-
-function domainWarning(code: DomainCode, tree: Expression, delay: DelayClosure, retriedValues: readonly number[]): ExpressionDiagnostic {
-  const first = retriedValues[0] ?? 0;
+function domainWarning(code: DomainCode, tree: Expression, delay: DelayClosure, offenders: Offenders, incomplete: boolean): ExpressionDiagnostic {
+  const first = offenders.first[0] ?? 0;
   const example = delay(first);
-  const when = `when \`retried\` is ${listValues(retriedValues)}`;
+  const when = `when \`retried\` is ${listValues(offenders, incomplete)}`;
   switch (code) {
     case "nan-delay":
     case "infinite-delay": {
@@ -265,18 +241,57 @@ function domainWarning(code: DomainCode, tree: Expression, delay: DelayClosure, 
 }
 
 /** The deepest node whose own value is non-finite while its operands' values are all finite. */
-function nonFiniteOrigin(node: Expression, retried: number): Expression | undefined {
-  const children = node.kind === "unary" ? [node.operand] : node.kind === "binary" ? [node.left, node.right] : node.kind === "call" ? node.args : [];
-  for (const child of children) {
-    const found = nonFiniteOrigin(child, retried);
-    if (found !== undefined) return found;
-  }
-  return Number.isFinite(evaluateNode(node, retried)) ? undefined : node;
+function nonFiniteOrigin(tree: Expression, retried: number): Expression | undefined {
+  return valueAndOrigin(tree, retried).origin;
 }
 
-function listValues(values: readonly number[]): string {
-  const shown = values.slice(0, 5).join(", ");
-  return values.length > 5 ? `${shown}, … (${values.length} values)` : shown;
+/** Evaluates each node once, bottom up (evaluating each subtree anew would be quadratic on a long chain). */
+function valueAndOrigin(node: Expression, retried: number): { value: number; origin: Expression | undefined } {
+  const children = node.kind === "unary" ? [node.operand] : node.kind === "binary" ? [node.left, node.right] : node.kind === "call" ? node.args : [];
+  const results = children.map((child) => valueAndOrigin(child, retried));
+  const value = applyNode(node, retried, results.map((r) => r.value));
+  const inner = results.find((r) => r.origin !== undefined)?.origin;
+  return { value, origin: inner ?? (Number.isFinite(value) ? undefined : node) };
+}
+
+/** One node's value from its operands' values, as the interpreter computes it. */
+function applyNode(node: Expression, retried: number, operands: readonly number[]): number {
+  const [x = Number.NaN, y = Number.NaN] = operands;
+  switch (node.kind) {
+    case "number":
+      return node.value;
+    case "retried":
+      return retried;
+    case "unary":
+      return node.operator === "-" ? -x : x;
+    case "binary":
+      return applyBinary(node.operator, x, y);
+    case "call": {
+      const builtin = lookupDefinition(node.name);
+      if (builtin === undefined || builtin.arity !== operands.length) return Number.NaN;
+      return builtin.arity === 1 ? builtin.evaluate(x) : builtin.evaluate(x, y);
+    }
+  }
+}
+
+/** The `info` that says the check could not visit every value, and what that leaves open. */
+function sampledNote(tree: Expression, retries: number, findings: DomainFindings): ExpressionDiagnostic {
+  const open = DOMAIN_CODES.filter((code) => findings.unsettled.has(code)).map((code) => code.replace("-delay", ""));
+  const left = open.length > 0 ? `; ${open.join(", ")} delays are not ruled out for every value` : "";
+  const range = findings.rangeApproximate ? `; the range is that of the values checked, and every delay lies within ${formatValue(Math.min(findings.min, findings.lowest))} … ${formatValue(Math.max(findings.max, findings.highest))}` : "";
+  return {
+    code: "domain-check-sampled",
+    severity: "info",
+    message: `${retries} values of \`retried\` are too many to check one by one for this expression: analysis settled what it could, and ${findings.sampled} values were sampled${left}${range}`,
+    span: tree.span,
+    hint: "lower `retries`, or write the delay so that it only grows (or only shrinks) with `retried`, e.g. with `min(…)` as a cap: then the check is exact",
+  };
+}
+
+function listValues({ first, count }: Offenders, incomplete: boolean): string {
+  const shown = first.join(", ");
+  if (incomplete) return `${shown}, … (at least ${count} ${count === 1 ? "value" : "values"}; the check sampled)`;
+  return count > first.length ? `${shown}, … (${count} values)` : shown;
 }
 
 function formatValue(value: number): string {

@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * Object.keys(EXPRESSION_CODES).length; // 25
+ * Object.keys(EXPRESSION_CODES).length; // 26
  * EXPRESSION_CODES["negative-delay"].severity; // "warning"
  * ```
  */
@@ -35,6 +35,7 @@ export const EXPRESSION_CODES = {
   "nan-delay": { severity: "warning", summary: "The delay is NaN for some `retried` in the checked range." },
   "infinite-delay": { severity: "warning", summary: "The delay is infinite for some `retried` in the checked range." },
   "fractional-delay": { severity: "warning", summary: "The delay is not a whole number of milliseconds for some `retried` in the checked range." },
+  "domain-check-sampled": { severity: "info", summary: "`retries` was too large to check every `retried` one by one, and analysis could not settle them all: part of the domain was sampled." },
 } as const;
 
 /**

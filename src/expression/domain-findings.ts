@@ -1,0 +1,93 @@
+import type { ExpressionCode } from "./codes.js";
+
+/** The unusable kinds of delay, in the order the check reports them. */
+export const DOMAIN_CODES = ["nan-delay", "infinite-delay", "negative-delay", "fractional-delay"] as const satisfies readonly ExpressionCode[];
+
+/**
+ * A kind of unusable delay.
+ *
+ * @example
+ * ```ts
+ * const code: DomainCode = "negative-delay";
+ * ```
+ */
+export type DomainCode = (typeof DOMAIN_CODES)[number];
+
+/** How many `retried` values a warning names before it only counts. */
+export const LISTED_VALUES = 5;
+
+/** The `retried` values that give one kind of unusable delay: the first few, and how many. */
+export interface Offenders {
+  readonly first: number[];
+  count: number;
+}
+
+/** The kind of unusable delay a value is, if any. */
+export function classify(value: number): DomainCode | undefined {
+  if (Number.isNaN(value)) return "nan-delay";
+  if (!Number.isFinite(value)) return "infinite-delay";
+  if (value < 0) return "negative-delay";
+  if (!Number.isInteger(value)) return "fractional-delay";
+  return undefined;
+}
+
+/**
+ * What the domain check found, filled in ascending `retried` order: that
+ * order is what makes `first` the first offenders and `minAt`/`maxAt` the
+ * first `retried` giving the extremes.
+ */
+export class DomainFindings {
+  /** Allocated only when a value is unusable: the common case makes no garbage here. */
+  offenders: Map<DomainCode, Offenders> | undefined;
+  found = false;
+  min = 0;
+  max = 0;
+  minAt = 0;
+  maxAt = 0;
+  /** Kinds whose offenders may be incomplete: the check sampled where analysis could not rule them out. */
+  readonly unsettled = new Set<DomainCode>();
+  /** Values evaluated by sampling; 0 when the check is exact. */
+  sampled = 0;
+  /** Whether min and max are only the extremes of the values checked. */
+  rangeApproximate = false;
+  /** Bounds on every finite delay, kept when the range is approximate. */
+  lowest = Infinity;
+  highest = -Infinity;
+
+  /** One evaluated value: its kind, and its part in the range. */
+  addValue(retried: number, value: number): void {
+    const kind = classify(value);
+    if (kind !== undefined) this.addRun(kind, retried, retried + 1);
+    if (Number.isFinite(value)) this.addFinite(retried, value);
+  }
+
+  /** `retried` from `start` to `end` (exclusive) all give `kind`. */
+  addRun(kind: DomainCode, start: number, end: number): void {
+    if (end <= start) return;
+    this.offenders ??= new Map();
+    let list = this.offenders.get(kind);
+    if (list === undefined) this.offenders.set(kind, (list = { first: [], count: 0 }));
+    for (let retried = start; retried < end && list.first.length < LISTED_VALUES; retried++) list.first.push(retried);
+    list.count += end - start;
+  }
+
+  /** A finite delay at `retried`, for the range. */
+  addFinite(retried: number, value: number): void {
+    if (!this.found) {
+      this.found = true;
+      this.min = this.max = value;
+      this.minAt = this.maxAt = retried;
+    } else if (value < this.min) {
+      this.min = value;
+      this.minAt = retried;
+    } else if (value > this.max) {
+      this.max = value;
+      this.maxAt = retried;
+    }
+  }
+
+  /** Whether any answer is approximate. */
+  get approximate(): boolean {
+    return this.rangeApproximate || this.unsettled.size > 0;
+  }
+}

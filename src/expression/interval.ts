@@ -1,0 +1,197 @@
+/*
+ * Interval arithmetic for the domain check. When `retries` is too large to
+ * evaluate an expression at every `retried`, the check asks instead what a
+ * subexpression can be over a run of `retried` values: bounds on its value,
+ * whether it can be NaN, whether its finite values are whole numbers, and
+ * whether it only rises or only falls as `retried` grows. Every rule here
+ * over-approximates: what it rules out cannot happen, what it allows may.
+ *
+ * Each builtin's rule sits in its row of the builtin table; the operators'
+ * rules are below. The rules reason about IEEE doubles, not reals: rounding
+ * to nearest is monotone, so `+`, `-`, `*` and `/` keep the bounds found at
+ * the corners. For `exp` and `pow` they assume what V8's implementations
+ * (within one ulp) give in practice: that they are monotone where the real
+ * functions are.
+ */
+
+/** How a value moves as `retried` grows by one inside a run: 1 never falls, -1 never rises, 0 constant, undefined unknown. */
+export type Trend = -1 | 0 | 1 | undefined;
+
+/**
+ * What a subexpression can be over a run of `retried` values.
+ *
+ * @example
+ * ```ts
+ * const retried: Bounds = retriedBounds(0, 9); // { lo: 0, hi: 9, nan: false, integral: true, trend: 1 }
+ * ```
+ */
+export interface Bounds {
+  /** Every value that is not NaN lies in `lo … hi`; `lo > hi` when there is none (the part is always NaN). */
+  readonly lo: number;
+  readonly hi: number;
+  /** Whether some value may be NaN. */
+  readonly nan: boolean;
+  /** Whether every finite value is a whole number. */
+  readonly integral: boolean;
+  /** Never known while NaN is possible: a NaN breaks every order. */
+  readonly trend: Trend;
+}
+
+/** Every double of magnitude 2^52 or more is a whole number. */
+const WHOLE_FROM = 2 ** 52;
+
+/** The one constructor: it normalizes, so no rule has to remember the invariants. */
+function bounds(lo: number, hi: number, nan: boolean, integral: boolean, trend: Trend): Bounds {
+  if (Number.isNaN(lo) || Number.isNaN(hi)) return { lo: -Infinity, hi: Infinity, nan: true, integral: false, trend: undefined };
+  const whole = integral || (lo === hi && Number.isInteger(lo)) || lo >= WHOLE_FROM || hi <= -WHOLE_FROM;
+  return { lo, hi, nan, integral: whole, trend: nan ? undefined : trend };
+}
+
+/** Always NaN: no number at all. */
+const NAN_ONLY: Bounds = { lo: Infinity, hi: -Infinity, nan: true, integral: true, trend: undefined };
+/** Anything at all. */
+export const ANYTHING: Bounds = { lo: -Infinity, hi: Infinity, nan: true, integral: false, trend: undefined };
+
+/** Whether the bounds hold no number (the value is always NaN). */
+export function isNanOnly(b: Bounds): boolean {
+  return !(b.lo <= b.hi);
+}
+
+/** `retried` over `first … last`. */
+export function retriedBounds(first: number, last: number): Bounds {
+  return bounds(first, last, false, true, first === last ? 0 : 1);
+}
+
+/** A constant (after folding, possibly NaN or infinite). */
+export function constantBounds(value: number): Bounds {
+  return Number.isNaN(value) ? NAN_ONLY : bounds(value, value, false, Number.isInteger(value), 0);
+}
+
+function signOf(b: Bounds): Trend {
+  if (b.lo >= 0 && b.hi <= 0) return 0;
+  if (b.lo >= 0) return 1;
+  if (b.hi <= 0) return -1;
+  return undefined;
+}
+
+/** The trend of a function that moves with each argument in turn: both directions must agree. */
+function combine(a: Trend, b: Trend): Trend {
+  if (a === undefined || b === undefined) return undefined;
+  if (a === 0) return b;
+  if (b === 0 || a === b) return a;
+  return undefined;
+}
+
+/** A trend seen through a factor of known sign. */
+function scale(trend: Trend, sign: Trend): Trend {
+  if (trend === 0 || sign === 0) return 0;
+  if (trend === undefined || sign === undefined) return undefined;
+  return trend === sign ? 1 : -1;
+}
+
+function flip(trend: Trend): Trend {
+  return trend === undefined || trend === 0 ? trend : trend === 1 ? -1 : 1;
+}
+
+const hasZero = (b: Bounds): boolean => b.lo <= 0 && b.hi >= 0;
+const hasInfinity = (b: Bounds): boolean => b.lo === -Infinity || b.hi === Infinity;
+
+/** `-x` */
+export function negateBounds(x: Bounds): Bounds {
+  return isNanOnly(x) ? NAN_ONLY : bounds(-x.hi, -x.lo, x.nan, x.integral, flip(x.trend));
+}
+
+/** `a + b`; `Infinity + -Infinity` is the NaN case. */
+export function addBounds(a: Bounds, b: Bounds): Bounds {
+  if (isNanOnly(a) || isNanOnly(b)) return NAN_ONLY;
+  const opposite = (a.lo === -Infinity && b.hi === Infinity) || (a.hi === Infinity && b.lo === -Infinity);
+  const lo = a.lo + b.lo;
+  const hi = a.hi + b.hi;
+  return bounds(Number.isNaN(lo) ? -Infinity : lo, Number.isNaN(hi) ? Infinity : hi, a.nan || b.nan || opposite, a.integral && b.integral, combine(a.trend, b.trend));
+}
+
+/** `a - b` */
+export function subtractBounds(a: Bounds, b: Bounds): Bounds {
+  return addBounds(a, negateBounds(b));
+}
+
+/** `a * b`; `0 * Infinity` is the NaN case, so a NaN corner counts as 0 for the bounds. */
+export function multiplyBounds(a: Bounds, b: Bounds): Bounds {
+  if (isNanOnly(a) || isNanOnly(b)) return NAN_ONLY;
+  const corners = [zeroIfNaN(a.lo * b.lo), zeroIfNaN(a.lo * b.hi), zeroIfNaN(a.hi * b.lo), zeroIfNaN(a.hi * b.hi)] as const;
+  const nan = a.nan || b.nan || (hasZero(a) && hasInfinity(b)) || (hasZero(b) && hasInfinity(a));
+  // a1·b1 − a0·b0 = (a1 − a0)·b1 + a0·(b1 − b0): each step moves with one factor, scaled by the other's sign.
+  const trend = combine(scale(a.trend, signOf(b)), scale(b.trend, signOf(a)));
+  return bounds(Math.min(...corners), Math.max(...corners), nan, a.integral && b.integral, trend);
+}
+
+function zeroIfNaN(value: number): number {
+  return Number.isNaN(value) ? 0 : value;
+}
+
+/** `a / b`; a divisor that may be 0 allows anything. */
+export function divideBounds(a: Bounds, b: Bounds): Bounds {
+  if (isNanOnly(a) || isNanOnly(b)) return NAN_ONLY;
+  if (hasZero(b)) return { ...ANYTHING, nan: a.nan || b.nan || hasZero(a) || (hasInfinity(a) && hasInfinity(b)) };
+  const corners = [a.lo / b.lo, a.lo / b.hi, a.hi / b.lo, a.hi / b.hi];
+  if (corners.some(Number.isNaN)) return ANYTHING;
+  // 1/b falls where b rises, on either side of 0.
+  const trend = combine(scale(a.trend, signOf(b)), scale(flip(b.trend), signOf(a)));
+  return bounds(Math.min(...corners), Math.max(...corners), a.nan || b.nan, false, trend);
+}
+
+/**
+ * The rule of a non-decreasing function of one argument (`exp`, `floor`,
+ * `ceil`, `round`): the bounds of the ends, the argument's trend.
+ */
+export function risingBounds(fn: (x: number) => number, keepsWhole: boolean): (x: Bounds) => Bounds {
+  return (x) => (isNanOnly(x) ? NAN_ONLY : bounds(fn(x.lo), fn(x.hi), x.nan, keepsWhole, x.trend));
+}
+
+/** The rule of `min` or `max`: non-decreasing in both arguments, NaN if either is. */
+export function risingPairBounds(fn: (x: number, y: number) => number): (x: Bounds, y: Bounds) => Bounds {
+  return (x, y) => (isNanOnly(x) || isNanOnly(y) ? NAN_ONLY : bounds(fn(x.lo, y.lo), fn(x.hi, y.hi), x.nan || y.nan, x.integral && y.integral, combine(x.trend, y.trend)));
+}
+
+/** `sqrt(x)`: NaN below 0. */
+export function sqrtBounds(x: Bounds): Bounds {
+  if (isNanOnly(x) || x.hi < 0) return NAN_ONLY;
+  return bounds(Math.sqrt(Math.max(x.lo, 0)), Math.sqrt(x.hi), x.nan || x.lo < 0, false, x.trend);
+}
+
+/** `abs(x)` */
+export function absBounds(x: Bounds): Bounds {
+  if (isNanOnly(x)) return NAN_ONLY;
+  const sign = signOf(x);
+  if (sign === undefined) return bounds(0, Math.max(-x.lo, x.hi), x.nan, x.integral, undefined);
+  return sign >= 0 ? bounds(x.lo, x.hi, x.nan, x.integral, x.trend) : negateBounds(x);
+}
+
+/** `pow(x, y)`. `pow(anything, 0)` is 1, even `pow(NaN, 0)`; `pow(1, Infinity)` is NaN. */
+export function powBounds(x: Bounds, y: Bounds): Bounds {
+  if (isNanOnly(y)) return NAN_ONLY;
+  if (y.lo === 0 && y.hi === 0) return bounds(1, 1, y.nan, true, 0);
+  if (isNanOnly(x)) return hasZero(y) ? bounds(1, 1, true, true, undefined) : NAN_ONLY;
+  const positiveBase = x.lo > 0 || (Object.is(x.lo, 0) && y.lo > 0);
+  if (positiveBase) return positiveBasePow(x, y);
+  if (y.lo === y.hi && Number.isInteger(y.lo)) return integerPow(x, y.lo, y.nan);
+  return ANYTHING;
+}
+
+function positiveBasePow(x: Bounds, y: Bounds): Bounds {
+  const nan = x.nan || y.nan;
+  if (hasInfinity(y)) return bounds(0, Infinity, nan || (x.lo <= 1 && x.hi >= 1), false, undefined);
+  // x^y = e^(y·ln x) is monotone in each of y and ln x, so its extremes are at the corners.
+  const corners = [Math.pow(x.lo, y.lo), Math.pow(x.lo, y.hi), Math.pow(x.hi, y.lo), Math.pow(x.hi, y.hi)];
+  const logSign = x.lo >= 1 && x.hi <= 1 ? 0 : x.lo >= 1 ? 1 : x.hi <= 1 ? -1 : undefined;
+  const trend = combine(scale(x.trend, signOf(y)), scale(y.trend, logSign));
+  return bounds(Math.min(...corners), Math.max(...corners), nan, x.integral && y.integral && y.lo >= 0, trend);
+}
+
+/** `pow(x, n)` for a constant whole `n ≠ 0` and a base that may be 0 or negative. */
+function integerPow(x: Bounds, n: number, nan: boolean): Bounds {
+  if (n < 0) return { ...ANYTHING, nan: nan || x.nan };
+  if (n % 2 !== 0) return bounds(Math.pow(x.lo, n), Math.pow(x.hi, n), nan || x.nan, x.integral, x.trend);
+  const size = absBounds(x);
+  return bounds(Math.pow(size.lo, n), Math.pow(size.hi, n), nan || x.nan, x.integral, size.trend);
+}
