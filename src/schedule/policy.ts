@@ -1,4 +1,5 @@
 import { expectNumber, invalidArgument } from "../diagnostics/arguments.js";
+import { isPlainObjectLike, snapshotOwn } from "../diagnostics/own.js";
 import { compile } from "../expression/api.js";
 
 /**
@@ -104,6 +105,18 @@ export function normalizeDelay(raw: number, retried: number, policy: Normalizati
   if (Number.isInteger(raw)) return { ms: raw === 0 ? 0 : raw, reason: "" };
   const whole = rules.fraction === "ceil" ? Math.ceil(raw) : rules.fraction === "round" ? Math.round(raw) : Math.trunc(raw);
   return { ms: whole, reason: "fraction" };
+}
+
+/**
+ * A policy as an own-field snapshot, read once (see diagnostics/own.ts), or
+ * the value itself when it is no readable object, for {@link policyProblems}
+ * to report.
+ */
+export function readPolicy(policy: unknown): NormalizationPolicy | undefined {
+  if (!isPlainObjectLike(policy)) return policy as NormalizationPolicy | undefined;
+  const read = snapshotOwn(policy);
+  // null: policyProblems reports it as no object, which a policy that cannot be read is not, usefully.
+  return read.ok ? (read.value as NormalizationPolicy) : (null as unknown as NormalizationPolicy);
 }
 
 /**

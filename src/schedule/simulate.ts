@@ -1,4 +1,5 @@
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { RetryDelayError, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { describeThrow, isArraySafe, isPlainObjectLike, readTime, snapshotArray, snapshotOwn } from "../diagnostics/own.js";
 import { showValue } from "../diagnostics/show.js";
 import { parseDuration } from "../duration/parse.js";
 import { tryCompile, type CompiledDelay } from "../expression/api.js";
@@ -7,7 +8,7 @@ import { EXPRESSION_LIMITS } from "../expression/limits.js";
 import { parseRetryAfter } from "../retry-after/retry-after.js";
 import type { OptionDiagnostic } from "../trigger/codes.js";
 import { explainSchedule } from "./explain.js";
-import { defaultBackoffDelay, normalizeDelay, policyProblems, type NormalizationPolicy } from "./policy.js";
+import { defaultBackoffDelay, normalizeDelay, policyProblems, readPolicy, type NormalizationPolicy } from "./policy.js";
 
 /**
  * What the destination answered to one attempt, for simulating its effect.
@@ -168,11 +169,15 @@ export const MAX_SIMULATED_RETRIES = 1000;
  * }
  * ```
  */
-export function simulateSchedule(options: ScheduleOptions = {}): ScheduleResult {
-  if (options === null || typeof options !== "object" || Array.isArray(options)) {
-    const input = showValue(options);
-    return { ok: false, diagnostics: [{ code: "invalid-options", severity: "error", message: "the simulation options must be an object such as `{ retryDelay, retries }`", span: { start: 0, end: input.length }, path: "", input }] };
+export function simulateSchedule(given: ScheduleOptions = {}): ScheduleResult {
+  const read = isPlainObjectLike(given) ? snapshotOwn(given) : undefined;
+  if (read === undefined || !read.ok) {
+    const input = showValue(given);
+    const why = read === undefined ? "" : ` (${read.reason})`;
+    return { ok: false, diagnostics: [{ code: "invalid-options", severity: "error", message: `the simulation options must be an object such as \`{ retryDelay, retries }\`${why}`, span: { start: 0, end: input.length }, path: "", input }] };
   }
+  // Own fields only, each read once: see diagnostics/own.ts.
+  const options = read.value as ScheduleOptions;
   const diagnostics: OptionDiagnostic[] = [];
   const fail = (code: string, message: string, path: string, input: string, hint?: string): void => {
     diagnostics.push({ code, severity: "error", message, span: { start: 0, end: input.length }, path, input, ...(hint === undefined ? {} : { hint }) });
@@ -185,16 +190,19 @@ export function simulateSchedule(options: ScheduleOptions = {}): ScheduleResult 
   if (typeof retries !== "number" || !Number.isInteger(retries) || retries < 0 || retries > MAX_SIMULATED_RETRIES) {
     fail("invalid-retries", `\`retries\` must be a whole number from 0 to ${MAX_SIMULATED_RETRIES} for a simulation, not ${showValue(retries)}`, "retries", showValue(retries));
   }
-  const start = options.start instanceof Date ? options.start.getTime() : (options.start ?? Date.now());
-  if (typeof start !== "number" || !Number.isFinite(start)) fail("invalid-start", "`start` must be a valid time", "start", showValue(options.start));
-  for (const problem of policyProblems(options.normalization)) fail("invalid-option", problem.message, problem.path, showValue(problem.value));
+  const startValue = readTime(options.start ?? Date.now());
+  const start = typeof startValue === "number" ? startValue : Number.NaN;
+  if (!isDateTime(start)) fail("invalid-start", "`start` must be a valid time within the range of JavaScript dates", "start", showValue(options.start));
+  const normalization = readPolicy(options.normalization);
+  for (const problem of policyProblems(normalization)) fail("invalid-option", problem.message, problem.path, showValue(problem.value));
 
   // The delay function: a compiled expression, or the default backoff.
   let delay: ((retried: number) => number) | undefined = defaultBackoffDelay;
   let expression: string | undefined;
   if (typeof options.retryDelay === "function") {
     delay = options.retryDelay;
-    expression = options.retryDelay.source;
+    const source = snapshotOwn(options.retryDelay);
+    expression = source.ok && typeof source.value.source === "string" ? source.value.source : "a function";
   } else if (options.retryDelay !== undefined) {
     expression = typeof options.retryDelay === "string" ? options.retryDelay : showValue(options.retryDelay);
     const domain = Number.isInteger(retries) && retries >= 0 && retries <= EXPRESSION_LIMITS.maxRetries ? retries : DEFAULT_RETRIES;
@@ -222,43 +230,25 @@ export function simulateSchedule(options: ScheduleOptions = {}): ScheduleResult 
   }
 
   const responses = new Map<number, AttemptResponse>();
-  (Array.isArray(options.responses) ? options.responses : []).forEach((response, i) => {
-    if (response === null || typeof response !== "object" || !Number.isInteger(response.attempt) || response.attempt < 1) {
-      fail("invalid-option", "each response needs an `attempt` number from 1", `responses[${i}]`, "");
-    } else responses.set(response.attempt, response);
+  const listed = isArraySafe(options.responses) ? snapshotArray(options.responses, MAX_SIMULATED_RETRIES + 1) : { ok: true as const, items: [] };
+  if (!listed.ok) fail("invalid-option", `the responses could not be read: ${listed.reason}`, "responses", "");
+  (listed.ok ? listed.items : []).forEach((item, i) => {
+    const response = isPlainObjectLike(item) ? snapshotOwn(item) : undefined;
+    const fields = response?.ok === true ? (response.value as Partial<AttemptResponse>) : undefined;
+    if (fields === undefined || typeof fields.attempt !== "number" || !Number.isInteger(fields.attempt) || fields.attempt < 1 || (fields.retryAfter !== undefined && typeof fields.retryAfter !== "string")) {
+      fail("invalid-option", "each response needs an `attempt` number from 1, and a `retryAfter` string if any", `responses[${i}]`, "");
+    } else responses.set(fields.attempt, fields as AttemptResponse);
   });
 
   if (diagnostics.some((d) => d.severity === "error") || delay === undefined) return { ok: false, diagnostics };
-
-  const entries: ScheduleEntry[] = [];
-  let now = start + firstDelay;
-  entries.push({ attempt: 1, retried: undefined, delayMs: firstDelay, normalized: false, source: "trigger", cumulativeMs: firstDelay, at: now, ...outcomeOf(responses.get(1)) });
-  let endedBy: ScheduleSummary["endedBy"] = "retries-exhausted";
-  for (let retried = 0; retried < retries; retried++) {
-    const previous = responses.get(retried + 1);
-    if (previous?.outcome === "success" || previous?.outcome === "non-retryable") {
-      endedBy = previous.outcome;
-      break;
-    }
-    let entry: Omit<ScheduleEntry, "attempt" | "retried" | "cumulativeMs" | "at" | "outcome">;
-    const retryAfter = previous?.retryAfter === undefined ? undefined : parseRetryAfter(previous.retryAfter, { now });
-    if (retryAfter !== undefined) adopt(retryAfter.diagnostics, `responses[attempt ${retried + 1}].retryAfter`, previous?.retryAfter ?? "");
-    if (retryAfter?.ok === true && retryAfter.value.kind === "delay") {
-      entry = { delayMs: retryAfter.value.ms, normalized: false, source: "retry-after" };
-    } else {
-      const raw = delay(retried);
-      const normalized = normalizeDelay(raw, retried, options.normalization);
-      const usedFallback = normalized.reason === "non-finite" || (normalized.reason === "negative" && options.normalization?.negative === "fallback");
-      entry = {
-        delayMs: normalized.ms,
-        normalized: normalized.reason !== "",
-        source: usedFallback ? "fallback" : expression === undefined ? "default-backoff" : "expression",
-        ...(normalized.reason === "" ? {} : { rawDelayMs: raw, normalizedBecause: normalized.reason }),
-      };
-    }
-    now += entry.delayMs;
-    entries.push({ attempt: retried + 2, retried, ...entry, cumulativeMs: now - start, at: now, ...outcomeOf(responses.get(retried + 2)) });
+  const timeline = layTimeline({ delay, expression, retries, start, firstDelay, responses, normalization, adopt });
+  if (!timeline.ok) {
+    diagnostics.push(timeline.problem);
+    return { ok: false, diagnostics };
   }
+  const { entries, endedBy: ended } = timeline;
+
+  let endedBy = ended;
   const last = entries[entries.length - 1] ?? entries[0];
   const lastOutcome = last?.outcome;
   if (lastOutcome === "success" || lastOutcome === "non-retryable") endedBy = lastOutcome;
@@ -274,6 +264,85 @@ export function simulateSchedule(options: ScheduleOptions = {}): ScheduleResult 
   };
   const explanation = explainSchedule(entries, summary);
   return { ok: true, value: { entries, summary, explanation, expression }, diagnostics };
+}
+
+interface TimelineInput {
+  readonly delay: (retried: number) => number;
+  readonly expression: string | undefined;
+  readonly retries: number;
+  readonly start: number;
+  readonly firstDelay: number;
+  readonly responses: ReadonlyMap<number, AttemptResponse>;
+  readonly normalization: NormalizationPolicy | undefined;
+  readonly adopt: (found: readonly Diagnostic[], path: string, input: string) => void;
+}
+
+type Timeline = { ok: true; entries: ScheduleEntry[]; endedBy: ScheduleSummary["endedBy"] } | { ok: false; problem: OptionDiagnostic };
+
+/** The attempts one by one, until retries run out, a response ends the run, or a time leaves the range of JavaScript dates. */
+function layTimeline({ delay, expression, retries, start, firstDelay, responses, normalization, adopt }: TimelineInput): Timeline {
+  const entries: ScheduleEntry[] = [];
+  let now = start + firstDelay;
+  if (!isDateTime(now)) return outOfRange(1, now, start, "delay");
+  entries.push({ attempt: 1, retried: undefined, delayMs: firstDelay, normalized: false, source: "trigger", cumulativeMs: firstDelay, at: now, ...outcomeOf(responses.get(1)) });
+  let endedBy: ScheduleSummary["endedBy"] = "retries-exhausted";
+  for (let retried = 0; retried < retries; retried++) {
+    const previous = responses.get(retried + 1);
+    if (previous?.outcome === "success" || previous?.outcome === "non-retryable") {
+      endedBy = previous.outcome;
+      break;
+    }
+    let entry: Omit<ScheduleEntry, "attempt" | "retried" | "cumulativeMs" | "at" | "outcome">;
+    const retryAfter = previous?.retryAfter === undefined ? undefined : parseRetryAfter(previous.retryAfter, { now });
+    if (retryAfter !== undefined) adopt(retryAfter.diagnostics, `responses[attempt ${retried + 1}].retryAfter`, previous?.retryAfter ?? "");
+    if (retryAfter?.ok === true && retryAfter.value.kind === "delay") {
+      entry = { delayMs: retryAfter.value.ms, normalized: false, source: "retry-after" };
+    } else {
+      let raw: number;
+      try {
+        raw = delay(retried);
+      } catch (error) {
+        // A compiled delay throws only RetryDelayError; a function of the caller's may throw anything.
+        const found = error instanceof RetryDelayError ? error.diagnostics : [];
+        return { ok: false, problem: { code: found[0]?.code ?? "invalid-option", severity: "error", message: `the delay function threw for \`retried\` = ${retried}: ${found[0]?.message ?? describeThrow(error)}`, span: { start: 0, end: 0 }, path: "retryDelay", input: expression ?? "" } };
+      }
+      const normalized = normalizeDelay(raw, retried, normalization);
+      const usedFallback = normalized.reason === "non-finite" || (normalized.reason === "negative" && normalization?.negative === "fallback");
+      entry = {
+        delayMs: normalized.ms,
+        normalized: normalized.reason !== "",
+        source: usedFallback ? "fallback" : expression === undefined ? "default-backoff" : "expression",
+        ...(normalized.reason === "" ? {} : { rawDelayMs: raw, normalizedBecause: normalized.reason }),
+      };
+    }
+    now += entry.delayMs;
+    if (!isDateTime(now)) return outOfRange(retried + 2, now, start, entry.source === "retry-after" ? `responses[attempt ${retried + 1}].retryAfter` : "retryDelay", entry.source === "retry-after" ? "" : (expression ?? ""));
+    entries.push({ attempt: retried + 2, retried, ...entry, cumulativeMs: now - start, at: now, ...outcomeOf(responses.get(retried + 2)) });
+  }
+  return { ok: true, entries, endedBy };
+}
+
+/** The largest distance from the epoch a JavaScript Date can hold, in ms (ECMA-262 §21.4.1.1): 100,000,000 days. */
+const MAX_DATE_MS = 8.64e15;
+
+function isDateTime(ms: number): boolean {
+  return Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS;
+}
+
+function outOfRange(attempt: number, at: number, start: number, path: string, input = ""): Timeline {
+  const when = Number.isFinite(at) ? `${showValue(at - start)} ms after the trigger` : "at an infinite time";
+  return {
+    ok: false,
+    problem: {
+      code: "schedule-out-of-range",
+      severity: "error",
+      message: `attempt ${attempt} would be ${when}, past the last time a JavaScript Date can hold (+275760-09-13)`,
+      span: { start: 0, end: input.length },
+      path,
+      input,
+      hint: "cap the delay, e.g. `min(…, 86400000)` for one day",
+    },
+  };
 }
 
 function outcomeOf(response: AttemptResponse | undefined): { outcome?: AttemptResponse["outcome"] } {

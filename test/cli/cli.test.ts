@@ -259,4 +259,32 @@ describe("retry-delay (the built binary)", () => {
     expect(plain).toContain("error[unknown-function]");
     expect(plain).not.toContain("\u001b[");
   });
+
+  describe("exit codes: 70 is a bug in retry-delay, never bad input", () => {
+    it.each([
+      [["simulate", "1e40"], "schedule-out-of-range"],
+      [["simulate", "pow(10, retried*100)"], "schedule-out-of-range"],
+      [["simulate", "1000", "--start", "+275760-09-13T00:00:00Z"], "schedule-out-of-range"],
+      [["simulate", "1000", "--retries", "2", "--start", "+275760-09-12T23:59:59Z"], "schedule-out-of-range"],
+      [["check", "1e400"], "number-out-of-range"],
+      [["check", "1000\r\n+ retried"], "unexpected-character"],
+    ])("%j exits 1 with a diagnostic", (args, code) => {
+      const result = cli(args);
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stderr).toContain(`error[${code}]`);
+      expect(result.stderr).not.toContain("internal error");
+      const asJson = cli([...args, "--json"]);
+      expect(asJson.code).toBe(1);
+      expect(asJson.stderr).not.toContain("internal error");
+    });
+
+    it("answers a closure that is infinite or NaN with warnings and the fallback, exit 0", () => {
+      for (const expression of ["pow(10, retried * 400)", "0 / (retried - retried)"]) {
+        const result = cli(["simulate", expression, "--start", start]);
+        expect(result.code, result.stderr).toBe(0);
+        expect(result.stdout).toMatch(/warning\[(infinite|nan)-delay\]/);
+        expect(result.stdout).toContain("normalized");
+      }
+    });
+  });
 });

@@ -180,3 +180,32 @@ describe("properties", () => {
     );
   });
 });
+
+describe("times beyond the range of JavaScript dates", () => {
+  it.each([
+    [{ retryDelay: "1e40", retries: 3 }, "retryDelay"],
+    [{ retryDelay: "pow(10, retried * 100)", retries: 3 }, "retryDelay"],
+    [{ retryDelay: "1000", retries: 1, start: 8.64e15 }, "retryDelay"],
+    [{ retries: 1, delay: 1e300 }, "delay"],
+  ])("%j is refused with schedule-out-of-range, never an invalid Date", (options, path) => {
+    const result = simulateSchedule({ start, ...options });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => [d.path, d.code])).toContainEqual([path, "schedule-out-of-range"]);
+  });
+
+  it("refuses a start outside the range, a fake Date and a revoked Proxy", () => {
+    const revoked = Proxy.revocable(new Date(0), {});
+    revoked.revoke();
+    for (const bad of [8.64e15 + 1, Object.create(Date.prototype) as Date, new Date(Number.NaN), revoked.proxy]) {
+      expect(simulateSchedule({ retries: 1, start: bad }).diagnostics.map((d) => d.code)).toEqual(["invalid-start"]);
+    }
+    expect(simulateSchedule({ retries: 1, start: new Date(8.64e15 - 10_000), retryDelay: "1000" }).ok).toBe(true);
+  });
+
+  it("turns a delay function that throws into a diagnostic", () => {
+    const throwing = Object.assign(() => { throw new TypeError("boom"); }, { source: "custom" });
+    const result = simulateSchedule({ retries: 1, start, retryDelay: throwing as never });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics[0]?.message).toContain("boom");
+  });
+});
