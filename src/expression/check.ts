@@ -1,3 +1,4 @@
+import { isPlainObjectLike, snapshotOwn } from "../diagnostics/own.js";
 import { showValue } from "../diagnostics/show.js";
 import { dependsOnRetried, type Expression } from "./ast.js";
 import { lookupDefinition, type DelayClosure } from "./builtins.js";
@@ -111,12 +112,9 @@ export function checkExpression(tree: Expression, options: CheckOptions = {}): C
  * `compile` does not compile twice. The closure is absent when there are errors.
  */
 export function checkAndCompile(tree: Expression, options: CheckOptions, namesResolved = false): { report: CheckReport; delay?: DelayClosure } {
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    return { report: { diagnostics: [{ code: "invalid-option", severity: "error", message: "the options must be an object such as `{ retries: 5 }`", span: { start: 0, end: 0 } }], range: undefined } };
-  }
-  const retriesProblem = checkRetries(options.retries);
-  if (retriesProblem !== undefined) return { report: { diagnostics: [retriesProblem], range: undefined } };
-  const retries = options.retries ?? DEFAULT_RETRIES;
+  const read = readRetriesOption(options);
+  if (typeof read !== "number") return { report: { diagnostics: [read], range: undefined } };
+  const retries = read;
 
   try {
     return guardTreeWalk(() => {
@@ -131,9 +129,15 @@ export function checkAndCompile(tree: Expression, options: CheckOptions, namesRe
   }
 }
 
-function checkRetries(retries: unknown): ExpressionDiagnostic | undefined {
-  if (retries === undefined) return undefined;
-  if (typeof retries === "number" && Number.isInteger(retries) && retries >= 0 && retries <= EXPRESSION_LIMITS.maxRetries) return undefined;
+/** `retries` from the options, read once from their own properties (an inherited or throwing one is never used), or why not. */
+function readRetriesOption(options: unknown): number | ExpressionDiagnostic {
+  const invalid = (message: string): ExpressionDiagnostic => ({ code: "invalid-option", severity: "error", message, span: { start: 0, end: 0 } });
+  if (!isPlainObjectLike(options)) return invalid("the options must be an object such as `{ retries: 5 }`");
+  const read = snapshotOwn(options);
+  if (!read.ok) return invalid(`the options could not be read: ${read.reason}`);
+  const retries = read.value.retries;
+  if (retries === undefined) return DEFAULT_RETRIES;
+  if (typeof retries === "number" && Number.isInteger(retries) && retries >= 0 && retries <= EXPRESSION_LIMITS.maxRetries) return retries;
   return {
     code: "invalid-option",
     severity: "error",

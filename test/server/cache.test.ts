@@ -1,7 +1,15 @@
 import { execFileSync } from "node:child_process";
+import fc from "fast-check";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { createCompileCache, RetryDelayError } from "../../src/index.js";
+import { createCompileCache, EXPRESSION_LIMITS, RetryDelayError, tryCompile } from "../../src/index.js";
+
+/** A compile result as data: the closure by its values, so that two results compare by what they do. */
+function asData(result: ReturnType<typeof tryCompile>): unknown {
+  if (!result.ok) return { ok: false, diagnostics: result.diagnostics };
+  const { source, expression, diagnostics, range } = result.value;
+  return { ok: true, diagnostics: result.diagnostics, source, expression, valueDiagnostics: diagnostics, range, values: [0, 1, 2, 7].map((r) => result.value(r)) };
+}
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -12,7 +20,7 @@ describe("createCompileCache", () => {
     const second = cache.get("pow(2, retried) * 1000");
     expect(second).toBe(first);
     expect(first.ok && first.value(3)).toBe(8000);
-    expect(cache.stats()).toEqual({ hits: 1, misses: 1, evictions: 0, size: 1, maxEntries: 10 });
+    expect(cache.stats()).toMatchObject({ hits: 1, misses: 1, evictions: 0, size: 1, maxEntries: 10 });
   });
 
   it("keys on retries too, since the domain check depends on it", () => {
@@ -89,4 +97,67 @@ describe("createCompileCache", () => {
     expect(out.after - out.before).toBeLessThan(16 * 1024 * 1024);
     expect(Math.abs(out.after - out.mid)).toBeLessThan(4 * 1024 * 1024);
   }, 120_000);
+
+  it("keeps no refused source over the length limit as a key", () => {
+    const cache = createCompileCache();
+    for (let i = 0; i < 50; i++) {
+      const huge = `${i}`.padEnd(1024 * 1024, "1");
+      expect(cache.get(huge).diagnostics[0]?.code).toBe("source-too-long");
+    }
+    expect(cache.stats()).toMatchObject({ size: 0, bytes: 0 });
+  });
+
+  it("is bounded by bytes as well as entries", () => {
+    const cache = createCompileCache({ maxEntries: 1000, maxBytes: 2 * 1024 * 1024 });
+    const longest = (i: number) => `${i}+` + Array.from({ length: 1000 }, () => "retried").join("+");
+    for (let i = 0; i < 100; i++) expect(cache.get(longest(i)).ok).toBe(true);
+    const stats = cache.stats();
+    expect(stats.bytes).toBeLessThanOrEqual(2 * 1024 * 1024);
+    expect(stats.size).toBeLessThan(10);
+    expect(stats.size).toBeGreaterThan(0);
+    expect(stats.evictions).toBe(100 - stats.size);
+    expect(() => createCompileCache({ maxBytes: 0 })).toThrowError(/maxBytes/);
+  });
+
+  it("never mixes up retries of different types, sources of different types, or an invalid retries with the default", () => {
+    const cache = createCompileCache();
+    const source = "1000 - 400 * retried";
+    expect(asData(cache.get(source, { retries: "5" } as never))).toEqual(asData(tryCompile(source, { retries: "5" } as never)));
+    expect(asData(cache.get(source, { retries: 5 }))).toEqual(asData(tryCompile(source, { retries: 5 })));
+    expect(asData(cache.get(42 as never))).toEqual(asData(tryCompile(42 as never)));
+    expect(asData(cache.get("\u000142"))).toEqual(asData(tryCompile("\u000142")));
+    expect(cache.get(source, { retries: null } as never).ok).toBe(false);
+    expect(asData(cache.get(source, { retries: null } as never))).toEqual(asData(tryCompile(source, { retries: null } as never)));
+  });
+
+  it("reads the options once, own properties only", () => {
+    const cache = createCompileCache();
+    let reads = 0;
+    const options = Object.defineProperty({}, "retries", { enumerable: true, get: () => (reads++, 5) });
+    expect(cache.get("1000 - 400 * retried", options).diagnostics.map((d) => d.code)).toEqual(["negative-delay"]);
+    expect(reads).toBe(1);
+    const inherited = Object.create({ retries: 5 }) as { retries?: number };
+    expect(cache.get("1000 - 400 * retried", inherited).diagnostics).toEqual([]);
+    const throwing = Object.defineProperty({}, "retries", { enumerable: true, get: () => { throw new Error("no"); } });
+    expect(cache.get("1000", throwing).diagnostics[0]?.code).toBe("invalid-option");
+  });
+
+  it("answers exactly what tryCompile answers, for any source and options, hit or miss", () => {
+    const sources = fc.oneof(
+      fc.constantFrom("1000", "1000 - 400 * retried", "pow(2, retried) * 1000", "Pow(2, retried)", "", "\u00011000", "1/0"),
+      fc.string({ maxLength: 20 }),
+      fc.anything(),
+    );
+    const retries = fc.oneof(fc.integer({ min: -2, max: 12 }), fc.constantFrom(1_000_000, 1_000_001, 1.5, Number.NaN, "5", null, undefined), fc.anything());
+    const options = fc.oneof(fc.constant(undefined), retries.map((r) => ({ retries: r })), fc.anything(), retries.map((r) => ({ retries: r, extra: 1 })));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(sources, options), { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 4 }), (calls, maxEntries) => {
+        const cache = createCompileCache({ maxEntries });
+        for (const [source, opts] of [...calls, ...calls, ...calls.slice().reverse()]) {
+          expect(asData(cache.get(source as string, opts as never))).toEqual(asData(tryCompile(source as string, opts as never)));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
