@@ -101,8 +101,8 @@ export function retryDelayBackoff(expression: string): { readonly type: string }
  * new Worker("queue", processor, { connection, settings: { backoffStrategy: retryDelayBackoffStrategy() } });
  * ```
  */
-export function retryDelayBackoffStrategy(options: BackoffStrategyOptions = {}): BackoffStrategy {
-  checkStrategyOptions(options);
+export function retryDelayBackoffStrategy(given: BackoffStrategyOptions = {}): BackoffStrategy {
+  const options = checkStrategyOptions(given);
   const cache = options.cache ?? createCompileCache();
   return (attemptsMade, type, err, job) => {
     if (typeof type !== "string" || !type.startsWith(BACKOFF_TYPE_PREFIX)) {
@@ -111,7 +111,7 @@ export function retryDelayBackoffStrategy(options: BackoffStrategyOptions = {}):
       return -1;
     }
     const source = type.slice(BACKOFF_TYPE_PREFIX.length);
-    const attempts = typeof job === "object" && job !== null ? job.opts?.attempts : undefined;
+    const attempts = attemptsOf(job);
     const retries = typeof attempts === "number" && Number.isInteger(attempts) && attempts >= 1 ? Math.min(attempts - 1, 1_000_000) : 3;
     const compiled = cache.get(source, { retries });
     if (!compiled.ok) {
@@ -134,17 +134,57 @@ export function retryDelayBackoffStrategy(options: BackoffStrategyOptions = {}):
  * may import only `../index.js`: anything else would be bundled into
  * dist/bullmq.js as a second copy, with its own RetryDelayError class.
  */
-function checkStrategyOptions(options: unknown): void {
+function checkStrategyOptions(options: unknown): BackoffStrategyOptions {
   const invalid = (message: string): never => {
     throw new RetryDelayError("", [{ code: "invalid-argument", severity: "error", message, span: { start: 0, end: 0 } }]);
   };
-  if (options === undefined) return;
-  if (typeof options !== "object" || options === null || Array.isArray(options)) invalid("the strategy options must be an object");
-  const { cache, otherTypes, normalization } = options as { readonly [key: string]: unknown };
+  if (options === undefined) return {};
+  if (typeof options !== "object" || options === null || isArray(options)) invalid("the strategy options must be an object");
+  const own = readOwn(options as object, ["cache", "otherTypes", "normalization"]);
+  if (own === undefined) return invalid("the strategy options could not be read (a revoked Proxy, or a getter that throws)");
+  const { cache, otherTypes, normalization } = own;
   if (cache !== undefined && (typeof cache !== "object" || cache === null || typeof (cache as { get?: unknown }).get !== "function")) invalid("options.cache must be a cache from createCompileCache");
   if (otherTypes !== undefined && typeof otherTypes !== "function") invalid("options.otherTypes must be a backoff strategy function");
   // normalizeDelay checks a policy and throws invalid-argument for a wrong one.
   normalizeDelay(0, 0, normalization as NormalizationPolicy | undefined);
+  return own as BackoffStrategyOptions;
+}
+
+/*
+ * Own-field reads, written out here for the reason above (diagnostics/own.ts
+ * holds the library's copy): each named field once, through its own
+ * descriptor, so a polluted Object.prototype is never read; undefined when a
+ * Proxy trap or a getter throws.
+ */
+function readOwn(value: object, keys: readonly string[]): Record<string, unknown> | undefined {
+  try {
+    const read = Object.create(null) as Record<string, unknown>;
+    for (const key of keys) {
+      const descriptor = Reflect.getOwnPropertyDescriptor(value, key);
+      if (descriptor !== undefined) read[key] = "value" in descriptor ? descriptor.value : descriptor.get?.call(value);
+    }
+    return read;
+  } catch {
+    return undefined;
+  }
+}
+
+function isArray(value: unknown): boolean {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false; // a revoked Proxy: readOwn refuses it next
+  }
+}
+
+/** `job.opts.attempts`, read without letting a hostile job throw inside the worker. */
+function attemptsOf(job: BackoffJob | undefined): unknown {
+  if (typeof job !== "object" || job === null) return undefined;
+  try {
+    return job.opts?.attempts;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Tells BullMQ why the job fails. The strategy runs inside a worker, so even a job object that refuses the write must not make it throw. */

@@ -83,7 +83,8 @@ function expectRenderOptions(value: unknown): RenderOptions {
   const color = expectOptionalBoolean(options.color, "options.color");
   const label = expectOptionalString(options.label, "options.label");
   const maxLineWidth = options.maxLineWidth === undefined ? undefined : expectNumber(options.maxLineWidth, "options.maxLineWidth");
-  return { ...(color === undefined ? {} : { color }), ...(label === undefined ? {} : { label }), ...(maxLineWidth === undefined ? {} : { maxLineWidth }) };
+  // No prototype: an option left out must read as undefined, not as a field planted on Object.prototype.
+  return Object.assign(Object.create(null) as RenderOptions, { ...(color === undefined ? {} : { color }), ...(label === undefined ? {} : { label }), ...(maxLineWidth === undefined ? {} : { maxLineWidth }) });
 }
 
 function draw(source: string, diagnostic: Diagnostic, options: RenderOptions): string {

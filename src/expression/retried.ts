@@ -16,8 +16,8 @@ function convertRetried(value: unknown): number {
   if (typeof value === "symbol" || typeof value === "bigint") invalidArgument(`retried must be a number, not ${describeKind(value)}`);
   try {
     return +(value as number);
-  } catch (error) {
-    if (error instanceof TypeError) invalidArgument(`retried must be a number, not ${describeKind(value)} without a numeric value`);
-    throw error;
+  } catch {
+    // A TypeError, or whatever the caller's valueOf, toString or Proxy trap threw.
+    invalidArgument(`retried must be a number, not ${describeKind(value)} without a numeric value`);
   }
 }

@@ -98,7 +98,7 @@ export function normalizeDelay(raw: number, retried: number, policy: Normalizati
   expectNumber(raw, "the raw delay");
   expectNumber(retried, "retried");
   expectPolicy(policy);
-  const rules = { ...DEFAULT_NORMALIZATION, ...policy };
+  const rules = { ...DEFAULT_NORMALIZATION, ...readPolicy(policy) };
   const fallback = (): number => (rules.fallback === "default-backoff" ? defaultBackoffDelay(retried) : rules.fallback);
   if (!Number.isFinite(raw)) return { ms: fallback(), reason: "non-finite" };
   if (raw < 0) return rules.negative === "clamp" ? { ms: 0, reason: "negative" } : { ms: fallback(), reason: "negative" };
@@ -126,8 +126,10 @@ export function readPolicy(policy: unknown): NormalizationPolicy | undefined {
  */
 export function policyProblems(policy: unknown): { readonly path: string; readonly message: string; readonly value: unknown }[] {
   if (policy === undefined) return [];
-  if (typeof policy !== "object" || policy === null || Array.isArray(policy)) return [{ path: "normalization", message: "the normalization policy must be an object", value: policy }];
-  const { negative, fraction, fallback } = policy as { readonly [key: string]: unknown };
+  if (!isPlainObjectLike(policy)) return [{ path: "normalization", message: "the normalization policy must be an object", value: policy }];
+  const read = snapshotOwn(policy);
+  if (!read.ok) return [{ path: "normalization", message: `the normalization policy could not be read: ${read.reason}`, value: undefined }];
+  const { negative, fraction, fallback } = read.value;
   const problems: { path: string; message: string; value: unknown }[] = [];
   if (negative !== undefined && negative !== "clamp" && negative !== "fallback") problems.push({ path: "normalization.negative", message: "`negative` must be `clamp` or `fallback`", value: negative });
   if (fraction !== undefined && fraction !== "truncate" && fraction !== "round" && fraction !== "ceil") problems.push({ path: "normalization.fraction", message: "`fraction` must be `truncate`, `round` or `ceil`", value: fraction });
