@@ -1,12 +1,13 @@
 import { isPlainObjectLike, snapshotOwn } from "../diagnostics/own.js";
 import { showValue } from "../diagnostics/show.js";
 import { dependsOnRetried, type Expression } from "./ast.js";
-import { lookupDefinition, type DelayClosure } from "./builtins.js";
+import type { DelayClosure } from "./builtins.js";
 import type { ExpressionDiagnostic } from "./codes.js";
 import { capErrors } from "./error-limit.js";
 import { compileTree } from "./compile.js";
 import { foldConstants } from "./fold.js";
-import { applyBinary, evaluateNode } from "./interpret.js";
+import { evaluateNode } from "./interpret.js";
+import { nonFiniteOrigin } from "./domain-origin.js";
 import { scanDomain } from "./domain.js";
 import { DOMAIN_CODES, type DomainCode, type DomainFindings, type Offenders } from "./domain-findings.js";
 import { guardTreeWalk } from "./guard.js";
@@ -241,40 +242,6 @@ function domainWarning(code: DomainCode, tree: Expression, delay: DelayClosure, 
         span: tree.span,
         hint: "wrap it in `round(…)`, `floor(…)` or `ceil(…)`",
       };
-  }
-}
-
-/** The deepest node whose own value is non-finite while its operands' values are all finite. */
-function nonFiniteOrigin(tree: Expression, retried: number): Expression | undefined {
-  return valueAndOrigin(tree, retried).origin;
-}
-
-/** Evaluates each node once, bottom up (evaluating each subtree anew would be quadratic on a long chain). */
-function valueAndOrigin(node: Expression, retried: number): { value: number; origin: Expression | undefined } {
-  const children = node.kind === "unary" ? [node.operand] : node.kind === "binary" ? [node.left, node.right] : node.kind === "call" ? node.args : [];
-  const results = children.map((child) => valueAndOrigin(child, retried));
-  const value = applyNode(node, retried, results.map((r) => r.value));
-  const inner = results.find((r) => r.origin !== undefined)?.origin;
-  return { value, origin: inner ?? (Number.isFinite(value) ? undefined : node) };
-}
-
-/** One node's value from its operands' values, as the interpreter computes it. */
-function applyNode(node: Expression, retried: number, operands: readonly number[]): number {
-  const [x = Number.NaN, y = Number.NaN] = operands;
-  switch (node.kind) {
-    case "number":
-      return node.value;
-    case "retried":
-      return retried;
-    case "unary":
-      return node.operator === "-" ? -x : x;
-    case "binary":
-      return applyBinary(node.operator, x, y);
-    case "call": {
-      const builtin = lookupDefinition(node.name);
-      if (builtin === undefined || builtin.arity !== operands.length) return Number.NaN;
-      return builtin.arity === 1 ? builtin.evaluate(x) : builtin.evaluate(x, y);
-    }
   }
 }
 

@@ -23,8 +23,8 @@ import { ANYTHING, isNanOnly, type Bounds } from "./interval.js";
  * milliseconds whatever `retries` is and however large the expression.
  */
 
-/** Node visits the whole check may spend: about 10–15 ms on one core at 7 ns a visit (measured on a 1,999-node chain). */
-const BUDGET = 1_500_000;
+/** Node visits the whole check may spend: about 7–10 ms on one core at 7 ns a visit (measured on a 1,999-node chain). */
+const BUDGET = 1_000_000;
 /** Share of the budget kept for sampling the runs analysis could not settle. */
 const SAMPLE_SHARE = 0.25;
 /** One abstract visit costs about as much as this many closure-node visits (measured: 235–430 ns against 7 ns). */
