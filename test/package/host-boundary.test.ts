@@ -20,7 +20,7 @@ const exported = Object.entries({ ...(api as Record<string, unknown>), ...(bullm
   .filter((entry): entry is [string, AnyFunction] => typeof entry[1] === "function")
   .filter(([, value]) => !/^class\b/.test(Function.prototype.toString.call(value)));
 
-export const TRIGGER_EXPORTS = new Set(["buildTriggerRequest", "buildTriggerRequests", "parseTriggerHeaders"]);
+export const TRIGGER_EXPORTS = new Set(["buildTriggerRequest", "buildBatchTriggerRequest", "buildTriggerHeaders", "parseTriggerHeaders", "toCurl"]);
 
 function revokedProxy(): object {
   const { proxy, revoke } = Proxy.revocable({}, {});
