@@ -130,7 +130,7 @@ describe("header safety (issue 11)", () => {
         const result = buildBatchTriggerRequest(items);
         if (result.ok) expect(unsafeHeader(result.request as HttpRequest)).toBeUndefined();
       }),
-      { numRuns: 500 },
+      { numRuns: 1000 },
     );
   });
 });

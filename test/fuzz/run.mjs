@@ -38,7 +38,7 @@ else await worker();
 // ---------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const args = { runs: 1_000_000, seed: Date.now() % 2 ** 31, languages: [...LANGUAGES], timeBoundMs: 50, workers: Math.min(2, availableParallelism()), chunk: 5000, hangMs: 60_000, shrinkBudgetMs: 20_000 };
+  const args = { runs: 1_000_000, seed: Date.now() % 2 ** 31, languages: [...LANGUAGES], timeBoundMs: 50, workers: Math.min(2, availableParallelism()), chunk: 5000, hangMs: 60_000, shrinkBudgetMs: 5_000 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split("=", 2);
     const value = () => inline ?? argv[++i];
