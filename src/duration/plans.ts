@@ -29,6 +29,29 @@ export const MAX_DELAY_BY_PLAN: Readonly<Record<UpstashPlan, number | undefined>
 });
 
 /**
+ * The other documented per-plan limits that a request's values can exceed,
+ * from upstash.com/pricing/qstash (the Workflow plans use the same figures).
+ * "fixed" stands for the fixed plans; where they differ (Fixed 1M and 10M),
+ * the larger figure is used so that no valid request is refused. Upstash no
+ * longer documents a retries cap, so none is checked.
+ *
+ * @example
+ * ```ts
+ * PLAN_LIMITS.free.maxMessageBytes; // 1000000
+ * ```
+ */
+export const PLAN_LIMITS: Readonly<Record<UpstashPlan, { readonly maxTimeoutMs: number; readonly maxMessageBytes: number; readonly maxParallelism: number }>> = Object.freeze({
+  free: Object.freeze({ maxTimeoutMs: 15 * 60_000, maxMessageBytes: 1_000_000, maxParallelism: 10 }),
+  "pay-as-you-go": Object.freeze({ maxTimeoutMs: 2 * 3_600_000, maxMessageBytes: 10_000_000, maxParallelism: 100 }),
+  fixed: Object.freeze({ maxTimeoutMs: 12 * 3_600_000, maxMessageBytes: 50_000_000, maxParallelism: 1000 }),
+});
+
+/** The plan's "Max HTTP Response Duration", the ceiling of `Upstash-Timeout`, in milliseconds. */
+export function maxTimeoutForPlan(plan: UpstashPlan): number {
+  return PLAN_LIMITS[plan].maxTimeoutMs;
+}
+
+/**
  * Whether `value` names a plan: an own key of {@link MAX_DELAY_BY_PLAN}, so
  * that `toString` or `__proto__` is not one.
  */

@@ -27,6 +27,7 @@ export const FLOW_CONTROL_CODES = {
   "spaces-around-equals": { severity: "warning", summary: "Spaces around `=`; Upstash documents none, so the server may not accept them." },
   "invalid-key": { severity: "error", summary: "An `Upstash-Flow-Control-Key` that is empty, over 512 characters, or holds anything but letters, digits, `-`, `_` and `.` (the SDK's own rule)." },
   "missing-key": { severity: "warning", summary: "Flow control without a key; the SDK then sends no flow-control headers at all." },
+  "invalid-character": { severity: "error", summary: "A line break, NUL or other control character: the value travels in an HTTP header, which cannot carry it." },
 } as const;
 
 /**
@@ -84,6 +85,8 @@ export interface FlowControlOptions {
   readonly key?: string;
   readonly parallelism?: number;
   readonly rate?: number;
+  /** @deprecated The SDKs' old name for `rate`; they send `rate ?? ratePerSecond`. */
+  readonly ratePerSecond?: number;
   /** A strict duration such as `1m`, or a number of seconds. Default `1s`. */
   readonly period?: string | number;
 }
@@ -143,6 +146,12 @@ export function parseFlowControlValue(text: string): Result<FlowControlValue, Fl
   }
   if (text.length > FLOW_CONTROL_LIMITS.maxValueLength) {
     report("value-too-long", `the value is ${text.length} characters long; the limit is ${FLOW_CONTROL_LIMITS.maxValueLength}`, { start: FLOW_CONTROL_LIMITS.maxValueLength, end: text.length });
+    return { ok: false, diagnostics: problems };
+  }
+  const control = /[\x00-\x08\x0a-\x1f\x7f\u2028\u2029]/.exec(text);
+  if (control !== null) {
+    const at = control.index;
+    report("invalid-character", `the value holds U+${text.charCodeAt(at).toString(16).toUpperCase().padStart(4, "0")}, a control character`, { start: at, end: at + 1 }, "header values cannot carry line breaks or control characters; remove it");
     return { ok: false, diagnostics: problems };
   }
   if (text.trim() === "") {
@@ -279,7 +288,9 @@ export function formatFlowControlValue(options: FlowControlOptions): string {
 export function flowControlText(options: FlowControlOptions): string {
   const parts: string[] = [];
   if (options.parallelism !== undefined) parts.push(`parallelism=${showValue(options.parallelism)}`);
-  if (options.rate !== undefined) parts.push(`rate=${showValue(options.rate)}`);
+  // The SDKs send `rate ?? ratePerSecond`: the deprecated alias only counts when `rate` is absent.
+  const rate = options.rate ?? options.ratePerSecond;
+  if (rate !== undefined) parts.push(`rate=${showValue(rate)}`);
   if (options.period !== undefined) parts.push(`period=${typeof options.period === "number" ? `${showValue(options.period)}s` : showValue(options.period)}`);
   return parts.join(", ");
 }
@@ -302,7 +313,7 @@ export function checkFlowControl(options: FlowControlOptions): FlowControlDiagno
     problems.push({ code: "missing-key", severity: "warning", message: "flow control has no `key`, so no flow-control headers are sent", span: { start: 0, end: 0 }, hint: "add `key`: calls that share a key share the limits" });
   }
   const text = flowControlText(options);
-  for (const [key, value] of [["rate", options.rate], ["parallelism", options.parallelism]] as const) {
+  for (const [key, value] of [["rate", options.rate ?? options.ratePerSecond], ["parallelism", options.parallelism]] as const) {
     if (value !== undefined && (typeof value !== "number" || !Number.isInteger(value))) {
       // String(1.5) would read as valid text, so numbers are checked as numbers too.
       const at = text.indexOf(`${key}=`);

@@ -1,5 +1,6 @@
 import { expectObject, expectString, invalidArgument } from "../diagnostics/arguments.js";
 import { PLACEHOLDER_TOKEN, type HttpRequest } from "./build.js";
+import { firstUnsafeCharacter, isHeaderName } from "../request/safety.js";
 
 /**
  * A ready-to-run `curl` command for a built request. The token is never
@@ -25,6 +26,8 @@ export function toCurl(request: HttpRequest): string {
   const lines = [`curl -X ${method} ${shellQuote(expectString(checked.url, "request.url"))}`];
   for (const [name, value] of Object.entries(headers)) {
     expectString(value, `request.headers[${JSON.stringify(name)}]`);
+    // A hand-made request can hold anything: a line break would print a command that sends another header.
+    if (!isHeaderName(name) || firstUnsafeCharacter(value) !== undefined) invalidArgument(`request.headers[${JSON.stringify(name.slice(0, 80))}] cannot be sent as a header: names are HTTP tokens, values hold no CR, LF, NUL or characters above U+00FF`);
     if (name.toLowerCase() === "authorization" && value === `Bearer ${PLACEHOLDER_TOKEN}`) lines.push(`-H "Authorization: Bearer $QSTASH_TOKEN"`);
     else lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
   }

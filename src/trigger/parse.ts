@@ -1,33 +1,13 @@
-import { expectOptionalString, expectOptions } from "../diagnostics/arguments.js";
-import { reportBounded } from "../diagnostics/bounded.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { closestName } from "../diagnostics/suggest.js";
-import { parseDuration } from "../duration/parse.js";
-import { tryCompile } from "../expression/api.js";
-import { DEFAULT_RETRIES } from "../expression/check.js";
-import { EXPRESSION_LIMITS } from "../expression/limits.js";
-import { checkResourceName, parseFlowControlValue, type FlowControlOptions } from "../flow-control/flow-control.js";
+import { expectOptionalString, expectOptions, invalidArgument } from "../diagnostics/arguments.js";
+import { collectHeaders, mergeQuery, type HeaderInput } from "../request/collect.js";
+import type { Endpoint } from "../request/context.js";
+import type { PublishOptions } from "../request/options.js";
+import { readOptions, setOwn } from "../request/parse.js";
+import { Report } from "../request/report.js";
 import type { TriggerOptions } from "./build.js";
-import type { OptionDiagnostic, TriggerCode } from "./codes.js";
-import { HEADER, OTHER_KNOWN_UPSTASH_HEADERS } from "./headers.js";
+import type { OptionDiagnostic } from "./codes.js";
 
-/**
- * Incoming headers in any common shape: a `Headers`, a plain record, or name/value pairs.
- *
- * @example
- * ```ts
- * parseTriggerHeaders(new Headers({ "Upstash-Delay": "10s" }));
- * parseTriggerHeaders({ "upstash-delay": "10s" });
- * parseTriggerHeaders([["Upstash-Delay", "10s"]]);
- * ```
- */
-export type HeaderInput =
-  | {
-      /** As `Headers.forEach` calls it. */
-      forEach(callback: (value: string, name: string) => void): void;
-    }
-  | Readonly<Record<string, string | readonly string[] | undefined>>
-  | Iterable<readonly [string, string]>;
+export { MAX_HEADER_VALUE_LENGTH, type HeaderInput } from "../request/collect.js";
 
 /**
  * What {@link parseTriggerHeaders} found.
@@ -47,37 +27,43 @@ export interface TriggerParseResult {
 }
 
 /**
- * Longest header value read; a 1 MB value is refused at once.
+ * What {@link parseRequestHeaders} found: the options of the endpoint's SDK call, in canonical form.
  *
  * @example
  * ```ts
- * parseTriggerHeaders({ "upstash-retry-delay": "1".repeat(MAX_HEADER_VALUE_LENGTH + 1) }).ok; // false
+ * const parsed: RequestParseResult = parseRequestHeaders({ "upstash-timeout": "30s" }, { endpoint: "publish" });
+ * parsed.options.timeout; // "30s"
  * ```
  */
-export const MAX_HEADER_VALUE_LENGTH = 8192;
+export interface RequestParseResult {
+  readonly ok: boolean;
+  readonly options: PublishOptions & { readonly [option: string]: unknown };
+  readonly diagnostics: readonly OptionDiagnostic[];
+}
 
-const OPTION_HEADERS = [
-  HEADER.workflowRunId,
-  HEADER.retries,
-  HEADER.retryDelay,
-  HEADER.delay,
-  HEADER.notBefore,
-  HEADER.flowControlKey,
-  HEADER.flowControlValue,
-  HEADER.failureCallback,
-  HEADER.label,
-].map((h) => h.toLowerCase());
-
-/** Every header name a suggestion can point to. */
-const KNOWN_NAMES: readonly string[] = [...OPTION_HEADERS, ...OTHER_KNOWN_UPSTASH_HEADERS];
+/**
+ * Where headers came from: the destination URL (not a header), and the
+ * request's query string, whose `upstash-*` parameters Upstash reads as
+ * headers on `/v2/publish`.
+ *
+ * @example
+ * ```ts
+ * const context: ParseContextOptions = { url: "https://example.com/wf", query: "?upstash-retries=3" };
+ * ```
+ */
+export interface ParseContextOptions {
+  readonly url?: string;
+  readonly query?: string;
+}
 
 /**
  * The reverse of {@link buildTriggerRequest}, for servers: incoming request
- * headers → typed trigger options, with diagnostics. Header names are
- * case-insensitive; `Upstash-Forward-*` is unwrapped into `headers`; the
- * failure-callback copies are accepted; unknown `Upstash-*` headers get a
- * warning (the first 20 one by one, the rest counted in one more). Never
- * throws on any headers; a malformed `context` throws `invalid-argument`.
+ * headers → typed trigger options, with diagnostics. Every header the option
+ * table knows is read with its own language, including the callback and
+ * failure-callback copies; `Upstash-Forward-*` is unwrapped into `headers`;
+ * unknown `Upstash-*` headers get a warning (the first 20 one by one, the
+ * rest counted). Never throws on any headers; a malformed `context` throws
+ * `invalid-argument`.
  *
  * @example
  * ```ts
@@ -89,159 +75,41 @@ const KNOWN_NAMES: readonly string[] = [...OPTION_HEADERS, ...OTHER_KNOWN_UPSTAS
  * // options: { url: "", retries: 5, retryDelay: "pow(2, retried) * 1000", headers: { "x-trace": "abc" } }
  * ```
  */
-export function parseTriggerHeaders(input: HeaderInput, context: { readonly url?: string } = {}): TriggerParseResult {
-  const diagnostics: OptionDiagnostic[] = [];
-  const add = (code: TriggerCode, severity: Diagnostic["severity"], message: string, path: string, input: string, extra: Partial<Diagnostic> = {}): void => {
-    diagnostics.push({ code, severity, message, span: { start: 0, end: input.length }, path, input, ...extra });
-  };
-  const adopt = (found: readonly Diagnostic[], path: string, text: string): void => {
-    for (const d of found) diagnostics.push({ ...d, path, input: text });
-  };
-
-  const url = expectOptionalString(expectOptions(context, "the context").url, "context.url");
-  const headers = collect(input, add);
-  const get = (name: string): string | undefined => headers.get(name.toLowerCase())?.value;
-  const options: { -readonly [K in keyof TriggerOptions]: TriggerOptions[K] } = { url: url ?? "" };
-
-  const runId = get(HEADER.workflowRunId);
-  if (runId !== undefined) options.workflowRunId = runId.startsWith("wfr_") ? runId.slice(4) : runId;
-
-  // Retries and the retry-delay expression, checked over those retries. The
-  // callback and failure-callback variants take the same languages; they are
-  // checked too, but trigger options have no field for them.
-  const readRetries = (retriesHeader: string, delayHeader: string): { retries: number | undefined; retryDelay: string | undefined } => {
-    const retriesText = get(retriesHeader);
-    let retries: number | undefined;
-    if (retriesText !== undefined) {
-      if (/^\d+$/.test(retriesText) && Number(retriesText) <= EXPRESSION_LIMITS.maxRetries) retries = Number(retriesText);
-      else add("invalid-header-value", "error", `\`${retriesHeader}\` must be a whole number, not \`${retriesText}\``, retriesHeader, retriesText);
-    }
-    const retryDelay = get(delayHeader);
-    if (retryDelay !== undefined) adopt(tryCompile(retryDelay, { retries: retries ?? DEFAULT_RETRIES }).diagnostics, delayHeader, retryDelay);
-    return { retries, retryDelay };
-  };
-  const { retries, retryDelay } = readRetries(HEADER.retries, HEADER.retryDelay);
-  if (retries !== undefined) options.retries = retries;
-  if (retryDelay !== undefined) options.retryDelay = retryDelay;
-  readRetries(HEADER.callbackRetries, HEADER.callbackRetryDelay);
-  readRetries(HEADER.failureCallbackRetries, HEADER.failureCallbackRetryDelay);
-
-  const delay = get(HEADER.delay);
-  if (delay !== undefined) {
-    // The server very likely parses with Go's time.ParseDuration, so Go mode here.
-    const parsed = parseDuration(delay, { mode: "go" });
-    adopt(parsed.diagnostics, HEADER.delay, delay);
-    options.delay = delay;
-  }
-
-  const notBefore = get(HEADER.notBefore);
-  if (notBefore !== undefined) {
-    if (/^\d+$/.test(notBefore)) options.notBefore = Number(notBefore);
-    else add("invalid-header-value", "error", `\`${HEADER.notBefore}\` must be Unix seconds, not \`${notBefore}\``, HEADER.notBefore, notBefore);
-  }
-
-  // The failure callback's flow control: checked like the trigger's own, not returned.
-  const failureFlowKey = get(HEADER.failureCallbackFlowControlKey);
-  if (failureFlowKey !== undefined) {
-    for (const d of checkResourceName(failureFlowKey, "flow-control key")) diagnostics.push({ ...d, code: "invalid-key", path: HEADER.failureCallbackFlowControlKey, input: failureFlowKey });
-  }
-  const failureFlowValue = get(HEADER.failureCallbackFlowControlValue);
-  if (failureFlowValue !== undefined) adopt(parseFlowControlValue(failureFlowValue).diagnostics, HEADER.failureCallbackFlowControlValue, failureFlowValue);
-
-  const flowKey = get(HEADER.flowControlKey);
-  const flowValue = get(HEADER.flowControlValue);
-  if (flowKey !== undefined || flowValue !== undefined) {
-    const flow: { -readonly [K in keyof FlowControlOptions]: FlowControlOptions[K] } = {};
-    if (flowKey !== undefined) {
-      flow.key = flowKey;
-      for (const d of checkResourceName(flowKey, "flow-control key")) diagnostics.push({ ...d, code: "invalid-key", path: HEADER.flowControlKey, input: flowKey });
-    }
-    if (flowValue !== undefined) {
-      const parsed = parseFlowControlValue(flowValue);
-      adopt(parsed.diagnostics, HEADER.flowControlValue, flowValue);
-      if (parsed.ok) {
-        if (parsed.value.parallelism !== undefined) flow.parallelism = parsed.value.parallelism;
-        if (parsed.value.rate !== undefined) flow.rate = parsed.value.rate;
-        const period = /(?:^|,)\s*period\s*=\s*([^,]*?)\s*(?:,|$)/.exec(flowValue)?.[1];
-        if (period !== undefined) flow.period = period;
-      }
-    }
-    options.flowControl = flow;
-  }
-
-  const failureUrl = get(HEADER.failureCallback);
-  if (failureUrl !== undefined) {
-    if (!/^https?:\/\//i.test(failureUrl)) add("invalid-url", "error", `\`${HEADER.failureCallback}\` must be an absolute http:// or https:// URL`, HEADER.failureCallback, failureUrl);
-    options.failureUrl = failureUrl;
-  }
-
-  const label = get(HEADER.label);
-  if (label !== undefined) {
-    const labels = label.split(",");
-    labels.forEach((one) => {
-      for (const d of checkResourceName(one, "label")) diagnostics.push({ ...d, code: "invalid-label", path: HEADER.label, input: one });
-    });
-    options.label = labels.length === 1 ? label : labels;
-  }
-
-  const unknown: string[] = [];
-  const forwarded: Record<string, string> = {};
-  const forwardPrefix = HEADER.forwardPrefix.toLowerCase();
-  const failurePrefix = "upstash-failure-callback-";
-  for (const [lower, { name, value }] of headers) {
-    if (lower.startsWith(forwardPrefix)) {
-      // defineProperty, not assignment: a header named `Upstash-Forward-__proto__` must stay a plain entry.
-      Object.defineProperty(forwarded, name.slice(forwardPrefix.length), { value, enumerable: true, writable: true, configurable: true });
-      continue;
-    }
-    if (!lower.startsWith("upstash-") || OPTION_HEADERS.includes(lower) || OTHER_KNOWN_UPSTASH_HEADERS.has(lower) || lower.startsWith(`${failurePrefix}forward-`)) continue;
-    unknown.push(name);
-  }
-  // Each suggestion costs edit distances against every known header, so a
-  // request stuffed with thousands of them gets a bounded number of warnings.
-  reportBounded(
-    unknown,
-    (name) => {
-      const suggestion = closestName(name.toLowerCase(), KNOWN_NAMES);
-      add("unknown-upstash-header", "warning", `unknown header \`${name}\``, name, name, suggestion === undefined ? {} : { hint: `did you mean \`${canonicalCase(suggestion)}\`?` });
-    },
-    (more) => add("unknown-upstash-header", "warning", `and ${more} more unknown \`Upstash-*\` ${more === 1 ? "header" : "headers"}`, "", ""),
-  );
-  if (Object.keys(forwarded).length > 0) options.headers = forwarded;
-
-  return { ok: !diagnostics.some((d) => d.severity === "error"), options, diagnostics };
+export function parseTriggerHeaders(input: HeaderInput, context: ParseContextOptions = {}): TriggerParseResult {
+  const parsed = parseFor("trigger", input, context);
+  return { ok: parsed.ok, options: parsed.options as unknown as TriggerOptions, diagnostics: parsed.diagnostics };
 }
 
-/** Lower-cased name → the last value given and its name as written, with warnings for repeats and refusals of huge values. */
-function collect(input: HeaderInput, add: (code: TriggerCode, severity: Diagnostic["severity"], message: string, path: string, input: string, extra?: Partial<Diagnostic>) => void): Map<string, { name: string; value: string }> {
-  const found = new Map<string, { name: string; value: string }>();
-  const put = (name: unknown, value: unknown): void => {
-    if (typeof name !== "string") return;
-    const text = Array.isArray(value) ? value.join(", ") : typeof value === "string" ? value : undefined;
-    if (text === undefined) return;
-    if (text.length > MAX_HEADER_VALUE_LENGTH) {
-      add("invalid-header-value", "error", `\`${name}\` is ${text.length} characters long; the limit is ${MAX_HEADER_VALUE_LENGTH}`, name, "", { span: { start: 0, end: 0 } });
-      return;
-    }
-    const lower = name.toLowerCase();
-    if (found.has(lower)) add("duplicate-header", "warning", `\`${name}\` is given more than once; the last value is used`, name, text);
-    found.set(lower, { name, value: text });
-  };
-  try {
-    if (input === null || typeof input !== "object") return found;
-    if ("forEach" in input && typeof input.forEach === "function" && !Array.isArray(input)) {
-      (input as { forEach(callback: (value: string, name: string) => void): void }).forEach((value, name) => put(name, value));
-    } else if (Symbol.iterator in input && typeof (input as Iterable<unknown>)[Symbol.iterator] === "function") {
-      for (const pair of input as Iterable<readonly [string, string]>) if (Array.isArray(pair)) put(pair[0], pair[1]);
-    } else {
-      for (const [name, value] of Object.entries(input)) put(name, value);
-    }
-  } catch {
-    add("invalid-header-value", "error", "the headers could not be read", "", "");
-  }
-  return found;
+const ENDPOINTS: readonly Endpoint[] = ["trigger", "publish", "enqueue", "batch", "schedule"];
+
+/**
+ * Incoming headers (and query parameters) of any endpoint → the options of
+ * its SDK call: `publish`, `enqueue`, `batch` items, `schedule` and
+ * `trigger`. Callback-family headers of qstash requests come back in
+ * `headers` under their own names, as qstash-js passes them through.
+ *
+ * @example
+ * ```ts
+ * const { options } = parseRequestHeaders({ "upstash-method": "PUT", "upstash-callback-retries": "1" }, { endpoint: "publish" });
+ * // options: { url: "", method: "PUT", headers: { "upstash-callback-retries": "1" } }
+ * ```
+ */
+export function parseRequestHeaders(input: HeaderInput, context: ParseContextOptions & { readonly endpoint: Endpoint }): RequestParseResult {
+  const checked = expectOptions(context, "the context");
+  const endpoint = checked.endpoint;
+  if (typeof endpoint !== "string" || !(ENDPOINTS as readonly string[]).includes(endpoint)) invalidArgument(`context.endpoint must be one of ${ENDPOINTS.join(", ")}`);
+  return parseFor(endpoint as Endpoint, input, checked);
 }
 
-function canonicalCase(lower: string): string {
-  return lower.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => `${dash}${c.toUpperCase()}`).replace("Runid", "RunId");
+function parseFor(endpoint: Endpoint, input: unknown, context: unknown): RequestParseResult {
+  const checked = expectOptions(context, "the context");
+  const url = expectOptionalString(checked.url, "context.url");
+  const query = expectOptionalString(checked.query, "context.query");
+  const report = new Report();
+  const headers = collectHeaders(input, report);
+  if (query !== undefined) mergeQuery(headers, query, report);
+  const options: Record<string, unknown> = {};
+  setOwn(options, endpoint === "schedule" ? "destination" : "url", url ?? "");
+  for (const [key, value] of Object.entries(readOptions(endpoint, headers, report))) setOwn(options, key, value);
+  return { ok: report.ok, options: options as RequestParseResult["options"], diagnostics: report.diagnostics };
 }

@@ -1,0 +1,148 @@
+import { expectOptionalString, expectOptions, invalidArgument } from "../diagnostics/arguments.js";
+import { showValue } from "../diagnostics/show.js";
+import { isUpstashPlan, PLAN_NAMES } from "../duration/plans.js";
+import type { OptionDiagnostic } from "../trigger/codes.js";
+import type { Endpoint } from "./context.js";
+import { buildMessage, type Message, type MessageSettings } from "./message.js";
+import { Report } from "./report.js";
+import { checkHeaders } from "./safety.js";
+import { isArraySafe, snapshotArray } from "../diagnostics/own.js";
+
+/** Most items one batch may hold: far above real batches, it bounds the work of one call. */
+export const MAX_BATCH_ITEMS = 10_000;
+
+/**
+ * An HTTP request, ready for `fetch(url, { method, headers, body })`.
+ *
+ * @example
+ * ```ts
+ * const { request } = buildTriggerRequest({ url: "https://example.com/wf" });
+ * if (request) await fetch(request.url, { method: request.method, headers: { ...request.headers, Authorization: `Bearer ${token}` }, body: request.body });
+ * ```
+ */
+export interface HttpRequest {
+  readonly method: "POST";
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+}
+
+/**
+ * A built request and everything found while building it: the request when
+ * no diagnostic is an error, else only the diagnostics.
+ *
+ * @example
+ * ```ts
+ * const result: RequestBuildResult = buildPublishRequest({ url: "example.com" });
+ * if (!result.ok) result.diagnostics[0]?.code; // "invalid-url"
+ * ```
+ */
+export type RequestBuildResult =
+  | { readonly ok: true; readonly request: HttpRequest; readonly diagnostics: readonly OptionDiagnostic[] }
+  | { readonly ok: false; readonly request: undefined; readonly diagnostics: readonly OptionDiagnostic[] };
+
+/**
+ * Upstash's QStash API, where requests go unless `baseUrl` says otherwise.
+ *
+ * @example
+ * ```ts
+ * buildTriggerRequest({ url: "https://example.com/wf" }).request?.url.startsWith(DEFAULT_BASE_URL); // true
+ * ```
+ */
+export const DEFAULT_BASE_URL = "https://qstash.upstash.io";
+
+/**
+ * What `Authorization: Bearer …` carries unless a token is given: never a real token.
+ *
+ * @example
+ * ```ts
+ * buildTriggerRequest({ url: "https://example.com/wf" }).request?.headers.Authorization; // `Bearer ${PLACEHOLDER_TOKEN}`
+ * ```
+ */
+export const PLACEHOLDER_TOKEN = "<QSTASH_TOKEN>";
+
+/** The builder's own options, checked as programming errors: they come from the program, not from a message. */
+export function readBuildOptions(value: unknown): { baseUrl: string; token: string; settings: MessageSettings } {
+  const build = expectOptions(value, "the build options");
+  const baseUrl = expectOptionalString(build.baseUrl, "build.baseUrl");
+  if (baseUrl !== undefined && !isHttpUrl(baseUrl)) invalidArgument(`build.baseUrl must be an http:// or https:// URL, not \`${baseUrl.slice(0, 80)}\``);
+  const token = expectOptionalString(build.token, "build.token");
+  // A token goes into a header: a line break would smuggle in another header.
+  if (token !== undefined && !/^[\x21-\x7e]+$/.test(token)) invalidArgument("build.token must be printable ASCII, as a header value");
+  if (build.plan !== undefined && !isUpstashPlan(build.plan)) invalidArgument(`build.plan must be one of ${PLAN_NAMES}`);
+  if (build.now !== undefined && (typeof build.now !== "number" || !Number.isFinite(build.now))) invalidArgument(`build.now must be a finite number of Unix milliseconds, not ${showValue(build.now)}`);
+  return {
+    baseUrl: (baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ""),
+    token: token ?? PLACEHOLDER_TOKEN,
+    settings: { plan: build.plan as MessageSettings["plan"], now: (build.now as number | undefined) ?? Date.now() },
+  };
+}
+
+/**
+ * An absolute http:// or https:// URL without whitespace: what a base URL may be.
+ *
+ * @example
+ * ```ts
+ * isHttpUrl("http://localhost:8080"); // true
+ * ```
+ */
+export function isHttpUrl(text: string): boolean {
+  return /^https?:\/\/[\x21-\x7e]+$/.test(text);
+}
+
+/** One message, checked for header safety where its headers are assembled. */
+function assembled(endpoint: Endpoint, options: unknown, settings: MessageSettings, report: Report, prefix: string): Message | undefined {
+  const message = buildMessage(endpoint, options, settings, report, prefix);
+  if (message === undefined) return undefined;
+  const safe = checkHeaders(message.headers.entries(), report, (name) => message.origins.get(name.toLowerCase()) ?? `${prefix}headers`);
+  return safe ? message : undefined;
+}
+
+function finish(report: Report, request: () => HttpRequest): RequestBuildResult {
+  return report.ok ? { ok: true, request: request(), diagnostics: report.diagnostics } : { ok: false, request: undefined, diagnostics: report.diagnostics };
+}
+
+/** A single-message request: `POST {base}{path(message)}` with the message's headers. */
+export function singleRequest(endpoint: Endpoint, options: unknown, build: unknown, path: (message: Message) => string): RequestBuildResult {
+  const { baseUrl, token, settings } = readBuildOptions(build);
+  const report = new Report();
+  const message = assembled(endpoint, options, settings, report, "");
+  return finish(report, () => {
+    const sent = message as Message;
+    return {
+      method: "POST",
+      url: `${baseUrl}${path(sent)}`,
+      headers: { Authorization: `Bearer ${token}`, ...sent.headers.toRecord() },
+      ...(sent.body === undefined ? {} : { body: sent.body }),
+    };
+  });
+}
+
+/** A batch: `POST {base}{path}` with a JSON array of items; each diagnostic carries its item's index. */
+export function batchRequest(endpoint: Endpoint, items: unknown, build: unknown, path: string, item: (message: Message) => object): RequestBuildResult {
+  const { baseUrl, token, settings } = readBuildOptions(build);
+  const report = new Report();
+  const read = isArraySafe(items) ? snapshotArray(items, MAX_BATCH_ITEMS) : undefined;
+  if (read === undefined || !read.ok) {
+    report.add("invalid-options", "error", "the batch must be an array of options", "", "", read?.ok === false ? { hint: read.reason } : {});
+    return finish(report, () => ({ method: "POST", url: "", headers: {} }));
+  }
+  const list = read.items;
+  if (list.length === 0) report.add("empty-batch", "error", "the batch is empty", "", "", { hint: "give at least one item; @upstash/workflow fails on an empty trigger batch" });
+  const messages: object[] = [];
+  list.forEach((options, index) => {
+    const mark = report.diagnostics.length;
+    const message = assembled(endpoint, options, settings, report, `[${index}].`);
+    for (let i = mark; i < report.diagnostics.length; i++) {
+      const d = report.diagnostics[i];
+      if (d !== undefined) report.diagnostics[i] = { ...d, index };
+    }
+    if (message !== undefined) messages.push(item(message));
+  });
+  return finish(report, () => ({
+    method: "POST",
+    url: `${baseUrl}${path}`,
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+    body: JSON.stringify(messages),
+  }));
+}

@@ -1,0 +1,143 @@
+import type { BuildContext, Endpoint, ParseContext } from "./context.js";
+import { buildFlowControl, parseFlowControl } from "./values/flow.js";
+import { buildCron, buildLabels, buildRedact, parseCron, parseLabels, parseRedact } from "./values/lists.js";
+import { buildDelay, buildNotBefore, buildRetries, buildTimeout, parseDurationHeader, parseNotBefore, parseRetries } from "./values/numbers.js";
+import { buildExpression, buildFailureUrl, buildFlag, buildIdentifier, buildMethod, buildName, buildRunId, buildUrl, parseExpression, parseFlag, parseMethod, parseName, parseRunId, parseUrl } from "./values/text.js";
+
+/*
+ * THE table of request options. Every builder, the header parser, the curl
+ * printer, the CLI flags, the generated options table in docs/trigger.md and
+ * the JSON Schema in docs/schema/ read it; nothing else lists options or
+ * their headers. Adding a header is one row here plus its tests.
+ */
+
+/** A JSON Schema fragment for one option. */
+export type JsonSchema = { readonly [key: string]: unknown };
+
+const ALL: readonly Endpoint[] = ["trigger", "publish", "enqueue", "batch", "schedule"];
+const QSTASH: readonly Endpoint[] = ["publish", "enqueue", "batch", "schedule"];
+const MESSAGES: readonly Endpoint[] = ["publish", "enqueue", "batch"];
+
+/** An option that becomes one or more `Upstash-*` headers. */
+export interface HeaderRow {
+  readonly kind: "header";
+  /** The SDK option name. */
+  readonly option: string;
+  /** The headers it sets, in order; `build` returns one value for each. */
+  readonly headers: readonly string[];
+  /** The value language, as the docs name it. */
+  readonly language: string;
+  readonly endpoints: readonly Endpoint[];
+  /** @upstash/workflow copies it to the failure callback (`Upstash-Failure-Callback-<rest>`) when one is set. */
+  readonly failureCopy: boolean;
+  /** `Upstash-Callback-<rest>` and `Upstash-Failure-Callback-<rest>` take the same language on the parse side. */
+  readonly callbackFamilies: boolean;
+  readonly doc: string;
+  readonly schema: JsonSchema;
+  /** Checks the option's value and writes the header values, or reports and returns undefined (also when nothing is sent). */
+  readonly build: (value: unknown, path: string, ctx: BuildContext) => readonly string[] | undefined;
+  /** Reads the headers back into the option's canonical value; called when any of them is present. */
+  readonly parse: (values: readonly (string | undefined)[], ctx: ParseContext) => unknown;
+}
+
+/** An option that shapes the request itself: its URL, its body, or the forwarded headers. */
+export interface PayloadRow {
+  readonly kind: "payload";
+  readonly option: string;
+  readonly place: "destination" | "body" | "headers";
+  readonly language: string;
+  readonly endpoints: readonly Endpoint[];
+  readonly doc: string;
+  readonly schema: JsonSchema;
+}
+
+export type OptionRow = HeaderRow | PayloadRow;
+
+type One = (value: unknown, path: string, ctx: BuildContext) => string | undefined;
+type ReadOne = (text: string, header: string, ctx: ParseContext) => unknown;
+
+/** A row of one header. */
+function single(row: Omit<HeaderRow, "kind" | "headers" | "build" | "parse" | "failureCopy" | "callbackFamilies"> & { header: string; failureCopy?: boolean; callbackFamilies?: boolean; build: One; parse: ReadOne }): HeaderRow {
+  const { header, build, parse, ...rest } = row;
+  return {
+    kind: "header",
+    ...rest,
+    headers: [header],
+    failureCopy: row.failureCopy ?? false,
+    callbackFamilies: row.callbackFamilies ?? false,
+    build: (value, path, ctx) => {
+      const text = build(value, path, ctx);
+      return text === undefined ? undefined : [text];
+    },
+    parse: ([text], ctx) => (text === undefined ? undefined : parse(text, header, ctx)),
+  };
+}
+
+const url: JsonSchema = { type: "string", pattern: "^https?://", description: "an absolute http:// or https:// URL" };
+const duration: JsonSchema = { oneOf: [{ type: "string", description: "a duration such as 10s or 1d10h30m" }, { type: "number", minimum: 0, description: "seconds" }] };
+const resourceName: JsonSchema = { type: "string", pattern: "^[A-Za-z0-9._-]+$" };
+
+export const OPTION_TABLE: readonly OptionRow[] = [
+  { kind: "payload", option: "url", place: "destination", language: "URL", endpoints: ALL, doc: "The destination: the workflow endpoint, or the message's URL. Required. `destination` in `schedules.create`.", schema: url },
+  { kind: "payload", option: "body", place: "body", language: "string or JSON", endpoints: ALL, doc: "The payload: a string as is, anything else as JSON with `Content-Type: application/json`.", schema: {} },
+  { kind: "payload", option: "headers", place: "headers", language: "header record", endpoints: ALL, doc: "Headers for the destination, sent as `Upstash-Forward-<name>`. qstash-js passes `Upstash-*` names through as they are.", schema: { type: "object", additionalProperties: { type: "string" } } },
+  single({ option: "workflowRunId", header: "Upstash-Workflow-RunId", language: "run id", endpoints: ["trigger"], doc: "A custom run id; the SDK prefixes `wfr_` unconditionally.", schema: { type: "string", minLength: 1 }, build: buildRunId, parse: (t, h, c) => parseRunId(t, h, c.report) }),
+  single({ option: "method", header: "Upstash-Method", language: "HTTP method", endpoints: QSTASH, callbackFamilies: true, doc: "The destination's HTTP method; qstash-js always sends it (default POST), except from `schedules.create`.", schema: { enum: ["GET", "POST", "PUT", "PATCH", "DELETE"] }, build: buildMethod, parse: (t, h, c) => parseMethod(t, h, c.report) }),
+  single({ option: "retries", header: "Upstash-Retries", language: "integer 0–1,000,000", endpoints: ALL, failureCopy: true, callbackFamilies: true, doc: "Retries after the first delivery (default 3; @upstash/workflow leaves 3 out).", schema: { type: "integer", minimum: 0, maximum: 1_000_000 }, build: buildRetries, parse: (t, h, c) => parseRetries(t, h, c.report) }),
+  single({ option: "retryDelay", header: "Upstash-Retry-Delay", language: "retry-delay expression", endpoints: ALL, failureCopy: true, callbackFamilies: true, doc: "An expression in milliseconds over `retried`, checked over the message's own `retries`.", schema: { type: "string" }, build: buildExpression, parse: (t, h, c) => parseExpression(t, h, c.report, c.retries) }),
+  single({ option: "delay", header: "Upstash-Delay", language: "duration", endpoints: ALL, callbackFamilies: true, doc: "Delay before the first delivery: a duration, or a number of seconds (sent as `toFixed(0)` + `s`).", schema: duration, build: buildDelay, parse: (t, h, c) => parseDurationHeader(t, h, c.report) }),
+  single({ option: "notBefore", header: "Upstash-Not-Before", language: "Unix seconds", endpoints: ["trigger", "publish", "enqueue", "batch"], doc: "Deliver at this Unix time (seconds, sent with `toFixed(0)`); takes precedence over `delay`.", schema: { type: "number", minimum: 0 }, build: buildNotBefore, parse: (t, h, c) => parseNotBefore(t, h, c.report) }),
+  single({ option: "timeout", header: "Upstash-Timeout", language: "duration", endpoints: QSTASH, callbackFamilies: true, doc: "How long the destination may take to answer; only shortens the plan's limit. A number is seconds, sent unrounded.", schema: duration, build: buildTimeout, parse: (t, h, c) => parseDurationHeader(t, h, c.report) }),
+  {
+    kind: "header",
+    option: "flowControl",
+    headers: ["Upstash-Flow-Control-Key", "Upstash-Flow-Control-Value"],
+    language: "flow control",
+    endpoints: ALL,
+    failureCopy: true,
+    callbackFamilies: true,
+    doc: "`{ key, parallelism?, rate?, period? }`: calls that share a key share the limits. `ratePerSecond` is the deprecated name of `rate`.",
+    schema: { type: "object", properties: { key: resourceName, parallelism: { type: "integer", minimum: 1 }, rate: { type: "integer", minimum: 1 }, ratePerSecond: { type: "integer", minimum: 1, deprecated: true }, period: duration }, additionalProperties: false },
+    build: (value, path, ctx) => {
+      const built = buildFlowControl(value, path, ctx);
+      return built === undefined ? undefined : [built.key, built.value];
+    },
+    parse: ([key, value], ctx) => parseFlowControl(key, value, { key: "Upstash-Flow-Control-Key", value: "Upstash-Flow-Control-Value" }, ctx.report),
+  },
+  single({ option: "callback", header: "Upstash-Callback", language: "URL", endpoints: QSTASH, doc: "Called after each delivery attempt with the response.", schema: url, build: buildUrl, parse: (t, h, c) => parseUrl(t, h, c.report) }),
+  single({ option: "failureCallback", header: "Upstash-Failure-Callback", language: "URL", endpoints: QSTASH, doc: "Called once the retries are exhausted.", schema: url, build: buildUrl, parse: (t, h, c) => parseUrl(t, h, c.report) }),
+  single({ option: "failureUrl", header: "Upstash-Failure-Callback", language: "URL", endpoints: ["trigger"], doc: "The trigger's failure callback; `\"\"` sends none (as @upstash/workflow does). The SDK defaults it to `url`.", schema: url, build: buildFailureUrl, parse: (t, h, c) => parseUrl(t, h, c.report) }),
+  single({ option: "deduplicationId", header: "Upstash-Deduplication-Id", language: "text", endpoints: MESSAGES, doc: "A message with the same id within the window is accepted but not enqueued.", schema: { type: "string", minLength: 1 }, build: buildIdentifier, parse: (t) => t }),
+  single({ option: "contentBasedDeduplication", header: "Upstash-Content-Based-Deduplication", language: "boolean", endpoints: MESSAGES, doc: "Deduplicate by content; only `true` is sent.", schema: { type: "boolean" }, build: buildFlag, parse: (t, h, c) => parseFlag(t, h, c.report) }),
+  single({ option: "label", header: "Upstash-Label", language: "label list", endpoints: ALL, doc: "One label or several (joined with `,`): letters, digits, `-`, `_`, `.`.", schema: { oneOf: [resourceName, { type: "array", items: resourceName, minItems: 1 }] }, build: buildLabels, parse: (t, h, c) => parseLabels(t, h, c.report) }),
+  single({ option: "redact", header: "Upstash-Redact-Fields", language: "redact fields", endpoints: ALL, doc: "Hide the body and/or headers in logs and the console: `{ body?: true, header?: true | string[] }`.", schema: { type: "object", properties: { body: { type: "boolean" }, header: { oneOf: [{ const: true }, { type: "array", items: { type: "string" } }] } }, additionalProperties: false }, build: buildRedact, parse: (t, h, c) => parseRedact(t, h, c.report) }),
+  single({ option: "queueName", header: "Upstash-Queue-Name", language: "queue name", endpoints: ["enqueue", "batch", "schedule"], doc: "The queue: the path of `/v2/enqueue/{queue}/…`, the `queue` field of a batch item, a header on schedules.", schema: resourceName, build: buildName("queue name"), parse: (t, h, c) => parseName("queue name")(t, h, c.report) }),
+  single({ option: "cron", header: "Upstash-Cron", language: "cron", endpoints: ["schedule"], doc: "Required for schedules: five fields, optionally after `CRON_TZ=<zone> `.", schema: { type: "string" }, build: buildCron, parse: (t, h, c) => parseCron(t, h, c.report) }),
+  single({ option: "scheduleId", header: "Upstash-Schedule-Id", language: "schedule id", endpoints: ["schedule"], doc: "A custom schedule id; an existing id updates that schedule.", schema: resourceName, build: buildName("schedule id"), parse: (t, h, c) => parseName("schedule id")(t, h, c.report) }),
+];
+
+/** Options the SDKs take that send no header: accepted without a warning. */
+export const NON_HEADER_OPTIONS: Readonly<Partial<Record<Endpoint, readonly string[]>>> = { trigger: ["disableTelemetry"] };
+
+/**
+ * `Upstash-*` headers that carry no option: the SDKs' own workflow protocol
+ * and telemetry, and webhook switches. The parser knows them, so they get
+ * no `unknown-upstash-header` warning.
+ */
+export const PROTOCOL_HEADERS: readonly string[] = [
+  "Upstash-Workflow-Init",
+  "Upstash-Workflow-Url",
+  "Upstash-Workflow-Sdk-Version",
+  "Upstash-Workflow-Calltype",
+  "Upstash-Feature-Set",
+  "Upstash-Telemetry-Sdk",
+  "Upstash-Telemetry-Framework",
+  "Upstash-Telemetry-Runtime",
+  "Upstash-Telemetry-Platform",
+  "Upstash-Header-Forward",
+];
+
+/** The rows an endpoint takes. */
+export function rowsFor(endpoint: Endpoint): readonly OptionRow[] {
+  return OPTION_TABLE.filter((row) => row.endpoints.includes(endpoint));
+}
