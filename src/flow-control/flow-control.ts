@@ -1,3 +1,4 @@
+import { isPlainObjectLike, snapshotOwn } from "../diagnostics/own.js";
 import { showValue } from "../diagnostics/show.js";
 import { RetryDelayError, type Diagnostic, type Result, type Span } from "../diagnostics/diagnostic.js";
 import { closestName } from "../diagnostics/suggest.js";
@@ -276,12 +277,20 @@ function trimmedSpan(text: string, start: number, end: number): Span {
  * ```
  */
 export function formatFlowControlValue(options: FlowControlOptions): string {
-  const problems = checkFlowControl(options).filter((d) => d.severity === "error");
+  const own = ownFields(options);
+  const problems = checkFlowControl(own ?? options).filter((d) => d.severity === "error");
   // Not an object: there is no text to show the problems in.
-  if (options === null || typeof options !== "object") throw new RetryDelayError("", problems);
-  const text = flowControlText(options);
+  if (own === undefined) throw new RetryDelayError("", problems);
+  const text = flowControlText(own);
   if (problems.length > 0) throw new RetryDelayError(text, problems);
   return text;
+}
+
+/** The caller's own fields, read once; undefined for a non-object or one that cannot be read (a revoked Proxy, a throwing getter). */
+function ownFields(options: unknown): FlowControlOptions | undefined {
+  if (!isPlainObjectLike(options)) return undefined;
+  const read = snapshotOwn(options);
+  return read.ok ? (read.value as FlowControlOptions) : undefined;
 }
 
 /** The header value the SDK writes for these options, without any checks. */
@@ -304,8 +313,9 @@ export function flowControlText(options: FlowControlOptions): string {
  * checkFlowControl({ key: "user-42", period: "1m" })[0]?.code; // "missing-limit"
  * ```
  */
-export function checkFlowControl(options: FlowControlOptions): FlowControlDiagnostic[] {
-  if (options === null || typeof options !== "object") {
+export function checkFlowControl(given: FlowControlOptions): FlowControlDiagnostic[] {
+  const options = ownFields(given);
+  if (options === undefined) {
     return [{ code: "empty-value", severity: "error", message: "flow control must be an object such as `{ key, rate, parallelism, period }`", span: { start: 0, end: 0 } }];
   }
   const problems: FlowControlDiagnostic[] = [];

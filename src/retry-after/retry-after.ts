@@ -1,5 +1,5 @@
 import { describeKind, expectNumber, expectOptions, invalidArgument } from "../diagnostics/arguments.js";
-import { describeThrow, isPlainObjectLike, snapshotOwn } from "../diagnostics/own.js";
+import { describeThrow, isArraySafe, isPlainObjectLike, snapshotArray, snapshotOwn } from "../diagnostics/own.js";
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
 import { formatDuration } from "../duration/format.js";
 import { parseDuration } from "../duration/parse.js";
@@ -216,7 +216,8 @@ export function headerLookup(headers: unknown): (name: string) => string | undef
   const byName = new Map<string, string>();
   for (const name of read.keys) {
     const value = read.value[name];
-    const first: unknown = Array.isArray(value) ? (value as readonly unknown[])[0] : value;
+    const list = isArraySafe(value) ? snapshotArray(value, 1000) : undefined;
+    const first: unknown = list === undefined ? value : list.ok ? list.items[0] : undefined;
     if (typeof first === "string" && !byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), first);
   }
   return (name) => byName.get(name.toLowerCase());

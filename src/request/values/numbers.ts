@@ -48,7 +48,8 @@ export function buildDuration(value: unknown, path: string, ctx: BuildContext, n
       return undefined;
     }
     if (Number(text.slice(0, -1)) !== value) report.add("rounded-value", "warning", `a numeric \`${path}\` is whole seconds; ${showValue(value)} is sent as ${text}`, path, showValue(value));
-    return checkedDurationText(text, path, report, showValue(value));
+    // Diagnostics point into the text that would be sent, so that is their input.
+    return checkedDurationText(text, path, report, text);
   }
   if (typeof value !== "string") {
     report.add("invalid-delay", "error", `\`${path}\` must be a duration string such as \`10s\` or a number of seconds, not ${showValue(value)}`, path, showValue(value));
