@@ -85,6 +85,15 @@ from the shell.
 ${ex(["trigger", "--url", "https://example.com/api/workflow", "--retries", "5", "--retry-delay", "pow(2, retried) * 1000", "--delay", "10s", "--header", "X-Trace: abc"])}
 ${ex(["trigger", "--url", "https://example.com/api/workflow", "--flow-control-key", "user-42", "--flow-control", "rate=10, period=1m", "--label", "nightly", "--body", '{"orderId":42}', "--curl"])}
 ${ex(["trigger", "--url", "example.com/wf", "--delay", "10", "--retry-delay", "pow(2, retries)", "--plan", "free"])}
+## publish and schedule
+
+\`publish\` builds \`POST /v2/publish/{url}\` as @upstash/qstash's \`publish\` sends it, or, with
+\`--queue-name\`, \`POST /v2/enqueue/{queue}/{url}\`; \`schedule\` builds \`POST /v2/schedules/{url}\`
+(\`schedules.create\`). Their flags, like \`trigger\`'s, come from the one table of request options:
+one flag per option, so \`retry-delay publish --help\` lists them all.
+
+${ex(["publish", "--url", "https://example.com/hook", "--timeout", "30s", "--redact", "body", "--retries", "2", "--curl"])}
+${ex(["schedule", "--url", "https://example.com/nightly", "--cron", "0 3 * * *", "--retry-delay", "1000 * (1 + retried)"])}
 ## Usage errors
 
 ${ex(["check", "1", "--retries", "many"])}
@@ -93,7 +102,7 @@ ${ex(["check", "1", "--retries", "many"])}
 Every document has \`schemaVersion\` (an integer, raised only on a breaking change) and
 \`command\`. Diagnostics are the library's diagnostic objects: \`{ code, severity, message,
 span: { start, end }, hint?, related? }\`, plus \`path\` and \`input\` for option diagnostics
-(\`simulate\`, \`trigger\`). Absent values are \`null\`, never missing.
+(\`simulate\`, \`trigger\`, \`publish\`, \`schedule\`). Absent values are \`null\`, never missing.
 
 | command | fields |
 | --- | --- |
@@ -101,7 +110,7 @@ span: { start, end }, hint?, related? }\`, plus \`path\` and \`input\` for optio
 | \`simulate\` | \`valid\`, \`expression\` (or null with \`--default\`), \`defaultBackoff\`, \`retries\`, \`start\` (ISO), \`explanation\`, \`entries\`, \`summary\`, \`diagnostics\` |
 | \`duration\` | \`input\`, \`mode\` (\`strict\` or \`go\`), \`valid\`, \`ms\`, \`canonical\`, \`diagnostics\` |
 | \`flow-control\` | \`input\`, \`valid\`, \`value\` (\`{ parallelism, rate, periodMs, periodGiven }\`), \`canonical\`, \`meaning\`, \`diagnostics\` |
-| \`trigger\` | \`valid\`, \`request\` (\`{ method, url, headers, body? }\` or null), \`curl\`, \`diagnostics\` |
+| \`trigger\`, \`publish\`, \`schedule\` | \`valid\`, \`request\` (\`{ method, url, headers, body? }\` or null), \`curl\`, \`diagnostics\` |
 
 A \`simulate\` entry is \`{ attempt, retried (null for the first delivery), delayMs, delay, cumulativeMs,
 cumulative, at (ISO), source, normalized }\`, plus \`rawDelayMs\` (a number, or \`"NaN"\`/\`"Infinity"\`)
