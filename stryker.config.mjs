@@ -1,6 +1,7 @@
 // @ts-check
 /**
- * Mutation testing of the trigger and flow-control modules (issue 12).
+ * Mutation testing of the request-option table and its builders, the trigger
+ * and flow-control modules (issue 12).
  * Run with `npm run mutation` (= `stryker run`); check that it starts with
  * `npx stryker run --dryRunOnly`.
  *
@@ -13,7 +14,7 @@ export default {
     // Only test/trigger/** and test/flow-control/**, with the project's setup file.
     configFile: "vitest.mutation.config.ts",
   },
-  mutate: ["src/trigger/**/*.ts", "src/flow-control/**/*.ts"],
+  mutate: ["src/request/**/*.ts", "src/trigger/**/*.ts", "src/flow-control/**/*.ts"],
   coverageAnalysis: "perTest",
   concurrency: 2,
   incremental: false,
