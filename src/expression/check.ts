@@ -1,4 +1,4 @@
-import { isPlainObjectLike, snapshotOwn } from "../diagnostics/own.js";
+import { isPlainObjectLike, readOwnField } from "../diagnostics/own.js";
 import { showValue } from "../diagnostics/show.js";
 import { dependsOnRetried, type Expression } from "./ast.js";
 import type { DelayClosure } from "./builtins.js";
@@ -130,13 +130,18 @@ export function checkAndCompile(tree: Expression, options: CheckOptions, namesRe
   }
 }
 
-/** `retries` from the options, read once from their own properties (an inherited or throwing one is never used), or why not. */
+/**
+ * `retries` from the options, read once through its own descriptor (an
+ * inherited one is never used; a throwing getter or Proxy trap, a revoked
+ * Proxy, is an `invalid-option`), or why not. The one field there is, so not
+ * snapshotOwn's walk over every key: this runs on every compile.
+ */
 function readRetriesOption(options: unknown): number | ExpressionDiagnostic {
   const invalid = (message: string): ExpressionDiagnostic => ({ code: "invalid-option", severity: "error", message, span: { start: 0, end: 0 } });
   if (!isPlainObjectLike(options)) return invalid("the options must be an object such as `{ retries: 5 }`");
-  const read = snapshotOwn(options);
+  const read = readOwnField(options, "retries");
   if (!read.ok) return invalid(`the options could not be read: ${read.reason}`);
-  const retries = read.value.retries;
+  const retries = read.value;
   if (retries === undefined) return DEFAULT_RETRIES;
   if (typeof retries === "number" && Number.isInteger(retries) && retries >= 0 && retries <= EXPRESSION_LIMITS.maxRetries) return retries;
   return {

@@ -33,8 +33,11 @@ describe("renderDiagnostic", () => {
   });
 
   it("points into the right line of a multi-line source, with a wide gutter", () => {
+    // The expression lexers refuse line breaks (unexpected-character), so the
+    // diagnostic is made by hand: other inputs (a JSON file, a config) do span lines.
     const source = "1 +\n".repeat(11) + "foo";
-    expect(render(source)).toBe(["error[unknown-variable]: unknown variable `foo`", " 12 | foo", "    | ^^^ did you mean `floor`?"].join("\n"));
+    const d = diagnostic({ start: 44, end: 47 }, { code: "unknown-variable", message: "unknown variable `foo`", hint: "did you mean `floor`?" });
+    expect(renderDiagnostic(source, d)).toBe(["error[unknown-variable]: unknown variable `foo`", " 12 | foo", "    | ^^^ did you mean `floor`?"].join("\n"));
   });
 
   it("handles \\r\\n and lone \\r line breaks", () => {

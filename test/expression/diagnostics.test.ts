@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkExpression, compile, EXPRESSION_CODES, RetryDelayError, tabulate, tryCompile, type ExpressionCode, type Span } from "../../src/index.js";
+import { checkExpression, compile, EXPRESSION_CODES, parse, RetryDelayError, tabulate, tryCompile, type ExpressionCode, type Span } from "../../src/index.js";
 
 interface Case {
   readonly source: string;
@@ -21,11 +21,12 @@ const cases: readonly Case[] = [
   { source: Array.from({ length: 1025 }, () => "1").join("+"), code: "expression-too-large", span: { start: 2048, end: 2049 }, message: /more than 2048 operands/ },
   { source: Array.from({ length: 52 }, () => "zz").join("+"), code: "too-many-errors", span: { start: 150, end: 155 }, message: /^and 2 more errors, not shown$/ },
   { source: "", code: "empty-expression", span: { start: 0, end: 0 }, hint: /e\.g\. `1000`/ },
-  { source: "   \n\t", code: "empty-expression", span: { start: 5, end: 5 } },
+  { source: "   \t", code: "empty-expression", span: { start: 4, end: 4 } },
   { source: "1000 $ 2", code: "unexpected-character", span: { start: 5, end: 6 }, message: /unexpected character `\$`/ },
   { source: '"1000"', code: "unexpected-character", span: { start: 0, end: 1 }, hint: /remove the quotes/ },
   { source: "2 × retried", code: "unexpected-character", span: { start: 2, end: 3 }, hint: /write `\*`/ },
   { source: "retried > 3", code: "unexpected-character", span: { start: 8, end: 9 }, hint: /no comparisons/ },
+  { source: "1000\r\n+ retried", code: "unexpected-character", span: { start: 4, end: 6 }, hint: /HTTP header/ },
   { source: "1\u001b[31m", code: "unexpected-character", span: { start: 1, end: 3 }, message: /characters U\+001B U\+005B$/ },
   { source: ".5 * retried", code: "malformed-number", span: { start: 0, end: 2 }, hint: /write `0\.5`/ },
   { source: "5. * retried", code: "malformed-number", span: { start: 0, end: 2 }, hint: /write `5` or `5\.0`/ },
@@ -65,6 +66,8 @@ const cases: readonly Case[] = [
   { source: "1000 / (retried - 1) + 1", code: "infinite-delay", span: { start: 0, end: 20 }, message: /infinite when `retried` is 1$/ },
   { source: "exp(retried * 1000)", code: "infinite-delay", span: { start: 0, end: 19 }, message: /infinite when `retried` is 1, 2$/ },
   { source: "1000 / 3 * retried", code: "fractional-delay", span: { start: 0, end: 18 }, hint: /round/ },
+  // An info after two warnings (negative-delay, fractional-delay): the harness finds it among all diagnostics.
+  { source: "retried - 2 * floor(retried / 2) - 0.5", code: "domain-check-sampled", span: { start: 0, end: 38 }, retries: 1_000_000 },
 ];
 
 describe("every diagnostic code", () => {
@@ -151,6 +154,27 @@ describe("compile", () => {
   it("rejects hand-built trees it cannot walk, as a RetryDelayError", () => {
     const report = checkExpression({ kind: "call", name: "pow", nameSpan: { start: 0, end: 0 }, args: null, span: { start: 0, end: 0 } } as never);
     expect(report.diagnostics[0]?.code).toBe("invalid-option");
+  });
+
+  it("reads checkExpression's retries as an own field, once; a throwing or revoked options object is invalid-option", () => {
+    const parsed = parse("0 - retried");
+    if (!parsed.ok) throw new Error("unparsed");
+    const retriesOf = (options: object): unknown => checkExpression(parsed.value, options as never);
+    // Inherited: ignored, so the default 3 values are checked.
+    expect(retriesOf(Object.create({ retries: 9 }))).toMatchObject({ diagnostics: [{ code: "negative-delay", message: expect.stringMatching(/when `retried` is 1, 2 \(/) as unknown }] });
+    // An own getter runs exactly once.
+    let reads = 0;
+    const counted = checkExpression(parsed.value, { get retries() { reads++; return 2; } });
+    expect(reads).toBe(1);
+    expect(counted.diagnostics[0]?.message).toMatch(/when `retried` is 1 \(/);
+    const throwing = { get retries(): number { throw new Error("getter boom"); } };
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const trapping = new Proxy({}, { getOwnPropertyDescriptor: () => { throw new Error("trap"); }, get: () => { throw new Error("trap"); } });
+    for (const options of [throwing, proxy, trapping]) {
+      const report = retriesOf(options) as ReturnType<typeof checkExpression>;
+      expect(report.diagnostics).toEqual([expect.objectContaining({ code: "invalid-option", severity: "error", message: expect.stringMatching(/^the options could not be read/) as unknown })]);
+    }
   });
 
   it("validates the table size", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compile, interpret, parse, printExpression, roundHalfAwayFromZero, type Expression } from "../../src/index.js";
+import { compile, interpret, parse, printExpression, roundHalfAwayFromZero, tryCompile, type Expression } from "../../src/index.js";
 
 function tree(source: string): Expression {
   const parsed = parse(source);
@@ -51,8 +51,18 @@ describe("precedence and associativity", () => {
     expect(t).toMatchObject({ kind: "binary", operator: "-", left: { kind: "binary", operator: "-" }, right: { kind: "number", value: 3 } });
   });
 
-  it("ignores spaces, tabs and newlines", () => {
-    expect(at("pow(\n\t2 ,retried )\r\n*1000", 3)).toBe(8000);
+  it("ignores spaces and tabs", () => {
+    expect(at(" pow(\t2 ,retried )\t \t*1000\t", 3)).toBe(8000);
+  });
+
+  it("refuses carriage returns and newlines as unexpected-character, with the span on the break", () => {
+    const result = tryCompile("pow(\n\t2 ,retried )\r\n*1000", { retries: 3 });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => [d.code, d.span])).toEqual([
+      ["unexpected-character", { start: 4, end: 5 }],
+      ["unexpected-character", { start: 18, end: 20 }],
+    ]);
+    expect(() => compile("1000\r+ retried")).toThrowError(/unexpected character/);
   });
 });
 
