@@ -103,7 +103,8 @@ function placeUserHeaders(forwarded: readonly UserHeader[], ctx: BuildContext, p
   for (const { name, value } of forwarded) {
     const path = `${prefix}headers.${name}`;
     const lower = name.toLowerCase();
-    if (lower === "content-type") ctx.headers.set("Content-Type", value);
+    // @upstash/workflow reads an empty Content-Type as none and falls back to JSON: an empty one is never sent raw.
+    if (lower === "content-type" && !(value === "" && ctx.family === "workflow")) ctx.headers.set("Content-Type", value);
     if (ctx.family === "qstash" && lower.startsWith("upstash-")) {
       checkRawUpstashHeader(name, value, ctx.endpoint, ctx.report, path);
       ctx.headers.set(name, value);

@@ -1,42 +1,32 @@
-import { Client } from "@upstash/workflow";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTriggerRequest, formatDuration, type TriggerOptions } from "../../src/index.js";
+import { describe, expect, it } from "vitest";
+import { buildBatchTriggerRequest, buildTriggerRequest, parseTriggerHeaders, type OptionDiagnostic, type TriggerOptions } from "../../src/index.js";
+import { CAPTURE_BASE_URL, captureWorkflowTrigger, type CapturedBatchItem, type WorkflowTriggerOptions } from "../support/sdk-capture.js";
+import { compareHeaders, expectAllowedRefusal, expectParsesClean, gen, isTelemetry, lowerCased, NOW, RUNS, SHARED_REFUSALS, type RefusalAllowList } from "./differential-support.js";
 
 /*
- * Differential test against the official SDK: for generated option sets, the
- * real `Client.trigger` runs with `fetch` intercepted (no network), and every
- * header that both it and `buildTriggerRequest` produce must be equal. Every
- * header only this library produces is a failure; every header only the SDK
- * produces must be one of the documented SDK-only headers (docs/trigger.md).
+ * Differential test against @upstash/workflow 1.3.3's `Client.trigger`, run
+ * with `fetch` intercepted (test/support/sdk-capture.ts). For every generated
+ * option set: when our builder accepts it, every header we send equals the
+ * SDK's and every SDK-only header is documented below; when it refuses, each
+ * error is in WORKFLOW_REFUSALS with the dubious value the SDK would send.
+ *
+ * Intentional differences, asserted here:
+ * - the path: we send `POST /v2/trigger/{url}` (one run) and `/v2/batch/trigger`,
+ *   the SDK always `/v2/batch`; the item's destination, headers and body are
+ *   compared instead (`expectSameItem`);
+ * - an empty `retryDelay`: neither sends it, we add an `empty-value-omitted` note;
+ * - `failureUrl` left out: the SDK defaults it to `url` and sends the whole
+ *   failure-callback block; we send none (`isDocumentedSdkOnly`).
  */
 
-interface Captured {
-  destination: string;
-  headers: Record<string, string>;
-  body?: string;
-}
-
-let captured: Captured[] = [];
-const realFetch = globalThis.fetch;
-beforeAll(() => {
-  globalThis.fetch = (async (_url: string | URL | Request, init?: RequestInit) => {
-    const messages = JSON.parse(String(init?.body)) as Captured[];
-    captured.push(...messages);
-    return new Response(JSON.stringify(messages.map(() => ({ messageId: "msg", deduplicated: false }))), { status: 200, headers: { "content-type": "application/json" } });
-  }) as typeof fetch;
-});
-afterAll(() => {
-  globalThis.fetch = realFetch;
-});
-
-const client = new Client({ token: "test-token", baseUrl: "https://qstash.invalid" });
-
-/** Headers the SDK sends that this library does not, each explained in docs/trigger.md. */
-function isDocumentedSdkOnly(name: string, options: TriggerOptions): boolean {
-  if (/^upstash-(method|feature-set|workflow-init|workflow-url|workflow-sdk-version|telemetry-.+)$/.test(name)) return true;
+/** Headers the SDK sends that we do not, each explained in docs/sdk-serialization.md. */
+export function isDocumentedSdkOnly(name: string, options: TriggerOptions): boolean {
+  if (isTelemetry(name)) return true;
+  if (/^upstash-(method|feature-set|workflow-init|workflow-url|workflow-sdk-version)$/.test(name)) return true;
   if (name === "upstash-forward-upstash-workflow-sdk-version" || name === "upstash-forward-upstash-label") return true;
   if (name === "upstash-workflow-runid" && options.workflowRunId === undefined) return true;
+  // The SDK always sends a content type (the caller's, else JSON); we only for a JSON body.
   if (name === "content-type") return true;
   // The SDK's failure-callback protocol headers, and all copies when it defaults failureUrl to the workflow url.
   if (/^upstash-failure-callback-(feature-set|workflow-.+|forward-upstash-(workflow-failure-callback|workflow-is-failure|label))$/.test(name)) return true;
@@ -44,96 +34,135 @@ function isDocumentedSdkOnly(name: string, options: TriggerOptions): boolean {
   return false;
 }
 
-const name = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,11}$/);
-const headerName = fc.stringMatching(/^X-[A-Za-z][A-Za-z0-9-]{0,10}$/);
-const expressions = fc.constantFrom("1000", "1000 * (1 + retried)", "pow(2, retried) * 1000", "max(1000, pow(2, retried) * 100)", "min(86400000, exp(2.5 * (retried + 1)) * 1000)");
-const strictDuration = fc.integer({ min: 0, max: 6 * 86_400 }).map((seconds) => formatDuration(seconds * 1000));
+const flowOf = (o: Record<string, unknown>): Record<string, unknown> => (o.flowControl ?? {}) as Record<string, unknown>;
+const LABEL = /^[a-zA-Z0-9\-_.]+$/;
 
-const arbitraryOptions: fc.Arbitrary<TriggerOptions> = fc.record(
+/** Refusals on a trigger, each for a value @upstash/workflow sends dubiously or throws on. */
+const WORKFLOW_REFUSALS: RefusalAllowList = {
+  ...SHARED_REFUSALS,
+  // No key: the SDK sends `Upstash-Flow-Control-Key: undefined`; `""` makes it throw.
+  "keyless-flow-control": (o) => flowOf(o).key === undefined || flowOf(o).key === "",
+  // 2.5, -1, 1e21: the SDK writes String(retries) unrounded ("2.5", "1e+21").
+  "invalid-retries": (o) => typeof o.retries === "number" && !(Number.isInteger(o.retries) && o.retries >= 0 && o.retries <= 1_000_000),
+  // "", [], "a,b", " lab ": the SDK's own label check throws.
+  "invalid-label": (o) => {
+    const labels = Array.isArray(o.label) ? (o.label as unknown[]) : [o.label];
+    return labels.length === 0 || labels.some((l) => typeof l !== "string" || !LABEL.test(l));
+  },
+};
+
+const triggerOptions: fc.Arbitrary<TriggerOptions> = fc.record(
   {
-    url: fc.constantFrom("https://example.com/api/workflow", "http://localhost:3000/wf", "https://a.example/x?y=1"),
-    workflowRunId: name,
-    body: fc.oneof(fc.string({ maxLength: 20 }), fc.dictionary(name, fc.oneof(fc.integer(), fc.string({ maxLength: 5 })), { maxKeys: 3 })),
-    headers: fc.dictionary(headerName, fc.stringMatching(/^[ -~]{0,12}$/), { maxKeys: 3 }),
-    retries: fc.integer({ min: 0, max: 10 }),
-    retryDelay: expressions,
-    delay: fc.oneof(strictDuration, fc.integer({ min: 0, max: 86_400 })),
-    notBefore: fc.integer({ min: 2_000_000_000, max: 2_000_500_000 }),
-    flowControl: fc
-      .record({
-        key: name,
-        parallelism: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
-        rate: fc.option(fc.integer({ min: 1, max: 1000 }), { nil: undefined }),
-        period: fc.option(fc.oneof(fc.constantFrom("1s", "10s", "1m", "1h", "7d"), fc.integer({ min: 1, max: 604_800 })), { nil: undefined }),
-      })
-      .filter((f) => f.parallelism !== undefined || f.rate !== undefined)
-      .map((f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined))),
-    failureUrl: fc.constantFrom("https://example.com/failed", "http://localhost:3000/failure"),
-    label: fc.oneof(name, fc.array(name, { minLength: 1, maxLength: 3 })),
+    url: gen.url,
+    workflowRunId: gen.runId,
+    body: gen.body,
+    headers: gen.headers(["Upstash-Callback-Retries"]),
+    retries: gen.retries,
+    retryDelay: gen.retryDelay,
+    delay: gen.delay,
+    notBefore: gen.notBefore,
+    flowControl: gen.flowControl,
+    failureUrl: gen.failureUrl,
+    label: gen.label,
+    redact: gen.redact,
   },
   { requiredKeys: ["url"] },
 ) as fc.Arbitrary<TriggerOptions>;
 
-async function sdkHeaders(options: TriggerOptions): Promise<Record<string, string>> {
-  captured = [];
-  await client.trigger(options as unknown as Parameters<Client["trigger"]>[0] & object);
-  expect(captured).toHaveLength(1);
-  return captured[0]?.headers ?? {};
+/** The SDK's items, or undefined when it threw (a bad label or key). */
+async function sdkItems(options: TriggerOptions | TriggerOptions[]): Promise<CapturedBatchItem[] | undefined> {
+  try {
+    const requests = await captureWorkflowTrigger(options as WorkflowTriggerOptions, { telemetry: true });
+    expect(requests).toHaveLength(1);
+    expect(new URL(requests[0]?.url ?? "").pathname).toBe("/v2/batch");
+    return requests[0]?.items;
+  } catch {
+    return undefined;
+  }
 }
 
-function lowerCased(headers: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+/** One run: destination, headers and body of our message against the SDK's batch item. */
+function expectSameItem(options: TriggerOptions, ours: { destination: string; headers: Record<string, string>; body?: string }, theirs: CapturedBatchItem): void {
+  expect(ours.destination).toBe(theirs.destination);
+  expect(ours.body).toBe(theirs.body);
+  compareHeaders(ours.headers, theirs.headers, (h) => isDocumentedSdkOnly(h, options));
+  // The SDK's own request, read back by the parse side.
+  expectParsesClean(theirs.headers, "trigger", options.url, true);
+  const parsed = parseTriggerHeaders(theirs.headers, { url: options.url });
+  expect(parsed.diagnostics.filter((d) => d.severity === "error" || d.code === "unknown-upstash-header")).toEqual([]);
 }
 
-describe("headers agree with the official SDK (@upstash/workflow Client.trigger)", () => {
-  it("for generated option sets", async () => {
+function expectRefused(diagnostics: readonly OptionDiagnostic[], options: TriggerOptions): void {
+  expectAllowedRefusal(diagnostics, WORKFLOW_REFUSALS, options as unknown as Record<string, unknown>);
+}
+
+describe("buildTriggerRequest agrees with @upstash/workflow Client.trigger", () => {
+  it("for generated option sets covering every trigger row", async () => {
     await fc.assert(
-      fc.asyncProperty(arbitraryOptions, async (options) => {
-        const theirs = await sdkHeaders(options);
-        const built = buildTriggerRequest(options, { now: 1_900_000_000_000 });
-        expect(built.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-        const ours = lowerCased(built.request?.headers ?? {});
-        delete ours.authorization; // the SDK authorizes the outer batch request instead
-        for (const [header, value] of Object.entries(ours)) {
-          expect(theirs, `SDK lacks ${header}`).toHaveProperty([header]);
-          expect(theirs[header], header).toBe(value);
+      fc.asyncProperty(triggerOptions, async (options) => {
+        const theirs = await sdkItems(options);
+        const built = buildTriggerRequest(options, { now: NOW, baseUrl: CAPTURE_BASE_URL });
+        if (!built.ok) {
+          expectRefused(built.diagnostics, options);
+          if (theirs?.[0] !== undefined) expectParsesClean(theirs[0].headers, "trigger", options.url, false);
+          return;
         }
-        for (const header of Object.keys(theirs)) {
-          if (!(header in ours)) expect(isDocumentedSdkOnly(header, options), `undocumented SDK-only header ${header}: ${theirs[header]}`).toBe(true);
-        }
+        expect(theirs, "the SDK threw on options we accept").toBeDefined();
+        expect(built.request.url).toBe(`${CAPTURE_BASE_URL}/v2/trigger/${options.url}`);
+        expectSameItem(options, { destination: options.url, headers: lowerCased(built.request.headers), ...(built.request.body === undefined ? {} : { body: built.request.body }) }, theirs?.[0] as CapturedBatchItem);
       }),
-      { numRuns: process.env.CI ? 300 : 60 },
+      { numRuns: RUNS },
     );
+  });
+
+  it("for generated batches (buildBatchTriggerRequest vs trigger([...]))", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(triggerOptions, { minLength: 1, maxLength: 4 }), async (items) => {
+        const theirs = await sdkItems(items);
+        const built = buildBatchTriggerRequest(items, { now: NOW, baseUrl: CAPTURE_BASE_URL });
+        if (!built.ok) {
+          for (const d of built.diagnostics) if (d.severity === "error") expectRefused([d], items[d.index ?? -1] as TriggerOptions);
+          return;
+        }
+        expect(theirs, "the SDK threw on a batch we accept").toHaveLength(items.length);
+        expect(built.request.url).toBe(`${CAPTURE_BASE_URL}/v2/batch/trigger`);
+        const ours = JSON.parse(built.request.body ?? "[]") as { destination: string; headers: Record<string, string>; body?: string }[];
+        items.forEach((options, i) => expectSameItem(options, { ...(ours[i] as (typeof ours)[number]), headers: lowerCased(ours[i]?.headers ?? {}) }, theirs?.[i] as CapturedBatchItem));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("refuses an empty batch, on which the SDK crashes", async () => {
+    await expect(captureWorkflowTrigger([])).rejects.toThrow(TypeError);
+    expect(buildBatchTriggerRequest([]).diagnostics.map((d) => d.code)).toEqual(["empty-batch"]);
   });
 
   it("joins headers whose names differ only in case, as the SDK's Headers does", async () => {
     const options = { url: "https://example.com/wf", headers: { "X-Trace": "a", "x-trace": " b " } };
-    const theirs = await sdkHeaders(options);
+    const [theirs] = (await sdkItems(options)) ?? [];
     const built = buildTriggerRequest(options);
-    expect(lowerCased(built.request?.headers ?? {})["upstash-forward-x-trace"]).toBe(theirs["upstash-forward-x-trace"]);
+    expect(lowerCased(built.request?.headers ?? {})["upstash-forward-x-trace"]).toBe(theirs?.headers["upstash-forward-x-trace"]);
     expect(built.diagnostics.map((d) => d.code)).toEqual(["header-value-trimmed", "duplicate-header"]);
   });
 
-  it("sends the body the SDK sends", async () => {
-    for (const body of ["plain text", { hello: "world" }, [1, 2]]) {
-      captured = [];
-      await client.trigger({ url: "https://example.com/wf", body });
-      expect(buildTriggerRequest({ url: "https://example.com/wf", body }).request?.body).toBe(captured[0]?.body);
-    }
+  it("an empty retryDelay: neither sends it; we say so", async () => {
+    const [theirs] = (await sdkItems({ url: "https://example.com/wf", retryDelay: "" })) ?? [];
+    expect(theirs?.headers).not.toHaveProperty(["upstash-retry-delay"]);
+    const built = buildTriggerRequest({ url: "https://example.com/wf", retryDelay: "" });
+    expect(built.request?.headers).not.toHaveProperty(["Upstash-Retry-Delay"]);
+    expect(built.diagnostics.map((d) => d.code)).toEqual(["empty-value-omitted"]);
   });
 
   it("where the SDK is lax, this library gives a diagnostic", async () => {
-    // The SDK doubles the prefix silently; this library warns (and sends the same header).
-    const doubled = await sdkHeaders({ url: "https://example.com/wf", workflowRunId: "wfr_abc" });
-    expect(doubled["upstash-workflow-runid"]).toBe("wfr_wfr_abc");
+    const [doubled] = (await sdkItems({ url: "https://example.com/wf", workflowRunId: "wfr_abc" })) ?? [];
+    expect(doubled?.headers["upstash-workflow-runid"]).toBe("wfr_wfr_abc");
     expect(buildTriggerRequest({ url: "https://example.com/wf", workflowRunId: "wfr_abc" }).diagnostics[0]?.code).toBe("doubled-run-id-prefix");
-    // The SDK sends `NaNs` for a NaN delay; this library refuses it.
-    const nan = await sdkHeaders({ url: "https://example.com/wf", delay: Number.NaN });
-    expect(nan["upstash-delay"]).toBe("NaNs");
+    const [nan] = (await sdkItems({ url: "https://example.com/wf", delay: Number.NaN })) ?? [];
+    expect(nan?.headers["upstash-delay"]).toBe("NaNs");
     expect(buildTriggerRequest({ url: "https://example.com/wf", delay: Number.NaN }).diagnostics[0]?.code).toBe("invalid-delay");
-    // The SDK sends an unparseable retry delay verbatim; this library refuses it.
-    const bad = await sdkHeaders({ url: "https://example.com/wf", retryDelay: "2 ^ retried" });
-    expect(bad["upstash-retry-delay"]).toBe("2 ^ retried");
-    expect(buildTriggerRequest({ url: "https://example.com/wf", retryDelay: "2 ^ retried" }).ok).toBe(false);
+    const [keyless] = (await sdkItems({ url: "https://example.com/wf", flowControl: { rate: 1 } as NonNullable<TriggerOptions["flowControl"]> })) ?? [];
+    expect(keyless?.headers["upstash-flow-control-key"]).toBe("undefined");
+    expect(buildTriggerRequest({ url: "https://example.com/wf", flowControl: { rate: 1 } as NonNullable<TriggerOptions["flowControl"]> }).diagnostics[0]?.code).toBe("keyless-flow-control");
   });
 });

@@ -29,7 +29,7 @@ export function buildFlowControl(value: unknown, path: string, ctx: BuildContext
   }
   const flow = read.value;
   warnAboutFields(read.keys, flow, path, ctx.report);
-  const options: FlowControlOptions = normalized(flow);
+  const options: FlowControlOptions = normalized(flow, path, ctx.report);
   const text = flowControlText(options);
   const mark = ctx.report.diagnostics.length;
   for (const d of checkFlowControl(options)) {
@@ -42,12 +42,15 @@ export function buildFlowControl(value: unknown, path: string, ctx: BuildContext
   return { key, value: text };
 }
 
-function normalized(flow: OwnSnapshot): FlowControlOptions {
+/** The fields the SDKs write. Both drop `period: ""` (its part would be empty), so it is dropped here too, with a note. */
+function normalized(flow: OwnSnapshot, path: string, report: Report): FlowControlOptions {
   const rate = flow.rate ?? flow.ratePerSecond;
+  if (flow.period === "") report.add("empty-value-omitted", "info", `an empty \`${path}.period\` is not sent`, `${path}.period`, "", { hint: "leave `period` out to say the same" });
+  const period = flow.period === "" ? undefined : flow.period;
   return {
     ...(flow.parallelism === undefined ? {} : { parallelism: flow.parallelism as number }),
     ...(rate === undefined ? {} : { rate: rate as number }),
-    ...(flow.period === undefined ? {} : { period: flow.period as string | number }),
+    ...(period === undefined ? {} : { period: period as string | number }),
   };
 }
 

@@ -6,6 +6,7 @@ import { DEFAULT_RETRIES } from "../../expression/check.js";
 import { EXPRESSION_LIMITS } from "../../expression/limits.js";
 import type { BuildContext } from "../context.js";
 import type { Report } from "../report.js";
+import { trimmed } from "./text.js";
 
 /** The largest Unix time in seconds a JavaScript Date can hold (8.64e15 ms). */
 export const MAX_UNIX_SECONDS = 8.64e12;
@@ -55,7 +56,9 @@ export function buildDuration(value: unknown, path: string, ctx: BuildContext, n
     report.add("invalid-delay", "error", `\`${path}\` must be a duration string such as \`10s\` or a number of seconds, not ${showValue(value)}`, path, showValue(value));
     return undefined;
   }
-  return checkedDurationText(value, path, report, value);
+  // `Headers` trims the value, so the text checked and sent is the trimmed one.
+  const text = trimmed(value, path, report);
+  return checkedDurationText(text, path, report, text);
 }
 
 /** Parses a duration the way the server is inferred to (Go mode), warning when it is outside the documented strict form. */

@@ -1,0 +1,167 @@
+import fc from "fast-check";
+import { expect } from "vitest";
+import { formatDuration, parseRequestHeaders, type Endpoint, type OptionDiagnostic } from "../../src/index.js";
+
+/*
+ * Shared by the differential tests against @upstash/workflow and
+ * @upstash/qstash: generators that reach every row of the option table,
+ * the header-by-header comparison, the refusal allow-lists and the parse
+ * check on the SDKs' own requests.
+ */
+
+export const NOW = 1_900_000_000_000;
+export const RUNS = process.env.CI ? 300 : 60;
+
+// ---------------------------------------------------------------- generators
+
+export const name = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,11}$/);
+const strictDuration = fc.integer({ min: 0, max: 6 * 86_400 }).map((s) => formatDuration(s * 1000));
+/** A value with HTTP's optional whitespace at its edges, which `Headers` trims. */
+const edged = (arb: fc.Arbitrary<string>): fc.Arbitrary<string> => fc.oneof(arb, arb.map((s) => ` ${s}\t`));
+
+/** Mostly well-formed values, sometimes an edge case: enough accepted sets to compare, and every edge reached. */
+const mostly = <T>(valid: fc.Arbitrary<T>, edge: fc.Arbitrary<T>): fc.Arbitrary<T> => fc.oneof({ arbitrary: valid, weight: 6 }, { arbitrary: edge, weight: 1 });
+
+const wellFormedFlow = fc
+  .record({
+    key: name,
+    parallelism: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
+    rate: fc.option(fc.integer({ min: 1, max: 1000 }), { nil: undefined }),
+    ratePerSecond: fc.option(fc.integer({ min: 1, max: 50 }), { nil: undefined, freq: 3 }),
+    period: fc.option(fc.oneof(fc.constantFrom("1s", "10s", "1m", "1h", "7d", ""), fc.integer({ min: 1, max: 604_800 })), { nil: undefined }),
+  })
+  .filter((f) => f.parallelism !== undefined || f.rate !== undefined || f.ratePerSecond !== undefined)
+  .map((f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)));
+
+/** Keyless, partial, zero and fractional flow control. */
+const edgeFlow = fc.record(
+  {
+    key: fc.oneof(name, fc.constantFrom("", "a b")),
+    parallelism: fc.oneof(fc.integer({ min: 1, max: 100 }), fc.constantFrom(0, 1.5)),
+    rate: fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.constant(0)),
+    ratePerSecond: fc.integer({ min: 1, max: 50 }),
+    period: fc.oneof(fc.constantFrom("1s", "1m", "", 1.5), fc.integer({ min: 1, max: 604_800 })),
+  },
+  { requiredKeys: [] },
+);
+
+export const gen = {
+  url: fc.constantFrom("https://example.com/api/workflow", "http://localhost:3000/wf", "https://a.example/x?y=1"),
+  runId: mostly(name, fc.constant("wfr_abc")),
+  body: fc.oneof(fc.string({ maxLength: 20 }), fc.dictionary(name, fc.oneof(fc.integer(), fc.string({ maxLength: 5 })), { maxKeys: 3 }), fc.constant(null)),
+  stringBody: fc.string({ maxLength: 20 }),
+  retries: mostly(fc.oneof(fc.integer({ min: 0, max: 10 }), fc.constant(3)), fc.constantFrom(2.5, 1.5, -1, 1e21)),
+  retryDelay: mostly(edged(fc.constantFrom("1000", "1000 * (1 + retried)", "pow(2, retried) * 1000", "max(1000, pow(2, retried) * 100)")), fc.constant("")),
+  // Decimals round half away from zero (1.5 → 2s, 2.5 → 3s); 1e21 is written 1e+21s.
+  delay: mostly(fc.oneof(strictDuration, fc.integer({ min: 0, max: 86_400 }), fc.constantFrom(1.5, 2.5, 0.5, 0, "1.5h", " 10s ")), fc.constantFrom(-2.5, 1e21, Number.NaN, "")),
+  notBefore: mostly(fc.oneof(fc.integer({ min: 2_000_000_000, max: 2_000_500_000 }), fc.constantFrom(2_000_000_000.5, 2_000_000_002.5, 1_893_456_000.4999)), fc.constantFrom(2 ** 53 + 1, 1e21)),
+  // A number is written `${n}s` unrounded: 1.5 → 1.5s.
+  timeout: mostly(fc.oneof(strictDuration, fc.integer({ min: 0, max: 600 }), fc.constantFrom(1.5, 0, "30s", " 30s ")), fc.constantFrom("", -1)),
+  flowControl: mostly(wellFormedFlow, edgeFlow),
+  label: mostly(fc.oneof(name, fc.array(name, { minLength: 1, maxLength: 3 })), fc.constantFrom("", [], "a,b", " lab ")),
+  redact: fc.constantFrom({ body: true }, { header: true }, { header: ["A", "B"] }, { body: true, header: ["Authorization"] }, { body: true, header: true }, { header: [] }, {}, { body: false }),
+  /** Names that differ only in case, values with edge spaces, empty values. */
+  headers: (extra: readonly string[]) =>
+    fc
+      .uniqueArray(fc.tuple(fc.constantFrom("X-Trace", "x-trace", "X-TRACE", "X-Id", "Content-Type", "Upstash-Foo", ...extra), mostly(edged(fc.stringMatching(/^[!-~]([ -~]{0,6}[!-~])?$/)), fc.constant(""))), { selector: ([n]) => n, maxLength: 4 })
+      .map((pairs) => Object.fromEntries(pairs)),
+  failureUrl: fc.constantFrom("https://example.com/failed", "http://localhost:3000/failure", ""),
+  callbackUrl: mostly(fc.constantFrom("https://example.com/cb", "http://localhost:3000/cb"), fc.constant("")),
+  method: mostly(fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE"), fc.constantFrom("get", "")),
+  deduplicationId: mostly(fc.oneof(name, fc.constant(" id ")), fc.constant("")),
+  cron: fc.constantFrom("*/5 * * * *", "0 3 * * *", "CRON_TZ=America/New_York 0 9 * * *"),
+  scheduleId: mostly(name, fc.constant("")),
+};
+
+// ---------------------------------------------------------------- comparison
+
+/** Lower-cased names, without `authorization` (the SDK authorizes its own request; both carry a placeholder token). */
+export function lowerCased(headers: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() !== "authorization") out[k.toLowerCase()] = v;
+  return out;
+}
+
+/**
+ * Every header we send equals the SDK's, unless `differs(name)` names a
+ * documented intentional difference; every header only the SDK sends is in
+ * its documented list.
+ */
+export function compareHeaders(ours: Readonly<Record<string, string>>, theirs: Readonly<Record<string, string>>, sdkOnly: (name: string) => boolean, differs: (name: string) => boolean = () => false): void {
+  const mine = lowerCased(ours);
+  const sdk = lowerCased(theirs);
+  for (const [header, value] of Object.entries(mine)) {
+    if (differs(header)) continue;
+    expect(sdk, `the SDK does not send ${header}: ${value}`).toHaveProperty([header]);
+    expect(sdk[header], header).toBe(value);
+  }
+  for (const header of Object.keys(sdk)) {
+    if (!(header in mine) && !differs(header)) expect(sdkOnly(header), `undocumented SDK-only header ${header}: ${sdk[header]}`).toBe(true);
+  }
+}
+
+/** Telemetry, which this library never sends (docs/sdk-serialization.md, section 4). */
+export const isTelemetry = (header: string): boolean => header.startsWith("upstash-telemetry-");
+
+// ---------------------------------------------------------------- refusals
+
+/** A refusal is allowed when the offending option holds a value the SDK would send something dubious for. */
+export type RefusalAllowList = Readonly<Record<string, (options: Record<string, unknown>, d: OptionDiagnostic) => boolean>>;
+
+/** Each error of a refused option set must be in the allow-list, and the allow-list's predicate must hold for it. */
+export function expectAllowedRefusal(diagnostics: readonly OptionDiagnostic[], allowed: RefusalAllowList, options: Record<string, unknown>): void {
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  expect(errors.length, "a refusal names its reason").toBeGreaterThan(0);
+  for (const d of errors) {
+    const check = allowed[d.code];
+    expect(check, `refusal \`${d.code}\` at ${d.path} is not in the allow-list: ${d.message}`).toBeDefined();
+    expect(check?.(options, d), `refusal \`${d.code}\` at ${d.path} for a value the SDK sends sensibly: ${d.message}`).toBe(true);
+  }
+}
+
+/** The option at a diagnostic's path (`[2].flowControl.rate` → items[2].flowControl). */
+export function optionAt(options: Record<string, unknown>, d: OptionDiagnostic): unknown {
+  const path = d.path.replace(/^\[\d+\]\./, "").split(/[.[]/)[0] ?? "";
+  return options[path];
+}
+
+const isDubiousNumber = (n: unknown): boolean => typeof n === "number" && (!Number.isInteger(n) || n < 0 || n >= 1e21);
+const flow = (o: Record<string, unknown>): Record<string, unknown> => (o.flowControl ?? {}) as Record<string, unknown>;
+
+/** Refusals shared by both SDKs, each with the dubious thing the SDK would send. */
+export const SHARED_REFUSALS: RefusalAllowList = {
+  // The SDK writes delay with toFixed(0) and timeout unrounded: NaNs, -3s, 1e+21s; "" is an empty header.
+  "invalid-delay": (o, d) => isDubiousNumber(optionAt(o, d)) || Number.isNaN(optionAt(o, d)),
+  "empty-duration": (o, d) => optionAt(o, d) === "",
+  "invalid-duration": (o, d) => optionAt(o, d) === "",
+  // notBefore past the last JavaScript date (2**53+1, 1e21): the SDK sends 9007199254740992 or 1e+21.
+  "invalid-not-before": (o, d) => typeof optionAt(o, d) === "number" && (optionAt(o, d) as number) > 8.64e12,
+  // Flow control with only a period (or nothing): the SDK sends `period=…` alone, or throws.
+  "missing-limit": (o) => flow(o).parallelism === undefined && flow(o).rate === undefined && flow(o).ratePerSecond === undefined,
+  // rate 0, parallelism 0 or 1.5: sent as written, meaningless to the server.
+  "invalid-count": (o) => [flow(o).parallelism, flow(o).rate ?? flow(o).ratePerSecond].some((n) => n === 0 || isDubiousNumber(n)),
+  // period 1.5 → `period=1.5s`; the server's period is whole seconds.
+  "invalid-period": (o) => flow(o).period === 1.5,
+  // Names equal up to case with an empty value: `Headers` joins them to "v, " (edge space HTTP strips).
+  "unsafe-header": (o, d) => {
+    const headers = (o.headers ?? {}) as Record<string, string>;
+    const lower = d.path.replace(/^(\[\d+\]\.)?headers\./, "").toLowerCase();
+    const group = Object.entries(headers).filter(([n]) => n.toLowerCase() === lower);
+    return group.length > 1 && group.some(([, v]) => v.trim() === "");
+  },
+  // a key with a space: workflow throws, qstash sends it.
+  "invalid-key": (o) => flow(o).key === "a b",
+};
+
+// ---------------------------------------------------------------- parse side
+
+/**
+ * The SDK's own request, fed to the parse side: never an unknown header,
+ * and no error when our builder accepted the same options (a refused option
+ * set is one where the SDK sends a dubious value, which the parser reports).
+ */
+export function expectParsesClean(headers: Readonly<Record<string, string>>, endpoint: Endpoint, url: string, accepted: boolean): void {
+  const parsed = parseRequestHeaders(headers, { endpoint, url });
+  expect(parsed.diagnostics.filter((d) => d.code === "unknown-upstash-header")).toEqual([]);
+  if (accepted) expect(parsed.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+}

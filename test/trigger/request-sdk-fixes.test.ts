@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { buildPublishRequest, buildTriggerRequest } from "../../src/index.js";
+
+/* Bugs the SDK differential tests found, each kept as the failing case. */
+
+const url = "https://example.com/wf";
+const now = 1_900_000_000_000;
+
+describe("found by the SDK differential tests", () => {
+  it("a duration string with edge spaces is trimmed as Headers trims it, with a warning (was refused)", () => {
+    const built = buildTriggerRequest({ url, delay: " 10s " }, { now });
+    expect(built.request?.headers["Upstash-Delay"]).toBe("10s");
+    expect(built.diagnostics.map((d) => d.code)).toEqual(["header-value-trimmed"]);
+    expect(buildPublishRequest({ url, timeout: " 30s " }).request?.headers["Upstash-Timeout"]).toBe("30s");
+  });
+
+  it("flowControl.period \"\" is left out, as both SDKs do (was refused)", () => {
+    const built = buildTriggerRequest({ url, flowControl: { key: "k", rate: 1, period: "" } }, { now });
+    expect(built.request?.headers["Upstash-Flow-Control-Value"]).toBe("rate=1");
+    expect(built.diagnostics.map((d) => d.code)).toEqual(["empty-value-omitted"]);
+  });
+
+  it("an empty Content-Type on a trigger is not sent raw: @upstash/workflow falls back to JSON (we sent `Content-Type: `)", () => {
+    const built = buildTriggerRequest({ url, headers: { "Content-Type": "" } }, { now });
+    expect(built.request?.headers).not.toHaveProperty(["Content-Type"]);
+    expect(built.request?.headers["Upstash-Forward-Content-Type"]).toBe("");
+  });
+});
