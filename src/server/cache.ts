@@ -175,7 +175,8 @@ function cacheRequest(source: unknown, options: unknown): { key?: string; option
   const snapshot = read?.value ?? {};
   if (typeof source !== "string" || source.length > EXPRESSION_LIMITS.maxSourceLength) return { options: snapshot };
   if (read !== undefined && read.keys.some((key) => key !== "retries")) return { options: snapshot };
-  const retries = snapshot.retries ?? DEFAULT_RETRIES;
+  // Only an absent `retries` means the default: `null` is refused by tryCompile, so it must not share the default's key.
+  const retries = snapshot.retries === undefined ? DEFAULT_RETRIES : snapshot.retries;
   if (typeof retries !== "number" || !Number.isInteger(retries) || retries < 0 || retries > EXPRESSION_LIMITS.maxRetries) return { options: snapshot };
   // A whole number, then a separator no digit can be: "5:x" cannot be read two ways.
   return { key: `${retries}:${source}`, options: snapshot };

@@ -126,6 +126,8 @@ describe("createCompileCache", () => {
     expect(asData(cache.get(source, { retries: 5 }))).toEqual(asData(tryCompile(source, { retries: 5 })));
     expect(asData(cache.get(42 as never))).toEqual(asData(tryCompile(42 as never)));
     expect(asData(cache.get("\u000142"))).toEqual(asData(tryCompile("\u000142")));
+    // The default's entry is cached first: a null retries must not be served from it.
+    expect(cache.get(source).ok).toBe(true);
     expect(cache.get(source, { retries: null } as never).ok).toBe(false);
     expect(asData(cache.get(source, { retries: null } as never))).toEqual(asData(tryCompile(source, { retries: null } as never)));
   });
