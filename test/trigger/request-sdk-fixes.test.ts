@@ -25,4 +25,11 @@ describe("found by the SDK differential tests", () => {
     expect(built.request?.headers).not.toHaveProperty(["Content-Type"]);
     expect(built.request?.headers["Upstash-Forward-Content-Type"]).toBe("");
   });
+
+  it("a qstash string label with edge spaces is trimmed as Headers trims it (was refused); a trigger's is still refused, as the SDK throws", () => {
+    const built = buildPublishRequest({ url, label: " lab " });
+    expect(built.request?.headers["Upstash-Label"]).toBe("lab");
+    expect(built.diagnostics.map((d) => d.code)).toEqual(["header-value-trimmed"]);
+    expect(buildTriggerRequest({ url, label: " lab " }).ok).toBe(false);
+  });
 });

@@ -56,7 +56,8 @@ const triggerOptions: fc.Arbitrary<TriggerOptions> = fc.record(
     url: gen.url,
     workflowRunId: gen.runId,
     body: gen.body,
-    headers: gen.headers(["Upstash-Callback-Retries"]),
+    // Workflow forwards every name, Upstash-* ones included (upstash-forward-upstash-foo).
+    headers: gen.headers(["Upstash-Foo", "Upstash-Callback-Retries"]),
     retries: gen.retries,
     retryDelay: gen.retryDelay,
     delay: gen.delay,

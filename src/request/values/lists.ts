@@ -4,6 +4,7 @@ import { checkResourceName } from "../../flow-control/flow-control.js";
 import type { BuildContext } from "../context.js";
 import type { Report } from "../report.js";
 import { isHeaderName } from "../safety.js";
+import { trimmed } from "./text.js";
 
 /** `label`: one name or several, joined with `,` as both SDKs do. */
 export function buildLabels(value: unknown, path: string, ctx: BuildContext): string | undefined {
@@ -13,7 +14,8 @@ export function buildLabels(value: unknown, path: string, ctx: BuildContext): st
     ctx.report.add("invalid-label", "error", `\`${path}\` could not be read`, path, "", { hint: read.reason });
     return undefined;
   }
-  const list = read.items;
+  // qstash-js sends one string label through `Headers`, which trims it; @upstash/workflow throws on the spaces.
+  const list = !isList && typeof value === "string" && ctx.family === "qstash" ? [trimmed(value, path, ctx.report)] : read.items;
   if (list.length === 0) {
     ctx.report.add("invalid-label", "error", `\`${path}\` is an empty array`, path, "", { hint: "give at least one label, or leave the option out" });
     return undefined;
