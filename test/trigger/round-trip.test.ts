@@ -1,45 +1,167 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildTriggerRequest, formatDuration, parseTriggerHeaders, type TriggerOptions } from "../../src/index.js";
+import { buildBatchRequest, buildEnqueueRequest, buildPublishRequest, buildScheduleRequest, buildTriggerRequest, formatDuration, parseRequestHeaders, parseTriggerHeaders, type Endpoint, type RequestBuildResult } from "../../src/index.js";
 
-const name = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,11}$/);
+/*
+ * Round trip, for every endpoint and every option that travels in headers:
+ * - parse(build(o)) is canonical(o);
+ * - build(parse(h)) is h, for the headers h the builder produced.
+ * `url`/`destination` and the queue travel in the path (or the batch item),
+ * so they are handed to both sides; `body` and `Content-Type` are the
+ * payload, not options read from headers, and are not generated.
+ */
 
-const options = fc.record(
-  {
-    workflowRunId: name,
-    headers: fc.dictionary(fc.stringMatching(/^x-[a-z][a-z0-9-]{0,8}$/), fc.stringMatching(/^[!-~]([ -~]{0,10}[!-~])?$/), { maxKeys: 3 }),
-    retries: fc.integer({ min: 0, max: 50 }),
-    retryDelay: fc.constantFrom("1000", "pow(2, retried) * 1000", "max(1000, pow(2, retried) * 100)"),
-    delay: fc.oneof(fc.integer({ min: 0, max: 6 * 86_400 }).map((s) => formatDuration(s * 1000)), fc.integer({ min: 0, max: 86_400 })),
-    notBefore: fc.integer({ min: 2_000_000_000, max: 2_100_000_000 }),
-    flowControl: fc.record({ key: name, rate: fc.integer({ min: 1, max: 100 }), period: fc.constantFrom("1s", "1m", "1h") }),
-    failureUrl: fc.constant("https://example.com/failed"),
-    label: fc.oneof(name, fc.array(name, { minLength: 2, maxLength: 3 })),
-  },
-  { requiredKeys: [] },
-);
+const NOW = 1_900_000_000_000;
+const URL_ = "https://example.com/wf";
+const QUEUE = "q1";
+const name = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,11}$/).filter((n) => !n.startsWith("wfr_"));
+const value = fc.stringMatching(/^[!-~]([ -~]{0,10}[!-~])?$/);
+/** Strict durations, whole and fractional seconds, and Go-style text the server accepts (sent as given). */
+const duration = fc.oneof(fc.integer({ min: 0, max: 6 * 86_400 }).map((s) => formatDuration(s * 1000)), fc.integer({ min: 0, max: 86_400 }), fc.constantFrom(1.5, 2.5, "1.5h", "90m"));
+const flowControl = fc
+  .record(
+    {
+      key: name,
+      parallelism: fc.integer({ min: 1, max: 100 }),
+      rate: fc.integer({ min: 1, max: 1000 }),
+      ratePerSecond: fc.integer({ min: 1, max: 50 }),
+      period: fc.oneof(fc.constantFrom("1s", "1m", "1h", "7d", ""), fc.integer({ min: 1, max: 604_800 })),
+    },
+    { requiredKeys: ["key"] },
+  )
+  .filter((f) => f.parallelism !== undefined || f.rate !== undefined || f.ratePerSecond !== undefined);
 
-/** What a header round trip can carry: numbers become their header form, the default retries are not sent. */
-function normalize(input: Omit<TriggerOptions, "url">): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...input };
-  if (typeof input.delay === "number") out.delay = `${input.delay}s`;
-  if (input.retries === 3) delete out.retries;
-  if (input.headers !== undefined && Object.keys(input.headers).length === 0) delete out.headers;
+const common = {
+  retries: fc.integer({ min: 0, max: 50 }),
+  retryDelay: fc.constantFrom("1000", "pow(2, retried) * 1000", "max(1000, pow(2, retried) * 100)"),
+  delay: duration,
+  flowControl,
+  label: fc.oneof(name, fc.array(name, { minLength: 1, maxLength: 3 })),
+  redact: fc.constantFrom({ body: true }, { header: true }, { header: ["A", "B"] }, { body: true, header: ["Authorization"] }, { body: true, header: true }, { body: false, header: ["X"] }),
+};
+const forwards = fc.dictionary(fc.stringMatching(/^[Xx]-[A-Za-z][a-z0-9-]{0,8}$/), value, { maxKeys: 3 });
+/** Callback-family headers qstash-js passes raw, with values of their rows' languages. */
+const raw = fc.record({ "Upstash-Callback-Retries": fc.constantFrom("0", "2"), "Upstash-Failure-Callback-Timeout": fc.constant("10s"), "Upstash-Callback-Forward-X-A": value }, { requiredKeys: [] });
+const message = {
+  ...common,
+  headers: fc.tuple(forwards, raw).map(([a, b]) => ({ ...a, ...b })),
+  method: fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE"),
+  timeout: duration,
+  callback: fc.constant("https://example.com/cb"),
+  failureCallback: fc.constant("https://example.com/failed"),
+};
+
+const OPTIONS: Record<Endpoint, fc.Arbitrary<Record<string, unknown>>> = {
+  trigger: fc.record({ ...common, workflowRunId: name, headers: fc.dictionary(fc.stringMatching(/^X-[A-Za-z][A-Za-z0-9-]{0,8}$/), value, { maxKeys: 3 }), notBefore: fc.integer({ min: 2_000_000_000, max: 2_100_000_000 }), failureUrl: fc.constant("https://example.com/failed") }, { requiredKeys: [] }),
+  publish: fc.record({ ...message, notBefore: fc.integer({ min: 2_000_000_000, max: 2_100_000_000 }), deduplicationId: name, contentBasedDeduplication: fc.boolean() }, { requiredKeys: [] }),
+  enqueue: fc.record({ ...message, deduplicationId: name, contentBasedDeduplication: fc.boolean() }, { requiredKeys: [] }),
+  batch: fc.record({ ...message, deduplicationId: name, contentBasedDeduplication: fc.boolean() }, { requiredKeys: [] }),
+  schedule: fc.record({ ...message, cron: fc.constantFrom("*/5 * * * *", "CRON_TZ=Europe/Berlin 0 9 * * *"), scheduleId: name, queueName: name }, { requiredKeys: ["cron"] }),
+};
+
+/** The headers one message of `endpoint` is sent with (a batch's single item; its queue is the item's field). */
+function build(endpoint: Endpoint, options: Record<string, unknown>): { result: RequestBuildResult; headers: Record<string, string> } {
+  const base = { now: NOW };
+  const result =
+    endpoint === "trigger" ? buildTriggerRequest({ url: URL_, ...options } as never, base)
+    : endpoint === "publish" ? buildPublishRequest({ url: URL_, ...options } as never, base)
+    : endpoint === "enqueue" ? buildEnqueueRequest({ url: URL_, queueName: QUEUE, ...options } as never, base)
+    : endpoint === "batch" ? buildBatchRequest([{ url: URL_, queueName: QUEUE, ...options } as never], base)
+    : buildScheduleRequest({ destination: URL_, ...options } as never, base);
+  if (endpoint !== "batch") return { result, headers: { ...(result.request?.headers ?? {}) } };
+  const [item] = JSON.parse(result.request?.body ?? "[]") as { headers: Record<string, string>; queue?: string }[];
+  expect(item?.queue).toBe(QUEUE);
+  return { result, headers: item?.headers ?? {} };
+}
+
+/** The options the headers carry, without the path's url/destination. */
+function parse(endpoint: Endpoint, headers: Record<string, string>): Record<string, unknown> {
+  const parsed = endpoint === "trigger" ? parseTriggerHeaders(headers, { url: URL_ }) : parseRequestHeaders(headers, { endpoint, url: URL_ });
+  expect(parsed.diagnostics).toEqual([]);
+  const { url, destination, ...rest } = parsed.options as Record<string, unknown>;
+  expect(url ?? destination).toBe(URL_);
+  return rest;
+}
+
+/**
+ * The canonical form of options, i.e. what headers can say:
+ * - a numeric delay → `"<toFixed(0)>s"` (1.5 → "2s"), a numeric timeout → `"<n>s"` (1.5 → "1.5s");
+ * - `retries: 3` on a trigger → absent (the SDK leaves its default out);
+ * - `method` on publish/enqueue/batch → `"POST"` when absent (qstash-js always sends it);
+ * - flowControl: `ratePerSecond` → `rate` (unless `rate` is given), numeric period → `"<n>s"`, `period: ""` → absent;
+ * - a label array of one → that string;
+ * - redact: `body: false` and `header: []` → absent;
+ * - `contentBasedDeduplication: false` → absent (only `true` is sent);
+ * - qstash `headers`: forwarded names are sent lower-cased, and a batch item's names are all lower-case;
+ *   no headers → absent;
+ * - the queue of enqueue and batch travels in the path/item, not in `options`.
+ */
+function canonical(endpoint: Endpoint, o: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...o };
+  // delay is written with toFixed(0) (1.5 → "2s"), timeout unrounded (1.5 → "1.5s").
+  if (typeof o.delay === "number") out.delay = `${o.delay.toFixed(0)}s`;
+  if (typeof o.timeout === "number") out.timeout = `${o.timeout}s`;
+  if (endpoint === "trigger" && o.retries === 3) delete out.retries;
+  if (endpoint !== "trigger" && endpoint !== "schedule") out.method ??= "POST";
+  if (o.flowControl !== undefined) out.flowControl = canonicalFlow(o.flowControl as Record<string, unknown>);
+  if (Array.isArray(o.label) && o.label.length === 1) out.label = o.label[0];
+  if (o.redact !== undefined) out.redact = Object.fromEntries(Object.entries(o.redact as Record<string, unknown>).filter(([, v]) => v !== false && !(Array.isArray(v) && v.length === 0)));
+  if (o.contentBasedDeduplication === false) delete out.contentBasedDeduplication;
+  if (o.headers !== undefined) out.headers = canonicalHeaders(endpoint, o.headers as Record<string, string>);
+  if (out.headers === undefined) delete out.headers;
   return out;
 }
 
-describe("build then parse round-trips", () => {
-  it("for generated options", () => {
+function canonicalFlow(f: Record<string, unknown>): Record<string, unknown> {
+  const { ratePerSecond, period, ...rest } = f;
+  const rate = f.rate ?? ratePerSecond;
+  return { ...rest, ...(rate === undefined ? {} : { rate }), ...(period === undefined || period === "" ? {} : { period: typeof period === "number" ? `${period}s` : period }) };
+}
+
+/** Names equal up to case become one header (first spelling, values joined with ", ", as `Headers` does). */
+function canonicalHeaders(endpoint: Endpoint, headers: Record<string, string>): Record<string, string> | undefined {
+  const merged = new Map<string, [string, string]>();
+  for (const [n, v] of Object.entries(headers)) {
+    const seen = merged.get(n.toLowerCase());
+    if (seen === undefined) merged.set(n.toLowerCase(), [n, v]);
+    else seen[1] = `${seen[1]}, ${v}`;
+  }
+  const entries = [...merged.values()].map(([n, v]) => [endpoint === "batch" || (endpoint !== "trigger" && !/^upstash-/i.test(n)) ? n.toLowerCase() : n, v] as const);
+  return entries.length === 0 ? undefined : Object.fromEntries(entries);
+}
+
+/** Re-adds what the path carries, so the rebuilt request is the same request. */
+function withPath(endpoint: Endpoint, options: Record<string, unknown>): Record<string, unknown> {
+  return endpoint === "enqueue" || endpoint === "batch" ? { ...options, queueName: QUEUE } : options;
+}
+
+const RUNS = process.env.CI ? 300 : 60;
+const ENDPOINTS: readonly Endpoint[] = ["trigger", "publish", "enqueue", "batch", "schedule"];
+
+describe.each(ENDPOINTS)("round trip: %s", (endpoint) => {
+  it("parse(build(o)) is canonical(o)", () => {
     fc.assert(
-      fc.property(options, (input) => {
-        const built = buildTriggerRequest({ url: "https://example.com/wf", ...input }, { now: 1_900_000_000_000 });
-        expect(built.ok).toBe(true);
-        const parsed = parseTriggerHeaders(built.request?.headers ?? {});
-        expect(parsed.diagnostics).toEqual([]);
-        const { url, ...rest } = parsed.options;
-        expect(url).toBe("");
-        expect(rest).toEqual(normalize(input));
+      fc.property(OPTIONS[endpoint], (o) => {
+        const { result, headers } = build(endpoint, o);
+        expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+        const { queueName: _q, ...expected } = canonical(endpoint, endpoint === "schedule" ? o : { ...o });
+        expect(parse(endpoint, headers)).toEqual(endpoint === "schedule" ? canonical(endpoint, o) : expected);
       }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("build(parse(h)) is h", () => {
+    fc.assert(
+      fc.property(OPTIONS[endpoint], (o) => {
+        const { result, headers } = build(endpoint, o);
+        const again = build(endpoint, withPath(endpoint, parse(endpoint, headers)));
+        // No new problem: at most the warnings the first build gave (ratePerSecond is gone from the parsed options).
+        const before = new Set(result.diagnostics.map((d) => d.code));
+        expect(again.result.diagnostics.filter((d) => !before.has(d.code))).toEqual([]);
+        expect(again.headers).toEqual(headers);
+      }),
+      { numRuns: RUNS },
     );
   });
 });
