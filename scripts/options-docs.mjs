@@ -1,0 +1,155 @@
+// Generates, from OPTION_TABLE and TRIGGER_CODES of the built library (run
+// `node scripts/build.mjs` first), the options → headers table and the
+// request codes table in docs/trigger.md, and one JSON Schema per endpoint in
+// docs/schema/. Nothing here lists options: every row comes from the table.
+//
+//   node scripts/options-docs.mjs            rewrite the files
+//   node scripts/options-docs.mjs --check    exit 1, naming each stale file
+//   --root <dir>                             read and write <dir>/docs instead (tests)
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = fileURLToPath(new URL("..", import.meta.url));
+const dist = join(here, "dist/index.js");
+if (!existsSync(dist)) {
+  console.error("dist/index.js is missing: run `node scripts/build.mjs` first (npm run docs:options does)");
+  process.exit(2);
+}
+const { NON_HEADER_OPTIONS, OPTION_TABLE, TRIGGER_CODES } = await import(dist);
+
+/** Each endpoint once, in the order the table first names them. */
+const ENDPOINTS = [...new Set(OPTION_TABLE.flatMap((row) => row.endpoints))];
+
+/** The builder of each endpoint, for titles. */
+const BUILDERS = { trigger: "buildTriggerRequest", publish: "buildPublishRequest", enqueue: "buildEnqueueRequest", batch: "buildBatchRequest", schedule: "buildScheduleRequest" };
+
+/** `schedules.create` names the destination `destination`; every other call names it `url`. */
+function optionName(row, endpoint) {
+  return row.kind === "payload" && row.place === "destination" && endpoint === "schedule" ? "destination" : row.option;
+}
+
+/** What the SDK calls require besides the destination (the builders report `missing-cron` and `missing-queue`). */
+const REQUIRED = { schedule: ["cron"], enqueue: ["queueName"] };
+
+function requiredFor(endpoint) {
+  const destination = OPTION_TABLE.find((row) => row.kind === "payload" && row.place === "destination");
+  return [optionName(destination, endpoint), ...(REQUIRED[endpoint] ?? [])];
+}
+
+const cell = (text) => String(text).replace(/\|/g, "\\|").replace(/\n/g, " ");
+const code = (text) => `\`${text}\``;
+
+const PLACES = { destination: "the path (`/v2/…/{url}`), or a batch item's `destination`", body: "the request body", headers: "`Upstash-Forward-<name>`" };
+
+function headerCell(row) {
+  return row.kind === "payload" ? PLACES[row.place] : row.headers.map(code).join(", ");
+}
+
+function endpointsCell(row) {
+  return row.endpoints.length === ENDPOINTS.length ? "all" : row.endpoints.join(", ");
+}
+
+function copiesCell(row) {
+  if (row.kind === "payload") return row.place === "headers" ? "trigger: `Upstash-Failure-Callback-Forward-<name>`" : "–";
+  const rest = (header) => header.replace(/^Upstash-/, "");
+  const parts = [];
+  if (row.failureCopy) parts.push(`trigger: ${row.headers.map((h) => code(`Upstash-Failure-Callback-${rest(h)}`)).join(", ")}`);
+  if (row.callbackFamilies) parts.push("parsed in `Upstash-Callback-*` and `Upstash-Failure-Callback-*`");
+  return parts.length === 0 ? "–" : parts.join("; ");
+}
+
+export function optionsTable() {
+  const lines = [
+    "| option | header(s) | value language | endpoints | failure-callback copy / callback families | doc |",
+    "| --- | --- | --- | --- | --- | --- |",
+  ];
+  for (const row of OPTION_TABLE) {
+    const name = row.kind === "payload" && row.place === "destination" ? `${code(row.option)} (${code("destination")} for schedule)` : code(row.option);
+    lines.push(`| ${name} | ${cell(headerCell(row))} | ${cell(row.language)} | ${cell(endpointsCell(row))} | ${cell(copiesCell(row))} | ${cell(row.doc)} |`);
+  }
+  for (const [endpoint, names] of Object.entries(NON_HEADER_OPTIONS)) {
+    for (const name of names) lines.push(`| ${code(name)} | none | – | ${endpoint} | – | Accepted without a warning; sends no header. |`);
+  }
+  return lines.join("\n");
+}
+
+export function codesTable() {
+  const lines = ["| code | severity | summary |", "| --- | --- | --- |"];
+  for (const [name, { severity, summary }] of Object.entries(TRIGGER_CODES)) lines.push(`| ${code(name)} | ${severity} | ${cell(summary)} |`);
+  return lines.join("\n");
+}
+
+export function schemaFor(endpoint) {
+  const properties = {};
+  for (const row of OPTION_TABLE) {
+    if (!row.endpoints.includes(endpoint)) continue;
+    properties[optionName(row, endpoint)] = { ...row.schema, description: row.doc };
+  }
+  for (const name of NON_HEADER_OPTIONS[endpoint] ?? []) properties[name] = { description: "An SDK option that sends no header; accepted without a warning." };
+  const item = endpoint === "batch" ? "one item of" : "the options of";
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    title: `retry-delay: ${item} ${BUILDERS[endpoint] ?? endpoint}`,
+    description: `Generated from OPTION_TABLE by scripts/options-docs.mjs; do not edit by hand.`,
+    type: "object",
+    properties,
+    required: requiredFor(endpoint),
+    additionalProperties: false,
+  };
+}
+
+/** Replaces what lies between `<!-- name:start -->` and `<!-- name:end -->`. */
+function between(text, name, content, file) {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`${file} has no ${start} … ${end} markers`);
+  return `${text.slice(0, from + start.length)}\n${content}\n${text.slice(to)}`;
+}
+
+/** Every generated file: path relative to the root → its expected content. */
+export function expectedFiles(root) {
+  const files = new Map();
+  const triggerPath = "docs/trigger.md";
+  let trigger = readFileSync(join(root, triggerPath), "utf8");
+  trigger = between(trigger, "options", optionsTable(), triggerPath);
+  trigger = between(trigger, "codes", codesTable(), triggerPath);
+  files.set(triggerPath, trigger);
+  for (const endpoint of ENDPOINTS) files.set(`docs/schema/${endpoint}-options.schema.json`, `${JSON.stringify(schemaFor(endpoint), null, 2)}\n`);
+  return files;
+}
+
+function main(argv) {
+  const check = argv.includes("--check");
+  const at = argv.indexOf("--root");
+  const root = at >= 0 ? argv[at + 1] : here;
+  if (root === undefined) throw new Error("--root needs a directory");
+  const files = expectedFiles(root);
+  if (check) {
+    const stale = [];
+    for (const [path, content] of files) {
+      const full = join(root, path);
+      if (!existsSync(full) || readFileSync(full, "utf8") !== content) stale.push(path);
+    }
+    const schemaDir = join(root, "docs/schema");
+    if (existsSync(schemaDir)) for (const name of readdirSync(schemaDir)) if (name.endsWith(".schema.json") && !files.has(`docs/schema/${name}`)) stale.push(`docs/schema/${name} (no endpoint has it)`);
+    for (const path of stale) console.error(`stale: ${path}`);
+    if (stale.length > 0) {
+      console.error("regenerate with `npm run docs:options`");
+      process.exit(1);
+    }
+    console.log(`up to date: ${files.size} files`);
+    return;
+  }
+  mkdirSync(join(root, "docs/schema"), { recursive: true });
+  for (const [path, content] of files) {
+    const full = join(root, path);
+    if (existsSync(full) && readFileSync(full, "utf8") === content) continue;
+    writeFileSync(full, content);
+    console.log(`wrote ${path}`);
+  }
+}
+
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) main(process.argv.slice(2));
