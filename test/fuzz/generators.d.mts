@@ -25,10 +25,11 @@ export const goDurationText: Arbitrary<string>;
 export const flowControlText: Arbitrary<string>;
 export const retryAfterText: Arbitrary<string>;
 export const triggerOptionsDesc: Arbitrary<Descriptor>;
-export const optionsInput: Arbitrary<{ options: Descriptor; build: Descriptor; batch: Descriptor }>;
+export const optionsInput: Arbitrary<{ options: Descriptor; build: Descriptor; batch: "same" | "none" | Descriptor }>;
 export const triggerHeadersInput: Arbitrary<{ form: string; entries: [string, Descriptor][]; many: number; context: Descriptor }>;
 export const ARBITRARIES: Readonly<Record<Language, Arbitrary<unknown>>>;
 
 export function materialize(desc: Descriptor): unknown;
 export function materializeHeaders(input: unknown): unknown;
 export function slowClass(language: string, input: unknown): string | undefined;
+export function scanDescriptor(desc: Descriptor): { many: number; retries: number; inherit: boolean; spaceRun: boolean };

@@ -339,7 +339,11 @@ const headerNameArb = fc.oneof(
   fc.constantFrom("x-trace", "X-Request-Id", "content-type", "Authorization", "__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "Upstash-Retries", "Upstash-Retry-Delay"),
   hostileString,
 );
-const headerValueArb = fc.oneof(fc.constantFrom("abc", "1", "", " x ", "a\u00e9"), hostileString);
+/** A long value with a run of whitespace (or a hostile character) inside: trimming and scanning must stay linear. */
+const longHeaderValue = fc
+  .tuple(fc.constantFrom("a", "\r", "1", ""), fc.constantFrom(" ", "\t", " \t", "a "), fc.integer({ min: 1000, max: 8200 }), fc.constantFrom("b", "1", "", " "))
+  .map(([head, unit, n, tail]) => head + unit.repeat(Math.ceil(n / unit.length)) + tail);
+const headerValueArb = fc.oneof({ weight: 20, arbitrary: fc.constantFrom("abc", "1", "", " x ", "a\u00e9") }, { weight: 20, arbitrary: hostileString }, { weight: 1, arbitrary: longHeaderValue });
 
 /** A `flowControl` option: valid, or with fields from the flow-control soup. */
 const flowControlOption = fc.record(
@@ -358,9 +362,11 @@ const optionFields = {
   workflowRunId: fc.oneof(fc.constantFrom("run-1", "wfr_abc", ""), hostileString, wrongValue),
   body: fc.oneof(fc.string({ maxLength: 20 }), fc.jsonValue({ maxDepth: 3 }), wrongValue, fc.constant({ $: "object", props: [["a", 1]], throwing: ["toJSON"] })),
   headers: fc.oneof(
-    { weight: 6, arbitrary: fc.array(fc.tuple(headerNameArb, headerValueArb), { maxLength: 5 }).map((entries) => ({ $: "object", props: entries })) },
-    { weight: 3, arbitrary: wrongValue },
-    { weight: 1, arbitrary: fc.oneof({ weight: 400, arbitrary: fc.constant({ $: "many", n: 100, key: "x-h", value: "v" }) }, { weight: 3, arbitrary: fc.constant({ $: "many", n: 3000, key: "x-h", value: "v" }) }, { weight: 1, arbitrary: fc.constant({ $: "many", n: 30000, key: "x-h", value: "v" }) }) },
+    { weight: 24, arbitrary: fc.array(fc.tuple(headerNameArb, headerValueArb), { maxLength: 5 }).map((entries) => ({ $: "object", props: entries })) },
+    { weight: 12, arbitrary: wrongValue },
+    // Many headers: the work-bound (linear) path. Rare, and the 30,000 case rarest (≈ 1 input in 15,000,
+    // a few hundred ms each), so they stay a small share of a run's time; bench/scaling.mjs measures the curve.
+    { weight: 1, arbitrary: fc.oneof({ weight: 400, arbitrary: fc.constant({ $: "many", n: 100, key: "x-h", value: "v" }) }, { weight: 4, arbitrary: fc.constant({ $: "many", n: 3000, key: "x-h", value: "v" }) }, { weight: 1, arbitrary: fc.constant({ $: "many", n: 30000, key: "x-h", value: "v" }) }) },
   ),
   retries: fc.oneof({ weight: 6, arbitrary: retriesArb }, { weight: 1, arbitrary: fc.constantFrom(1_000_001, 1e21, 2 ** 53, -0, 3.5, "5") }, { weight: 1, arbitrary: wrongValue }),
   retryDelay: fc.oneof({ weight: 6, arbitrary: expressionText }, { weight: 1, arbitrary: wrongValue }),
@@ -431,7 +437,8 @@ const buildOptionsDesc = fc.oneof(
 export const optionsInput = fc.record({
   options: triggerOptionsDesc,
   build: buildOptionsDesc,
-  batch: fc.oneof({ weight: 3, arbitrary: fc.constant("same") }, { weight: 1, arbitrary: fc.array(triggerOptionsDesc, { maxLength: 3 }) }, { weight: 1, arbitrary: wrongValue }),
+  // "same": the batch of the one options object; "none": no batch call (the single build is the costly part).
+  batch: fc.oneof({ weight: 2, arbitrary: fc.constant("same") }, { weight: 1, arbitrary: fc.constant("none") }, { weight: 1, arbitrary: fc.array(triggerOptionsDesc, { maxLength: 3 }) }, { weight: 1, arbitrary: wrongValue }),
 });
 
 // ---------------------------------------------------------------------------
@@ -452,7 +459,7 @@ const headerValueFor = (name) => {
   if (n === "upstash-delay") return fc.oneof(goDurationText, strictDurationText);
   if (n === "upstash-not-before") return fc.oneof(fc.nat().map(String), fc.constantFrom("9".repeat(25), "1.5", "-1", "8640000000000001"), hostileString);
   if (n.endsWith("flow-control-value")) return flowControlText;
-  return fc.oneof(fc.constantFrom("abc", "https://a.example/cb", "wfr_x", "l1,l2"), hostileString);
+  return fc.oneof({ weight: 20, arbitrary: fc.constantFrom("abc", "https://a.example/cb", "wfr_x", "l1,l2") }, { weight: 20, arbitrary: hostileString }, { weight: 1, arbitrary: longHeaderValue });
 };
 const headerEntry = fc.constantFrom(...HEADER_NAMES).chain((name) => fc.tuple(fc.constant(name), fc.oneof({ weight: 8, arbitrary: headerValueFor(name) }, { weight: 1, arbitrary: fc.array(headerValueFor(name), { maxLength: 3 }) }, { weight: 1, arbitrary: wrongValue })));
 
@@ -462,9 +469,10 @@ const headerEntry = fc.constantFrom(...HEADER_NAMES).chain((name) => fc.tuple(fc
  * a `Map`, an object with `forEach`, a hostile host value, or many forwarded headers.
  */
 export const triggerHeadersInput = fc.record({
-  form: fc.oneof({ weight: 400, arbitrary: fc.constantFrom("record", "record", "record", "pairs", "Headers", "Map", "forEach", "proxy") }, { weight: 1, arbitrary: fc.constant("many") }),
+  // "many" (thousands of forwarded headers) is the linear-work path: ≈ 1 input in 1,000, and 30,000 headers ≈ 1 in 40,000.
+  form: fc.oneof({ weight: 1000, arbitrary: fc.constantFrom("record", "record", "record", "pairs", "Headers", "Map", "forEach", "proxy") }, { weight: 1, arbitrary: fc.constant("many") }),
   entries: fc.array(headerEntry, { maxLength: 8 }),
-  many: fc.oneof({ weight: 10, arbitrary: fc.constant(100) }, { weight: 3, arbitrary: fc.constant(3000) }, { weight: 1, arbitrary: fc.constant(30000) }),
+  many: fc.oneof({ weight: 30, arbitrary: fc.constant(100) }, { weight: 9, arbitrary: fc.constant(3000) }, { weight: 1, arbitrary: fc.constant(30000) }),
   context: fc.constantFrom({ $: "undefined" }, { url: "https://a.example/wf" }, {}),
 });
 
@@ -517,9 +525,38 @@ export const ARBITRARIES = Object.freeze({
   options: optionsInput,
 });
 
+const SPACE_RUN = /[^\t ][\t ]{500,}[^\t ]/;
+
+/**
+ * What a descriptor holds that matters to the oracle and the scheduler, found
+ * by one walk (no JSON.stringify per input): the largest `{ $: "many" }` key
+ * count, the largest numeric `retries` option, and whether an inherited
+ * prototype carries options (only then can the inherited marker show up),
+ * and whether a string holds a run of 500 or more spaces or tabs between two
+ * other characters (the input that a backtracking trim regex makes quadratic).
+ * @returns {{ many: number, retries: number, inherit: boolean, spaceRun: boolean }}
+ */
+export function scanDescriptor(desc, out = { many: 0, retries: 0, inherit: false, spaceRun: false }) {
+  if (typeof desc === "string") {
+    if (desc.length >= 500 && !out.spaceRun && SPACE_RUN.test(desc)) out.spaceRun = true;
+    return out;
+  }
+  if (desc === null || typeof desc !== "object") return out;
+  if (Array.isArray(desc)) {
+    if (desc.length === 2 && desc[0] === "retries" && typeof desc[1] === "number" && desc[1] > out.retries) out.retries = desc[1];
+    for (const d of desc) scanDescriptor(d, out);
+    return out;
+  }
+  if (desc.$ === "many") out.many = Math.max(out.many, desc.n);
+  if (desc.$ === "object" && desc.proto === "inherit") out.inherit = true;
+  for (const key in desc) scanDescriptor(desc[key], out);
+  return out;
+}
+
 /**
  * The class of inputs whose cost grows with a count the input names: `retries`
- * (the domain check evaluates the closure that often) or thousands of keys.
+ * (the domain check evaluates the closure that often), thousands of keys, or a
+ * long run of whitespace inside a value (trimming it must stay linear).
  * Once a call of one class has gone over its time bound, the fuzzer skips the
  * rest of that class in that language, so one known slow path does not eat
  * the run.
@@ -528,12 +565,14 @@ export function slowClass(language, input) {
   if (language === "expression") return input.retries > 10_000 ? "huge-retries" : undefined;
   if (language === "trigger-headers") {
     if (input.form === "many" && input.many > 1000) return "many-headers";
-    return input.entries.some(([n, v]) => /retries$/i.test(n) && typeof v === "string" && /^\d{5,}$/.test(v)) ? "huge-retries" : undefined;
+    if (input.entries.some(([n, v]) => /retries$/i.test(n) && typeof v === "string" && /^\d{5,}$/.test(v))) return "huge-retries";
+    return scanDescriptor(input.entries).spaceRun ? "long-space-run" : undefined;
   }
   if (language === "options") {
-    const text = JSON.stringify(input);
-    if (/"n":\d{4,}/.test(text)) return "many-headers";
-    if (/"retries",\s*\d{5,}/.test(text)) return "huge-retries";
+    const scan = scanDescriptor(input);
+    if (scan.many >= 1000) return "many-headers";
+    if (scan.retries >= 10_000) return "huge-retries";
+    if (scan.spaceRun) return "long-space-run";
   }
   return undefined;
 }
