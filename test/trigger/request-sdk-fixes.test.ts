@@ -33,3 +33,14 @@ describe("found by the SDK differential tests", () => {
     expect(buildTriggerRequest({ url, label: " lab " }).ok).toBe(false);
   });
 });
+
+describe("found by the fuzz harness (test/fuzz/corpus/options-105524fd1c79.json)", () => {
+  it("trimming a value with a long interior run of spaces is linear (the edge regex was quadratic)", () => {
+    const value = `a${" ".repeat(20_000)}b`;
+    const start = performance.now();
+    const built = buildTriggerRequest({ url, headers: { "x-a": value }, delay: ` 1s${" ".repeat(20_000)}` }, { now });
+    // 20,000 spaces took ~340 ms with the regex; the scan takes well under a millisecond.
+    expect(performance.now() - start).toBeLessThan(50);
+    expect(built.request?.headers["Upstash-Forward-x-a"]).toBe(value);
+  });
+});

@@ -4,6 +4,7 @@ import { PLAN_LIMITS } from "../../duration/plans.js";
 import type { BuildContext } from "../context.js";
 import type { Report } from "../report.js";
 import { isHeaderName } from "../safety.js";
+import { trimEdges } from "./text.js";
 
 /** One forwarded header as the caller named it. */
 export interface UserHeader {
@@ -35,7 +36,7 @@ export function readUserHeaders(value: unknown, path: string, report: Report): U
       report.add("invalid-header", "error", `the value of \`${name}\` must be a string, not ${showValue(raw)}`, at, showValue(raw));
       continue;
     }
-    const text = raw.replace(/^[\t ]+|[\t ]+$/g, "");
+    const text = trimEdges(raw);
     if (text !== raw) report.add("header-value-trimmed", "warning", `the value of \`${name}\` has leading or trailing whitespace, which HTTP strips`, at, raw, { hint: `it arrives as \`${text}\`` });
     const lower = name.toLowerCase();
     const earlier = byLower.get(lower);
