@@ -11,14 +11,29 @@ import { buildExpression, buildFailureUrl, buildFlag, buildIdentifier, buildMeth
  * their headers. Adding a header is one row here plus its tests.
  */
 
-/** A JSON Schema fragment for one option. */
+/**
+ * A JSON Schema fragment for one option.
+ *
+ * @example
+ * ```ts
+ * const schema: JsonSchema | undefined = OPTION_TABLE.find((r) => r.option === "retries")?.schema; // { type: "integer", … }
+ * ```
+ */
 export type JsonSchema = { readonly [key: string]: unknown };
 
 const ALL: readonly Endpoint[] = ["trigger", "publish", "enqueue", "batch", "schedule"];
 const QSTASH: readonly Endpoint[] = ["publish", "enqueue", "batch", "schedule"];
 const MESSAGES: readonly Endpoint[] = ["publish", "enqueue", "batch"];
 
-/** An option that becomes one or more `Upstash-*` headers. */
+/**
+ * An option that becomes one or more `Upstash-*` headers.
+ *
+ * @example
+ * ```ts
+ * const row = OPTION_TABLE.find((r): r is HeaderRow => r.kind === "header" && r.option === "flowControl");
+ * row?.headers; // ["Upstash-Flow-Control-Key", "Upstash-Flow-Control-Value"]
+ * ```
+ */
 export interface HeaderRow {
   readonly kind: "header";
   /** The SDK option name. */
@@ -34,13 +49,27 @@ export interface HeaderRow {
   readonly callbackFamilies: boolean;
   readonly doc: string;
   readonly schema: JsonSchema;
-  /** Checks the option's value and writes the header values, or reports and returns undefined (also when nothing is sent). */
+  /**
+   * Checks the option's value and writes the header values, or reports and returns undefined (also when nothing is sent).
+   * @hidden The library's own machinery: its context type is internal.
+   */
   readonly build: (value: unknown, path: string, ctx: BuildContext) => readonly string[] | undefined;
-  /** Reads the headers back into the option's canonical value; called when any of them is present. */
+  /**
+   * Reads the headers back into the option's canonical value; called when any of them is present.
+   * @hidden The library's own machinery: its context type is internal.
+   */
   readonly parse: (values: readonly (string | undefined)[], ctx: ParseContext) => unknown;
 }
 
-/** An option that shapes the request itself: its URL, its body, or the forwarded headers. */
+/**
+ * An option that shapes the request itself: its URL, its body, or the forwarded headers.
+ *
+ * @example
+ * ```ts
+ * const row = OPTION_TABLE.find((r): r is PayloadRow => r.kind === "payload" && r.option === "body");
+ * row?.place; // "body"
+ * ```
+ */
 export interface PayloadRow {
   readonly kind: "payload";
   readonly option: string;
@@ -51,6 +80,15 @@ export interface PayloadRow {
   readonly schema: JsonSchema;
 }
 
+/**
+ * One row of {@link OPTION_TABLE}: an option sent as headers, or one that shapes the request itself.
+ *
+ * @example
+ * ```ts
+ * const row: OptionRow | undefined = OPTION_TABLE.find((r) => r.option === "retries");
+ * row?.kind; // "header"
+ * ```
+ */
 export type OptionRow = HeaderRow | PayloadRow;
 
 type One = (value: unknown, path: string, ctx: BuildContext) => string | undefined;
@@ -77,6 +115,14 @@ const url: JsonSchema = { type: "string", pattern: "^https?://", description: "a
 const duration: JsonSchema = { oneOf: [{ type: "string", description: "a duration such as 10s or 1d10h30m" }, { type: "number", minimum: 0, description: "seconds" }] };
 const resourceName: JsonSchema = { type: "string", pattern: "^[A-Za-z0-9._-]+$" };
 
+/**
+ * Every request option: its header(s), value language, endpoints, doc line, schema, builder and parser.
+ *
+ * @example
+ * ```ts
+ * OPTION_TABLE.filter((row) => row.endpoints.includes("schedule")).map((row) => row.option);
+ * ```
+ */
 export const OPTION_TABLE: readonly OptionRow[] = [
   { kind: "payload", option: "url", place: "destination", language: "URL", endpoints: ALL, doc: "The destination: the workflow endpoint, or the message's URL. Required. `destination` in `schedules.create`.", schema: url },
   { kind: "payload", option: "body", place: "body", language: "string or JSON", endpoints: ALL, doc: "The payload: a string as is, anything else as JSON with `Content-Type: application/json`.", schema: {} },
@@ -116,7 +162,14 @@ export const OPTION_TABLE: readonly OptionRow[] = [
   single({ option: "scheduleId", header: "Upstash-Schedule-Id", language: "schedule id", endpoints: ["schedule"], doc: "A custom schedule id; an existing id updates that schedule.", schema: resourceName, build: buildName("schedule id"), parse: (t, h, c) => parseName("schedule id")(t, h, c.report) }),
 ];
 
-/** Options the SDKs take that send no header: accepted without a warning. */
+/**
+ * Options the SDKs take that send no header: accepted without a warning.
+ *
+ * @example
+ * ```ts
+ * NON_HEADER_OPTIONS.trigger; // ["disableTelemetry"]
+ * ```
+ */
 export const NON_HEADER_OPTIONS: Readonly<Partial<Record<Endpoint, readonly string[]>>> = { trigger: ["disableTelemetry"] };
 
 /**
