@@ -44,3 +44,14 @@ describe("found by the fuzz harness (test/fuzz/corpus/options-105524fd1c79.json)
     expect(built.request?.headers["Upstash-Forward-x-a"]).toBe(value);
   });
 });
+
+describe("found by the fuzz harness (test/fuzz/corpus/options-1eff4d58e59b.json)", () => {
+  it("a URL holding NUL or another control character is refused: it would be written into the request line", () => {
+    for (const bad of ["https://a.example/\u0000", "https://a.example/\u007f", "https://a.example/a\u0001b"]) {
+      const built = buildTriggerRequest({ url: bad }, { now });
+      expect(built.ok).toBe(false);
+      expect(built.diagnostics.map((d) => d.code)).toEqual(["invalid-url"]);
+      expect(buildPublishRequest({ url, callback: bad }).diagnostics.map((d) => d.code)).toEqual(["invalid-url"]);
+    }
+  });
+});

@@ -61,7 +61,8 @@ export function checkUrl(value: unknown, path: string, report: Report): value is
     report.add("invalid-url", "error", `\`${path}\` must be an absolute http:// or https:// URL`, path, text, { hint });
     return false;
   }
-  if (hostnameOf(value) === "" || /\s/.test(value)) {
+  // The URL is written into the request's path as it is: a control character (NUL, CR, LF, DEL) or a space would break the request line.
+  if (hostnameOf(value) === "" || /[\s\x00-\x1f\x7f]/.test(value)) {
     report.add("invalid-url", "error", `\`${path}\` is not a valid URL`, path, text);
     return false;
   }
