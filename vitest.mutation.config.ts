@@ -8,6 +8,6 @@ export default defineConfig({
   ...base,
   test: {
     ...base.test,
-    include: ["test/trigger/**/*.test.ts", "test/flow-control/**/*.test.ts"],
+    include: ["test/trigger/**/*.test.ts", "test/request/**/*.test.ts", "test/flow-control/**/*.test.ts"],
   },
 });

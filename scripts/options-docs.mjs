@@ -16,7 +16,7 @@ if (!existsSync(dist)) {
   console.error("dist/index.js is missing: run `node scripts/build.mjs` first (npm run docs:options does)");
   process.exit(2);
 }
-const { NON_HEADER_OPTIONS, OPTION_TABLE, TRIGGER_CODES } = await import(dist);
+const { OPTION_TABLE, TRIGGER_CODES, optionName } = await import(dist);
 
 /** Each endpoint once, in the order the table first names them. */
 const ENDPOINTS = [...new Set(OPTION_TABLE.flatMap((row) => row.endpoints))];
@@ -24,23 +24,15 @@ const ENDPOINTS = [...new Set(OPTION_TABLE.flatMap((row) => row.endpoints))];
 /** The builder of each endpoint, for titles. */
 const BUILDERS = { trigger: "buildTriggerRequest", publish: "buildPublishRequest", enqueue: "buildEnqueueRequest", batch: "buildBatchRequest", schedule: "buildScheduleRequest" };
 
-/** `schedules.create` names the destination `destination`; every other call names it `url`. */
-function optionName(row, endpoint) {
-  return row.kind === "payload" && row.place === "destination" && endpoint === "schedule" ? "destination" : row.option;
-}
-
-/** What the SDK calls require besides the destination (the builders report `missing-cron` and `missing-queue`). */
-const REQUIRED = { schedule: ["cron"], enqueue: ["queueName"] };
-
+/** What the endpoint's SDK call requires, as the rows say (the builders report the same). */
 function requiredFor(endpoint) {
-  const destination = OPTION_TABLE.find((row) => row.kind === "payload" && row.place === "destination");
-  return [optionName(destination, endpoint), ...(REQUIRED[endpoint] ?? [])];
+  return OPTION_TABLE.filter((row) => row.endpoints.includes(endpoint) && row.required?.on.includes(endpoint)).map((row) => optionName(row, endpoint));
 }
 
 const cell = (text) => String(text).replace(/\|/g, "\\|").replace(/\n/g, " ");
 const code = (text) => `\`${text}\``;
 
-const PLACES = { destination: "the path (`/v2/…/{url}`), or a batch item's `destination`", body: "the request body", headers: "`Upstash-Forward-<name>`" };
+const PLACES = { destination: "the path (`/v2/…/{url}`), or a batch item's `destination`", body: "the request body", headers: "`Upstash-Forward-<name>`", none: "none (an SDK setting that sends nothing)" };
 
 function headerCell(row) {
   return row.kind === "payload" ? PLACES[row.place] : row.headers.map(code).join(", ");
@@ -51,7 +43,7 @@ function endpointsCell(row) {
 }
 
 function copiesCell(row) {
-  if (row.kind === "payload") return row.place === "headers" ? "trigger: `Upstash-Failure-Callback-Forward-<name>`" : "–";
+  if (row.kind === "payload") return row.failureCopy ? "trigger: `Upstash-Failure-Callback-Forward-<name>`" : "–";
   const rest = (header) => header.replace(/^Upstash-/, "");
   const parts = [];
   if (row.failureCopy) parts.push(`trigger: ${row.headers.map((h) => code(`Upstash-Failure-Callback-${rest(h)}`)).join(", ")}`);
@@ -65,11 +57,9 @@ export function optionsTable() {
     "| --- | --- | --- | --- | --- | --- |",
   ];
   for (const row of OPTION_TABLE) {
-    const name = row.kind === "payload" && row.place === "destination" ? `${code(row.option)} (${code("destination")} for schedule)` : code(row.option);
+    const renamed = Object.entries(row.renamed ?? {}).map(([endpoint, name]) => `${code(name)} for ${endpoint}`);
+    const name = renamed.length === 0 ? code(row.option) : `${code(row.option)} (${renamed.join(", ")})`;
     lines.push(`| ${name} | ${cell(headerCell(row))} | ${cell(row.language)} | ${cell(endpointsCell(row))} | ${cell(copiesCell(row))} | ${cell(row.doc)} |`);
-  }
-  for (const [endpoint, names] of Object.entries(NON_HEADER_OPTIONS)) {
-    for (const name of names) lines.push(`| ${code(name)} | none | – | ${endpoint} | – | Accepted without a warning; sends no header. |`);
   }
   return lines.join("\n");
 }
@@ -86,7 +76,6 @@ export function schemaFor(endpoint) {
     if (!row.endpoints.includes(endpoint)) continue;
     properties[optionName(row, endpoint)] = { ...row.schema, description: row.doc };
   }
-  for (const name of NON_HEADER_OPTIONS[endpoint] ?? []) properties[name] = { description: "An SDK option that sends no header; accepted without a warning." };
   const item = endpoint === "batch" ? "one item of" : "the options of";
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",

@@ -7,7 +7,7 @@ import { familyOf, type BuildContext, type Endpoint } from "./context.js";
 import { HeaderList } from "./header-list.js";
 import { checkRawUpstashHeader } from "./parse-header.js";
 import type { Report } from "./report.js";
-import { NON_HEADER_OPTIONS, rowsFor, type HeaderRow } from "./table.js";
+import { OPTION_TABLE, optionName, rowsFor, type HeaderRow } from "./table.js";
 import { checkUrl } from "./values/text.js";
 import { buildBody, readUserHeaders, type UserHeader } from "./values/payload.js";
 
@@ -43,6 +43,7 @@ export function buildMessage(endpoint: Endpoint, options: unknown, settings: Mes
   const headers = new HeaderList();
   const origins = new Map<string, string>();
   const ctx: BuildContext = { endpoint, family: familyOf(endpoint), options: values, report, headers, plan: settings.plan, now: settings.now };
+  reportMissing(endpoint, values, report, prefix);
   const destination = readDestination(endpoint, values, report, prefix);
   for (const row of rowsFor(endpoint)) if (row.kind === "header") applyRow(row, values, ctx, prefix, origins);
   if (values.delay !== undefined && values.notBefore !== undefined) {
@@ -53,8 +54,6 @@ export function buildMessage(endpoint: Endpoint, options: unknown, settings: Mes
   const body = values.body === undefined ? undefined : buildBody(values.body, `${prefix}body`, ctx);
   // schedules.create sets JSON whenever the caller gave no Content-Type; the others only for a JSON body.
   if ((body?.json === true || endpoint === "schedule") && !headers.has("Content-Type")) headers.set("Content-Type", "application/json");
-  if (endpoint === "schedule" && values.cron === undefined) report.add("missing-cron", "error", "`cron` is required: when the schedule runs", `${prefix}cron`, "", { hint: "e.g. `*/5 * * * *` for every five minutes" });
-  if (endpoint === "enqueue" && values.queueName === undefined) report.add("missing-queue", "error", "`queueName` is required: the queue to enqueue into", `${prefix}queueName`, "");
   if (ctx.family === "workflow") copyToFailureCallback(headers, forwarded, origins);
   const queue = endpoint === "enqueue" || endpoint === "batch" ? takeQueue(headers) : undefined;
   if (report.failedSince(mark) || destination === undefined) return undefined;
@@ -62,7 +61,7 @@ export function buildMessage(endpoint: Endpoint, options: unknown, settings: Mes
 }
 
 function warnAboutUnknownOptions(endpoint: Endpoint, keys: readonly string[], report: Report, prefix: string): void {
-  const known = [...rowsFor(endpoint).map((row) => (row.option === "url" && endpoint === "schedule" ? "destination" : row.option)), ...(NON_HEADER_OPTIONS[endpoint] ?? [])];
+  const known = rowsFor(endpoint).map((row) => optionName(row, endpoint));
   // Options parsed from a request body can hold any number of keys: the first few get suggestions, the rest a count.
   reportBounded(
     keys.filter((key) => !known.includes(key)),
@@ -74,13 +73,21 @@ function warnAboutUnknownOptions(endpoint: Endpoint, keys: readonly string[], re
   );
 }
 
-function readDestination(endpoint: Endpoint, values: OwnSnapshot, report: Report, prefix: string): string | undefined {
-  const option = endpoint === "schedule" ? "destination" : "url";
-  const value = values[option];
-  if (value === undefined) {
-    report.add("missing-url", "error", `\`${option}\` is required: ${endpoint === "trigger" ? "the workflow endpoint to trigger" : "where the message goes"}`, `${prefix}${option}`, "", { hint: "e.g. `https://example.com/api/workflow`" });
-    return undefined;
+/** The options the endpoint's SDK call requires, each missing one reported as its row says. */
+function reportMissing(endpoint: Endpoint, values: OwnSnapshot, report: Report, prefix: string): void {
+  for (const row of rowsFor(endpoint)) {
+    const name = optionName(row, endpoint);
+    if (row.required === undefined || !row.required.on.includes(endpoint) || values[name] !== undefined) continue;
+    const { code, why, hint } = row.required;
+    report.add(code, "error", `\`${name}\` is required: ${why}`, `${prefix}${name}`, "", hint === undefined ? {} : { hint });
   }
+}
+
+function readDestination(endpoint: Endpoint, values: OwnSnapshot, report: Report, prefix: string): string | undefined {
+  const row = rowsFor(endpoint).find((r) => r.kind === "payload" && r.place === "destination");
+  const option = row === undefined ? "url" : optionName(row, endpoint);
+  const value = values[option];
+  if (value === undefined) return undefined;
   return checkUrl(value, `${prefix}${option}`, report) ? value : undefined;
 }
 
@@ -124,7 +131,9 @@ function copyToFailureCallback(headers: HeaderList, forwarded: readonly UserHead
     if (row.kind !== "header" || !row.failureCopy) continue;
     for (const header of row.headers) copyHeader(headers, origins, header, `${FAILURE_PREFIX}${header.slice("Upstash-".length)}`);
   }
-  for (const { name } of forwarded) copyHeader(headers, origins, `${FORWARD_PREFIX}${name}`, `${FAILURE_PREFIX}Forward-${name}`);
+  if (OPTION_TABLE.some((row) => row.kind === "payload" && row.place === "headers" && row.failureCopy)) {
+    for (const { name } of forwarded) copyHeader(headers, origins, `${FORWARD_PREFIX}${name}`, `${FAILURE_PREFIX}Forward-${name}`);
+  }
 }
 
 function copyHeader(headers: HeaderList, origins: Map<string, string>, from: string, to: string): void {

@@ -1,3 +1,4 @@
+import type { TriggerCode } from "../trigger/codes.js";
 import type { BuildContext, Endpoint, ParseContext } from "./context.js";
 import { buildFlowControl, parseFlowControl } from "./values/flow.js";
 import { buildCron, buildLabels, buildRedact, parseCron, parseLabels, parseRedact } from "./values/lists.js";
@@ -34,7 +35,7 @@ const MESSAGES: readonly Endpoint[] = ["publish", "enqueue", "batch"];
  * row?.headers; // ["Upstash-Flow-Control-Key", "Upstash-Flow-Control-Value"]
  * ```
  */
-export interface HeaderRow {
+export interface HeaderRow extends RowFacts {
   readonly kind: "header";
   /** The SDK option name. */
   readonly option: string;
@@ -61,6 +62,14 @@ export interface HeaderRow {
   readonly parse: (values: readonly (string | undefined)[], ctx: ParseContext) => unknown;
 }
 
+/** Facts every row may carry besides its place: where it is required, and where an SDK names it differently. */
+export interface RowFacts {
+  /** The endpoints whose SDK call requires the option, and the diagnostic when it is missing. */
+  readonly required?: { readonly on: readonly Endpoint[]; readonly code: TriggerCode; readonly why: string; readonly hint?: string };
+  /** The option's name where an SDK call names it differently (`destination` in `schedules.create`). */
+  readonly renamed?: Readonly<Partial<Record<Endpoint, string>>>;
+}
+
 /**
  * An option that shapes the request itself: its URL, its body, or the forwarded headers.
  *
@@ -70,12 +79,15 @@ export interface HeaderRow {
  * row?.place; // "body"
  * ```
  */
-export interface PayloadRow {
+export interface PayloadRow extends RowFacts {
   readonly kind: "payload";
   readonly option: string;
-  readonly place: "destination" | "body" | "headers";
+  /** Where it goes: the URL, the body, the forwarded headers, or nowhere (an SDK setting that sends nothing). */
+  readonly place: "destination" | "body" | "headers" | "none";
   readonly language: string;
   readonly endpoints: readonly Endpoint[];
+  /** @upstash/workflow copies each forwarded header to the failure callback (`Upstash-Failure-Callback-Forward-<name>`). */
+  readonly failureCopy: boolean;
   readonly doc: string;
   readonly schema: JsonSchema;
 }
@@ -124,9 +136,21 @@ const resourceName: JsonSchema = { type: "string", pattern: "^[A-Za-z0-9._-]+$" 
  * ```
  */
 export const OPTION_TABLE: readonly OptionRow[] = [
-  { kind: "payload", option: "url", place: "destination", language: "URL", endpoints: ALL, doc: "The destination: the workflow endpoint, or the message's URL. Required. `destination` in `schedules.create`.", schema: url },
-  { kind: "payload", option: "body", place: "body", language: "string or JSON", endpoints: ALL, doc: "The payload: a string as is, anything else as JSON with `Content-Type: application/json`.", schema: {} },
-  { kind: "payload", option: "headers", place: "headers", language: "header record", endpoints: ALL, doc: "Headers for the destination, sent as `Upstash-Forward-<name>`. qstash-js passes `Upstash-*` names through as they are.", schema: { type: "object", additionalProperties: { type: "string" } } },
+  {
+    kind: "payload",
+    option: "url",
+    place: "destination",
+    language: "URL",
+    endpoints: ALL,
+    failureCopy: false,
+    required: { on: ALL, code: "missing-url", why: "where the request goes", hint: "e.g. `https://example.com/api/workflow`" },
+    renamed: { schedule: "destination" },
+    doc: "The destination: the workflow endpoint, or the message's URL. Required. `destination` in `schedules.create`.",
+    schema: url,
+  },
+  { kind: "payload", option: "body", place: "body", language: "string or JSON", endpoints: ALL, failureCopy: false, doc: "The payload: a string as is, anything else as JSON with `Content-Type: application/json`.", schema: {} },
+  { kind: "payload", option: "headers", place: "headers", language: "header record", endpoints: ALL, failureCopy: true, doc: "Headers for the destination, sent as `Upstash-Forward-<name>`. qstash-js passes `Upstash-*` names through as they are.", schema: { type: "object", additionalProperties: { type: "string" } } },
+  { kind: "payload", option: "disableTelemetry", place: "none", language: "boolean", endpoints: ["trigger"], failureCopy: false, doc: "The SDK's switch for its telemetry headers; this library sends none either way.", schema: { type: "boolean" } },
   single({ option: "workflowRunId", header: "Upstash-Workflow-RunId", language: "run id", endpoints: ["trigger"], doc: "A custom run id; the SDK prefixes `wfr_` unconditionally.", schema: { type: "string", minLength: 1 }, build: buildRunId, parse: (t, h, c) => parseRunId(t, h, c.report) }),
   single({ option: "method", header: "Upstash-Method", language: "HTTP method", endpoints: QSTASH, callbackFamilies: true, doc: "The destination's HTTP method; qstash-js always sends it (default POST), except from `schedules.create`.", schema: { enum: ["GET", "POST", "PUT", "PATCH", "DELETE"] }, build: buildMethod, parse: (t, h, c) => parseMethod(t, h, c.report) }),
   single({ option: "retries", header: "Upstash-Retries", language: "integer 0–1,000,000", endpoints: ALL, failureCopy: true, callbackFamilies: true, doc: "Retries after the first delivery (default 3; @upstash/workflow leaves 3 out).", schema: { type: "integer", minimum: 0, maximum: 1_000_000 }, build: buildRetries, parse: (t, h, c) => parseRetries(t, h, c.report) }),
@@ -157,20 +181,22 @@ export const OPTION_TABLE: readonly OptionRow[] = [
   single({ option: "contentBasedDeduplication", header: "Upstash-Content-Based-Deduplication", language: "boolean", endpoints: MESSAGES, doc: "Deduplicate by content; only `true` is sent.", schema: { type: "boolean" }, build: buildFlag, parse: (t, h, c) => parseFlag(t, h, c.report) }),
   single({ option: "label", header: "Upstash-Label", language: "label list", endpoints: ALL, doc: "One label or several (joined with `,`): letters, digits, `-`, `_`, `.`.", schema: { oneOf: [resourceName, { type: "array", items: resourceName, minItems: 1 }] }, build: buildLabels, parse: (t, h, c) => parseLabels(t, h, c.report) }),
   single({ option: "redact", header: "Upstash-Redact-Fields", language: "redact fields", endpoints: ALL, doc: "Hide the body and/or headers in logs and the console: `{ body?: true, header?: true | string[] }`.", schema: { type: "object", properties: { body: { type: "boolean" }, header: { oneOf: [{ const: true }, { type: "array", items: { type: "string" } }] } }, additionalProperties: false }, build: buildRedact, parse: (t, h, c) => parseRedact(t, h, c.report) }),
-  single({ option: "queueName", header: "Upstash-Queue-Name", language: "queue name", endpoints: ["enqueue", "batch", "schedule"], doc: "The queue: the path of `/v2/enqueue/{queue}/…`, the `queue` field of a batch item, a header on schedules.", schema: resourceName, build: buildName("queue name"), parse: (t, h, c) => parseName("queue name")(t, h, c.report) }),
-  single({ option: "cron", header: "Upstash-Cron", language: "cron", endpoints: ["schedule"], doc: "Required for schedules: five fields, optionally after `CRON_TZ=<zone> `.", schema: { type: "string" }, build: buildCron, parse: (t, h, c) => parseCron(t, h, c.report) }),
+  single({ option: "queueName", header: "Upstash-Queue-Name", language: "queue name", endpoints: ["enqueue", "batch", "schedule"], required: { on: ["enqueue"], code: "missing-queue", why: "the queue to enqueue into" }, doc: "The queue: the path of `/v2/enqueue/{queue}/…`, the `queue` field of a batch item, a header on schedules.", schema: resourceName, build: buildName("queue name"), parse: (t, h, c) => parseName("queue name")(t, h, c.report) }),
+  single({ option: "cron", header: "Upstash-Cron", language: "cron", endpoints: ["schedule"], required: { on: ["schedule"], code: "missing-cron", why: "when the schedule runs", hint: "e.g. `*/5 * * * *` for every five minutes" }, doc: "Required for schedules: five fields, optionally after `CRON_TZ=<zone> `.", schema: { type: "string" }, build: buildCron, parse: (t, h, c) => parseCron(t, h, c.report) }),
   single({ option: "scheduleId", header: "Upstash-Schedule-Id", language: "schedule id", endpoints: ["schedule"], doc: "A custom schedule id; an existing id updates that schedule.", schema: resourceName, build: buildName("schedule id"), parse: (t, h, c) => parseName("schedule id")(t, h, c.report) }),
 ];
 
 /**
- * Options the SDKs take that send no header: accepted without a warning.
+ * The option's name in an endpoint's SDK call: `destination` for the URL of a schedule, else the row's option.
  *
  * @example
  * ```ts
- * NON_HEADER_OPTIONS.trigger; // ["disableTelemetry"]
+ * optionName(OPTION_TABLE[0]!, "schedule"); // "destination"
  * ```
  */
-export const NON_HEADER_OPTIONS: Readonly<Partial<Record<Endpoint, readonly string[]>>> = { trigger: ["disableTelemetry"] };
+export function optionName(row: OptionRow, endpoint: Endpoint): string {
+  return row.renamed?.[endpoint] ?? row.option;
+}
 
 /**
  * `Upstash-*` headers that carry no option: the SDKs' own workflow protocol

@@ -36,7 +36,7 @@ export const TRIGGER_CODES = {
   "empty-batch": { severity: "error", summary: "A batch with no items; @upstash/workflow fails on an empty trigger batch." },
   "unsafe-header": { severity: "error", summary: "A header name or value the library would emit holds CR, LF, NUL, a character above U+00FF, or edge whitespace: refused where the headers are assembled." },
   "invalid-option-type": { severity: "error", summary: "An option of the wrong type, e.g. `retryDelay: 1000` or `contentBasedDeduplication: \"yes\"`." },
-  "empty-value-omitted": { severity: "info", summary: "An empty value the SDK leaves out: `retryDelay: \"\"`, `failureUrl: \"\"` (no failure callback), a `redact` that redacts nothing." },
+  "empty-value-omitted": { severity: "info", summary: "An empty value the SDK leaves out: `retryDelay: \"\"` on a trigger, `failureUrl: \"\"` (no failure callback), `flowControl.period: \"\"`, a `redact` that redacts nothing." },
   "undocumented-duration": { severity: "warning", summary: "A duration outside the documented `<number><unit>` form (`1.5h`, `90ms`) that Upstash's Go-style parser very likely accepts; sent as given." },
   "deprecated-option": { severity: "warning", summary: "`flowControl.ratePerSecond`, the SDKs' deprecated name for `rate` (ignored when `rate` is also given)." },
   "keyless-flow-control": { severity: "error", summary: "Flow control without a key. On a trigger, @upstash/workflow would send the key `undefined`: an error. On qstash requests the SDK drops the option: reported as a warning." },

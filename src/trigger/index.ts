@@ -3,7 +3,7 @@ export { buildBatchRequest, buildEnqueueRequest, buildPublishRequest, buildSched
 export type { BatchItem, EnqueueOptions, PublishOptions, RedactOptions, ScheduleCreateOptions } from "../request/options.js";
 export type { RequestBuildResult } from "../request/requests.js";
 export type { Endpoint } from "../request/context.js";
-export { NON_HEADER_OPTIONS, OPTION_TABLE, type OptionRow, type HeaderRow, type PayloadRow, type JsonSchema } from "../request/table.js";
+export { OPTION_TABLE, optionName, type OptionRow, type HeaderRow, type PayloadRow, type RowFacts, type JsonSchema } from "../request/table.js";
 export { TRIGGER_CODES, type OptionDiagnostic, type TriggerCode } from "./codes.js";
 export { MAX_HEADER_VALUE_LENGTH, parseRequestHeaders, parseTriggerHeaders, type HeaderInput, type ParseContextOptions, type RequestParseResult, type TriggerParseResult } from "./parse.js";
 export { renderOptionDiagnostics } from "./render.js";

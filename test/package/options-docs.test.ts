@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { buildBatchRequest, buildEnqueueRequest, buildPublishRequest, buildScheduleRequest, buildTriggerRequest, OPTION_TABLE } from "../../src/index.js";
+import { buildBatchRequest, buildEnqueueRequest, buildPublishRequest, buildScheduleRequest, buildTriggerRequest, OPTION_TABLE, optionName } from "../../src/index.js";
 
 /*
  * docs/trigger.md's generated tables and docs/schema/*.schema.json come from
@@ -76,8 +76,8 @@ describe("docs/schema", () => {
       const schema = schemaOf(endpoint) as { $schema: string; properties: Record<string, unknown>; additionalProperties: boolean };
       expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
       expect(schema.additionalProperties).toBe(false);
-      const rows = OPTION_TABLE.filter((row) => row.endpoints.includes(endpoint)).map((row) => (endpoint === "schedule" && row.option === "url" ? "destination" : row.option));
-      expect(Object.keys(schema.properties).filter((k) => k !== "disableTelemetry").sort(), endpoint).toEqual(rows.sort());
+      const rows = OPTION_TABLE.filter((row) => row.endpoints.includes(endpoint)).map((row) => optionName(row, endpoint));
+      expect(Object.keys(schema.properties).sort(), endpoint).toEqual(rows.sort());
     }
   });
 

@@ -4,7 +4,7 @@ import { formatDuration } from "../../duration/format.js";
 import { EXPRESSION_LIMITS } from "../../expression/limits.js";
 import type { Endpoint } from "../../request/context.js";
 import { Report } from "../../request/report.js";
-import { rowsFor, type OptionRow } from "../../request/table.js";
+import { optionName, rowsFor, type OptionRow } from "../../request/table.js";
 import { parseRedact } from "../../request/values/lists.js";
 import type { OptionDiagnostic } from "../../trigger/codes.js";
 import { UsageError, type CommandContext } from "../command.js";
@@ -43,10 +43,15 @@ export function flagName(option: string): string {
   return option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
+/** The rows a command line can set: every one that sends something. */
+function flagRows(endpoint: Endpoint): readonly OptionRow[] {
+  return rowsFor(endpoint).filter((row) => row.kind === "header" || row.place !== "none");
+}
+
 /** The parseArgs options of an endpoint's command. */
 export function requestFlags(endpoint: Endpoint): NonNullable<ParseArgsConfig["options"]> {
   const flags: NonNullable<ParseArgsConfig["options"]> = {};
-  for (const row of rowsFor(endpoint)) {
+  for (const row of flagRows(endpoint)) {
     const shape = shapeOf(row);
     const name = row.option === "headers" ? "header" : flagName(row.option);
     flags[name] = shape === "boolean" ? { type: "boolean" } : { type: "string", ...(shape === "repeated" || shape === "headers" ? { multiple: true } : {}), ...(name === "retries" ? { short: "r" } : {}) };
@@ -60,7 +65,7 @@ export const FLAG_WIDTH = 32;
 /** One help line per flag, from the table's docs. */
 export function requestFlagHelp(endpoint: Endpoint): string[] {
   const lines: string[] = [];
-  for (const row of rowsFor(endpoint)) {
+  for (const row of flagRows(endpoint)) {
     const shape = shapeOf(row);
     const flag = row.option === "headers" ? "--header 'K: V'" : shape === "boolean" ? `--${flagName(row.option)}` : `--${flagName(row.option)} ${shape === "integer" || shape === "number" ? "N" : "V"}`;
     if (shape === "flow-control") {
@@ -83,8 +88,8 @@ function firstSentence(doc: string): string {
 export function optionsFromFlags(context: CommandContext, endpoint: Endpoint, command: string): { options: Record<string, unknown>; diagnostics: OptionDiagnostic[] } {
   const options: Record<string, unknown> = {};
   const report = new Report();
-  for (const row of rowsFor(endpoint)) {
-    const key = endpoint === "schedule" && row.option === "url" ? "destination" : row.option;
+  for (const row of flagRows(endpoint)) {
+    const key = optionName(row, endpoint);
     const value = flagValue(context, row, command, report);
     if (value !== undefined) Object.defineProperty(options, key, { value, enumerable: true, writable: true, configurable: true });
   }
