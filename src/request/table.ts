@@ -1,3 +1,4 @@
+import { expectObject, expectString } from "../diagnostics/arguments.js";
 import type { TriggerCode } from "../trigger/codes.js";
 import type { BuildContext, Endpoint, ParseContext } from "./context.js";
 import { buildFlowControl, parseFlowControl } from "./values/flow.js";
@@ -62,7 +63,14 @@ export interface HeaderRow extends RowFacts {
   readonly parse: (values: readonly (string | undefined)[], ctx: ParseContext) => unknown;
 }
 
-/** Facts every row may carry besides its place: where it is required, and where an SDK names it differently. */
+/**
+ * Facts every row may carry besides its place: where it is required, and where an SDK names it differently.
+ *
+ * @example
+ * ```ts
+ * const facts: RowFacts = { required: { on: ["schedule"], code: "missing-cron", why: "when the schedule runs" } };
+ * ```
+ */
 export interface RowFacts {
   /** The endpoints whose SDK call requires the option, and the diagnostic when it is missing. */
   readonly required?: { readonly on: readonly Endpoint[]; readonly code: TriggerCode; readonly why: string; readonly hint?: string };
@@ -195,7 +203,12 @@ export const OPTION_TABLE: readonly OptionRow[] = [
  * ```
  */
 export function optionName(row: OptionRow, endpoint: Endpoint): string {
-  return row.renamed?.[endpoint] ?? row.option;
+  const checked = expectObject(row, "the row");
+  const option = expectString(checked.option, "row.option");
+  const renamed = checked.renamed === undefined ? {} : expectObject(checked.renamed, "row.renamed");
+  // Own properties only (expectObject snapshots them): an endpoint named `__proto__` finds nothing.
+  const name = typeof endpoint === "string" && Object.hasOwn(renamed, endpoint) ? renamed[endpoint] : undefined;
+  return typeof name === "string" ? name : option;
 }
 
 /**
