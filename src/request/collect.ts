@@ -1,5 +1,4 @@
 import { isPlainObjectLike, snapshotOwn } from "../diagnostics/own.js";
-import type { HeaderMap } from "./parse.js";
 import { checkArrivedValue } from "./parse.js";
 import type { Report } from "./report.js";
 
@@ -61,7 +60,7 @@ export function collectHeaders(input: unknown, report: Report): Map<string, { na
   } catch {
     report.add("invalid-header-value", "error", "the headers could not be read", "", "");
   }
-  if (count > MAX_HEADER_COUNT) report.add("invalid-header-value", "error", `the request has ${count > MAX_HEADER_COUNT ? "more than " : ""}${MAX_HEADER_COUNT} headers; the rest are not read`, "", "");
+  if (count > MAX_HEADER_COUNT) report.add("invalid-header-value", "error", `the request has more than ${MAX_HEADER_COUNT} headers; the rest are not read`, "", "");
   return found;
 }
 
@@ -118,4 +117,3 @@ function decode(text: string): string | undefined {
   }
 }
 
-export type { HeaderMap };

@@ -34,8 +34,7 @@ export function buildMessage(endpoint: Endpoint, options: unknown, settings: Mes
   const mark = report.diagnostics.length;
   const read = isPlainObjectLike(options) ? snapshotOwn(options) : undefined;
   if (read === undefined || !read.ok) {
-    const what = endpoint === "trigger" ? "trigger" : endpoint;
-    report.add("invalid-options", "error", `the ${what} options must be an object such as \`{ url }\``, prefix.replace(/\.$/, ""), "", read?.ok === false ? { hint: read.reason } : {});
+    report.add("invalid-options", "error", `the ${endpoint} options must be an object such as \`{ url }\``, prefix.replace(/\.$/, ""), "", read?.ok === false ? { hint: read.reason } : {});
     return undefined;
   }
   const values = read.value;

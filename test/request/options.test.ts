@@ -154,3 +154,19 @@ describe("the table", () => {
     for (const row of OPTION_TABLE) expect(row.doc.length, row.option).toBeGreaterThan(10);
   });
 });
+
+describe("bounded work on attacker-sized inputs", () => {
+  it("reads at most 10,000 incoming headers, and says so", () => {
+    const headers = Object.fromEntries(Array.from({ length: 10_001 }, (_, i) => [`X-H${i}`, "1"]));
+    const result = parseTriggerHeaders(headers);
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => d.message)).toContain("the request has more than 10000 headers; the rest are not read");
+  });
+
+  it("refuses a batch of more than 10,000 items before building any", () => {
+    const result = buildBatchRequest(Array.from({ length: 10_001 }, () => ({ url })));
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics).toHaveLength(1);
+    expect(result.diagnostics[0]).toMatchObject({ code: "invalid-options", hint: "it has 10001 elements; the limit is 10000" });
+  });
+});
