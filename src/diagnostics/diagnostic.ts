@@ -65,6 +65,32 @@ export interface Diagnostic<Code extends string = string> {
   readonly hint?: string;
   /** Other places in the source that explain this problem. */
   readonly related?: readonly RelatedSpan[];
+  /**
+   * The one replacement that certainly fixes the problem and keeps the intent, when there is one.
+   * Tools (the CLI, the playground, the ESLint plugin's autofix) may apply it without asking.
+   */
+  readonly fix?: Fix;
+  /**
+   * Replacements that may be what the user meant, best first; a tool shows them and lets the
+   * user choose (ESLint suggestions, the playground's buttons).
+   */
+  readonly suggestions?: readonly Fix[];
+}
+
+/**
+ * A text edit that repairs a diagnostic: replace `source.slice(span.start, span.end)` with `text`.
+ *
+ * @example
+ * ```ts
+ * const fix: Fix = { span: { start: 0, end: 3 }, text: "30000", message: "write the delay in milliseconds" };
+ * const repaired = source.slice(0, fix.span.start) + fix.text + source.slice(fix.span.end);
+ * ```
+ */
+export interface Fix {
+  readonly span: Span;
+  readonly text: string;
+  /** What applying it does, for a button or an ESLint suggestion ("write `30000`"). */
+  readonly message: string;
 }
 
 /**
