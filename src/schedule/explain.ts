@@ -1,6 +1,6 @@
 import { expectArray, expectNumber, expectObject, expectOptionalString } from "../diagnostics/arguments.js";
 import { formatDuration } from "../duration/format.js";
-import type { ScheduleEntry, ScheduleSummary } from "./simulate.js";
+import type { ScheduleEntry, ScheduleSummary } from "./types.js";
 
 /**
  * A plain-English description of a computed schedule, e.g. "doubles every

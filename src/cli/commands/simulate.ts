@@ -1,7 +1,8 @@
 import { formatDuration } from "../../duration/format.js";
 import { DEFAULT_RETRIES } from "../../expression/check.js";
 import { DEFAULT_BACKOFF_EXPRESSION } from "../../schedule/policy.js";
-import { MAX_SIMULATED_RETRIES, simulateSchedule, type ScheduleOptions } from "../../schedule/simulate.js";
+import { MAX_SIMULATED_RETRIES, simulateSchedule } from "../../schedule/simulate.js";
+import type { ScheduleOptions } from "../../schedule/types.js";
 import { EXIT, UsageError, type Command } from "../command.js";
 import { bar, formatTime, styles, table } from "../io.js";
 import { integerFlag, printJson, printOptionDiagnostics, singleValue, stringFlag } from "./shared.js";
