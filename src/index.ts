@@ -13,3 +13,4 @@ export * from "./trigger/index.js";
 export * from "./retry-after/index.js";
 export * from "./schedule/index.js";
 export * from "./server/index.js";
+export * from "./delivery/index.js";
