@@ -22,7 +22,7 @@ const RANDOM = argument("--random", 200);
 const { maxSourceLength, maxNestingDepth, maxTerms, maxRetries } = EXPRESSION_LIMITS;
 
 /** What the size limit counts: names, numbers, operators and commas (not parentheses). */
-const termsOf = (text) => (text.match(/[A-Za-z_]\w*|\d+(?:\.\d+)?(?:e\d+)?|[-+*\/,]/g) ?? []).length;
+const termsOf = (text) => (text.match(/[A-Za-z_]\w*|\d+(?:\.\d+)?(?:e\d+)?|[-+*/,]/g) ?? []).length;
 
 /** `part` joined by `op` as many times as the length and term limits allow. */
 function longest(part, op) {

@@ -147,7 +147,7 @@ function checkStrategyOptions(options: unknown): BackoffStrategyOptions {
   if (otherTypes !== undefined && typeof otherTypes !== "function") invalid("options.otherTypes must be a backoff strategy function");
   // normalizeDelay checks a policy and throws invalid-argument for a wrong one.
   normalizeDelay(0, 0, normalization as NormalizationPolicy | undefined);
-  return own as BackoffStrategyOptions;
+  return own;
 }
 
 /*
@@ -179,6 +179,7 @@ function isArray(value: unknown): boolean {
 
 /** `job.opts.attempts`, read without letting a hostile job throw inside the worker. */
 function attemptsOf(job: BackoffJob | undefined): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a job deserialized from redis may be anything, whatever its type says
   if (typeof job !== "object" || job === null) return undefined;
   try {
     return job.opts?.attempts;
@@ -189,6 +190,7 @@ function attemptsOf(job: BackoffJob | undefined): unknown {
 
 /** Tells BullMQ why the job fails. The strategy runs inside a worker, so even a job object that refuses the write must not make it throw. */
 function setFailedReason(job: BackoffJob | undefined, reason: string): void {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a job deserialized from redis may be anything, whatever its type says
   if (typeof job !== "object" || job === null) return;
   try {
     job.failedReason = reason;

@@ -75,7 +75,7 @@ export function checkDelayForPlan(ms: number, plan: UpstashPlan, span: Span = { 
   const at = expectObject(span, "the span");
   if (typeof at.start !== "number" || typeof at.end !== "number") invalidArgument("the span must be { start, end } with numbers");
   expectNumber(ms, "the delay in milliseconds");
-  if (!isUpstashPlan(plan)) invalidArgument(`the plan must be one of ${PLAN_NAMES}, not ${typeof plan === "string" ? `"${plan}"` : describeKind(plan)}`);
+  if (!isUpstashPlan(plan)) invalidArgument(`the plan must be one of ${PLAN_NAMES}, not ${typeof plan === "string" ? `"${String(plan)}"` : describeKind(plan)}`);
   const max = MAX_DELAY_BY_PLAN[plan];
   if (max === undefined || ms <= max) return undefined;
   return {

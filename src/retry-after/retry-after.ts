@@ -106,7 +106,7 @@ const DATE_LIKE = new RegExp(`^(?:[A-Z][a-z]+,|(?:${DAY}) (?:${MONTH}) )|GMT$`);
  * parseRetryAfter("172800");                  // ignore: over 1 day
  * ```
  */
-export function parseRetryAfter(value: string, context: { readonly now?: number } = {}): Result<RetryAfter, RetryAfterCode | string> {
+export function parseRetryAfter(value: string, context: { readonly now?: number } = {}): Result<RetryAfter> {
   const contextNow = checkedNow(context);
   const problems: Diagnostic[] = [];
   const fail = (code: RetryAfterCode, message: string, hint?: string): Result<RetryAfter> => ({
@@ -169,7 +169,7 @@ export function parseRetryAfter(value: string, context: { readonly now?: number 
  * readRetryAfter(new Headers({ "x-ratelimit-reset-requests": "2s" }))?.result; // ok, 2000 ms
  * ```
  */
-export function readRetryAfter(headers: HeaderSource, context: { readonly now?: number } = {}): { header: string; result: Result<RetryAfter, string> } | undefined {
+export function readRetryAfter(headers: HeaderSource, context: { readonly now?: number } = {}): { header: string; result: Result<RetryAfter> } | undefined {
   checkedNow(context);
   const lookup = headerLookup(headers);
   for (const header of RETRY_AFTER_HEADERS) {

@@ -1,19 +1,10 @@
 import { expectNumber, invalidArgument } from "../diagnostics/arguments.js";
 import { isPlainObjectLike, snapshotOwn } from "../diagnostics/own.js";
 import { compile } from "../expression/api.js";
+import { DEFAULT_BACKOFF_EXPRESSION } from "../expression/strategies.js";
 
-/**
- * Upstash's documented default backoff, written in the expression language:
- * `min(86400, e^(2.5·n))` seconds for retry n = 1, 2, …, truncated to whole
- * seconds (the docs' table: 12s, 2m28s, 30m8s, 6h7m6s, 24h, 24h). With
- * `retried = n - 1`, that is this expression, in milliseconds.
- *
- * @example
- * ```ts
- * compile(DEFAULT_BACKOFF_EXPRESSION)(0); // 12000, the documented 12s
- * ```
- */
-export const DEFAULT_BACKOFF_EXPRESSION = "min(86400, floor(exp(2.5 * (retried + 1)))) * 1000";
+// The default backoff as an expression lives with the strategy names that offer it (expression/strategies.ts).
+export { DEFAULT_BACKOFF_EXPRESSION };
 
 let defaultBackoff: ((retried: number) => number) | undefined;
 
@@ -116,7 +107,7 @@ export function readPolicy(policy: unknown): NormalizationPolicy | undefined {
   if (!isPlainObjectLike(policy)) return policy as NormalizationPolicy | undefined;
   const read = snapshotOwn(policy);
   // null: policyProblems reports it as no object, which a policy that cannot be read is not, usefully.
-  return read.ok ? (read.value as NormalizationPolicy) : (null as unknown as NormalizationPolicy);
+  return read.ok ? (read.value) : (null as unknown as NormalizationPolicy);
 }
 
 /**

@@ -2,14 +2,14 @@ import { RetryDelayError, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { describeThrow, isArraySafe, isPlainObjectLike, readTime, snapshotArray, snapshotOwn } from "../diagnostics/own.js";
 import { showValue } from "../diagnostics/show.js";
 import { parseDuration } from "../duration/parse.js";
-import { tryCompile, type CompiledDelay } from "../expression/api.js";
+import { tryCompile } from "../expression/api.js";
 import { DEFAULT_RETRIES } from "../expression/check.js";
 import { EXPRESSION_LIMITS } from "../expression/limits.js";
 import { parseRetryAfter } from "../retry-after/retry-after.js";
 import type { OptionDiagnostic } from "../trigger/codes.js";
 import { explainSchedule } from "./explain.js";
 import { defaultBackoffDelay, normalizeDelay, policyProblems, readPolicy, type NormalizationPolicy } from "./policy.js";
-import type { AttemptResponse, Schedule, ScheduleEntry, ScheduleOptions, ScheduleResult, ScheduleSummary } from "./types.js";
+import type { AttemptResponse, ScheduleEntry, ScheduleOptions, ScheduleResult, ScheduleSummary } from "./types.js";
 
 /**
  * Most retries a simulation lays out; a timeline longer than this is not readable anyway.

@@ -197,7 +197,7 @@ function checkInput(value: unknown): CheckedInput {
   // `retryDelay` usually comes from the message: anything that is not a
   // compiled delay is compiled, and a bad one gives up with its diagnostics.
   const retryDelay = input.retryDelay as string | CompiledDelay | undefined;
-  return { retried, retries, retryDelay, status, headers: response?.headers, now, normalization: normalization as NormalizationPolicy | undefined, cache: checkCache(input.cache) };
+  return { retried, retries, retryDelay, status, headers: response?.headers, now, normalization: normalization, cache: checkCache(input.cache) };
 }
 
 /** A cache is a capability, not options: its `get` may live on a prototype, so it is read (once, guarded) rather than snapshotted. */

@@ -42,7 +42,7 @@ describe("retryDelayBackoffStrategy (unit)", () => {
 
   it("checks the expression when the job is added", () => {
     expect(retryDelayBackoff("1000 * (1 + retried)")).toEqual({ type: "retry-delay:1000 * (1 + retried)" });
-    expect(() => retryDelayBackoff("1000 *")).toThrowError(RetryDelayError);
+    expect(() => retryDelayBackoff("1000 *")).toThrow(RetryDelayError);
   });
 });
 
@@ -62,6 +62,7 @@ describe.runIf(redisBinary !== undefined || process.env.CI !== undefined)("BullM
 
   afterAll(async () => {
     for (const worker of workers) worker.kill("SIGKILL");
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed before creating it
     await queue?.close();
     redis?.kill("SIGTERM");
   });
@@ -152,7 +153,7 @@ function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address !== null ? address.port : 0));
+      server.close(() => { resolve(typeof address === "object" && address !== null ? address.port : 0); });
     });
   });
 }
@@ -160,7 +161,7 @@ function freePort(): Promise<number> {
 function waitForLine(child: ChildProcess, pattern: RegExp): Promise<void> {
   return new Promise((resolve, reject) => {
     let seen = "";
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; saw: ${seen.slice(-500)}`)), 15_000);
+    const timer = setTimeout(() => { reject(new Error(`timed out waiting for ${pattern}; saw: ${seen.slice(-500)}`)); }, 15_000);
     const onData = (chunk: Buffer): void => {
       seen += chunk.toString();
       if (pattern.test(seen)) {

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import fc from "fast-check";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { createCompileCache, EXPRESSION_LIMITS, RetryDelayError, tryCompile } from "../../src/index.js";
+import { createCompileCache, RetryDelayError, tryCompile } from "../../src/index.js";
 
 /** A compile result as data: the closure by its values, so that two results compare by what they do. */
 function asData(result: ReturnType<typeof tryCompile>): unknown {
@@ -74,7 +74,7 @@ describe("createCompileCache", () => {
   });
 
   it("refuses a bad size", () => {
-    expect(() => createCompileCache({ maxEntries: 0 })).toThrowError(RetryDelayError);
+    expect(() => createCompileCache({ maxEntries: 0 })).toThrow(RetryDelayError);
   });
 
   it("stays bounded under 1,000,000 distinct expressions (heap after GC)", () => {
@@ -116,7 +116,7 @@ describe("createCompileCache", () => {
     expect(stats.size).toBeLessThan(10);
     expect(stats.size).toBeGreaterThan(0);
     expect(stats.evictions).toBe(100 - stats.size);
-    expect(() => createCompileCache({ maxBytes: 0 })).toThrowError(/maxBytes/);
+    expect(() => createCompileCache({ maxBytes: 0 })).toThrow(/maxBytes/);
   });
 
   it("never mixes up retries of different types, sources of different types, or an invalid retries with the default", () => {

@@ -48,7 +48,7 @@ describe("retryDelayHook", () => {
   });
 
   it("throws RetryDelayError for an invalid expression when it is made", () => {
-    expect(() => retryDelayHook("pow(2, retries)")).toThrowError(RetryDelayError);
+    expect(() => retryDelayHook("pow(2, retries)")).toThrow(RetryDelayError);
   });
 
   it("drives ky's retry.delay (attemptCount starts at 1)", async () => {

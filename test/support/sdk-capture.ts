@@ -120,7 +120,7 @@ function copyOptions<T extends object>(options: T): T {
   const copy = { ...options } as Record<string, unknown>;
   const headers = copy.headers;
   if (headers instanceof Headers) copy.headers = new Headers(headers);
-  else if (Array.isArray(headers)) copy.headers = headers.map((pair: unknown) => (Array.isArray(pair) ? [...pair] : pair));
+  else if (Array.isArray(headers)) copy.headers = headers.map((pair: unknown): unknown => (Array.isArray(pair) ? [...(pair as unknown[])] : pair));
   else if (headers !== null && typeof headers === "object") copy.headers = { ...headers };
   return copy as T;
 }
@@ -136,7 +136,7 @@ function capture(call: () => Promise<unknown>): Promise<CapturedRequest[]> {
       const request = await record(input, init);
       requests.push(request);
       return fakeResponse(request);
-    }) as typeof fetch;
+    });
     try {
       await call();
     } finally {
@@ -173,8 +173,8 @@ function unpackBatch(body: string): CapturedBatchItem[] {
   if (!Array.isArray(parsed)) throw new Error(`/v2/batch body is not an array: ${body}`);
   return parsed.map((raw: Record<string, unknown>) => {
     const item: CapturedBatchItem = { destination: String(raw.destination), headers: { ...(raw.headers as Record<string, string>) } };
-    if (raw.body !== undefined) item.body = String(raw.body);
-    if (raw.queue !== undefined) item.queue = String(raw.queue);
+    if (typeof raw.body === "string") item.body = raw.body;
+    if (typeof raw.queue === "string") item.queue = raw.queue;
     return item;
   });
 }
