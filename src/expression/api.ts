@@ -1,4 +1,4 @@
-import { describeKind, invalidArgument } from "../diagnostics/arguments.js";
+import { describeKind, invalidArgument, invalidInput } from "../diagnostics/arguments.js";
 import { showValue } from "../diagnostics/show.js";
 import { anyError, RetryDelayError, type Result } from "../diagnostics/diagnostic.js";
 import { isPlainObjectLike, readOwnField } from "../diagnostics/own.js";
@@ -8,6 +8,7 @@ import { checkAndCompile, type CheckOptions, type DelayRange } from "./check.js"
 import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
 import { JSC_STACK_MESSAGE, V8_STACK_MESSAGE } from "./guard.js";
 import { EXPRESSION_LIMITS } from "./limits.js";
+import { explainParseFailure } from "./mistakes.js";
 import { parse } from "./parse.js";
 
 /**
@@ -39,7 +40,7 @@ export interface CompiledDelay {
   readonly source: string;
   /** The parsed tree, before constant folding. */
   readonly expression: Expression;
-  /** Warnings from the domain check; never errors (those make compiling fail). */
+  /** Warnings and infos from the checks; never errors (those make compiling fail). */
   readonly diagnostics: readonly ExpressionDiagnostic[];
   /** Smallest and largest finite delay over `retried` in `0 … retries - 1`. */
   readonly range: DelayRange | undefined;
@@ -93,16 +94,24 @@ export function tryCompile(source: string, options: CompileOptions = {}): Result
 }
 
 function compileUnguarded(source: string, options: CompileOptions): Result<CompiledDelay, ExpressionCode> {
+  if (typeof source !== "string") return { ok: false, diagnostics: [invalidInput(source, "the expression")] };
   const parsed = parse(source);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) return { ok: false, diagnostics: explainParseFailure(source, parsed.diagnostics, parseExplained) };
   const read = readOptions(options);
   if (!read.ok) return { ok: false, diagnostics: [read.problem] };
-  const { report, delay: closure } = checkAndCompile(parsed.value, read.options, true);
+  const report = checkAndCompile(parsed.value, read.options, { namesResolved: true });
+  const closure = report.delay;
   if (closure === undefined || anyError(report.diagnostics)) return { ok: false, diagnostics: report.diagnostics };
   // Plain assignment in one fixed order: V8 then shares one hidden-class path
   // for every compiled delay, where defineProperties cost 14% of compile time.
   const compiled = Object.assign(closure, { source, expression: parsed.value, diagnostics: report.diagnostics, range: report.range });
   return { ok: true, value: compiled, diagnostics: report.diagnostics };
+}
+
+/** {@link parse}, with a failure's diagnostics explained as `tryCompile` explains them (mistakes.ts). */
+function parseExplained(source: string): Result<Expression, ExpressionCode> {
+  const parsed = parse(source);
+  return parsed.ok ? parsed : { ok: false, diagnostics: explainParseFailure(source, parsed.diagnostics, parseExplained) };
 }
 
 /**

@@ -106,7 +106,7 @@ function operatorClosures(operator: BinaryOperator): OperatorClosures {
  * ```
  */
 export function compileExpression(tree: Expression): DelayClosure {
-  return guardTreeWalk(() => compileTree(tree));
+  return guardTreeWalk(() => compileTree(tree), tree);
 }
 
 /** The compiler itself, for callers inside the package that hold a checked tree. */

@@ -1,5 +1,7 @@
 import { RetryDelayError } from "../diagnostics/diagnostic.js";
+import { describeThrow } from "../diagnostics/own.js";
 import type { ExpressionDiagnostic } from "./codes.js";
+import { malformedTree } from "./tree-shape.js";
 
 /*
  * The last line of defence against stack exhaustion. The depth pre-scan
@@ -48,10 +50,15 @@ export function preparedStackError(): RetryDelayError {
  * but {@link RetryDelayError}. Trees from `parse` are bounded, but a long
  * flat chain is still a deep tree, a tree built by hand may be deeper, and
  * the caller's stack may be nearly full: stack exhaustion becomes
- * `too-deeply-nested`. A malformed hand-built tree (a `TypeError`, or a
- * RangeError of another kind) becomes `invalid-option`.
+ * `too-deeply-nested`.
+ *
+ * Any other failure is told apart only after it happens, so valid trees pay
+ * nothing: when `tree` (the walk's input) is not a well-formed expression
+ * tree, the caller gave a malformed one, `invalid-input`; when it is, the
+ * failure is ours, `internal-error`, never blamed on the caller. A walker
+ * that does not pass its tree gets `invalid-input`, the likelier cause.
  */
-export function guardTreeWalk<T>(run: () => T): T {
+export function guardTreeWalk<T>(run: () => T, tree?: unknown): T {
   const tooDeep = preparedStackError();
   try {
     return run();
@@ -59,6 +66,14 @@ export function guardTreeWalk<T>(run: () => T): T {
     if (error instanceof RetryDelayError) throw error;
     if (error instanceof RangeError && (error.message === V8_STACK_MESSAGE || error.message === JSC_STACK_MESSAGE)) throw tooDeep;
     if ((error as { name?: unknown } | null)?.name === "InternalError") throw tooDeep;
-    throw new RetryDelayError("", [{ code: "invalid-option", severity: "error", message: "the value is not a valid expression tree", span: { start: 0, end: 0 }, hint: "pass a tree returned by `parse`" }]);
+    throw new RetryDelayError("", [walkFailure(error, tree)]);
   }
+}
+
+function walkFailure(error: unknown, tree: unknown): ExpressionDiagnostic {
+  const at = { start: 0, end: 0 };
+  if (tree === undefined) return { code: "invalid-input", severity: "error", message: "the value is not a valid expression tree", span: at, hint: "pass a tree returned by `parse`" };
+  const problem = malformedTree(tree);
+  if (problem !== undefined) return { code: "invalid-input", severity: "error", message: `the value is not a valid expression tree: ${problem}`, span: at, hint: "pass a tree returned by `parse`" };
+  return { code: "internal-error", severity: "error", message: `retry-delay failed on a valid expression tree: ${describeThrow(error)}`, span: at, hint: "this is a bug in retry-delay; please report it with the expression" };
 }

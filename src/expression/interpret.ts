@@ -17,7 +17,7 @@ import { readRetried } from "./retried.js";
  */
 export function interpret(node: Expression, retried: number): number {
   const value = readRetried(retried);
-  return guardTreeWalk(() => evaluateNode(node, value));
+  return guardTreeWalk(() => evaluateNode(node, value), node);
 }
 
 /** The interpreter itself, for callers inside the package that hold a checked tree. */

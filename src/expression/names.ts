@@ -1,60 +1,40 @@
-import type { Span } from "../diagnostics/diagnostic.js";
+import type { Fix, Span } from "../diagnostics/diagnostic.js";
 import type { Expression } from "./ast.js";
 import { BUILTINS, lookupBuiltin, RETRIED } from "./builtins.js";
 import type { ExpressionDiagnostic } from "./codes.js";
 import { closestName } from "../diagnostics/suggest.js";
+import { listFunctions, mistakenNameHint } from "./mistaken-names.js";
+import { strategyNamed } from "./strategies.js";
 
 /*
  * Name resolution: the one place that decides what a name means. The parser
  * calls it while it builds the tree, so that every unknown name in one input
  * is reported in one pass; `check` calls it again for trees built by hand.
+ * Each returns the problem with the name, or undefined for a good one: it
+ * runs for every name of every parse, and a good name allocates nothing.
  */
 
-const FUNCTION_NAMES: readonly string[] = BUILTINS.map((b) => b.name);
-const ALL_NAMES: readonly string[] = [RETRIED, ...FUNCTION_NAMES];
+const ALL_NAMES: readonly string[] = [RETRIED, ...BUILTINS.map((b) => b.name)];
 
-/** Names people reach for that the language spells differently, with the fix. */
-function knownMistake(name: string, asCall: boolean): string | undefined {
-  switch (name) {
-    case "e":
-    case "E":
-      return asCall ? undefined : "there is no constant `e`; write `exp(1)`, or `exp(x)` for e raised to x";
-    case "pi":
-    case "PI":
-      return "there is no constant `pi`; write its value, `3.141592653589793`";
-    case "log":
-    case "ln":
-    case "log2":
-    case "log10":
-      return `there is no logarithm; the functions are ${listFunctions()}`;
-    case "trunc":
-      return "write `floor(x)` for x ≥ 0, or `ceil(x)` for x ≤ 0";
-    case "Math":
-      return "write the function name alone, without `Math.`: e.g. `pow(2, retried)`";
-    default:
-      return undefined;
-  }
-}
-
-function listFunctions(): string {
-  return FUNCTION_NAMES.map((n) => `\`${n}\``).join(", ");
-}
+/**
+ * Names whose correction is certain enough to be a `fix`: the `retries` of
+ * Upstash's own docs page (`(1 + retries) * 1000`). A case-only difference
+ * (`Pow`, `RETRIED`) is certain too. Any other near miss is a suggestion.
+ */
+const CERTAIN_TYPOS: ReadonlyMap<string, string> = new Map([["retries", RETRIED]]);
 
 /** A bare name used as a value. Only `retried` is one; anything else is a diagnostic. */
 export function resolveVariable(name: string, span: Span): ExpressionDiagnostic | undefined {
   if (name === RETRIED) return undefined;
-  if (lookupBuiltin(name) !== undefined) {
-    const builtin = lookupBuiltin(name);
-    return {
-      code: "missing-call",
-      severity: "error",
-      message: `\`${name}\` is a function, but it is not called here`,
-      span,
-      hint: `call it: \`${builtin?.signature ?? name}\``,
-    };
+  const builtin = lookupBuiltin(name);
+  if (builtin !== undefined) {
+    return { code: "missing-call", severity: "error", message: `\`${name}\` is a function, but it is not called here`, span, hint: `call it: \`${builtin.signature}\`` };
   }
-  const hint = knownMistake(name, false) ?? didYouMean(name, ALL_NAMES, "the only variable is `retried`");
-  return { code: "unknown-variable", severity: "error", message: `unknown variable \`${name}\``, span, hint };
+  const strategy = strategyName(name, span);
+  if (strategy !== undefined) return strategy;
+  const known = mistakenNameHint(name, false);
+  if (known !== undefined) return { code: "unknown-variable", severity: "error", message: `unknown variable \`${name}\``, span, hint: known };
+  return { code: "unknown-variable", severity: "error", message: `unknown variable \`${name}\``, span, ...didYouMean(name, span, "the only variable is `retried`") };
 }
 
 /**
@@ -65,16 +45,13 @@ export function resolveCall(name: string, nameSpan: Span, args: readonly Express
   const builtin = lookupBuiltin(name);
   if (builtin === undefined) {
     if (name === RETRIED) {
-      return {
-        code: "not-a-function",
-        severity: "error",
-        message: "`retried` is a variable, not a function",
-        span: nameSpan,
-        hint: "to multiply, write `retried * (…)`",
-      };
+      return { code: "not-a-function", severity: "error", message: "`retried` is a variable, not a function", span: nameSpan, hint: "to multiply, write `retried * (…)`" };
     }
-    const hint = knownMistake(name, true) ?? didYouMean(name, ALL_NAMES, `the functions are ${listFunctions()}`);
-    return { code: "unknown-function", severity: "error", message: `unknown function \`${name}\``, span: nameSpan, hint };
+    const strategy = strategyName(name, callSpan);
+    if (strategy !== undefined) return strategy;
+    const known = mistakenNameHint(name, true);
+    if (known !== undefined) return { code: "unknown-function", severity: "error", message: `unknown function \`${name}\``, span: nameSpan, hint: known };
+    return { code: "unknown-function", severity: "error", message: `unknown function \`${name}\``, span: nameSpan, ...didYouMean(name, nameSpan, `the functions are ${listFunctions()}`) };
   }
   if (args.length !== builtin.arity) {
     const expected = builtin.arity === 1 ? "1 argument" : `${builtin.arity} arguments`;
@@ -89,7 +66,30 @@ export function resolveCall(name: string, nameSpan: Span, args: readonly Express
   return undefined;
 }
 
-function didYouMean(name: string, candidates: readonly string[], otherwise: string): string {
-  const suggestion = closestName(name, candidates);
-  return suggestion === undefined ? otherwise : `did you mean \`${suggestion}\`?`;
+/**
+ * `exponential`, `linear`, `default`…: a backoff strategy named where an
+ * expression belongs. The span is what the offered expressions replace: the
+ * name, or the whole call for `linear(1000)`.
+ */
+function strategyName(name: string, span: Span): ExpressionDiagnostic | undefined {
+  const strategy = strategyNamed(name);
+  if (strategy === undefined) return undefined;
+  return {
+    code: "strategy-name",
+    severity: "error",
+    message: `\`${name}\` names a backoff strategy, but the header takes an expression`,
+    span,
+    hint: "leave the header out to get Upstash's default backoff, or write the delay as an expression in milliseconds",
+    suggestions: strategy.offers.map((offer) => ({ span, text: offer.expression, message: `write \`${offer.expression}\`, ${offer.describes}` })),
+  };
+}
+
+/** The hint, and the replacement as data: a `fix` when the correction is certain, else a suggestion. */
+function didYouMean(name: string, span: Span, otherwise: string): { hint: string; fix?: Fix; suggestions?: readonly Fix[] } {
+  const certain = CERTAIN_TYPOS.get(name);
+  const suggestion = certain ?? closestName(name, ALL_NAMES);
+  if (suggestion === undefined) return { hint: otherwise };
+  const replacement: Fix = { span, text: suggestion, message: `replace \`${name}\` with \`${suggestion}\`` };
+  const isCertain = certain !== undefined || suggestion.toLowerCase() === name.toLowerCase();
+  return { hint: `did you mean \`${suggestion}\`?`, ...(isCertain ? { fix: replacement } : { suggestions: [replacement] }) };
 }

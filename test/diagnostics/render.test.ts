@@ -16,7 +16,7 @@ const diagnostic = (span: { start: number; end: number }, extra: Partial<Diagnos
 describe("renderDiagnostic", () => {
   it("draws the issue's example exactly", () => {
     expect(render("Pow(2, retried) * 1000")).toBe(
-      ["error[unknown-function]: unknown function `Pow`", " 1 | Pow(2, retried) * 1000", "   | ^^^ did you mean `pow`?"].join("\n"),
+      ["error[unknown-function]: unknown function `Pow`", " 1 | Pow(2, retried) * 1000", "   | ^^^ did you mean `pow`?", "   = help: replace `Pow` with `pow`"].join("\n"),
     );
   });
 

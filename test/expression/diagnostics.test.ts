@@ -59,6 +59,9 @@ const cases: readonly Case[] = [
   { source: "min()", code: "wrong-arity", span: { start: 0, end: 5 }, message: /but 0 were given/ },
   { source: "1000 / 0", code: "division-by-zero", span: { start: 7, end: 8 } },
   { source: "retried / (60 - 60)", code: "division-by-zero", span: { start: 10, end: 19 } },
+  { source: "30s", code: "unit-in-expression", span: { start: 0, end: 3 }, hint: /^expressions are in milliseconds and have no units: write `30000`$/ },
+  { source: "pow(2, retried) * 1m30s", code: "unit-in-expression", span: { start: 18, end: 23 }, hint: /write `90000`/ },
+  { source: "exponential", code: "strategy-name", span: { start: 0, end: 11 }, hint: /default backoff/ },
   { source: "1000", code: "invalid-option", span: { start: 0, end: 0 }, retries: -1, message: /`retries` must be a whole number/ },
   { source: "1000", code: "invalid-option", span: { start: 0, end: 0 }, retries: 1.5 },
   { source: "1000 - 600 * retried", code: "negative-delay", span: { start: 0, end: 20 }, message: /negative when `retried` is 2 \(-200 ms at 2\)/ },
@@ -66,6 +69,8 @@ const cases: readonly Case[] = [
   { source: "1000 / (retried - 1) + 1", code: "infinite-delay", span: { start: 0, end: 20 }, message: /infinite when `retried` is 1$/ },
   { source: "exp(retried * 1000)", code: "infinite-delay", span: { start: 0, end: 19 }, message: /infinite when `retried` is 1, 2$/ },
   { source: "1000 / 3 * retried", code: "fractional-delay", span: { start: 0, end: 18 }, hint: /round/ },
+  { source: "pow(2, retried)", code: "short-delay", span: { start: 0, end: 15 }, message: /^every delay is at most 100 ms: 1 ms, 2 ms, 4 ms for `retried` = 0 … 2$/ },
+  { source: "max(1000, pow(2, retried) * 100)", code: "flat-delay", span: { start: 0, end: 32 }, message: /is 1000 ms \(1s\) for every `retried` from 0 to 2/, hint: /first changes at `retried` = 4 \(1600 ms\)/ },
   // An info after two warnings (negative-delay, fractional-delay): the harness finds it among all diagnostics.
   { source: "retried - 2 * floor(retried / 2) - 0.5", code: "domain-check-sampled", span: { start: 0, end: 38 }, retries: 1_000_000 },
 ];
@@ -83,7 +88,8 @@ describe("every diagnostic code", () => {
   });
 
   it("has a case for each code in the table", () => {
-    const covered = new Set(cases.map((c) => c.code));
+    // invalid-input and internal-error come from the API, not from a source: their cases are below.
+    const covered = new Set([...cases.map((c) => c.code), "invalid-input", "internal-error"]);
     expect([...Object.keys(EXPRESSION_CODES)].filter((code) => !covered.has(code as ExpressionCode))).toEqual([]);
   });
 });
@@ -147,13 +153,26 @@ describe("compile", () => {
   });
 
   it("accepts only a string source", () => {
-    expect(tryCompile(42 as unknown as string).diagnostics[0]).toMatchObject({ code: "invalid-option", message: "the expression must be a string, not a number" });
+    expect(tryCompile(42 as unknown as string).diagnostics[0]).toMatchObject({ code: "invalid-input", message: "the expression must be a string, not a number" });
     expect(() => compile(null as unknown as string)).toThrowError(RetryDelayError);
   });
 
-  it("rejects hand-built trees it cannot walk, as a RetryDelayError", () => {
+  it("rejects hand-built trees it cannot walk as the caller's invalid-input, saying what is wrong", () => {
     const report = checkExpression({ kind: "call", name: "pow", nameSpan: { start: 0, end: 0 }, args: null, span: { start: 0, end: 0 } } as never);
-    expect(report.diagnostics[0]?.code).toBe("invalid-option");
+    expect(report.ok).toBe(false);
+    expect(report.diagnostics[0]).toMatchObject({ code: "invalid-input", message: expect.stringMatching(/`args` array/) as unknown });
+    const cyclic: { kind: string; operator: string; span: object; left?: unknown; right?: unknown } = { kind: "binary", operator: "+", span: { start: 0, end: 1 } };
+    cyclic.left = cyclic;
+    cyclic.right = { kind: "number", value: 1, span: { start: 0, end: 1 } };
+    expect(checkExpression(cyclic as never).diagnostics[0]?.code).toBe("too-deeply-nested");
+  });
+
+  it("returns the one result shape: ok with the tree and its range, or not ok", () => {
+    const parsed = parse("pow(2, retried) * 1000");
+    if (!parsed.ok) throw new Error("unparsed");
+    expect(checkExpression(parsed.value)).toEqual({ ok: true, value: { expression: parsed.value, range: { min: 1000, max: 4000, minAt: 0, maxAt: 2 } }, diagnostics: [] });
+    const bad = checkExpression({ kind: "binary", operator: "/", left: { kind: "number", value: 1, span: { start: 0, end: 1 } }, right: { kind: "number", value: 0, span: { start: 4, end: 5 } }, span: { start: 0, end: 5 } });
+    expect(bad).toEqual({ ok: false, diagnostics: [expect.objectContaining({ code: "division-by-zero" })] });
   });
 
   it("reads checkExpression's retries as an own field, once; a throwing or revoked options object is invalid-option", () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { tryCompile } from "../../src/index.js";
+import { BUILTINS, tryCompile } from "../../src/index.js";
+import { MISTAKEN_NAMES } from "../../src/expression/mistaken-names.js";
+import { STRATEGIES } from "../../src/expression/strategies.js";
 import { closestName, editDistance } from "../../src/diagnostics/suggest.js";
 
 const hintFor = (source: string): string | undefined => tryCompile(source).diagnostics[0]?.hint;
@@ -29,7 +31,8 @@ describe("did you mean …?", () => {
   });
 
   it("lists the functions when nothing is close", () => {
-    expect(hintFor("frobnicate(1)")).toBe("the functions are `pow`, `exp`, `sqrt`, `abs`, `floor`, `ceil`, `round`, `min`, `max`");
+    // The list comes from the builtin table, in its order.
+    expect(hintFor("frobnicate(1)")).toBe(`the functions are ${BUILTINS.map((b) => `\`${b.name}\``).join(", ")}`);
     expect(hintFor("attempt * 1000")).toBe("the only variable is `retried`");
   });
 
@@ -43,6 +46,35 @@ describe("did you mean …?", () => {
   it("names are case-sensitive: only `retried` and the lowercase functions exist", () => {
     expect(tryCompile("RETRIED").ok).toBe(false);
     expect(tryCompile("MAX(1, 2)").ok).toBe(false);
+  });
+});
+
+describe("the near-miss tables derive from the builtin table", () => {
+  const names = new Set<string>(["retried", ...BUILTINS.map((b) => b.name)]);
+
+  it("lists no builtin, and no real name, as a mistake", () => {
+    for (const row of MISTAKEN_NAMES) for (const name of row.names) expect(names.has(name), name).toBe(false);
+    for (const strategy of STRATEGIES) for (const word of strategy.words) expect(names.has(word), word).toBe(false);
+  });
+
+  it("writes every function a hint names as the table signs it", () => {
+    const hint = (source: string): string => tryCompile(source).diagnostics[0]?.hint ?? "";
+    const signature = (name: string): string => BUILTINS.find((b) => b.name === name)?.signature ?? "missing";
+    expect(hint("log(retried)")).toBe(`there is no logarithm; the functions are ${BUILTINS.map((b) => `\`${b.name}\``).join(", ")}`);
+    expect(hint("trunc(retried)")).toContain(`\`${signature("floor")}\``);
+    expect(hint("trunc(retried)")).toContain(`\`${signature("ceil")}\``);
+    expect(hint("e * retried")).toContain(`\`${signature("exp")}\``);
+    expect(hint("e * retried")).toContain("`exp(1)`");
+    expect(hint("Math * 2")).toContain("`pow(2, retried)`");
+  });
+
+  it("gives a table-derived hint for every mistaken name, where it applies", () => {
+    for (const row of MISTAKEN_NAMES) {
+      for (const name of row.names) {
+        const source = row.use === "call" ? `${name}(1)` : `${name} * 2`;
+        expect(tryCompile(source).diagnostics[0]?.hint, name).toBe(row.hint());
+      }
+    }
   });
 });
 

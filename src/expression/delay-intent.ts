@@ -1,0 +1,86 @@
+import { formatDuration } from "../duration/format.js";
+import { dependsOnRetried, type Expression } from "./ast.js";
+import type { DelayClosure } from "./builtins.js";
+import type { ExpressionDiagnostic } from "./codes.js";
+import { countNodes } from "./domain-bounds.js";
+import type { DelayRange } from "./domain-report.js";
+import { printExpression } from "./print.js";
+
+/*
+ * Delays that are legal but unlikely to be what the writer meant, judged
+ * from the checked range once the domain check found nothing unusable:
+ *
+ * - `short-delay` (warning): every delay is positive but at most
+ *   {@link SHORT_DELAY_MS}: seconds written where milliseconds belong, as in
+ *   `pow(2, retried)` (1, 2, 4 ms) or the SDK's own `max(10, pow(2, retried))`.
+ * - `flat-delay` (info): the delay depends on `retried`, yet is the same over
+ *   the whole checked range, as `max(1000, pow(2, retried) * 100)` is for 3
+ *   retries.
+ */
+
+/**
+ * The largest delay, in milliseconds, that `short-delay` treats as probably
+ * meant in seconds when every delay is at most this and above 0. No real
+ * backoff retries an HTTP call every tenth of a second or faster; a delay of
+ * 0 is left alone, since "retry at once" is a clear choice.
+ *
+ * @example
+ * ```ts
+ * tryCompile("pow(2, retried)").diagnostics[0]?.code; // "short-delay": 1, 2 and 4 ms
+ * ```
+ */
+export const SHORT_DELAY_MS = 100;
+
+/** Delays named in a message before it only counts. */
+const SHOWN = 5;
+/** How far past the checked range `flat-delay` looks for where the delay starts to change, in node visits. */
+const LOOKAHEAD_BUDGET = 100_000;
+
+/** The intent diagnostics for a checked expression whose domain check reported nothing. */
+export function checkIntent(tree: Expression, delay: DelayClosure, retries: number, range: DelayRange | undefined): ExpressionDiagnostic[] {
+  if (range === undefined || range.bounds !== undefined) return [];
+  if (range.min > 0 && range.max <= SHORT_DELAY_MS) return [shortDelay(tree, delay, retries, range)];
+  if (retries >= 2 && range.min === range.max && dependsOnRetried(tree)) return [flatDelay(tree, delay, retries, range.min)];
+  return [];
+}
+
+function shortDelay(tree: Expression, delay: DelayClosure, retries: number, range: DelayRange): ExpressionDiagnostic {
+  const shown = Math.min(retries, SHOWN);
+  const delays = Array.from({ length: shown }, (_, retried) => delay(retried));
+  const more = retries > shown ? ", …" : "";
+  const which = retries === 1 ? "`retried` = 0" : `\`retried\` = 0 … ${retries - 1}`;
+  const message =
+    range.min === range.max
+      ? `the delay is ${range.min} ms for every retry: at most ${SHORT_DELAY_MS} ms`
+      : `every delay is at most ${SHORT_DELAY_MS} ms: ${delays.map((d) => `${d} ms`).join(", ")}${more} for ${which}`;
+  const span = tree.span;
+  const scaled = printExpression({ kind: "binary", operator: "*", left: tree, right: { kind: "number", value: 1000, span }, span });
+  const seconds = delays.map((d) => formatDuration(d * 1000)).join(", ");
+  return {
+    code: "short-delay",
+    severity: "warning",
+    message,
+    span,
+    hint: "the expression gives milliseconds, not seconds; for seconds, multiply by 1000",
+    suggestions: [{ span, text: scaled, message: `write \`${scaled}\`: ${seconds}${more}` }],
+  };
+}
+
+function flatDelay(tree: Expression, delay: DelayClosure, retries: number, value: number): ExpressionDiagnostic {
+  const last = retries - 1 + Math.max(1, Math.floor(LOOKAHEAD_BUDGET / (countNodes(tree) + 10)));
+  let changesAt: number | undefined;
+  for (let retried = retries; retried <= last && changesAt === undefined; retried++) if (!Object.is(delay(retried), value)) changesAt = retried;
+  const later =
+    changesAt === undefined
+      ? `it stays ${value} ms at least up to \`retried\` = ${last}`
+      : `it first changes at \`retried\` = ${changesAt} (${delay(changesAt)} ms), so more retries would see it ${delay(changesAt) > value ? "grow" : "change"}`;
+  const span = tree.span;
+  return {
+    code: "flat-delay",
+    severity: "info",
+    message: `the delay is ${value} ms (${formatDuration(value)}) for every \`retried\` from 0 to ${retries - 1}, although it depends on \`retried\``,
+    span,
+    hint: later,
+    suggestions: [{ span, text: String(value), message: `write \`${value}\` if a fixed delay is what you want` }],
+  };
+}

@@ -1,0 +1,148 @@
+import type { Fix } from "../diagnostics/diagnostic.js";
+import type { Expression } from "./ast.js";
+import type { DelayClosure } from "./builtins.js";
+import type { ExpressionDiagnostic } from "./codes.js";
+import { nonFiniteOrigin } from "./domain-origin.js";
+import { scanDomain } from "./domain.js";
+import { DOMAIN_CODES, type DomainCode, type DomainFindings, type Offenders } from "./domain-findings.js";
+import { evaluateNode } from "./interpret.js";
+import { printExpression } from "./print.js";
+
+/*
+ * The domain check's findings (domain.ts) as diagnostics: one warning per
+ * kind of unusable delay, naming the `retried` values that give it, with the
+ * rewrite that avoids it as a suggestion, and the range.
+ */
+
+/** What the domain check reports: its diagnostics, and the range when some delay is finite. */
+export interface DomainReport {
+  readonly diagnostics: ExpressionDiagnostic[];
+  readonly range: DelayRange | undefined;
+}
+
+/**
+ * The smallest and largest finite delays over the checked `retried` values.
+ *
+ * @example
+ * ```ts
+ * compile("max(1000, pow(2, retried) * 100)", { retries: 6 }).range; // { min: 1000, max: 3200, minAt: 0, maxAt: 5 }
+ * ```
+ */
+export interface DelayRange {
+  readonly min: number;
+  readonly max: number;
+  /** The first `retried` that gives `min`. */
+  readonly minAt: number;
+  /** The first `retried` that gives `max`. */
+  readonly maxAt: number;
+  /**
+   * Present only when `retries` was too large to check every value and
+   * analysis could not settle the range (a `domain-check-sampled` info says
+   * so): `min` and `max` are then the extremes of the values checked, and
+   * every finite delay lies within `lowest … highest`.
+   */
+  readonly bounds?: { readonly lowest: number; readonly highest: number };
+}
+
+/** The domain check (domain.ts), its findings turned into diagnostics and a range. */
+export function checkDomain(tree: Expression, delay: DelayClosure, retries: number): DomainReport {
+  const findings = scanDomain(tree, delay, retries);
+  const diagnostics: ExpressionDiagnostic[] = [];
+  for (const code of DOMAIN_CODES) {
+    const offenders = findings.offenders?.get(code);
+    if (offenders !== undefined) diagnostics.push(domainWarning(code, tree, delay, offenders, findings.unsettled.has(code)));
+  }
+  if (findings.approximate) diagnostics.push(sampledNote(tree, retries, findings));
+  if (!findings.found) return { diagnostics, range: undefined };
+  const { min, max, minAt, maxAt } = findings;
+  if (!findings.rangeApproximate) return { diagnostics, range: { min, max, minAt, maxAt } };
+  const bounds = { lowest: Math.min(min, findings.lowest), highest: Math.max(max, findings.highest) };
+  return { diagnostics, range: { min, max, minAt, maxAt, bounds } };
+}
+
+function domainWarning(code: DomainCode, tree: Expression, delay: DelayClosure, offenders: Offenders, incomplete: boolean): ExpressionDiagnostic {
+  const first = offenders.first[0] ?? 0;
+  const example = delay(first);
+  const when = `when \`retried\` is ${listValues(offenders, incomplete)}`;
+  switch (code) {
+    case "nan-delay":
+    case "infinite-delay": {
+      // Point at the innermost part that first turns non-finite: that is the part to fix.
+      const origin = nonFiniteOrigin(tree, first) ?? tree;
+      const what = code === "nan-delay" ? "NaN" : "infinite";
+      const isWhole = origin === tree;
+      return {
+        code,
+        severity: "warning",
+        message: `the delay is ${what} ${when}`,
+        span: origin.span,
+        ...(isWhole && code === "infinite-delay" ? { suggestions: [wrapIn(tree, "min", [null, "86400000"], "cap it at one day")] } : {}),
+        hint: isWhole
+          ? code === "nan-delay"
+            ? "make every value a finite number of milliseconds; Upstash does not document what a NaN delay does"
+            : "cap the delay, e.g. `min(…, 86400000)` for one day"
+          : `this part is ${formatValue(evaluateNode(origin, first))} at \`retried\` = ${first}; ${code === "nan-delay" ? "Upstash does not document what a NaN delay does" : "cap it, e.g. with `min(…, 86400000)`"}`,
+      };
+    }
+    case "negative-delay":
+      return {
+        code,
+        severity: "warning",
+        message: `the delay is negative ${when} (${formatValue(example)} ms at ${first})`,
+        span: tree.span,
+        hint: "clamp it with `max(0, …)`; Upstash does not document what a negative delay does",
+        suggestions: [wrapIn(tree, "max", ["0", null], "clamp it at 0")],
+      };
+    case "fractional-delay":
+      return {
+        code,
+        severity: "warning",
+        message: `the delay is not a whole number of milliseconds ${when} (${formatValue(example)} ms at ${first})`,
+        span: tree.span,
+        hint: "wrap it in `round(…)`, `floor(…)` or `ceil(…)`",
+        suggestions: (["round", "floor", "ceil"] as const).map((name) => wrapIn(tree, name, [null], `${name === "round" ? "round it" : `round it ${name === "floor" ? "down" : "up"}`}`)),
+      };
+  }
+}
+
+/** The `info` that says the check could not visit every value, and what that leaves open. */
+function sampledNote(tree: Expression, retries: number, findings: DomainFindings): ExpressionDiagnostic {
+  const open = DOMAIN_CODES.filter((code) => findings.unsettled.has(code)).map((code) => code.replace("-delay", ""));
+  const left = open.length > 0 ? `; ${open.join(", ")} delays are not ruled out for every value` : "";
+  const range = findings.rangeApproximate ? `; the range is that of the values checked, and every delay lies within ${formatValue(Math.min(findings.min, findings.lowest))} … ${formatValue(Math.max(findings.max, findings.highest))}` : "";
+  return {
+    code: "domain-check-sampled",
+    severity: "info",
+    message: `${retries} values of \`retried\` are too many to check one by one for this expression: analysis settled what it could, and ${findings.sampled} values were sampled${left}${range}`,
+    span: tree.span,
+    hint: "lower `retries`, or write the delay so that it only grows (or only shrinks) with `retried`, e.g. with `min(…)` as a cap: then the check is exact",
+  };
+}
+
+function listValues({ first, count }: Offenders, incomplete: boolean): string {
+  const shown = first.join(", ");
+  if (incomplete) return `${shown}, … (at least ${count} ${count === 1 ? "value" : "values"}; the check sampled)`;
+  return count > first.length ? `${shown}, … (${count} values)` : shown;
+}
+
+function formatValue(value: number): string {
+  return Object.is(value, -0) ? "-0" : String(value);
+}
+
+/**
+ * A suggestion that wraps the whole expression in a builtin call: `args`
+ * holds the other arguments' source, and null where the expression goes.
+ * The call is printed from a tree, so the text is canonical.
+ */
+function wrapIn(tree: Expression, name: string, args: readonly (string | null)[], what: string): Fix {
+  const span = tree.span;
+  const call: Expression = {
+    kind: "call",
+    name,
+    nameSpan: span,
+    span,
+    args: args.map((arg) => (arg === null ? tree : { kind: "number", value: Number(arg), span })),
+  } as Expression;
+  const text = printExpression(call);
+  return { span, text, message: `${what}: \`${text}\`` };
+}

@@ -1,0 +1,130 @@
+import type { Fix, Span } from "../diagnostics/diagnostic.js";
+import { parseDuration } from "../duration/parse.js";
+import { lookupUnit, NANOSECONDS_PER_MILLISECOND, unitForWord } from "../duration/units.js";
+import type { ExpressionDiagnostic } from "./codes.js";
+
+/*
+ * The mistakes a grammar cannot name, recognized in the whole source after a
+ * parse fails. The parser sees `30s` as two operands in a row and would
+ * suggest `30 * s`; what the writer needs is "expressions are in
+ * milliseconds: write `30000`". Each recognizer here replaces the parser's
+ * diagnostics at the place it explains and leaves the others. Valid input
+ * never gets here, so none of this can raise a false alarm on it.
+ */
+
+/** Quote characters people wrap a header value in, opening and closing. */
+const QUOTES: ReadonlyMap<string, string> = new Map([
+  ['"', '"'],
+  ["'", "'"],
+  ["`", "`"],
+  ["\u201c", "\u201d"],
+  ["\u2018", "\u2019"],
+]);
+
+/** A number and a unit word, repeated: `30s`, `1m30s`, `1h 30m`, `5 seconds`. Units are checked by the table, not here. */
+const DURATION = /(?<![A-Za-z0-9_.])(?:\d+(?:\.\d+)?[ \t]*[A-Za-z\u00b5\u03bc]+)(?:[ \t]*\d+(?:\.\d+)?[ \t]*[A-Za-z\u00b5\u03bc]+)*(?![A-Za-z0-9_.]|[ \t]*\()/g;
+const PART = /(\d+(?:\.\d+)?)[ \t]*([A-Za-z\u00b5\u03bc]+)/g;
+
+/**
+ * The parser's diagnostics for a source that failed to parse, with the ones
+ * a known mistake explains replaced by that mistake's diagnostic. `reparse`
+ * parses and explains a part of the source (the text inside quotes).
+ */
+export function explainParseFailure(
+  source: string,
+  diagnostics: readonly ExpressionDiagnostic[],
+  reparse: (text: string) => { ok: boolean; diagnostics: readonly ExpressionDiagnostic[] },
+): readonly ExpressionDiagnostic[] {
+  const quoted = quotedWhole(source);
+  if (quoted !== undefined) return explainQuoted(source, quoted, diagnostics, reparse);
+  const units = durationLiterals(source);
+  if (units.length === 0) return diagnostics;
+  const kept = diagnostics.filter((d) => !units.some((u) => overlaps(d.span, u.span)));
+  return [...units, ...kept].sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Every duration literal in the source, as a `unit-in-expression` diagnostic with its value in milliseconds as the fix. */
+function durationLiterals(source: string): ExpressionDiagnostic[] {
+  const found: ExpressionDiagnostic[] = [];
+  for (const match of source.matchAll(DURATION)) {
+    const text = match[0];
+    const ms = durationMilliseconds(text);
+    if (ms !== undefined) found.push(unitDiagnostic(text, { start: match.index, end: match.index + text.length }, ms));
+  }
+  return found;
+}
+
+/** The value of `1m30s` or `5 seconds` in milliseconds, when every word is a unit of at least a millisecond. */
+function durationMilliseconds(text: string): number | undefined {
+  let normalized = "";
+  for (const [, number = "", word = ""] of text.matchAll(PART)) {
+    const unit = unitOf(word);
+    if (unit === undefined) return undefined;
+    normalized += number + unit;
+  }
+  const parsed = parseDuration(normalized, { mode: "go" });
+  return parsed.ok && parsed.diagnostics.length === 0 ? parsed.value.ms : undefined;
+}
+
+/** A unit of the duration table (`ms` and up), or a word for one (`seconds`). */
+function unitOf(word: string): string | undefined {
+  const unit = lookupUnit(word);
+  if (unit !== undefined) return unit.nanoseconds >= NANOSECONDS_PER_MILLISECOND ? unit.name : undefined;
+  return unitForWord(word);
+}
+
+export function unitDiagnostic(text: string, span: Span, ms: number): ExpressionDiagnostic {
+  const fix: Fix = { span, text: String(ms), message: `replace \`${text}\` with \`${ms}\`` };
+  return {
+    code: "unit-in-expression",
+    severity: "error",
+    message: `\`${text}\` is a duration, but the expression is a number of milliseconds`,
+    span,
+    hint: `expressions are in milliseconds and have no units: write \`${ms}\``,
+    fix,
+  };
+}
+
+/** The span of the text inside quotes that wrap the whole source (spaces around allowed), or undefined. */
+function quotedWhole(source: string): Span | undefined {
+  const start = source.length - source.trimStart().length;
+  const end = source.trimEnd().length;
+  const close = QUOTES.get(source[start] ?? "");
+  if (end - start < 2 || close === undefined || source[end - 1] !== close) return undefined;
+  return { start: start + 1, end: end - 1 };
+}
+
+/**
+ * A source wrapped in quotes. When the text inside is a valid expression,
+ * the quote errors get the fix that removes the quotes. When it is one
+ * known mistake (`"5s"`, `'exponential'`), that mistake's diagnostic stands
+ * for the whole quoted text. Anything else keeps the quote errors: those
+ * come first.
+ */
+function explainQuoted(
+  source: string,
+  inner: Span,
+  diagnostics: readonly ExpressionDiagnostic[],
+  reparse: (text: string) => { ok: boolean; diagnostics: readonly ExpressionDiagnostic[] },
+): readonly ExpressionDiagnostic[] {
+  const text = source.slice(inner.start, inner.end);
+  const whole: Span = { start: inner.start - 1, end: inner.end + 1 };
+  const result = reparse(text);
+  if (result.ok) {
+    const fix: Fix = { span: whole, text, message: `remove the quotes: \`${text}\`` };
+    return diagnostics.map((d) => (d.code === "unexpected-character" && (d.span.start === whole.start || d.span.end === whole.end) ? { ...d, fix } : d));
+  }
+  const [only] = result.diagnostics;
+  const trimmed = { start: text.length - text.trimStart().length, end: text.trimEnd().length };
+  if (result.diagnostics.length !== 1 || only === undefined || only.span.start !== trimmed.start || only.span.end !== trimmed.end) return diagnostics;
+  if (only.code !== "unit-in-expression" && only.code !== "strategy-name") return diagnostics;
+  const widen = (fix: Fix): Fix => ({ ...fix, span: whole });
+  const quotedText = source.slice(whole.start, whole.end);
+  if (only.code === "unit-in-expression" && only.fix !== undefined) return [unitDiagnostic(quotedText, whole, Number(only.fix.text))];
+  return [{ ...only, span: whole, ...(only.suggestions === undefined ? {} : { suggestions: only.suggestions.map(widen) }) }];
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  if (a.start === a.end) return a.start > b.start && a.start <= b.end;
+  return a.start < b.end && a.end > b.start;
+}
