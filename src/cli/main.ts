@@ -5,11 +5,12 @@ import { checkCommand } from "./commands/check.js";
 import { durationCommand } from "./commands/duration.js";
 import { flowControlCommand } from "./commands/flow-control.js";
 import { simulateCommand } from "./commands/simulate.js";
+import { deliverCommand } from "./commands/deliver.js";
 import { publishCommand, scheduleCommand } from "./commands/publish.js";
 import { triggerCommand } from "./commands/trigger.js";
 import { processIo, type Io } from "./io.js";
 
-const COMMANDS: readonly Command[] = [checkCommand, simulateCommand, durationCommand, flowControlCommand, triggerCommand, publishCommand, scheduleCommand];
+const COMMANDS: readonly Command[] = [checkCommand, simulateCommand, deliverCommand, durationCommand, flowControlCommand, triggerCommand, publishCommand, scheduleCommand];
 
 const COMMON_OPTIONS = {
   json: { type: "boolean" },
@@ -31,6 +32,7 @@ export function mainHelp(): string {
     "",
     "Examples:",
     "  retry-delay simulate 'pow(2, retried) * 1000' --retries 5",
+    "  retry-delay deliver --runs 10000 --flow-control 'parallelism=5, rate=10, period=1m' --handler 2s --fail-rate 0.1",
     "  retry-delay check 'max(1000, pow(2, retried) * 100)'",
     "  retry-delay trigger --url https://example.com/api/wf --retry-delay '1000 * (1 + retried)' --curl",
     "  retry-delay publish --url https://example.com/hook --timeout 30s --redact body --json",

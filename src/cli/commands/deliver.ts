@@ -1,0 +1,200 @@
+import { deliveryCharts } from "../../delivery/chart.js";
+import { DELIVERY_LIMITS } from "../../delivery/codes.js";
+import { simulateDelivery } from "../../delivery/simulate.js";
+import type { Delivery, DeliveryModel, DeliveryScenario, EndpointResponse, FlowControlSnapshot } from "../../delivery/types.js";
+import { formatDuration } from "../../duration/format.js";
+import { parseFlowControlValue } from "../../flow-control/index.js";
+import { DEFAULT_BACKOFF_EXPRESSION } from "../../schedule/policy.js";
+import { EXIT, UsageError, type Command, type CommandContext } from "../command.js";
+import { styles, table } from "../io.js";
+import { integerFlag, printJson, printOptionDiagnostics, stringFlag } from "./shared.js";
+
+const CHART = { width: 64, height: 6 };
+
+export const deliverCommand: Command = {
+  name: "deliver",
+  summary: "simulate delivering many runs under flow control and a retry policy",
+  usage: "Usage: retry-delay deliver --runs N [--flow-control V] [--retries N] [--retry-delay E] [--handler D] [--fail-rate P | --fail-first K] [--retry-after V] [--seed S] [--json]",
+  help: [
+    "Simulates N runs triggered under one flow-control key: the wait list, parallelism,",
+    "rate per period, delays, and retries with their delay (the expression, Upstash's",
+    "default backoff, or the endpoint's Retry-After). Prints a summary, charts of calls",
+    "in flight, the wait list and calls per period, and the key as Upstash's",
+    "flow-control API would show it at the --at times (docs/delivery.md).",
+    "",
+    "Options:",
+    "  --runs N               runs to trigger (1 to 1,000,000), all at once unless --arrival-rate",
+    "  --arrival-rate R/D     trigger them evenly, R per duration D, e.g. 10/1s",
+    "  --flow-control V       e.g. 'parallelism=5, rate=10, period=1m' (default: no limits)",
+    "  --retries N            retries after the first delivery (default 3)",
+    `  --retry-delay E        an Upstash-Retry-Delay expression (default ${DEFAULT_BACKOFF_EXPRESSION})`,
+    "  --delay D              Upstash-Delay of every run, e.g. 10s",
+    "  --handler D            how long the endpoint takes (default 1s), e.g. 2s or 250ms",
+    "  --fail-rate P          chance (0…1) that a call fails",
+    "  --fail-first K         the first K attempts of every run fail",
+    "  --fail-status S        status of a failure (default 500, or 429 with --retry-after; 489 is non-retryable)",
+    "  --retry-after V        Retry-After sent with each failure: seconds (30) or a duration (30s)",
+    "  --seed S               seed of the random draws (default 1)",
+    "  --window fixed|sliding rate windows (default fixed)",
+    "  --anchor first-dispatch|back-to-back   how fixed windows follow each other (default first-dispatch)",
+    "  --retry-holds-slot     a run waiting for its retry keeps its parallelism slot",
+    "  --retries-skip-rate    retries do not count against rate",
+    "  --retry-front          a due retry goes to the front of the wait list",
+    "  --plan-parallelism N   the plan's account-wide parallelism (10 free, 100 pay-as-you-go)",
+    "  --at D                 show the key at this time (repeatable), e.g. --at 3m",
+    "  --step D               the series' step (default: the rate's period, else 1s)",
+    "  --events               include every due, start and end in --json (at most 100,000)",
+    "  --json                 machine-readable output (docs/schema/deliver-output.schema.json)",
+  ].join("\n"),
+  options: {
+    runs: { type: "string", short: "n" },
+    "arrival-rate": { type: "string" },
+    "flow-control": { type: "string" },
+    retries: { type: "string", short: "r" },
+    "retry-delay": { type: "string" },
+    delay: { type: "string" },
+    handler: { type: "string" },
+    "fail-rate": { type: "string" },
+    "fail-first": { type: "string" },
+    "fail-status": { type: "string" },
+    "retry-after": { type: "string" },
+    seed: { type: "string" },
+    window: { type: "string" },
+    anchor: { type: "string" },
+    "retry-holds-slot": { type: "boolean" },
+    "retries-skip-rate": { type: "boolean" },
+    "retry-front": { type: "boolean" },
+    "plan-parallelism": { type: "string" },
+    at: { type: "string", multiple: true },
+    step: { type: "string" },
+    events: { type: "boolean" },
+  },
+  run(context) {
+    if (context.positionals.length > 0) throw new UsageError(`unexpected argument '${context.positionals[0] ?? ""}'`, "deliver");
+    const scenario = scenarioFrom(context);
+    const json = context.values.json === true;
+    const result = simulateDelivery(scenario);
+    if (json) {
+      printJson(context, {
+        command: "deliver",
+        valid: result.ok,
+        scenario,
+        model: result.ok ? result.value.model : null,
+        summary: result.ok ? result.value.summary : null,
+        snapshots: result.ok ? result.value.snapshots : [],
+        series: result.ok ? result.value.series : null,
+        ...(context.values.events === true && result.ok ? { events: result.value.events ?? [] } : {}),
+        diagnostics: result.diagnostics,
+      });
+      return result.ok ? EXIT.ok : EXIT.invalid;
+    }
+    printOptionDiagnostics(context, result.diagnostics);
+    if (!result.ok) return EXIT.invalid;
+    for (const line of report(context, scenario, result.value)) context.io.out(line);
+    return EXIT.ok;
+  },
+};
+
+/** The scenario the flags describe; flag values the library checks are passed through for it to report. */
+function scenarioFrom(context: CommandContext): DeliveryScenario {
+  const runs = integerFlag(context, "deliver", "runs", { min: 1, max: DELIVERY_LIMITS.maxRuns });
+  if (runs === undefined) throw new UsageError("missing --runs: how many runs to trigger", "deliver");
+  const flag = (name: string): string | undefined => stringFlag(context, name);
+  const retryAfterText = flag("retry-after");
+  // A bare number is seconds, as in the header; a duration (30s) is read as one.
+  const retryAfter = retryAfterText === undefined ? undefined : /^\d+$/.test(retryAfterText) ? Number(retryAfterText) : retryAfterText;
+  const failStatus = integerFlag(context, "deliver", "fail-status", { min: 100, max: 599 }) ?? (retryAfter === undefined ? 500 : 429);
+  const failure: EndpointResponse = { status: failStatus, ...(retryAfter === undefined ? {} : { retryAfter }) };
+  const failFirst = integerFlag(context, "deliver", "fail-first", { min: 0, max: DELIVERY_LIMITS.maxScript });
+  const failRate = flag("fail-rate");
+  const at = context.values.at;
+  const flowControl = flag("flow-control");
+  const model: DeliveryModel = {
+    ...(flag("window") === undefined ? {} : { window: flag("window") as "fixed" }),
+    ...(flag("anchor") === undefined ? {} : { anchor: flag("anchor") as "first-dispatch" }),
+    ...(context.values["retry-holds-slot"] === true ? { retryHoldsSlot: true } : {}),
+    ...(context.values["retries-skip-rate"] === true ? { retriesUseRate: false } : {}),
+    ...(context.values["retry-front"] === true ? { retryPosition: "front" as const } : {}),
+    ...planParallelism(context),
+  };
+  return {
+    arrivals: { count: runs, ...arrivalRate(flag("arrival-rate")) },
+    ...(flowControl === undefined ? {} : { flowControl }),
+    ...(context.values.retries === undefined ? {} : { retries: integerFlag(context, "deliver", "retries", { min: 0, max: DELIVERY_LIMITS.maxRetries }) as number }),
+    ...(flag("retry-delay") === undefined ? {} : { retryDelay: flag("retry-delay") as string }),
+    ...(flag("delay") === undefined ? {} : { delay: flag("delay") as string }),
+    endpoint: {
+      duration: flag("handler") ?? "1s",
+      ...(failRate === undefined ? {} : { failures: [{ probability: probability(failRate), ...failure }] }),
+      ...(failFirst === undefined || failFirst === 0 ? {} : { script: Array.from({ length: failFirst }, () => failure) }),
+    },
+    ...(Object.keys(model).length === 0 ? {} : { model }),
+    ...(context.values.seed === undefined ? {} : { seed: integerFlag(context, "deliver", "seed", { min: 0, max: 4_294_967_295 }) as number }),
+    output: {
+      runs: false,
+      events: context.values.events === true,
+      ...(Array.isArray(at) ? { snapshots: at } : {}),
+      sampleEvery: flag("step") ?? defaultStep(flowControl),
+    },
+  };
+}
+
+/** The rate's period, so that each point of the series is one rate window (merged points cover whole windows); 1s without a rate. */
+function defaultStep(flowControl: string | undefined): number {
+  const parsed = flowControl === undefined ? undefined : parseFlowControlValue(flowControl);
+  return parsed?.ok === true && parsed.value.rate !== undefined ? parsed.value.periodMs : 1000;
+}
+
+function planParallelism(context: CommandContext): { planParallelism?: number } {
+  const value = integerFlag(context, "deliver", "plan-parallelism", { min: 1, max: 2_147_483_647 });
+  return value === undefined ? {} : { planParallelism: value };
+}
+
+/** `10/1s` → rate 10, period 1s; `10` → 10 per second. */
+function arrivalRate(text: string | undefined): { rate?: number; period?: string } {
+  if (text === undefined) return {};
+  const match = /^(\d+(?:\.\d+)?)(?:\/(.+))?$/.exec(text);
+  if (match === null) throw new UsageError(`--arrival-rate must be R or R/duration, e.g. 10/1s, not '${text}'`, "deliver");
+  return { rate: Number(match[1]), period: match[2] ?? "1s" };
+}
+
+/** `0.1` or `10%`. */
+function probability(text: string): number {
+  const percent = /^(\d+(?:\.\d+)?)%$/.exec(text);
+  const value = percent === null ? Number(text) : Number(percent[1]) / 100;
+  if (text.trim() === "" || !Number.isFinite(value) || value < 0 || value > 1) throw new UsageError(`--fail-rate must be a probability from 0 to 1 (or a percentage such as 10%), not '${text}'`, "deliver");
+  return value;
+}
+
+function report(context: CommandContext, scenario: DeliveryScenario, delivery: Delivery): string[] {
+  const s = styles(context.io.color);
+  const { summary, model, series, snapshots } = delivery;
+  const n = (v: number): string => v.toLocaleString("en-US");
+  const limits = [model.parallelism === null ? "" : `parallelism ${n(model.parallelism)}`, model.rate === null ? "" : `rate ${n(model.rate)} per ${formatDuration(model.periodMs)}`].filter((x) => x !== "").join(", ") || "no flow-control limits";
+  const windowing = model.window === "sliding" ? "sliding windows" : `fixed windows (${model.anchor})`;
+  const completion = summary.completionMs === null ? "–" : `p50 ${formatDuration(summary.completionMs.p50)} · p90 ${formatDuration(summary.completionMs.p90)} · p99 ${formatDuration(summary.completionMs.p99)} · max ${formatDuration(summary.completionMs.max)}`;
+  const rows = [
+    ["completed", `${n(summary.completed)} of ${n(summary.runs)}`],
+    ["failed", `${n(summary.failed)}${summary.nonRetryable > 0 ? ` (${n(summary.nonRetryable)} non-retryable)` : ""}`],
+    ["calls", `${n(summary.attempts)} (${n(summary.retries)} retries)`],
+    ["last run ends", `${formatDuration(summary.makespanMs)} (last call starts at ${formatDuration(summary.lastStartMs)})`],
+    ["run → success", completion],
+    ["max wait list", `${n(summary.maxWaitList)} (at ${formatDuration(summary.maxWaitListAtMs)})`],
+    ["max in flight", n(summary.maxInFlight)],
+    [`calls per ${formatDuration(summary.callsPerPeriod.periodMs)}`, `max ${n(summary.callsPerPeriod.max)} · mean ${summary.callsPerPeriod.mean.toFixed(1)}`],
+  ];
+  return [
+    s.bold(`${n(summary.runs)} runs · ${limits} · ${model.retries} retries, ${scenario.retryDelay ?? "default backoff"}`),
+    s.dim(`model: ${windowing}; a waiting retry ${model.retryHoldsSlot ? "keeps" : "frees"} its slot; retries ${model.retriesUseRate ? "count" : "do not count"} against rate; due retries join the ${model.retryPosition}${model.planParallelism === null ? "" : `; plan parallelism ${n(model.planParallelism)}`}`),
+    "",
+    ...table(rows.map(([k, v]) => [s.dim(k ?? ""), v ?? ""]), ["left", "left"]),
+    "",
+    ...deliveryCharts(series, { ...CHART, periodMs: summary.callsPerPeriod.periodMs, endMs: summary.makespanMs }),
+    ...snapshots.map((snap) => describeSnapshot(snap)),
+  ];
+}
+
+function describeSnapshot(snap: FlowControlSnapshot): string {
+  const of = (count: number, max: number | undefined): string => (max === undefined ? String(count) : `${count}/${max}`);
+  return `at ${formatDuration(snap.atMs)}: waitListSize ${snap.waitListSize.toLocaleString("en-US")} · parallelismCount ${of(snap.parallelismCount, snap.parallelismMax)} · rateCount ${of(snap.rateCount, snap.rateMax)} · period ${snap.ratePeriod}s from ${formatDuration(snap.ratePeriodStartMs)}`;
+}
