@@ -45,83 +45,112 @@ export function simulateSchedule(given: ScheduleOptions = {}): ScheduleResult {
   }
   // Own fields only, each read once: see diagnostics/own.ts.
   const options = read.value as ScheduleOptions;
-  const diagnostics: OptionDiagnostic[] = [];
-  const fail = (code: string, message: string, path: string, input: string, hint?: string): void => {
-    diagnostics.push({ code, severity: "error", message, span: { start: 0, end: input.length }, path, input, ...(hint === undefined ? {} : { hint }) });
-  };
-  const adopt = (found: readonly Diagnostic[], path: string, input: string): void => {
-    for (const d of found) diagnostics.push({ ...d, path, input });
-  };
-
-  const retries = options.retries ?? DEFAULT_RETRIES;
-  if (typeof retries !== "number" || !Number.isInteger(retries) || retries < 0 || retries > MAX_SIMULATED_RETRIES) {
-    fail("invalid-retries", `\`retries\` must be a whole number from 0 to ${MAX_SIMULATED_RETRIES} for a simulation, not ${showValue(retries)}`, "retries", showValue(retries));
-  }
+  const found = new Findings();
+  const retries = readRetries(options, found);
   const startValue = readTime(options.start ?? Date.now());
   const start = typeof startValue === "number" ? startValue : Number.NaN;
-  if (!isDateTime(start)) fail("invalid-start", "`start` must be a valid time within the range of JavaScript dates", "start", showValue(options.start));
+  if (!isDateTime(start)) found.fail("invalid-start", "`start` must be a valid time within the range of JavaScript dates", "start", showValue(options.start));
   const normalization = readPolicy(options.normalization);
-  for (const problem of policyProblems(normalization)) fail("invalid-option", problem.message, problem.path, showValue(problem.value));
+  for (const problem of policyProblems(normalization)) found.fail("invalid-option", problem.message, problem.path, showValue(problem.value));
+  const { delay, expression } = readDelayFunction(options, retries, found);
+  const firstDelay = readFirstDelay(options, start, found);
+  const responses = readResponses(options, found);
 
-  // The delay function: a compiled expression, or the default backoff.
-  let delay: ((retried: number) => number) | undefined = defaultBackoffDelay;
-  let expression: string | undefined;
-  if (typeof options.retryDelay === "function") {
-    delay = options.retryDelay;
-    const source = snapshotOwn(options.retryDelay);
-    expression = source.ok && typeof source.value.source === "string" ? source.value.source : "a function";
-  } else if (options.retryDelay !== undefined) {
-    expression = typeof options.retryDelay === "string" ? options.retryDelay : showValue(options.retryDelay);
-    const domain = Number.isInteger(retries) && retries >= 0 && retries <= EXPRESSION_LIMITS.maxRetries ? retries : DEFAULT_RETRIES;
-    const compiled = tryCompile(options.retryDelay, { retries: domain });
-    adopt(compiled.diagnostics, "retryDelay", expression);
-    delay = compiled.ok ? compiled.value : undefined;
-  }
-
-  // The first delivery: notBefore takes precedence over delay, as Upstash documents.
-  let firstDelay = 0;
-  if (options.notBefore !== undefined) {
-    if (typeof options.notBefore !== "number" || !Number.isFinite(options.notBefore) || options.notBefore < 0) fail("invalid-not-before", "`notBefore` must be Unix seconds", "notBefore", showValue(options.notBefore));
-    else firstDelay = Math.max(0, Math.round(options.notBefore) * 1000 - start);
-    if (options.delay !== undefined) {
-      diagnostics.push({ code: "not-before-overrides-delay", severity: "warning", message: "both `delay` and `notBefore` are given; `notBefore` takes precedence", span: { start: 0, end: 0 }, path: "notBefore", input: "" });
-    }
-  } else if (typeof options.delay === "number") {
-    if (!Number.isFinite(options.delay) || options.delay < 0) fail("invalid-delay", "a numeric `delay` is a finite, non-negative number of seconds", "delay", showValue(options.delay));
-    else firstDelay = Math.round(options.delay) * 1000;
-  } else if (options.delay !== undefined) {
-    const text = typeof options.delay === "string" ? options.delay : showValue(options.delay);
-    const parsed = parseDuration(text);
-    adopt(parsed.diagnostics, "delay", text);
-    if (parsed.ok) firstDelay = parsed.value.ms;
-  }
-
-  const responses = new Map<number, AttemptResponse>();
-  const listed = isArraySafe(options.responses) ? snapshotArray(options.responses, MAX_SIMULATED_RETRIES + 1) : { ok: true as const, items: [] };
-  if (!listed.ok) fail("invalid-option", `the responses could not be read: ${listed.reason}`, "responses", "");
-  (listed.ok ? listed.items : []).forEach((item, i) => {
-    const response = isPlainObjectLike(item) ? snapshotOwn(item) : undefined;
-    const fields = response?.ok === true ? (response.value as Partial<AttemptResponse>) : undefined;
-    if (fields === undefined || typeof fields.attempt !== "number" || !Number.isInteger(fields.attempt) || fields.attempt < 1 || (fields.retryAfter !== undefined && typeof fields.retryAfter !== "string")) {
-      fail("invalid-option", "each response needs an `attempt` number from 1, and a `retryAfter` string if any", `responses[${i}]`, "");
-    } else responses.set(fields.attempt, fields as AttemptResponse);
-  });
-
+  const diagnostics = found.diagnostics;
   if (diagnostics.some((d) => d.severity === "error") || delay === undefined) return { ok: false, diagnostics };
+  const adopt = found.adopt.bind(found);
   const timeline = layTimeline({ delay, expression, retries, start, firstDelay, responses, normalization, adopt });
   if (!timeline.ok) {
     diagnostics.push(timeline.problem);
     return { ok: false, diagnostics };
   }
-  const { entries, endedBy: ended } = timeline;
+  const summary = summarize(timeline.entries, timeline.endedBy, start);
+  const explanation = explainSchedule(timeline.entries, summary);
+  return { ok: true, value: { entries: timeline.entries, summary, explanation, expression }, diagnostics };
+}
 
-  let endedBy = ended;
+/** The problems found while reading the options, each with the path of its option. */
+class Findings {
+  readonly diagnostics: OptionDiagnostic[] = [];
+
+  fail(code: string, message: string, path: string, input: string): void {
+    this.diagnostics.push({ code, severity: "error", message, span: { start: 0, end: input.length }, path, input });
+  }
+
+  adopt(found: readonly Diagnostic[], path: string, input: string): void {
+    for (const d of found) this.diagnostics.push({ ...d, path, input });
+  }
+}
+
+function readRetries(options: ScheduleOptions, found: Findings): number {
+  const retries = options.retries ?? DEFAULT_RETRIES;
+  if (typeof retries !== "number" || !Number.isInteger(retries) || retries < 0 || retries > MAX_SIMULATED_RETRIES) {
+    found.fail("invalid-retries", `\`retries\` must be a whole number from 0 to ${MAX_SIMULATED_RETRIES} for a simulation, not ${showValue(retries)}`, "retries", showValue(retries));
+  }
+  return retries;
+}
+
+/** The delay function: a compiled expression, a caller's function, or the default backoff. */
+function readDelayFunction(options: ScheduleOptions, retries: number, found: Findings): { delay: ((retried: number) => number) | undefined; expression: string | undefined } {
+  if (typeof options.retryDelay === "function") {
+    const source = snapshotOwn(options.retryDelay);
+    return { delay: options.retryDelay, expression: source.ok && typeof source.value.source === "string" ? source.value.source : "a function" };
+  }
+  if (options.retryDelay === undefined) return { delay: defaultBackoffDelay, expression: undefined };
+  const expression = typeof options.retryDelay === "string" ? options.retryDelay : showValue(options.retryDelay);
+  const domain = Number.isInteger(retries) && retries >= 0 && retries <= EXPRESSION_LIMITS.maxRetries ? retries : DEFAULT_RETRIES;
+  const compiled = tryCompile(options.retryDelay, { retries: domain });
+  found.adopt(compiled.diagnostics, "retryDelay", expression);
+  return { delay: compiled.ok ? compiled.value : undefined, expression };
+}
+
+/** Milliseconds before the first delivery: notBefore takes precedence over delay, as Upstash documents. */
+function readFirstDelay(options: ScheduleOptions, start: number, found: Findings): number {
+  if (options.notBefore !== undefined) {
+    const valid = typeof options.notBefore === "number" && Number.isFinite(options.notBefore) && options.notBefore >= 0;
+    if (!valid) found.fail("invalid-not-before", "`notBefore` must be Unix seconds", "notBefore", showValue(options.notBefore));
+    if (options.delay !== undefined) {
+      found.diagnostics.push({ code: "not-before-overrides-delay", severity: "warning", message: "both `delay` and `notBefore` are given; `notBefore` takes precedence", span: { start: 0, end: 0 }, path: "notBefore", input: "" });
+    }
+    return valid ? Math.max(0, Math.round(options.notBefore as number) * 1000 - start) : 0;
+  }
+  if (typeof options.delay === "number") {
+    if (Number.isFinite(options.delay) && options.delay >= 0) return Math.round(options.delay) * 1000;
+    found.fail("invalid-delay", "a numeric `delay` is a finite, non-negative number of seconds", "delay", showValue(options.delay));
+    return 0;
+  }
+  if (options.delay === undefined) return 0;
+  const text = typeof options.delay === "string" ? options.delay : showValue(options.delay);
+  const parsed = parseDuration(text);
+  found.adopt(parsed.diagnostics, "delay", text);
+  return parsed.ok ? parsed.value.ms : 0;
+}
+
+/** The scripted answers by attempt number, read from the caller's array without trusting it. */
+function readResponses(options: ScheduleOptions, found: Findings): Map<number, AttemptResponse> {
+  const responses = new Map<number, AttemptResponse>();
+  const listed = isArraySafe(options.responses) ? snapshotArray(options.responses, MAX_SIMULATED_RETRIES + 1) : { ok: true as const, items: [] };
+  if (!listed.ok) {
+    found.fail("invalid-option", `the responses could not be read: ${listed.reason}`, "responses", "");
+    return responses;
+  }
+  listed.items.forEach((item, i) => {
+    const response = isPlainObjectLike(item) ? snapshotOwn(item) : undefined;
+    const fields = response?.ok === true ? (response.value as Partial<AttemptResponse>) : undefined;
+    if (fields === undefined || typeof fields.attempt !== "number" || !Number.isInteger(fields.attempt) || fields.attempt < 1 || (fields.retryAfter !== undefined && typeof fields.retryAfter !== "string")) {
+      found.fail("invalid-option", "each response needs an `attempt` number from 1, and a `retryAfter` string if any", `responses[${i}]`, "");
+    } else responses.set(fields.attempt, fields as AttemptResponse);
+  });
+  return responses;
+}
+
+function summarize(entries: readonly ScheduleEntry[], ended: ScheduleSummary["endedBy"], start: number): ScheduleSummary {
   const last = entries[entries.length - 1] ?? entries[0];
   const lastOutcome = last?.outcome;
-  if (lastOutcome === "success" || lastOutcome === "non-retryable") endedBy = lastOutcome;
+  const endedBy = lastOutcome === "success" || lastOutcome === "non-retryable" ? lastOutcome : ended;
   let longest = entries[0];
   for (const entry of entries) if (longest === undefined || entry.delayMs > longest.delayMs) longest = entry;
-  const summary: ScheduleSummary = {
+  return {
     attempts: entries.length,
     totalSpanMs: (last?.at ?? start) - start,
     longestGapMs: longest?.delayMs ?? 0,
@@ -129,8 +158,6 @@ export function simulateSchedule(given: ScheduleOptions = {}): ScheduleResult {
     lastAttemptAt: last?.at ?? start,
     endedBy,
   };
-  const explanation = explainSchedule(entries, summary);
-  return { ok: true, value: { entries, summary, explanation, expression }, diagnostics };
 }
 
 interface TimelineInput {
