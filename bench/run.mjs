@@ -233,3 +233,4 @@ const out = smoke ? `${tmpdir()}/retry-delay-bench-smoke.json` : `${root}bench/r
 mkdirSync(new URL(".", `file://${out}`), { recursive: true });
 writeFileSync(out, `${JSON.stringify(document, null, 2)}\n`);
 console.log(`\nwrote ${out.replace(root, "")}`);
+console.log(""), execFileSync(process.execPath, [fileURLToPath(new URL("delivery.mjs", import.meta.url)), ...(smoke ? ["--smoke"] : [])], { stdio: "inherit" }); // 6. the delivery simulator (bench/delivery.mjs)
