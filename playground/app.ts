@@ -14,6 +14,7 @@ import {
   parseFlowControlValue,
   simulateSchedule,
   toCurl,
+  toFlowControlOptions,
   tryCompile,
   type Diagnostic,
   type ScheduleEntry,
@@ -256,11 +257,7 @@ function renderFlow(): void {
   status.className = result.ok ? "status ok" : "status bad";
   if (result.ok) {
     const v = result.value;
-    const canonical = formatFlowControlValue({
-      ...(v.parallelism === undefined ? {} : { parallelism: v.parallelism }),
-      ...(v.rate === undefined ? {} : { rate: v.rate }),
-      ...(v.periodGiven ? { period: formatDuration(v.periodMs) } : {}),
-    });
+    const canonical = formatFlowControlValue(toFlowControlOptions(v));
     status.textContent = `${canonical} — ${describeFlowControl(v)}`;
   } else status.textContent = "invalid";
   renderDiagnostics(byId("flow-diagnostics"), result.diagnostics);
@@ -281,9 +278,7 @@ function renderTrigger(): void {
       ? {
           flowControl: {
             ...(value("t-flow-key") === "" ? {} : { key: value("t-flow-key") }),
-            ...(flow.value.parallelism === undefined ? {} : { parallelism: flow.value.parallelism }),
-            ...(flow.value.rate === undefined ? {} : { rate: flow.value.rate }),
-            ...(flow.value.periodGiven ? { period: formatDuration(flow.value.periodMs) } : {}),
+            ...toFlowControlOptions(flow.value),
           },
         }
       : {}),

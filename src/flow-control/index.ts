@@ -1,16 +1,8 @@
-export {
-  checkFlowControl,
-  checkFlowControlKey,
-  checkResourceName,
-  RESOURCE_NAME_PATTERN,
-  describeFlowControl,
-  FLOW_CONTROL_CODES,
-  FLOW_CONTROL_LIMITS,
-  formatFlowControlValue,
-  MISSING_LIMIT_MESSAGE,
-  parseFlowControlValue,
-  type FlowControlCode,
-  type FlowControlDiagnostic,
-  type FlowControlOptions,
-  type FlowControlValue,
-} from "./flow-control.js";
+export { checkFlowControl, formatFlowControlValue, tryFormatFlowControlValue } from "./format.js";
+export { FLOW_CONTROL_CODES, MISSING_LIMIT_MESSAGE, type FlowControlCode, type FlowControlDiagnostic } from "./codes.js";
+export { FLOW_CONTROL_FIELDS, FLOW_CONTROL_LIMITS, type CountFieldName } from "./fields.js";
+export { checkFlowControlKey, checkResourceName, parseFlowControlKey, RESOURCE_NAME_PATTERN } from "./key.js";
+export { describeFlowControl } from "./describe.js";
+export { parseFlowControlValue } from "./parse.js";
+export { toFlowControlOptions } from "./convert.js";
+export type { FlowControlCounts, FlowControlOptions, FlowControlValue } from "./types.js";

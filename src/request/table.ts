@@ -1,6 +1,7 @@
 import { expectObject, expectString } from "../diagnostics/arguments.js";
 import type { TriggerCode } from "../trigger/codes.js";
 import type { BuildContext, Endpoint, ParseContext } from "./context.js";
+import { FLOW_CONTROL_OPTION_DOC, flowControlSchema } from "../flow-control/schema.js";
 import { buildFlowControl, parseFlowControl } from "./values/flow.js";
 import { buildCron, buildLabels, buildRedact, parseCron, parseLabels, parseRedact } from "./values/lists.js";
 import { buildDelay, buildNotBefore, buildRetries, buildTimeout, parseDurationHeader, parseNotBefore, parseRetries } from "./values/numbers.js";
@@ -174,8 +175,8 @@ export const OPTION_TABLE: readonly OptionRow[] = [
     endpoints: ALL,
     failureCopy: true,
     callbackFamilies: true,
-    doc: "`{ key, parallelism?, rate?, period? }`: calls that share a key share the limits. `ratePerSecond` is the deprecated name of `rate`.",
-    schema: { type: "object", properties: { key: resourceName, parallelism: { type: "integer", minimum: 1 }, rate: { type: "integer", minimum: 1 }, ratePerSecond: { type: "integer", minimum: 1, deprecated: true }, period: duration }, additionalProperties: false },
+    doc: FLOW_CONTROL_OPTION_DOC,
+    schema: flowControlSchema({ key: resourceName, duration }),
     build: (value, path, ctx) => {
       const built = buildFlowControl(value, path, ctx);
       return built === undefined ? undefined : [built.key, built.value];

@@ -1,4 +1,4 @@
-import type { FlowControlOptions } from "../flow-control/flow-control.js";
+import type { FlowControlOptions } from "../flow-control/types.js";
 import type { RedactOptions } from "../request/options.js";
 import type { RequestBuildResult } from "../request/requests.js";
 

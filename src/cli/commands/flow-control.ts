@@ -1,5 +1,9 @@
-import { formatDuration } from "../../duration/format.js";
-import { describeFlowControl, formatFlowControlValue, parseFlowControlValue } from "../../flow-control/flow-control.js";
+import { toFlowControlOptions } from "../../flow-control/convert.js";
+import { describeFlowControl } from "../../flow-control/describe.js";
+import { COUNT_FIELDS, EXAMPLE_VALUE } from "../../flow-control/fields.js";
+import { formatFlowControlValue } from "../../flow-control/format.js";
+import { parseFlowControlValue } from "../../flow-control/parse.js";
+import type { FlowControlValue } from "../../flow-control/types.js";
 import { EXIT, type Command } from "../command.js";
 import { styles } from "../io.js";
 import { printDiagnostics, printJson, singleValue } from "./shared.js";
@@ -9,7 +13,7 @@ export const flowControlCommand: Command = {
   summary: "parse an Upstash-Flow-Control-Value: canonical form and meaning",
   usage: "Usage: retry-delay flow-control <value|-> [--json]",
   help: [
-    "Parses a value such as 'parallelism=5, rate=10, period=1m' and prints its",
+    `Parses a value such as '${EXAMPLE_VALUE}' and prints its`,
     "canonical form (the order and spacing the official SDK writes) and its meaning.",
     "",
     "Options:",
@@ -19,24 +23,10 @@ export const flowControlCommand: Command = {
   run(context) {
     const value = singleValue(context, "flow-control", "flow-control value");
     const result = parseFlowControlValue(value);
-    const canonical = result.ok
-      ? formatFlowControlValue({
-          ...(result.value.parallelism === undefined ? {} : { parallelism: result.value.parallelism }),
-          ...(result.value.rate === undefined ? {} : { rate: result.value.rate }),
-          ...(result.value.periodGiven ? { period: formatDuration(result.value.periodMs) } : {}),
-        })
-      : null;
+    const canonical = result.ok ? formatFlowControlValue(toFlowControlOptions(result.value)) : null;
     const meaning = result.ok ? describeFlowControl(result.value) : null;
     if (context.values.json === true) {
-      printJson(context, {
-        command: "flow-control",
-        input: value,
-        valid: result.ok,
-        value: result.ok ? { parallelism: result.value.parallelism ?? null, rate: result.value.rate ?? null, periodMs: result.value.periodMs, periodGiven: result.value.periodGiven } : null,
-        canonical,
-        meaning,
-        diagnostics: result.diagnostics,
-      });
+      printJson(context, { command: "flow-control", input: value, valid: result.ok, value: result.ok ? jsonValue(result.value) : null, canonical, meaning, diagnostics: result.diagnostics });
       return result.ok ? EXIT.ok : EXIT.invalid;
     }
     printDiagnostics(context, value, result.diagnostics);
@@ -47,3 +37,9 @@ export const flowControlCommand: Command = {
     return EXIT.ok;
   },
 };
+
+/** The parsed value for `--json`: every count field (null when not given), then the period. */
+function jsonValue(value: FlowControlValue): Record<string, number | boolean | null> {
+  const counts = Object.fromEntries(COUNT_FIELDS.map((f) => [f.name, value[f.name] ?? null]));
+  return { ...counts, periodMs: value.periodMs, periodGiven: value.periodGiven };
+}

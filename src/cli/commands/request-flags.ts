@@ -1,6 +1,8 @@
 import type { ParseArgsConfig } from "node:util";
-import { parseFlowControlValue, type FlowControlOptions } from "../../flow-control/flow-control.js";
-import { formatDuration } from "../../duration/format.js";
+import { toFlowControlOptions } from "../../flow-control/convert.js";
+import { tryFormatFlowControlValue } from "../../flow-control/format.js";
+import { parseFlowControlValue } from "../../flow-control/parse.js";
+import type { FlowControlOptions } from "../../flow-control/types.js";
 import { EXPRESSION_LIMITS } from "../../expression/limits.js";
 import type { Endpoint } from "../../request/context.js";
 import { Report } from "../../request/report.js";
@@ -128,15 +130,15 @@ function flowControl(context: CommandContext, report: Report): FlowControlOption
   const key = stringFlag(context, "flow-control-key");
   if (text === undefined) return key === undefined ? undefined : { key };
   const parsed = parseFlowControlValue(text);
-  report.adopt(parsed.diagnostics, "flowControl", text);
-  if (!parsed.ok) return undefined;
-  const v = parsed.value;
-  return {
-    ...(key === undefined ? {} : { key }),
-    ...(v.parallelism === undefined ? {} : { parallelism: v.parallelism }),
-    ...(v.rate === undefined ? {} : { rate: v.rate }),
-    ...(v.periodGiven ? { period: formatDuration(v.periodMs) } : {}),
-  };
+  if (!parsed.ok) {
+    report.adopt(parsed.diagnostics, "flowControl", text);
+    return undefined;
+  }
+  const options = toFlowControlOptions(parsed.value);
+  // The builder checks the options again: keep only what it cannot see in the canonical text (spaces around `=`).
+  const again = new Set(tryFormatFlowControlValue(options).diagnostics.map((d) => d.code));
+  report.adopt(parsed.diagnostics.filter((d) => !again.has(d.code)), "flowControl", text);
+  return { ...(key === undefined ? {} : { key }), ...options };
 }
 
 function headerFlags(context: CommandContext, command: string): Record<string, string> | undefined {

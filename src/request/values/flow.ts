@@ -1,12 +1,16 @@
 import { isPlainObjectLike, snapshotOwn, type OwnSnapshot } from "../../diagnostics/own.js";
 import { showValue } from "../../diagnostics/show.js";
+import type { Span } from "../../diagnostics/diagnostic.js";
 import { PLAN_LIMITS } from "../../duration/plans.js";
-import { checkFlowControl, checkResourceName, flowControlText, parseFlowControlValue, type FlowControlOptions } from "../../flow-control/flow-control.js";
+import { checkOptions } from "../../flow-control/check.js";
+import { optionsOf } from "../../flow-control/convert.js";
+import { FLOW_CONTROL_FIELDS, listNames, OPTION_FIELDS, PERIOD_FIELD } from "../../flow-control/fields.js";
+import { resourceNameProblem } from "../../flow-control/key.js";
+import { readFlowControlValue } from "../../flow-control/parse.js";
+import { flowControlParts, type Part } from "../../flow-control/serialize.js";
+import type { FlowControlOptions } from "../../flow-control/types.js";
 import type { BuildContext } from "../context.js";
 import type { Report } from "../report.js";
-
-/** The fields of the `flowControl` option, as the SDKs' type declares them. */
-const FIELDS = ["key", "parallelism", "rate", "ratePerSecond", "period"] as const;
 
 /** The two headers a flow-control option becomes. */
 export interface FlowControlHeaders {
@@ -16,55 +20,68 @@ export interface FlowControlHeaders {
 
 /**
  * `flowControl`: `Upstash-Flow-Control-Key` and `-Value`, the value written
- * as both SDKs write it (parallelism, `rate ?? ratePerSecond`, period). Where
- * the SDKs differ is the missing key: qstash-js drops the whole option in
- * silence, @upstash/workflow sends the key `undefined`. The first is a
- * warning here, the second an error.
+ * as both SDKs write it (each field `name ?? alias`, in the field table's
+ * order). Where the SDKs differ is the missing key: qstash-js drops the whole
+ * option in silence, @upstash/workflow sends the key `undefined`. The first is
+ * a warning here, the second an error.
  */
 export function buildFlowControl(value: unknown, path: string, ctx: BuildContext): FlowControlHeaders | undefined {
   const read = isPlainObjectLike(value) ? snapshotOwn(value) : undefined;
   if (read === undefined || !read.ok) {
-    ctx.report.add("invalid-option-type", "error", `\`${path}\` must be an object such as \`{ key, rate, parallelism, period }\``, path, showValue(value), read?.ok === false ? { hint: read.reason } : {});
+    ctx.report.add("invalid-option-type", "error", `\`${path}\` must be an object such as \`{ ${OPTION_FIELDS.filter(isCurrentName).join(", ")} }\``, path, showValue(value), read?.ok === false ? { hint: read.reason } : {});
     return undefined;
   }
   const flow = read.value;
   warnAboutFields(read.keys, flow, path, ctx.report);
-  const options: FlowControlOptions = normalized(flow, path, ctx.report);
-  const text = flowControlText(options);
+  const options = sent(flow, path, ctx.report);
+  const { text, parts } = flowControlParts(options);
   const mark = ctx.report.diagnostics.length;
-  for (const d of checkFlowControl(options)) {
+  for (const d of checkOptions(options).diagnostics) {
     if (d.code === "missing-key") continue;
-    ctx.report.diagnostics.push({ ...d, path: fieldAt(text, d.span, path), input: text });
+    ctx.report.diagnostics.push({ ...d, path: fieldAt(parts, d.span, text, path), input: text });
   }
   const key = checkKey(flow.key, path, ctx);
-  checkParallelismForPlan(options.parallelism, path, ctx);
+  checkParallelismForPlan(flow.parallelism, path, ctx);
   if (ctx.report.failedSince(mark) || key === undefined) return undefined;
   return { key, value: text };
 }
 
-/** The fields the SDKs write. Both drop `period: ""` (its part would be empty), so it is dropped here too, with a note. */
-function normalized(flow: OwnSnapshot, path: string, report: Report): FlowControlOptions {
-  const rate = flow.rate ?? flow.ratePerSecond;
-  if (flow.period === "") report.add("empty-value-omitted", "info", `an empty \`${path}.period\` is not sent`, `${path}.period`, "", { hint: "leave `period` out to say the same" });
-  const period = flow.period === "" ? undefined : flow.period;
-  return {
-    ...(flow.parallelism === undefined ? {} : { parallelism: flow.parallelism as number }),
-    ...(rate === undefined ? {} : { rate: rate as number }),
-    ...(period === undefined ? {} : { period: period as string | number }),
-  };
+const isCurrentName = (option: string): boolean => option === "key" || FLOW_CONTROL_FIELDS.some((f) => f.name === option);
+
+/** The fields the SDKs write, aliases included. Both drop `period: ""` (its part would be empty), so it is dropped here too, with a note. */
+function sent(flow: OwnSnapshot, path: string, report: Report): FlowControlOptions {
+  const options: Record<string, unknown> = {};
+  for (const field of FLOW_CONTROL_FIELDS) {
+    for (const option of [field.name, ...field.deprecatedOptions]) sendOne(flow, field.kind, option, path, report, options);
+  }
+  return options as FlowControlOptions;
+}
+
+function sendOne(flow: OwnSnapshot, kind: string, option: string, path: string, report: Report, options: Record<string, unknown>): void {
+  if (flow[option] === undefined) return;
+  // Only the period takes text; an empty count is sent as written and refused.
+  if (kind === "period" && flow[option] === "") {
+    report.add("empty-value-omitted", "info", `an empty \`${path}.${option}\` is not sent`, `${path}.${option}`, "", { hint: `leave \`${option}\` out to say the same` });
+    return;
+  }
+  options[option] = flow[option];
 }
 
 function warnAboutFields(keys: readonly string[], flow: OwnSnapshot, path: string, report: Report): void {
   for (const key of keys) {
-    if (!(FIELDS as readonly string[]).includes(key)) {
-      report.add("unknown-option", "warning", `unknown option \`${path}.${key}\`; the SDKs ignore it`, `${path}.${key}`, key, { hint: "the fields are `key`, `parallelism`, `rate` and `period`" });
+    if (!OPTION_FIELDS.includes(key)) {
+      report.add("unknown-option", "warning", `unknown option \`${path}.${key}\`; the SDKs ignore it`, `${path}.${key}`, key, { hint: `the fields are ${listNames(OPTION_FIELDS.filter(isCurrentName))}` });
     }
   }
-  if (flow.ratePerSecond === undefined) return;
-  const ignored = flow.rate !== undefined;
-  report.add("deprecated-option", "warning", ignored ? `\`${path}.ratePerSecond\` is ignored: \`rate\` is also given` : `\`${path}.ratePerSecond\` is deprecated`, `${path}.ratePerSecond`, showValue(flow.ratePerSecond), {
-    hint: ignored ? "remove `ratePerSecond`" : `write \`rate: ${showValue(flow.ratePerSecond)}\`; with no \`period\`, rate is per second`,
-  });
+  for (const field of FLOW_CONTROL_FIELDS) {
+    for (const alias of field.deprecatedOptions) {
+      if (flow[alias] === undefined) continue;
+      const ignored = flow[field.name] !== undefined;
+      report.add("deprecated-option", "warning", ignored ? `\`${path}.${alias}\` is ignored: \`${field.name}\` is also given` : `\`${path}.${alias}\` is deprecated`, `${path}.${alias}`, showValue(flow[alias]), {
+        hint: ignored ? `remove \`${alias}\`` : `write \`${field.name}: ${showValue(flow[alias])}\`; with no \`period\`, ${field.name} is per second`,
+      });
+    }
+  }
 }
 
 function checkKey(key: unknown, path: string, ctx: BuildContext): string | undefined {
@@ -76,12 +93,12 @@ function checkKey(key: unknown, path: string, ctx: BuildContext): string | undef
     }
     return undefined;
   }
-  const problems = checkResourceName(typeof key === "string" ? key : "", "flow-control key");
-  ctx.report.adopt(problems.map((d) => ({ ...d, code: "invalid-key" })), `${path}.key`, typeof key === "string" ? key : showValue(key));
-  return problems.length === 0 && typeof key === "string" ? key : undefined;
+  const problem = resourceNameProblem(typeof key === "string" ? key : "", "flow-control key");
+  if (problem !== undefined) ctx.report.adopt([{ code: "invalid-key", severity: "error", ...problem }], `${path}.key`, typeof key === "string" ? key : showValue(key));
+  return problem === undefined && typeof key === "string" ? key : undefined;
 }
 
-function checkParallelismForPlan(parallelism: number | undefined, path: string, ctx: BuildContext): void {
+function checkParallelismForPlan(parallelism: unknown, path: string, ctx: BuildContext): void {
   if (ctx.plan === undefined || typeof parallelism !== "number") return;
   const max = PLAN_LIMITS[ctx.plan].maxParallelism;
   if (parallelism <= max) return;
@@ -90,31 +107,26 @@ function checkParallelismForPlan(parallelism: number | undefined, path: string, 
   });
 }
 
-/** Which `flowControl.*` field a span of the value text falls in. */
-function fieldAt(text: string, span: { start: number; end: number }, path: string): string {
+/** The `flowControl.*` option a span of the value text falls in (the alias when the value came from one); the whole option for a span over all of it. */
+function fieldAt(parts: readonly Part[], span: Span, text: string, path: string): string {
   if (span.start === 0 && span.end === text.length) return path;
   let field = path;
-  for (const key of ["parallelism", "rate", "period"]) {
-    const at = text.indexOf(`${key}=`);
-    if (at >= 0 && at <= span.start) field = `${path}.${key}`;
-  }
+  for (const part of parts) if (part.span.start <= span.start) field = `${path}.${part.option}`;
   return field;
 }
 
 /** The option object the two headers stand for, in canonical form: a period as its text. */
 export function parseFlowControl(key: string | undefined, value: string | undefined, headers: { key: string; value: string }, report: Report): FlowControlOptions {
-  const flow: { -readonly [K in keyof FlowControlOptions]: FlowControlOptions[K] } = {};
+  const flow: { key?: string } = {};
   if (key !== undefined) {
     flow.key = key;
-    report.adopt(checkResourceName(key, "flow-control key").map((d) => ({ ...d, code: "invalid-key" })), headers.key, key);
+    const problem = resourceNameProblem(key, "flow-control key");
+    if (problem !== undefined) report.adopt([{ code: "invalid-key", severity: "error", ...problem }], headers.key, key);
   }
   if (value === undefined) return flow;
-  const parsed = parseFlowControlValue(value);
-  report.adopt(parsed.diagnostics, headers.value, value);
-  if (!parsed.ok) return flow;
-  if (parsed.value.parallelism !== undefined) flow.parallelism = parsed.value.parallelism;
-  if (parsed.value.rate !== undefined) flow.rate = parsed.value.rate;
-  const period = /(?:^|,)\s*period\s*=\s*([^,]*?)\s*(?:,|$)/.exec(value)?.[1];
-  if (period !== undefined) flow.period = period;
-  return flow;
+  const { result, written } = readFlowControlValue(value);
+  report.adopt(result.diagnostics, headers.value, value);
+  if (!result.ok) return flow;
+  // The period as written (`90s` stays `90s`), so that building the options again gives the same header.
+  return { ...flow, ...optionsOf(result.value, written.get(PERIOD_FIELD.name)) };
 }

@@ -1,6 +1,6 @@
 import { isArraySafe, isPlainObjectLike, snapshotArray, snapshotOwn } from "../../diagnostics/own.js";
 import { showValue } from "../../diagnostics/show.js";
-import { checkResourceName } from "../../flow-control/flow-control.js";
+import { resourceNameDiagnostics } from "../../flow-control/key.js";
 import type { BuildContext } from "../context.js";
 import type { Report } from "../report.js";
 import { isHeaderName } from "../safety.js";
@@ -22,7 +22,7 @@ export function buildLabels(value: unknown, path: string, ctx: BuildContext): st
   }
   let ok = true;
   list.forEach((label, i) => {
-    const problems = checkResourceName(typeof label === "string" ? label : "", "label");
+    const problems = resourceNameDiagnostics(typeof label === "string" ? label : "", "label");
     if (problems.length > 0) ok = false;
     ctx.report.adopt(problems.map((d) => ({ ...d, code: "invalid-label" })), isList ? `${path}[${i}]` : path, typeof label === "string" ? label : showValue(label));
   });
@@ -31,7 +31,7 @@ export function buildLabels(value: unknown, path: string, ctx: BuildContext): st
 
 export function parseLabels(text: string, header: string, report: Report): string | string[] {
   const labels = text.split(",");
-  for (const label of labels) report.adopt(checkResourceName(label, "label").map((d) => ({ ...d, code: "invalid-label" })), header, label);
+  for (const label of labels) report.adopt(resourceNameDiagnostics(label, "label").map((d) => ({ ...d, code: "invalid-label" })), header, label);
   return labels.length === 1 ? text : labels;
 }
 

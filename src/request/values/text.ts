@@ -1,7 +1,7 @@
 import { showValue } from "../../diagnostics/show.js";
 import { tryCompile } from "../../expression/api.js";
 import { DEFAULT_RETRIES } from "../../expression/check.js";
-import { checkResourceName } from "../../flow-control/flow-control.js";
+import { resourceNameDiagnostics } from "../../flow-control/key.js";
 import type { BuildContext } from "../context.js";
 import type { Report } from "../report.js";
 import { isRetries } from "./numbers.js";
@@ -163,7 +163,7 @@ export function parseFlag(text: string, header: string, report: Report): boolean
 /** A name the SDKs check with their resource-name rule: a queue, a schedule id. */
 export function buildName(what: string): (value: unknown, path: string, ctx: BuildContext) => string | undefined {
   return (value, path, ctx) => {
-    const problems = checkResourceName(typeof value === "string" ? value : "", what);
+    const problems = resourceNameDiagnostics(typeof value === "string" ? value : "", what);
     ctx.report.adopt(problems.map((d) => ({ ...d, code: "invalid-name" })), path, typeof value === "string" ? value : showValue(value));
     return problems.length === 0 && typeof value === "string" ? value : undefined;
   };
@@ -171,7 +171,7 @@ export function buildName(what: string): (value: unknown, path: string, ctx: Bui
 
 export function parseName(what: string): (text: string, header: string, report: Report) => string {
   return (text, header, report) => {
-    report.adopt(checkResourceName(text, what), header, text);
+    report.adopt(resourceNameDiagnostics(text, what), header, text);
     return text;
   };
 }
