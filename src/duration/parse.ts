@@ -99,11 +99,36 @@ export function parseDuration(text: string, options: DurationOptions = {}): Resu
   checkDurationOptions(options);
   const mode = options.mode ?? "strict";
   const problems: DurationDiagnostic[] = [];
-  const error = (code: DurationCode, message: string, span: Span, hint?: string): Result<ParsedDuration, DurationCode> => {
+  const error: Fail = (code, message, span, hint) => {
     problems.push({ code, severity: "error", message, span, ...(hint === undefined ? {} : { hint }) });
     return { ok: false, diagnostics: problems };
   };
+  const refused = screen(text, error);
+  if (refused !== undefined) return refused;
+  const sign = readSign(text, mode, options, error);
+  if (!sign.ok) return sign.result;
+  if (text.slice(sign.next) === "0") {
+    if (mode === "strict") return error("missing-unit", `time: missing unit in duration "${text}"`, { start: 0, end: text.length }, "add a unit, e.g. `0s`");
+    return { ok: true, value: { ms: 0, canonical: "0s", parts: [] }, diagnostics: [] };
+  }
+  if (sign.next === text.length) return error("missing-number", "expected a number after the sign", { start: sign.next, end: sign.next });
+  const summed = sumParts(text, sign, mode, problems, error);
+  if (!summed.ok) return summed.result;
+  return finish(text, { ...summed, negative: sign.negative }, options, problems, error);
+}
 
+type Fail = (code: DurationCode, message: string, span: Span, hint?: string) => Result<ParsedDuration, DurationCode>;
+/** The sign read from the front: whether the value is negative, and where its digits start. */
+interface Sign {
+  readonly ok: true;
+  readonly negative: boolean;
+  readonly next: number;
+}
+
+type Refused = { readonly ok: false; readonly result: Result<ParsedDuration, DurationCode> };
+
+/** What is refused before any parsing: a non-string, a too-long text, a control character, nothing. */
+function screen(text: unknown, error: Fail): Result<ParsedDuration, DurationCode> | undefined {
   if (typeof text !== "string") return error("empty-duration", `a duration must be a string, not ${typeof text}`, { start: 0, end: 0 });
   if (text.length > MAX_DURATION_LENGTH) {
     return error("duration-too-long", `the duration is ${text.length} characters long; the limit is ${MAX_DURATION_LENGTH}`, { start: MAX_DURATION_LENGTH, end: text.length });
@@ -111,82 +136,98 @@ export function parseDuration(text: string, options: DurationOptions = {}): Resu
   const control = findControlCharacter(text);
   if (control !== undefined) return error("control-character", `a duration cannot contain ${control.name}`, control.span, HEADER_HINT);
   if (text.length === 0) return error("empty-duration", "the duration is empty", { start: 0, end: 0 }, "write a number and a unit, e.g. `10s` or `1d10h30m`");
+  return undefined;
+}
 
-  let i = 0;
-  let negative = false;
+/** A leading sign: `-` only where negatives are allowed (Go mode, by request), `+` only in Go mode. */
+function readSign(text: string, mode: DurationMode, options: DurationOptions, error: Fail): Sign | Refused {
   const first = text[0];
-  if (first === "-" || first === "+") {
-    if (first === "-" && !(mode === "go" && options.allowNegative === true)) {
-      return error("negative-duration", "a duration here cannot be negative", { start: 0, end: 1 }, "remove the `-`");
-    }
-    if (mode === "strict") return error("unexpected-character", "a sign is not part of the documented format", { start: 0, end: 1 }, "remove the `+`");
-    negative = first === "-";
-    i = 1;
+  if (first !== "-" && first !== "+") return { ok: true, negative: false, next: 0 };
+  if (first === "-" && !(mode === "go" && options.allowNegative === true)) {
+    return { ok: false, result: error("negative-duration", "a duration here cannot be negative", { start: 0, end: 1 }, "remove the `-`") };
   }
+  if (mode === "strict") return { ok: false, result: error("unexpected-character", "a sign is not part of the documented format", { start: 0, end: 1 }, "remove the `+`") };
+  return { ok: true, negative: first === "-", next: 1 };
+}
 
-  if (text.slice(i) === "0") {
-    if (mode === "strict") return error("missing-unit", `time: missing unit in duration "${text}"`, { start: 0, end: text.length }, "add a unit, e.g. `0s`");
-    return { ok: true, value: { ms: 0, canonical: "0s", parts: [] }, diagnostics: [] };
-  }
-  if (i === text.length) return error("missing-number", "expected a number after the sign", { start: i, end: i });
+/** One `<number><unit>` part read from `start`. */
+interface Part {
+  readonly ok: true;
+  readonly end: number;
+  readonly integerDigits: string;
+  readonly fractionDigits: string;
+  readonly unit: DurationUnit;
+  readonly part: DurationPart;
+}
 
+/** Adds up every part in nanoseconds, warning on repeated and out-of-order units. */
+function sumParts(text: string, sign: Sign, mode: DurationMode, problems: DurationDiagnostic[], error: Fail): { readonly ok: true; readonly total: bigint; readonly parts: DurationPart[] } | Refused {
   let total = 0n;
   const parts: DurationPart[] = [];
   let previous: DurationUnit | undefined;
-  while (i < text.length) {
-    const start = i;
-    while (i < text.length && isDigit(text.charCodeAt(i))) i++;
-    const integerEnd = i;
-    let fractionDigits = "";
-    if (text[i] === ".") {
-      i++;
-      const fractionStart = i;
-      while (i < text.length && isDigit(text.charCodeAt(i))) i++;
-      fractionDigits = text.slice(fractionStart, i);
-    }
-    const integerDigits = text.slice(start, integerEnd);
-    const numberEnd = i;
-    if (integerDigits === "" && fractionDigits === "") {
-      // A lone `.` is no number: point at it, not past it.
-      const at = text[start] === "." ? start : i;
-      const found = text[at] ?? "";
-      if (isUnitChar(found)) return error("missing-number", `expected a number before \`${readUnit(text, at)}\``, { start, end: start }, "write it as `<number><unit>`, e.g. `1h`");
-      return unexpected(text, at, error);
-    }
-    const unitStart = i;
-    const unitName = readUnit(text, i);
-    i += unitName.length;
-    if (unitName === "") {
-      if (i >= text.length) {
-        const fix = parts.length === 0 ? `\`${text}s\`` : "a unit after the last number";
-        return error("missing-unit", `time: missing unit in duration "${text}"`, { start, end: numberEnd }, `add a unit, e.g. ${fix}`);
-      }
-      return unexpected(text, i, error);
-    }
-    const unitSpan = { start: unitStart, end: i };
-    const unit = lookupUnit(unitName);
-    if (unit === undefined || (mode === "strict" && !unit.documented)) return error("unknown-unit", `unknown unit \`${unitName}\``, unitSpan, unitHint(unitName, mode));
-    const partSpan = { start, end: i };
-    if (mode === "strict" && text[integerEnd] === ".") {
-      const asGo = parseDuration(text, { mode: "go" });
-      const fix = asGo.ok && asGo.value.ms % 1000 === 0 ? `write \`${asGo.value.canonical}\`` : "use whole numbers of a smaller unit";
-      return error("fractional-value", `\`${text.slice(start, numberEnd)}\` is not a whole number; the documented format takes integers`, partSpan, fix);
-    }
+  for (let i = sign.next; i < text.length; ) {
+    const read = readPart(text, i, mode, parts.length, error);
+    if (!read.ok) return read;
+    const { unit, part } = read;
     if (previous !== undefined && unit.rank === previous.rank) {
-      problems.push({ code: "repeated-unit", severity: "warning", message: `\`${unitName}\` appears more than once; the parts are added`, span: partSpan, hint: "write each unit once" });
+      problems.push({ code: "repeated-unit", severity: "warning", message: `\`${part.unit}\` appears more than once; the parts are added`, span: part.span, hint: "write each unit once" });
     } else if (previous !== undefined && unit.rank > previous.rank) {
-      problems.push({ code: "units-out-of-order", severity: "warning", message: `\`${unitName}\` comes after the smaller unit \`${previous.name}\``, span: partSpan, hint: "write the largest unit first, e.g. `1h30m`" });
+      problems.push({ code: "units-out-of-order", severity: "warning", message: `\`${part.unit}\` comes after the smaller unit \`${previous.name}\``, span: part.span, hint: "write the largest unit first, e.g. `1h30m`" });
     }
     previous = unit;
-    parts.push({ value: text.slice(start, numberEnd), unit: unitName, span: partSpan });
-
-    total += partNanoseconds(integerDigits, fractionDigits, unit.nanoseconds);
+    parts.push(part);
+    total += partNanoseconds(read.integerDigits, read.fractionDigits, unit.nanoseconds);
     // Go's Duration is an int64: a negative one reaches -2^63, a positive one 2^63-1.
-    if (total > (negative ? MAX_NANOSECONDS + 1n : MAX_NANOSECONDS)) {
-      return error("duration-overflow", "the duration is longer than Go's maximum, 2^63-1 nanoseconds (about 292 years)", { start: 0, end: text.length });
+    if (total > (sign.negative ? MAX_NANOSECONDS + 1n : MAX_NANOSECONDS)) {
+      return { ok: false, result: error("duration-overflow", "the duration is longer than Go's maximum, 2^63-1 nanoseconds (about 292 years)", { start: 0, end: text.length }) };
     }
+    i = read.end;
   }
+  return { ok: true, total, parts };
+}
 
+function readPart(text: string, start: number, mode: DurationMode, partsBefore: number, error: Fail): Part | Refused {
+  let i = start;
+  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  const integerEnd = i;
+  let fractionDigits = "";
+  if (text[i] === ".") {
+    const fractionStart = ++i;
+    while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+    fractionDigits = text.slice(fractionStart, i);
+  }
+  const integerDigits = text.slice(start, integerEnd);
+  const numberEnd = i;
+  if (integerDigits === "" && fractionDigits === "") {
+    // A lone `.` is no number: point at it, not past it.
+    const at = text[start] === "." ? start : i;
+    if (isUnitChar(text[at] ?? "")) return refuse(error("missing-number", `expected a number before \`${readUnit(text, at)}\``, { start, end: start }, "write it as `<number><unit>`, e.g. `1h`"));
+    return refuse(unexpected(text, at, error));
+  }
+  const unitName = readUnit(text, i);
+  const unitSpan = { start: i, end: i + unitName.length };
+  if (unitName === "") {
+    if (i < text.length) return refuse(unexpected(text, i, error));
+    const fix = partsBefore === 0 ? `\`${text}s\`` : "a unit after the last number";
+    return refuse(error("missing-unit", `time: missing unit in duration "${text}"`, { start, end: numberEnd }, `add a unit, e.g. ${fix}`));
+  }
+  const unit = lookupUnit(unitName);
+  if (unit === undefined || (mode === "strict" && !unit.documented)) return refuse(error("unknown-unit", `unknown unit \`${unitName}\``, unitSpan, unitHint(unitName, mode)));
+  const partSpan = { start, end: unitSpan.end };
+  if (mode === "strict" && text[integerEnd] === ".") {
+    const asGo = parseDuration(text, { mode: "go" });
+    const fix = asGo.ok && asGo.value.ms % 1000 === 0 ? `write \`${asGo.value.canonical}\`` : "use whole numbers of a smaller unit";
+    return refuse(error("fractional-value", `\`${text.slice(start, numberEnd)}\` is not a whole number; the documented format takes integers`, partSpan, fix));
+  }
+  const part = { value: text.slice(start, numberEnd), unit: unitName, span: partSpan };
+  return { ok: true, end: unitSpan.end, integerDigits, fractionDigits, unit, part };
+}
+
+const refuse = (result: Result<ParsedDuration, DurationCode>): Refused => ({ ok: false, result });
+
+/** Nanoseconds to whole milliseconds (truncated, with a note), then the caller's bounds. */
+function finish(text: string, sum: { readonly total: bigint; readonly negative: boolean; readonly parts: readonly DurationPart[] }, options: DurationOptions, problems: DurationDiagnostic[], error: Fail): Result<ParsedDuration, DurationCode> {
+  const { total, negative, parts } = sum;
   const remainder = total % NANOSECONDS_PER_MILLISECOND;
   const magnitude = Number(total / NANOSECONDS_PER_MILLISECOND);
   const ms = negative && magnitude !== 0 ? -magnitude : magnitude;
