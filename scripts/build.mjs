@@ -60,8 +60,21 @@ const bullmqOptions = {
   ],
 };
 
+// retry-delay/client: like bullmq, it imports the core bundle, so the RetryDelayError it throws is the one `retry-delay` exports.
+const clientOptions = { ...bullmqOptions, entryPoints: { client: `${root}/src/client/index.ts` } };
+
+// retry-delay/eslint: runs inside ESLint on Node only, and imports nothing from eslint at run time (its types only).
+const eslintOptions = {
+  ...libraryOptions,
+  entryPoints: { eslint: `${root}/src/eslint/index.ts` },
+  platform: "node",
+  define: { __VERSION__: JSON.stringify(pkg.version) },
+};
+
 await build(libraryOptions);
 await build(bullmqOptions);
+await build(clientOptions);
+await build(eslintOptions);
 await build(cliOptions);
 await build(cliFullParserOptions);
 chmodSync(`${root}/dist/cli.js`, 0o755);

@@ -95,7 +95,7 @@ describe("withValidation on @upstash/workflow's Client", () => {
 describe("withValidation on @upstash/qstash's Client", () => {
   it("refuses publish and publishJSON with invalid options, sending nothing", async () => {
     const client = qstash();
-    const error = await refusal(client.publishJSON({ url: "https://example.com/hook", body: { a: 1 }, timeout: "10x" }));
+    const error = await refusal(client.publishJSON({ url: "https://example.com/hook", body: { a: 1 }, timeout: "10x" as never }));
     expect(error.diagnostics[0]?.code).toBe("unknown-unit");
     await refusal(client.publish({ url: "example.com/hook" }));
     expect(sent).toEqual([]);

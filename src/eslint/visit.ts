@@ -1,0 +1,45 @@
+import type { Rule } from "eslint";
+import type * as ESTree from "estree";
+import { isCandidate, serveNames, SiteFinder, type Site } from "./sites.js";
+import { mentionsSdk } from "./imports.js";
+import { typeInfo } from "./type-info.js";
+
+/** A typescript-eslint node the ESTree types do not name. */
+type Annotated = ESTree.Node & { readonly id?: { readonly typeAnnotation?: { readonly typeAnnotation?: ESTree.Node } }; readonly typeAnnotation?: ESTree.Node; readonly expression?: ESTree.Node };
+
+/**
+ * The visitors both rules share: every SDK call, every object annotated with
+ * or `satisfies`-checked against an SDK option type. A file that names no SDK
+ * and has no type information is skipped before any node is visited.
+ */
+export function visitSites(context: Rule.RuleContext, onSite: (site: Site) => void): Rule.RuleListener {
+  const sourceCode = context.sourceCode;
+  const types = typeInfo(sourceCode);
+  if (types === undefined && !mentionsSdk(sourceCode.text)) return {};
+  const finder = new SiteFinder(sourceCode, types);
+  let serve: ReadonlySet<string> = new Set();
+  const annotatedSite = (typeNode: ESTree.Node | undefined, options: ESTree.Node | null | undefined): void => {
+    if (typeNode === undefined || options === undefined || options === null) return;
+    const shape = finder.ofAnnotation(typeNode);
+    if (shape !== undefined) onSite({ shape, options });
+  };
+  return {
+    Program: (program) => {
+      serve = serveNames(program);
+    },
+    CallExpression: (call) => {
+      if (!isCandidate(call, serve)) return;
+      const site = finder.ofCall(call);
+      if (site !== undefined) onSite(site);
+    },
+    VariableDeclarator: (declarator) => {
+      const annotated = declarator as Annotated & ESTree.VariableDeclarator;
+      annotatedSite(annotated.id?.typeAnnotation?.typeAnnotation, declarator.init);
+    },
+    // typescript-eslint's node; the name is a plain key to ESLint.
+    TSSatisfiesExpression: (node: ESTree.Node) => {
+      const satisfies = node as Annotated;
+      annotatedSite(satisfies.typeAnnotation, satisfies.expression);
+    },
+  } as Rule.RuleListener;
+}
