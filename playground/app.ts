@@ -17,16 +17,14 @@ import {
   toFlowControlOptions,
   tryCompile,
   type Diagnostic,
+  type Fix,
   type ScheduleEntry,
 } from "../src/index.js";
+import { DELIVERY_CHECKS, DELIVERY_FIELDS, renderDelivery } from "./delivery.js";
+import { byId, element, renderDiagnostics, svg } from "./dom.js";
+import { applyFix } from "./fixes.js";
 
-const byId = <T extends HTMLElement>(id: string): T => {
-  const element = document.getElementById(id);
-  if (element === null) throw new Error(`missing #${id}`);
-  return element as T;
-};
-
-const TABS = ["expression", "duration", "flow", "trigger"] as const;
+const TABS = ["expression", "duration", "flow", "trigger", "delivery"] as const;
 type Tab = (typeof TABS)[number];
 
 /** Inputs whose values make up the shareable state, by hash key. */
@@ -41,6 +39,7 @@ const FIELDS: ReadonlyArray<readonly [key: string, id: string]> = [
   ["td", "t-delay"],
   ["tk", "t-flow-key"],
   ["tf", "t-flow"],
+  ...DELIVERY_FIELDS,
 ];
 
 const DEFAULT_EXPRESSION = "pow(2, retried) * 1000";
@@ -53,6 +52,7 @@ function readHash(): void {
     if (value !== null) byId<HTMLInputElement>(id).value = value;
   }
   if (params.get("go") !== null) byId<HTMLInputElement>("duration-go").checked = params.get("go") === "1";
+  for (const [key, id] of DELIVERY_CHECKS) if (params.get(key) !== null) byId<HTMLInputElement>(id).checked = params.get(key) === "1";
   const tab = params.get("tab");
   selectTab((TABS as readonly string[]).includes(tab ?? "") ? (tab as Tab) : "expression", false);
 }
@@ -62,6 +62,7 @@ function writeHash(): void {
   params.set("tab", currentTab);
   for (const [key, id] of FIELDS) params.set(key, byId<HTMLInputElement>(id).value);
   params.set("go", byId<HTMLInputElement>("duration-go").checked ? "1" : "0");
+  for (const [key, id] of DELIVERY_CHECKS) params.set(key, byId<HTMLInputElement>(id).checked ? "1" : "0");
   history.replaceState(null, "", `#${params.toString()}`);
 }
 
@@ -93,27 +94,6 @@ for (const name of TABS) {
 }
 
 // --- shared rendering --------------------------------------------------------------------------
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-/** Diagnostics as cards: severity and code, the message, the hint. Text only: never HTML from input. */
-function renderDiagnostics(container: HTMLElement, diagnostics: readonly (Diagnostic & { path?: string })[]): void {
-  container.replaceChildren(
-    ...diagnostics.map((d) => {
-      const card = element("div", { class: `diagnostic ${d.severity}`, "data-code": d.code, "data-start": String(d.span.start), "data-end": String(d.span.end) });
-      const head = element("div");
-      head.append(element("code", { class: "code" }, `${d.severity}[${d.code}]${d.path === undefined ? "" : ` ${d.path}`}`), document.createTextNode(" "), element("span", { class: "message" }, d.message));
-      card.append(head);
-      if (d.hint !== undefined) card.append(element("div", { class: "hint" }, `hint: ${d.hint}`));
-      return card;
-    }),
-  );
-}
-
 /** The input's text mirrored underneath it, with each diagnostic's span wrapped in a wavy-underlined <mark>. */
 function renderUnderlay(underlay: HTMLElement, source: string, diagnostics: readonly Diagnostic[]): void {
   const marks = [...diagnostics].sort((a, b) => a.span.start - b.span.start);
@@ -148,7 +128,7 @@ function renderExpression(): void {
   const retries = retriesValue();
   const result = tryCompile(source, { retries });
   renderUnderlay(underlay, source, result.diagnostics);
-  renderDiagnostics(byId("diagnostics"), result.diagnostics);
+  renderDiagnostics(byId("diagnostics"), result.diagnostics, applyExpressionFix);
   const status = byId("expression-status");
   if (!result.ok) {
     status.className = "status bad";
@@ -170,6 +150,17 @@ function renderExpression(): void {
   renderSchedule(schedule.ok ? schedule.value.entries : []);
 }
 
+/** The "Apply" button of a diagnostic's fix or suggestion: edit the expression, re-check, keep the focus in the input. */
+function applyExpressionFix(fix: Fix): void {
+  const repaired = applyFix(expressionInput.value, fix);
+  if (repaired === undefined) return;
+  expressionInput.value = repaired;
+  renderExpression();
+  writeHash();
+  expressionInput.focus();
+  expressionInput.setSelectionRange(fix.span.start + fix.text.length, fix.span.start + fix.text.length);
+}
+
 function renderSchedule(entries: readonly ScheduleEntry[]): void {
   const body = byId("schedule").querySelector("tbody");
   body?.replaceChildren(
@@ -185,14 +176,6 @@ function renderSchedule(entries: readonly ScheduleEntry[]): void {
     }),
   );
   renderChart(entries.filter((e) => e.retried !== undefined));
-}
-
-const SVG = "http://www.w3.org/2000/svg";
-function svg(tag: string, attributes: Record<string, string | number>, text?: string): SVGElement {
-  const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 /** Bars: the delay before each retry (left axis). Line: the time since the trigger (right axis). */
@@ -323,6 +306,22 @@ byId("duration-go").addEventListener("change", () => {
 byId("flow").addEventListener("input", debounce(renderFlow, 120));
 byId("trigger-form").addEventListener("input", debounce(renderTrigger, 120));
 byId("trigger-form").addEventListener("submit", (event) => event.preventDefault());
+const deliveryChanged = debounce(renderDelivery, 250);
+byId("delivery-form").addEventListener("input", deliveryChanged);
+byId("delivery-form").addEventListener("submit", (event) => event.preventDefault());
+// The schedule view and the delivery view share a retry policy, one click apart.
+byId("to-delivery").addEventListener("click", () => {
+  byId<HTMLInputElement>("d-retry-delay").value = expressionInput.value;
+  byId<HTMLInputElement>("d-retries").value = String(retriesValue());
+  renderDelivery();
+  selectTab("delivery", true);
+});
+byId("to-schedule").addEventListener("click", () => {
+  expressionInput.value = byId<HTMLInputElement>("d-retry-delay").value || DEFAULT_BACKOFF_EXPRESSION;
+  retriesInput.value = byId<HTMLInputElement>("d-retries").value || "3";
+  renderExpression();
+  selectTab("expression", true);
+});
 window.addEventListener("hashchange", () => {
   readHash();
   renderAll();
@@ -333,6 +332,7 @@ function renderAll(): void {
   renderDuration();
   renderFlow();
   renderTrigger();
+  renderDelivery();
 }
 
 expressionInput.value = DEFAULT_EXPRESSION;
