@@ -7,13 +7,14 @@ import { ExpressionGrammar } from "../src/expression/grammar.js";
  * Chevrotain's syntax-diagram page for the live parser, made self-contained:
  * chevrotain links its scripts and stylesheet from unpkg, which would need
  * the network, so each is inlined from the installed package instead.
- * Generated from the parser itself, the picture cannot drift from the code.
+ * Drawn from the parser the operator table builds, without the operators it
+ * parses only to refuse (`%`, `^`, `**`): the picture shows the language.
  */
 export function syntaxDiagramsHtml(projectRoot: string): string {
   const chevrotainRoot = join(projectRoot, "node_modules", "chevrotain");
   const resourceBase = "chevrotain-diagrams/";
   const css = "chevrotain-diagrams/diagrams.css";
-  const html = createSyntaxDiagramsCode(new ExpressionGrammar().getSerializedGastProductions(), { resourceBase, css });
+  const html = createSyntaxDiagramsCode(new ExpressionGrammar({ unsupported: "omit" }).getSerializedGastProductions(), { resourceBase, css });
   const read = (path: string): string => readFileSync(join(chevrotainRoot, "diagrams", path), "utf8");
   const inlined = html
     .replace(`<link rel='stylesheet' href='${css}'>`, () => `<style>\n${read("diagrams.css")}\n</style>`)

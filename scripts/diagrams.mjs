@@ -1,4 +1,6 @@
-// Regenerates grammar/syntax-diagrams.html from the parser (see grammar/diagrams.ts).
+// Regenerates the grammar files from the operator and builtin tables:
+// grammar/retry-delay.ebnf (see grammar/ebnf.ts) and grammar/syntax-diagrams.html,
+// drawn from the chevrotain parser those tables build (see grammar/diagrams.ts).
 import { build } from "esbuild";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,8 +13,9 @@ mkdirSync(cache, { recursive: true });
 const out = mkdtempSync(join(cache, "retry-delay-diagrams-"));
 try {
   await build({
-    entryPoints: [join(root, "grammar/diagrams.ts")],
-    outfile: join(out, "diagrams.mjs"),
+    entryPoints: [join(root, "grammar/diagrams.ts"), join(root, "grammar/ebnf.ts")],
+    outdir: out,
+    outExtension: { ".js": ".mjs" },
     bundle: true,
     format: "esm",
     platform: "node",
@@ -20,6 +23,9 @@ try {
     logLevel: "warning",
   });
   const { syntaxDiagramsHtml } = await import(pathToFileURL(join(out, "diagrams.mjs")).href);
+  const { retryDelayEbnf } = await import(pathToFileURL(join(out, "ebnf.mjs")).href);
+  writeFileSync(join(root, "grammar/retry-delay.ebnf"), retryDelayEbnf());
+  console.log("wrote grammar/retry-delay.ebnf");
   writeFileSync(join(root, "grammar/syntax-diagrams.html"), syntaxDiagramsHtml(root));
   console.log("wrote grammar/syntax-diagrams.html");
 } finally {

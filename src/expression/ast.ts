@@ -1,4 +1,5 @@
 import type { Span } from "../diagnostics/diagnostic.js";
+import type { Builtin } from "./builtins.js";
 
 /**
  * A parsed retry-delay expression: a discriminated union on `kind`. Every node
@@ -93,6 +94,12 @@ export interface CallExpression {
   readonly nameSpan: Span;
   readonly args: readonly Expression[];
   readonly span: Span;
+  /**
+   * The entry of the builtin table the name resolved to, set by the parser.
+   * Absent on trees built by hand, where the checker and the compiler look
+   * the name up themselves.
+   */
+  readonly builtin?: Builtin | undefined;
 }
 
 /**
@@ -115,32 +122,36 @@ export type UnaryOperator = "-" | "+";
  */
 export type BinaryOperator = "+" | "-" | "*" | "/";
 
-/** Binding strength used by the parser's grammar and by the printer's minimal parentheses. */
-export const PRECEDENCE = {
-  additive: 1,
-  multiplicative: 2,
-  unary: 3,
-  atom: 4,
-} as const;
+/*
+ * The node constructors both parsers use, so that each span rule is written
+ * once: an operation spans its operands, a sign spans from itself to the end
+ * of its operand, and parentheses widen the node they enclose.
+ */
 
-export function binaryPrecedence(operator: BinaryOperator): number {
-  return operator === "+" || operator === "-" ? PRECEDENCE.additive : PRECEDENCE.multiplicative;
+/** `left op right`, spanning both operands. */
+export function binaryNode(operator: BinaryOperator, left: Expression, right: Expression): BinaryExpression {
+  return { kind: "binary", operator, left, right, span: { start: left.span.start, end: right.span.end } };
 }
 
-/** The precedence of a node as it stands, for deciding whether it needs parentheses. */
-export function nodePrecedence(node: Expression): number {
-  switch (node.kind) {
-    case "binary":
-      return binaryPrecedence(node.operator);
-    case "unary":
-      return PRECEDENCE.unary;
-    case "number":
-      // A negative or non-finite literal (only constant folding makes those) prints as a unary form.
-      return Object.is(node.value, -0) || node.value < 0 ? PRECEDENCE.unary : PRECEDENCE.atom;
-    case "retried":
-    case "call":
-      return PRECEDENCE.atom;
-  }
+/** A sign at `signStart` before its operand. */
+export function unaryNode(operator: UnaryOperator, signStart: number, operand: Expression): UnaryExpression {
+  return { kind: "unary", operator, operand, span: { start: signStart, end: operand.span.end } };
+}
+
+/** Parentheses leave no node of their own: the node they enclose widens to cover them. */
+export function parenthesized(inner: Expression, openStart: number, closeStart: number): Expression {
+  return { ...inner, span: { start: openStart, end: closeStart + 1 } };
+}
+
+/** `name(args)`, from the name to the closing parenthesis at `closeStart`. */
+export function callNode(
+  name: string,
+  nameSpan: Span,
+  args: readonly Expression[],
+  closeStart: number,
+  builtin: Builtin | undefined,
+): CallExpression {
+  return { kind: "call", name, nameSpan, args, span: { start: nameSpan.start, end: closeStart + 1 }, builtin };
 }
 
 /** True when the expression reads `retried` anywhere; otherwise it is a constant. */

@@ -46,7 +46,7 @@ export function capErrors(diagnostics: readonly ExpressionDiagnostic[]): Express
 export function describeErrorCount(diagnostics: readonly Diagnostic[]): string {
   let errors = 0;
   let capped = false;
-  for (const d of expectArray(diagnostics, "diagnostics") as readonly Partial<Diagnostic>[]) {
+  for (const d of expectArray(diagnostics, "diagnostics") as readonly (Partial<Diagnostic> | null | undefined)[]) {
     if (d?.code === "too-many-errors") capped = true;
     else if (d?.severity === "error") errors++;
   }

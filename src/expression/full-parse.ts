@@ -36,13 +36,24 @@ export function parseWithChevrotain(source: string): Result<Expression, Expressi
     // The depth pre-scan should make this unreachable; if a caller's own
     // stack is already deep, a RangeError still becomes a diagnostic.
     parser.prepare([]);
-    if ((error instanceof RangeError && (error.message === V8_STACK_MESSAGE || error.message === JSC_STACK_MESSAGE)) || (error as { name?: unknown } | null)?.name === "InternalError") return fail(stackExhausted(source));
+    if (
+      (error instanceof RangeError && (error.message === V8_STACK_MESSAGE || error.message === JSC_STACK_MESSAGE)) ||
+      (error as { name?: unknown } | null)?.name === "InternalError"
+    )
+      return fail(stackExhausted(source));
     throw error;
   }
   const problems: ExpressionDiagnostic[] = [...lexed.numberDiagnostics, ...parser.problems];
   const syntaxError = parser.errors[0];
   if (syntaxError !== undefined) {
-    problems.push(toSyntaxDiagnostic(syntaxError, { source, openParens: parser.openParens, tokens: lexed.tokens }));
+    problems.push(
+      toSyntaxDiagnostic(syntaxError, {
+        source,
+        openParens: parser.openParens,
+        tokens: lexed.tokens,
+        expected: parser.errorFacts.expected,
+      }),
+    );
   }
   // Release the token array so the shared parser does not pin the last input in memory.
   parser.prepare([]);

@@ -1,28 +1,28 @@
-import { EmbeddedActionsParser, type IToken } from "chevrotain";
+import { EmbeddedActionsParser, type IToken, type ParserMethod } from "chevrotain";
 import type { Span } from "../diagnostics/diagnostic.js";
-import type { BinaryOperator, Expression, UnaryOperator } from "./ast.js";
+import { binaryNode, callNode, parenthesized, unaryNode, type Expression } from "./ast.js";
+import { lookupBuiltin } from "./builtins.js";
 import type { ExpressionDiagnostic } from "./codes.js";
 import { tokenSpan } from "./lexer.js";
 import { numberValue } from "./lexical.js";
 import { resolveCall, resolveVariable } from "./names.js";
+import { planLevels, type PlannedLevel, type TreeBuilder, type Unsupported } from "./operators.js";
 import { printExpression } from "./print.js";
-import { syntaxErrorMessages } from "./syntax-errors.js";
-import {
-  AdditiveOperator,
-  ALL_TOKENS,
-  Comma,
-  Identifier,
-  LParen,
-  MultiplicativeOperator,
-  NumberToken,
-  Percent,
-  PowerOperator,
-  RParen,
-} from "./tokens.js";
+import { SyntaxErrorRecorder } from "./syntax-errors.js";
+import { Comma, Identifier, levelCategory, LParen, NumberToken, operatorRow, RParen, vocabulary } from "./tokens.js";
+
+type Rule = ParserMethod<[], Expression>;
+
+/** Which grammar to build: the language's own (`omit`, for the diagrams), or that plus the refused operators, parsed to be reported (`report`). */
+export interface GrammarOptions {
+  readonly unsupported: "omit" | "report";
+}
 
 /**
  * The grammar, as a chevrotain parser whose embedded actions build the AST
- * directly. Each rule carries its EBNF line (see `grammar/retry-delay.ebnf`).
+ * directly. Its level rules are built from the operator table, one rule per
+ * level, named as in `grammar/retry-delay.ebnf` (which is generated from the
+ * same table).
  *
  * Names are resolved as the tree is built, so every unknown name and bad
  * operator in one input is reported in one pass; only a syntax error stops
@@ -33,14 +33,25 @@ export class ExpressionGrammar extends EmbeddedActionsParser {
   problems: ExpressionDiagnostic[] = [];
   /** Offsets of the `(` not yet closed, innermost last; tells an unclosed paren where it opened. */
   openParens: number[] = [];
+  /** What chevrotain's error hooks were told about the last syntax error. */
+  readonly errorFacts: SyntaxErrorRecorder;
+  readonly expression: Rule;
+  private readonly levels: Rule[] = [];
+  private readonly primary: Rule;
+  private readonly nameOrCall: Rule;
+  private readonly parenthesized: Rule;
 
-  constructor() {
-    super([...ALL_TOKENS], {
-      maxLookahead: 1,
-      recoveryEnabled: false,
-      skipValidations: true,
-      errorMessageProvider: syntaxErrorMessages,
-    });
+  constructor(options: GrammarOptions = { unsupported: "report" }) {
+    const recorder = new SyntaxErrorRecorder();
+    super(vocabulary(options), { maxLookahead: 1, recoveryEnabled: false, skipValidations: true, errorMessageProvider: recorder });
+    this.errorFacts = recorder;
+    const plan = planLevels(options);
+    // In the order the diagrams show them: loosest first.
+    this.expression = this.RULE("expression", () => this.SUBRULE(this.levelRule(0)));
+    plan.forEach((planned, index) => this.levels.push(this.defineLevel(planned, index)));
+    this.primary = this.definePrimary();
+    this.nameOrCall = this.defineNameOrCall();
+    this.parenthesized = this.defineParenthesized();
     this.performSelfAnalysis();
   }
 
@@ -49,156 +60,165 @@ export class ExpressionGrammar extends EmbeddedActionsParser {
     this.input = tokens;
     this.problems = [];
     this.openParens = [];
+    this.errorFacts.reset();
   }
 
-  // expression = additive ;
-  readonly expression = this.RULE("expression", (): Expression => this.SUBRULE(this.additive));
+  /** The rule of plan level `index`; past the tightest level, `primary`. */
+  private levelRule(index: number): Rule {
+    return this.levels[index] ?? this.primary;
+  }
 
-  // additive = multiplicative , { ( "+" | "-" ) , multiplicative } ;
-  readonly additive = this.RULE("additive", (): Expression => {
-    let left = this.SUBRULE(this.multiplicative);
-    this.MANY(() => {
-      const operator = this.CONSUME(AdditiveOperator);
-      const right = this.SUBRULE2(this.multiplicative);
-      left = this.ACTION(() => binary(operator.image as BinaryOperator, left, right));
-    });
-    return left;
-  });
-
-  // multiplicative = unary , { ( "*" | "/" ) , unary } ;
-  readonly multiplicative = this.RULE("multiplicative", (): Expression => {
-    let left = this.SUBRULE(this.unary);
-    this.MANY(() => {
-      const operator = this.CONSUME(MultiplicativeOperator);
-      const right = this.SUBRULE2(this.unary);
-      left = this.ACTION(() => {
-        if (operator.tokenType !== Percent) return binary(operator.image as BinaryOperator, left, right);
-        this.problems.push({
-          code: "unsupported-operator",
-          severity: "error",
-          message: "the language has no remainder operator `%`",
-          span: tokenSpan(operator),
-          hint: `compute it with floor: \`${printExpression(remainderOf(left, right))}\``,
+  private defineLevel(planned: PlannedLevel, index: number): Rule {
+    const { rule, fixity } = planned.level;
+    const operators = levelCategory(rule);
+    const next = (): Rule => this.levelRule(index + 1);
+    if (fixity === "prefix") {
+      // unary = sign , unary | next ;
+      return this.RULE(rule, () =>
+        this.OR([
+          {
+            ALT: () => {
+              const sign = this.CONSUME(operators);
+              const operand = this.SUBRULE(this.levelRule(index));
+              return this.ACTION(() => this.prefixNode(sign, operand));
+            },
+          },
+          { ALT: () => this.SUBRULE(next()) },
+        ]),
+      );
+    }
+    if (fixity === "right") {
+      // power = next , [ operator , operand ] ;   (operand: see planLevels)
+      return this.RULE(rule, () => {
+        let result = this.SUBRULE(next());
+        this.OPTION(() => {
+          const operator = this.CONSUME(operators);
+          const right = this.SUBRULE2(this.levelRule(planned.rightOperand));
+          const left = result;
+          result = this.ACTION(() => this.infixNode(operator, left, right));
         });
-        return binary("*", left, right);
+        return result;
       });
+    }
+    // additive = next , { operator , next } ;
+    return this.RULE(rule, () => {
+      let left = this.SUBRULE(next());
+      this.MANY(() => {
+        const operator = this.CONSUME(operators);
+        const right = this.SUBRULE2(next());
+        left = this.ACTION(() => this.infixNode(operator, left, right));
+      });
+      return left;
     });
-    return left;
-  });
+  }
 
-  // unary = ( "+" | "-" ) , unary | power ;
-  readonly unary = this.RULE("unary", (): Expression =>
-    this.OR([
-      {
-        ALT: () => {
-          const sign = this.CONSUME(AdditiveOperator);
-          const operand = this.SUBRULE(this.unary);
-          return this.ACTION(() => ({
-            kind: "unary" as const,
-            operator: sign.image as UnaryOperator,
-            operand,
-            span: { start: sign.startOffset, end: operand.span.end },
-          }));
+  // primary = number | nameOrCall | parenthesized ;
+  private definePrimary(): Rule {
+    return this.RULE("primary", () =>
+      this.OR([
+        {
+          ALT: () => {
+            const token = this.CONSUME(NumberToken);
+            return this.ACTION(() => ({ kind: "number" as const, value: numberValue(token.image), span: tokenSpan(token) }));
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.power) },
-    ]),
-  );
+        { ALT: () => this.SUBRULE(this.nameOrCall) },
+        { ALT: () => this.SUBRULE(this.parenthesized) },
+      ]),
+    );
+  }
 
-  // power = primary , [ ( "^" | "**" ) , unary ] ;   (only to report `^` and `**` well)
-  readonly power = this.RULE("power", (): Expression => {
-    const base = this.SUBRULE(this.primary);
-    let result = base;
-    this.OPTION(() => {
-      const operator = this.CONSUME(PowerOperator);
-      const exponent = this.SUBRULE(this.unary);
-      result = this.ACTION(() => {
-        const call: Expression = { kind: "call", name: "pow", nameSpan: tokenSpan(operator), args: [base, exponent], span: spanOf(base, exponent) };
-        this.problems.push({
-          code: "unsupported-operator",
-          severity: "error",
-          message: `the language has no power operator \`${operator.image}\``,
-          span: call.span,
-          hint: `write \`${printExpression(call)}\``,
+  // nameOrCall = name , [ "(" , [ arguments ] , ")" ] ;   arguments = expression , { "," , expression } ;
+  private defineNameOrCall(): Rule {
+    return this.RULE("nameOrCall", () => {
+      const name = this.CONSUME(Identifier);
+      let call: { args: Expression[]; close: IToken } | undefined;
+      this.OPTION(() => {
+        const open = this.CONSUME(LParen);
+        this.ACTION(() => this.openParens.push(open.startOffset));
+        const args: Expression[] = [];
+        this.OPTION2(() => {
+          args.push(this.SUBRULE(this.levelRule(0)));
+          this.MANY(() => {
+            this.CONSUME(Comma);
+            args.push(this.SUBRULE2(this.levelRule(0)));
+          });
         });
-        return call;
+        const close = this.CONSUME(RParen);
+        this.ACTION(() => this.openParens.pop());
+        call = { args, close };
       });
+      return this.ACTION(() => this.resolveName(name, call));
     });
-    return result;
-  });
+  }
 
-  // primary = number | name , [ "(" , [ arguments ] , ")" ] | "(" , additive , ")" ;
-  readonly primary = this.RULE("primary", (): Expression =>
-    this.OR([
-      {
-        ALT: () => {
-          const token = this.CONSUME(NumberToken);
-          return this.ACTION(() => ({ kind: "number" as const, value: numberValue(token.image), span: tokenSpan(token) }));
-        },
-      },
-      { ALT: () => this.SUBRULE(this.nameOrCall) },
-      { ALT: () => this.SUBRULE(this.parenthesized) },
-    ]),
-  );
-
-  readonly nameOrCall = this.RULE("nameOrCall", (): Expression => {
-    const name = this.CONSUME(Identifier);
-    let call: { args: Expression[]; close: IToken } | undefined;
-    this.OPTION(() => {
+  // parenthesized = "(" , expression , ")" ;
+  private defineParenthesized(): Rule {
+    return this.RULE("parenthesized", () => {
       const open = this.CONSUME(LParen);
       this.ACTION(() => this.openParens.push(open.startOffset));
-      const args: Expression[] = [];
-      this.OPTION2(() => {
-        // arguments = additive , { "," , additive } ;
-        args.push(this.SUBRULE(this.additive));
-        this.MANY(() => {
-          this.CONSUME(Comma);
-          args.push(this.SUBRULE2(this.additive));
-        });
-      });
+      const inner = this.SUBRULE(this.levelRule(0));
       const close = this.CONSUME(RParen);
-      this.ACTION(() => this.openParens.pop());
-      call = { args, close };
+      return this.ACTION(() => {
+        this.openParens.pop();
+        return parenthesized(inner, open.startOffset, close.startOffset);
+      });
     });
-    return this.ACTION((): Expression => {
-      const nameSpan = tokenSpan(name);
-      if (call === undefined) {
-        const problem = resolveVariable(name.image, nameSpan);
-        if (problem !== undefined) this.problems.push(problem);
-        // Stand-in so that parsing can continue; a parse with problems never returns its tree.
-        return problem === undefined ? { kind: "retried", span: nameSpan } : { kind: "number", value: Number.NaN, span: nameSpan };
-      }
-      const span = { start: nameSpan.start, end: call.close.startOffset + 1 };
-      const problem = resolveCall(name.image, nameSpan, call.args, span);
+  }
+
+  private resolveName(name: IToken, call: { args: Expression[]; close: IToken } | undefined): Expression {
+    const nameSpan = tokenSpan(name);
+    if (call === undefined) {
+      const problem = resolveVariable(name.image, nameSpan);
       if (problem !== undefined) this.problems.push(problem);
-      return { kind: "call", name: name.image, nameSpan, args: call.args, span };
-    });
-  });
+      // Stand-in so that parsing can continue; a parse with problems never returns its tree.
+      return problem === undefined ? { kind: "retried", span: nameSpan } : { kind: "number", value: Number.NaN, span: nameSpan };
+    }
+    const problem = resolveCall(name.image, nameSpan, call.args, { start: nameSpan.start, end: call.close.startOffset + 1 });
+    if (problem !== undefined) this.problems.push(problem);
+    const builtin = lookupBuiltin(name.image);
+    return callNode(builtin?.name ?? name.image, nameSpan, call.args, call.close.startOffset, builtin);
+  }
 
-  readonly parenthesized = this.RULE("parenthesized", (): Expression => {
-    const open = this.CONSUME(LParen);
-    this.ACTION(() => this.openParens.push(open.startOffset));
-    const inner = this.SUBRULE(this.additive);
-    const close = this.CONSUME(RParen);
-    return this.ACTION(() => {
-      this.openParens.pop();
-      // Parentheses leave no node, but the enclosed node's span grows to cover them.
-      return { ...inner, span: { start: open.startOffset, end: close.startOffset + 1 } };
-    });
-  });
-}
+  private prefixNode(sign: IToken, operand: Expression): Expression {
+    const role = operatorRow(sign.tokenType)?.prefix;
+    if (role === undefined) throw new Error(`the token ${sign.tokenType.name} has no prefix role`);
+    return unaryNode(role.operator, sign.startOffset, operand);
+  }
 
-function binary(operator: BinaryOperator, left: Expression, right: Expression): Expression {
-  return { kind: "binary", operator, left, right, span: spanOf(left, right) };
+  private infixNode(operator: IToken, left: Expression, right: Expression): Expression {
+    const role = operatorRow(operator.tokenType)?.infix;
+    if (role === undefined) throw new Error(`the token ${operator.tokenType.name} has no infix role`);
+    return "unsupported" in role ? this.refuse(role.unsupported, operator, left, right) : binaryNode(role.operator, left, right);
+  }
+
+  /** Reports an operator the language does not have, with the fix written out, and stands something in for it. */
+  private refuse(unsupported: Unsupported, operator: IToken, left: Expression, right: Expression): Expression {
+    const build = treeBuilder(tokenSpan(operator));
+    this.problems.push({
+      code: "unsupported-operator",
+      severity: "error",
+      message: unsupported.message,
+      span: unsupported.points === "operator" ? tokenSpan(operator) : spanOf(left, right),
+      hint: `${unsupported.hint}\`${printExpression(unsupported.rewrite(left, right, build))}\``,
+    });
+    return unsupported.standIn(left, right, build);
+  }
 }
 
 function spanOf(first: Expression, last: Expression): Span {
   return { start: first.span.start, end: last.span.end };
 }
 
-/** `x - floor(x / y) * y`: what `x % y` means for the non-negative numbers of a delay. */
-function remainderOf(x: Expression, y: Expression): Expression {
-  const span = spanOf(x, y);
-  const quotient: Expression = { kind: "call", name: "floor", nameSpan: span, args: [binary("/", x, y)], span };
-  return binary("-", x, binary("*", quotient, y));
+/** Builds the trees a refused operator's row describes; calls are named at the operator. */
+function treeBuilder(nameSpan: Span): TreeBuilder<Expression> {
+  return {
+    binary: binaryNode,
+    call: (name, args) => {
+      const first = args[0];
+      const last = args[args.length - 1];
+      const span = first === undefined || last === undefined ? nameSpan : spanOf(first, last);
+      return { kind: "call", name, nameSpan, args, span, builtin: lookupBuiltin(name) };
+    },
+  };
 }

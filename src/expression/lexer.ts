@@ -1,8 +1,9 @@
 import { Lexer, type ILexingError, type IToken } from "chevrotain";
 import type { Span } from "../diagnostics/diagnostic.js";
 import type { ExpressionDiagnostic } from "./codes.js";
-import { numberValue, VALID_NUMBER, type LexicalToken, type TokenKind } from "./lexical.js";
-import { ALL_TOKENS, NumberToken } from "./tokens.js";
+import { numberValue, VALID_NUMBER } from "./lexical.js";
+import type { LexicalToken } from "./operators.js";
+import { NumberToken, tokenKind, vocabulary } from "./tokens.js";
 
 /** The tokens of one source, and the problems found in them before any parsing. */
 export interface LexResult {
@@ -17,7 +18,7 @@ let lexer: Lexer | undefined;
 
 /** Built on first use, once per process, so that importing the library stays cheap. */
 function sharedLexer(): Lexer {
-  lexer ??= new Lexer([...ALL_TOKENS], {
+  lexer ??= new Lexer(vocabulary({ unsupported: "report" }), {
     positionTracking: "onlyOffset",
     ensureOptimizations: true,
     skipValidations: true,
@@ -42,7 +43,6 @@ export function tokenSpan(token: IToken): Span {
   return { start: token.startOffset, end: token.startOffset + token.image.length };
 }
 
-
 function checkNumber(image: string, span: Span): ExpressionDiagnostic | undefined {
   if (VALID_NUMBER.test(image)) {
     const value = Number(image);
@@ -58,10 +58,19 @@ function checkNumber(image: string, span: Span): ExpressionDiagnostic | undefine
     return undefined;
   }
   const fixed = numberValue(image);
-  const malformed = (message: string, hint: string): ExpressionDiagnostic => ({ code: "malformed-number", severity: "error", message, span, hint });
+  const malformed = (message: string, hint: string): ExpressionDiagnostic => ({
+    code: "malformed-number",
+    severity: "error",
+    message,
+    span,
+    hint,
+  });
   if (image.includes("_")) return malformed(`digit separators are not allowed in \`${image}\``, `write \`${String(fixed)}\``);
   if (image.startsWith(".")) return malformed(`a number cannot start with \`.\`: \`${image}\``, `write \`0${image}\``);
-  return malformed(`a number cannot end its digits with \`.\`: \`${image}\``, `write \`${image.replace(/\.(?=[eE]|$)/, "")}\` or \`${image.replace(/\.(?=[eE]|$)/, ".0")}\``);
+  return malformed(
+    `a number cannot end its digits with \`.\`: \`${image}\``,
+    `write \`${image.replace(/\.(?=[eE]|$)/, "")}\` or \`${image.replace(/\.(?=[eE]|$)/, ".0")}\``,
+  );
 }
 
 /** Control characters (CR, LF and NUL among them) and the Unicode line and paragraph separators. */
@@ -70,7 +79,8 @@ const HEADER_BREAKING = /[\p{Cc}\u2028\u2029]/u;
 /** Characters people paste from prose or other languages, and what to write instead. */
 function characterHint(text: string, previous: IToken | undefined): string | undefined {
   // Checked before the first character: a run such as `$\n` is still a header-splitting risk.
-  if (HEADER_BREAKING.test(text)) return "the expression travels in an HTTP header, which cannot carry line breaks or control characters; write it on one line";
+  if (HEADER_BREAKING.test(text))
+    return "the expression travels in an HTTP header, which cannot carry line breaks or control characters; write it on one line";
   const first = text[0] ?? "";
   switch (first) {
     case '"':
@@ -92,7 +102,9 @@ function characterHint(text: string, previous: IToken | undefined): string | und
     case "\u00f7":
       return "write `/` to divide";
     case ".":
-      return previous?.image === "Math" ? "write the function name alone, e.g. `pow(2, retried)`" : "the language has no member access; numbers need a digit before the point, e.g. `0.5`";
+      return previous?.image === "Math"
+        ? "write the function name alone, e.g. `pow(2, retried)`"
+        : "the language has no member access; numbers need a digit before the point, e.g. `0.5`";
     case "<":
     case ">":
     case "=":
@@ -124,7 +136,7 @@ function unexpectedCharacter(source: string, error: ILexingError, tokens: readon
   return {
     code: "unexpected-character",
     severity: "error",
-    message: `unexpected ${[...text].length === 1 ? "character" : "characters"} ${described}`,
+    message: `unexpected ${Array.from(text).length === 1 ? "character" : "characters"} ${described}`,
     span: { start, end },
     ...(hint === undefined ? {} : { hint }),
   };
@@ -147,10 +159,12 @@ export function describeCharacters(text: string): string {
   const shown = text.length > 16 ? `${text.slice(0, 16)}…` : text;
   const printable = /^[^\p{C}\p{Z}]*$/u.test(shown.replace(/ /g, "x"));
   if (printable) return `\`${shown}\``;
-  return [...shown].map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`).join(" ");
+  return Array.from(shown)
+    .map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`)
+    .join(" ");
 }
 
 /** Chevrotain tokens in the shape the size pre-scan reads. */
 export function lexicalTokens(tokens: readonly IToken[]): LexicalToken[] {
-  return tokens.map((t) => ({ kind: t.tokenType.name as TokenKind, image: t.image, startOffset: t.startOffset }));
+  return tokens.map((t) => ({ kind: tokenKind(t.tokenType), image: t.image, startOffset: t.startOffset }));
 }

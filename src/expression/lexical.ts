@@ -1,23 +1,19 @@
-/*
- * The lexical facts shared by both parsers, kept free of chevrotain so that
- * the fast path (and a cold start) never loads it.
- */
+import { WHITESPACE } from "./operators.js";
 
-/**
- * The characters skipped between tokens: space and tab, the whitespace an
- * HTTP header value may carry. CR, LF, NUL, the other control characters and
- * U+2028/U+2029 are not whitespace here: an expression travels in the
- * `Upstash-Retry-Delay` header, where a line break splits the header, so both
- * lexers refuse them as `unexpected-character`. Both read this one list.
+/*
+ * The token patterns both lexers read: whitespace (from the table in
+ * operators.ts), numbers and names. Kept free of chevrotain so that the fast
+ * path (and a cold start) never loads it.
  */
-export const WHITESPACE: readonly string[] = [" ", "\t"];
 
 /** {@link WHITESPACE} as the chevrotain token's pattern. */
-export const WHITESPACE_PATTERN = new RegExp(`[${WHITESPACE.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}]+`);
+export const WHITESPACE_PATTERN = new RegExp(
+  `[${WHITESPACE.map((w) => `\\u${w.text.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}]+`,
+);
 
 /** {@link WHITESPACE} by character code, for the fast scanner's per-character test. */
 const WHITESPACE_CODES = new Uint8Array(128);
-for (const c of WHITESPACE) WHITESPACE_CODES[c.charCodeAt(0)] = 1;
+for (const w of WHITESPACE) WHITESPACE_CODES[w.text.charCodeAt(0)] = 1;
 
 /** Whether the UTF-16 code unit `c` is in {@link WHITESPACE}. */
 export function isWhitespaceCode(c: number): boolean {
@@ -45,16 +41,4 @@ export function numberValue(image: string): number {
   text = text.replace(/\.(?=[eE]|$)/, ".0");
   const value = Number(text);
   return Number.isNaN(value) ? 0 : value;
-}
-
-/** The token kinds that matter to the size and depth pre-scan, by the token types' names. */
-export type TokenKind = "Number" | "Identifier" | "Plus" | "Minus" | "Star" | "StarStar" | "Slash" | "Caret" | "Percent" | "LParen" | "RParen" | "Comma";
-
-/** The part of a token both parsers produce. */
-export interface LexicalToken {
-  readonly kind: TokenKind;
-  readonly image: string;
-  readonly startOffset: number;
-  /** A number token's value, when the scanner has already read it. */
-  readonly value?: number | undefined;
 }

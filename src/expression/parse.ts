@@ -25,7 +25,12 @@ import { EXPRESSION_LIMITS } from "./limits.js";
  */
 export function parse(source: string): Result<Expression, ExpressionCode> {
   if (typeof source !== "string") {
-    return fail({ code: "invalid-option", severity: "error", message: `the expression must be a string, not ${describeKind(source)}`, span: { start: 0, end: 0 } });
+    return fail({
+      code: "invalid-option",
+      severity: "error",
+      message: `the expression must be a string, not ${describeKind(source)}`,
+      span: { start: 0, end: 0 },
+    });
   }
   if (source.length > EXPRESSION_LIMITS.maxSourceLength) {
     return fail({
@@ -47,8 +52,21 @@ export function parse(source: string): Result<Expression, ExpressionCode> {
     // limit; a caller whose own stack is nearly full can still exhaust it.
     // The full parser would need more stack still, so this is the answer.
     // Tested inline and answered without a call: see guard.ts.
-    if ((error instanceof RangeError && (error.message === V8_STACK_MESSAGE || error.message === JSC_STACK_MESSAGE)) || (error as { name?: unknown } | null)?.name === "InternalError") {
-      return { ok: false, diagnostics: [{ code: "too-deeply-nested", severity: "error", message: "the expression nests too deeply for the call stack that is left", span: { start: 0, end: source.length } }] };
+    if (
+      (error instanceof RangeError && (error.message === V8_STACK_MESSAGE || error.message === JSC_STACK_MESSAGE)) ||
+      (error as { name?: unknown } | null)?.name === "InternalError"
+    ) {
+      return {
+        ok: false,
+        diagnostics: [
+          {
+            code: "too-deeply-nested",
+            severity: "error",
+            message: "the expression nests too deeply for the call stack that is left",
+            span: { start: 0, end: source.length },
+          },
+        ],
+      };
     }
     throw error;
   }

@@ -1,5 +1,6 @@
+import type { Expression } from "./ast.js";
 import { guardTreeWalk } from "./guard.js";
-import { binaryPrecedence, nodePrecedence, PRECEDENCE, type Expression } from "./ast.js";
+import { ATOM_PRECEDENCE, infixPrinting, OPERATORS, prefixPrinting, type Printing } from "./operators.js";
 
 /**
  * Prints an expression as canonical source: single spaces around binary
@@ -26,27 +27,49 @@ function printNode(node: Expression): string {
     case "call":
       return `${node.name}(${node.args.map(printNode).join(", ")})`;
     case "unary": {
-      const operand = printOperand(node.operand, PRECEDENCE.unary, false);
+      const printing = prefixPrinting(node.operator);
+      const operand = printOperand(node.operand, printing, "operand");
       // `- -x`, not `--x`, which reads like a decrement.
-      const gap = operand.startsWith("-") || operand.startsWith("+") ? " " : "";
-      return `${node.operator}${gap}${operand}`;
+      const gap = SIGNS.some((sign) => operand.startsWith(sign)) ? " " : "";
+      return `${printing.printed}${gap}${operand}`;
     }
     case "binary": {
-      const precedence = binaryPrecedence(node.operator);
-      return `${printOperand(node.left, precedence, false)} ${node.operator} ${printOperand(node.right, precedence, true)}`;
+      const printing = infixPrinting(node.operator);
+      return `${printOperand(node.left, printing, "left")}${printing.printed}${printOperand(node.right, printing, "right")}`;
     }
   }
 }
 
+/** The texts of the prefix operators: an operand that starts with one is set apart from its own sign. */
+const SIGNS: readonly string[] = OPERATORS.filter((row) => "prefix" in row).map((row) => row.text);
+
+/** The precedence of a node as it stands, for deciding whether it needs parentheses. */
+function nodePrecedence(node: Expression): number {
+  switch (node.kind) {
+    case "binary":
+      return infixPrinting(node.operator).precedence;
+    case "unary":
+      return prefixPrinting(node.operator).precedence;
+    case "number":
+      // A negative or non-finite literal (only constant folding makes those) prints as a sign before a number.
+      return Object.is(node.value, -0) || node.value < 0 ? prefixPrinting("-").precedence : ATOM_PRECEDENCE;
+    case "retried":
+    case "call":
+      return ATOM_PRECEDENCE;
+  }
+}
+
 /**
- * Operators are left-associative, so a right operand of equal precedence
- * keeps its parentheses: `a - (b - c)` and even `a + (b + c)`, since
- * floating-point addition is not associative.
+ * An operand of equal precedence keeps its parentheses unless it stands on
+ * the side its operator associates to: for the left-associative operators,
+ * `a - (b - c)` and even `a + (b + c)`, since floating-point addition is not
+ * associative.
  */
-function printOperand(node: Expression, parentPrecedence: number, isRight: boolean): string {
+function printOperand(node: Expression, parent: Printing, side: "left" | "right" | "operand"): string {
   const precedence = nodePrecedence(node);
   const text = printNode(node);
-  const needsParens = precedence < parentPrecedence || (isRight && precedence === parentPrecedence && node.kind === "binary");
+  const needsParens =
+    precedence < parent.precedence || (precedence === parent.precedence && node.kind === "binary" && side !== parent.fixity);
   return needsParens ? `(${text})` : text;
 }
 

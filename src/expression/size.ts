@@ -1,6 +1,6 @@
 import type { ExpressionDiagnostic } from "./codes.js";
 import { EXPRESSION_LIMITS } from "./limits.js";
-import type { LexicalToken } from "./lexical.js";
+import type { LexicalToken } from "./operators.js";
 
 /**
  * Bounds the parse's recursion before it starts: the parser (and every tree

@@ -1,4 +1,12 @@
-import { EOF, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
+import {
+  EOF,
+  MismatchedTokenException,
+  NotAllInputParsedException,
+  type IParserErrorMessageProvider,
+  type IRecognitionException,
+  type IToken,
+  type TokenType,
+} from "chevrotain";
 import type { Span } from "../diagnostics/diagnostic.js";
 import type { ExpressionDiagnostic } from "./codes.js";
 import { describeCharacters, lastTokenBefore, tokenSpan } from "./lexer.js";
@@ -6,30 +14,39 @@ import { Comma, Identifier, LParen, NumberToken, RParen } from "./tokens.js";
 
 /*
  * Chevrotain words its errors as lists of expected token sequences. Instead,
- * its message provider here records *what kind* of error happened, as JSON,
- * and `toSyntaxDiagnostic` turns that plus the tokens around it into a
- * sentence a person needs, with a code and a span.
+ * `toSyntaxDiagnostic` reads what kind of error happened from the exception
+ * itself (its class, its token, its rule stack) and turns that plus the
+ * tokens around it into a sentence a person needs, with a code and a span.
  */
 
-interface SyntaxErrorFacts {
-  readonly kind: "mismatch" | "no-viable-alternative" | "not-all-input" | "early-exit";
-  readonly expected?: string;
-  readonly rule: string;
-}
+/**
+ * Chevrotain's error-message hooks. The one fact an exception does not carry
+ * is which token a mismatch expected; the hook is told, so it keeps it. The
+ * messages it returns are plain sentences, never read back.
+ */
+export class SyntaxErrorRecorder implements IParserErrorMessageProvider {
+  /** The token type the last mismatch expected. */
+  expected: TokenType | undefined;
 
-export const syntaxErrorMessages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage: ({ expected, ruleName }) => JSON.stringify({ kind: "mismatch", expected: expected.name, rule: ruleName }),
-  buildNotAllInputParsedMessage: ({ ruleName }) => JSON.stringify({ kind: "not-all-input", rule: ruleName }),
-  buildNoViableAltMessage: ({ ruleName }) => JSON.stringify({ kind: "no-viable-alternative", rule: ruleName }),
-  buildEarlyExitMessage: ({ ruleName }) => JSON.stringify({ kind: "early-exit", rule: ruleName }),
-};
+  reset(): void {
+    this.expected = undefined;
+  }
 
-function readFacts(error: IRecognitionException): SyntaxErrorFacts {
-  try {
-    const facts = JSON.parse(error.message) as SyntaxErrorFacts;
-    return facts;
-  } catch {
-    return { kind: "no-viable-alternative", rule: "expression" };
+  buildMismatchTokenMessage({ expected }: { expected: TokenType }): string {
+    this.expected = expected;
+    return `expected ${expected.LABEL ?? expected.name}`;
+  }
+
+  buildNotAllInputParsedMessage(): string {
+    return "unexpected input after a complete expression";
+  }
+
+  buildNoViableAltMessage(): string {
+    return "expected an operand";
+  }
+
+  buildEarlyExitMessage(): string {
+    return "expected an operand";
   }
 }
 
@@ -39,6 +56,20 @@ export interface SyntaxContext {
   readonly openParens: readonly number[];
   /** All tokens of the input, to find the one before the error. */
   readonly tokens: readonly IToken[];
+  /** The token the error's mismatch expected, as the parser's hook recorded it. */
+  readonly expected: TokenType | undefined;
+}
+
+/** The kind of error, from the exception's class, and the rule it happened in. */
+function readFacts(error: IRecognitionException): {
+  readonly kind: "mismatch" | "not-all-input" | "operand";
+  readonly rule: string | undefined;
+} {
+  const rule = error.context.ruleStack[error.context.ruleStack.length - 1];
+  if (error instanceof MismatchedTokenException) return { kind: "mismatch", rule };
+  if (error instanceof NotAllInputParsedException) return { kind: "not-all-input", rule };
+  // NoViableAltException and EarlyExitException: an operand was needed here.
+  return { kind: "operand", rule };
 }
 
 export function toSyntaxDiagnostic(error: IRecognitionException, context: SyntaxContext): ExpressionDiagnostic {
@@ -63,15 +94,27 @@ export function toSyntaxDiagnostic(error: IRecognitionException, context: Syntax
 
   if (facts.kind === "not-all-input") {
     if (found.tokenType === RParen) {
-      return { code: "unmatched-paren", severity: "error", message: "unmatched `)`", span, hint: "remove it, or add the `(` it should close" };
+      return {
+        code: "unmatched-paren",
+        severity: "error",
+        message: "unmatched `)`",
+        span,
+        hint: "remove it, or add the `(` it should close",
+      };
     }
     if (found.tokenType === Comma) {
-      return { code: "unexpected-token", severity: "error", message: "unexpected `,` outside a function call", span, hint: "commas separate the arguments of a call, as in `max(1000, retried)`" };
+      return {
+        code: "unexpected-token",
+        severity: "error",
+        message: "unexpected `,` outside a function call",
+        span,
+        hint: "commas separate the arguments of a call, as in `max(1000, retried)`",
+      };
     }
     return { code: "unexpected-token", severity: "error", message: `unexpected ${foundText} after a complete expression`, span };
   }
 
-  if (facts.kind === "mismatch" && facts.expected === RParen.name) {
+  if (facts.kind === "mismatch" && context.expected === RParen) {
     const opened = context.openParens[context.openParens.length - 1];
     const related = opened === undefined ? [] : [{ span: { start: opened, end: opened + 1 }, message: "this `(` is not closed" }];
     const inCall = facts.rule === "nameOrCall";
@@ -97,7 +140,13 @@ export function toSyntaxDiagnostic(error: IRecognitionException, context: Syntax
   // Everything else means an operand was needed here.
   if (atEnd) {
     if (previous === undefined) {
-      return { code: "empty-expression", severity: "error", message: "the expression is empty", span, hint: "write a delay in milliseconds, e.g. `1000` or `pow(2, retried) * 1000`" };
+      return {
+        code: "empty-expression",
+        severity: "error",
+        message: "the expression is empty",
+        span,
+        hint: "write a delay in milliseconds, e.g. `1000` or `pow(2, retried) * 1000`",
+      };
     }
     return {
       code: "unexpected-end",
@@ -108,12 +157,30 @@ export function toSyntaxDiagnostic(error: IRecognitionException, context: Syntax
     };
   }
   if (found.tokenType === RParen && previous?.tokenType === LParen) {
-    return { code: "unexpected-token", severity: "error", message: "empty parentheses", span: { start: previous.startOffset, end: span.end }, hint: "put an expression inside, or remove them" };
+    return {
+      code: "unexpected-token",
+      severity: "error",
+      message: "empty parentheses",
+      span: { start: previous.startOffset, end: span.end },
+      hint: "put an expression inside, or remove them",
+    };
   }
   if (found.tokenType === RParen && previous?.tokenType === Comma) {
-    return { code: "unexpected-token", severity: "error", message: "expected an argument after `,`, found `)`", span, hint: "remove the trailing comma" };
+    return {
+      code: "unexpected-token",
+      severity: "error",
+      message: "expected an argument after `,`, found `)`",
+      span,
+      hint: "remove the trailing comma",
+    };
   }
-  return { code: "unexpected-token", severity: "error", message: `expected an operand, found ${foundText}`, span, hint: "an operand is a number, `retried`, a function call or a parenthesized expression" };
+  return {
+    code: "unexpected-token",
+    severity: "error",
+    message: `expected an operand, found ${foundText}`,
+    span,
+    hint: "an operand is a number, `retried`, a function call or a parenthesized expression",
+  };
 }
 
 function describe(token: IToken): string {

@@ -1,12 +1,13 @@
 import { createToken, Lexer, type TokenType } from "chevrotain";
 import { IDENTIFIER_PATTERN, NUMBER_PATTERN, WHITESPACE_PATTERN } from "./lexical.js";
+import { LEVELS, OPERATORS, PUNCTUATION, type Level, type LevelRule, type OperatorRow, type TokenKind } from "./operators.js";
 
 /*
- * The tokens of the expression language. Some exist only to be reported well:
- * `%`, `^` and `**` are not operators of the language, but lexing them lets
- * the parser place them in the tree and suggest `pow(x, y)` with the actual
- * operands. A number token is lexed generously (`.5`, `5.`, `1_000`) and
- * checked afterwards, so each malformed number gets its own hint.
+ * The chevrotain tokens, built from the operator table. Refused operators
+ * (`%`, `^`, `**`) are tokens too: lexing them lets the parser place them in
+ * the tree and suggest the fix with the actual operands. A number token is
+ * lexed generously (`.5`, `5.`, `1_000`) and checked afterwards, so each
+ * malformed number gets its own hint.
  */
 
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: WHITESPACE_PATTERN, group: Lexer.SKIPPED });
@@ -18,41 +19,91 @@ export const NumberToken = createToken({
 });
 export const Identifier = createToken({ name: "Identifier", pattern: IDENTIFIER_PATTERN });
 
+const quoted = (text: string): string => `\`${text}\``;
+const punctuation = (p: { readonly text: string; readonly token: string }): TokenType =>
+  createToken({ name: p.token, pattern: p.text, label: quoted(p.text) });
+export const LParen = punctuation(PUNCTUATION.open);
+export const RParen = punctuation(PUNCTUATION.close);
+export const Comma = punctuation(PUNCTUATION.comma);
+
+/** The texts of a level's operators, for its label: the accepted ones, unless it has none. */
+function levelLabel(level: Level): string {
+  const roles = OPERATORS.map((row: OperatorRow) => ({ row, role: level.fixity === "prefix" ? row.prefix : row.infix })).filter(
+    ({ role }) => role?.level === level.rule,
+  );
+  const accepted = roles.filter(({ role }) => role !== undefined && !("unsupported" in role));
+  const texts = (accepted.length > 0 ? accepted : roles).map(({ row }) => quoted(row.text));
+  return texts.length <= 1 ? texts.join("") : `${texts.slice(0, -1).join(", ")} or ${texts[texts.length - 1] ?? ""}`;
+}
+
 /*
- * Operator categories let one CONSUME match any operator of a precedence
- * level, so the grammar needs no OR (and no lookahead) to pick an operator.
+ * One category per level lets one CONSUME match any operator of the level,
+ * so the grammar needs no OR (and no lookahead) to pick an operator.
  */
-export const AdditiveOperator = createToken({ name: "AdditiveOperator", pattern: Lexer.NA, label: "`+` or `-`" });
-export const MultiplicativeOperator = createToken({ name: "MultiplicativeOperator", pattern: Lexer.NA, label: "`*` or `/`" });
-export const PowerOperator = createToken({ name: "PowerOperator", pattern: Lexer.NA, label: "`^` or `**`" });
+const CATEGORIES: ReadonlyMap<LevelRule, TokenType> = new Map(
+  LEVELS.map((level) => [
+    level.rule,
+    createToken({
+      name: `${level.rule[0]?.toUpperCase() ?? ""}${level.rule.slice(1)}Operator`,
+      pattern: Lexer.NA,
+      label: levelLabel(level),
+    }),
+  ]),
+);
 
-export const Plus = createToken({ name: "Plus", pattern: "+", label: "`+`", categories: [AdditiveOperator] });
-export const Minus = createToken({ name: "Minus", pattern: "-", label: "`-`", categories: [AdditiveOperator] });
-export const StarStar = createToken({ name: "StarStar", pattern: "**", label: "`**`", categories: [PowerOperator] });
-export const Star = createToken({ name: "Star", pattern: "*", label: "`*`", categories: [MultiplicativeOperator] });
-export const Slash = createToken({ name: "Slash", pattern: "/", label: "`/`", categories: [MultiplicativeOperator] });
-export const Caret = createToken({ name: "Caret", pattern: "^", label: "`^`", categories: [PowerOperator] });
-export const Percent = createToken({ name: "Percent", pattern: "%", label: "`%`", categories: [MultiplicativeOperator] });
-export const LParen = createToken({ name: "LParen", pattern: "(", label: "`(`" });
-export const RParen = createToken({ name: "RParen", pattern: ")", label: "`)`" });
-export const Comma = createToken({ name: "Comma", pattern: ",", label: "`,`" });
+/** The category token that matches every operator of the level `rule`. */
+export function levelCategory(rule: LevelRule): TokenType {
+  const category = CATEGORIES.get(rule);
+  if (category === undefined) throw new Error(`no token category for the level ${rule}`);
+  return category;
+}
 
-/** Order matters where one pattern is a prefix of another: `**` before `*`. */
-export const ALL_TOKENS: readonly TokenType[] = [
-  WhiteSpace,
-  AdditiveOperator,
-  MultiplicativeOperator,
-  PowerOperator,
-  NumberToken,
-  Identifier,
-  Plus,
-  Minus,
-  StarStar,
-  Star,
-  Slash,
-  Caret,
-  Percent,
-  LParen,
-  RParen,
-  Comma,
-];
+const ROW_BY_TYPE = new Map<TokenType, OperatorRow>();
+const operatorTokens: TokenType[] = OPERATORS.map((row: OperatorRow) => {
+  const levels = [row.infix?.level, row.prefix?.level].filter((rule) => rule !== undefined);
+  const type = createToken({ name: row.token, pattern: row.text, label: quoted(row.text), categories: levels.map(levelCategory) });
+  ROW_BY_TYPE.set(type, row);
+  return type;
+});
+
+/** The table row of an operator token. */
+export function operatorRow(type: TokenType): OperatorRow | undefined {
+  return ROW_BY_TYPE.get(type);
+}
+
+const KIND_BY_TYPE = new Map<TokenType, TokenKind>([
+  [NumberToken, "Number"],
+  [Identifier, "Identifier"],
+  [LParen, PUNCTUATION.open.token],
+  [RParen, PUNCTUATION.close.token],
+  [Comma, PUNCTUATION.comma.token],
+  ...OPERATORS.map((row, i): [TokenType, TokenKind] => [operatorTokens[i] as TokenType, row.token]),
+]);
+
+/** The kind of a lexed token, as the size pre-scan and the fast recognizer name it. */
+export function tokenKind(type: TokenType): TokenKind {
+  const kind = KIND_BY_TYPE.get(type);
+  if (kind === undefined) throw new Error(`the token type ${type.name} has no kind`);
+  return kind;
+}
+
+/**
+ * The token types of a lexer or parser. With `unsupported: "omit"`, the
+ * operators the language refuses are left out (the grammar the diagrams
+ * show). Longer operator texts come first: chevrotain's lexer takes the first
+ * pattern that matches, so `**` must be tried before `*`.
+ */
+export function vocabulary(options: { readonly unsupported: "omit" | "report" }): TokenType[] {
+  const operators = operatorTokens
+    .filter((type) => options.unsupported === "report" || hasAcceptedRole(operatorRow(type)))
+    .sort((a, b) => textLength(b) - textLength(a));
+  return [WhiteSpace, ...CATEGORIES.values(), NumberToken, Identifier, ...operators, LParen, RParen, Comma];
+}
+
+function textLength(type: TokenType): number {
+  return operatorRow(type)?.text.length ?? 0;
+}
+
+function hasAcceptedRole(row: OperatorRow | undefined): boolean {
+  return [row?.infix, row?.prefix].some((role) => role !== undefined && !("unsupported" in role));
+}

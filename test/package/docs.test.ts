@@ -57,7 +57,9 @@ describe("grammar/syntax-diagrams.html", () => {
   it("loads nothing from the network", () => {
     const html = syntaxDiagramsHtml(root);
     expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=/);
-    for (const rule of ["expression", "additive", "multiplicative", "unary", "power", "primary", "nameOrCall", "parenthesized"]) expect(html).toContain(`"name": "${rule}"`);
+    for (const rule of ["expression", "additive", "multiplicative", "unary", "primary", "nameOrCall", "parenthesized"]) expect(html).toContain(`"name": "${rule}"`);
+    // `^` and `**` are parsed only to be refused with a fix: the diagrams show the language.
+    expect(html).not.toContain(`"name": "power"`);
   });
 });
 
