@@ -13,19 +13,18 @@ export interface DurationUnit {
   readonly documented: boolean;
 }
 
-const unit = (name: string, nanoseconds: bigint, rank: number, documented: boolean): DurationUnit => Object.freeze({ name, nanoseconds, rank, documented });
-
+// Rows as object literals: a bare `true`/`false` in a row would not say which fact it is.
 const UNITS: readonly DurationUnit[] = [
-  unit("ns", 1n, 1, false),
-  unit("us", 1_000n, 2, false),
-  unit("\u00b5s", 1_000n, 2, false), // µs, MICRO SIGN
-  unit("\u03bcs", 1_000n, 2, false), // μs, GREEK SMALL LETTER MU
-  unit("ms", 1_000_000n, 3, false),
-  unit("s", 1_000_000_000n, 4, true),
-  unit("m", 60_000_000_000n, 5, true),
-  unit("h", 3_600_000_000_000n, 6, true),
-  unit("d", 86_400_000_000_000n, 7, true),
-];
+  { name: "ns", nanoseconds: 1n, rank: 1, documented: false },
+  { name: "us", nanoseconds: 1_000n, rank: 2, documented: false },
+  { name: "\u00b5s", nanoseconds: 1_000n, rank: 2, documented: false }, // µs, MICRO SIGN
+  { name: "\u03bcs", nanoseconds: 1_000n, rank: 2, documented: false }, // μs, GREEK SMALL LETTER MU
+  { name: "ms", nanoseconds: 1_000_000n, rank: 3, documented: false },
+  { name: "s", nanoseconds: 1_000_000_000n, rank: 4, documented: true },
+  { name: "m", nanoseconds: 60_000_000_000n, rank: 5, documented: true },
+  { name: "h", nanoseconds: 3_600_000_000_000n, rank: 6, documented: true },
+  { name: "d", nanoseconds: 86_400_000_000_000n, rank: 7, documented: true },
+].map((row) => Object.freeze(row));
 
 const byName: ReadonlyMap<string, DurationUnit> = new Map(UNITS.map((u) => [u.name, u]));
 
