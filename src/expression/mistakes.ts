@@ -73,12 +73,12 @@ function unitOf(word: string): string | undefined {
   return unitForWord(word);
 }
 
-export function unitDiagnostic(text: string, span: Span, ms: number): ExpressionDiagnostic {
+function unitDiagnostic(text: string, span: Span, ms: number, { quoted }: { readonly quoted: boolean } = { quoted: false }): ExpressionDiagnostic {
   const fix: Fix = { span, text: String(ms), message: `replace \`${text}\` with \`${ms}\`` };
   return {
     code: "unit-in-expression",
     severity: "error",
-    message: `\`${text}\` is a duration, but the expression is a number of milliseconds`,
+    message: `\`${text}\` is a duration${quoted ? " in quotes" : ""}, but the expression is a number of milliseconds`,
     span,
     hint: `expressions are in milliseconds and have no units: write \`${ms}\``,
     fix,
@@ -120,7 +120,7 @@ function explainQuoted(
   if (only.code !== "unit-in-expression" && only.code !== "strategy-name") return diagnostics;
   const widen = (fix: Fix): Fix => ({ ...fix, span: whole });
   const quotedText = source.slice(whole.start, whole.end);
-  if (only.code === "unit-in-expression" && only.fix !== undefined) return [unitDiagnostic(quotedText, whole, Number(only.fix.text))];
+  if (only.code === "unit-in-expression" && only.fix !== undefined) return [unitDiagnostic(quotedText, whole, Number(only.fix.text), { quoted: true })];
   return [{ ...only, span: whole, ...(only.suggestions === undefined ? {} : { suggestions: only.suggestions.map(widen) }) }];
 }
 

@@ -124,7 +124,7 @@ describe("buildTriggerRequest", () => {
 
   it("renders option diagnostics against their own input, labelled with the path", () => {
     const text = renderOptionDiagnostics(build({ retryDelay: "pow(2, retries) * 1000" }).diagnostics);
-    expect(text).toBe(["error[unknown-variable]: unknown variable `retries`", " --> retryDelay", " 1 | pow(2, retries) * 1000", "   |        ^^^^^^^ did you mean `retried`?"].join("\n"));
+    expect(text).toBe(["error[unknown-variable]: unknown variable `retries`", " --> retryDelay", " 1 | pow(2, retries) * 1000", "   |        ^^^^^^^ did you mean `retried`?", "   = help: replace `retries` with `retried`"].join("\n"));
   });
 
   it("never throws on hostile options", () => {

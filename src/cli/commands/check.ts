@@ -6,7 +6,7 @@ import { EXPRESSION_LIMITS } from "../../expression/limits.js";
 import { printExpression } from "../../expression/print.js";
 import { styles } from "../io.js";
 import { EXIT, type Command } from "../command.js";
-import { hasError, integerFlag, printDiagnostics, printJson, singleValue } from "./shared.js";
+import { describeFindings, hasError, integerFlag, printDiagnostics, printJson, singleValue } from "./shared.js";
 
 export const checkCommand: Command = {
   name: "check",
@@ -15,7 +15,9 @@ export const checkCommand: Command = {
   help: [
     "Parses and checks the expression, evaluates it for retried = 0 … N-1, and",
     "prints the diagnostics (with the source and a caret underline), the domain",
-    "warnings (negative, NaN, infinite or fractional delays), and the min/max delay.",
+    "warnings (negative, NaN, infinite or fractional delays), the common mistakes",
+    "(units such as 30s, strategy names, delays of at most 100 ms, a delay that",
+    "never changes) with a `help:` line for each fix, and the min/max delay.",
     "",
     "Options:",
     "  --retries N   retries to check (default 3, Upstash's default)",
@@ -47,8 +49,7 @@ export const checkCommand: Command = {
       return EXIT.invalid;
     }
     const delay = result.value;
-    const warnings = delay.diagnostics.length;
-    context.io.out(`${s.green("valid")}${warnings > 0 ? s.yellow(` with ${warnings} ${warnings === 1 ? "warning" : "warnings"}`) : ""}: ${printExpression(delay.expression)}`);
+    context.io.out(`${s.green("valid")}${s.yellow(describeFindings(delay.diagnostics))}: ${printExpression(delay.expression)}`);
     if (delay.range !== undefined) {
       const { min, max, minAt, maxAt } = delay.range;
       context.io.out(`delay over ${retries} ${retries === 1 ? "retry" : "retries"}: min ${formatDuration(min)} (${min} ms, retried = ${minAt}), max ${formatDuration(max)} (${max} ms, retried = ${maxAt})`);

@@ -1,7 +1,9 @@
+import { parseDuration } from "../../duration/parse.js";
 import { isUpstashPlan, MAX_DELAY_BY_PLAN } from "../../duration/plans.js";
 import type { Endpoint } from "../../request/context.js";
 import { isHttpUrl, type RequestBuildResult } from "../../request/requests.js";
 import type { BuildOptions } from "../../request/options.js";
+import { OPTION_TABLE } from "../../request/table.js";
 import { toCurl } from "../../trigger/curl.js";
 import type { OptionDiagnostic } from "../../trigger/codes.js";
 import { EXIT, UsageError, type Command, type CommandContext } from "../command.js";
@@ -61,7 +63,39 @@ function runRequest(spec: RequestCommandSpec, context: CommandContext): number {
   context.io.out(`${s.bold(result.request.method)} ${result.request.url}`);
   for (const [name, value] of Object.entries(result.request.headers)) context.io.out(`${s.cyan(name)}: ${value}`);
   if (result.request.body !== undefined) context.io.out(`\n${result.request.body}`);
+  // To stderr, so that stdout stays the request as sent.
+  for (const note of durationNotes(result.request.headers)) context.io.err(s.dim(note));
   return EXIT.ok;
+}
+
+/**
+ * Each duration header whose value is not already in its readable form, as
+ * `note: Upstash-Delay: 1000s is 16m40s`: the SDKs send a number `delay` as
+ * seconds, so `delay: 1000` is more than a quarter of an hour. Which headers
+ * hold durations is read from the option table (callback copies included).
+ */
+export function durationNotes(headers: Readonly<Record<string, string>>): string[] {
+  const notes: string[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (!isDurationHeader(name)) continue;
+    const parsed = parseDuration(value, { mode: "go" });
+    if (parsed.ok && parsed.value.canonical !== value) notes.push(`note: ${name}: ${value} is ${parsed.value.canonical}`);
+  }
+  return notes;
+}
+
+const CALLBACK_PREFIXES = ["upstash-callback-", "upstash-failure-callback-"];
+
+function isDurationHeader(name: string): boolean {
+  const lower = name.toLowerCase();
+  return OPTION_TABLE.some((row) => {
+    if (row.kind !== "header" || row.language !== "duration") return false;
+    return row.headers.some((header) => {
+      const own = header.toLowerCase();
+      const rest = own.slice("upstash-".length);
+      return lower === own || (row.callbackFamilies && CALLBACK_PREFIXES.some((prefix) => lower === prefix + rest));
+    });
+  });
 }
 
 function buildOptions(context: CommandContext, command: string): BuildOptions {

@@ -55,3 +55,11 @@ export function printOptionDiagnostics(context: CommandContext, diagnostics: rea
 export function hasError(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }
+
+/** " with 1 warning and 1 note", or "" when there is neither: infos are notes, not warnings. */
+export function describeFindings(diagnostics: readonly Diagnostic[]): string {
+  const count = (severity: Diagnostic["severity"]): number => diagnostics.filter((d) => d.severity === severity).length;
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const parts = [count("warning") > 0 ? plural(count("warning"), "warning") : "", count("info") > 0 ? plural(count("info"), "note") : ""].filter((p) => p !== "");
+  return parts.length === 0 ? "" : ` with ${parts.join(" and ")}`;
+}
