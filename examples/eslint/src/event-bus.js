@@ -1,0 +1,9 @@
+// A stand-in for any other library with methods of the same names.
+export class EventBus {
+  trigger(event) {
+    return event;
+  }
+  publish(event) {
+    return event;
+  }
+}
