@@ -151,7 +151,7 @@ class Engine implements KeyState {
 
   private nextTime(): number {
     const heap = this.heap;
-    const next = heap.size > 0 ? (heap.time[heap.peek()] as number) : Infinity;
+    const next = heap.size > 0 ? heap.peekTime() : Infinity;
     return next < this.wakeAt ? next : this.wakeAt;
   }
 
@@ -161,7 +161,7 @@ class Engine implements KeyState {
     this.snapshotsBefore(t);
     if (this.wakeAt === t) this.wakeAt = Infinity;
     const heap = this.heap;
-    while (heap.size > 0 && heap.time[heap.peek()] === t) {
+    while (heap.size > 0 && heap.peekTime() === t) {
       const run = heap.pop();
       if (heap.kind[run] === END) this.respond(run, t);
       else this.becomeDue(run, t);

@@ -1,69 +1,82 @@
 /**
- * A binary min-heap of run numbers, each with at most one pending event: its
- * time and kind live in arrays indexed by run. The order is total: time,
- * then kind (responses before runs falling due), then run number. Events
- * that tie therefore come out in the same order whatever order they went in.
+ * A binary min-heap of run numbers, each with at most one pending event. The
+ * order is total: time, then kind (responses before runs falling due), then
+ * run number, so events that tie come out in the same order whatever order
+ * they went in. Each slot keeps its key next to it (time, and kind and run
+ * packed in one integer): a sift reads neighbouring memory instead of jumping
+ * to per-run arrays, which matters once a million runs are pending.
  */
 export class EventHeap {
-  readonly time: Float64Array;
+  /** The pending event's kind, by run (for the engine to read). */
   readonly kind: Uint8Array;
-  private readonly items: Int32Array;
+  private readonly slotTime: Float64Array;
+  /** kind · 2^24 + run: runs stay below 2^24 (the simulator allows 10^6). */
+  private readonly slotTie: Int32Array;
   size = 0;
 
   constructor(runs: number) {
-    this.time = new Float64Array(runs);
     this.kind = new Uint8Array(runs);
-    this.items = new Int32Array(Math.max(1, runs));
+    this.slotTime = new Float64Array(Math.max(1, runs));
+    this.slotTie = new Int32Array(Math.max(1, runs));
   }
 
   /** The run whose event comes first; only when size > 0. */
   peek(): number {
-    return this.items[0] as number;
+    return (this.slotTie[0] as number) & 0xffffff;
+  }
+
+  /** The time of the first event; only when size > 0. */
+  peekTime(): number {
+    return this.slotTime[0] as number;
   }
 
   push(run: number, time: number, kind: number): void {
-    this.time[run] = time;
     this.kind[run] = kind;
-    const items = this.items;
+    const tie = kind * 0x1000000 + run;
+    const times = this.slotTime;
+    const ties = this.slotTie;
     let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const above = items[parent] as number;
-      if (!this.before(run, above)) break;
-      items[i] = above;
+      const t = times[parent] as number;
+      if (t < time || (t === time && (ties[parent] as number) < tie)) break;
+      times[i] = t;
+      ties[i] = ties[parent] as number;
       i = parent;
     }
-    items[i] = run;
+    times[i] = time;
+    ties[i] = tie;
   }
 
+  /** Removes the first event and returns its run. */
   pop(): number {
-    const items = this.items;
-    const top = items[0] as number;
-    const last = items[--this.size] as number;
-    const size = this.size;
+    const times = this.slotTime;
+    const ties = this.slotTie;
+    const top = (ties[0] as number) & 0xffffff;
+    const size = --this.size;
+    const time = times[size] as number;
+    const tie = ties[size] as number;
     let i = 0;
     for (;;) {
-      const left = 2 * i + 1;
-      if (left >= size) break;
-      const right = left + 1;
-      let child = left;
-      if (right < size && this.before(items[right] as number, items[left] as number)) child = right;
-      const below = items[child] as number;
-      if (!this.before(below, last)) break;
-      items[i] = below;
+      let child = 2 * i + 1;
+      if (child >= size) break;
+      const right = child + 1;
+      if (right < size) {
+        const tl = times[child] as number;
+        const tr = times[right] as number;
+        if (tr < tl || (tr === tl && (ties[right] as number) < (ties[child] as number))) child = right;
+      }
+      const tc = times[child] as number;
+      if (time < tc || (time === tc && tie < (ties[child] as number))) break;
+      times[i] = tc;
+      ties[i] = ties[child] as number;
       i = child;
     }
-    if (size > 0) items[i] = last;
+    if (size > 0) {
+      times[i] = time;
+      ties[i] = tie;
+    }
     return top;
-  }
-
-  private before(a: number, b: number): boolean {
-    const ta = this.time[a] as number;
-    const tb = this.time[b] as number;
-    if (ta !== tb) return ta < tb;
-    const ka = this.kind[a] as number;
-    const kb = this.kind[b] as number;
-    return ka !== kb ? ka < kb : a < b;
   }
 }
 
