@@ -1,0 +1,159 @@
+import { isWhitespaceCode } from "./lexical.js";
+import type { BinaryOperator, UnaryOperator } from "./ast.js";
+import { OPERATORS, planLevels, PUNCTUATION, type LexicalToken, type TableRow, type TokenKind } from "./operators.js";
+
+/*
+ * The fast path's scanner: the tokens of a valid expression, exactly as the
+ * chevrotain lexer makes them, built from the operator table. Anything a
+ * valid expression cannot hold (a refused operator, a malformed number, a
+ * character no token starts with) makes it decline, and the full parser
+ * reports it.
+ */
+
+/** The levels of the accepted grammar, loosest first: the recognizer's plan, which the tokens index into. */
+export const FAST_PLAN = planLevels({ unsupported: "omit" });
+
+/** An operator or punctuation token, with what it does at each level of the plan. */
+interface FixedToken {
+  readonly kind: TokenKind;
+  readonly text: string;
+  /** False for the operators only the full parser reports (`%`, `^`, `**`): the scanner declines them. */
+  readonly accepted: boolean;
+  /** The plan index of the level where it is infix, or -1. */
+  readonly infixLevel: number;
+  readonly infixOperator: BinaryOperator | undefined;
+  /** The plan index of the level where it is a sign, or -1. */
+  readonly prefixLevel: number;
+  readonly prefixOperator: UnaryOperator | undefined;
+}
+
+function fixedToken(row: TableRow): FixedToken {
+  let token: FixedToken = {
+    kind: row.token,
+    text: row.text,
+    accepted: false,
+    infixLevel: -1,
+    infixOperator: undefined,
+    prefixLevel: -1,
+    prefixOperator: undefined,
+  };
+  FAST_PLAN.forEach((planned, index) => {
+    for (const { row: r, node } of planned.accepted) {
+      if (r !== row) continue;
+      token =
+        node.kind === "binary"
+          ? { ...token, accepted: true, infixLevel: index, infixOperator: node.operator }
+          : { ...token, accepted: true, prefixLevel: index, prefixOperator: node.operator };
+    }
+  });
+  return token;
+}
+
+/** The operators and punctuation by first character (ASCII only), longest text first. */
+const FIXED_BY_CHAR: (readonly FixedToken[] | undefined)[] = new Array<readonly FixedToken[] | undefined>(128).fill(undefined);
+const punctuation = (p: { readonly text: string; readonly token: TokenKind }): FixedToken => ({
+  kind: p.token,
+  text: p.text,
+  accepted: true,
+  infixLevel: -1,
+  infixOperator: undefined,
+  prefixLevel: -1,
+  prefixOperator: undefined,
+});
+for (const fixed of [
+  ...OPERATORS.map(fixedToken),
+  punctuation(PUNCTUATION.open),
+  punctuation(PUNCTUATION.close),
+  punctuation(PUNCTUATION.comma),
+]) {
+  const c = fixed.text.charCodeAt(0);
+  FIXED_BY_CHAR[c] = [...(FIXED_BY_CHAR[c] ?? []), fixed].sort((a, b) => b.text.length - a.text.length);
+}
+
+/** The fixed token at `i` among `candidates` (longest first), as chevrotain's lexer would take it. */
+function fixedAt(source: string, i: number, candidates: readonly FixedToken[]): FixedToken | undefined {
+  for (const fixed of candidates) if (fixed.text.length === 1 || source.startsWith(fixed.text, i)) return fixed;
+  return undefined;
+}
+
+/** A token as the scanner makes it: one object shape for every token, so the recognizer's reads stay monomorphic. */
+export interface ScannedToken extends LexicalToken {
+  readonly value: number | undefined;
+  readonly fixed: FixedToken | undefined;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isIdentifierStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isIdentifierPart = (c: number): boolean => isIdentifierStart(c) || isDigit(c);
+
+/**
+ * Tokens exactly as the chevrotain lexer makes them (NUMBER_PATTERN and
+ * IDENTIFIER_PATTERN, read by hand for speed), or undefined for anything a
+ * valid expression cannot hold. A number is taken only in the strict form
+ * `digits [. digits] [e [sign] digits]`; wherever the lexer's lenient
+ * pattern would read on (`_`, a trailing `.`, a leading `.`), this bails.
+ */
+export function scan(source: string): ScannedToken[] | undefined {
+  const tokens: ScannedToken[] = [];
+  const length = source.length;
+  let i = 0;
+  while (i < length) {
+    const c = source.charCodeAt(i);
+    if (isWhitespaceCode(c)) {
+      i++;
+      continue;
+    }
+    // Only ASCII indexes the table: a read past its end would take V8's slow path.
+    const candidates = c < 128 ? FIXED_BY_CHAR[c] : undefined;
+    if (candidates !== undefined) {
+      const fixed = fixedAt(source, i, candidates);
+      // A refused operator (`%`, `^`, `**`): the full parser reports it.
+      if (fixed === undefined || !fixed.accepted) return undefined;
+      tokens.push({ kind: fixed.kind, image: fixed.text, startOffset: i, value: undefined, fixed });
+      i += fixed.text.length;
+    } else if (isDigit(c)) {
+      const number = scanNumber(source, i);
+      if (number === undefined) return undefined;
+      tokens.push(number);
+      i += number.image.length;
+    } else if (isIdentifierStart(c)) {
+      let end = i + 1;
+      while (end < length && isIdentifierPart(source.charCodeAt(end))) end++;
+      tokens.push({ kind: "Identifier", image: source.slice(i, end), startOffset: i, value: undefined, fixed: undefined });
+      i = end;
+    } else {
+      return undefined;
+    }
+  }
+  return tokens;
+}
+
+/** The number token starting at `start` (a digit), or undefined where the strict form ends in something a valid expression cannot hold. */
+function scanNumber(source: string, start: number): ScannedToken | undefined {
+  const length = source.length;
+  // The integer part is summed as it is read: exact below 2^53, so for up to
+  // 15 digits, and it spares most numbers a string-to-number conversion.
+  let integer = 0;
+  let end = start;
+  for (let d = source.charCodeAt(end); end < length && isDigit(d); d = source.charCodeAt(++end)) integer = integer * 10 + (d - 48);
+  const integerEnd = end;
+  if (source.charCodeAt(end) === 46) {
+    if (!isDigit(source.charCodeAt(end + 1))) return undefined;
+    end += 2;
+    while (end < length && isDigit(source.charCodeAt(end))) end++;
+  }
+  const e = source.charCodeAt(end);
+  if (e === 101 || e === 69) {
+    const sign = source.charCodeAt(end + 1);
+    const first = sign === 43 || sign === 45 ? end + 2 : end + 1;
+    // `1e` with no digits is the number 1 then the name `e`, as the lexer reads it.
+    if (isDigit(source.charCodeAt(first))) {
+      end = first + 1;
+      while (end < length && isDigit(source.charCodeAt(end))) end++;
+    }
+  }
+  if (source.charCodeAt(end) === 95 || source.charCodeAt(end) === 46) return undefined;
+  const image = source.slice(start, end);
+  const value = end === integerEnd && end - start <= 15 ? integer : Number(image);
+  return Number.isFinite(value) ? { kind: "Number", image, startOffset: start, value, fixed: undefined } : undefined;
+}
