@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { expect } from "vitest";
 import { formatDuration, parseRequestHeaders, type Endpoint, type OptionDiagnostic } from "../../src/index.js";
+import { propertyRuns } from "../setup.js";
 
 /*
  * Shared by the differential tests against @upstash/workflow and
@@ -10,7 +11,7 @@ import { formatDuration, parseRequestHeaders, type Endpoint, type OptionDiagnost
  */
 
 export const NOW = 1_900_000_000_000;
-export const RUNS = process.env.CI ? 300 : 60;
+export const RUNS = propertyRuns(60);
 
 // ---------------------------------------------------------------- generators
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildBatchRequest, buildEnqueueRequest, buildPublishRequest, buildScheduleRequest, buildTriggerRequest, formatDuration, parseRequestHeaders, parseTriggerHeaders, type Endpoint, type RequestBuildResult } from "../../src/index.js";
+import { propertyRuns } from "../setup.js";
 
 /*
  * Round trip, for every endpoint and every option that travels in headers:
@@ -136,7 +137,7 @@ function withPath(endpoint: Endpoint, options: Record<string, unknown>): Record<
   return endpoint === "enqueue" || endpoint === "batch" ? { ...options, queueName: QUEUE } : options;
 }
 
-const RUNS = process.env.CI ? 300 : 60;
+const RUNS = propertyRuns(60);
 const ENDPOINTS: readonly Endpoint[] = ["trigger", "publish", "enqueue", "batch", "schedule"];
 
 describe.each(ENDPOINTS)("round trip: %s", (endpoint) => {
