@@ -24,11 +24,26 @@ export interface CheckedOptions {
 export function checkOptions(given: FlowControlOptions): CheckedOptions {
   const options = ownFields(given);
   if (options === undefined) {
-    return { text: undefined, diagnostics: [flowDiagnostic("invalid-input", `flow control must be an object such as \`{ ${["key", ...FIELD_NAMES].join(", ")} }\``, { start: 0, end: 0 })] };
+    return {
+      text: undefined,
+      diagnostics: [
+        flowDiagnostic("invalid-input", `flow control must be an object such as \`{ ${["key", ...FIELD_NAMES].join(", ")} }\``, {
+          start: 0,
+          end: 0,
+        }),
+      ],
+    };
   }
   const problems: FlowControlDiagnostic[] = [];
   if (options.key === undefined) {
-    problems.push(flowDiagnostic("missing-key", "flow control has no `key`, so no flow-control headers are sent", { start: 0, end: 0 }, { hint: "add `key`: calls that share a key share the limits" }));
+    problems.push(
+      flowDiagnostic(
+        "missing-key",
+        "flow control has no `key`, so no flow-control headers are sent",
+        { start: 0, end: 0 },
+        { hint: "add `key`: calls that share a key share the limits" },
+      ),
+    );
   }
   const { text, parts } = flowControlParts(options);
   problems.push(...parts.flatMap(typeProblem));
@@ -36,7 +51,15 @@ export function checkOptions(given: FlowControlOptions): CheckedOptions {
   const parsed = parseFlowControlValue(text);
   // An empty text is no options at all: say which are missing, not that a header is empty.
   problems.push(...parsed.diagnostics.filter((d) => !(d.code === "empty-value" && text === "")));
-  if (text === "") problems.push(flowDiagnostic("missing-limit", SERVER_MISSING_LIMIT, { start: 0, end: 0 }, { hint: `add ${COUNT_FIELDS.map((f) => `\`${f.name}\``).join(", ")}, or both` }));
+  if (text === "")
+    problems.push(
+      flowDiagnostic(
+        "missing-limit",
+        SERVER_MISSING_LIMIT,
+        { start: 0, end: 0 },
+        { hint: `add ${COUNT_FIELDS.map((f) => `\`${f.name}\``).join(", ")}, or both` },
+      ),
+    );
   if (parsed.ok) problems.push(...aliasProblems(parts, parsed.value));
   return { text, diagnostics: problems };
 }
@@ -71,7 +94,13 @@ function aliasProblems(parts: readonly Part[], value: FlowControlValue): FlowCon
       const message = `\`${p.option}: ${shown}\` is sent as \`${p.field.name}=${shown}\`, so with \`${PERIOD_FIELD.name}: ${showValue(period?.value)}\` it starts at most ${shown} calls per ${window}, not per ${standard}`;
       return flowDiagnostic("rate-per-second-with-period", message, p.span, {
         hint: `write \`${p.field.name}: ${shown}\` to mean per ${window}, or remove \`${PERIOD_FIELD.name}\` for ${shown} calls per ${standard}`,
-        suggestions: [{ span: removalSpan(parts, periodIndex), text: "", message: `remove \`${PERIOD_FIELD.name}\`: ${shown} calls per ${standard}, as \`${p.option}\` says` }],
+        suggestions: [
+          {
+            span: removalSpan(parts, periodIndex),
+            text: "",
+            message: `remove \`${PERIOD_FIELD.name}\`: ${shown} calls per ${standard}, as \`${p.option}\` says`,
+          },
+        ],
       });
     });
 }

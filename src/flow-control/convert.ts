@@ -16,7 +16,10 @@ import type { FlowControlOptions, FlowControlValue } from "./types.js";
  */
 export function toFlowControlOptions(value: FlowControlValue): FlowControlOptions {
   const checked = expectObject(value, "the flow-control value");
-  return optionsOf(checked, checked.periodGiven === true && typeof checked.periodMs === "number" ? formatDuration(checked.periodMs) : undefined);
+  return optionsOf(
+    checked,
+    checked.periodGiven === true && typeof checked.periodMs === "number" ? formatDuration(checked.periodMs) : undefined,
+  );
 }
 
 /** The counts of `value` as options, and `period` as the given text (the user's spelling, or a canonical one). */
@@ -29,5 +32,5 @@ export function optionsOf(value: FlowControlValue | { readonly [field: string]: 
     if (typeof n === "number") options[field.name] = n;
   }
   if (period !== undefined) options[PERIOD_FIELD.name] = period;
-  return options as FlowControlOptions;
+  return options;
 }

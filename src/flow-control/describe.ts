@@ -27,6 +27,7 @@ export function describeFlowControl(value: FlowControlValue): string {
     if (typeof n === "number") parts.push(`at most ${n} ${n === 1 ? "call" : "calls"} ${field.reading.replace("{period}", window)}`);
   }
   const shaped = fieldNamed(PERIOD_FIELD.shapes);
-  if (periodGiven && shaped !== undefined && checked[shaped.name] === undefined) parts.push(`the ${PERIOD_FIELD.name} (${formatDuration(periodMs)}) has no effect without \`${shaped.name}\``);
+  if (periodGiven && shaped !== undefined && checked[shaped.name] === undefined)
+    parts.push(`the ${PERIOD_FIELD.name} (${formatDuration(periodMs)}) has no effect without \`${shaped.name}\``);
   return parts.join("; ");
 }

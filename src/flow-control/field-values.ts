@@ -19,12 +19,21 @@ export function countMeaning(field: CountField): string {
 
 /** A count such as `rate=10`: digits only, from the row's `min` to its `max`. */
 export function readCount(field: CountField, text: string, span: Span): FieldValue {
-  const refuse = (message: string, hint: string): FieldValue => ({ ok: false, problem: flowDiagnostic("invalid-count", message, span, { hint }) });
+  const refuse = (message: string, hint: string): FieldValue => ({
+    ok: false,
+    problem: flowDiagnostic("invalid-count", message, span, { hint }),
+  });
   const name = field.name;
   if (/^\d+$/.test(text)) {
     const value = Number(text);
     if (value >= field.min && value <= field.max) return { ok: true, value };
-    if (value < field.min) return refuse(`\`${name}\` must be at least ${field.min}`, value === 0 ? `remove \`${name}\` to leave it unlimited; 0 would allow no calls` : `\`${name}\` is the number of ${countMeaning(field)}`);
+    if (value < field.min)
+      return refuse(
+        `\`${name}\` must be at least ${field.min}`,
+        value === 0
+          ? `remove \`${name}\` to leave it unlimited; 0 would allow no calls`
+          : `\`${name}\` is the number of ${countMeaning(field)}`,
+      );
     return refuse(`\`${name}\` must be at most ${field.max}`, `\`${name}\` is the number of ${countMeaning(field)}`);
   }
   const hint =
@@ -38,7 +47,10 @@ export function readCount(field: CountField, text: string, span: Span): FieldVal
 
 /** A period such as `period=1m`: a strict duration, or a bare whole number of seconds (as API responses report it). */
 export function readPeriod(field: PeriodField, text: string, span: Span): FieldValue {
-  const refuse = (message: string, hint: string): FieldValue => ({ ok: false, problem: flowDiagnostic("invalid-period", message, span, { hint }) });
+  const refuse = (message: string, hint: string): FieldValue => ({
+    ok: false,
+    problem: flowDiagnostic("invalid-period", message, span, { hint }),
+  });
   const name = field.name;
   let ms: number;
   if (/^\d+$/.test(text)) {
@@ -47,11 +59,22 @@ export function readPeriod(field: PeriodField, text: string, span: Span): FieldV
     const parsed = parseDuration(text);
     if (!parsed.ok) {
       const first = parsed.diagnostics.find((d) => d.severity === "error");
-      return refuse(`\`${name}\` must be a duration such as \`${field.example}\` or a number of seconds: ${first?.message ?? "invalid"}`, first?.hint ?? `write e.g. \`${name}=${field.example}\``);
+      return refuse(
+        `\`${name}\` must be a duration such as \`${field.example}\` or a number of seconds: ${first?.message ?? "invalid"}`,
+        first?.hint ?? `write e.g. \`${name}=${field.example}\``,
+      );
     }
     ms = parsed.value.ms;
   }
-  if (ms < field.minMs) return refuse(`\`${name}\` must be at least ${formatDuration(field.minMs)}, not ${formatDuration(ms)}`, `remove \`${name}\` for the ${formatDuration(field.defaultMs)} default`);
-  if (ms > field.maxMs) return refuse(`\`${name}\` may be at most ${field.maxLabel} (${formatDuration(field.maxMs)}), not ${formatDuration(ms)}`, `use \`${name}=${formatDuration(field.maxMs)}\` or less`);
+  if (ms < field.minMs)
+    return refuse(
+      `\`${name}\` must be at least ${formatDuration(field.minMs)}, not ${formatDuration(ms)}`,
+      `remove \`${name}\` for the ${formatDuration(field.defaultMs)} default`,
+    );
+  if (ms > field.maxMs)
+    return refuse(
+      `\`${name}\` may be at most ${field.maxLabel} (${formatDuration(field.maxMs)}), not ${formatDuration(ms)}`,
+      `use \`${name}=${formatDuration(field.maxMs)}\` or less`,
+    );
   return { ok: true, value: ms };
 }

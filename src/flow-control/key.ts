@@ -3,6 +3,9 @@ import { expectString } from "../diagnostics/arguments.js";
 import { flowDiagnostic, type FlowControlCode, type FlowControlDiagnostic } from "./codes.js";
 import { FLOW_CONTROL_LIMITS } from "./fields.js";
 
+/** The SDK's rule for keys and labels, for this package's own use, which stays when the public name goes. */
+const NAME_PATTERN = /^[A-Za-z0-9._-]+$/;
+
 /**
  * The characters a flow-control key or a label may hold: letters, digits,
  * `-`, `_` and `.`. This is the official SDK's own rule (`RESOURCE_NAME_PATTERN`
@@ -16,10 +19,7 @@ import { FLOW_CONTROL_LIMITS } from "./fields.js";
  * RESOURCE_NAME_PATTERN.test("user:42"); // false
  * ```
  */
-export const RESOURCE_NAME_PATTERN = /^[A-Za-z0-9._-]+$/;
-
-/** {@link RESOURCE_NAME_PATTERN} for this package's own use, which stays when the public name goes. */
-const NAME_PATTERN = RESOURCE_NAME_PATTERN;
+export const RESOURCE_NAME_PATTERN = NAME_PATTERN;
 
 /** Why a name breaks the rule, without a code: each caller reports it under its own (`invalid-key`, `invalid-label`, `invalid-name`). */
 export interface NameProblem {
@@ -30,11 +30,14 @@ export interface NameProblem {
 
 /** The first thing wrong with `name` as a key, label or name (`what` names it in messages); undefined when it is fine. */
 export function resourceNameProblem(name: unknown, what: string): NameProblem | undefined {
-  if (typeof name !== "string" || name.length === 0) return { message: `the ${what} is empty`, span: { start: 0, end: 0 }, hint: "use letters, digits, `-`, `_` and `.`, e.g. `user-42`" };
+  if (typeof name !== "string" || name.length === 0)
+    return { message: `the ${what} is empty`, span: { start: 0, end: 0 }, hint: "use letters, digits, `-`, `_` and `.`, e.g. `user-42`" };
   const max = FLOW_CONTROL_LIMITS.maxKeyLength;
-  if (name.length > max) return { message: `the ${what} is ${name.length} characters long; the limit is ${max}`, span: { start: max, end: name.length } };
+  if (name.length > max)
+    return { message: `the ${what} is ${name.length} characters long; the limit is ${max}`, span: { start: max, end: name.length } };
   if (NAME_PATTERN.test(name)) return undefined;
-  const characters = [...name];
+  // Code points, not code units: the span must cover a whole emoji.
+  const characters = Array.from(name);
   const at = characters.findIndex((c) => !NAME_PATTERN.test(c));
   const offset = characters.slice(0, at).join("").length;
   const char = characters[at] ?? "";

@@ -49,14 +49,30 @@ export function readFlowControlValue(text: string): ReadValue {
 function refuseWhole(text: unknown): FlowControlDiagnostic | undefined {
   if (typeof text !== "string") return invalidInput(text, "the flow-control value");
   const max = FLOW_CONTROL_LIMITS.maxValueLength;
-  if (text.length > max) return flowDiagnostic("value-too-long", `the value is ${text.length} characters long; the limit is ${max}`, { start: max, end: text.length });
+  if (text.length > max)
+    return flowDiagnostic("value-too-long", `the value is ${text.length} characters long; the limit is ${max}`, {
+      start: max,
+      end: text.length,
+    });
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   const control = /[\x00-\x08\x0a-\x1f\x7f\u2028\u2029]/.exec(text);
   if (control !== null) {
     const at = control.index;
     const codePoint = text.charCodeAt(at).toString(16).toUpperCase().padStart(4, "0");
-    return flowDiagnostic("invalid-character", `the value holds U+${codePoint}, a control character`, { start: at, end: at + 1 }, { hint: "header values cannot carry line breaks or control characters; remove it" });
+    return flowDiagnostic(
+      "invalid-character",
+      `the value holds U+${codePoint}, a control character`,
+      { start: at, end: at + 1 },
+      { hint: "header values cannot carry line breaks or control characters; remove it" },
+    );
   }
-  if (text.trim() === "") return flowDiagnostic("empty-value", "the flow-control value is empty", { start: 0, end: text.length }, { hint: `write e.g. \`${EXAMPLE_VALUE}\`` });
+  if (text.trim() === "")
+    return flowDiagnostic(
+      "empty-value",
+      "the flow-control value is empty",
+      { start: 0, end: text.length },
+      { hint: `write e.g. \`${EXAMPLE_VALUE}\`` },
+    );
   return undefined;
 }
 
@@ -64,14 +80,17 @@ function refuseWhole(text: unknown): FlowControlDiagnostic | undefined {
 function readItem(text: string, item: Item, index: number, given: Map<string, GivenField>, problems: FlowControlDiagnostic[]): void {
   const { span, pair } = item;
   if (span.start === span.end) {
-    problems.push(flowDiagnostic("empty-item", "empty item between commas", { start: span.start, end: span.start }, { hint: "remove the extra comma" }));
+    problems.push(
+      flowDiagnostic("empty-item", "empty item between commas", { start: span.start, end: span.start }, { hint: "remove the extra comma" }),
+    );
     return;
   }
   if (pair === undefined) {
     problems.push(missingEquals(text.slice(span.start, span.end), span));
     return;
   }
-  if (pair.spacedEquals) problems.push(flowDiagnostic("spaces-around-equals", "spaces around `=`", span, { hint: `write \`${pair.key}=${pair.value}\`` }));
+  if (pair.spacedEquals)
+    problems.push(flowDiagnostic("spaces-around-equals", "spaces around `=`", span, { hint: `write \`${pair.key}=${pair.value}\`` }));
   const field = fieldNamed(pair.key);
   if (field === undefined) {
     problems.push(unknownKey(pair));
@@ -79,7 +98,12 @@ function readItem(text: string, item: Item, index: number, given: Map<string, Gi
   }
   const earlier = given.get(field.name);
   if (earlier !== undefined) {
-    problems.push(flowDiagnostic("repeated-key", `\`${field.name}\` is given more than once`, pair.keySpan, { hint: "keep one", related: [{ span: earlier.keySpan, message: "first given here" }] }));
+    problems.push(
+      flowDiagnostic("repeated-key", `\`${field.name}\` is given more than once`, pair.keySpan, {
+        hint: "keep one",
+        related: [{ span: earlier.keySpan, message: "first given here" }],
+      }),
+    );
     return;
   }
   const read = field.kind === "count" ? readCount(field, pair.value, pair.valueSpan) : readPeriod(field, pair.value, pair.valueSpan);
@@ -90,7 +114,9 @@ function readItem(text: string, item: Item, index: number, given: Map<string, Gi
 function missingEquals(raw: string, span: Span): FlowControlDiagnostic {
   // A bare word is most often a key without its value; `rate` is the field most values set.
   const field = fieldNamed(closestName(raw, FIELD_NAMES) ?? PERIOD_FIELD.shapes) ?? PERIOD_FIELD;
-  return flowDiagnostic("missing-equals", `expected \`key=value\`, found \`${raw}\``, span, { hint: `write e.g. \`${field.name}=${field.example}\`` });
+  return flowDiagnostic("missing-equals", `expected \`key=value\`, found \`${raw}\``, span, {
+    hint: `write e.g. \`${field.name}=${field.example}\``,
+  });
 }
 
 function unknownKey(pair: Pair): FlowControlDiagnostic {
@@ -101,10 +127,12 @@ function unknownKey(pair: Pair): FlowControlDiagnostic {
 
 /** The parsed value: each count that was written, and the period or its default. */
 function valueOf(given: ReadonlyMap<string, GivenField>): FlowControlValue {
-  const counts = Object.fromEntries(COUNT_FIELDS.flatMap((f) => {
-    const value = given.get(f.name)?.value;
-    return value === undefined ? [] : [[f.name, value]];
-  }));
+  const counts = Object.fromEntries(
+    COUNT_FIELDS.flatMap((f) => {
+      const value = given.get(f.name)?.value;
+      return value === undefined ? [] : [[f.name, value]];
+    }),
+  );
   const period = given.get(PERIOD_FIELD.name)?.value;
   return { ...counts, periodMs: period ?? PERIOD_FIELD.defaultMs, periodGiven: period !== undefined };
 }

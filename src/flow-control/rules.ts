@@ -56,12 +56,20 @@ function shapingWithoutShaped(written: WrittenValue, name: FieldName, shapes: st
   if (item === undefined) return [];
   const shown = written.text.slice(item.span.start, item.span.end);
   const window = formatDuration(shaping.value);
-  const suggestions: Fix[] = [{ span: removalSpan(written.items, shaping.index), text: "", message: `remove \`${shown}\`: without \`${shapes}\` it changes nothing` }, ...renamings(written, shapes, window)];
+  const suggestions: Fix[] = [
+    { span: removalSpan(written.items, shaping.index), text: "", message: `remove \`${shown}\`: without \`${shapes}\` it changes nothing` },
+    ...renamings(written, shapes, window),
+  ];
   return [
-    flowDiagnostic("period-without-rate", `\`${shown}\` has no effect without \`${shapes}\`: \`${name}\` is only the window that \`${shapes}\` counts calls in`, item.span, {
-      hint: `remove \`${name}\`, or add \`${shapes}=<calls per ${window}>\` to limit how many calls start per ${window}`,
-      suggestions,
-    }),
+    flowDiagnostic(
+      "period-without-rate",
+      `\`${shown}\` has no effect without \`${shapes}\`: \`${name}\` is only the window that \`${shapes}\` counts calls in`,
+      item.span,
+      {
+        hint: `remove \`${name}\`, or add \`${shapes}=<calls per ${window}>\` to limit how many calls start per ${window}`,
+        suggestions,
+      },
+    ),
   ];
 }
 
@@ -74,7 +82,11 @@ function renamings(written: WrittenValue, shapes: string, window: string): Fix[]
     const given = written.given.get(field.name);
     if (given?.value === undefined || field.name === target.name) continue;
     const calls = given.value === 1 ? "call" : "calls";
-    fixes.push({ span: given.keySpan, text: target.name, message: `write \`${target.name}=${given.value}\`: at most ${given.value} ${calls} ${target.reading.replace("{period}", window)}, instead of ${given.value} ${calls} ${field.reading.replace("{period}", window)}` });
+    fixes.push({
+      span: given.keySpan,
+      text: target.name,
+      message: `write \`${target.name}=${given.value}\`: at most ${given.value} ${calls} ${target.reading.replace("{period}", window)}, instead of ${given.value} ${calls} ${field.reading.replace("{period}", window)}`,
+    });
   }
   return fixes;
 }

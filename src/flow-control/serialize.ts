@@ -32,7 +32,13 @@ export function flowControlParts(options: FlowControlOptions): { readonly text: 
     const start = text.length;
     const shown = field.kind === "period" && typeof source.value === "number" ? `${showValue(source.value)}s` : showValue(source.value);
     text += `${field.name}=${shown}`;
-    parts.push({ field, option: source.option, value: source.value, span: { start, end: text.length }, valueSpan: { start: text.length - shown.length, end: text.length } });
+    parts.push({
+      field,
+      option: source.option,
+      value: source.value,
+      span: { start, end: text.length },
+      valueSpan: { start: text.length - shown.length, end: text.length },
+    });
   }
   return { text, parts };
 }
@@ -64,5 +70,5 @@ function sourceOf(options: FlowControlOptions, field: FlowControlField): { optio
 export function ownFields(options: unknown): FlowControlOptions | undefined {
   if (!isPlainObjectLike(options)) return undefined;
   const read = snapshotOwn(options);
-  return read.ok ? (read.value as FlowControlOptions) : undefined;
+  return read.ok ? read.value : undefined;
 }

@@ -37,7 +37,11 @@ describe("period-without-rate", () => {
           hint: "remove `period`, or add `rate=<calls per 1m>` to limit how many calls start per 1m",
           suggestions: [
             { span: { start: 13, end: 23 }, text: "", message: "remove `period=60`: without `rate` it changes nothing" },
-            { span: { start: 0, end: 11 }, text: "rate", message: "write `rate=2`: at most 2 calls started per 1m, instead of 2 calls in flight at once" },
+            {
+              span: { start: 0, end: 11 },
+              text: "rate",
+              message: "write `rate=2`: at most 2 calls started per 1m, instead of 2 calls in flight at once",
+            },
           ],
         },
       ],
@@ -69,7 +73,8 @@ describe("period-without-rate", () => {
   });
 
   it("stays quiet when the period shapes a rate, or when another diagnostic already says more", () => {
-    for (const text of ["rate=10, period=1m", "parallelism=2, rate=1, period=60", "rate=3", "parallelism=3"]) expect(parseFlowControlValue(text).diagnostics).toEqual([]);
+    for (const text of ["rate=10, period=1m", "parallelism=2, rate=1, period=60", "rate=3", "parallelism=3"])
+      expect(parseFlowControlValue(text).diagnostics).toEqual([]);
     // No limit at all: the server's missing-limit error, not a warning on top.
     expect(codes(parseFlowControlValue("period=1m").diagnostics)).toEqual(["missing-limit"]);
     // An invalid period is refused already.
@@ -105,15 +110,24 @@ describe("period-without-rate", () => {
     const built = buildPublishRequest({ url: "https://example.com/hook", flowControl: { key: "k", parallelism: 2, period: "1m" } });
     expect(built.ok).toBe(true);
     expect(built.request?.headers["Upstash-Flow-Control-Value"]).toBe("parallelism=2, period=1m");
-    expect(built.diagnostics.map((d) => [d.path, d.code, d.input])).toEqual([["flowControl.period", "period-without-rate", "parallelism=2, period=1m"]]);
-    const parsed = parseRequestHeaders({ "Upstash-Flow-Control-Key": "k", "Upstash-Flow-Control-Value": "parallelism=2,period=60" }, { endpoint: "publish" });
+    expect(built.diagnostics.map((d) => [d.path, d.code, d.input])).toEqual([
+      ["flowControl.period", "period-without-rate", "parallelism=2, period=1m"],
+    ]);
+    const parsed = parseRequestHeaders(
+      { "Upstash-Flow-Control-Key": "k", "Upstash-Flow-Control-Value": "parallelism=2,period=60" },
+      { endpoint: "publish" },
+    );
     expect(parsed.diagnostics.map((d) => [d.path, d.code])).toEqual([["Upstash-Flow-Control-Value", "period-without-rate"]]);
     // The period keeps its spelling, so building the parsed options sends the same header.
     expect(parsed.options.flowControl).toEqual({ key: "k", parallelism: 2, period: "60" });
   });
 
   it("warns exactly when a period stands with counts but without rate (property)", () => {
-    const value = fc.record({ parallelism: fc.option(fc.integer({ min: 1, max: 1000 }), { nil: undefined }), rate: fc.option(fc.integer({ min: 1, max: 1000 }), { nil: undefined }), period: fc.option(fc.integer({ min: 1, max: 604_800 }), { nil: undefined }) });
+    const value = fc.record({
+      parallelism: fc.option(fc.integer({ min: 1, max: 1000 }), { nil: undefined }),
+      rate: fc.option(fc.integer({ min: 1, max: 1000 }), { nil: undefined }),
+      period: fc.option(fc.integer({ min: 1, max: 604_800 }), { nil: undefined }),
+    });
     fc.assert(
       fc.property(value, fc.boolean(), ({ parallelism, rate, period }, periodFirst) => {
         fc.pre(parallelism !== undefined || rate !== undefined);
@@ -123,7 +137,8 @@ describe("period-without-rate", () => {
         const result = parseFlowControlValue(text);
         const warned = period !== undefined && rate === undefined;
         expect(codes(result.diagnostics)).toEqual(warned ? ["period-without-rate"] : []);
-        for (const s of result.diagnostics[0]?.suggestions ?? []) expect(codes(parseFlowControlValue(apply(text, s)).diagnostics)).toEqual([]);
+        for (const s of result.diagnostics[0]?.suggestions ?? [])
+          expect(codes(parseFlowControlValue(apply(text, s)).diagnostics)).toEqual([]);
       }),
       { numRuns: propertyRuns(100) },
     );
@@ -132,6 +147,7 @@ describe("period-without-rate", () => {
 
 describe("rate-per-second-with-period", () => {
   it("warns that the deprecated per-second name counts per period when a period is given", () => {
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the SDKs' deprecated alias is what is under test
     const result = tryFormatFlowControlValue({ key: "k", ratePerSecond: 5, period: "1m" });
     expect(result).toEqual({
       ok: true,
@@ -140,6 +156,7 @@ describe("rate-per-second-with-period", () => {
         {
           code: "rate-per-second-with-period",
           severity: "warning",
+
           message: "`ratePerSecond: 5` is sent as `rate=5`, so with `period: 1m` it starts at most 5 calls per 1m, not per 1s",
           span: { start: 0, end: 6 },
           hint: "write `rate: 5` to mean per 1m, or remove `period` for 5 calls per 1s",
@@ -153,21 +170,34 @@ describe("rate-per-second-with-period", () => {
   it("stays quiet for a 1s period, no period, or when `rate` is what is sent", () => {
     for (const options of [
       { key: "k", ratePerSecond: 5 },
+
       { key: "k", ratePerSecond: 5, period: "1s" },
+
       { key: "k", ratePerSecond: 5, period: 1 },
       { key: "k", rate: 5, period: "1m" },
+
       { key: "k", rate: 5, ratePerSecond: 2, period: "1m" },
-    ]) expect(tryFormatFlowControlValue(options).diagnostics).toEqual([]);
+    ])
+      expect(tryFormatFlowControlValue(options).diagnostics).toEqual([]);
   });
 
   it("meets parallelism and a numeric period too", () => {
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the SDKs' deprecated alias is what is under test
     const result = tryFormatFlowControlValue({ key: "k", parallelism: 4, ratePerSecond: 20, period: 3600 });
     expect(result.ok && result.value).toBe("parallelism=4, rate=20, period=3600s");
-    expect(result.diagnostics.map((d) => [d.code, d.span, d.message])).toEqual([["rate-per-second-with-period", { start: 15, end: 22 }, "`ratePerSecond: 20` is sent as `rate=20`, so with `period: 3600` it starts at most 20 calls per 1h, not per 1s"]]);
+
+    expect(result.diagnostics.map((d) => [d.code, d.span, d.message])).toEqual([
+      [
+        "rate-per-second-with-period",
+        { start: 15, end: 22 },
+        "`ratePerSecond: 20` is sent as `rate=20`, so with `period: 3600` it starts at most 20 calls per 1h, not per 1s",
+      ],
+    ]);
     expect(apply("parallelism=4, rate=20, period=3600s", result.diagnostics[0]?.suggestions?.[0] as Fix)).toBe("parallelism=4, rate=20");
   });
 
   it("is reported by the request builders at the alias, beside the deprecation", () => {
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the SDKs' deprecated alias is what is under test
     const built = buildTriggerRequest({ url: "https://example.com/wf", flowControl: { key: "k", ratePerSecond: 5, period: "1m" } });
     expect(built.ok).toBe(true);
     expect(built.diagnostics.map((d) => [d.path, d.code])).toEqual([

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildPublishRequest, buildTriggerRequest, parseFlowControlValue, tryFormatFlowControlValue, type FlowControlOptions } from "../../src/index.js";
+import {
+  buildPublishRequest,
+  buildTriggerRequest,
+  parseFlowControlValue,
+  tryFormatFlowControlValue,
+  type FlowControlOptions,
+} from "../../src/index.js";
 
 /*
  * Issue 18's regression corpus for flow control: every flow-control value in
@@ -77,7 +83,9 @@ describe("Upstash's and the project's flow-control values stay clean", () => {
       ["Rate=10", "rate"],
       ["Parallelism=10", "parallelism"],
     ] as const) {
-      expect(parseFlowControlValue(text).diagnostics.map((d) => [d.code, d.hint])).toEqual([["unknown-key", `did you mean \`${suggestion}\`?`]]);
+      expect(parseFlowControlValue(text).diagnostics.map((d) => [d.code, d.hint])).toEqual([
+        ["unknown-key", `did you mean \`${suggestion}\`?`],
+      ]);
     }
   });
 });

@@ -40,16 +40,32 @@ describe("FLOW_CONTROL_FIELDS", () => {
       [1, 2_147_483_647],
       [1, 2_147_483_647],
     ]);
-    expect([PERIOD_FIELD.minMs, PERIOD_FIELD.maxMs, PERIOD_FIELD.defaultMs, PERIOD_FIELD.shapes]).toEqual([1000, 604_800_000, 1000, "rate"]);
+    expect([PERIOD_FIELD.minMs, PERIOD_FIELD.maxMs, PERIOD_FIELD.defaultMs, PERIOD_FIELD.shapes]).toEqual([
+      1000,
+      604_800_000,
+      1000,
+      "rate",
+    ]);
     expect(FLOW_CONTROL_FIELDS.map((f) => f.deprecatedOptions)).toEqual([[], ["ratePerSecond"], []]);
-    expect(FLOW_CONTROL_LIMITS).toMatchObject({ maxCount: 2_147_483_647, minPeriodMs: 1000, maxPeriodMs: 604_800_000, defaultPeriodMs: 1000 });
-    expect(Object.isFrozen(FLOW_CONTROL_FIELDS) && FLOW_CONTROL_FIELDS.every((f) => Object.isFrozen(f) && Object.isFrozen(f.deprecatedOptions))).toBe(true);
+    expect(FLOW_CONTROL_LIMITS).toMatchObject({
+      maxCount: 2_147_483_647,
+      minPeriodMs: 1000,
+      maxPeriodMs: 604_800_000,
+      defaultPeriodMs: 1000,
+    });
+    expect(
+      Object.isFrozen(FLOW_CONTROL_FIELDS) && FLOW_CONTROL_FIELDS.every((f) => Object.isFrozen(f) && Object.isFrozen(f.deprecatedOptions)),
+    ).toBe(true);
   });
 
   it("derives the SDK's option list and the example value", () => {
     expect(OPTION_FIELDS).toEqual(["key", "parallelism", "rate", "ratePerSecond", "period"]);
     expect(EXAMPLE_VALUE).toBe("parallelism=5, rate=10, period=1m");
-    expect(parseFlowControlValue(EXAMPLE_VALUE)).toEqual({ ok: true, value: { parallelism: 5, rate: 10, periodMs: 60_000, periodGiven: true }, diagnostics: [] });
+    expect(parseFlowControlValue(EXAMPLE_VALUE)).toEqual({
+      ok: true,
+      value: { parallelism: 5, rate: 10, periodMs: 60_000, periodGiven: true },
+      diagnostics: [],
+    });
   });
 
   it("types the counts from the table", () => {
@@ -62,7 +78,9 @@ describe("FLOW_CONTROL_FIELDS", () => {
 
   it("is what the request table documents for `flowControl`", () => {
     const row = OPTION_TABLE.find((r) => r.option === "flowControl");
-    expect(row?.doc).toBe("`{ key, parallelism?, rate?, period? }`: calls that share a key share the limits. `ratePerSecond` is the deprecated name of `rate`.");
+    expect(row?.doc).toBe(
+      "`{ key, parallelism?, rate?, period? }`: calls that share a key share the limits. `ratePerSecond` is the deprecated name of `rate`.",
+    );
     expect(row?.doc).toBe(FLOW_CONTROL_OPTION_DOC);
     const duration = { type: "string" };
     expect(flowControlSchema({ key: { type: "string", pattern: "k" }, duration })).toEqual({
@@ -81,11 +99,18 @@ describe("FLOW_CONTROL_FIELDS", () => {
 
 describe("docs/flow-control.md", () => {
   const docs = readFileSync(`${root}/docs/flow-control.md`, "utf8");
-  const range = (f: (typeof FLOW_CONTROL_FIELDS)[number]): string => (f.kind === "count" ? `${f.min.toLocaleString("en-US")} … ${f.max.toLocaleString("en-US")}` : `${formatDuration(f.minMs)} … ${formatDuration(f.maxMs)}`);
-  const option = (f: (typeof FLOW_CONTROL_FIELDS)[number]): string => [`\`${f.name}\``, ...f.deprecatedOptions.map((a) => ` (deprecated: \`${a}\`)`)].join("");
+  const range = (f: (typeof FLOW_CONTROL_FIELDS)[number]): string =>
+    f.kind === "count"
+      ? `${f.min.toLocaleString("en-US")} … ${f.max.toLocaleString("en-US")}`
+      : `${formatDuration(f.minMs)} … ${formatDuration(f.maxMs)}`;
+  const option = (f: (typeof FLOW_CONTROL_FIELDS)[number]): string =>
+    [`\`${f.name}\``, ...f.deprecatedOptions.map((a) => ` (deprecated: \`${a}\`)`)].join("");
 
   it("has one row per field of the table, with its option, doc, unit, range and default", () => {
-    const rows = FLOW_CONTROL_FIELDS.map((f) => `| \`${f.name}\` | ${option(f)} | ${f.doc} | ${f.unit} | ${range(f)} | ${f.kind === "count" ? "unlimited" : formatDuration(f.defaultMs)} |`);
+    const rows = FLOW_CONTROL_FIELDS.map(
+      (f) =>
+        `| \`${f.name}\` | ${option(f)} | ${f.doc} | ${f.unit} | ${range(f)} | ${f.kind === "count" ? "unlimited" : formatDuration(f.defaultMs)} |`,
+    );
     for (const row of rows) expect(docs).toContain(row);
     const documented = [...docs.matchAll(/^\| `([a-zA-Z]+)` \| `[a-zA-Z]+`/gm)].map((m) => m[1]);
     expect(documented).toEqual(FLOW_CONTROL_FIELDS.map((f) => f.name));
@@ -101,7 +126,8 @@ describe("docs/flow-control.md", () => {
 });
 
 /** A value the table allows: each field absent or within its bounds, at least one count. */
-const countValue = (f: (typeof COUNT_FIELDS)[number]) => fc.option(fc.oneof(fc.integer({ min: f.min, max: f.max }), fc.constantFrom(f.min, f.max)), { nil: undefined });
+const countValue = (f: (typeof COUNT_FIELDS)[number]) =>
+  fc.option(fc.oneof(fc.integer({ min: f.min, max: f.max }), fc.constantFrom(f.min, f.max)), { nil: undefined });
 const periodSeconds = fc.integer({ min: PERIOD_FIELD.minMs / 1000, max: PERIOD_FIELD.maxMs / 1000 });
 const validValue: fc.Arbitrary<FlowControlValue> = fc
   .record({ counts: fc.tuple(...COUNT_FIELDS.map(countValue)), period: fc.option(periodSeconds, { nil: undefined }) })
@@ -159,7 +185,8 @@ describe("properties over the table", () => {
 
   it("refuses each count just outside its bounds, and each period outside its window", () => {
     for (const f of COUNT_FIELDS) {
-      for (const n of [f.min - 1, f.max + 1]) expect(parseFlowControlValue(`${f.name}=${n}`).diagnostics.map((d) => d.code)).toEqual(["invalid-count"]);
+      for (const n of [f.min - 1, f.max + 1])
+        expect(parseFlowControlValue(`${f.name}=${n}`).diagnostics.map((d) => d.code)).toEqual(["invalid-count"]);
       for (const n of [f.min, f.max]) expect(parseFlowControlValue(`${f.name}=${n}`).ok).toBe(true);
     }
     const seconds = (ms: number): string => `rate=1, period=${ms / 1000}`;
@@ -170,7 +197,13 @@ describe("properties over the table", () => {
 
   it("tryFormat and format agree: ok exactly when format returns, with the same text", () => {
     const options = fc.record(
-      { key: fc.constantFrom("k", "user-42"), parallelism: fc.oneof(fc.integer({ min: -1, max: 30 }), fc.constant(1.5)), rate: fc.integer({ min: 0, max: 30 }), ratePerSecond: fc.integer({ min: 1, max: 30 }), period: fc.oneof(fc.integer({ min: 0, max: 700_000 }), fc.constantFrom("1m", "7d", "8d", "", "1.5h", 2.5)) },
+      {
+        key: fc.constantFrom("k", "user-42"),
+        parallelism: fc.oneof(fc.integer({ min: -1, max: 30 }), fc.constant(1.5)),
+        rate: fc.integer({ min: 0, max: 30 }),
+        ratePerSecond: fc.integer({ min: 1, max: 30 }),
+        period: fc.oneof(fc.integer({ min: 0, max: 700_000 }), fc.constantFrom("1m", "7d", "8d", "", "1.5h", 2.5)),
+      },
       { requiredKeys: [] },
     );
     fc.assert(

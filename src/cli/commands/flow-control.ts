@@ -26,7 +26,15 @@ export const flowControlCommand: Command = {
     const canonical = result.ok ? formatFlowControlValue(toFlowControlOptions(result.value)) : null;
     const meaning = result.ok ? describeFlowControl(result.value) : null;
     if (context.values.json === true) {
-      printJson(context, { command: "flow-control", input: value, valid: result.ok, value: result.ok ? jsonValue(result.value) : null, canonical, meaning, diagnostics: result.diagnostics });
+      printJson(context, {
+        command: "flow-control",
+        input: value,
+        valid: result.ok,
+        value: result.ok ? jsonValue(result.value) : null,
+        canonical,
+        meaning,
+        diagnostics: result.diagnostics,
+      });
       return result.ok ? EXIT.ok : EXIT.invalid;
     }
     printDiagnostics(context, value, result.diagnostics);

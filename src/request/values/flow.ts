@@ -28,7 +28,14 @@ export interface FlowControlHeaders {
 export function buildFlowControl(value: unknown, path: string, ctx: BuildContext): FlowControlHeaders | undefined {
   const read = isPlainObjectLike(value) ? snapshotOwn(value) : undefined;
   if (read === undefined || !read.ok) {
-    ctx.report.add("invalid-option-type", "error", `\`${path}\` must be an object such as \`{ ${OPTION_FIELDS.filter(isCurrentName).join(", ")} }\``, path, showValue(value), read?.ok === false ? { hint: read.reason } : {});
+    ctx.report.add(
+      "invalid-option-type",
+      "error",
+      `\`${path}\` must be an object such as \`{ ${OPTION_FIELDS.filter(isCurrentName).join(", ")} }\``,
+      path,
+      showValue(value),
+      read?.ok === false ? { hint: read.reason } : {},
+    );
     return undefined;
   }
   const flow = read.value;
@@ -50,18 +57,21 @@ const isCurrentName = (option: string): boolean => option === "key" || FLOW_CONT
 
 /** The fields the SDKs write, aliases included. Both drop `period: ""` (its part would be empty), so it is dropped here too, with a note. */
 function sent(flow: OwnSnapshot, path: string, report: Report): FlowControlOptions {
+  // The caller's values, unchecked: checkOptions reports every one of the wrong type.
   const options: Record<string, unknown> = {};
   for (const field of FLOW_CONTROL_FIELDS) {
     for (const option of [field.name, ...field.deprecatedOptions]) sendOne(flow, field.kind, option, path, report, options);
   }
-  return options as FlowControlOptions;
+  return options;
 }
 
 function sendOne(flow: OwnSnapshot, kind: string, option: string, path: string, report: Report, options: Record<string, unknown>): void {
   if (flow[option] === undefined) return;
   // Only the period takes text; an empty count is sent as written and refused.
   if (kind === "period" && flow[option] === "") {
-    report.add("empty-value-omitted", "info", `an empty \`${path}.${option}\` is not sent`, `${path}.${option}`, "", { hint: `leave \`${option}\` out to say the same` });
+    report.add("empty-value-omitted", "info", `an empty \`${path}.${option}\` is not sent`, `${path}.${option}`, "", {
+      hint: `leave \`${option}\` out to say the same`,
+    });
     return;
   }
   options[option] = flow[option];
@@ -70,16 +80,27 @@ function sendOne(flow: OwnSnapshot, kind: string, option: string, path: string, 
 function warnAboutFields(keys: readonly string[], flow: OwnSnapshot, path: string, report: Report): void {
   for (const key of keys) {
     if (!OPTION_FIELDS.includes(key)) {
-      report.add("unknown-option", "warning", `unknown option \`${path}.${key}\`; the SDKs ignore it`, `${path}.${key}`, key, { hint: `the fields are ${listNames(OPTION_FIELDS.filter(isCurrentName))}` });
+      report.add("unknown-option", "warning", `unknown option \`${path}.${key}\`; the SDKs ignore it`, `${path}.${key}`, key, {
+        hint: `the fields are ${listNames(OPTION_FIELDS.filter(isCurrentName))}`,
+      });
     }
   }
   for (const field of FLOW_CONTROL_FIELDS) {
     for (const alias of field.deprecatedOptions) {
       if (flow[alias] === undefined) continue;
       const ignored = flow[field.name] !== undefined;
-      report.add("deprecated-option", "warning", ignored ? `\`${path}.${alias}\` is ignored: \`${field.name}\` is also given` : `\`${path}.${alias}\` is deprecated`, `${path}.${alias}`, showValue(flow[alias]), {
-        hint: ignored ? `remove \`${alias}\`` : `write \`${field.name}: ${showValue(flow[alias])}\`; with no \`period\`, ${field.name} is per second`,
-      });
+      report.add(
+        "deprecated-option",
+        "warning",
+        ignored ? `\`${path}.${alias}\` is ignored: \`${field.name}\` is also given` : `\`${path}.${alias}\` is deprecated`,
+        `${path}.${alias}`,
+        showValue(flow[alias]),
+        {
+          hint: ignored
+            ? `remove \`${alias}\``
+            : `write \`${field.name}: ${showValue(flow[alias])}\`; with no \`period\`, ${field.name} is per second`,
+        },
+      );
     }
   }
 }
@@ -87,14 +108,33 @@ function warnAboutFields(keys: readonly string[], flow: OwnSnapshot, path: strin
 function checkKey(key: unknown, path: string, ctx: BuildContext): string | undefined {
   if (key === undefined || key === "") {
     if (ctx.family === "workflow") {
-      ctx.report.add("keyless-flow-control", "error", `\`${path}\` has no \`key\`; @upstash/workflow would send the key \`undefined\``, `${path}.key`, "", { hint: "add `key`: calls that share a key share the limits" });
+      ctx.report.add(
+        "keyless-flow-control",
+        "error",
+        `\`${path}\` has no \`key\`; @upstash/workflow would send the key \`undefined\``,
+        `${path}.key`,
+        "",
+        { hint: "add `key`: calls that share a key share the limits" },
+      );
     } else {
-      ctx.report.add("keyless-flow-control", "warning", `\`${path}\` has no \`key\`, so no flow-control headers are sent (as qstash-js does)`, `${path}.key`, "", { hint: "add `key`: calls that share a key share the limits" });
+      ctx.report.add(
+        "keyless-flow-control",
+        "warning",
+        `\`${path}\` has no \`key\`, so no flow-control headers are sent (as qstash-js does)`,
+        `${path}.key`,
+        "",
+        { hint: "add `key`: calls that share a key share the limits" },
+      );
     }
     return undefined;
   }
   const problem = resourceNameProblem(typeof key === "string" ? key : "", "flow-control key");
-  if (problem !== undefined) ctx.report.adopt([{ code: "invalid-key", severity: "error", ...problem }], `${path}.key`, typeof key === "string" ? key : showValue(key));
+  if (problem !== undefined)
+    ctx.report.adopt(
+      [{ code: "invalid-key", severity: "error", ...problem }],
+      `${path}.key`,
+      typeof key === "string" ? key : showValue(key),
+    );
   return problem === undefined && typeof key === "string" ? key : undefined;
 }
 
@@ -102,9 +142,16 @@ function checkParallelismForPlan(parallelism: unknown, path: string, ctx: BuildC
   if (ctx.plan === undefined || typeof parallelism !== "number") return;
   const max = PLAN_LIMITS[ctx.plan].maxParallelism;
   if (parallelism <= max) return;
-  ctx.report.add("parallelism-over-plan-limit", "warning", `parallelism ${parallelism} is over the ${ctx.plan} plan's maximum parallelism, ${max}`, `${path}.parallelism`, String(parallelism), {
-    hint: "the account-wide limit caps it (upstash.com/pricing/qstash)",
-  });
+  ctx.report.add(
+    "parallelism-over-plan-limit",
+    "warning",
+    `parallelism ${parallelism} is over the ${ctx.plan} plan's maximum parallelism, ${max}`,
+    `${path}.parallelism`,
+    String(parallelism),
+    {
+      hint: "the account-wide limit caps it (upstash.com/pricing/qstash)",
+    },
+  );
 }
 
 /** The `flowControl.*` option a span of the value text falls in (the alias when the value came from one); the whole option for a span over all of it. */
@@ -116,7 +163,12 @@ function fieldAt(parts: readonly Part[], span: Span, text: string, path: string)
 }
 
 /** The option object the two headers stand for, in canonical form: a period as its text. */
-export function parseFlowControl(key: string | undefined, value: string | undefined, headers: { key: string; value: string }, report: Report): FlowControlOptions {
+export function parseFlowControl(
+  key: string | undefined,
+  value: string | undefined,
+  headers: { key: string; value: string },
+  report: Report,
+): FlowControlOptions {
   const flow: { key?: string } = {};
   if (key !== undefined) {
     flow.key = key;
