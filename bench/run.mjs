@@ -234,3 +234,4 @@ mkdirSync(new URL(".", `file://${out}`), { recursive: true });
 writeFileSync(out, `${JSON.stringify(document, null, 2)}\n`);
 console.log(`\nwrote ${out.replace(root, "")}`);
 console.log(""), execFileSync(process.execPath, [fileURLToPath(new URL("delivery.mjs", import.meta.url)), ...(smoke ? ["--smoke"] : [])], { stdio: "inherit" }); // 6. the delivery simulator (bench/delivery.mjs)
+console.log(""), execFileSync(process.execPath, [fileURLToPath(new URL("eslint.mjs", import.meta.url)), ...(smoke ? ["--smoke"] : [])], { stdio: "inherit" }); // 7. the ESLint plugin over ESLint alone (bench/eslint.mjs)
