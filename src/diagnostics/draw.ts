@@ -149,13 +149,13 @@ function excerpt(source: string, line: Line, marks: readonly Mark[], maxWidth: n
       text += " ".repeat(TAB_WIDTH);
       width += TAB_WIDTH;
     } else if (code >= 0xdc00 && code <= 0xdfff && i > from && isHighSurrogate(source.charCodeAt(i - 1))) {
-      text += source[i];
+      text += source.charAt(i);
       // The pair shows as one character, so the low half adds no column.
     } else if (isControl(code) || (isHighSurrogate(code) && !isLowSurrogate(source.charCodeAt(i + 1))) || (code >= 0xdc00 && code <= 0xdfff)) {
       text += REPLACEMENT;
       width += 1;
     } else {
-      text += source[i];
+      text += source.charAt(i);
       width += 1;
     }
   }
@@ -174,7 +174,7 @@ function sanitize(text: string): string {
   let out = "";
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    out += isControl(code) ? REPLACEMENT : text[i];
+    out += isControl(code) ? REPLACEMENT : text.charAt(i);
   }
   return out;
 }

@@ -20,8 +20,10 @@ import type { Diagnostic, Fix, RelatedSpan, RenderOptions, Severity, Span } from
 export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
 /** Thrown inside this module only, and caught by {@link checked}: the readers below stay linear code. */
-class ShapeError {
-  constructor(readonly reason: string) {}
+class ShapeError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
 }
 
 function fail(reason: string): never {

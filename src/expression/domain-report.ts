@@ -100,7 +100,7 @@ function domainWarning(code: DomainCode, tree: Expression, delay: DelayClosure, 
         message: `the delay is not a whole number of milliseconds ${when} (${formatValue(example)} ms at ${first})`,
         span: tree.span,
         hint: "wrap it in `round(…)`, `floor(…)` or `ceil(…)`",
-        suggestions: (["round", "floor", "ceil"] as const).map((name) => wrapIn(tree, name, [null], `${name === "round" ? "round it" : `round it ${name === "floor" ? "down" : "up"}`}`)),
+        suggestions: (["round", "floor", "ceil"] as const).map((name) => wrapIn(tree, name, [null], name === "round" ? "round it" : `round it ${name === "floor" ? "down" : "up"}`)),
       };
   }
 }
@@ -141,8 +141,8 @@ function wrapIn(tree: Expression, name: string, args: readonly (string | null)[]
     name,
     nameSpan: span,
     span,
-    args: args.map((arg) => (arg === null ? tree : { kind: "number", value: Number(arg), span })),
-  } as Expression;
+    args: args.map((arg): Expression => (arg === null ? tree : { kind: "number", value: Number(arg), span })),
+  };
   const text = printExpression(call);
   return { span, text, message: `${what}: \`${text}\`` };
 }

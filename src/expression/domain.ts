@@ -88,11 +88,20 @@ class DomainScan {
       for (let retried = first; retried <= last; retried++) this.findings.addValue(retried, this.delay(retried));
       return;
     }
-    if (this.remaining < this.size * ANALYSIS_COST + this.evaluation * SEARCH_COST) return this.sample(run);
+    if (this.remaining < this.size * ANALYSIS_COST + this.evaluation * SEARCH_COST) {
+      this.sample(run);
+      return;
+    }
     this.remaining -= this.size * ANALYSIS_COST;
     const known = boundsOver(this.tree, first, last);
-    if (known.trend !== undefined) return this.monotone(first, last, known);
-    if (isNanOnly(known)) return this.findings.addRun("nan-delay", first, last + 1);
+    if (known.trend !== undefined) {
+      this.monotone(first, last, known);
+      return;
+    }
+    if (isNanOnly(known)) {
+      this.findings.addRun("nan-delay", first, last + 1);
+      return;
+    }
     const middle = first + Math.floor((last - first) / 2);
     pending.push({ first: middle + 1, last, known }, { first, last: middle, known });
   }

@@ -26,10 +26,10 @@ export function evaluateNode(node: Expression, retried: number): number {
     case "number":
       return node.value;
     case "retried":
-      return +retried;
+      return retried;
     case "unary": {
       const value = evaluateNode(node.operand, retried);
-      return node.operator === "-" ? -value : +value;
+      return node.operator === "-" ? -value : value;
     }
     case "binary":
       return applyBinary(node.operator, evaluateNode(node.left, retried), evaluateNode(node.right, retried));

@@ -15,7 +15,7 @@ export function readRetried(value: number): number {
 function convertRetried(value: unknown): number {
   if (typeof value === "symbol" || typeof value === "bigint") invalidArgument(`retried must be a number, not ${describeKind(value)}`);
   try {
-    return +(value as number);
+    return Number(value);
   } catch {
     // A TypeError, or whatever the caller's valueOf, toString or Proxy trap threw.
     invalidArgument(`retried must be a number, not ${describeKind(value)} without a numeric value`);

@@ -55,7 +55,7 @@ function nodeProblem(node: unknown, pending: unknown[]): string | undefined {
       return undefined;
     case "call":
       if (typeof n.name !== "string" || !isSpan(n.nameSpan) || !isArraySafe(n.args)) return "a call node needs a `name`, a `nameSpan` and an `args` array";
-      pending.push(...(n.args as readonly unknown[]));
+      pending.push(...n.args);
       return undefined;
     default:
       return "a node's `kind` is not number, retried, unary, binary or call";

@@ -154,7 +154,7 @@ describe("compile", () => {
 
   it("accepts only a string source", () => {
     expect(tryCompile(42 as unknown as string).diagnostics[0]).toMatchObject({ code: "invalid-input", message: "the expression must be a string, not a number" });
-    expect(() => compile(null as unknown as string)).toThrowError(RetryDelayError);
+    expect(() => compile(null as unknown as string)).toThrow(RetryDelayError);
   });
 
   it("rejects hand-built trees it cannot walk as the caller's invalid-input, saying what is wrong", () => {
@@ -178,9 +178,9 @@ describe("compile", () => {
   it("reads checkExpression's retries as an own field, once; a throwing or revoked options object is invalid-option", () => {
     const parsed = parse("0 - retried");
     if (!parsed.ok) throw new Error("unparsed");
-    const retriesOf = (options: object): unknown => checkExpression(parsed.value, options as never);
+    const retriesOf = (options: object): unknown => checkExpression(parsed.value, options);
     // Inherited: ignored, so the default 3 values are checked.
-    expect(retriesOf(Object.create({ retries: 9 }))).toMatchObject({ diagnostics: [{ code: "negative-delay", message: expect.stringMatching(/when `retried` is 1, 2 \(/) as unknown }] });
+    expect(retriesOf(Object.create({ retries: 9 }) as object)).toMatchObject({ diagnostics: [{ code: "negative-delay", message: expect.stringMatching(/when `retried` is 1, 2 \(/) as unknown }] });
     // An own getter runs exactly once.
     let reads = 0;
     const counted = checkExpression(parsed.value, { get retries() { reads++; return 2; } });
@@ -197,7 +197,7 @@ describe("compile", () => {
   });
 
   it("validates the table size", () => {
-    expect(() => tabulate(compile("1"), -1)).toThrowError(RetryDelayError);
-    expect(() => tabulate(compile("1"), 2 ** 21)).toThrowError(/table size/);
+    expect(() => tabulate(compile("1"), -1)).toThrow(RetryDelayError);
+    expect(() => tabulate(compile("1"), 2 ** 21)).toThrow(/table size/);
   });
 });

@@ -50,11 +50,11 @@ function runRequest(spec: RequestCommandSpec, context: CommandContext): number {
   const diagnostics: readonly OptionDiagnostic[] = [...flagDiagnostics, ...result.diagnostics];
   const ok = result.ok && !flagDiagnostics.some((d) => d.severity === "error");
   if (context.values.json === true) {
-    printJson(context, { command: spec.name, valid: ok, request: ok ? result.request : null, curl: ok && result.request !== undefined ? toCurl(result.request) : null, diagnostics });
+    printJson(context, { command: spec.name, valid: ok, request: ok ? result.request : null, curl: ok ? toCurl(result.request) : null, diagnostics });
     return ok ? EXIT.ok : EXIT.invalid;
   }
   printOptionDiagnostics(context, diagnostics);
-  if (!ok || result.request === undefined) return EXIT.invalid;
+  if (!ok) return EXIT.invalid;
   if (context.values.curl === true) {
     context.io.out(toCurl(result.request));
     return EXIT.ok;
