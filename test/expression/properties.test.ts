@@ -1,10 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compile, compileExpression, interpret, parse, printExpression, RetryDelayError, tabulate, tryCompile } from "../../src/index.js";
+import { BUILTINS, compile, compileExpression, interpret, parse, printExpression, RetryDelayError, tabulate, tryCompile } from "../../src/index.js";
 import { arbitraryExpression, arbitraryRetried, withoutSpans } from "../support/ast.js";
 
+// The function names come from the builtin table; units, quotes and strategy words reach the mistake recognizers.
 const tokens = [
-  "pow", "exp", "sqrt", "abs", "floor", "ceil", "round", "min", "max", "retried", "retries", "Pow",
+  ...BUILTINS.map((b) => b.name), "retried", "retries", "Pow", "s", "ms", "m", "h", "d", "seconds", "'", "exponential", "linear", "Default",
   "(", ")", ",", "+", "-", "*", "/", "^", "%", "**", ".", "_", "e", "1e3", ".5", "5.", "1_0", "0", "7", "2.5", "1e400",
   " ", "\t", "\n", '"', "$", "constructor", "__proto__", "toString", "×", "\u0000", "\u001b", "😀", "\uD800",
 ];
