@@ -1,6 +1,6 @@
-import { binaryNode, callNode, parenthesized, unaryNode, type BinaryOperator, type Expression } from "./ast.js";
+import { binaryNode, callNode, parenthesized, unaryNode, type Expression } from "./ast.js";
 import { lookupBuiltin } from "./builtins.js";
-import { FAST_PLAN, scan, type ScannedToken } from "./fast-scan.js";
+import { scan, type ScannedToken } from "./fast-scan.js";
 import { numberValue } from "./lexical.js";
 import { resolveCall, resolveVariable } from "./names.js";
 import { EXPRESSION_LIMITS } from "./limits.js";
@@ -16,21 +16,15 @@ import { checkSize } from "./size.js";
  * expect it returns undefined, and `parse` hands the input to the chevrotain
  * parser, which owns the diagnostics.
  *
- * Both are built from the operator table (operators.ts), share the token
- * patterns, the node constructors, the size and depth pre-scan and name
- * resolution, and this one imports nothing from chevrotain, so a cold start
+ * Both are built from the operator table (operators.ts): chevrotain gets one
+ * rule per level, this one climbs the levels' precedences (one call per
+ * operand rather than one per level). They share the token patterns, the
+ * node constructors, the size and depth pre-scan and name resolution, and
+ * this one imports nothing from chevrotain, so a cold start
  * that only meets valid input never loads it. A property test checks on
  * random input that the two paths accept the same inputs and build equal
  * trees (test/expression/fast-parse.test.ts).
  */
-
-/** The levels of the accepted grammar, loosest first, as numbers the recognizer switches on. */
-const LEFT = 0;
-const RIGHT = 1;
-const PREFIX = 2;
-const FIXITY: readonly number[] = FAST_PLAN.map((p) => (p.level.fixity === "left" ? LEFT : p.level.fixity === "right" ? RIGHT : PREFIX));
-const RIGHT_OPERAND: readonly number[] = FAST_PLAN.map((p) => p.rightOperand);
-const PRIMARY = FAST_PLAN.length;
 
 const OPEN = PUNCTUATION.open.token;
 const CLOSE = PUNCTUATION.close.token;
@@ -44,7 +38,7 @@ export function parseFast(source: string): Expression | undefined {
   // source no longer than the depth limit cannot break either limit.
   if (source.length > EXPRESSION_LIMITS.maxNestingDepth && checkSize(tokens, source.length) !== undefined) return undefined;
   const parser = new Recognizer(tokens);
-  const tree = parser.level(0);
+  const tree = parser.operation(0);
   return tree !== undefined && parser.done() ? tree : undefined;
 }
 
@@ -57,55 +51,34 @@ class Recognizer {
     return this.at === this.tokens.length;
   }
 
-  /** The expression at plan level `index`: each level's rule is its line in grammar/retry-delay.ebnf. */
-  level(index: number): Expression | undefined {
-    if (index === PRIMARY) return this.primary();
-    switch (FIXITY[index]) {
-      case LEFT:
-        return this.leftAssociative(index);
-      case RIGHT:
-        return this.rightAssociative(index);
-      default:
-        return this.prefix(index);
-    }
-  }
-
-  // level = next , { operator , next } ;
-  private leftAssociative(index: number): Expression | undefined {
-    let left = this.level(index + 1);
-    for (let operator = this.infixAt(index); left !== undefined && operator !== undefined; operator = this.infixAt(index)) {
+  /**
+   * The operation whose operators bind at least as tightly as `minimum`,
+   * climbing the table's precedences: a left-associative operator's right
+   * operand must bind tighter than itself, a right-associative one's may
+   * bind as tightly. One call per operand, not one per level.
+   */
+  operation(minimum: number): Expression | undefined {
+    let left = this.signed();
+    for (;;) {
+      if (left === undefined) return undefined;
+      const fixed = this.tokens[this.at]?.fixed;
+      const operator = fixed?.infixOperator;
+      if (fixed === undefined || operator === undefined || fixed.infixPrecedence < minimum) return left;
       this.at++;
-      const right = this.level(index + 1);
+      const right = this.operation(fixed.rightAssociative ? fixed.infixPrecedence : fixed.infixPrecedence + 1);
       if (right === undefined) return undefined;
       left = binaryNode(operator, left, right);
     }
-    return left;
   }
 
-  // level = next , [ operator , operand ] ;   (operand: this level, or a looser prefix level)
-  private rightAssociative(index: number): Expression | undefined {
-    const left = this.level(index + 1);
-    const operator = this.infixAt(index);
-    if (left === undefined || operator === undefined) return left;
-    this.at++;
-    const right = this.level(RIGHT_OPERAND[index] ?? index);
-    return right === undefined ? undefined : binaryNode(operator, left, right);
-  }
-
-  // level = sign , level | next ;
-  private prefix(index: number): Expression | undefined {
+  /** A sign's operand holds only the operators that bind tighter than the sign (`-2 * 3` is `(-2) * 3`). */
+  private signed(): Expression | undefined {
     const sign = this.tokens[this.at];
-    const operator = sign?.fixed?.prefixLevel === index ? sign.fixed.prefixOperator : undefined;
-    if (sign === undefined || operator === undefined) return this.level(index + 1);
+    const operator = sign?.fixed?.prefixOperator;
+    if (sign?.fixed === undefined || operator === undefined) return this.primary();
     this.at++;
-    const operand = this.prefix(index);
+    const operand = this.operation(sign.fixed.prefixPrecedence + 1);
     return operand === undefined ? undefined : unaryNode(operator, sign.startOffset, operand);
-  }
-
-  /** The operator of the current token, if it is infix at the level `index`. */
-  private infixAt(index: number): BinaryOperator | undefined {
-    const fixed = this.tokens[this.at]?.fixed;
-    return fixed !== undefined && fixed.infixLevel === index ? fixed.infixOperator : undefined;
   }
 
   private peek(): TokenKind | undefined {
@@ -126,7 +99,7 @@ class Recognizer {
     }
     if (token.kind === OPEN) {
       this.at++;
-      const inner = this.level(0);
+      const inner = this.operation(0);
       const close = this.tokens[this.at];
       if (inner === undefined || close?.kind !== CLOSE) return undefined;
       this.at++;
@@ -145,7 +118,7 @@ class Recognizer {
     const args: Expression[] = [];
     if (this.peek() !== CLOSE) {
       for (;;) {
-        const arg = this.level(0);
+        const arg = this.operation(0);
         if (arg === undefined) return undefined;
         args.push(arg);
         if (this.peek() !== COMMA) break;

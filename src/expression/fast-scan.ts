@@ -10,55 +10,56 @@ import { OPERATORS, planLevels, PUNCTUATION, type LexicalToken, type TableRow, t
  * reports it.
  */
 
-/** The levels of the accepted grammar, loosest first: the recognizer's plan, which the tokens index into. */
-export const FAST_PLAN = planLevels({ unsupported: "omit" });
-
-/** An operator or punctuation token, with what it does at each level of the plan. */
+/** An operator or punctuation token, with how it binds, so that the recognizer climbs precedence without asking the table again. */
 interface FixedToken {
   readonly kind: TokenKind;
   readonly text: string;
   /** False for the operators only the full parser reports (`%`, `^`, `**`): the scanner declines them. */
   readonly accepted: boolean;
-  /** The plan index of the level where it is infix, or -1. */
-  readonly infixLevel: number;
+  /** Its precedence as an infix operator, or -1 where it is none. */
+  readonly infixPrecedence: number;
   readonly infixOperator: BinaryOperator | undefined;
-  /** The plan index of the level where it is a sign, or -1. */
-  readonly prefixLevel: number;
+  readonly rightAssociative: boolean;
+  /** Its precedence as a sign, or -1 where it is none. */
+  readonly prefixPrecedence: number;
   readonly prefixOperator: UnaryOperator | undefined;
 }
 
+const NOT_AN_OPERATOR = {
+  accepted: true,
+  infixPrecedence: -1,
+  infixOperator: undefined,
+  rightAssociative: false,
+  prefixPrecedence: -1,
+  prefixOperator: undefined,
+};
+
 function fixedToken(row: TableRow): FixedToken {
-  let token: FixedToken = {
-    kind: row.token,
-    text: row.text,
-    accepted: false,
-    infixLevel: -1,
-    infixOperator: undefined,
-    prefixLevel: -1,
-    prefixOperator: undefined,
-  };
-  FAST_PLAN.forEach((planned, index) => {
-    for (const { row: r, node } of planned.accepted) {
+  let token: FixedToken = { ...NOT_AN_OPERATOR, kind: row.token, text: row.text, accepted: false };
+  for (const { level, accepted } of planLevels({ unsupported: "omit" })) {
+    for (const { row: r, node } of accepted) {
       if (r !== row) continue;
       token =
         node.kind === "binary"
-          ? { ...token, accepted: true, infixLevel: index, infixOperator: node.operator }
-          : { ...token, accepted: true, prefixLevel: index, prefixOperator: node.operator };
+          ? {
+              ...token,
+              accepted: true,
+              infixPrecedence: level.precedence,
+              infixOperator: node.operator,
+              rightAssociative: level.fixity === "right",
+            }
+          : { ...token, accepted: true, prefixPrecedence: level.precedence, prefixOperator: node.operator };
     }
-  });
+  }
   return token;
 }
 
 /** The operators and punctuation by first character (ASCII only), longest text first. */
 const FIXED_BY_CHAR: (readonly FixedToken[] | undefined)[] = new Array<readonly FixedToken[] | undefined>(128).fill(undefined);
 const punctuation = (p: { readonly text: string; readonly token: TokenKind }): FixedToken => ({
+  ...NOT_AN_OPERATOR,
   kind: p.token,
   text: p.text,
-  accepted: true,
-  infixLevel: -1,
-  infixOperator: undefined,
-  prefixLevel: -1,
-  prefixOperator: undefined,
 });
 for (const fixed of [
   ...OPERATORS.map(fixedToken),
