@@ -9,6 +9,8 @@ import type { Span } from "../diagnostics/diagnostic.js";
 export interface Item {
   /** The item without the spaces around it; empty (`start === end`) for an empty item. */
   readonly span: Span;
+  /** Everything between its commas, spaces included. */
+  readonly raw: Span;
   /** The `=` split, when there is one. */
   readonly pair?: Pair;
 }
@@ -36,8 +38,9 @@ export function splitItems(text: string): Item[] {
 
 function readItem(text: string, rawStart: number, rawEnd: number): Item {
   const span = trimmedSpan(text, rawStart, rawEnd);
+  const raw = { start: rawStart, end: rawEnd };
   const equals = text.slice(span.start, span.end).indexOf("=");
-  if (span.start === span.end || equals < 0) return { span };
+  if (span.start === span.end || equals < 0) return { span, raw };
   const at = span.start + equals;
   const keySpan = trimmedSpan(text, span.start, at);
   const valueSpan = trimmedSpan(text, at + 1, span.end);
@@ -48,7 +51,7 @@ function readItem(text: string, rawStart: number, rawEnd: number): Item {
     valueSpan,
     spacedEquals: keySpan.end !== at || valueSpan.start !== at + 1,
   };
-  return { span, pair };
+  return { span, raw, pair };
 }
 
 /** `start..end` without the whitespace at either edge. */
@@ -72,7 +75,7 @@ export function removalSpan(items: readonly { readonly span: Span }[], index: nu
   return { start: previous === undefined ? item.span.start : previous.span.end, end: item.span.end };
 }
 
-/** `text` with `span` replaced by `replacement`. */
-export function applyEdit(text: string, span: Span, replacement: string): string {
-  return text.slice(0, span.start) + replacement + text.slice(span.end);
+/** The span that removes an empty item with the comma that made it: the one before it, or for the first item the one after. */
+export function emptyItemRemoval(item: Item, index: number): Span {
+  return index > 0 ? { start: item.raw.start - 1, end: item.raw.end } : { start: item.raw.start, end: item.raw.end + 1 };
 }

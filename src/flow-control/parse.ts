@@ -1,10 +1,10 @@
-import type { Result, Span } from "../diagnostics/diagnostic.js";
+import type { Result } from "../diagnostics/diagnostic.js";
 import { invalidInput } from "../diagnostics/arguments.js";
-import { closestName } from "../diagnostics/suggest.js";
 import { flowDiagnostic, type FlowControlCode, type FlowControlDiagnostic } from "./codes.js";
 import { readCount, readPeriod } from "./field-values.js";
-import { COUNT_FIELDS, EXAMPLE_VALUE, FIELD_NAMES, fieldNamed, FLOW_CONTROL_LIMITS, listNames, PERIOD_FIELD } from "./fields.js";
-import { splitItems, type Item, type Pair } from "./items.js";
+import { COUNT_FIELDS, EXAMPLE_VALUE, fieldNamed, FLOW_CONTROL_LIMITS, PERIOD_FIELD } from "./fields.js";
+import { emptyItem, missingEquals, repeatedKey, spacedEquals, unknownKey } from "./item-problems.js";
+import { splitItems, type Item } from "./items.js";
 import { combinationProblems, type GivenField } from "./rules.js";
 import type { FlowControlValue } from "./types.js";
 
@@ -36,9 +36,7 @@ export function readFlowControlValue(text: string): ReadValue {
   const items = splitItems(text);
   const problems: FlowControlDiagnostic[] = [];
   const given = new Map<string, GivenField>();
-  items.forEach((item, index) => {
-    readItem(text, item, index, given, problems);
-  });
+  for (let index = 0; index < items.length; index++) readItem(text, items, index, given, problems);
   problems.push(...combinationProblems({ text, items, given, problems }));
   const written = new Map([...given].map(([name, g]) => [name, g.text] as const));
   if (problems.some((p) => p.severity === "error")) return { result: { ok: false, diagnostics: problems }, written };
@@ -77,20 +75,25 @@ function refuseWhole(text: unknown): FlowControlDiagnostic | undefined {
 }
 
 /** One item: its shape, its key, and its value by the key's row. Records the field in `given` when the key is known and new. */
-function readItem(text: string, item: Item, index: number, given: Map<string, GivenField>, problems: FlowControlDiagnostic[]): void {
+function readItem(
+  text: string,
+  items: readonly Item[],
+  index: number,
+  given: Map<string, GivenField>,
+  problems: FlowControlDiagnostic[],
+): void {
+  const item = items[index];
+  if (item === undefined) return;
   const { span, pair } = item;
   if (span.start === span.end) {
-    problems.push(
-      flowDiagnostic("empty-item", "empty item between commas", { start: span.start, end: span.start }, { hint: "remove the extra comma" }),
-    );
+    problems.push(emptyItem(item, index));
     return;
   }
   if (pair === undefined) {
     problems.push(missingEquals(text.slice(span.start, span.end), span));
     return;
   }
-  if (pair.spacedEquals)
-    problems.push(flowDiagnostic("spaces-around-equals", "spaces around `=`", span, { hint: `write \`${pair.key}=${pair.value}\`` }));
+  if (pair.spacedEquals) problems.push(spacedEquals(item, pair));
   const field = fieldNamed(pair.key);
   if (field === undefined) {
     problems.push(unknownKey(pair));
@@ -98,31 +101,12 @@ function readItem(text: string, item: Item, index: number, given: Map<string, Gi
   }
   const earlier = given.get(field.name);
   if (earlier !== undefined) {
-    problems.push(
-      flowDiagnostic("repeated-key", `\`${field.name}\` is given more than once`, pair.keySpan, {
-        hint: "keep one",
-        related: [{ span: earlier.keySpan, message: "first given here" }],
-      }),
-    );
+    problems.push(repeatedKey(text, items, { index, first: earlier.index }, field.name));
     return;
   }
   const read = field.kind === "count" ? readCount(field, pair.value, pair.valueSpan) : readPeriod(field, pair.value, pair.valueSpan);
   if (!read.ok) problems.push(read.problem);
   given.set(field.name, { field, index, keySpan: pair.keySpan, text: pair.value, ...(read.ok ? { value: read.value } : {}) });
-}
-
-function missingEquals(raw: string, span: Span): FlowControlDiagnostic {
-  // A bare word is most often a key without its value; `rate` is the field most values set.
-  const field = fieldNamed(closestName(raw, FIELD_NAMES) ?? PERIOD_FIELD.shapes) ?? PERIOD_FIELD;
-  return flowDiagnostic("missing-equals", `expected \`key=value\`, found \`${raw}\``, span, {
-    hint: `write e.g. \`${field.name}=${field.example}\``,
-  });
-}
-
-function unknownKey(pair: Pair): FlowControlDiagnostic {
-  const suggestion = closestName(pair.key, FIELD_NAMES);
-  const hint = suggestion === undefined ? `the keys are ${listNames(FIELD_NAMES)}` : `did you mean \`${suggestion}\`?`;
-  return flowDiagnostic("unknown-key", `unknown key \`${pair.key}\``, pair.keySpan, { hint });
 }
 
 /** The parsed value: each count that was written, and the period or its default. */
