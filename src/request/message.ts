@@ -7,7 +7,7 @@ import { familyOf, type BuildContext, type Endpoint } from "./context.js";
 import { HeaderList } from "./header-list.js";
 import { checkRawUpstashHeader } from "./parse-header.js";
 import type { Report } from "./report.js";
-import { OPTION_TABLE, optionName, rowsFor, type HeaderRow } from "./table.js";
+import { destinationName, OPTION_TABLE, optionName, rowsFor, type HeaderRow } from "./table.js";
 import { checkUrl } from "./values/text.js";
 import { buildBody, readUserHeaders, type UserHeader } from "./values/payload.js";
 
@@ -83,8 +83,7 @@ function reportMissing(endpoint: Endpoint, values: OwnSnapshot, report: Report, 
 }
 
 function readDestination(endpoint: Endpoint, values: OwnSnapshot, report: Report, prefix: string): string | undefined {
-  const row = rowsFor(endpoint).find((r) => r.kind === "payload" && r.place === "destination");
-  const option = row === undefined ? "url" : optionName(row, endpoint);
+  const option = destinationName(endpoint);
   const value = values[option];
   if (value === undefined) return undefined;
   return checkUrl(value, `${prefix}${option}`, report) ? value : undefined;

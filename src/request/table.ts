@@ -212,6 +212,25 @@ export function optionName(row: OptionRow, endpoint: Endpoint): string {
   return typeof name === "string" ? name : option;
 }
 
+/** The destination URL's row (`url`; `destination` on schedules), found once when the module loads. */
+const DESTINATION_ROW: OptionRow = (() => {
+  const row = OPTION_TABLE.find((r) => r.kind === "payload" && r.place === "destination");
+  if (row === undefined) throw new Error("OPTION_TABLE has no destination row");
+  return row;
+})();
+
+/**
+ * The name of the destination URL option in an endpoint's SDK call.
+ *
+ * @example
+ * ```ts
+ * destinationName("schedule"); // "destination"
+ * ```
+ */
+export function destinationName(endpoint: Endpoint): string {
+  return optionName(DESTINATION_ROW, endpoint);
+}
+
 /**
  * `Upstash-*` headers that carry no option: the SDKs' own workflow protocol
  * and telemetry, and webhook switches. The parser knows them, so they get

@@ -4,7 +4,7 @@ import type { Endpoint } from "../request/context.js";
 import type { PublishOptions } from "../request/options.js";
 import { readOptions, setOwn } from "../request/parse.js";
 import { Report } from "../request/report.js";
-import { OPTION_TABLE, optionName } from "../request/table.js";
+import { destinationName } from "../request/table.js";
 import type { TriggerOptions } from "./build.js";
 import type { OptionDiagnostic } from "./codes.js";
 
@@ -110,8 +110,7 @@ function parseFor(endpoint: Endpoint, input: unknown, context: unknown): Request
   const headers = collectHeaders(input, report);
   if (query !== undefined) mergeQuery(headers, query, report);
   const options: Record<string, unknown> = {};
-  const destination = OPTION_TABLE.find((row) => row.kind === "payload" && row.place === "destination");
-  setOwn(options, destination === undefined ? "url" : optionName(destination, endpoint), url ?? "");
+  setOwn(options, destinationName(endpoint), url ?? "");
   for (const [key, value] of Object.entries(readOptions(endpoint, headers, report))) setOwn(options, key, value);
   return { ok: report.ok, options: options as RequestParseResult["options"], diagnostics: report.diagnostics };
 }
