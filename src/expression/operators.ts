@@ -17,7 +17,7 @@ import type { BinaryOperator, UnaryOperator } from "./ast.js";
  * How a level's operators combine. `left` and `right` are infix; `prefix`
  * levels hold signs, whose operand is the same level again (`- -x`).
  */
-export type Fixity = "left" | "right" | "prefix";
+type Fixity = "left" | "right" | "prefix";
 
 /** One binding level of the grammar; its `rule` names the grammar rule and EBNF production. */
 export interface Level {
@@ -38,7 +38,7 @@ export const LEVELS = [
 ] as const satisfies readonly Level[];
 
 /** One of {@link LEVELS}, with its literal types. */
-export type TableLevel = (typeof LEVELS)[number];
+type TableLevel = (typeof LEVELS)[number];
 /** The name of one of {@link LEVELS}. */
 export type LevelRule = TableLevel["rule"];
 
@@ -69,14 +69,14 @@ export interface Unsupported {
 }
 
 /** An operator's part at one level: the AST operator it builds, and how the printer writes it. */
-export interface AcceptedAt<Operator extends string> {
+interface AcceptedAt<Operator extends string> {
   readonly level: LevelRule;
   readonly operator: Operator;
   readonly printed: string;
 }
 
 /** An infix operator's part at its level: accepted, or refused with a fix. */
-export type InfixRole = AcceptedAt<BinaryOperator> | { readonly level: LevelRule; readonly unsupported: Unsupported };
+type InfixRole = AcceptedAt<BinaryOperator> | { readonly level: LevelRule; readonly unsupported: Unsupported };
 
 /** One operator: its infix role builds `binary` nodes, its prefix role `unary` nodes. */
 export interface OperatorRow {
@@ -170,7 +170,7 @@ export interface LexicalToken {
 }
 
 /** A role the language accepts, with its row. */
-export interface AcceptedRole {
+interface AcceptedRole {
   readonly row: OperatorRow;
   /** The node the operator builds. */
   readonly node:
@@ -179,7 +179,7 @@ export interface AcceptedRole {
 }
 
 /** A role kept only to be reported, with its row. */
-export interface RefusedRole {
+interface RefusedRole {
   readonly row: OperatorRow;
   readonly unsupported: Unsupported;
 }

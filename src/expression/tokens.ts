@@ -10,7 +10,7 @@ import { LEVELS, OPERATORS, PUNCTUATION, type Level, type LevelRule, type Operat
  * malformed number gets its own hint.
  */
 
-export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: WHITESPACE_PATTERN, group: Lexer.SKIPPED });
+const WhiteSpace = createToken({ name: "WhiteSpace", pattern: WHITESPACE_PATTERN, group: Lexer.SKIPPED });
 
 export const NumberToken = createToken({
   name: "Number",
