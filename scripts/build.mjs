@@ -42,7 +42,7 @@ const cliOptions = {
 // The CLI's chevrotain parser, required on its first invalid expression (see requiredFullParser).
 const cliFullParserOptions = {
   ...libraryOptions,
-  entryPoints: [`${root}/src/expression/full-parse.ts`],
+  entryPoints: [`${root}/src/expression/chevrotain-parse.ts`],
   outdir: undefined,
   outfile: `${root}/dist/${CLI_FULL_PARSER_FILE}`,
   platform: "node",

@@ -16,8 +16,8 @@ export const hostShims = {
   },
 };
 
-/** src/expression/full-parser.ts, the one module both parser plugins replace. */
-const FULL_PARSER_MODULE = /[\\/]src[\\/]expression[\\/]full-parser\.ts$/;
+/** src/expression/lazy-chevrotain-parse.ts, the one module both parser plugins replace. */
+const FULL_PARSER_MODULE = /[\\/]src[\\/]expression[\\/]lazy-chevrotain-parse\.ts$/;
 
 /**
  * Loads the chevrotain parser on first use instead of at import. Valid
@@ -31,7 +31,7 @@ export const lazyFullParser = {
   name: "lazy-full-parser",
   setup(build) {
     build.onLoad({ filter: FULL_PARSER_MODULE }, (args) => ({
-      contents: `export function fullParser() { return require("./full-parse.ts").parseWithChevrotain; }`,
+      contents: `export function fullParser() { return require("./chevrotain-parse.ts").parseWithChevrotain; }`,
       loader: "ts",
       resolveDir: dirname(args.path),
     }));

@@ -1,7 +1,7 @@
 import { Lexer, type ILexingError, type IToken } from "chevrotain";
 import type { Span } from "../diagnostics/diagnostic.js";
 import type { ExpressionDiagnostic } from "./codes.js";
-import { numberValue, VALID_NUMBER } from "./lexical.js";
+import { numberValue, VALID_NUMBER } from "./token-patterns.js";
 import type { LexicalToken } from "./operators.js";
 import { NumberToken, tokenKind, vocabulary } from "./tokens.js";
 

@@ -3,7 +3,7 @@ import type { Expression } from "./ast.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
 import { ExpressionGrammar } from "./grammar.js";
 import { JSC_STACK_MESSAGE, stackExhausted, V8_STACK_MESSAGE } from "./guard.js";
-import { lex, lexicalTokens } from "./lexer.js";
+import { lex, lexicalTokens } from "./chevrotain-lex.js";
 import { checkSize } from "./size.js";
 import { toSyntaxDiagnostic } from "./syntax-errors.js";
 

@@ -1,7 +1,7 @@
 import { binaryNode, callNode, parenthesized, unaryNode, type Expression } from "./ast.js";
 import { lookupBuiltin } from "./builtins.js";
 import { scan, type ScannedToken } from "./fast-scan.js";
-import { numberValue } from "./lexical.js";
+import { numberValue } from "./token-patterns.js";
 import { resolveCall, resolveVariable } from "./names.js";
 import { EXPRESSION_LIMITS } from "./limits.js";
 import { PUNCTUATION, type TokenKind } from "./operators.js";

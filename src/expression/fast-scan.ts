@@ -1,4 +1,4 @@
-import { isWhitespaceCode } from "./lexical.js";
+import { isWhitespaceCode } from "./token-patterns.js";
 import type { BinaryOperator, UnaryOperator } from "./ast.js";
 import { OPERATORS, planLevels, PUNCTUATION, type LexicalToken, type TableRow, type TokenKind } from "./operators.js";
 

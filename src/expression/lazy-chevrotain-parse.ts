@@ -1,4 +1,4 @@
-import { parseWithChevrotain } from "./full-parse.js";
+import { parseWithChevrotain } from "./chevrotain-parse.js";
 
 /**
  * The chevrotain parser, reached through a function so that it can load on

@@ -4,7 +4,7 @@ import type { Expression } from "./ast.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
 import { capErrors } from "./error-limit.js";
 import { parseFast } from "./fast-parse.js";
-import { fullParser } from "./full-parser.js";
+import { fullParser } from "./lazy-chevrotain-parse.js";
 import { JSC_STACK_MESSAGE, V8_STACK_MESSAGE } from "./guard.js";
 import { EXPRESSION_LIMITS } from "./limits.js";
 

@@ -9,7 +9,7 @@ import {
 } from "chevrotain";
 import type { Span } from "../diagnostics/diagnostic.js";
 import type { ExpressionDiagnostic } from "./codes.js";
-import { describeCharacters, lastTokenBefore, tokenSpan } from "./lexer.js";
+import { describeCharacters, lastTokenBefore, tokenSpan } from "./chevrotain-lex.js";
 import { Comma, Identifier, LParen, NumberToken, RParen } from "./tokens.js";
 
 /*

@@ -1,5 +1,5 @@
 import { createToken, Lexer, type TokenType } from "chevrotain";
-import { IDENTIFIER_PATTERN, NUMBER_PATTERN, WHITESPACE_PATTERN } from "./lexical.js";
+import { IDENTIFIER_PATTERN, NUMBER_PATTERN, WHITESPACE_PATTERN } from "./token-patterns.js";
 import { LEVELS, OPERATORS, PUNCTUATION, type Level, type LevelRule, type OperatorRow, type TokenKind } from "./operators.js";
 
 /*

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { printExpression } from "../../src/index.js";
 import { parseFast } from "../../src/expression/fast-parse.js";
-import { parseWithChevrotain } from "../../src/expression/full-parse.js";
+import { parseWithChevrotain } from "../../src/expression/chevrotain-parse.js";
 import { OPERATORS, PUNCTUATION } from "../../src/expression/operators.js";
 import { arbitraryExpression } from "../support/ast.js";
 

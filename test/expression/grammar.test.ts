@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { retryDelayEbnf } from "../../grammar/ebnf.js";
 import { BUILTINS } from "../../src/expression/builtins.js";
 import { ExpressionGrammar } from "../../src/expression/grammar.js";
-import { lex } from "../../src/expression/lexer.js";
+import { lex } from "../../src/expression/chevrotain-lex.js";
 import { OPERATORS, type OperatorRow } from "../../src/expression/operators.js";
 import { RParen } from "../../src/expression/tokens.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compile, describeErrorCount, EXPRESSION_LIMITS, parse, tryCompile } from "../../src/index.js";
 import { parseFast } from "../../src/expression/fast-parse.js";
-import { parseWithChevrotain } from "../../src/expression/full-parse.js";
+import { parseWithChevrotain } from "../../src/expression/chevrotain-parse.js";
 
 function timed<T>(run: () => T): { value: T; ms: number } {
   const start = performance.now();

@@ -9,7 +9,7 @@ import {
   type UnaryOperator,
 } from "../../src/index.js";
 import { parseFast } from "../../src/expression/fast-parse.js";
-import { parseWithChevrotain } from "../../src/expression/full-parse.js";
+import { parseWithChevrotain } from "../../src/expression/chevrotain-parse.js";
 import {
   LEVELS,
   OPERATORS,
