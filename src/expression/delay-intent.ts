@@ -34,7 +34,7 @@ export const SHORT_DELAY_MS = 100;
 /** Delays named in a message before it only counts. */
 const SHOWN = 5;
 /** How far past the checked range `flat-delay` looks for where the delay starts to change, in node visits. */
-const LOOKAHEAD_BUDGET = 100_000;
+const LOOKAHEAD_BUDGET = 10_000;
 
 /** The intent diagnostics for a checked expression whose domain check reported nothing. */
 export function checkIntent(tree: Expression, delay: DelayClosure, retries: number, range: DelayRange | undefined): ExpressionDiagnostic[] {
