@@ -30,17 +30,16 @@ export interface WrittenValue {
 
 /** The problems of the fields taken together. */
 export function combinationProblems(written: WrittenValue): FlowControlDiagnostic[] {
-  const missing = missingLimit(written);
-  if (missing !== undefined) return [missing];
+  // Without any limit, the value is missing-limit's (or a misspelt key's) to explain.
+  if (!COUNT_FIELDS.some((f) => written.given.has(f.name))) return missingLimit(written);
   return FLOW_CONTROL_FIELDS.flatMap((field) => (field.kind === "period" ? shapingWithoutShaped(written, field.name, field.shapes) : []));
 }
 
-function missingLimit({ text, given, problems }: WrittenValue): FlowControlDiagnostic | undefined {
-  if (COUNT_FIELDS.some((f) => given.has(f.name))) return undefined;
-  // An unknown key or a bare word may be the limit, misspelt: that diagnostic says more.
-  if (problems.some((p) => p.code === "unknown-key" || p.code === "missing-equals")) return undefined;
+/** Neither count is written: the server's error, unless an unknown key or a bare word may be the limit, misspelt (that diagnostic says more). */
+function missingLimit({ text, problems }: WrittenValue): FlowControlDiagnostic[] {
+  if (problems.some((p) => p.code === "unknown-key" || p.code === "missing-equals")) return [];
   const add = COUNT_FIELDS.map((f) => `\`${f.name}=<${countMeaning(f)}>\``).join(", ");
-  return flowDiagnostic("missing-limit", SERVER_MISSING_LIMIT, { start: 0, end: text.length }, { hint: `add ${add}, or both` });
+  return [flowDiagnostic("missing-limit", SERVER_MISSING_LIMIT, { start: 0, end: text.length }, { hint: `add ${add}, or both` })];
 }
 
 /**
