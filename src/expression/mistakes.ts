@@ -38,9 +38,20 @@ export function explainParseFailure(
   const quoted = quotedWhole(source);
   if (quoted !== undefined) return explainQuoted(source, quoted, diagnostics, reparse);
   const units = durationLiterals(source);
-  if (units.length === 0) return diagnostics;
-  const kept = diagnostics.filter((d) => !units.some((u) => overlaps(d.span, u.span)));
-  return [...units, ...kept].sort((a, b) => a.span.start - b.span.start);
+  const explained = units.length === 0 ? diagnostics : [...units, ...diagnostics.filter((d) => !units.some((u) => overlaps(d.span, u.span)))].sort((a, b) => a.span.start - b.span.start);
+  return explained.map((d) => (d.code === "strategy-name" ? strategyInContext(source, d) : d));
+}
+
+/**
+ * A strategy word's suggested expressions replace the word. They stand for
+ * the whole delay, so they are offered only when the word is the whole
+ * source; inside a larger expression (`exponential * 1000`) the hint stays
+ * and the suggestions go, since replacing the word would not mean it.
+ */
+function strategyInContext(source: string, d: ExpressionDiagnostic): ExpressionDiagnostic {
+  const whole = d.span.start === source.length - source.trimStart().length && d.span.end === source.trimEnd().length;
+  if (whole || d.suggestions === undefined) return d;
+  return { code: d.code, severity: d.severity, message: d.message, span: d.span, ...(d.hint === undefined ? {} : { hint: d.hint }) };
 }
 
 /** Every duration literal in the source, as a `unit-in-expression` diagnostic with its value in milliseconds as the fix. */

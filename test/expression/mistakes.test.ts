@@ -79,6 +79,13 @@ describe("strategy words (strategy-name)", () => {
     }
   });
 
+  it("keeps the hint but offers no replacement when the word is only part of the expression", () => {
+    const d = only("exponential * 1000");
+    expect(d).toMatchObject({ code: "strategy-name", span: { start: 0, end: 11 } });
+    expect(d.suggestions).toBeUndefined();
+    expect(only("  linear ").suggestions?.[0]).toEqual({ span: { start: 2, end: 8 }, text: "1000 * (1 + retried)", message: "write `1000 * (1 + retried)`, linear backoff: 1s, 2s, 3s, …" });
+  });
+
   it("no longer answers `exponential` with `exp`", () => {
     expect(JSON.stringify(tryCompile("exponential").diagnostics)).not.toContain("did you mean");
   });
