@@ -57,17 +57,42 @@ if (process.argv[2] === "--child") {
   globalThis.gc();
   const retained = process.memoryUsage().heapUsed - before;
   const { summary } = kept.value;
-  console.log(JSON.stringify({ runs: summary.runs, attempts: summary.attempts, coldMs: times[0], warmMs: Math.min(times[1], times[2]), coldCpuMs: cpu[0], warmCpuMs: Math.min(cpu[1], cpu[2]), retainedBytes: retained, makespanMs: summary.makespanMs, maxWaitList: summary.maxWaitList }));
+  console.log(
+    JSON.stringify({
+      runs: summary.runs,
+      attempts: summary.attempts,
+      coldMs: times[0],
+      warmMs: Math.min(times[1], times[2]),
+      coldCpuMs: cpu[0],
+      warmCpuMs: Math.min(cpu[1], cpu[2]),
+      retainedBytes: retained,
+      makespanMs: summary.makespanMs,
+      maxWaitList: summary.maxWaitList,
+    }),
+  );
   process.exit(0);
 }
 
-const measure = (runs, flow, keepRuns) => JSON.parse(execFileSync(process.execPath, ["--expose-gc", "--max-old-space-size=4096", self, "--child", String(runs), flow ? "flow" : "none", keepRuns ? "runs" : "summary"], { encoding: "utf8" }));
+const measure = (runs, flow, keepRuns) =>
+  JSON.parse(
+    execFileSync(
+      process.execPath,
+      ["--expose-gc", "--max-old-space-size=4096", self, "--child", String(runs), flow ? "flow" : "none", keepRuns ? "runs" : "summary"],
+      { encoding: "utf8" },
+    ),
+  );
 const sizes = smoke ? [1_000, 10_000] : [1_000, 10_000, 100_000, 1_000_000];
 const rows = [];
-console.log(`delivery simulator — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}${smoke ? " — SMOKE RUN: numbers are meaningless" : ""}`);
+console.log(
+  `delivery simulator — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}${smoke ? " — SMOKE RUN: numbers are meaningless" : ""}`,
+);
 console.log("every run fails 3 times, then succeeds (4 calls per run); cold = first call in a fresh process, warm = best of the next two;");
-console.log(`wall time, and CPU time in brackets (the process's CPU, GC threads included: it stays honest when the machine is shared; load average now ${loadavg()[0]?.toFixed(1)})\n`);
-console.log(`${"case".padEnd(44)}${"runs".padStart(10)}${"calls".padStart(11)}${"cold ms".padStart(15)}${"warm ms".padStart(15)}${"µs/run".padStart(9)}${"step".padStart(7)}${"heap MB".padStart(9)}`);
+console.log(
+  `wall time, and CPU time in brackets (the process's CPU, GC threads included: it stays honest when the machine is shared; load average now ${loadavg()[0]?.toFixed(1)})\n`,
+);
+console.log(
+  `${"case".padEnd(44)}${"runs".padStart(10)}${"calls".padStart(11)}${"cold ms".padStart(15)}${"warm ms".padStart(15)}${"µs/run".padStart(9)}${"step".padStart(7)}${"heap MB".padStart(9)}`,
+);
 for (const [label, flow, keepRuns] of [
   ["no limits, per-run records", false, true],
   ["parallelism 100, rate 1000/s", true, true],
@@ -78,15 +103,22 @@ for (const [label, flow, keepRuns] of [
     const r = measure(runs, flow, keepRuns);
     const step = previous === undefined ? "" : `×${(r.warmCpuMs / previous).toFixed(1)}`;
     const both = (wall, cpu) => `${wall.toFixed(0)} [${cpu.toFixed(0)}]`;
-    console.log(`${label.padEnd(44)}${r.runs.toLocaleString("en-US").padStart(10)}${r.attempts.toLocaleString("en-US").padStart(11)}${both(r.coldMs, r.coldCpuMs).padStart(15)}${both(r.warmMs, r.warmCpuMs).padStart(15)}${((r.warmCpuMs * 1000) / r.runs).toFixed(2).padStart(9)}${step.padStart(7)}${(r.retainedBytes / 2 ** 20).toFixed(1).padStart(9)}`);
+    console.log(
+      `${label.padEnd(44)}${r.runs.toLocaleString("en-US").padStart(10)}${r.attempts.toLocaleString("en-US").padStart(11)}${both(r.coldMs, r.coldCpuMs).padStart(15)}${both(r.warmMs, r.warmCpuMs).padStart(15)}${((r.warmCpuMs * 1000) / r.runs).toFixed(2).padStart(9)}${step.padStart(7)}${(r.retainedBytes / 2 ** 20).toFixed(1).padStart(9)}`,
+    );
     rows.push({ case: label, ...r });
     previous = r.warmCpuMs;
   }
 }
 const answer = measure(0, true, true);
-console.log(`\nthe issue's question (10,000 runs, parallelism=5, rate=10, period=1m, 2 s, 10 % 500s): cold ${answer.coldMs.toFixed(0)} ms [${answer.coldCpuMs.toFixed(0)} CPU], warm ${answer.warmMs.toFixed(0)} ms [${answer.warmCpuMs.toFixed(0)} CPU]; last run ends at ${(answer.makespanMs / 3_600_000).toFixed(2)} h`);
+console.log(
+  `\nthe issue's question (10,000 runs, parallelism=5, rate=10, period=1m, 2 s, 10 % 500s): cold ${answer.coldMs.toFixed(0)} ms [${answer.coldCpuMs.toFixed(0)} CPU], warm ${answer.warmMs.toFixed(0)} ms [${answer.warmCpuMs.toFixed(0)} CPU]; last run ends at ${(answer.makespanMs / 3_600_000).toFixed(2)} h`,
+);
 if (!smoke) {
   mkdirSync(`${root}bench/results`, { recursive: true });
-  writeFileSync(`${root}bench/results/delivery.json`, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, rows, question: answer }, null, 2)}\n`);
+  writeFileSync(
+    `${root}bench/results/delivery.json`,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, rows, question: answer }, null, 2)}\n`,
+  );
   console.log("wrote bench/results/delivery.json");
 }

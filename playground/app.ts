@@ -6,7 +6,6 @@
 import {
   buildTriggerRequest,
   DEFAULT_BACKOFF_EXPRESSION,
-  describeErrorCount,
   describeFlowControl,
   formatDuration,
   formatFlowControlValue,
@@ -21,8 +20,9 @@ import {
   type ScheduleEntry,
 } from "../src/index.js";
 import { DELIVERY_CHECKS, DELIVERY_FIELDS, renderDelivery } from "./delivery.js";
-import { byId, element, renderDiagnostics, svg } from "./dom.js";
+import { byId, element, renderDiagnostics } from "./dom.js";
 import { applyFix } from "./fixes.js";
+import { renderChart } from "./schedule-chart.js";
 
 const TABS = ["expression", "duration", "flow", "trigger", "delivery"] as const;
 type Tab = (typeof TABS)[number];
@@ -84,7 +84,9 @@ function selectTab(tab: Tab, focus: boolean): void {
 
 for (const name of TABS) {
   const button = byId<HTMLButtonElement>(`tab-${name}`);
-  button.addEventListener("click", () => selectTab(name, false));
+  button.addEventListener("click", () => {
+    selectTab(name, false);
+  });
   button.addEventListener("keydown", (event) => {
     const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
     if (step === 0) return;
@@ -105,7 +107,11 @@ function renderUnderlay(underlay: HTMLElement, source: string, diagnostics: read
     if (start > at) parts.push(document.createTextNode(source.slice(at, start)));
     // An empty span (end of input) is marked on one space after the text.
     const text = end > start ? source.slice(start, end) : " ";
-    const mark = element("mark", { class: d.severity, "data-start": String(d.span.start), "data-end": String(d.span.end), "data-code": d.code }, text);
+    const mark = element(
+      "mark",
+      { class: d.severity, "data-start": String(d.span.start), "data-end": String(d.span.end), "data-code": d.code },
+      text,
+    );
     parts.push(mark);
     at = Math.max(at, end);
   }
@@ -132,7 +138,7 @@ function renderExpression(): void {
   const status = byId("expression-status");
   if (!result.ok) {
     status.className = "status bad";
-    status.textContent = `invalid: ${describeErrorCount(result.diagnostics)}`;
+    status.textContent = `invalid: ${errorCount(result.diagnostics)}`;
     byId("explanation").textContent = "";
     byId("schedule-section").hidden = true;
     renderSchedule([]);
@@ -148,6 +154,13 @@ function renderExpression(): void {
   const schedule = simulateSchedule({ retryDelay: result.value, retries, start: 0 });
   byId("explanation").textContent = schedule.ok ? schedule.value.explanation : "";
   renderSchedule(schedule.ok ? schedule.value.entries : []);
+}
+
+/** "2 errors", or "more than 20 errors" when the parser stopped counting. */
+function errorCount(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === "error" && d.code !== "too-many-errors").length;
+  if (diagnostics.some((d) => d.code === "too-many-errors")) return `more than ${errors} errors`;
+  return `${errors} ${errors === 1 ? "error" : "errors"}`;
 }
 
 /** The "Apply" button of a diagnostic's fix or suggestion: edit the expression, re-check, keep the focus in the input. */
@@ -169,57 +182,17 @@ function renderSchedule(entries: readonly ScheduleEntry[]): void {
       row.append(
         element("td", {}, String(e.attempt)),
         element("td", {}, e.retried === undefined ? "–" : String(e.retried)),
-        element("td", { class: e.normalized ? "normalized" : "", "data-ms": String(e.delayMs), title: `${e.delayMs} ms` }, formatDuration(e.delayMs)),
+        element(
+          "td",
+          { class: e.normalized ? "normalized" : "", "data-ms": String(e.delayMs), title: `${e.delayMs} ms` },
+          formatDuration(e.delayMs),
+        ),
         element("td", { "data-ms": String(e.cumulativeMs) }, formatDuration(e.cumulativeMs)),
       );
       return row;
     }),
   );
   renderChart(entries.filter((e) => e.retried !== undefined));
-}
-
-/** Bars: the delay before each retry (left axis). Line: the time since the trigger (right axis). */
-function renderChart(retries: readonly ScheduleEntry[]): void {
-  const chart = byId("chart");
-  const title = chart.querySelector("title");
-  chart.replaceChildren(...(title === null ? [] : [title]));
-  const width = 640;
-  const height = 240;
-  const left = 56;
-  const right = 64;
-  const top = 16;
-  const bottom = 28;
-  const plotWidth = width - left - right;
-  const plotHeight = height - top - bottom;
-  chart.append(svg("line", { x1: left, y1: top + plotHeight, x2: left + plotWidth, y2: top + plotHeight, stroke: "#d9d6cf" }));
-  if (retries.length === 0) {
-    chart.append(svg("text", { x: width / 2, y: height / 2, "text-anchor": "middle", fill: "#6b6b70" }, "no retries to show"));
-    return;
-  }
-  const maxDelay = Math.max(...retries.map((e) => e.delayMs), 1);
-  const maxCumulative = Math.max(...retries.map((e) => e.cumulativeMs), 1);
-  const slot = plotWidth / retries.length;
-  const barWidth = Math.max(2, Math.min(48, slot * 0.7));
-  chart.append(
-    svg("text", { x: left - 6, y: top + 4, "text-anchor": "end", fill: "#3aa776" }, formatDuration(maxDelay)),
-    svg("text", { x: left - 6, y: top + plotHeight, "text-anchor": "end", fill: "#6b6b70" }, "0s"),
-    svg("text", { x: left + plotWidth + 6, y: top + 4, "text-anchor": "start", fill: "#4656c9" }, formatDuration(maxCumulative)),
-  );
-  const points: string[] = [];
-  retries.forEach((e, i) => {
-    const x = left + slot * i + (slot - barWidth) / 2;
-    const barHeight = Math.max(e.delayMs > 0 ? 1 : 0, (e.delayMs / maxDelay) * plotHeight);
-    const bar = svg("rect", { class: "bar", x, y: top + plotHeight - barHeight, width: barWidth, height: barHeight, fill: "#3aa776", rx: 2, "data-retried": e.retried ?? 0, "data-ms": e.delayMs });
-    bar.append(svg("title", {}, `retry ${i + 1} (retried = ${e.retried ?? 0}): ${formatDuration(e.delayMs)}, at ${formatDuration(e.cumulativeMs)}`));
-    chart.append(bar);
-    if (retries.length <= 20 || i % Math.ceil(retries.length / 20) === 0) chart.append(svg("text", { x: x + barWidth / 2, y: height - 10, "text-anchor": "middle", fill: "#6b6b70" }, String(i + 1)));
-    points.push(`${x + barWidth / 2},${top + plotHeight - (e.cumulativeMs / maxCumulative) * plotHeight}`);
-  });
-  chart.append(svg("polyline", { class: "cumulative", points: points.join(" "), fill: "none", stroke: "#4656c9", "stroke-width": 2 }));
-  for (const point of points) {
-    const [cx, cy] = point.split(",");
-    chart.append(svg("circle", { cx: cx ?? 0, cy: cy ?? 0, r: 3, fill: "#4656c9" }));
-  }
 }
 
 // --- the duration and flow-control tabs ----------------------------------------------------------
@@ -268,7 +241,12 @@ function renderTrigger(): void {
   });
   const flowProblems = flow !== undefined && !flow.ok ? flow.diagnostics.map((d) => ({ ...d, path: "flowControl" })) : [];
   renderDiagnostics(byId("trigger-diagnostics"), [...flowProblems, ...result.diagnostics]);
-  byId("trigger-headers").textContent = result.request === undefined ? "—" : [`${result.request.method} ${result.request.url}`, ...Object.entries(result.request.headers).map(([k, v]) => `${k}: ${v}`)].join("\n");
+  byId("trigger-headers").textContent =
+    result.request === undefined
+      ? "—"
+      : [`${result.request.method} ${result.request.url}`, ...Object.entries(result.request.headers).map(([k, v]) => `${k}: ${v}`)].join(
+          "\n",
+        );
   byId("trigger-curl").textContent = result.request === undefined ? "—" : toCurl(result.request);
 }
 
@@ -305,10 +283,14 @@ byId("duration-go").addEventListener("change", () => {
 });
 byId("flow").addEventListener("input", debounce(renderFlow, 120));
 byId("trigger-form").addEventListener("input", debounce(renderTrigger, 120));
-byId("trigger-form").addEventListener("submit", (event) => event.preventDefault());
+byId("trigger-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+});
 const deliveryChanged = debounce(renderDelivery, 250);
 byId("delivery-form").addEventListener("input", deliveryChanged);
-byId("delivery-form").addEventListener("submit", (event) => event.preventDefault());
+byId("delivery-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+});
 // The schedule view and the delivery view share a retry policy, one click apart.
 byId("to-delivery").addEventListener("click", () => {
   byId<HTMLInputElement>("d-retry-delay").value = expressionInput.value;

@@ -3,7 +3,15 @@
  * the summary, charts of the key over time, and the key as Upstash's
  * flow-control API would show it at a chosen moment.
  */
-import { formatDuration, parseDuration, simulateDelivery, type Delivery, type DeliveryScenario, type EndpointResponse, type SeriesPoint } from "../src/index.js";
+import {
+  formatDuration,
+  parseDuration,
+  simulateDelivery,
+  type Delivery,
+  type DeliveryScenario,
+  type EndpointResponse,
+  type SeriesPoint,
+} from "../src/index.js";
 import { byId, element, renderDiagnostics, svg } from "./dom.js";
 
 /** The tab's inputs, by URL-hash key (the state is shared by link like the other tabs'). */
@@ -44,7 +52,10 @@ export function scenarioFromForm(): DeliveryScenario {
   const retryAfterText = value("d-retry-after");
   const retryAfter = retryAfterText === "" ? undefined : /^\d+$/.test(retryAfterText) ? Number(retryAfterText) : retryAfterText;
   const statusText = value("d-fail-status");
-  const failure: EndpointResponse = { status: statusText === "" ? (retryAfter === undefined ? 500 : 429) : Number(statusText), ...(retryAfter === undefined ? {} : { retryAfter }) };
+  const failure: EndpointResponse = {
+    status: statusText === "" ? (retryAfter === undefined ? 500 : 429) : Number(statusText),
+    ...(retryAfter === undefined ? {} : { retryAfter }),
+  };
   const failRate = value("d-fail-rate");
   const failFirst = Math.min(1000, Math.max(0, Math.trunc(Number(value("d-fail-first")) || 0)));
   const at = value("d-at");
@@ -74,7 +85,12 @@ export function scenarioFromForm(): DeliveryScenario {
 /** A step of the rate's period (each point one window), 1s without a rate; the library merges points past 2,048. */
 function defaultStep(): number {
   const period = /period=([^,\s]+)/.exec(value("d-flow"))?.[1];
-  const parsed = period === undefined ? undefined : /^\d+$/.test(period) ? { ok: true as const, value: { ms: Number(period) * 1000 } } : parseDuration(period);
+  const parsed =
+    period === undefined
+      ? undefined
+      : /^\d+$/.test(period)
+        ? { ok: true as const, value: { ms: Number(period) * 1000 } }
+        : parseDuration(period);
   return /rate=/.test(value("d-flow")) ? (parsed?.ok === true ? parsed.value.ms : 1000) : 1000;
 }
 
@@ -103,10 +119,18 @@ function renderSummary({ summary }: Delivery): void {
     ["failed", "failed", `${n(summary.failed)}${summary.nonRetryable > 0 ? ` (${n(summary.nonRetryable)} non-retryable)` : ""}`],
     ["attempts", "calls", `${n(summary.attempts)} (${n(summary.retries)} retries)`],
     ["makespanMs", "last run ends", formatDuration(summary.makespanMs)],
-    ["completionMs", "run → success p50 / p99", summary.completionMs === null ? "–" : `${formatDuration(summary.completionMs.p50)} / ${formatDuration(summary.completionMs.p99)}`],
+    [
+      "completionMs",
+      "run → success p50 / p99",
+      summary.completionMs === null ? "–" : `${formatDuration(summary.completionMs.p50)} / ${formatDuration(summary.completionMs.p99)}`,
+    ],
     ["maxWaitList", "longest wait list", n(summary.maxWaitList)],
     ["maxInFlight", "most in flight", n(summary.maxInFlight)],
-    ["callsPerPeriod", `calls per ${formatDuration(summary.callsPerPeriod.periodMs)}`, `max ${n(summary.callsPerPeriod.max)}, mean ${summary.callsPerPeriod.mean.toFixed(1)}`],
+    [
+      "callsPerPeriod",
+      `calls per ${formatDuration(summary.callsPerPeriod.periodMs)}`,
+      `max ${n(summary.callsPerPeriod.max)}, mean ${summary.callsPerPeriod.mean.toFixed(1)}`,
+    ],
   ];
   byId("delivery-summary").replaceChildren(
     ...rows.map(([field, label, text]) => {
@@ -123,7 +147,8 @@ function renderSeries({ series, summary }: Delivery): void {
   lineChart(byId("delivery-flight"), points, (p) => p.peakInFlight, series.parallelismMax, "#4656c9");
   lineChart(byId("delivery-wait"), points, (p) => p.peakWaitList, null, "#a05a00");
   barChart(byId("delivery-calls"), points, series.rateMax);
-  byId("delivery-step").textContent = `one point per ${formatDuration(series.stepMs)}; time axis 0s – ${formatDuration(summary.makespanMs)}`;
+  byId("delivery-step").textContent =
+    `one point per ${formatDuration(series.stepMs)}; time axis 0s – ${formatDuration(summary.makespanMs)}`;
 }
 
 const W = 640;
@@ -146,14 +171,33 @@ function axes(chart: HTMLElement, max: number, end: number): void {
 const x = (i: number, count: number): number => PAD.left + ((W - PAD.left - PAD.right) * i) / Math.max(1, count - 1);
 const y = (v: number, max: number): number => H - PAD.bottom - ((H - PAD.top - PAD.bottom) * v) / Math.max(1, max);
 
-function lineChart(chart: HTMLElement, points: readonly SeriesPoint[], pick: (p: SeriesPoint) => number, limit: number | null, colour: string): void {
+function lineChart(
+  chart: HTMLElement,
+  points: readonly SeriesPoint[],
+  pick: (p: SeriesPoint) => number,
+  limit: number | null,
+  colour: string,
+): void {
   const values = points.map(pick);
   const max = Math.max(1, limit ?? 0, ...values);
   axes(chart, max, points[points.length - 1]?.t ?? 0);
-  if (limit !== null) chart.append(svg("line", { class: "limit", x1: PAD.left, x2: W - PAD.right, y1: y(limit, max), y2: y(limit, max), stroke: "#c62828", "stroke-dasharray": "4 3" }));
+  if (limit !== null)
+    chart.append(
+      svg("line", {
+        class: "limit",
+        x1: PAD.left,
+        x2: W - PAD.right,
+        y1: y(limit, max),
+        y2: y(limit, max),
+        stroke: "#c62828",
+        "stroke-dasharray": "4 3",
+      }),
+    );
   // A step line: the value holds until the next point.
   const path = values.map((v, i) => `${x(i, values.length).toFixed(1)},${y(v, max).toFixed(1)}`).join(" ");
-  chart.append(svg("polyline", { class: "series", points: path, fill: "none", stroke: colour, "stroke-width": 2, "data-max": Math.max(0, ...values) }));
+  chart.append(
+    svg("polyline", { class: "series", points: path, fill: "none", stroke: colour, "stroke-width": 2, "data-max": Math.max(0, ...values) }),
+  );
 }
 
 function barChart(chart: HTMLElement, points: readonly SeriesPoint[], rate: number | null): void {
@@ -163,11 +207,30 @@ function barChart(chart: HTMLElement, points: readonly SeriesPoint[], rate: numb
   points.forEach((p, i) => {
     if (p.calls === 0) return;
     const top = y(p.calls, max);
-    const bar = svg("rect", { class: "bar", x: PAD.left + ((W - PAD.left - PAD.right) * i) / points.length, y: top, width, height: H - PAD.bottom - top, fill: "#3aa776", "data-calls": p.calls });
+    const bar = svg("rect", {
+      class: "bar",
+      x: PAD.left + ((W - PAD.left - PAD.right) * i) / points.length,
+      y: top,
+      width,
+      height: H - PAD.bottom - top,
+      fill: "#3aa776",
+      "data-calls": p.calls,
+    });
     bar.append(svg("title", {}, `${formatDuration(p.t)}: ${p.calls} calls`));
     chart.append(bar);
   });
-  if (rate !== null && rate <= max) chart.append(svg("line", { class: "limit", x1: PAD.left, x2: W - PAD.right, y1: y(rate, max), y2: y(rate, max), stroke: "#c62828", "stroke-dasharray": "4 3" }));
+  if (rate !== null && rate <= max)
+    chart.append(
+      svg("line", {
+        class: "limit",
+        x1: PAD.left,
+        x2: W - PAD.right,
+        y1: y(rate, max),
+        y2: y(rate, max),
+        stroke: "#c62828",
+        "stroke-dasharray": "4 3",
+      }),
+    );
 }
 
 /** The key at the chosen moment, shaped as `GET /v2/flowControl/{key}` answers. */
@@ -190,5 +253,6 @@ function renderSnapshot({ snapshots }: Delivery): void {
           null,
           2,
         );
-  byId("delivery-snapshot-at").textContent = snapshot === undefined ? "" : `at ${formatDuration(snapshot.atMs)} (ratePeriodStart in seconds since the start)`;
+  byId("delivery-snapshot-at").textContent =
+    snapshot === undefined ? "" : `at ${formatDuration(snapshot.atMs)} (ratePeriodStart in seconds since the start)`;
 }

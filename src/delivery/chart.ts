@@ -45,28 +45,45 @@ export function blockChart(values: readonly number[], options: { readonly width:
  * covers, or averaged when a point covers several periods (after merging);
  * per step when neither divides the other.
  */
-export function callsPerPeriod(series: DeliverySeries, periodMs: number): { readonly values: number[]; readonly per: number; readonly averagedOver?: number } {
+export function callsPerPeriod(
+  series: DeliverySeries,
+  periodMs: number,
+): { readonly values: number[]; readonly per: number; readonly averagedOver?: number } {
   const { stepMs, points } = series;
-  if (stepMs > periodMs && stepMs % periodMs === 0) return { values: points.map((p) => (p.calls * periodMs) / stepMs), per: periodMs, averagedOver: stepMs };
+  if (stepMs > periodMs && stepMs % periodMs === 0)
+    return { values: points.map((p) => (p.calls * periodMs) / stepMs), per: periodMs, averagedOver: stepMs };
   if (periodMs < stepMs || periodMs % stepMs !== 0) return { values: points.map((p) => p.calls), per: stepMs };
   const values: number[] = [];
   for (const p of points) {
     const bucket = Math.floor(p.t / periodMs);
-    values[bucket] = (values[bucket] ?? 0) + p.calls;
+    while (values.length <= bucket) values.push(0);
+    values[bucket] = (values[bucket] as number) + p.calls;
   }
-  return { values: Array.from(values, (v) => v ?? 0), per: periodMs };
+  return { values, per: periodMs };
 }
 
 /** Charts of in-flight calls, the wait list and calls per period, with a time axis. */
-export function deliveryCharts(series: DeliverySeries, options: { readonly width: number; readonly height: number; readonly periodMs: number; readonly endMs: number }): string[] {
+export function deliveryCharts(
+  series: DeliverySeries,
+  options: { readonly width: number; readonly height: number; readonly periodMs: number; readonly endMs: number },
+): string[] {
   const end = options.endMs;
   // A short simulation has too few periods to chart: its points, then.
   const perPeriod = callsPerPeriod(series, options.periodMs);
-  const calls = perPeriod.values.length < 16 && series.stepMs < options.periodMs ? { values: series.points.map((p) => p.calls), per: series.stepMs } : perPeriod;
+  const calls =
+    perPeriod.values.length < 16 && series.stepMs < options.periodMs
+      ? { values: series.points.map((p) => p.calls), per: series.stepMs }
+      : perPeriod;
   const blocks: [string, number[]][] = [
-    [`calls in flight${series.parallelismMax === null ? "" : ` (parallelism ${series.parallelismMax})`}`, series.points.map((p) => p.peakInFlight)],
+    [
+      `calls in flight${series.parallelismMax === null ? "" : ` (parallelism ${series.parallelismMax})`}`,
+      series.points.map((p) => p.peakInFlight),
+    ],
     ["wait list", series.points.map((p) => p.peakWaitList)],
-    [`calls per ${formatDuration(calls.per)}${!("averagedOver" in calls) || calls.averagedOver === undefined ? "" : `, mean over ${formatDuration(calls.averagedOver)}`}${series.rateMax === null ? "" : ` (rate ${series.rateMax} per ${formatDuration(series.ratePeriodMs)})`}`, calls.values],
+    [
+      `calls per ${formatDuration(calls.per)}${!("averagedOver" in calls) ? "" : `, mean over ${formatDuration(calls.averagedOver)}`}${series.rateMax === null ? "" : ` (rate ${series.rateMax} per ${formatDuration(series.ratePeriodMs)})`}`,
+      calls.values,
+    ],
   ];
   const lines: string[] = [];
   for (const [title, values] of blocks) {

@@ -38,7 +38,11 @@ export function readEndpoint(ctx: ReadContext, value: unknown, seed: number, sta
   return { duration, respond: responder(seed, failures, script) };
 }
 
-function responder(seed: number, failures: readonly { cumulative: number; response: ResponsePlan }[], script: readonly ResponsePlan[]): (run: number, attempt: number) => ResponsePlan {
+function responder(
+  seed: number,
+  failures: readonly { cumulative: number; response: ResponsePlan }[],
+  script: readonly ResponsePlan[],
+): (run: number, attempt: number) => ResponsePlan {
   return (run, attempt) => {
     if (attempt <= script.length) return script[attempt - 1] as ResponsePlan;
     if (failures.length === 0) return SUCCESS;
@@ -56,14 +60,27 @@ function readHandlerDuration(ctx: ReadContext, value: unknown, seed: number): ((
   }
   const fields = readObject(ctx, value, "endpoint.duration", '{ distribution: "uniform", min: "1s", max: "3s" }');
   if (fields === undefined) return undefined;
-  const kind = readChoice(ctx, fields.distribution, "endpoint.duration.distribution", ["uniform", "exponential", "lognormal"] as const, "invalid-duration");
+  const kind = readChoice(
+    ctx,
+    fields.distribution,
+    "endpoint.duration.distribution",
+    ["uniform", "exponential", "lognormal"] as const,
+    "invalid-duration",
+  );
   const span = (name: string): number | undefined => readSpan(ctx, fields[name], `endpoint.duration.${name}`, "invalid-duration");
   const u = (run: number, attempt: number): number => draw(seed, run, attempt, STREAM.duration);
   if (kind === "uniform") {
     warnUnknown(ctx, fields, ["distribution", "min", "max"], "endpoint.duration.");
     const [min, max] = [span("min"), span("max")];
     if (min === undefined || max === undefined) return undefined;
-    if (max < min) return refuse(ctx, "endpoint.duration.max", `\`max\` (${formatDuration(max)}) is less than \`min\` (${formatDuration(min)})`);
+    if (max < min) {
+      ctx.report(
+        "invalid-duration",
+        "endpoint.duration.max",
+        `\`max\` (${formatDuration(max)}) is less than \`min\` (${formatDuration(min)})`,
+      );
+      return undefined;
+    }
     return (run, attempt) => Math.round(min + (max - min) * u(run, attempt));
   }
   if (kind === "exponential") {
@@ -76,7 +93,10 @@ function readHandlerDuration(ctx: ReadContext, value: unknown, seed: number): ((
     warnUnknown(ctx, fields, ["distribution", "median", "p95"], "endpoint.duration.");
     const [median, p95] = [span("median"), span("p95")];
     if (median === undefined || p95 === undefined) return undefined;
-    if (!(median > 0) || p95 < median) return refuse(ctx, "endpoint.duration.p95", "a lognormal duration needs `median` > 0 and `p95` ≥ `median`");
+    if (!(median > 0) || p95 < median) {
+      ctx.report("invalid-duration", "endpoint.duration.p95", "a lognormal duration needs `median` > 0 and `p95` ≥ `median`");
+      return undefined;
+    }
     const mu = Math.log(median);
     const sigma = (Math.log(p95) - mu) / Z95;
     return (run, attempt) => {
@@ -93,37 +113,42 @@ function capped(ms: number): number {
   return Math.min(ms, DELIVERY_LIMITS.maxTimeMs);
 }
 
-function refuse(ctx: ReadContext, path: string, message: string): undefined {
-  ctx.report("invalid-duration", path, message);
-  return undefined;
-}
-
 function readFailures(ctx: ReadContext, value: unknown, startMs: number): { cumulative: number; response: ResponsePlan }[] | undefined {
   const items = readArray(ctx, value, "endpoint.failures", DELIVERY_LIMITS.maxScript, "invalid-probability");
   if (items === undefined) return undefined;
   const failures: { cumulative: number; response: ResponsePlan }[] = [];
   let total = 0;
-  let bad = false;
   items.forEach((item, i) => {
     const path = `endpoint.failures[${i}]`;
     const fields = readObject(ctx, item, path, "{ probability: 0.1, status: 500 }");
-    if (fields === undefined) return void (bad = true);
+    if (fields === undefined) return;
     warnUnknown(ctx, fields, ["probability", "status", "retryAfter"], `${path}.`);
     const p = fields.probability;
     if (typeof p !== "number" || !(p >= 0 && p <= 1)) {
-      ctx.report("invalid-probability", `${path}.probability`, `\`probability\` must be a number from 0 to 1, not ${showValue(p)}`, showValue(p), p === 10 || (typeof p === "number" && p > 1 && p <= 100) ? `write a fraction: ${showValue(p)}% is ${showValue(p / 100)}` : undefined);
-      return void (bad = true);
+      const percent = typeof p === "number" && p > 1 && p <= 100;
+      ctx.report(
+        "invalid-probability",
+        `${path}.probability`,
+        `\`probability\` must be a number from 0 to 1, not ${showValue(p)}`,
+        showValue(p),
+        percent ? `write a fraction: ${showValue(p)}% is ${showValue(p / 100)}` : undefined,
+      );
+      return;
     }
     const response = readResponse(ctx, fields, path, startMs);
-    if (response === undefined) return void (bad = true);
+    if (response === undefined) return;
     total += p;
     failures.push({ cumulative: total, response });
   });
   if (total > 1 + 1e-9) {
-    ctx.report("invalid-probability", "endpoint.failures", `the failures' probabilities add up to ${showValue(Number(total.toFixed(6)))}, more than 1`);
+    ctx.report(
+      "invalid-probability",
+      "endpoint.failures",
+      `the failures' probabilities add up to ${showValue(Number(total.toFixed(6)))}, more than 1`,
+    );
     return undefined;
   }
-  return bad ? undefined : failures;
+  return failures.length === items.length ? failures : undefined;
 }
 
 function readScript(ctx: ReadContext, value: unknown, startMs: number): ResponsePlan[] | undefined {
@@ -146,8 +171,17 @@ function readScript(ctx: ReadContext, value: unknown, startMs: number): Response
   return script.length === items.length ? script : undefined;
 }
 
-function readResponse(ctx: ReadContext, fields: { readonly [key: string]: unknown }, path: string, startMs: number, options: { statusRequired?: boolean } = {}): ResponsePlan | undefined {
-  const status = fields.status === undefined && options.statusRequired !== true ? 500 : readInteger(ctx, fields.status, `${path}.status`, { min: 100, max: 599 }, "invalid-status");
+function readResponse(
+  ctx: ReadContext,
+  fields: { readonly [key: string]: unknown },
+  path: string,
+  startMs: number,
+  options: { statusRequired?: boolean } = {},
+): ResponsePlan | undefined {
+  const status =
+    fields.status === undefined && options.statusRequired !== true
+      ? 500
+      : readInteger(ctx, fields.status, `${path}.status`, { min: 100, max: 599 }, "invalid-status");
   if (status === undefined) return undefined;
   if (fields.retryAfter === undefined) return { status, retryAfter: undefined };
   const retryAfter = readRetryAfter(ctx, fields.retryAfter, `${path}.retryAfter`, startMs);
@@ -163,13 +197,23 @@ export function readRetryAfter(ctx: ReadContext, value: unknown, path: string, s
   let text: string;
   if (typeof value === "number") {
     if (!Number.isFinite(value) || value < 0) {
-      ctx.report("invalid-delay", path, `a numeric \`retryAfter\` is a non-negative number of seconds, not ${showValue(value)}`, showValue(value));
+      ctx.report(
+        "invalid-delay",
+        path,
+        `a numeric \`retryAfter\` is a non-negative number of seconds, not ${showValue(value)}`,
+        showValue(value),
+      );
       return null;
     }
     text = String(value);
   } else if (typeof value === "string") text = value;
   else {
-    ctx.report("invalid-delay", path, `\`retryAfter\` must be header text such as \`"30"\` or a number of seconds, not ${showValue(value)}`, showValue(value));
+    ctx.report(
+      "invalid-delay",
+      path,
+      `\`retryAfter\` must be header text such as \`"30"\` or a number of seconds, not ${showValue(value)}`,
+      showValue(value),
+    );
     return null;
   }
   const parsed = parseRetryAfter(text, { now: startMs });

@@ -178,7 +178,8 @@ class Engine implements KeyState {
     const made = this.attempts[run] as number;
     const response = this.endpoint.respond(run, made);
     const status = response.status;
-    const next = status >= 200 && status < 300 ? "completed" : status === 489 ? "non-retryable" : made - 1 < this.model.retries ? "retry" : "failed";
+    const next =
+      status >= 200 && status < 300 ? "completed" : status === 489 ? "non-retryable" : made - 1 < this.model.retries ? "retry" : "failed";
     let due = 0;
     if (next === "retry") {
       due = t + this.retryDelay(response, made - 1, t);
@@ -186,7 +187,8 @@ class Engine implements KeyState {
       if (!this.model.retryHoldsSlot) this.release(run);
       this.heap.push(run, due, DUE);
     } else this.finish(run, next === "completed" ? OUTCOME.completed : next === "failed" ? OUTCOME.failed : OUTCOME.nonRetryable, t);
-    if (this.events !== undefined) this.record({ t, run, attempt: made, kind: "end", status, next, ...(next === "retry" ? { dueMs: due } : {}) });
+    if (this.events !== undefined)
+      this.record({ t, run, attempt: made, kind: "end", status, next, ...(next === "retry" ? { dueMs: due } : {}) });
   }
 
   /** `Retry-After` (a delay, or a date up to 1 day ahead), else the retry delay. */
@@ -267,7 +269,8 @@ class Engine implements KeyState {
 
   private snapshotsBefore(t: number): void {
     const times = this.plan.output.snapshots;
-    while (this.nextSnapshot < times.length && (times[this.nextSnapshot] as number) < t) this.snapshots.push(this.snapshot(times[this.nextSnapshot++] as number));
+    while (this.nextSnapshot < times.length && (times[this.nextSnapshot] as number) < t)
+      this.snapshots.push(this.snapshot(times[this.nextSnapshot++] as number));
   }
 
   /** The key as Upstash's API shows it at `t`. */

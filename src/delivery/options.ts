@@ -21,15 +21,37 @@ export function readModel(ctx: ReadContext, value: unknown): ModelChoices | unde
   const fields = readObject(ctx, value, "model", '{ window: "sliding" }');
   if (fields === undefined) return undefined;
   warnUnknown(ctx, fields, Object.keys(MODEL_DEFAULTS), "model.");
-  const pick = <T>(name: keyof typeof MODEL_DEFAULTS, read: (v: unknown, path: string) => T | undefined, fallback: T): T | undefined => (fields[name] === undefined ? fallback : read(fields[name], `model.${name}`));
+  const pick = <T>(name: keyof typeof MODEL_DEFAULTS, read: (v: unknown, path: string) => T | undefined, fallback: T): T | undefined =>
+    fields[name] === undefined ? fallback : read(fields[name], `model.${name}`);
   const window = pick("window", (v, p) => readChoice(ctx, v, p, ["fixed", "sliding"] as const, "invalid-model"), MODEL_DEFAULTS.window);
-  const anchor = pick("anchor", (v, p) => readChoice(ctx, v, p, ["first-dispatch", "back-to-back"] as const, "invalid-model"), MODEL_DEFAULTS.anchor);
+  const anchor = pick(
+    "anchor",
+    (v, p) => readChoice(ctx, v, p, ["first-dispatch", "back-to-back"] as const, "invalid-model"),
+    MODEL_DEFAULTS.anchor,
+  );
   const retryHoldsSlot = pick("retryHoldsSlot", (v, p) => readBoolean(ctx, v, p, "invalid-model"), MODEL_DEFAULTS.retryHoldsSlot);
   const retriesUseRate = pick("retriesUseRate", (v, p) => readBoolean(ctx, v, p, "invalid-model"), MODEL_DEFAULTS.retriesUseRate);
-  const retryPosition = pick("retryPosition", (v, p) => readChoice(ctx, v, p, ["back", "front"] as const, "invalid-model"), MODEL_DEFAULTS.retryPosition);
-  const planParallelism = pick<number | null>("planParallelism", (v, p) => readInteger(ctx, v, p, { min: 1, max: 2_147_483_647 }, "invalid-model"), MODEL_DEFAULTS.planParallelism);
-  if (window === undefined || anchor === undefined || retryHoldsSlot === undefined || retriesUseRate === undefined || retryPosition === undefined || planParallelism === undefined) return undefined;
-  if (window === "sliding" && fields.anchor !== undefined) ctx.report("unknown-field", "model.anchor", "`anchor` applies to fixed windows; a sliding window has none", showValue(fields.anchor));
+  const retryPosition = pick(
+    "retryPosition",
+    (v, p) => readChoice(ctx, v, p, ["back", "front"] as const, "invalid-model"),
+    MODEL_DEFAULTS.retryPosition,
+  );
+  const planParallelism = pick<number | null>(
+    "planParallelism",
+    (v, p) => readInteger(ctx, v, p, { min: 1, max: 2_147_483_647 }, "invalid-model"),
+    MODEL_DEFAULTS.planParallelism,
+  );
+  if (
+    window === undefined ||
+    anchor === undefined ||
+    retryHoldsSlot === undefined ||
+    retriesUseRate === undefined ||
+    retryPosition === undefined ||
+    planParallelism === undefined
+  )
+    return undefined;
+  if (window === "sliding" && fields.anchor !== undefined)
+    ctx.report("unknown-field", "model.anchor", "`anchor` applies to fixed windows; a sliding window has none", showValue(fields.anchor));
   return { window, anchor, retryHoldsSlot, retriesUseRate, retryPosition, planParallelism };
 }
 
@@ -43,24 +65,37 @@ export interface OutputPlan {
   readonly sampleEvery: number;
 }
 
-const OUTPUT_DEFAULTS: OutputPlan = Object.freeze({ runs: true, events: false, maxEvents: DELIVERY_LIMITS.defaultMaxEvents, snapshots: Object.freeze([]), sampleEvery: 1000 });
+const OUTPUT_DEFAULTS: OutputPlan = Object.freeze({
+  runs: true,
+  events: false,
+  maxEvents: DELIVERY_LIMITS.defaultMaxEvents,
+  snapshots: Object.freeze([]),
+  sampleEvery: 1000,
+});
 
 /** Reads `output`; undefined when a field is invalid (reported). */
 export function readOutput(ctx: ReadContext, value: unknown): OutputPlan | undefined {
   if (value === undefined) return OUTPUT_DEFAULTS;
-  const fields = readObject(ctx, value, "output", "{ events: true, snapshots: [\"3m\"] }");
+  const fields = readObject(ctx, value, "output", '{ events: true, snapshots: ["3m"] }');
   if (fields === undefined) return undefined;
   warnUnknown(ctx, fields, ["runs", "events", "maxEvents", "snapshots", "sampleEvery"], "output.");
   const runs = fields.runs === undefined ? OUTPUT_DEFAULTS.runs : readBoolean(ctx, fields.runs, "output.runs", "invalid-output");
   const events = fields.events === undefined ? OUTPUT_DEFAULTS.events : readBoolean(ctx, fields.events, "output.events", "invalid-output");
-  const maxEvents = fields.maxEvents === undefined ? OUTPUT_DEFAULTS.maxEvents : readInteger(ctx, fields.maxEvents, "output.maxEvents", { min: 0, max: DELIVERY_LIMITS.maxEvents }, "invalid-output");
+  const maxEvents =
+    fields.maxEvents === undefined
+      ? OUTPUT_DEFAULTS.maxEvents
+      : readInteger(ctx, fields.maxEvents, "output.maxEvents", { min: 0, max: DELIVERY_LIMITS.maxEvents }, "invalid-output");
   const snapshots = fields.snapshots === undefined ? OUTPUT_DEFAULTS.snapshots : readSnapshots(ctx, fields.snapshots);
-  let sampleEvery = fields.sampleEvery === undefined ? OUTPUT_DEFAULTS.sampleEvery : readSpan(ctx, fields.sampleEvery, "output.sampleEvery", "invalid-output");
+  let sampleEvery =
+    fields.sampleEvery === undefined
+      ? OUTPUT_DEFAULTS.sampleEvery
+      : readSpan(ctx, fields.sampleEvery, "output.sampleEvery", "invalid-output");
   if (sampleEvery !== undefined && sampleEvery < 1) {
     ctx.report("invalid-output", "output.sampleEvery", "`sampleEvery` must be at least 1ms", showValue(fields.sampleEvery));
     sampleEvery = undefined;
   }
-  if (runs === undefined || events === undefined || maxEvents === undefined || snapshots === undefined || sampleEvery === undefined) return undefined;
+  if (runs === undefined || events === undefined || maxEvents === undefined || snapshots === undefined || sampleEvery === undefined)
+    return undefined;
   return { runs, events, maxEvents, snapshots, sampleEvery };
 }
 

@@ -16,7 +16,15 @@ export class ReadContext {
   readonly diagnostics: DeliveryDiagnostic[] = [];
 
   report(code: DeliveryCode, path: string, message: string, input = "", hint?: string): void {
-    this.diagnostics.push({ code, severity: DELIVERY_CODES[code].severity, message, span: { start: 0, end: input.length }, path, input, ...(hint === undefined ? {} : { hint }) });
+    this.diagnostics.push({
+      code,
+      severity: DELIVERY_CODES[code].severity,
+      message,
+      span: { start: 0, end: input.length },
+      path,
+      input,
+      ...(hint === undefined ? {} : { hint }),
+    });
   }
 
   /** Another language's diagnostics (duration, expression, flow control), kept with their codes, at `path`. */
@@ -34,12 +42,23 @@ export function readObject(ctx: ReadContext, value: unknown, path: string, examp
   const read = isPlainObjectLike(value) ? snapshotOwn(value) : undefined;
   if (read?.ok === true) return read.value;
   const why = read === undefined ? `not ${showValue(value)}` : `it could not be read (${read.reason})`;
-  ctx.report("invalid-scenario", path, `${path === "" ? "the scenario" : `\`${path}\``} must be an object such as \`${example}\`, ${why}`, showValue(value));
+  ctx.report(
+    "invalid-scenario",
+    path,
+    `${path === "" ? "the scenario" : `\`${path}\``} must be an object such as \`${example}\`, ${why}`,
+    showValue(value),
+  );
   return undefined;
 }
 
 /** An array's items, at most `limit` of them, or undefined (reported). */
-export function readArray(ctx: ReadContext, value: unknown, path: string, limit: number, code: DeliveryCode): readonly unknown[] | undefined {
+export function readArray(
+  ctx: ReadContext,
+  value: unknown,
+  path: string,
+  limit: number,
+  code: DeliveryCode,
+): readonly unknown[] | undefined {
   if (!isArraySafe(value)) {
     ctx.report(code, path, `\`${path}\` must be an array, not ${showValue(value)}`, showValue(value));
     return undefined;
@@ -55,14 +74,31 @@ export function warnUnknown(ctx: ReadContext, fields: OwnSnapshot, known: readon
   for (const key of Object.keys(fields)) {
     if (known.includes(key)) continue;
     const near = closestName(key, known);
-    ctx.report("unknown-field", `${prefix}${key}`, `unknown field \`${key}\`; it is ignored`, key, near === undefined ? `the fields are ${known.map((k) => `\`${k}\``).join(", ")}` : `did you mean \`${near}\`?`);
+    ctx.report(
+      "unknown-field",
+      `${prefix}${key}`,
+      `unknown field \`${key}\`; it is ignored`,
+      key,
+      near === undefined ? `the fields are ${known.map((k) => `\`${k}\``).join(", ")}` : `did you mean \`${near}\`?`,
+    );
   }
 }
 
 /** A whole number within bounds, or undefined (reported with `code`). */
-export function readInteger(ctx: ReadContext, value: unknown, path: string, bounds: { min: number; max: number }, code: DeliveryCode): number | undefined {
+export function readInteger(
+  ctx: ReadContext,
+  value: unknown,
+  path: string,
+  bounds: { min: number; max: number },
+  code: DeliveryCode,
+): number | undefined {
   if (typeof value === "number" && Number.isInteger(value) && value >= bounds.min && value <= bounds.max) return value;
-  ctx.report(code, path, `\`${path}\` must be a whole number from ${bounds.min.toLocaleString("en-US")} to ${bounds.max.toLocaleString("en-US")}, not ${showValue(value)}`, showValue(value));
+  ctx.report(
+    code,
+    path,
+    `\`${path}\` must be a whole number from ${bounds.min.toLocaleString("en-US")} to ${bounds.max.toLocaleString("en-US")}, not ${showValue(value)}`,
+    showValue(value),
+  );
   return undefined;
 }
 
@@ -74,11 +110,23 @@ export function readBoolean(ctx: ReadContext, value: unknown, path: string, code
 }
 
 /** One of `choices`, or undefined (reported with the closest choice). */
-export function readChoice<T extends string>(ctx: ReadContext, value: unknown, path: string, choices: readonly T[], code: DeliveryCode): T | undefined {
+export function readChoice<T extends string>(
+  ctx: ReadContext,
+  value: unknown,
+  path: string,
+  choices: readonly T[],
+  code: DeliveryCode,
+): T | undefined {
   const found = choices.find((c) => c === value);
   if (found !== undefined) return found;
   const near = typeof value === "string" ? closestName(value, choices) : undefined;
-  ctx.report(code, path, `\`${path}\` must be ${choices.map((c) => `\`${c}\``).join(" or ")}, not ${showValue(value)}`, showValue(value), near === undefined ? undefined : `did you mean \`${near}\`?`);
+  ctx.report(
+    code,
+    path,
+    `\`${path}\` must be ${choices.map((c) => `\`${c}\``).join(" or ")}, not ${showValue(value)}`,
+    showValue(value),
+    near === undefined ? undefined : `did you mean \`${near}\`?`,
+  );
   return undefined;
 }
 
@@ -93,7 +141,12 @@ export function readSpan(ctx: ReadContext, value: unknown, path: string, code: D
     return undefined;
   }
   if (typeof value !== "string") {
-    ctx.report(code, path, `\`${path}\` must be a duration such as \`2s\` or a number of milliseconds, not ${showValue(value)}`, showValue(value));
+    ctx.report(
+      code,
+      path,
+      `\`${path}\` must be a duration such as \`2s\` or a number of milliseconds, not ${showValue(value)}`,
+      showValue(value),
+    );
     return undefined;
   }
   const parsed = parseDuration(value, { mode: "go" });

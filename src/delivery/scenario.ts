@@ -3,7 +3,7 @@ import { isArraySafe, snapshotArray, type OwnSnapshot } from "../diagnostics/own
 import { showValue } from "../diagnostics/show.js";
 import { parseDuration } from "../duration/index.js";
 import { DEFAULT_RETRIES, tryCompile } from "../expression/index.js";
-import { checkFlowControl, formatFlowControlValue, parseFlowControlValue, type FlowControlOptions, type FlowControlValue } from "../flow-control/index.js";
+import { parseFlowControlValue, tryFormatFlowControlValue, type FlowControlValue } from "../flow-control/index.js";
 import { defaultBackoffDelay, normalizeDelay } from "../schedule/index.js";
 import { DELIVERY_LIMITS } from "./codes.js";
 import { readEndpoint, type EndpointPlan } from "./endpoint.js";
@@ -27,7 +27,19 @@ export interface Plan {
 }
 
 /** The scenario's top-level fields, in the order the docs list them. */
-export const SCENARIO_FIELDS = ["arrivals", "flowControl", "retries", "retryDelay", "delay", "notBefore", "start", "endpoint", "model", "seed", "output"] as const;
+export const SCENARIO_FIELDS = [
+  "arrivals",
+  "flowControl",
+  "retries",
+  "retryDelay",
+  "delay",
+  "notBefore",
+  "start",
+  "endpoint",
+  "model",
+  "seed",
+  "output",
+] as const;
 
 /** Reads a scenario; the plan when nothing in it is an error. Never throws. */
 export function readScenario(given: unknown): { plan: Plan | undefined; diagnostics: ReadContext["diagnostics"] } {
@@ -35,7 +47,10 @@ export function readScenario(given: unknown): { plan: Plan | undefined; diagnost
   const fields = readObject(ctx, given, "", '{ arrivals: { count: 100 }, flowControl: "rate=10, period=1m" }');
   if (fields === undefined) return { plan: undefined, diagnostics: ctx.diagnostics };
   warnUnknown(ctx, fields, SCENARIO_FIELDS, "");
-  const retries = fields.retries === undefined ? DEFAULT_RETRIES : readInteger(ctx, fields.retries, "retries", { min: 0, max: DELIVERY_LIMITS.maxRetries }, "invalid-retries");
+  const retries =
+    fields.retries === undefined
+      ? DEFAULT_RETRIES
+      : readInteger(ctx, fields.retries, "retries", { min: 0, max: DELIVERY_LIMITS.maxRetries }, "invalid-retries");
   const seed = fields.seed === undefined ? 1 : readInteger(ctx, fields.seed, "seed", { min: 0, max: 4_294_967_295 }, "invalid-seed");
   const startMs = readStart(ctx, fields.start);
   const arrivals = readArrivals(ctx, fields.arrivals);
@@ -46,7 +61,19 @@ export function readScenario(given: unknown): { plan: Plan | undefined; diagnost
   const endpoint = readEndpoint(ctx, fields.endpoint, seed ?? 1, startMs ?? 0);
   const choices = readModel(ctx, fields.model);
   const output = readOutput(ctx, fields.output);
-  if (ctx.failed || retries === undefined || seed === undefined || startMs === undefined || arrivals === undefined || flow === undefined || retryDelays === undefined || delayMs === undefined || endpoint === undefined || choices === undefined || output === undefined) {
+  if (
+    ctx.failed ||
+    retries === undefined ||
+    seed === undefined ||
+    startMs === undefined ||
+    arrivals === undefined ||
+    flow === undefined ||
+    retryDelays === undefined ||
+    delayMs === undefined ||
+    endpoint === undefined ||
+    choices === undefined ||
+    output === undefined
+  ) {
     return { plan: undefined, diagnostics: ctx.diagnostics };
   }
   const model: ResolvedModel = {
@@ -57,7 +84,10 @@ export function readScenario(given: unknown): { plan: Plan | undefined; diagnost
     retries,
     seed,
   };
-  return { plan: { arrivals, delayMs, notBeforeMs: notBeforeMs ?? undefined, startMs, retryDelays, endpoint, model, output }, diagnostics: ctx.diagnostics };
+  return {
+    plan: { arrivals, delayMs, notBeforeMs: notBeforeMs ?? undefined, startMs, retryDelays, endpoint, model, output },
+    diagnostics: ctx.diagnostics,
+  };
 }
 
 function readStart(ctx: ReadContext, value: unknown): number | undefined {
@@ -69,7 +99,13 @@ function readStart(ctx: ReadContext, value: unknown): number | undefined {
 
 function readArrivals(ctx: ReadContext, value: unknown): Float64Array | undefined {
   if (value === undefined) {
-    ctx.report("missing-arrivals", "arrivals", "the scenario has no `arrivals`", "", "e.g. `arrivals: { count: 10000 }` for 10,000 runs triggered at once");
+    ctx.report(
+      "missing-arrivals",
+      "arrivals",
+      "the scenario has no `arrivals`",
+      "",
+      "e.g. `arrivals: { count: 10000 }` for 10,000 runs triggered at once",
+    );
     return undefined;
   }
   const fields = readObject(ctx, value, "arrivals", "{ count: 10000 }");
@@ -90,7 +126,13 @@ function readArrivals(ctx: ReadContext, value: unknown): Float64Array | undefine
 
 function readCount(ctx: ReadContext, value: unknown): number | undefined {
   if (typeof value === "number" && Number.isInteger(value) && value > DELIVERY_LIMITS.maxRuns) {
-    ctx.report("too-many-runs", "arrivals.count", `${value.toLocaleString("en-US")} runs are more than the simulator's limit of ${DELIVERY_LIMITS.maxRuns.toLocaleString("en-US")}`, showValue(value), "simulate a sample and scale: with the same limits, time grows linearly in runs once the wait list is long");
+    ctx.report(
+      "too-many-runs",
+      "arrivals.count",
+      `${value.toLocaleString("en-US")} runs are more than the simulator's limit of ${DELIVERY_LIMITS.maxRuns.toLocaleString("en-US")}`,
+      showValue(value),
+      "simulate a sample and scale: with the same limits, time grows linearly in runs once the wait list is long",
+    );
     return undefined;
   }
   return readInteger(ctx, value, "arrivals.count", { min: 1, max: DELIVERY_LIMITS.maxRuns }, "invalid-arrivals");
@@ -104,7 +146,12 @@ function readArrivalRate(ctx: ReadContext, fields: OwnSnapshot): number | undefi
   }
   const rate = fields.rate;
   if (typeof rate !== "number" || !Number.isFinite(rate) || rate <= 0) {
-    ctx.report("invalid-arrivals", "arrivals.rate", `\`arrivals.rate\` must be a positive number of runs per period, not ${showValue(rate)}`, showValue(rate));
+    ctx.report(
+      "invalid-arrivals",
+      "arrivals.rate",
+      `\`arrivals.rate\` must be a positive number of runs per period, not ${showValue(rate)}`,
+      showValue(rate),
+    );
     return undefined;
   }
   const period = fields.period === undefined ? 1000 : readSpan(ctx, fields.period, "arrivals.period", "invalid-arrivals");
@@ -118,12 +165,21 @@ function readArrivalRate(ctx: ReadContext, fields: OwnSnapshot): number | undefi
 
 function readTimes(ctx: ReadContext, value: unknown): Float64Array | undefined {
   if (!isArraySafe(value)) {
-    ctx.report("invalid-arrivals", "arrivals.times", `\`arrivals.times\` must be an array of times in ms, not ${showValue(value)}`, showValue(value));
+    ctx.report(
+      "invalid-arrivals",
+      "arrivals.times",
+      `\`arrivals.times\` must be an array of times in ms, not ${showValue(value)}`,
+      showValue(value),
+    );
     return undefined;
   }
   const read = snapshotArray(value, DELIVERY_LIMITS.maxRuns);
   if (!read.ok) {
-    ctx.report(read.reason.includes("the limit") ? "too-many-runs" : "invalid-arrivals", "arrivals.times", `\`arrivals.times\` could not be read: ${read.reason}`);
+    ctx.report(
+      read.reason.includes("the limit") ? "too-many-runs" : "invalid-arrivals",
+      "arrivals.times",
+      `\`arrivals.times\` could not be read: ${read.reason}`,
+    );
     return undefined;
   }
   if (read.items.length === 0) {
@@ -134,7 +190,12 @@ function readTimes(ctx: ReadContext, value: unknown): Float64Array | undefined {
   for (let i = 0; i < read.items.length; i++) {
     const t = read.items[i];
     if (typeof t !== "number" || !Number.isFinite(t) || t < 0 || t > DELIVERY_LIMITS.maxTimeMs) {
-      ctx.report("invalid-arrivals", `arrivals.times[${i}]`, `an arrival time must be a finite, non-negative number of ms, not ${showValue(t)}`, showValue(t));
+      ctx.report(
+        "invalid-arrivals",
+        `arrivals.times[${i}]`,
+        `an arrival time must be a finite, non-negative number of ms, not ${showValue(t)}`,
+        showValue(t),
+      );
       return undefined;
     }
     times[i] = t;
@@ -147,21 +208,20 @@ function readFlowControl(ctx: ReadContext, value: unknown): FlowControlValue | u
   let text: string;
   if (typeof value === "string") text = value;
   else {
-    const fields = readObject(ctx, value, "flowControl", "{ parallelism: 5, rate: 10, period: \"1m\" }");
+    const fields = readObject(ctx, value, "flowControl", '{ parallelism: 5, rate: 10, period: "1m" }');
     if (fields === undefined) return undefined;
-    // The key does not matter to one key's simulation.
-    const problems = checkFlowControl(fields as FlowControlOptions).filter((d) => d.code !== "missing-key");
-    // Spans point into the header text the SDK would write; shown without it when it cannot be written.
-    if (problems.some((d) => d.severity === "error")) {
-      ctx.adopt(problems.map((d) => ({ ...d, span: { start: 0, end: 0 } })), "flowControl", "");
+    // The key does not matter to one key's simulation; the value's other findings come again from parsing it below.
+    const formatted = tryFormatFlowControlValue(fields);
+    if (!formatted.ok) {
+      // Spans point into header text that could not be written: shown without it.
+      ctx.adopt(
+        formatted.diagnostics.filter((d) => d.code !== "missing-key").map((d) => ({ ...d, span: { start: 0, end: 0 } })),
+        "flowControl",
+        "",
+      );
       return undefined;
     }
-    try {
-      text = formatFlowControlValue(fields as FlowControlOptions);
-    } catch (error) {
-      ctx.adopt(error instanceof RetryDelayError ? error.diagnostics : [], "flowControl", "");
-      return undefined;
-    }
+    text = formatted.value;
   }
   const parsed = parseFlowControlValue(text);
   ctx.adopt(parsed.diagnostics, "flowControl", text);
@@ -175,7 +235,12 @@ function readRetryDelay(ctx: ReadContext, value: unknown, retries: number): Floa
     return delays;
   }
   if (typeof value !== "string") {
-    ctx.report("invalid-scenario", "retryDelay", `\`retryDelay\` must be an expression such as \`pow(2, retried) * 1000\`, not ${showValue(value)}`, showValue(value));
+    ctx.report(
+      "invalid-scenario",
+      "retryDelay",
+      `\`retryDelay\` must be an expression such as \`pow(2, retried) * 1000\`, not ${showValue(value)}`,
+      showValue(value),
+    );
     return undefined;
   }
   const compiled = tryCompile(value, { retries });
@@ -196,11 +261,21 @@ function readDelay(ctx: ReadContext, value: unknown): number | undefined {
   if (value === undefined) return 0;
   if (typeof value === "number") {
     if (Number.isFinite(value) && value >= 0 && value * 1000 <= DELIVERY_LIMITS.maxTimeMs) return Math.round(value) * 1000;
-    ctx.report("invalid-delay", "delay", `a numeric \`delay\` is a finite, non-negative number of seconds, not ${showValue(value)}`, showValue(value));
+    ctx.report(
+      "invalid-delay",
+      "delay",
+      `a numeric \`delay\` is a finite, non-negative number of seconds, not ${showValue(value)}`,
+      showValue(value),
+    );
     return undefined;
   }
   if (typeof value !== "string") {
-    ctx.report("invalid-delay", "delay", `\`delay\` must be a duration such as \`10s\` or a number of seconds, not ${showValue(value)}`, showValue(value));
+    ctx.report(
+      "invalid-delay",
+      "delay",
+      `\`delay\` must be a duration such as \`10s\` or a number of seconds, not ${showValue(value)}`,
+      showValue(value),
+    );
     return undefined;
   }
   const parsed = parseDuration(value);
@@ -211,7 +286,8 @@ function readDelay(ctx: ReadContext, value: unknown): number | undefined {
 /** `Upstash-Not-Before` (Unix seconds) as ms since the start; null when absent. */
 function readNotBefore(ctx: ReadContext, value: unknown, startMs: number): number | null | undefined {
   if (value === undefined) return null;
-  if (typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= 8.64e12) return Math.max(0, Math.round(value) * 1000 - startMs);
+  if (typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= 8.64e12)
+    return Math.max(0, Math.round(value) * 1000 - startMs);
   ctx.report("invalid-delay", "notBefore", `\`notBefore\` must be a Unix time in seconds, not ${showValue(value)}`, showValue(value));
   return undefined;
 }

@@ -17,7 +17,16 @@ export interface KeyState {
  * neighbouring points merge and the step doubles.
  */
 export class Sampler {
-  private readonly points: { t: number; waitListSize: number; parallelismCount: number; rateCount: number; ratePeriodStartMs: number; calls: number; peakInFlight: number; peakWaitList: number }[] = [];
+  private readonly points: {
+    t: number;
+    waitListSize: number;
+    parallelismCount: number;
+    rateCount: number;
+    ratePeriodStartMs: number;
+    calls: number;
+    peakInFlight: number;
+    peakWaitList: number;
+  }[] = [];
   /** The time of the next point to write. */
   private next = 0;
   private pendingCalls = 0;
@@ -86,7 +95,12 @@ export class Sampler {
     for (let i = 0; i + 1 < this.points.length; i += 2) {
       const a = this.points[i] as (typeof this.points)[number];
       const b = this.points[i + 1] as (typeof this.points)[number];
-      merged.push({ ...a, calls: a.calls + b.calls, peakInFlight: Math.max(a.peakInFlight, b.peakInFlight), peakWaitList: Math.max(a.peakWaitList, b.peakWaitList) });
+      merged.push({
+        ...a,
+        calls: a.calls + b.calls,
+        peakInFlight: Math.max(a.peakInFlight, b.peakInFlight),
+        peakWaitList: Math.max(a.peakWaitList, b.peakWaitList),
+      });
     }
     this.points.length = 0;
     this.points.push(...merged);

@@ -41,12 +41,26 @@ export function simulateWith(scenario: unknown, hooks: EngineHooks): DeliveryRes
     return { ok: false, diagnostics: found };
   }
   if (engine.eventsTruncated) {
-    found.push({ code: "events-truncated", severity: DELIVERY_CODES["events-truncated"].severity, message: `the events stop after ${plan.output.maxEvents.toLocaleString("en-US")}; the summary and the series cover the whole simulation`, span: { start: 0, end: 0 }, path: "output.maxEvents", input: "", hint: `raise \`output.maxEvents\` (at most ${DELIVERY_LIMITS.maxEvents.toLocaleString("en-US")}) or simulate fewer runs` });
+    found.push({
+      code: "events-truncated",
+      severity: DELIVERY_CODES["events-truncated"].severity,
+      message: `the events stop after ${plan.output.maxEvents.toLocaleString("en-US")}; the summary and the series cover the whole simulation`,
+      span: { start: 0, end: 0 },
+      path: "output.maxEvents",
+      input: "",
+      hint: `raise \`output.maxEvents\` (at most ${DELIVERY_LIMITS.maxEvents.toLocaleString("en-US")}) or simulate fewer runs`,
+    });
   }
   const value: Delivery = {
     runs: plan.output.runs ? runRecords(plan, engine) : [],
     ...(engine.events === undefined ? {} : { events: engine.events }),
-    series: { stepMs: engine.stepMs, parallelismMax: plan.model.parallelism, rateMax: plan.model.rate, ratePeriodMs: plan.model.periodMs, points: engine.points },
+    series: {
+      stepMs: engine.stepMs,
+      parallelismMax: plan.model.parallelism,
+      rateMax: plan.model.rate,
+      ratePeriodMs: plan.model.periodMs,
+      points: engine.points,
+    },
     snapshots: engine.snapshots,
     summary: summarize(plan, engine),
     model: plan.model,
@@ -56,10 +70,29 @@ export function simulateWith(scenario: unknown, hooks: EngineHooks): DeliveryRes
 
 function stopDiagnostic(stopped: NonNullable<EngineResult["stopped"]>): DeliveryDiagnostic {
   if (stopped.code === "too-much-work") {
-    return { code: "too-much-work", severity: "error", message: `the simulation would start more than ${DELIVERY_LIMITS.maxAttempts.toLocaleString("en-US")} calls`, span: { start: 0, end: 0 }, path: "arrivals", input: "", hint: "simulate fewer runs or fewer retries" };
+    return {
+      code: "too-much-work",
+      severity: "error",
+      message: `the simulation would start more than ${DELIVERY_LIMITS.maxAttempts.toLocaleString("en-US")} calls`,
+      span: { start: 0, end: 0 },
+      path: "arrivals",
+      input: "",
+      hint: "simulate fewer runs or fewer retries",
+    };
   }
   const path = stopped.cause === "retry" ? "retryDelay" : stopped.cause === "arrival" ? "delay" : "endpoint.duration";
-  return { code: "time-out-of-range", severity: "error", message: `run ${stopped.run} would reach ${showValue(stopped.at)} ms, past the largest time the simulator keeps exact (2^53 ms)`, span: { start: 0, end: 0 }, path, input: "", hint: stopped.cause === "retry" ? "cap the delay, e.g. `min(…, 86400000)` for one day (Upstash caps its own backoff there)" : "use a shorter time" };
+  return {
+    code: "time-out-of-range",
+    severity: "error",
+    message: `run ${stopped.run} would reach ${showValue(stopped.at)} ms, past the largest time the simulator keeps exact (2^53 ms)`,
+    span: { start: 0, end: 0 },
+    path,
+    input: "",
+    hint:
+      stopped.cause === "retry"
+        ? "cap the delay, e.g. `min(…, 86400000)` for one day (Upstash caps its own backoff there)"
+        : "use a shorter time",
+  };
 }
 
 const OUTCOME_NAMES: readonly RunOutcome[] = ["completed", "completed", "failed", "non-retryable"];
@@ -67,7 +100,14 @@ const OUTCOME_NAMES: readonly RunOutcome[] = ["completed", "completed", "failed"
 function runRecords(plan: Plan, engine: EngineResult): DeliveryRun[] {
   const runs: DeliveryRun[] = new Array<DeliveryRun>(plan.arrivals.length);
   for (let i = 0; i < runs.length; i++) {
-    runs[i] = { run: i, arrivalMs: plan.arrivals[i] as number, firstStartMs: engine.firstStart[i] as number, endMs: engine.end[i] as number, attempts: engine.attempts[i] as number, outcome: OUTCOME_NAMES[engine.outcome[i] as number] as RunOutcome };
+    runs[i] = {
+      run: i,
+      arrivalMs: plan.arrivals[i] as number,
+      firstStartMs: engine.firstStart[i] as number,
+      endMs: engine.end[i] as number,
+      attempts: engine.attempts[i] as number,
+      outcome: OUTCOME_NAMES[engine.outcome[i] as number] as RunOutcome,
+    };
   }
   return runs;
 }

@@ -39,7 +39,8 @@ export type HandlerDuration =
  * const explicit: Arrivals = { times: [0, 0, 500, 60_000] };
  * ```
  */
-export type Arrivals = { readonly count: number; readonly rate?: number; readonly period?: TimeSpan } | { readonly times: readonly number[] };
+export type Arrivals =
+  { readonly count: number; readonly rate?: number; readonly period?: TimeSpan } | { readonly times: readonly number[] };
 
 /**
  * A response the endpoint gives: its HTTP status and, optionally, a
@@ -376,4 +377,6 @@ export interface Delivery {
  * if (!result.ok) result.diagnostics[0]?.path; // "arrivals.count"
  * ```
  */
-export type DeliveryResult = { readonly ok: true; readonly value: Delivery; readonly diagnostics: readonly DeliveryDiagnostic[] } | { readonly ok: false; readonly diagnostics: readonly DeliveryDiagnostic[] };
+export type DeliveryResult =
+  | { readonly ok: true; readonly value: Delivery; readonly diagnostics: readonly DeliveryDiagnostic[] }
+  | { readonly ok: false; readonly diagnostics: readonly DeliveryDiagnostic[] };

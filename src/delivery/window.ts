@@ -18,7 +18,13 @@ export interface RateWindow {
 }
 
 /** No `rate`: every start is allowed. */
-export const UNLIMITED: RateWindow = { allows: () => true, opensAt: (t) => t, record: () => undefined, count: () => 0, periodStart: () => 0 };
+export const UNLIMITED: RateWindow = {
+  allows: () => true,
+  opensAt: (t) => t,
+  record: () => undefined,
+  count: () => 0,
+  periodStart: () => 0,
+};
 
 /**
  * Fixed windows `[start, start + period)`, each allowing `rate` starts.

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { existsSync, mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
@@ -36,7 +36,8 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI !== undefined)("the playgr
     const bundle = await readFile(join(dir, "app.js"), "utf8");
     expect(bundle).not.toMatch(/["']node:/);
     expect(bundle).not.toMatch(/\bnew Function\b|(^|[^.\w])eval\s*\(/m);
-    server = createServer(async (request, response) => {
+    server = createServer((request, response) => void serve(request, response));
+    async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
       const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname)).replace(/^[/\\]+/, "");
       try {
         const file = join(root, path.endsWith("/") || path === "" ? `${path}index.html` : path);
@@ -47,19 +48,27 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI !== undefined)("the playgr
         response.statusCode = 404;
         response.end();
       }
-    });
+    }
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     mkdirSync(screenshots, { recursive: true });
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await (browser as Browser | undefined)?.close();
+    await new Promise((resolve) => (server as Server | undefined)?.close(resolve));
     expect(offsite, "requests outside the page's own server").toEqual([]);
   });
 
@@ -81,9 +90,14 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI !== undefined)("the playgr
 
   async function typeExpression(page: Page, source: string): Promise<void> {
     await page.fill("#expression", "");
-    await page.type("#expression", source);
+    await page.locator("#expression").pressSequentially(source);
     // The page renders 120 ms after the last keystroke.
-    await page.waitForFunction((expected) => (document.getElementById("expression-underlay")?.textContent ?? "").startsWith(expected.slice(0, 1)) && document.getElementById("expression-underlay")?.textContent?.trimEnd() === expected.trimEnd(), source);
+    await page.waitForFunction(
+      (expected) =>
+        (document.getElementById("expression-underlay")?.textContent ?? "").startsWith(expected.slice(0, 1)) &&
+        document.getElementById("expression-underlay")?.textContent.trimEnd() === expected.trimEnd(),
+      source,
+    );
     await page.waitForTimeout(200);
   }
 
@@ -92,12 +106,23 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI !== undefined)("the playgr
     await typeExpression(page, "max(1000, pow(2, retried) * 100)");
     await page.fill("#retries", "6");
     await page.waitForTimeout(300);
-    expect(await page.textContent("#expression-status")).toBe("valid — min 1s (retried = 0), max 3.2s (retried = 5) over 6 retries".replace("3.2s", formatDuration(3200)));
-    const rows = await page.$$eval("#schedule tbody tr", (trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.getAttribute("data-ms") ?? td.textContent ?? "")));
+    expect(await page.textContent("#expression-status")).toBe(
+      "valid — min 1s (retried = 0), max 3.2s (retried = 5) over 6 retries".replace("3.2s", formatDuration(3200)),
+    );
+    const rows = await page.$$eval("#schedule tbody tr", (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.getAttribute("data-ms") ?? td.textContent)),
+    );
     const expected = simulateSchedule({ retryDelay: "max(1000, pow(2, retried) * 100)", retries: 6, start: 0 });
     expect(expected.ok).toBe(true);
     if (expected.ok) {
-      expect(rows).toEqual(expected.value.entries.map((e) => [String(e.attempt), e.retried === undefined ? "–" : String(e.retried), String(e.delayMs), String(e.cumulativeMs)]));
+      expect(rows).toEqual(
+        expected.value.entries.map((e) => [
+          String(e.attempt),
+          e.retried === undefined ? "–" : String(e.retried),
+          String(e.delayMs),
+          String(e.cumulativeMs),
+        ]),
+      );
       expect(await page.textContent("#explanation")).toBe(expected.value.explanation);
     }
     await page.screenshot({ path: join(screenshots, "valid.png"), fullPage: true });
@@ -110,8 +135,17 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI !== undefined)("the playgr
     await typeExpression(page, source);
     const result = tryCompile(source);
     expect(result.ok).toBe(false);
-    const marks = await page.$$eval("#expression-underlay mark", (nodes) => nodes.map((m) => ({ start: Number(m.getAttribute("data-start")), end: Number(m.getAttribute("data-end")), text: m.textContent, code: m.getAttribute("data-code") })));
-    expect(marks).toEqual(result.diagnostics.map((d) => ({ start: d.span.start, end: d.span.end, text: source.slice(d.span.start, d.span.end), code: d.code })));
+    const marks = await page.$$eval("#expression-underlay mark", (nodes) =>
+      nodes.map((m) => ({
+        start: Number(m.getAttribute("data-start")),
+        end: Number(m.getAttribute("data-end")),
+        text: m.textContent,
+        code: m.getAttribute("data-code"),
+      })),
+    );
+    expect(marks).toEqual(
+      result.diagnostics.map((d) => ({ start: d.span.start, end: d.span.end, text: source.slice(d.span.start, d.span.end), code: d.code })),
+    );
     // The mirror sits under the input's own characters: same font, size and padding.
     const styles = await page.evaluate(() => {
       const pick = (id: string) => {
@@ -129,7 +163,9 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI !== undefined)("the playgr
     expect(box - inputBox).toBeGreaterThan(5);
     expect(box - inputBox).toBeLessThan(20);
     // Hints show code as code, not as raw backticks.
-    expect(await page.$$eval(".diagnostic .hint", (nodes) => nodes.map((n) => n.textContent))).toEqual(result.diagnostics.map((d) => `hint: ${(d.hint ?? "").replaceAll("`", "")}`));
+    expect(await page.$$eval(".diagnostic .hint", (nodes) => nodes.map((n) => n.textContent))).toEqual(
+      result.diagnostics.map((d) => `hint: ${(d.hint ?? "").replaceAll("`", "")}`),
+    );
     expect(await page.$$eval(".diagnostic .hint code", (nodes) => nodes.map((n) => n.textContent))).toEqual(["pow", "retried"]);
     expect(await page.isHidden("#schedule-section")).toBe(true);
     await page.screenshot({ path: join(screenshots, "invalid.png"), fullPage: true });
@@ -170,14 +206,27 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI !== undefined)("the playgr
     const page = await open(hash);
     expect(await page.getAttribute("#tab-delivery", "aria-selected")).toBe("true");
     await page.waitForSelector("#delivery-summary [data-field=makespanMs]");
-    const expected = simulateDelivery({ arrivals: { count: 2000 }, flowControl: "parallelism=5, rate=10, period=1m", retries: 3, retryDelay: "pow(2, retried) * 1000", endpoint: { duration: "2s", failures: [{ probability: 0.1, status: 500 }] }, seed: 7, output: { snapshots: ["3m"] } });
+    const expected = simulateDelivery({
+      arrivals: { count: 2000 },
+      flowControl: "parallelism=5, rate=10, period=1m",
+      retries: 3,
+      retryDelay: "pow(2, retried) * 1000",
+      endpoint: { duration: "2s", failures: [{ probability: 0.1, status: 500 }] },
+      seed: 7,
+      output: { snapshots: ["3m"] },
+    });
     if (!expected.ok) throw new Error("valid scenario");
     const { summary, snapshots } = expected.value;
     expect(await page.textContent("#delivery-summary [data-field=makespanMs] dd")).toBe(formatDuration(summary.makespanMs));
     expect(await page.textContent("#delivery-summary [data-field=maxWaitList] dd")).toBe(summary.maxWaitList.toLocaleString("en-US"));
     expect(await page.textContent("#delivery-summary [data-field=completed] dd")).toBe(summary.completed.toLocaleString("en-US"));
     const snapshot = JSON.parse((await page.textContent("#delivery-snapshot")) ?? "{}") as Record<string, number>;
-    expect(snapshot).toMatchObject({ waitListSize: snapshots[0]?.waitListSize, parallelismCount: 5, rateCount: snapshots[0]?.rateCount, rateMax: 10 });
+    expect(snapshot).toMatchObject({
+      waitListSize: snapshots[0]?.waitListSize,
+      parallelismCount: 5,
+      rateCount: snapshots[0]?.rateCount,
+      rateMax: 10,
+    });
     // Charts: one line for calls in flight that never passes the dashed parallelism line, bars for calls.
     expect(Number(await page.getAttribute("#delivery-flight polyline.series", "data-max"))).toBe(5);
     expect(await page.$$eval("#delivery-flight line.limit", (lines) => lines.length)).toBe(1);
@@ -248,7 +297,9 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI !== undefined)("the playgr
     expect(await page.textContent("#trigger-curl")).toContain("-H 'Upstash-Retry-Delay: pow(2, retried) * 1000'");
     expect(await page.textContent("#trigger-curl")).toContain('"Authorization: Bearer $QSTASH_TOKEN"');
     // Every input has a label.
-    expect(await page.$$eval("input", (inputs) => inputs.filter((i) => i.labels === null || i.labels.length === 0).map((i) => i.id))).toEqual([]);
+    expect(
+      await page.$$eval("input", (inputs) => inputs.filter((i) => i.labels === null || i.labels.length === 0).map((i) => i.id)),
+    ).toEqual([]);
     await page.screenshot({ path: join(screenshots, "trigger.png"), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();

@@ -21,14 +21,35 @@ function cli(args: readonly string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const QUESTION = ["--runs", "10000", "--flow-control", "parallelism=5, rate=10, period=1m", "--handler", "2s", "--fail-rate", "0.1", "--retries", "3", "--retry-delay", "pow(2, retried) * 1000", "--at", "3m"];
+const QUESTION = [
+  "--runs",
+  "10000",
+  "--flow-control",
+  "parallelism=5, rate=10, period=1m",
+  "--handler",
+  "2s",
+  "--fail-rate",
+  "0.1",
+  "--retries",
+  "3",
+  "--retry-delay",
+  "pow(2, retried) * 1000",
+  "--at",
+  "3m",
+];
 
 describe("retry-delay deliver", () => {
   it("answers the issue's question with a summary, charts and the key at minute 3", () => {
     const { code, stdout, stderr } = cli(QUESTION);
     expect(stderr).toBe("");
     expect(code).toBe(0);
-    const expected = simulateDelivery({ arrivals: { count: 10_000 }, flowControl: "parallelism=5, rate=10, period=1m", retries: 3, retryDelay: "pow(2, retried) * 1000", endpoint: { duration: "2s", failures: [{ probability: 0.1, status: 500 }] } });
+    const expected = simulateDelivery({
+      arrivals: { count: 10_000 },
+      flowControl: "parallelism=5, rate=10, period=1m",
+      retries: 3,
+      retryDelay: "pow(2, retried) * 1000",
+      endpoint: { duration: "2s", failures: [{ probability: 0.1, status: 500 }] },
+    });
     if (!expected.ok) throw new Error("the scenario is valid");
     expect(stdout).toContain(`completed      ${expected.value.summary.completed.toLocaleString("en-US")} of 10,000`);
     expect(stdout).toMatch(/calls in flight \(parallelism 5\)\n5 ┤█+/);
@@ -42,14 +63,18 @@ describe("retry-delay deliver", () => {
     expect(code).toBe(0);
     const doc = JSON.parse(stdout) as { summary: Record<string, unknown>; scenario: { endpoint: unknown } };
     expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
-    for (const field of ["makespanMs", "completed", "failed", "maxInFlight", "maxWaitList"]) expect(typeof doc.summary[field]).toBe("number");
+    for (const field of ["makespanMs", "completed", "failed", "maxInFlight", "maxWaitList"])
+      expect(typeof doc.summary[field]).toBe("number");
     // --retry-after turns the failures into 429s carrying it.
     expect(doc.scenario.endpoint).toEqual({ duration: "2s", failures: [{ probability: 0.1, status: 429, retryAfter: 30 }] });
   });
 
   it("--fail-first 2 with --retries 2: every run succeeds on attempt 3", () => {
     const { stdout } = cli(["--runs", "5", "--fail-first", "2", "--retries", "2", "--retry-delay", "1000", "--json", "--events"]);
-    const doc = JSON.parse(stdout) as { summary: { completed: number; attempts: number; makespanMs: number }; events: { run: number; kind: string; t: number }[] };
+    const doc = JSON.parse(stdout) as {
+      summary: { completed: number; attempts: number; makespanMs: number };
+      events: { run: number; kind: string; t: number }[];
+    };
     expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
     expect(doc.summary).toMatchObject({ completed: 5, attempts: 15, makespanMs: 5000 });
     expect(doc.events.filter((e) => e.run === 0 && e.kind === "start").map((e) => e.t)).toEqual([0, 2000, 4000]);
@@ -70,7 +95,13 @@ describe("retry-delay deliver", () => {
 
   it("refuses malformed flags as usage errors (exit 2)", () => {
     expect(cli([]).stderr).toContain("missing --runs");
-    for (const args of [["--runs", "0"], ["--runs", "5", "--fail-rate", "2"], ["--runs", "5", "--arrival-rate", "fast"], ["--runs", "5", "extra"]]) expect(cli(args).code).toBe(2);
+    for (const args of [
+      ["--runs", "0"],
+      ["--runs", "5", "--fail-rate", "2"],
+      ["--runs", "5", "--arrival-rate", "fast"],
+      ["--runs", "5", "extra"],
+    ])
+      expect(cli(args).code).toBe(2);
   });
 
   it("the schema refuses a document without the required summary fields", () => {

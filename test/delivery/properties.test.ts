@@ -18,7 +18,12 @@ const scenarios = fc.record({
     fc.record({ count: fc.integer({ min: 1, max: 40 }) }),
     fc.record({ count: fc.integer({ min: 1, max: 40 }), rate: fc.integer({ min: 1, max: 5 }), period: fc.constantFrom("1s", "3s") }),
     // Small whole seconds: many ties.
-    fc.record({ times: fc.array(fc.integer({ min: 0, max: 6 }).map((s) => s * 1000), { minLength: 1, maxLength: 40 }) }),
+    fc.record({
+      times: fc.array(
+        fc.integer({ min: 0, max: 6 }).map((s) => s * 1000),
+        { minLength: 1, maxLength: 40 },
+      ),
+    }),
   ),
   parallelism: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
   rate: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
@@ -26,7 +31,10 @@ const scenarios = fc.record({
   retries: fc.integer({ min: 0, max: 3 }),
   retryDelay: fc.constantFrom(...EXPRESSIONS),
   duration: fc.oneof(fc.constantFrom(0, 500, 1000, 2500), fc.constant({ distribution: "uniform", min: "0s", max: "3s" } as const)),
-  failure: fc.record({ probability: fc.constantFrom(0, 0.2, 0.5), status: fc.constantFrom(500, 429, 489), retryAfter: fc.constantFrom("2", "0") }, { requiredKeys: ["probability", "status"] }),
+  failure: fc.record(
+    { probability: fc.constantFrom(0, 0.2, 0.5), status: fc.constantFrom(500, 429, 489), retryAfter: fc.constantFrom("2", "0") },
+    { requiredKeys: ["probability", "status"] },
+  ),
   script: fc.option(fc.array(fc.constantFrom(500, 200, 503), { maxLength: 2 }), { nil: undefined }),
   model: fc.record({
     window: fc.constantFrom("fixed", "sliding"),
@@ -41,7 +49,12 @@ const scenarios = fc.record({
 type Drawn = typeof scenarios extends fc.Arbitrary<infer T> ? T : never;
 
 function toScenario(d: Drawn): DeliveryScenario {
-  const limits = [d.parallelism === undefined ? "" : `parallelism=${d.parallelism}`, d.rate === undefined ? "" : `rate=${d.rate}, period=${d.period}`].filter((s) => s !== "").join(", ");
+  const limits = [
+    d.parallelism === undefined ? "" : `parallelism=${d.parallelism}`,
+    d.rate === undefined ? "" : `rate=${d.rate}, period=${d.period}`,
+  ]
+    .filter((s) => s !== "")
+    .join(", ");
   return {
     arrivals: d.arrivals,
     ...(limits === "" ? {} : { flowControl: limits }),
@@ -96,7 +109,8 @@ describe("delivery invariants", () => {
           const period = periodMs(d);
           if (d.model.window === "sliding") {
             // rate + 1 starts inside one (t − period, t] would be a violation.
-            for (let i = 0; i + rate < starts.length; i++) expect((starts[i + rate] as number) - (starts[i] as number)).toBeGreaterThanOrEqual(period);
+            for (let i = 0; i + rate < starts.length; i++)
+              expect((starts[i + rate] as number) - (starts[i] as number)).toBeGreaterThanOrEqual(period);
             return;
           }
           let windowStart = Number.NaN;
@@ -144,7 +158,10 @@ describe("delivery invariants", () => {
           const failed = lastEnd.get(e.run) as DeliveryEvent;
           expect(failed.next).toBe("retry");
           const scripted = d.script !== undefined && failed.attempt <= d.script.length;
-          const retryAfter = !scripted && failed.status === d.failure.status && d.failure.retryAfter !== undefined ? Number(d.failure.retryAfter) * 1000 : undefined;
+          const retryAfter =
+            !scripted && failed.status === d.failure.status && d.failure.retryAfter !== undefined
+              ? Number(d.failure.retryAfter) * 1000
+              : undefined;
           const wanted = retryAfter ?? Math.max(0, delay(failed.attempt - 1));
           expect(failed.dueMs).toBe(failed.t + wanted);
           expect(e.t).toBeGreaterThanOrEqual(failed.t + wanted);
@@ -161,7 +178,9 @@ describe("delivery invariants", () => {
         const plain = simulateWith(scenario, {});
         const runs = plain.ok ? plain.value.runs.length : 0;
         // A permutation from the salt: sort the run numbers by a hash.
-        const order = Array.from({ length: runs }, (_, i) => i).sort((a, b) => Math.imul(a + 1, salt | 1) - Math.imul(b + 1, salt | 1) || a - b);
+        const order = Array.from({ length: runs }, (_, i) => i).sort(
+          (a, b) => Math.imul(a + 1, salt | 1) - Math.imul(b + 1, salt | 1) || a - b,
+        );
         expect(simulateWith(scenario, { insertionOrder: order })).toEqual(plain);
       }),
       { numRuns: propertyRuns(100) },
@@ -169,21 +188,42 @@ describe("delivery invariants", () => {
   });
 
   it("the same seed gives the same result, and the seed matters when the endpoint is random", () => {
-    const scenario: DeliveryScenario = { arrivals: { count: 200 }, flowControl: "parallelism=5", endpoint: { duration: { distribution: "exponential", mean: "1s" }, failures: [{ probability: 0.3 }] }, seed: 7 };
+    const scenario: DeliveryScenario = {
+      arrivals: { count: 200 },
+      flowControl: "parallelism=5",
+      endpoint: { duration: { distribution: "exponential", mean: "1s" }, failures: [{ probability: 0.3 }] },
+      seed: 7,
+    };
     expect(simulateDelivery(scenario)).toEqual(simulateDelivery(scenario));
     const other = simulateDelivery({ ...scenario, seed: 8 });
-    expect(other.ok && other.value.summary).not.toEqual(simulateDelivery(scenario).ok && (simulateDelivery(scenario) as { value: { summary: unknown } }).value.summary);
+    expect(other.ok && other.value.summary).not.toEqual(
+      simulateDelivery(scenario).ok && (simulateDelivery(scenario) as { value: { summary: unknown } }).value.summary,
+    );
   });
 
   it("explicit times in any order give the same multiset of run lives (a deterministic endpoint, so tied runs are interchangeable)", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 5 }).map((s) => s * 1000), { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 3 }), (times, parallelism) => {
-        const lives = (list: number[]) => {
-          const value = simulate({ arrivals: { times: list }, flowControl: `parallelism=${parallelism}, rate=4, period=2s`, retries: 0, endpoint: { duration: "1s" } });
-          return value.runs.map((r) => [r.arrivalMs, r.firstStartMs, r.endMs, r.attempts]).sort((a, b) => String(a).localeCompare(String(b)));
-        };
-        expect(lives([...times].reverse())).toEqual(lives(times));
-      }),
+      fc.property(
+        fc.array(
+          fc.integer({ min: 0, max: 5 }).map((s) => s * 1000),
+          { minLength: 1, maxLength: 30 },
+        ),
+        fc.integer({ min: 1, max: 3 }),
+        (times, parallelism) => {
+          const lives = (list: number[]) => {
+            const value = simulate({
+              arrivals: { times: list },
+              flowControl: `parallelism=${parallelism}, rate=4, period=2s`,
+              retries: 0,
+              endpoint: { duration: "1s" },
+            });
+            return value.runs
+              .map((r) => [r.arrivalMs, r.firstStartMs, r.endMs, r.attempts])
+              .sort((a, b) => String(a).localeCompare(String(b)));
+          };
+          expect(lives([...times].reverse())).toEqual(lives(times));
+        },
+      ),
       { numRuns: propertyRuns(100) },
     );
   });

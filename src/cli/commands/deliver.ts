@@ -14,7 +14,8 @@ const CHART = { width: 64, height: 6 };
 export const deliverCommand: Command = {
   name: "deliver",
   summary: "simulate delivering many runs under flow control and a retry policy",
-  usage: "Usage: retry-delay deliver --runs N [--flow-control V] [--retries N] [--retry-delay E] [--handler D] [--fail-rate P | --fail-first K] [--retry-after V] [--seed S] [--json]",
+  usage:
+    "Usage: retry-delay deliver --runs N [--flow-control V] [--retries N] [--retry-delay E] [--handler D] [--fail-rate P | --fail-first K] [--retry-after V] [--seed S] [--json]",
   help: [
     "Simulates N runs triggered under one flow-control key: the wait list, parallelism,",
     "rate per period, delays, and retries with their delay (the expression, Upstash's",
@@ -120,7 +121,9 @@ function scenarioFrom(context: CommandContext): DeliveryScenario {
   return {
     arrivals: { count: runs, ...arrivalRate(flag("arrival-rate")) },
     ...(flowControl === undefined ? {} : { flowControl }),
-    ...(context.values.retries === undefined ? {} : { retries: integerFlag(context, "deliver", "retries", { min: 0, max: DELIVERY_LIMITS.maxRetries }) as number }),
+    ...(context.values.retries === undefined
+      ? {}
+      : { retries: integerFlag(context, "deliver", "retries", { min: 0, max: DELIVERY_LIMITS.maxRetries }) as number }),
     ...(flag("retry-delay") === undefined ? {} : { retryDelay: flag("retry-delay") as string }),
     ...(flag("delay") === undefined ? {} : { delay: flag("delay") as string }),
     endpoint: {
@@ -129,7 +132,9 @@ function scenarioFrom(context: CommandContext): DeliveryScenario {
       ...(failFirst === undefined || failFirst === 0 ? {} : { script: Array.from({ length: failFirst }, () => failure) }),
     },
     ...(Object.keys(model).length === 0 ? {} : { model }),
-    ...(context.values.seed === undefined ? {} : { seed: integerFlag(context, "deliver", "seed", { min: 0, max: 4_294_967_295 }) as number }),
+    ...(context.values.seed === undefined
+      ? {}
+      : { seed: integerFlag(context, "deliver", "seed", { min: 0, max: 4_294_967_295 }) as number }),
     output: {
       runs: false,
       events: context.values.events === true,
@@ -162,7 +167,8 @@ function arrivalRate(text: string | undefined): { rate?: number; period?: string
 function probability(text: string): number {
   const percent = /^(\d+(?:\.\d+)?)%$/.exec(text);
   const value = percent === null ? Number(text) : Number(percent[1]) / 100;
-  if (text.trim() === "" || !Number.isFinite(value) || value < 0 || value > 1) throw new UsageError(`--fail-rate must be a probability from 0 to 1 (or a percentage such as 10%), not '${text}'`, "deliver");
+  if (text.trim() === "" || !Number.isFinite(value) || value < 0 || value > 1)
+    throw new UsageError(`--fail-rate must be a probability from 0 to 1 (or a percentage such as 10%), not '${text}'`, "deliver");
   return value;
 }
 
@@ -170,9 +176,18 @@ function report(context: CommandContext, scenario: DeliveryScenario, delivery: D
   const s = styles(context.io.color);
   const { summary, model, series, snapshots } = delivery;
   const n = (v: number): string => v.toLocaleString("en-US");
-  const limits = [model.parallelism === null ? "" : `parallelism ${n(model.parallelism)}`, model.rate === null ? "" : `rate ${n(model.rate)} per ${formatDuration(model.periodMs)}`].filter((x) => x !== "").join(", ") || "no flow-control limits";
+  const limits =
+    [
+      model.parallelism === null ? "" : `parallelism ${n(model.parallelism)}`,
+      model.rate === null ? "" : `rate ${n(model.rate)} per ${formatDuration(model.periodMs)}`,
+    ]
+      .filter((x) => x !== "")
+      .join(", ") || "no flow-control limits";
   const windowing = model.window === "sliding" ? "sliding windows" : `fixed windows (${model.anchor})`;
-  const completion = summary.completionMs === null ? "–" : `p50 ${formatDuration(summary.completionMs.p50)} · p90 ${formatDuration(summary.completionMs.p90)} · p99 ${formatDuration(summary.completionMs.p99)} · max ${formatDuration(summary.completionMs.max)}`;
+  const completion =
+    summary.completionMs === null
+      ? "–"
+      : `p50 ${formatDuration(summary.completionMs.p50)} · p90 ${formatDuration(summary.completionMs.p90)} · p99 ${formatDuration(summary.completionMs.p99)} · max ${formatDuration(summary.completionMs.max)}`;
   const rows = [
     ["completed", `${n(summary.completed)} of ${n(summary.runs)}`],
     ["failed", `${n(summary.failed)}${summary.nonRetryable > 0 ? ` (${n(summary.nonRetryable)} non-retryable)` : ""}`],
@@ -181,13 +196,21 @@ function report(context: CommandContext, scenario: DeliveryScenario, delivery: D
     ["run → success", completion],
     ["max wait list", `${n(summary.maxWaitList)} (at ${formatDuration(summary.maxWaitListAtMs)})`],
     ["max in flight", n(summary.maxInFlight)],
-    [`calls per ${formatDuration(summary.callsPerPeriod.periodMs)}`, `max ${n(summary.callsPerPeriod.max)} · mean ${summary.callsPerPeriod.mean.toFixed(1)}`],
+    [
+      `calls per ${formatDuration(summary.callsPerPeriod.periodMs)}`,
+      `max ${n(summary.callsPerPeriod.max)} · mean ${summary.callsPerPeriod.mean.toFixed(1)}`,
+    ],
   ];
   return [
     s.bold(`${n(summary.runs)} runs · ${limits} · ${model.retries} retries, ${scenario.retryDelay ?? "default backoff"}`),
-    s.dim(`model: ${windowing}; a waiting retry ${model.retryHoldsSlot ? "keeps" : "frees"} its slot; retries ${model.retriesUseRate ? "count" : "do not count"} against rate; due retries join the ${model.retryPosition}${model.planParallelism === null ? "" : `; plan parallelism ${n(model.planParallelism)}`}`),
+    s.dim(
+      `model: ${windowing}; a waiting retry ${model.retryHoldsSlot ? "keeps" : "frees"} its slot; retries ${model.retriesUseRate ? "count" : "do not count"} against rate; due retries join the ${model.retryPosition}${model.planParallelism === null ? "" : `; plan parallelism ${n(model.planParallelism)}`}`,
+    ),
     "",
-    ...table(rows.map(([k, v]) => [s.dim(k ?? ""), v ?? ""]), ["left", "left"]),
+    ...table(
+      rows.map(([k, v]) => [s.dim(k ?? ""), v ?? ""]),
+      ["left", "left"],
+    ),
     "",
     ...deliveryCharts(series, { ...CHART, periodMs: summary.callsPerPeriod.periodMs, endMs: summary.makespanMs }),
     ...snapshots.map((snap) => describeSnapshot(snap)),
