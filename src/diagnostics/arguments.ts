@@ -36,7 +36,7 @@ import type { Diagnostic } from "./types.js";
 
 export { describeKind };
 
-export { INVALID_ARGUMENT, INVALID_INPUT };
+export { INVALID_INPUT };
 
 /**
  * The `invalid-input` diagnostic: `what` names the input, e.g. "the expression".
@@ -77,7 +77,7 @@ export function expectString(value: unknown, what: string): string {
  * `invalid-argument`. The snapshot has no prototype, so reading any name
  * from it runs no caller code.
  */
-export function expectOptionsObject(value: unknown, what: string): OwnSnapshot {
+function expectOptionsObject(value: unknown, what: string): OwnSnapshot {
   return expect(checked(() => readRecord(value, what)));
 }
 

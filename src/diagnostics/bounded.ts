@@ -3,7 +3,7 @@
  * counted in one more. Input from a request body can repeat a mistake
  * thousands of times, and each report may cost a did-you-mean search.
  */
-export const MAX_ITEMIZED = 20;
+const MAX_ITEMIZED = 20;
 
 /** Reports the first {@link MAX_ITEMIZED} items one by one, then, if there are more, how many. */
 export function reportBounded<T>(items: readonly T[], each: (item: T) => void, rest: (count: number) => void): void {

@@ -29,7 +29,7 @@ import { printExpression } from "./print.js";
  * tryCompile("pow(2, retried)").diagnostics[0]?.code; // "short-delay": 1, 2 and 4 ms
  * ```
  */
-export const SHORT_DELAY_MS = 100;
+const SHORT_DELAY_MS = 100;
 
 /** Delays named in a message before it only counts. */
 const SHOWN = 5;

@@ -14,7 +14,7 @@ export const DOMAIN_CODES = ["nan-delay", "infinite-delay", "negative-delay", "f
 export type DomainCode = (typeof DOMAIN_CODES)[number];
 
 /** How many `retried` values a warning names before it only counts. */
-export const LISTED_VALUES = 5;
+const LISTED_VALUES = 5;
 
 /** The `retried` values that give one kind of unusable delay: the first few, and how many. */
 export interface Offenders {

@@ -15,7 +15,7 @@
  */
 
 /** How a value moves as `retried` grows by one inside a run: 1 never falls, -1 never rises, 0 constant, undefined unknown. */
-export type Trend = -1 | 0 | 1 | undefined;
+type Trend = -1 | 0 | 1 | undefined;
 
 /**
  * What a subexpression can be over a run of `retried` values.

@@ -74,7 +74,7 @@ function runRequest(spec: RequestCommandSpec, context: CommandContext): number {
  * seconds, so `delay: 1000` is more than a quarter of an hour. Which headers
  * hold durations is read from the option table (callback copies included).
  */
-export function durationNotes(headers: Readonly<Record<string, string>>): string[] {
+function durationNotes(headers: Readonly<Record<string, string>>): string[] {
   const notes: string[] = [];
   for (const [name, value] of Object.entries(headers)) {
     if (!isDurationHeader(name)) continue;

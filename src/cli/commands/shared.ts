@@ -5,7 +5,7 @@ import { renderOptionDiagnostics } from "../../trigger/render.js";
 import { UsageError, type CommandContext } from "../command.js";
 
 /** Version of every --json document; bumped only on a breaking change (see docs/cli.md). */
-export const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 1;
 
 /** The one positional value of a command; `-` reads it from stdin. */
 export function singleValue(context: CommandContext, command: string, what: string): string {
