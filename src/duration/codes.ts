@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { SHARED_CODES } from "../diagnostics/shared-codes.js";
 
 /**
  * Every diagnostic code of the duration parser, with its severity and a
@@ -10,8 +11,9 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
  * ```
  */
 export const DURATION_CODES = {
+  "invalid-input": SHARED_CODES["invalid-input"],
   "duration-too-long": { severity: "error", summary: "The text is longer than the limit (128 characters)." },
-  "empty-duration": { severity: "error", summary: "No duration at all." },
+  "empty-duration": { severity: "error", summary: "An empty string." },
   "missing-unit": { severity: "error", summary: "A number without a unit, e.g. `10`; the server answers `time: missing unit in duration`." },
   "missing-number": { severity: "error", summary: "A unit without a number before it, e.g. `h` or `1h.m`." },
   "unknown-unit": { severity: "error", summary: "A unit that is not `s`, `m`, `h`, `d` (strict) or a Go unit (Go mode)." },

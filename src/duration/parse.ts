@@ -1,4 +1,4 @@
-import { expectObject, expectOptions, expectString, invalidArgument } from "../diagnostics/arguments.js";
+import { expectObject, expectOptions, expectString, invalidArgument, invalidInput } from "../diagnostics/arguments.js";
 import type { Result, Span } from "../diagnostics/diagnostic.js";
 import { closestName } from "../diagnostics/suggest.js";
 import type { DurationCode, DurationDiagnostic } from "./codes.js";
@@ -129,7 +129,7 @@ type Refused = { readonly ok: false; readonly result: Result<ParsedDuration, Dur
 
 /** What is refused before any parsing: a non-string, a too-long text, a control character, nothing. */
 function screen(text: unknown, error: Fail): Result<ParsedDuration, DurationCode> | undefined {
-  if (typeof text !== "string") return error("empty-duration", `a duration must be a string, not ${typeof text}`, { start: 0, end: 0 });
+  if (typeof text !== "string") return { ok: false, diagnostics: [invalidInput(text, "a duration")] };
   if (text.length > MAX_DURATION_LENGTH) {
     return error("duration-too-long", `the duration is ${text.length} characters long; the limit is ${MAX_DURATION_LENGTH}`, { start: MAX_DURATION_LENGTH, end: text.length });
   }

@@ -1,7 +1,9 @@
-import { describeKind, expectNumber, expectOptions, invalidArgument } from "../diagnostics/arguments.js";
+import { describeKind, expectNumber, expectOptions, invalidArgument, invalidInput } from "../diagnostics/arguments.js";
+import { SHARED_CODES } from "../diagnostics/shared-codes.js";
 import { describeThrow, isArraySafe, isPlainObjectLike, snapshotArray, snapshotOwn } from "../diagnostics/own.js";
 import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
 import { formatDuration } from "../duration/format.js";
+import type { DurationCode } from "../duration/codes.js";
 import { parseDuration } from "../duration/parse.js";
 
 /**
@@ -14,6 +16,7 @@ import { parseDuration } from "../duration/parse.js";
  * ```
  */
 export const RETRY_AFTER_CODES = {
+  "invalid-input": SHARED_CODES["invalid-input"],
   "empty-retry-after": { severity: "error", summary: "An empty value." },
   "retry-after-too-long": { severity: "error", summary: "A value longer than 256 characters." },
   "invalid-retry-after": { severity: "error", summary: "Neither seconds, an RFC 1123 date, nor a duration with the units ns, us, µs, ms, s, m, h." },
@@ -32,6 +35,18 @@ export const RETRY_AFTER_CODES = {
  * ```
  */
 export type RetryAfterCode = keyof typeof RETRY_AFTER_CODES;
+
+/**
+ * The codes a `Retry-After` result can carry: its own, and the warnings of a
+ * Go duration inside it (`1m1h` → `units-out-of-order`).
+ *
+ * @example
+ * ```ts
+ * const result = parseRetryAfter("1m1h");
+ * const codes: RetryAfterResultCode[] = result.diagnostics.map((d) => d.code); // ["units-out-of-order"]
+ * ```
+ */
+export type RetryAfterResultCode = RetryAfterCode | DurationCode;
 
 /**
  * What a destination's `Retry-After` (or `X-RateLimit-Reset*`) value asks for.
@@ -106,18 +121,19 @@ const DATE_LIKE = new RegExp(`^(?:[A-Z][a-z]+,|(?:${DAY}) (?:${MONTH}) )|GMT$`);
  * parseRetryAfter("172800");                  // ignore: over 1 day
  * ```
  */
-export function parseRetryAfter(value: string, context: { readonly now?: number } = {}): Result<RetryAfter> {
+export function parseRetryAfter(value: string, context: { readonly now?: number } = {}): Result<RetryAfter, RetryAfterResultCode> {
   const contextNow = checkedNow(context);
-  const problems: Diagnostic[] = [];
-  const fail = (code: RetryAfterCode, message: string, hint?: string): Result<RetryAfter> => ({
+  const problems: Diagnostic<RetryAfterResultCode>[] = [];
+  const fail = (code: RetryAfterCode, message: string, hint?: string): Result<RetryAfter, RetryAfterResultCode> => ({
     ok: false,
     diagnostics: [{ code, severity: "error", message, span: { start: 0, end: typeof value === "string" ? value.length : 0 }, ...(hint === undefined ? {} : { hint }) }],
   });
-  if (typeof value !== "string" || value.trim() === "") return fail("empty-retry-after", "the Retry-After value is empty");
+  if (typeof value !== "string") return { ok: false, diagnostics: [invalidInput(value, "the Retry-After value")] };
+  if (value.trim() === "") return fail("empty-retry-after", "the Retry-After value is empty");
   if (value.length > 256) return fail("retry-after-too-long", `the value is ${value.length} characters long; the limit is 256`);
   const text = value.trim();
   const whole = { start: value.indexOf(text), end: value.indexOf(text) + text.length };
-  const decide = (ms: number, form: RetryAfter["form"]): Result<RetryAfter> => {
+  const decide = (ms: number, form: RetryAfter["form"]): Result<RetryAfter, RetryAfterResultCode> => {
     if (ms > MAX_RETRY_AFTER_MS) {
       problems.push({ code: "retry-after-ignored", severity: "info", message: `${formatDuration(ms)} is over 1 day, so Upstash ignores it and applies the normal backoff`, span: whole });
       return { ok: true, value: { kind: "ignore", ms, form }, diagnostics: problems };
@@ -169,7 +185,7 @@ export function parseRetryAfter(value: string, context: { readonly now?: number 
  * readRetryAfter(new Headers({ "x-ratelimit-reset-requests": "2s" }))?.result; // ok, 2000 ms
  * ```
  */
-export function readRetryAfter(headers: HeaderSource, context: { readonly now?: number } = {}): { header: string; result: Result<RetryAfter> } | undefined {
+export function readRetryAfter(headers: HeaderSource, context: { readonly now?: number } = {}): { header: string; result: Result<RetryAfter, RetryAfterResultCode> } | undefined {
   checkedNow(context);
   const lookup = headerLookup(headers);
   for (const header of RETRY_AFTER_HEADERS) {
