@@ -40,13 +40,13 @@ export const DELIVERY_CHECKS: ReadonlyArray<readonly [key: string, id: string]> 
 ];
 
 /** The playground runs in the page's thread: it keeps runs to what simulates in well under a second. */
-export const PLAYGROUND_MAX_RUNS = 100_000;
+const PLAYGROUND_MAX_RUNS = 100_000;
 
 const value = (id: string): string => byId<HTMLInputElement>(id).value.trim();
 const checked = (id: string): boolean => byId<HTMLInputElement>(id).checked;
 
 /** The scenario the form describes; what the form cannot express itself is left for the library to report. */
-export function scenarioFromForm(): DeliveryScenario {
+function scenarioFromForm(): DeliveryScenario {
   const runs = Math.min(PLAYGROUND_MAX_RUNS, Math.max(1, Math.trunc(Number(value("d-runs")) || 1)));
   const arrival = /^(\d+(?:\.\d+)?)(?:\/(.+))?$/.exec(value("d-arrival"));
   const retryAfterText = value("d-retry-after");

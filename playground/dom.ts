@@ -30,7 +30,7 @@ export function svg(tag: string, attributes: Record<string, string | number>, te
 }
 
 /** A message with its `code` spans as <code> elements. */
-export function richText(message: string): Node[] {
+function richText(message: string): Node[] {
   return codeParts(message).map((part) => (part.code ? element("code", {}, part.text) : document.createTextNode(part.text)));
 }
 

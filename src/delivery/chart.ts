@@ -9,7 +9,7 @@ import type { DeliverySeries } from "./types.js";
 const EIGHTHS = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
 
 /** The values squeezed into `width` columns, each the largest value of its group. */
-export function resample(values: readonly number[], width: number): number[] {
+function resample(values: readonly number[], width: number): number[] {
   if (values.length <= width) return [...values];
   const columns: number[] = [];
   for (let c = 0; c < width; c++) {
@@ -23,7 +23,7 @@ export function resample(values: readonly number[], width: number): number[] {
 }
 
 /** A block chart `height` rows high, with the top value on the left of the first row and 0 on the last. */
-export function blockChart(values: readonly number[], options: { readonly width: number; readonly height: number }): string[] {
+function blockChart(values: readonly number[], options: { readonly width: number; readonly height: number }): string[] {
   const columns = resample(values, options.width);
   const max = Math.max(0, ...columns);
   const label = String(max).length;
@@ -45,7 +45,7 @@ export function blockChart(values: readonly number[], options: { readonly width:
  * covers, or averaged when a point covers several periods (after merging);
  * per step when neither divides the other.
  */
-export function callsPerPeriod(
+function callsPerPeriod(
   series: DeliverySeries,
   periodMs: number,
 ): { readonly values: number[]; readonly per: number; readonly averagedOver?: number } {

@@ -6,7 +6,7 @@ import { draw, STREAM } from "./random.js";
 import { readArray, readChoice, readInteger, readObject, readSpan, warnUnknown, type ReadContext } from "./read.js";
 
 /** When a retry asked for by `Retry-After` is due: after a delay, or at a date (ms since the start). */
-export type RetryAfterSpec = { readonly kind: "delay"; readonly ms: number } | { readonly kind: "date"; readonly atMs: number };
+type RetryAfterSpec = { readonly kind: "delay"; readonly ms: number } | { readonly kind: "date"; readonly atMs: number };
 
 /** One answer of the endpoint. */
 export interface ResponsePlan {
@@ -193,7 +193,7 @@ function readResponse(
  * duration; over 1 day it is ignored. Null when invalid (reported);
  * undefined when ignored.
  */
-export function readRetryAfter(ctx: ReadContext, value: unknown, path: string, startMs: number): RetryAfterSpec | undefined | null {
+function readRetryAfter(ctx: ReadContext, value: unknown, path: string, startMs: number): RetryAfterSpec | undefined | null {
   let text: string;
   if (typeof value === "number") {
     if (!Number.isFinite(value) || value < 0) {

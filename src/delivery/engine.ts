@@ -28,7 +28,7 @@ const DUE = 1;
 export const OUTCOME = { pending: 0, completed: 1, failed: 2, nonRetryable: 3 } as const;
 
 /** Why the engine stopped before the end. */
-export interface Stop {
+interface Stop {
   readonly code: "too-much-work" | "time-out-of-range";
   readonly run: number;
   readonly at: number;

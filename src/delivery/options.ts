@@ -4,7 +4,7 @@ import { readArray, readBoolean, readChoice, readInteger, readObject, readSpan, 
 import type { ResolvedModel } from "./types.js";
 
 /** The model choices, each with its default: one row per undocumented behaviour (docs/delivery.md explains each). */
-export const MODEL_DEFAULTS = Object.freeze({
+const MODEL_DEFAULTS = Object.freeze({
   window: "fixed",
   anchor: "first-dispatch",
   retryHoldsSlot: false,

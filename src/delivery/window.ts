@@ -18,7 +18,7 @@ export interface RateWindow {
 }
 
 /** No `rate`: every start is allowed. */
-export const UNLIMITED: RateWindow = {
+const UNLIMITED: RateWindow = {
   allows: () => true,
   opensAt: (t) => t,
   record: () => undefined,
@@ -31,7 +31,7 @@ export const UNLIMITED: RateWindow = {
  * `first-dispatch`: after a window ends, the next start opens a new one.
  * `back-to-back`: windows follow each other from the first start on.
  */
-export function fixedWindow(rate: number, period: number, anchor: ResolvedModel["anchor"]): RateWindow {
+function fixedWindow(rate: number, period: number, anchor: ResolvedModel["anchor"]): RateWindow {
   let start = Number.NaN;
   let used = 0;
   const rolled = (t: number): number => (anchor === "back-to-back" ? start + Math.floor((t - start) / period) * period : t);
@@ -56,7 +56,7 @@ export function fixedWindow(rate: number, period: number, anchor: ResolvedModel[
 }
 
 /** A sliding window: at most `rate` starts in any `(t − period, t]`. Keeps the starts still inside the window. */
-export function slidingWindow(rate: number, period: number): RateWindow {
+function slidingWindow(rate: number, period: number): RateWindow {
   let starts = new Float64Array(16);
   let head = 0;
   let size = 0;
