@@ -7,7 +7,7 @@ import { buildPublishRequest, buildScheduleRequest, buildTriggerRequest, parseRe
  */
 
 const url = "https://example.com/wf";
-const publish = (options: object): RequestBuildResult => buildPublishRequest({ url, ...options } as never);
+const publish = (options: object): RequestBuildResult => buildPublishRequest({ url, ...options });
 const sent = (result: RequestBuildResult, header: string) => result.request?.headers[header];
 const parse = (headers: Record<string, string>) => parseRequestHeaders(headers, { endpoint: "publish" });
 

@@ -8,8 +8,8 @@ import { buildPublishRequest, buildTriggerRequest, parseRequestHeaders, type Bui
 
 const url = "https://example.com/wf";
 const NOW = 1_900_000_000_000;
-const publish = (options: object, build: BuildOptions = {}): RequestBuildResult => buildPublishRequest({ url, ...options } as never, { now: NOW, ...build });
-const trigger = (options: object): RequestBuildResult => buildTriggerRequest({ url, ...options } as never, { now: NOW });
+const publish = (options: object, build: BuildOptions = {}): RequestBuildResult => buildPublishRequest({ url, ...options }, { now: NOW, ...build });
+const trigger = (options: object): RequestBuildResult => buildTriggerRequest({ url, ...options }, { now: NOW });
 const only = (result: RequestBuildResult) => {
   expect(result.diagnostics).toHaveLength(1);
   return result.diagnostics[0];
