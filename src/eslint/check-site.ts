@@ -57,13 +57,42 @@ export function checkSite(site: Site, sourceCode: SourceCode, build: BuildOption
 }
 
 function checkRoot(shape: CallShape, root: CheckedObject["root"], build: BuildOptions): readonly OptionDiagnostic[] {
-  if (root.kind === "array") return checkCall(shape, root.items.map(valueOf), build);
-  if (!shape.batch) return checkCall(shape, valueOf(root), build);
+  if (root.kind === "array") return remembered(shape, root.items.map(valueOf), build);
+  if (!shape.batch) return remembered(shape, valueOf(root), build);
   // One object of a batch type (`satisfies PublishBatchRequest`) is checked as a batch of one, its `[0]` dropped.
-  return checkCall(shape, [valueOf(root)], build).map((d) => {
-    const { index: _index, ...rest } = d;
-    return { ...rest, path: d.path.replace(/^\[0\]\.?/, "") };
+  return remembered(shape, [valueOf(root)], build).map((d) => {
+    const item: { -readonly [K in keyof OptionDiagnostic]: OptionDiagnostic[K] } = { ...d, path: d.path.replace(/^\[0\]\.?/, "") };
+    delete item.index;
+    return item;
   });
+}
+
+/**
+ * The same literal options recur across a code base (a shared `retries` and
+ * `retryDelay`, the same flow control with a dynamic key): their diagnostics
+ * are kept, keyed by the shape, the plan and the value's text, for the rest of
+ * the lint run. Bounded, oldest out first. Only `notBefore` depends on the
+ * clock, and a time that was past stays past.
+ */
+const MEMO_SIZE = 4096;
+const memo = new Map<string, readonly OptionDiagnostic[]>();
+
+function remembered(shape: CallShape, value: unknown, build: BuildOptions): readonly OptionDiagnostic[] {
+  const key = `${shape.endpoint}|${String(shape.batch)}|${String(shape.partial)}|${build.plan ?? ""}|${JSON.stringify(value, exactly)}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const found = checkCall(shape, value, build);
+  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value ?? "");
+  memo.set(key, found);
+  return found;
+}
+
+/** JSON that tells apart what the builders tell apart: `undefined`, `-0`, non-finite numbers. */
+function exactly(_key: string, value: unknown): unknown {
+  if (value === undefined) return "\u0000undefined";
+  if (typeof value === "number" && (Object.is(value, -0) || !Number.isFinite(value))) return `\u0000${Object.is(value, -0) ? "-0" : String(value)}`;
+  if (typeof value === "string" && value.startsWith("\u0000")) return `\u0000${value}`;
+  return value;
 }
 
 /** The value the builder checks: dynamic parts left out, a dynamic `retries` as RETRIES_WHEN_DYNAMIC. */

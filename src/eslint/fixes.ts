@@ -34,7 +34,7 @@ export function repairsOf(d: Repairable): readonly Fix[] {
 }
 
 /** The name in a hint of exactly the form "did you mean `name`?". */
-export function didYouMean(hint: string | undefined): string | undefined {
+function didYouMean(hint: string | undefined): string | undefined {
   return hint === undefined ? undefined : /^did you mean `([^`\n]+)`\?$/.exec(hint)?.[1];
 }
 

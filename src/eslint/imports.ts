@@ -12,7 +12,7 @@ export interface SdkImport {
 }
 
 /** `@upstash/workflow` and its framework entries (`@upstash/workflow/nextjs`), `@upstash/qstash` and its entries. */
-export function sdkOfModule(source: unknown): SdkImport["from"] | undefined {
+function sdkOfModule(source: unknown): SdkImport["from"] | undefined {
   if (typeof source !== "string") return undefined;
   if (source === "@upstash/workflow" || source.startsWith("@upstash/workflow/")) return "workflow";
   if (source === "@upstash/qstash" || source.startsWith("@upstash/qstash/")) return "qstash";

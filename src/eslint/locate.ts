@@ -33,7 +33,7 @@ export interface LiteralText {
 type Found = { readonly kind: "at"; readonly target: Static; readonly key: ESTree.Node | undefined; readonly name: string | undefined } | { readonly kind: "missing"; readonly owner: Static & { kind: "object" } };
 
 /** Walks `path` through the read value. */
-export function walk(root: Static, path: string): Found | undefined {
+function walk(root: Static, path: string): Found | undefined {
   let current = root;
   let rest = path;
   let key: ESTree.Node | undefined;

@@ -22,7 +22,8 @@ interface Checker {
   getTypeFromTypeNode(node: unknown): TsType;
 }
 interface Services {
-  readonly program: { getTypeChecker(): Checker };
+  /** Null when the parser ran without a project. */
+  readonly program: { getTypeChecker(): Checker } | null;
   readonly esTreeNodeToTSNodeMap: { get(node: unknown): unknown };
 }
 

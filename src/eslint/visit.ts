@@ -5,7 +5,7 @@ import { mentionsSdk } from "./imports.js";
 import { typeInfo } from "./type-info.js";
 
 /** A typescript-eslint node the ESTree types do not name. */
-type Annotated = ESTree.Node & { readonly id?: { readonly typeAnnotation?: { readonly typeAnnotation?: ESTree.Node } }; readonly typeAnnotation?: ESTree.Node; readonly expression?: ESTree.Node };
+type Annotated = ESTree.Node & { readonly typeAnnotation?: ESTree.Node; readonly expression?: ESTree.Node };
 
 /**
  * The visitors both rules share: every SDK call, every object annotated with
@@ -33,13 +33,13 @@ export function visitSites(context: Rule.RuleContext, onSite: (site: Site) => vo
       if (site !== undefined) onSite(site);
     },
     VariableDeclarator: (declarator) => {
-      const annotated = declarator as Annotated & ESTree.VariableDeclarator;
-      annotatedSite(annotated.id?.typeAnnotation?.typeAnnotation, declarator.init);
+      const id = declarator.id as ESTree.Pattern & { readonly typeAnnotation?: { readonly typeAnnotation?: ESTree.Node } };
+      annotatedSite(id.typeAnnotation?.typeAnnotation, declarator.init);
     },
     // typescript-eslint's node; the name is a plain key to ESLint.
     TSSatisfiesExpression: (node: ESTree.Node) => {
       const satisfies = node as Annotated;
       annotatedSite(satisfies.typeAnnotation, satisfies.expression);
     },
-  } as Rule.RuleListener;
+  };
 }

@@ -83,7 +83,7 @@ function report(context: Rule.RuleContext, { diagnostic: d, place }: Finding): v
 }
 
 /** The diagnostic as one line: message, hint, code. */
-export function messageOf(d: OptionDiagnostic): string {
+function messageOf(d: OptionDiagnostic): string {
   const hint = d.hint === undefined ? "" : ` — ${d.hint.replace(/\s*\n\s*/g, "; ")}`;
   return `${d.message}${hint} (${d.code})`;
 }
