@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { simulateDelivery } from "../../src/index.js";
+import { formatDuration, simulateDelivery } from "../../src/index.js";
 
 /*
  * `retry-delay deliver` as a user runs it: the built binary in a child
@@ -49,13 +49,19 @@ describe("retry-delay deliver", () => {
       retries: 3,
       retryDelay: "pow(2, retried) * 1000",
       endpoint: { duration: "2s", failures: [{ probability: 0.1, status: 500 }] },
+      output: { snapshots: ["3m"] },
     });
     if (!expected.ok) throw new Error("the scenario is valid");
-    expect(stdout).toContain(`completed      ${expected.value.summary.completed.toLocaleString("en-US")} of 10,000`);
+    const { summary, snapshots } = expected.value;
+    const at3m = snapshots[0];
+    expect(stdout).toContain(`completed      ${summary.completed.toLocaleString("en-US")} of 10,000`);
+    expect(stdout).toContain(`last run ends  ${formatDuration(summary.makespanMs)}`);
     expect(stdout).toMatch(/calls in flight \(parallelism 5\)\n5 ┤█+/);
-    expect(stdout).toContain("wait list\n9995 ┤");
+    expect(stdout).toContain(`wait list\n${summary.maxWaitList} ┤`);
     expect(stdout).toContain("calls per 1m (rate 10 per 1m)\n10 ┤");
-    expect(stdout).toContain("at 3m: waitListSize 9,969 · parallelismCount 5/5 · rateCount 5/10 · period 60s from 3m");
+    expect(stdout).toContain(
+      `at 3m: waitListSize ${at3m?.waitListSize.toLocaleString("en-US") ?? ""} · parallelismCount 5/5 · rateCount ${String(at3m?.rateCount)}/10 · period 60s from 3m`,
+    );
   });
 
   it("prints --json that follows the published schema, with the required summary fields", () => {
