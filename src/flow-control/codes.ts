@@ -103,9 +103,10 @@ function withoutUndefined(extra: DiagnosticExtra): Partial<Pick<FlowControlDiagn
   return Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined));
 }
 
+const SERVER_WORDS = "Upstash-Flow-Control-Value should be either rate=X or parallelism=Y, or both as comma-separated values";
+
 /** The server's words when neither limit is given, quoted as Upstash's docs give them. */
-export const SERVER_MISSING_LIMIT =
-  "Upstash-Flow-Control-Value should be either rate=X or parallelism=Y, or both as comma-separated values";
+export const SERVER_MISSING_LIMIT = SERVER_WORDS;
 
 /**
  * The server's words when neither limit is given.
@@ -116,4 +117,4 @@ export const SERVER_MISSING_LIMIT =
  * parseFlowControlValue("period=1m").diagnostics[0]?.message === MISSING_LIMIT_MESSAGE; // true
  * ```
  */
-export const MISSING_LIMIT_MESSAGE = SERVER_MISSING_LIMIT;
+export const MISSING_LIMIT_MESSAGE = SERVER_WORDS;

@@ -55,7 +55,7 @@ function readItem(text: string, rawStart: number, rawEnd: number): Item {
 }
 
 /** `start..end` without the whitespace at either edge. */
-export function trimmedSpan(text: string, start: number, end: number): Span {
+function trimmedSpan(text: string, start: number, end: number): Span {
   while (start < end && /\s/.test(text[start] ?? "")) start++;
   while (end > start && /\s/.test(text[end - 1] ?? "")) end--;
   return { start, end };

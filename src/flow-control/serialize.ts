@@ -43,18 +43,6 @@ export function flowControlParts(options: FlowControlOptions): { readonly text: 
   return { text, parts };
 }
 
-/**
- * The header value the SDK writes for these options, without any checks.
- *
- * @example
- * ```ts
- * flowControlText({ rate: 10, parallelism: 5, period: 30 }); // "parallelism=5, rate=10, period=30s"
- * ```
- */
-export function flowControlText(options: FlowControlOptions): string {
-  return flowControlParts(options).text;
-}
-
 /** The first of the field's name and its deprecated aliases that is set, as the SDKs pick it (`rate ?? ratePerSecond`). */
 function sourceOf(options: FlowControlOptions, field: FlowControlField): { option: string; value: unknown } | undefined {
   const own = options as Readonly<Record<string, unknown>>;
