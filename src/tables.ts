@@ -28,6 +28,7 @@ export { DEFAULT_BASE_URL } from "./request/requests.js";
 export { OPTION_TABLE, optionName, type HeaderRow, type JsonSchema, type OptionRow, type PayloadRow, type RowFacts } from "./request/table.js";
 export { MAX_RETRY_AFTER_MS, RETRY_AFTER_CODES, RETRY_AFTER_HEADERS, type RetryAfterCode } from "./retry-after/retry-after.js";
 export { DEFAULT_NORMALIZATION, normalizeDelay, type NormalizationPolicy, type NormalizedDelay } from "./schedule/policy.js";
+export { SCHEDULE_CODES, type ScheduleCode } from "./schedule/codes.js";
 export { MAX_SIMULATED_RETRIES } from "./schedule/simulate.js";
 export { TRIGGER_CODES, type TriggerCode } from "./trigger/codes.js";
 export { MAX_HEADER_VALUE_LENGTH } from "./trigger/parse.js";

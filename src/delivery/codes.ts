@@ -1,4 +1,4 @@
-import type { OptionDiagnostic } from "../trigger/codes.js";
+import type { OptionCode, OptionDiagnostic } from "../trigger/codes.js";
 
 /**
  * Every diagnostic code of {@link simulateDelivery} itself, with its severity
@@ -95,4 +95,4 @@ export const DELIVERY_LIMITS = Object.freeze({
  * if (!result.ok) result.diagnostics[0]?.path; // "retryDelay"
  * ```
  */
-export type DeliveryDiagnostic = OptionDiagnostic;
+export type DeliveryDiagnostic = OptionDiagnostic<DeliveryCode | OptionCode>;

@@ -4,6 +4,7 @@ import { showValue } from "../diagnostics/show.js";
 import { closestName } from "../diagnostics/suggest.js";
 import { parseDuration } from "../duration/index.js";
 import { DELIVERY_CODES, DELIVERY_LIMITS, type DeliveryCode, type DeliveryDiagnostic } from "./codes.js";
+import type { OptionCode } from "../trigger/codes.js";
 
 /*
  * Reading a scenario: the caller's objects are read once each (own fields
@@ -28,7 +29,7 @@ export class ReadContext {
   }
 
   /** Another language's diagnostics (duration, expression, flow control), kept with their codes, at `path`. */
-  adopt(found: readonly Diagnostic[], path: string, input: string): void {
+  adopt(found: readonly Diagnostic<OptionCode>[], path: string, input: string): void {
     for (const d of found) this.diagnostics.push({ ...d, path, input });
   }
 

@@ -1,4 +1,4 @@
-import { RetryDelayError } from "../diagnostics/diagnostic.js";
+import { RetryDelayError, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { isArraySafe, snapshotArray, type OwnSnapshot } from "../diagnostics/own.js";
 import { showValue } from "../diagnostics/show.js";
 import { parseDuration } from "../duration/index.js";
@@ -6,6 +6,7 @@ import { DEFAULT_RETRIES, tryCompile } from "../expression/index.js";
 import { parseFlowControlValue, tryFormatFlowControlValue, type FlowControlValue } from "../flow-control/index.js";
 import { defaultBackoffDelay, normalizeDelay } from "../schedule/index.js";
 import { DELIVERY_LIMITS } from "./codes.js";
+import type { OptionCode } from "../trigger/codes.js";
 import { readEndpoint, type EndpointPlan } from "./endpoint.js";
 import { readModel, readOutput, type OutputPlan } from "./options.js";
 import { ReadContext, readInteger, readObject, readSpan, warnUnknown } from "./read.js";
@@ -250,7 +251,8 @@ function readRetryDelay(ctx: ReadContext, value: unknown, retries: number): Floa
     // The delay depends on `retried` alone: one table, computed once, serves every run.
     for (let r = 0; r < retries; r++) delays[r] = normalizeDelay(compiled.value(r), r).ms;
   } catch (error) {
-    ctx.adopt(error instanceof RetryDelayError ? error.diagnostics : [], "retryDelay", value);
+    // A compiled delay throws a RetryDelayError of expression codes.
+    ctx.adopt(error instanceof RetryDelayError ? (error.diagnostics as readonly Diagnostic<OptionCode>[]) : [], "retryDelay", value);
     return undefined;
   }
   return delays;

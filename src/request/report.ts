@@ -1,5 +1,5 @@
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
-import type { OptionDiagnostic, TriggerCode } from "../trigger/codes.js";
+import type { OptionCode, OptionDiagnostic, TriggerCode } from "../trigger/codes.js";
 
 /** Extra fields a request diagnostic may carry beyond its code, severity, message and path. */
 export type DiagnosticExtra = Partial<Pick<Diagnostic, "span" | "hint" | "related">>;
@@ -18,7 +18,7 @@ export class Report {
   }
 
   /** Diagnostics a value language found in `input`, tagged with the option path. */
-  adopt(found: readonly Diagnostic[], path: string, input: string): void {
+  adopt(found: readonly Diagnostic<OptionCode>[], path: string, input: string): void {
     for (const d of found) this.diagnostics.push({ ...d, path, input });
   }
 

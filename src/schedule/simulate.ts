@@ -6,7 +6,8 @@ import { tryCompile } from "../expression/api.js";
 import { DEFAULT_RETRIES } from "../expression/check.js";
 import { EXPRESSION_LIMITS } from "../expression/limits.js";
 import { parseRetryAfter } from "../retry-after/retry-after.js";
-import type { OptionDiagnostic } from "../trigger/codes.js";
+import type { OptionCode } from "../trigger/codes.js";
+import type { ScheduleCode, ScheduleDiagnostic } from "./codes.js";
 import { explainSchedule } from "./explain.js";
 import { defaultBackoffDelay, normalizeDelay, policyProblems, readPolicy, type NormalizationPolicy } from "./policy.js";
 import type { AttemptResponse, ScheduleEntry, ScheduleOptions, ScheduleResult, ScheduleSummary } from "./types.js";
@@ -71,13 +72,13 @@ export function simulateSchedule(given: ScheduleOptions = {}): ScheduleResult {
 
 /** The problems found while reading the options, each with the path of its option. */
 class Findings {
-  readonly diagnostics: OptionDiagnostic[] = [];
+  readonly diagnostics: ScheduleDiagnostic[] = [];
 
-  fail(code: string, message: string, path: string, input: string): void {
+  fail(code: ScheduleCode, message: string, path: string, input: string): void {
     this.diagnostics.push({ code, severity: "error", message, span: { start: 0, end: input.length }, path, input });
   }
 
-  adopt(found: readonly Diagnostic[], path: string, input: string): void {
+  adopt(found: readonly Diagnostic<OptionCode>[], path: string, input: string): void {
     for (const d of found) this.diagnostics.push({ ...d, path, input });
   }
 }
@@ -168,10 +169,10 @@ interface TimelineInput {
   readonly firstDelay: number;
   readonly responses: ReadonlyMap<number, AttemptResponse>;
   readonly normalization: NormalizationPolicy | undefined;
-  readonly adopt: (found: readonly Diagnostic[], path: string, input: string) => void;
+  readonly adopt: (found: readonly Diagnostic<OptionCode>[], path: string, input: string) => void;
 }
 
-type Timeline = { ok: true; entries: ScheduleEntry[]; endedBy: ScheduleSummary["endedBy"] } | { ok: false; problem: OptionDiagnostic };
+type Timeline = { ok: true; entries: ScheduleEntry[]; endedBy: ScheduleSummary["endedBy"] } | { ok: false; problem: ScheduleDiagnostic };
 
 /** The attempts one by one, until retries run out, a response ends the run, or a time leaves the range of JavaScript dates. */
 function layTimeline({ delay, expression, retries, start, firstDelay, responses, normalization, adopt }: TimelineInput): Timeline {
@@ -198,7 +199,8 @@ function layTimeline({ delay, expression, retries, start, firstDelay, responses,
       } catch (error) {
         // A compiled delay throws only RetryDelayError; a function of the caller's may throw anything.
         const found = error instanceof RetryDelayError ? error.diagnostics : [];
-        return { ok: false, problem: { code: found[0]?.code ?? "invalid-option", severity: "error", message: `the delay function threw for \`retried\` = ${retried}: ${found[0]?.message ?? describeThrow(error)}`, span: { start: 0, end: 0 }, path: "retryDelay", input: expression ?? "" } };
+        // A RetryDelayError carries the codes of the package, which the option codes cover.
+        return { ok: false, problem: { code: (found[0]?.code as OptionCode | undefined) ?? "invalid-option", severity: "error", message: `the delay function threw for \`retried\` = ${retried}: ${found[0]?.message ?? describeThrow(error)}`, span: { start: 0, end: 0 }, path: "retryDelay", input: expression ?? "" } };
       }
       const normalized = normalizeDelay(raw, retried, normalization);
       const usedFallback = normalized.reason === "non-finite" || (normalized.reason === "negative" && normalization?.negative === "fallback");

@@ -1,6 +1,6 @@
 // The data shapes of a schedule simulation, in a module of their own so that the simulator
 // and its explainer both depend on them rather than on each other.
-import type { OptionDiagnostic } from "../trigger/codes.js";
+import type { ScheduleDiagnostic } from "./codes.js";
 import type { CompiledDelay } from "../expression/api.js";
 import type { NormalizationPolicy } from "./policy.js";
 
@@ -136,4 +136,4 @@ export interface Schedule {
  * if (!result.ok) result.diagnostics[0]?.path; // "retryDelay"
  * ```
  */
-export type ScheduleResult = { readonly ok: true; readonly value: Schedule; readonly diagnostics: readonly OptionDiagnostic[] } | { readonly ok: false; readonly diagnostics: readonly OptionDiagnostic[] };
+export type ScheduleResult = { readonly ok: true; readonly value: Schedule; readonly diagnostics: readonly ScheduleDiagnostic[] } | { readonly ok: false; readonly diagnostics: readonly ScheduleDiagnostic[] };

@@ -1,4 +1,8 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { DurationCode } from "../duration/codes.js";
+import type { ExpressionCode } from "../expression/codes.js";
+import type { FlowControlCode } from "../flow-control/codes.js";
+import type { RetryAfterCode } from "../retry-after/retry-after.js";
 
 /**
  * The diagnostic codes of trigger requests themselves. Diagnostics about a
@@ -76,7 +80,18 @@ export type TriggerCode = keyof typeof TRIGGER_CODES;
  * diagnostics[0]; // { path: "retryDelay", input: "Pow(2, retried)", code: "unknown-function", … }
  * ```
  */
-export interface OptionDiagnostic extends Diagnostic {
+/**
+ * Every code an option diagnostic can carry: the request's own, and those of
+ * the languages its values are written in.
+ *
+ * @example
+ * ```ts
+ * const code: OptionCode = "unknown-variable"; // from retryDelay's expression
+ * ```
+ */
+export type OptionCode = TriggerCode | ExpressionCode | DurationCode | FlowControlCode | RetryAfterCode;
+
+export interface OptionDiagnostic<Code extends string = OptionCode> extends Diagnostic<Code> {
   readonly path: string;
   readonly input: string;
   readonly index?: number;

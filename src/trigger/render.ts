@@ -12,7 +12,7 @@ import type { OptionDiagnostic } from "./codes.js";
  * console.error(renderOptionDiagnostics(diagnostics));
  * ```
  */
-export function renderOptionDiagnostics(diagnostics: readonly OptionDiagnostic[], options: RenderOptions = {}): string {
+export function renderOptionDiagnostics(diagnostics: readonly OptionDiagnostic<string>[], options: RenderOptions = {}): string {
   const rendering = expectOptions(options, "the render options");
   return expectArray(diagnostics, "diagnostics")
     .map((value, i) => {

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { syntaxDiagramsHtml } from "../../grammar/diagrams.js";
-import { BUILTINS, DURATION_CODES, EXPRESSION_CODES, FLOW_CONTROL_CODES, RETRY_AFTER_CODES, TRIGGER_CODES } from "../../src/index.js";
+import { BUILTINS } from "../../src/ast.js";
+import { DURATION_CODES, EXPRESSION_CODES, FLOW_CONTROL_CODES, RETRY_AFTER_CODES, SCHEDULE_CODES, TRIGGER_CODES } from "../../src/tables.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const language = readFileSync(`${root}/docs/language.md`, "utf8");
@@ -33,6 +34,7 @@ describe.each([
   ["docs/durations.md", DURATION_CODES],
   ["docs/flow-control.md", FLOW_CONTROL_CODES],
   ["docs/trigger.md", { ...TRIGGER_CODES, ...RETRY_AFTER_CODES }],
+  ["docs/schedules.md", SCHEDULE_CODES],
 ] as const)("%s", (path, table) => {
   const text = readFileSync(`${root}/${path}`, "utf8");
   it("documents exactly the codes that exist, each with its severity", () => {

@@ -109,7 +109,7 @@ describe("Report", () => {
     expect(report.failedSince(mark)).toBe(true);
     expect(report.failedSince(mark + 1)).toBe(false);
     expect(report.ok).toBe(false);
-    report.adopt([{ code: "x", severity: "info", message: "n", span: { start: 1, end: 2 } }], "q", "zz");
-    expect(report.diagnostics[2]).toEqual({ code: "x", severity: "info", message: "n", span: { start: 1, end: 2 }, path: "q", input: "zz" });
+    report.adopt([{ code: "invalid-input", severity: "info", message: "n", span: { start: 1, end: 2 } }], "q", "zz");
+    expect(report.diagnostics[2]).toEqual({ code: "invalid-input", severity: "info", message: "n", span: { start: 1, end: 2 }, path: "q", input: "zz" });
   });
 });

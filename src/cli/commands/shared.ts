@@ -46,7 +46,7 @@ export function printDiagnostics(context: CommandContext, source: string, diagno
   (diagnostics.some((d) => d.severity === "error") ? context.io.err : context.io.out)(`${text}\n`);
 }
 
-export function printOptionDiagnostics(context: CommandContext, diagnostics: readonly OptionDiagnostic[]): void {
+export function printOptionDiagnostics(context: CommandContext, diagnostics: readonly OptionDiagnostic<string>[]): void {
   if (diagnostics.length === 0) return;
   const text = renderOptionDiagnostics(diagnostics, { color: context.io.color });
   (diagnostics.some((d) => d.severity === "error") ? context.io.err : context.io.out)(`${text}\n`);
