@@ -72,82 +72,102 @@ function readFacts(error: IRecognitionException): {
   return { kind: "operand", rule };
 }
 
+/** Where a syntax error happened: the token found there (or the end), and the one before it. */
+interface Place {
+  readonly found: IToken;
+  readonly atEnd: boolean;
+  readonly span: Span;
+  readonly previous: IToken | undefined;
+  /** The found token as a message names it. */
+  readonly foundText: string;
+}
+
 export function toSyntaxDiagnostic(error: IRecognitionException, context: SyntaxContext): ExpressionDiagnostic {
   const facts = readFacts(error);
   const found = error.token;
   const atEnd = found.tokenType === EOF;
-  const span: Span = atEnd ? { start: context.source.length, end: context.source.length } : tokenSpan(found);
-  const previous = lastTokenBefore(context.tokens, atEnd ? context.source.length : found.startOffset);
-  const foundText = atEnd ? "end of input" : describe(found);
+  const place: Place = {
+    found,
+    atEnd,
+    span: atEnd ? { start: context.source.length, end: context.source.length } : tokenSpan(found),
+    previous: lastTokenBefore(context.tokens, atEnd ? context.source.length : found.startOffset),
+    foundText: atEnd ? "end of input" : describe(found),
+  };
+  const { previous } = place;
+  if (!atEnd && previous !== undefined && endsOperand(previous.tokenType) && startsOperand(found.tokenType))
+    return missingOperator(place, previous);
+  if (facts.kind === "not-all-input") return afterCompleteExpression(place);
+  // The grammar's `nameOrCall` rule holds the argument list.
+  if (facts.kind === "mismatch" && context.expected === RParen) return unclosed(place, context, { inCall: facts.rule === "nameOrCall" });
+  // Everything else means an operand was needed here.
+  return operandNeeded(place);
+}
 
-  if (!atEnd && previous !== undefined && endsOperand(previous.tokenType) && startsOperand(found.tokenType)) {
-    const a = describe(previous);
-    const b = describe(found);
+function missingOperator({ found, span }: Place, previous: IToken): ExpressionDiagnostic {
+  return {
+    code: "missing-operator",
+    severity: "error",
+    message: `expected an operator between ${describe(previous)} and ${describe(found)}`,
+    span,
+    hint: `to multiply, write \`${operandText(previous)} * ${operandText(found)}\``,
+  };
+}
+
+function afterCompleteExpression({ found, span, foundText }: Place): ExpressionDiagnostic {
+  if (found.tokenType === RParen) {
     return {
-      code: "missing-operator",
+      code: "unmatched-paren",
       severity: "error",
-      message: `expected an operator between ${a} and ${b}`,
+      message: "unmatched `)`",
       span,
-      hint: `to multiply, write \`${operandText(previous)} * ${operandText(found)}\``,
+      hint: "remove it, or add the `(` it should close",
     };
   }
-
-  if (facts.kind === "not-all-input") {
-    if (found.tokenType === RParen) {
-      return {
-        code: "unmatched-paren",
-        severity: "error",
-        message: "unmatched `)`",
-        span,
-        hint: "remove it, or add the `(` it should close",
-      };
-    }
-    if (found.tokenType === Comma) {
-      return {
-        code: "unexpected-token",
-        severity: "error",
-        message: "unexpected `,` outside a function call",
-        span,
-        hint: "commas separate the arguments of a call, as in `max(1000, retried)`",
-      };
-    }
-    return { code: "unexpected-token", severity: "error", message: `unexpected ${foundText} after a complete expression`, span };
-  }
-
-  if (facts.kind === "mismatch" && context.expected === RParen) {
-    const opened = context.openParens[context.openParens.length - 1];
-    const related = opened === undefined ? [] : [{ span: { start: opened, end: opened + 1 }, message: "this `(` is not closed" }];
-    const inCall = facts.rule === "nameOrCall";
-    if (atEnd) {
-      return {
-        code: "unclosed-paren",
-        severity: "error",
-        message: "expected `)`, found end of input",
-        span,
-        hint: "add `)` to close the `(`",
-        related,
-      };
-    }
+  if (found.tokenType === Comma) {
     return {
       code: "unexpected-token",
       severity: "error",
-      message: inCall ? `expected \`,\` or \`)\` in the argument list, found ${foundText}` : `expected \`)\`, found ${foundText}`,
+      message: "unexpected `,` outside a function call",
       span,
+      hint: "commas separate the arguments of a call, as in `max(1000, retried)`",
+    };
+  }
+  return { code: "unexpected-token", severity: "error", message: `unexpected ${foundText} after a complete expression`, span };
+}
+
+function unclosed({ atEnd, span, foundText }: Place, context: SyntaxContext, options: { readonly inCall: boolean }): ExpressionDiagnostic {
+  const opened = context.openParens[context.openParens.length - 1];
+  const related = opened === undefined ? [] : [{ span: { start: opened, end: opened + 1 }, message: "this `(` is not closed" }];
+  if (atEnd) {
+    return {
+      code: "unclosed-paren",
+      severity: "error",
+      message: "expected `)`, found end of input",
+      span,
+      hint: "add `)` to close the `(`",
       related,
     };
   }
+  return {
+    code: "unexpected-token",
+    severity: "error",
+    message: options.inCall ? `expected \`,\` or \`)\` in the argument list, found ${foundText}` : `expected \`)\`, found ${foundText}`,
+    span,
+    related,
+  };
+}
 
-  // Everything else means an operand was needed here.
-  if (atEnd) {
-    if (previous === undefined) {
-      return {
-        code: "empty-expression",
-        severity: "error",
-        message: "the expression is empty",
-        span,
-        hint: "write a delay in milliseconds, e.g. `1000` or `pow(2, retried) * 1000`",
-      };
-    }
+function operandNeeded({ found, atEnd, span, previous, foundText }: Place): ExpressionDiagnostic {
+  if (atEnd && previous === undefined) {
+    return {
+      code: "empty-expression",
+      severity: "error",
+      message: "the expression is empty",
+      span,
+      hint: "write a delay in milliseconds, e.g. `1000` or `pow(2, retried) * 1000`",
+    };
+  }
+  if (atEnd && previous !== undefined) {
     return {
       code: "unexpected-end",
       severity: "error",
