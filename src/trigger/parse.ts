@@ -11,21 +11,17 @@ import type { OptionDiagnostic } from "./codes.js";
 export { MAX_HEADER_VALUE_LENGTH, type HeaderInput } from "../request/collect.js";
 
 /**
- * What {@link parseTriggerHeaders} found.
+ * What {@link parseTriggerHeaders} found: the trigger options the headers carry
+ * (`url` is `""` unless given), in the one result shape. On failure, `partial`
+ * holds every value that did parse.
  *
  * @example
  * ```ts
  * const parsed: TriggerParseResult = parseTriggerHeaders({ "upstash-retries": "5" });
- * parsed.options.retries; // 5
+ * if (parsed.ok) parsed.value.retries; // 5
  * ```
  */
-export interface TriggerParseResult {
-  /** False when any diagnostic is an error. The options hold every value that did parse, either way. */
-  readonly ok: boolean;
-  /** The trigger options the headers carry (`url` is `""` unless given). */
-  readonly options: TriggerOptions;
-  readonly diagnostics: readonly OptionDiagnostic[];
-}
+export type TriggerParseResult = ParseResult<TriggerOptions>;
 
 /**
  * What {@link parseRequestHeaders} found: the options of the endpoint's SDK call, in canonical form.
@@ -33,13 +29,40 @@ export interface TriggerParseResult {
  * @example
  * ```ts
  * const parsed: RequestParseResult = parseRequestHeaders({ "upstash-timeout": "30s" }, { endpoint: "publish" });
- * parsed.options.timeout; // "30s"
+ * if (parsed.ok) parsed.value.timeout; // "30s"
  * ```
  */
-export interface RequestParseResult {
-  readonly ok: boolean;
-  readonly options: PublishOptions & { readonly [option: string]: unknown };
-  readonly diagnostics: readonly OptionDiagnostic[];
+export type RequestParseResult = ParseResult<PublishOptions & { readonly [option: string]: unknown }>;
+
+/**
+ * The one result shape, with the values that did parse kept on failure.
+ * `options` is the 0.1 name of `value` / `partial`, kept for one minor version.
+ *
+ * @example
+ * ```ts
+ * const parsed: ParseResult<TriggerOptions> = parseTriggerHeaders({ "upstash-retries": "x" });
+ * if (!parsed.ok) parsed.partial.url; // ""
+ * ```
+ */
+export type ParseResult<T> =
+  | {
+      readonly ok: true;
+      readonly value: T;
+      readonly diagnostics: readonly OptionDiagnostic[];
+      /** @deprecated Read `value`. Removed in 0.3.0. */
+      readonly options: T;
+    }
+  | {
+      readonly ok: false;
+      readonly diagnostics: readonly OptionDiagnostic[];
+      /** Every value that did parse. */
+      readonly partial: T;
+      /** @deprecated Read `partial`. Removed in 0.3.0. */
+      readonly options: T;
+    };
+
+function parseResult<T>(ok: boolean, options: T, diagnostics: readonly OptionDiagnostic[]): ParseResult<T> {
+  return ok ? { ok, value: options, diagnostics, options } : { ok, partial: options, diagnostics, options };
 }
 
 /**
@@ -68,17 +91,17 @@ export interface ParseContextOptions {
  *
  * @example
  * ```ts
- * const { options } = parseTriggerHeaders({
+ * const parsed = parseTriggerHeaders({
  *   "upstash-retries": "5",
  *   "upstash-retry-delay": "pow(2, retried) * 1000",
  *   "upstash-forward-x-trace": "abc",
  * });
- * // options: { url: "", retries: 5, retryDelay: "pow(2, retried) * 1000", headers: { "x-trace": "abc" } }
+ * // parsed.value: { url: "", retries: 5, retryDelay: "pow(2, retried) * 1000", headers: { "x-trace": "abc" } }
  * ```
  */
 export function parseTriggerHeaders(input: HeaderInput, context: ParseContextOptions = {}): TriggerParseResult {
   const parsed = parseFor("trigger", input, context);
-  return { ok: parsed.ok, options: parsed.options as unknown as TriggerOptions, diagnostics: parsed.diagnostics };
+  return parseResult(parsed.ok, (parsed.ok ? parsed.value : parsed.partial) as unknown as TriggerOptions, parsed.diagnostics);
 }
 
 const ENDPOINTS: readonly Endpoint[] = ["trigger", "publish", "enqueue", "batch", "schedule"];
@@ -91,8 +114,8 @@ const ENDPOINTS: readonly Endpoint[] = ["trigger", "publish", "enqueue", "batch"
  *
  * @example
  * ```ts
- * const { options } = parseRequestHeaders({ "upstash-method": "PUT", "upstash-callback-retries": "1" }, { endpoint: "publish" });
- * // options: { url: "", method: "PUT", headers: { "upstash-callback-retries": "1" } }
+ * const parsed = parseRequestHeaders({ "upstash-method": "PUT", "upstash-callback-retries": "1" }, { endpoint: "publish" });
+ * // parsed.value: { url: "", method: "PUT", headers: { "upstash-callback-retries": "1" } }
  * ```
  */
 export function parseRequestHeaders(input: HeaderInput, context: ParseContextOptions & { readonly endpoint: Endpoint }): RequestParseResult {
@@ -112,5 +135,5 @@ function parseFor(endpoint: Endpoint, input: unknown, context: unknown): Request
   const options: Record<string, unknown> = {};
   setOwn(options, destinationName(endpoint), url ?? "");
   for (const [key, value] of Object.entries(readOptions(endpoint, headers, report))) setOwn(options, key, value);
-  return { ok: report.ok, options: options as RequestParseResult["options"], diagnostics: report.diagnostics };
+  return parseResult(report.ok, options as RequestParseResult["options"], report.diagnostics);
 }

@@ -78,9 +78,11 @@ function build(endpoint: Endpoint, options: Record<string, unknown>): { result: 
 /** The options the headers carry, without the path's url/destination. */
 function parse(endpoint: Endpoint, headers: Record<string, string>): Record<string, unknown> {
   const parsed = endpoint === "trigger" ? parseTriggerHeaders(headers, { url: URL_ }) : parseRequestHeaders(headers, { endpoint, url: URL_ });
-  // `period` without `rate` is legal and sent as written, with a warning (issue 18).
-  expect(parsed.diagnostics.filter((d) => d.code !== "period-without-rate")).toEqual([]);
-  const { url, destination, ...rest } = parsed.options as Record<string, unknown>;
+  // `period` without `rate` is legal and sent as written, with a warning (issue 18); notes (info) such as
+  // `flat-delay` describe a legal value and change nothing that is sent.
+  expect(parsed.diagnostics.filter((d) => d.code !== "period-without-rate" && d.severity !== "info")).toEqual([]);
+  expect(parsed.ok).toBe(true);
+  const { url, destination, ...rest } = (parsed.ok ? parsed.value : parsed.partial) as Record<string, unknown>;
   expect(url ?? destination).toBe(URL_);
   return rest;
 }
