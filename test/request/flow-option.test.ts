@@ -25,7 +25,7 @@ describe("flowControl", () => {
         },
       },
     );
-    const [diagnostic] = buildTriggerRequest({ url, flowControl: hostile as never }).diagnostics;
+    const [diagnostic] = buildTriggerRequest({ url, flowControl: hostile }).diagnostics;
     expect(diagnostic).toMatchObject({ code: "invalid-option-type", severity: "error", path: "flowControl" });
     expect(diagnostic?.hint).toMatch(/no keys/);
     expect(buildTriggerRequest({ url, flowControl: 5 as never }).diagnostics[0]).not.toHaveProperty("hint");
