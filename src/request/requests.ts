@@ -28,8 +28,9 @@ export interface HttpRequest {
 }
 
 /**
- * A built request and everything found while building it: the request when
- * no diagnostic is an error, else only the diagnostics.
+ * A built request and everything found while building it, in the one result
+ * shape: the request as `value` when no diagnostic is an error, else only the
+ * diagnostics.
  *
  * @example
  * ```ts
@@ -38,8 +39,14 @@ export interface HttpRequest {
  * ```
  */
 export type RequestBuildResult =
-  | { readonly ok: true; readonly request: HttpRequest; readonly diagnostics: readonly OptionDiagnostic[] }
-  | { readonly ok: false; readonly request: undefined; readonly diagnostics: readonly OptionDiagnostic[] };
+  | {
+      readonly ok: true;
+      readonly value: HttpRequest;
+      readonly diagnostics: readonly OptionDiagnostic[];
+      /** The same request as `value`, under its 0.1 name; both stay. */
+      readonly request: HttpRequest;
+    }
+  | { readonly ok: false; readonly diagnostics: readonly OptionDiagnostic[]; readonly request: undefined };
 
 /**
  * Upstash's QStash API, where requests go unless `baseUrl` says otherwise.
@@ -99,7 +106,9 @@ function assembled(endpoint: Endpoint, options: unknown, settings: MessageSettin
 }
 
 function finish(report: Report, request: () => HttpRequest): RequestBuildResult {
-  return report.ok ? { ok: true, request: request(), diagnostics: report.diagnostics } : { ok: false, request: undefined, diagnostics: report.diagnostics };
+  if (!report.ok) return { ok: false, diagnostics: report.diagnostics, request: undefined };
+  const built = request();
+  return { ok: true, value: built, diagnostics: report.diagnostics, request: built };
 }
 
 /** A single-message request: `POST {base}{path(message)}` with the message's headers. */
