@@ -21,6 +21,9 @@ const QUOTES: ReadonlyMap<string, string> = new Map([
   ["\u2018", "\u2019"],
 ]);
 
+/** Parses and explains a text: the source with a repair applied, or the text inside quotes. */
+type Reparse = (text: string) => { readonly ok: boolean; readonly diagnostics: readonly ExpressionDiagnostic[] };
+
 /** A number and a unit word, repeated: `30s`, `1m30s`, `1h 30m`, `5 seconds`. Units are checked by the table, not here. */
 const DURATION = /(?<![A-Za-z0-9_.])(?:\d+(?:\.\d+)?[ \t]*[A-Za-z\u00b5\u03bc]+)(?:[ \t]*\d+(?:\.\d+)?[ \t]*[A-Za-z\u00b5\u03bc]+)*(?![A-Za-z0-9_.]|[ \t]*\()/g;
 const PART = /(\d+(?:\.\d+)?)[ \t]*([A-Za-z\u00b5\u03bc]+)/g;
@@ -30,16 +33,31 @@ const PART = /(\d+(?:\.\d+)?)[ \t]*([A-Za-z\u00b5\u03bc]+)/g;
  * a known mistake explains replaced by that mistake's diagnostic. `reparse`
  * parses and explains a part of the source (the text inside quotes).
  */
-export function explainParseFailure(
-  source: string,
-  diagnostics: readonly ExpressionDiagnostic[],
-  reparse: (text: string) => { ok: boolean; diagnostics: readonly ExpressionDiagnostic[] },
-): readonly ExpressionDiagnostic[] {
+export function explainParseFailure(source: string, diagnostics: readonly ExpressionDiagnostic[], reparse: Reparse): readonly ExpressionDiagnostic[] {
   const quoted = quotedWhole(source);
   if (quoted !== undefined) return explainQuoted(source, quoted, diagnostics, reparse);
   const units = durationLiterals(source);
   const explained = units.length === 0 ? diagnostics : [...units, ...diagnostics.filter((d) => !units.some((u) => overlaps(d.span, u.span)))].sort((a, b) => a.span.start - b.span.start);
-  return explained.map((d) => (d.code === "strategy-name" ? strategyInContext(source, d) : d));
+  return withMathFixes(source, explained, reparse).map((d) => (d.code === "strategy-name" ? strategyInContext(source, d) : d));
+}
+
+/** `Math.pow(…)`: a JavaScript habit. The name alone is the builtin. */
+const MATH_MEMBER = /\bMath\.([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/**
+ * The lexer refuses the `.` of `Math.pow`, and its hint says to drop
+ * `Math.`; when the source without every `Math.` is valid, each such error
+ * gets that edit as its fix.
+ */
+function withMathFixes(source: string, diagnostics: readonly ExpressionDiagnostic[], reparse: Reparse): readonly ExpressionDiagnostic[] {
+  const members = [...source.matchAll(MATH_MEMBER)];
+  if (members.length === 0 || !reparse(source.replace(MATH_MEMBER, "$1")).ok) return diagnostics;
+  return diagnostics.map((d) => {
+    const member = members.find((m) => d.code === "unexpected-character" && d.span.start === m.index + "Math".length);
+    if (member === undefined) return d;
+    const [text, name = ""] = member;
+    return { ...d, fix: { span: { start: member.index, end: member.index + text.length }, text: name, message: `replace \`${text}\` with \`${name}\`` } };
+  });
 }
 
 /**
@@ -112,12 +130,7 @@ function quotedWhole(source: string): Span | undefined {
  * for the whole quoted text. Anything else keeps the quote errors: those
  * come first.
  */
-function explainQuoted(
-  source: string,
-  inner: Span,
-  diagnostics: readonly ExpressionDiagnostic[],
-  reparse: (text: string) => { ok: boolean; diagnostics: readonly ExpressionDiagnostic[] },
-): readonly ExpressionDiagnostic[] {
+function explainQuoted(source: string, inner: Span, diagnostics: readonly ExpressionDiagnostic[], reparse: Reparse): readonly ExpressionDiagnostic[] {
   const text = source.slice(inner.start, inner.end);
   const whole: Span = { start: inner.start - 1, end: inner.end + 1 };
   const result = reparse(text);

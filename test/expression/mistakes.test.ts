@@ -186,6 +186,22 @@ describe("repairs for the domain warnings", () => {
   });
 });
 
+describe("Math. before a builtin", () => {
+  it("fixes each `Math.` member when the source without them is valid", () => {
+    const { diagnostics } = tryCompile("Math.max(1000, Math.pow(2, retried) * 1000)");
+    expect(diagnostics.map((d) => d.fix)).toEqual([
+      { span: { start: 0, end: 8 }, text: "max", message: "replace `Math.max` with `max`" },
+      { span: { start: 15, end: 23 }, text: "pow", message: "replace `Math.pow` with `pow`" },
+    ]);
+    const repaired = (diagnostics as Diagnostic[]).reduceRight((text, d) => (d.fix === undefined ? text : apply(text, d.fix)), "Math.max(1000, Math.pow(2, retried) * 1000)");
+    expect(repaired).toBe("max(1000, pow(2, retried) * 1000)");
+  });
+
+  it("offers no fix when dropping `Math.` still leaves an invalid source", () => {
+    expect(tryCompile("Math.log(retried)").diagnostics.map((d) => d.fix)).toEqual([undefined]);
+  });
+});
+
 describe("quotes around a valid expression", () => {
   it("offers the fix that removes them", () => {
     const { diagnostics } = tryCompile('"pow(2, retried) * 1000"');
