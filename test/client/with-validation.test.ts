@@ -1,6 +1,6 @@
 import { Client as QStashClient } from "@upstash/qstash";
 import { Client as WorkflowClient } from "@upstash/workflow";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { withValidation } from "../../src/client/index.js";
 import { RetryDelayError } from "../../src/index.js";
 import type { OptionDiagnostic } from "../../src/trigger/codes.js";
@@ -138,6 +138,13 @@ describe("withValidation on @upstash/qstash's Client", () => {
     expect(sent).toEqual([]);
     await client.schedules.create({ destination: "https://example.com/nightly", cron: "0 3 * * *" });
     expect(sent).toHaveLength(1);
+  });
+});
+
+describe("withValidation's type", () => {
+  it("is the client's own type", () => {
+    expectTypeOf(withValidation(new WorkflowClient(config))).toEqualTypeOf<WorkflowClient>();
+    expectTypeOf(withValidation(new QStashClient(config), { plan: "free" })).toEqualTypeOf<QStashClient>();
   });
 });
 
