@@ -123,9 +123,11 @@ export const PERIOD_FIELD = FLOW_CONTROL_FIELDS[2];
 /** The field names, in table order. */
 export const FIELD_NAMES: readonly FieldName[] = FLOW_CONTROL_FIELDS.map((f) => f.name);
 
-/** The row for a name, or undefined; never indexes an object with caller text. */
+const BY_NAME: ReadonlyMap<string, (typeof FLOW_CONTROL_FIELDS)[number]> = new Map(FLOW_CONTROL_FIELDS.map((f) => [f.name, f]));
+
+/** The row for a name, or undefined; a Map, so caller text never indexes an object. */
 export function fieldNamed(name: string): (typeof FLOW_CONTROL_FIELDS)[number] | undefined {
-  return FLOW_CONTROL_FIELDS.find((f) => f.name === name);
+  return BY_NAME.get(name);
 }
 
 /** Every field of the SDK's `flowControl` option object, in the SDK type's order: `key`, then each field followed by its deprecated aliases. */

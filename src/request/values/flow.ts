@@ -180,5 +180,5 @@ export function parseFlowControl(
   report.adopt(result.diagnostics, headers.value, value);
   if (!result.ok) return flow;
   // The period as written (`90s` stays `90s`), so that building the options again gives the same header.
-  return { ...flow, ...optionsOf(result.value, written.get(PERIOD_FIELD.name)) };
+  return { ...flow, ...optionsOf(result.value, written.get(PERIOD_FIELD.name)?.text) };
 }
