@@ -1,5 +1,4 @@
-import type { TriggerOptions } from "../trigger/build.js";
-import type { BatchItem, BuildOptions, EnqueueOptions, PublishOptions, ScheduleCreateOptions } from "./options.js";
+import type { BatchItem, BuildOptions, EnqueueOptions, PublishOptions, ScheduleCreateOptions, TriggerOptions } from "./options.js";
 import { batchRequest, singleRequest, type RequestBuildResult } from "./requests.js";
 
 /**

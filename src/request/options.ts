@@ -108,3 +108,41 @@ export interface BuildOptions {
   /** "Now" in Unix milliseconds, for the `notBefore` checks. Default `Date.now()`. */
   readonly now?: number;
 }
+
+/**
+ * The options of a workflow trigger, as `client.trigger` in @upstash/workflow
+ * takes them.
+ *
+ * @example
+ * ```ts
+ * const options: TriggerOptions = { url: "https://example.com/wf", retries: 5, retryDelay: "pow(2, retried) * 1000", delay: "10s" };
+ * buildTriggerRequest(options);
+ * ```
+ */
+export interface TriggerOptions {
+  /** The public URL of the workflow endpoint. */
+  readonly url: string;
+  /** A custom run id; it is sent with the `wfr_` prefix. */
+  readonly workflowRunId?: string;
+  /** The payload: a string as is, anything else as JSON. */
+  readonly body?: unknown;
+  /** Headers for the workflow, sent as `Upstash-Forward-<name>`. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Retries of each step; default 3. */
+  readonly retries?: number;
+  /** An `Upstash-Retry-Delay` expression, e.g. `pow(2, retried) * 1000`. */
+  readonly retryDelay?: string;
+  /** A duration string (`10s`, `1d10h30m`) or a number of seconds. */
+  readonly delay?: string | number;
+  /** Unix time in seconds; takes precedence over `delay`. */
+  readonly notBefore?: number;
+  readonly flowControl?: FlowControlOptions;
+  /** Where to send the failure callback; must be `http://` or `https://`. `""` sends none. */
+  readonly failureUrl?: string;
+  /** One label, or several (joined with `,`). */
+  readonly label?: string | readonly string[];
+  /** Hide the body and/or headers in Upstash's logs: `Upstash-Redact-Fields`. */
+  readonly redact?: RedactOptions;
+  /** The SDK's switch for its telemetry headers; this library sends none either way. */
+  readonly disableTelemetry?: boolean;
+}

@@ -4,7 +4,7 @@ import { resourceNameDiagnostics } from "../../flow-control/key.js";
 import type { BuildContext } from "../context.js";
 import type { Report } from "../report.js";
 import { isHeaderName } from "../safety.js";
-import { trimmed } from "./text.js";
+import { trimmed } from "./trim.js";
 
 /** `label`: one name or several, joined with `,` as both SDKs do. */
 export function buildLabels(value: unknown, path: string, ctx: BuildContext): string | undefined {

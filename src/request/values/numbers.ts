@@ -6,7 +6,7 @@ import { DEFAULT_RETRIES } from "../../expression/check.js";
 import { EXPRESSION_LIMITS } from "../../expression/limits.js";
 import type { BuildContext } from "../context.js";
 import type { Report } from "../report.js";
-import { trimmed } from "./text.js";
+import { trimmed } from "./trim.js";
 
 /** The largest Unix time in seconds a JavaScript Date can hold (8.64e15 ms). */
 export const MAX_UNIX_SECONDS = 8.64e12;

@@ -4,7 +4,7 @@ import { PLAN_LIMITS } from "../../duration/plans.js";
 import type { BuildContext } from "../context.js";
 import type { Report } from "../report.js";
 import { isHeaderName } from "../safety.js";
-import { trimEdges } from "./text.js";
+import { trimEdges } from "./trim.js";
 
 /** One forwarded header as the caller named it. */
 export interface UserHeader {
