@@ -123,7 +123,7 @@ function main(argv) {
       if (!existsSync(full) || readFileSync(full, "utf8") !== content) stale.push(path);
     }
     const schemaDir = join(root, "docs/schema");
-    if (existsSync(schemaDir)) for (const name of readdirSync(schemaDir)) if (name.endsWith(".schema.json") && !files.has(`docs/schema/${name}`)) stale.push(`docs/schema/${name} (no endpoint has it)`);
+    if (existsSync(schemaDir)) for (const name of readdirSync(schemaDir)) if (name.endsWith("-options.schema.json") && !files.has(`docs/schema/${name}`)) stale.push(`docs/schema/${name} (no endpoint has it)`);
     for (const path of stale) console.error(`stale: ${path}`);
     if (stale.length > 0) {
       console.error("regenerate with `npm run docs:options`");
