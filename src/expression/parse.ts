@@ -1,4 +1,4 @@
-import { describeKind } from "../diagnostics/arguments.js";
+import { invalidInput } from "../diagnostics/arguments.js";
 import type { Result } from "../diagnostics/diagnostic.js";
 import type { Expression } from "./ast.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
@@ -24,14 +24,7 @@ import { EXPRESSION_LIMITS } from "./limits.js";
  * ```
  */
 export function parse(source: string): Result<Expression, ExpressionCode> {
-  if (typeof source !== "string") {
-    return fail({
-      code: "invalid-option",
-      severity: "error",
-      message: `the expression must be a string, not ${describeKind(source)}`,
-      span: { start: 0, end: 0 },
-    });
-  }
+  if (typeof source !== "string") return fail(invalidInput(source, "the expression"));
   if (source.length > EXPRESSION_LIMITS.maxSourceLength) {
     return fail({
       code: "source-too-long",
