@@ -99,6 +99,8 @@ describe("query-parameter configuration", () => {
     const result = publish({}, "?upstash-forward-=x&x-upstash-retries=2&retries=2");
     expect(result.options).toEqual({ url: "" });
     expect(result.diagnostics).toEqual([]);
+    // Other parameters are the destination's business: neither checked nor compared with the headers.
+    expect(publish({ "x-trace": "1" }, "?x-trace=2&other=%00").diagnostics).toEqual([]);
   });
 });
 
