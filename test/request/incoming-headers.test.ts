@@ -144,6 +144,8 @@ describe("forwards, callback copies and unknown headers", () => {
     const many = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`upstash-zz${i}`, "1"]));
     expect(publish(many(21)).diagnostics.at(-1)).toEqual({ code: "unknown-upstash-header", severity: "warning", message: "and 1 more unknown `Upstash-*` header", span: { start: 0, end: 0 }, path: "", input: "" });
     expect(publish(many(22)).diagnostics.at(-1)?.message).toBe("and 2 more unknown `Upstash-*` headers");
+    const long = `upstash-${"z".repeat(100)}`;
+    expect(publish({ [long]: "1" }).diagnostics[0]?.message).toBe(`unknown header \`${long.slice(0, 80)}\``);
   });
 
   it("knows the documented families: forwards, protocol headers, and nested callback copies", () => {

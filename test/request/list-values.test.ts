@@ -133,7 +133,7 @@ describe("cron", () => {
 
   it("says a sixth field is seconds, and what five fields are", () => {
     expect(schedule("* * * * * *").diagnostics).toEqual([{ code: "invalid-cron", severity: "error", message: "a cron with 6 fields has seconds; Upstash's resolution is one minute", span: { start: 0, end: 11 }, path: "cron", input: "* * * * * *", hint }]);
-    for (const cron of ["* * *", "0 9 * * $", "", "CRON_TZ=Europe/Berlin", "0 9 * * * * *"]) {
+    for (const cron of ["* * *", "0 9 * * $", "", "CRON_TZ=Europe/Berlin", "0 9 * * * * *", "$0 9 * * *", "0 9 * * 1$"]) {
       expect(schedule(cron).diagnostics).toEqual([{ code: "invalid-cron", severity: "error", message: "`cron` must have 5 fields (minute hour day month weekday)", span: { start: 0, end: cron.length }, path: "cron", input: cron, hint }]);
     }
   });
