@@ -42,8 +42,7 @@ function describeExport(checker, symbol) {
   const target = resolved(checker, symbol);
   const declaration = target.declarations?.[0];
   const name = symbol.getName();
-  const deprecated = ts.getJSDocTags(declaration ?? ts.factory.createEmptyStatement()).some((tag) => tag.tagName.text === "deprecated");
-  const mark = deprecated ? " (deprecated)" : "";
+  const mark = isDeprecated(checker, symbol) ? " (deprecated)" : "";
   if (declaration === undefined) return `- \`${name}\`${mark}`;
   if (ts.isFunctionDeclaration(declaration)) {
     const type = checker.getTypeOfSymbolAtLocation(target, declaration);
@@ -57,6 +56,14 @@ function describeExport(checker, symbol) {
   if (ts.isClassDeclaration(declaration)) return `- class \`${name}\`${mark}`;
   const kind = ts.isInterfaceDeclaration(declaration) ? "interface" : ts.isTypeAliasDeclaration(declaration) ? "type" : ts.SyntaxKind[declaration.kind];
   return `- ${kind} \`${name}\`${mark}`;
+}
+
+/** Whether the export's declaration carries a `@deprecated` tag (for a `const` alias, its statement's comment). */
+function isDeprecated(checker, symbol) {
+  const declaration = resolved(checker, symbol).declarations?.[0];
+  if (declaration === undefined) return false;
+  const holder = ts.isVariableDeclaration(declaration) ? declaration.parent.parent : declaration;
+  return ts.getJSDocTags(holder).some((tag) => tag.tagName.text === "deprecated") || ts.getJSDocTags(declaration).some((tag) => tag.tagName.text === "deprecated");
 }
 
 const resolved = (checker, symbol) => (symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol);
@@ -79,7 +86,9 @@ export function generateReport() {
     const exports = moduleSymbol ? checker.getExportsOfModule(moduleSymbol) : [];
     const values = exports.filter((s) => resolved(checker, s).flags & ts.SymbolFlags.Value);
     const name = entry.subpath === "." ? "retry-delay" : `retry-delay/${entry.subpath.slice(2)}`;
-    sections.push(`## ${name}`, "", `${values.length} runtime names, ${exports.length - values.length} type-only names.`, "");
+    const deprecated = values.filter((symbol) => isDeprecated(checker, symbol)).length;
+    const counts = `${values.length - deprecated} runtime names${deprecated > 0 ? ` (and ${deprecated} deprecated)` : ""}, ${exports.length - values.length} type-only names.`;
+    sections.push(`## ${name}`, "", counts, "");
     for (const symbol of [...exports].sort((a, b) => a.getName().localeCompare(b.getName()))) sections.push(describeExport(checker, symbol));
     sections.push("");
   }

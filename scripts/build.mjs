@@ -11,7 +11,9 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 rmSync(`${root}/dist`, { recursive: true, force: true });
 
 const libraryOptions = {
-  entryPoints: { index: `${root}/src/index.ts` },
+  // The root and its two data/tooling subpaths share chunks, so `RetryDelayError` and the tables are one copy.
+  entryPoints: { index: `${root}/src/index.ts`, ast: `${root}/src/ast.ts`, tables: `${root}/src/tables.ts` },
+  splitting: true,
   outdir: `${root}/dist`,
   bundle: true,
   format: "esm",
@@ -32,6 +34,7 @@ const pkg = JSON.parse(readFileSync(`${root}/package.json`, "utf8"));
 const cliOptions = {
   ...libraryOptions,
   entryPoints: { cli: `${root}/src/cli/bin.ts` },
+  splitting: false,
   // The CLI is the one part that runs on Node only.
   platform: "node",
   banner: { js: "#!/usr/bin/env node" },
@@ -43,6 +46,7 @@ const cliOptions = {
 const cliFullParserOptions = {
   ...libraryOptions,
   entryPoints: [`${root}/src/expression/chevrotain-parse.ts`],
+  splitting: false,
   outdir: undefined,
   outfile: `${root}/dist/${CLI_FULL_PARSER_FILE}`,
   platform: "node",
@@ -54,6 +58,7 @@ const cliFullParserOptions = {
 const bullmqOptions = {
   ...libraryOptions,
   entryPoints: { bullmq: `${root}/src/adapters/bullmq.ts` },
+  splitting: false,
   plugins: [
     ...libraryOptions.plugins,
     { name: "core-as-import", setup: (b) => b.onResolve({ filter: /^\.\.\/index\.js$/ }, () => ({ path: "./index.js", external: true })) },
@@ -67,6 +72,7 @@ const clientOptions = { ...bullmqOptions, entryPoints: { client: `${root}/src/cl
 const eslintOptions = {
   ...libraryOptions,
   entryPoints: { eslint: `${root}/src/eslint/index.ts` },
+  splitting: false,
   platform: "node",
   define: { __VERSION__: JSON.stringify(pkg.version) },
 };

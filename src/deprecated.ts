@@ -105,7 +105,7 @@ export const renderDiagnostic = renderDiagnostic_;
 
 // Types of the moved names: importable from the root too, so no type import breaks (they cost nothing at run time).
 export type { BinaryBuiltin, Builtin, UnaryBuiltin } from "./expression/builtins.js";
-export type { CheckOptions } from "./expression/check.js";
+export type { CheckOptions, CheckReport } from "./expression/check.js";
 export type { Endpoint } from "./request/context.js";
 export type { HeaderRow, JsonSchema, OptionRow, PayloadRow, RowFacts } from "./request/table.js";
 export type { RetryAfterCode } from "./retry-after/retry-after.js";

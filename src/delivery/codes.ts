@@ -1,7 +1,7 @@
 import type { OptionCode, OptionDiagnostic } from "../trigger/codes.js";
 
 /**
- * Every diagnostic code of {@link simulateDelivery} itself, with its severity
+ * Every diagnostic code of `simulateDelivery` itself, with its severity
  * and a summary. Problems inside a value keep the code of the language that
  * found them (`unknown-variable` in `retryDelay`, `invalid-period` in
  * `flowControl`, `missing-unit` in `endpoint.duration`, …). `docs/delivery.md`

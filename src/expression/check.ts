@@ -17,7 +17,7 @@ import { resolveCall } from "./names.js";
 export type { DelayRange } from "./domain-report.js";
 
 /**
- * Options of {@link checkExpression} and {@link compile}.
+ * Options of {@link checkExpression} and `compile`.
  *
  * @example
  * ```ts
@@ -91,7 +91,7 @@ export const DEFAULT_RETRIES = 3;
 /**
  * The semantic checks on a parsed expression:
  *
- * - names and arity again (for trees built by hand rather than by {@link parse});
+ * - names and arity again (for trees built by hand rather than by `parseExpression`);
  * - division by a constant zero (an error);
  * - the domain check: the delay for every `retried` in `0 … retries - 1`, with a
  *   warning for each kind of unusable value (negative, NaN, infinite, fractional)

@@ -92,9 +92,9 @@ function operatorClosures(operator: BinaryOperator): OperatorClosures {
 }
 
 /**
- * Compiles a tree (as {@link parse} returns it) into a closure
+ * Compiles a tree (as `parseExpression` returns it) into a closure
  * `(retried) => milliseconds`, after folding its constants. It performs no
- * checks; {@link compile} parses, checks and compiles in one call.
+ * checks; `compile` parses, checks and compiles in one call.
  *
  * @example
  * ```ts

@@ -22,7 +22,7 @@ export const EXPRESSION_LIMITS = Object.freeze({
   maxTerms: 2048,
   /** Largest `retries` the domain check evaluates. */
   maxRetries: 1_000_000,
-  /** Largest precomputed table {@link tabulate} builds (8 MiB of doubles). */
+  /** Largest precomputed table `tabulate` builds (8 MiB of doubles). */
   maxTableSize: 1 << 20,
   /** Most errors reported one by one; one `too-many-errors` diagnostic counts the rest. */
   maxReportedErrors: 50,

@@ -14,7 +14,7 @@ import { EXPRESSION_LIMITS } from "./limits.js";
  * problem found, each with a code and a span.
  *
  * This checks syntax and names. {@link checkExpression} adds the semantic
- * checks (division by zero, the delay's range); {@link compile} does both.
+ * checks (division by zero, the delay's range); `compile` does both.
  *
  * @example
  * ```ts

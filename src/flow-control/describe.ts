@@ -5,7 +5,7 @@ import type { FlowControlValue } from "./types.js";
 
 /**
  * A plain-English reading of a flow-control value, one clause per field of
- * {@link FLOW_CONTROL_FIELDS}.
+ * `FLOW_CONTROL_FIELDS`.
  *
  * @example
  * ```ts

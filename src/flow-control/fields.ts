@@ -101,7 +101,7 @@ export const FLOW_CONTROL_FIELDS = frozen([
 ] as const satisfies readonly FlowControlField[]);
 
 /**
- * The name of a field that counts calls, read from {@link FLOW_CONTROL_FIELDS}.
+ * The name of a field that counts calls, read from `FLOW_CONTROL_FIELDS`.
  *
  * @example
  * ```ts
@@ -145,7 +145,7 @@ export const EXAMPLE_VALUE = FLOW_CONTROL_FIELDS.map((f) => `${f.name}=${f.examp
 
 /**
  * The bounds of flow-control values and keys. The field bounds are read from
- * {@link FLOW_CONTROL_FIELDS}.
+ * `FLOW_CONTROL_FIELDS`.
  *
  * @example
  * ```ts

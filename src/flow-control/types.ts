@@ -2,7 +2,7 @@ import type { CountFieldName } from "./fields.js";
 
 /**
  * The counting fields of a flow-control value, one optional number per count
- * row of {@link FLOW_CONTROL_FIELDS}: `parallelism` (the most calls in flight
+ * row of `FLOW_CONTROL_FIELDS`: `parallelism` (the most calls in flight
  * at once) and `rate` (the most calls started within `period`).
  *
  * @example

@@ -3,7 +3,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { SCENARIO_FIELDS } from "../../src/delivery/scenario.js";
 import { simulateWith } from "../../src/delivery/simulate.js";
-import { DELIVERY_CODES, DELIVERY_LIMITS, simulateDelivery, type DeliveryScenario } from "../../src/index.js";
+import { simulateDelivery, type DeliveryScenario } from "../../src/index.js";
+import { DELIVERY_CODES, DELIVERY_LIMITS } from "../../src/tables.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
