@@ -9,12 +9,20 @@ export const WORKLOAD = [
   { name: "pow", source: "pow(2, retried) * 1000", handWritten: (r) => Math.pow(2, r) * 1000 },
   { name: "max-pow", source: "max(1000, pow(2, retried) * 100)", handWritten: (r) => Math.max(1000, Math.pow(2, r) * 100) },
   { name: "linear", source: "1000 * (1 + retried)", handWritten: (r) => 1000 * (1 + r) },
-  { name: "min-exp", source: "min(86400000, exp(2.5 * (retried + 1)) * 1000)", handWritten: (r) => Math.min(86400000, Math.exp(2.5 * (r + 1)) * 1000) },
+  {
+    name: "min-exp",
+    source: "min(86400000, exp(2.5 * (retried + 1)) * 1000)",
+    handWritten: (r) => Math.min(86400000, Math.exp(2.5 * (r + 1)) * 1000),
+  },
   {
     // A long realistic one, nested 8 deep: jittered exponential backoff with a floor, a step and a cap.
     name: "long",
     source: "min(3600000, max(1000, round(pow(2, retried) * 100 * (1 + abs(sqrt(retried + 1) - 1) / 4)) + floor(retried / 2) * 250))",
-    handWritten: (r) => Math.min(3600000, Math.max(1000, Math.round(Math.pow(2, r) * 100 * (1 + Math.abs(Math.sqrt(r + 1) - 1) / 4)) + Math.floor(r / 2) * 250)),
+    handWritten: (r) =>
+      Math.min(
+        3600000,
+        Math.max(1000, Math.round(Math.pow(2, r) * 100 * (1 + Math.abs(Math.sqrt(r + 1) - 1) / 4)) + Math.floor(r / 2) * 250),
+      ),
   },
 ];
 
@@ -54,7 +62,8 @@ export function distinctExpressions(count) {
     (i) => `max(${1000 + i}, pow(2, retried) * ${(i % 97) + 1})`,
     (i) => `${1000 + i} * (1 + retried)`,
     (i) => `min(${86_400_000 + i}, exp(2.5 * (retried + ${(i % 7) + 1})) * 1000)`,
-    (i) => `min(${3_600_000 + i}, max(1000, round(pow(2, retried) * ${(i % 50) + 50} * (1 + abs(sqrt(retried + 1) - 1) / 4)) + floor(retried / 2) * 250))`,
+    (i) =>
+      `min(${3_600_000 + i}, max(1000, round(pow(2, retried) * ${(i % 50) + 50} * (1 + abs(sqrt(retried + 1) - 1) / 4)) + floor(retried / 2) * 250))`,
   ];
   return Array.from({ length: count }, (_, i) => shapes[i % shapes.length](i));
 }

@@ -31,16 +31,62 @@ function random(seed) {
   };
 }
 
-const DELAYS = ["pow(2, retried) * 1000", "1000 * (1 + retried)", "min(60000, pow(2, retried) * 500)", "max(1000, retried * 2000)", "pow(2, retryd) * 1000", "1000*(1+retried)"];
+const DELAYS = [
+  "pow(2, retried) * 1000",
+  "1000 * (1 + retried)",
+  "min(60000, pow(2, retried) * 500)",
+  "max(1000, retried * 2000)",
+  "pow(2, retryd) * 1000",
+  "1000*(1+retried)",
+];
 const DURATIONS = ["10s", "1m", "5m", "1h", "2d", "10x", "90s"];
 
 /** Ordinary application code around the SDK calls: what most lines of a real module are. */
 const ORDINARY = [
-  (i, n) => [`export function normalize${i}(record) {`, `  if (!record || typeof record !== "object") throw new TypeError("record expected");`, `  const name = String(record.name ?? "").trim().toLowerCase();`, `  const tags = Array.isArray(record.tags) ? record.tags.filter(Boolean).map((t) => t.trim()) : [];`, `  return { ...record, name, tags, score: Math.round((record.score ?? 0) * ${n}) / ${n} };`, `}`],
-  (i) => [`export class Cache${i} {`, `  #entries = new Map();`, `  constructor(limit = 100) { this.limit = limit; }`, `  get(key) { const hit = this.#entries.get(key); if (hit === undefined) return undefined; this.#entries.delete(key); this.#entries.set(key, hit); return hit; }`, `  set(key, value) { if (this.#entries.size >= this.limit) this.#entries.delete(this.#entries.keys().next().value); this.#entries.set(key, value); }`, `}`],
-  (i, n) => [`export async function load${i}(db, id) {`, `  try {`, `    const rows = await db.query("select * from items where owner = $1 limit ${n}", [id]);`, `    return rows.map(({ id: rowId, payload }) => ({ id: rowId, ...JSON.parse(payload) }));`, `  } catch (error) {`, `    logger.error("load failed", { id, error });`, `    return [];`, `  }`, `}`],
-  (i) => [`export function summarize${i}(orders) {`, `  const byStatus = {};`, `  for (const order of orders) {`, `    byStatus[order.status] = (byStatus[order.status] ?? 0) + 1;`, `  }`, `  const total = orders.reduce((sum, o) => sum + o.amount, 0);`, `  return { count: orders.length, total, byStatus, average: orders.length === 0 ? 0 : total / orders.length };`, `}`],
-  (i, n) => [`export const config${i} = Object.freeze({`, `  pageSize: ${n * 10},`, `  regions: ["eu-west-1", "us-east-1"],`, `  features: { search: true, export: ${n % 2 === 0} },`, `});`],
+  (i, n) => [
+    `export function normalize${i}(record) {`,
+    `  if (!record || typeof record !== "object") throw new TypeError("record expected");`,
+    `  const name = String(record.name ?? "").trim().toLowerCase();`,
+    `  const tags = Array.isArray(record.tags) ? record.tags.filter(Boolean).map((t) => t.trim()) : [];`,
+    `  return { ...record, name, tags, score: Math.round((record.score ?? 0) * ${n}) / ${n} };`,
+    `}`,
+  ],
+  (i) => [
+    `export class Cache${i} {`,
+    `  #entries = new Map();`,
+    `  constructor(limit = 100) { this.limit = limit; }`,
+    `  get(key) { const hit = this.#entries.get(key); if (hit === undefined) return undefined; this.#entries.delete(key); this.#entries.set(key, hit); return hit; }`,
+    `  set(key, value) { if (this.#entries.size >= this.limit) this.#entries.delete(this.#entries.keys().next().value); this.#entries.set(key, value); }`,
+    `}`,
+  ],
+  (i, n) => [
+    `export async function load${i}(db, id) {`,
+    `  try {`,
+    `    const rows = await db.query("select * from items where owner = $1 limit ${n}", [id]);`,
+    `    return rows.map(({ id: rowId, payload }) => ({ id: rowId, ...JSON.parse(payload) }));`,
+    `  } catch (error) {`,
+    `    logger.error("load failed", { id, error });`,
+    `    return [];`,
+    `  }`,
+    `}`,
+  ],
+  (i) => [
+    `export function summarize${i}(orders) {`,
+    `  const byStatus = {};`,
+    `  for (const order of orders) {`,
+    `    byStatus[order.status] = (byStatus[order.status] ?? 0) + 1;`,
+    `  }`,
+    `  const total = orders.reduce((sum, o) => sum + o.amount, 0);`,
+    `  return { count: orders.length, total, byStatus, average: orders.length === 0 ? 0 : total / orders.length };`,
+    `}`,
+  ],
+  (i, n) => [
+    `export const config${i} = Object.freeze({`,
+    `  pageSize: ${n * 10},`,
+    `  regions: ["eu-west-1", "us-east-1"],`,
+    `  features: { search: true, export: ${n % 2 === 0} },`,
+    `});`,
+  ],
 ];
 
 /** One module: imports, ordinary code, and one to three SDK calls with literal and dynamic options. */
@@ -50,8 +96,10 @@ function generateFile(index) {
   const n = (max) => 1 + Math.floor(pick() * max);
   const kind = index % 3;
   const lines = [];
-  if (kind === 0) lines.push(`import { Client } from "@upstash/workflow";`, `const client = new Client({ token: process.env.QSTASH_TOKEN });`);
-  if (kind === 1) lines.push(`import { Client } from "@upstash/qstash";`, `const qstash = new Client({ token: process.env.QSTASH_TOKEN });`);
+  if (kind === 0)
+    lines.push(`import { Client } from "@upstash/workflow";`, `const client = new Client({ token: process.env.QSTASH_TOKEN });`);
+  if (kind === 1)
+    lines.push(`import { Client } from "@upstash/qstash";`, `const qstash = new Client({ token: process.env.QSTASH_TOKEN });`);
   if (kind === 2) lines.push(`import { serve } from "@upstash/workflow/nextjs";`);
   lines.push(`import { logger } from "./logger.js";`, "", `const BASE = "https://api-${index}.example.com";`);
   const ordinary = () => {
@@ -61,27 +109,53 @@ function generateFile(index) {
   for (let k = 0; k < 4; k++) ordinary();
   const calls = n(3);
   for (let c = 0; c < calls; c++) {
-    lines.push("", `export async function send${c}(input) {`, `  const items = input.items.filter((item) => item.enabled).map((item) => ({ ...item, total: item.count * ${n(100)} }));`);
-    if (kind === 0 && c % 2 === 0) lines.push(`  await client.trigger({ url: \`\${BASE}/api/workflow/${c}\`, body: { items }, retries: ${n(8)}, retryDelay: "${one(DELAYS)}", flowControl: { key: \`user-\${input.userId}\`, rate: ${n(20)}, period: "${one(DURATIONS)}" } });`);
-    if (kind === 0 && c % 2 === 1) lines.push(`  await client.trigger([{ url: "https://example.com/wf/a", delay: "${one(DURATIONS)}" }, { url: "https://example.com/wf/b", label: ["batch", "job-${c}"] }]);`);
-    if (kind === 1 && c === 0) lines.push(`  await qstash.publishJSON({ url: BASE + "/hook", body: { items }, retries: ${n(5)}, retryDelay: "${one(DELAYS)}", timeout: "${one(DURATIONS)}" });`);
-    if (kind === 1 && c === 1) lines.push(`  await qstash.queue({ queueName: "emails" }).enqueueJSON({ url: "https://example.com/send", body: input, delay: ${n(600)}, deduplicationId: \`mail-\${input.id}\` });`);
-    if (kind === 1 && c === 2) lines.push(`  await qstash.schedules.create({ destination: "https://example.com/cron/${c}", cron: "*/${n(30)} * * * *", retries: 2 });`);
+    lines.push(
+      "",
+      `export async function send${c}(input) {`,
+      `  const items = input.items.filter((item) => item.enabled).map((item) => ({ ...item, total: item.count * ${n(100)} }));`,
+    );
+    if (kind === 0 && c % 2 === 0)
+      lines.push(
+        `  await client.trigger({ url: \`\${BASE}/api/workflow/${c}\`, body: { items }, retries: ${n(8)}, retryDelay: "${one(DELAYS)}", flowControl: { key: \`user-\${input.userId}\`, rate: ${n(20)}, period: "${one(DURATIONS)}" } });`,
+      );
+    if (kind === 0 && c % 2 === 1)
+      lines.push(
+        `  await client.trigger([{ url: "https://example.com/wf/a", delay: "${one(DURATIONS)}" }, { url: "https://example.com/wf/b", label: ["batch", "job-${c}"] }]);`,
+      );
+    if (kind === 1 && c === 0)
+      lines.push(
+        `  await qstash.publishJSON({ url: BASE + "/hook", body: { items }, retries: ${n(5)}, retryDelay: "${one(DELAYS)}", timeout: "${one(DURATIONS)}" });`,
+      );
+    if (kind === 1 && c === 1)
+      lines.push(
+        `  await qstash.queue({ queueName: "emails" }).enqueueJSON({ url: "https://example.com/send", body: input, delay: ${n(600)}, deduplicationId: \`mail-\${input.id}\` });`,
+      );
+    if (kind === 1 && c === 2)
+      lines.push(
+        `  await qstash.schedules.create({ destination: "https://example.com/cron/${c}", cron: "*/${n(30)} * * * *", retries: 2 });`,
+      );
     if (kind === 2) lines.push(`  logger.debug("items", items.length);`);
     lines.push(`  return items;`, `}`);
     ordinary();
   }
   if (kind === 2) {
     lines.push("", `export const { POST } = serve(async (context) => {`, `  const order = context.requestPayload;`);
-    lines.push(`  const charge = await context.call("charge", { url: "https://payments.example.com/charge", method: "POST", body: JSON.stringify(order), retries: ${n(5)}, retryDelay: "${one(DELAYS)}", timeout: "${one(DURATIONS)}" });`);
-    lines.push(`  await context.run("store", async () => ({ id: order.id, status: charge.status }));`, `}, { retries: ${n(5)}, failureUrl: "https://example.com/failed" });`);
+    lines.push(
+      `  const charge = await context.call("charge", { url: "https://payments.example.com/charge", method: "POST", body: JSON.stringify(order), retries: ${n(5)}, retryDelay: "${one(DELAYS)}", timeout: "${one(DURATIONS)}" });`,
+    );
+    lines.push(
+      `  await context.run("store", async () => ({ id: order.id, status: charge.status }));`,
+      `}, { retries: ${n(5)}, failureUrl: "https://example.com/failed" });`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }
 
 /** In a child process: lint every file of `dir` once, with or without the plugin, and print the time and the report count. */
 async function child(dir, withPlugin) {
-  const base = [{ ...js.configs.recommended, languageOptions: { ecmaVersion: "latest", sourceType: "module", globals: { process: "readonly" } } }];
+  const base = [
+    { ...js.configs.recommended, languageOptions: { ecmaVersion: "latest", sourceType: "module", globals: { process: "readonly" } } },
+  ];
   // The built plugin, as users get it.
   const plugin = withPlugin ? (await import("../dist/eslint.js")).default : undefined;
   const config = plugin === undefined ? base : [...base, plugin.configs.recommended];
@@ -91,7 +165,9 @@ async function child(dir, withPlugin) {
   const results = await eslint.lintFiles(["."]);
   const used = process.cpuUsage(cpu);
   const ms = performance.now() - start;
-  process.stdout.write(JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, reports: results.reduce((n, r) => n + r.messages.length, 0) }));
+  process.stdout.write(
+    JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, reports: results.reduce((n, r) => n + r.messages.length, 0) }),
+  );
 }
 
 if (process.argv[2] === "--child") {
@@ -105,7 +181,8 @@ if (process.argv[2] === "--child") {
       lines += text.split("\n").length;
       writeFileSync(`${dir}/file-${i}.js`, text);
     }
-    const run = (mode) => JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), "--child", dir, mode], { encoding: "utf8" }));
+    const run = (mode) =>
+      JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), "--child", dir, mode], { encoding: "utf8" }));
     const alone = [];
     const plugged = [];
     for (let round = 0; round < ROUNDS; round++) {
@@ -133,11 +210,20 @@ function report({ lines, alone, plugged }) {
     cpuOverhead: median(alone.map((r, i) => (plugged[i].cpuMs - r.cpuMs) / r.cpuMs)),
     reports: { alone: alone[0].reports, plugged: plugged[0].reports },
   };
-  console.log(`7. ESLint plugin: ${FILES} generated files (${lines} lines) of Upstash SDK usage, \`eslint .\` with ESLint's recommended rules alone vs with retry-delay's recommended config${smoke ? " — SMOKE RUN" : ""}`);
-  console.log(`     ESLint alone      ${result.eslintAloneMs.toFixed(0).padStart(6)} ms wall, ${result.eslintAloneCpuMs.toFixed(0).padStart(6)} ms CPU  (${result.reports.alone} reports)`);
-  console.log(`     with the plugin   ${result.withPluginMs.toFixed(0).padStart(6)} ms wall, ${result.withPluginCpuMs.toFixed(0).padStart(6)} ms CPU  (${result.reports.plugged} reports)`);
-  console.log(`     overhead          ${(result.overhead * 100).toFixed(1).padStart(6)} %  wall, ${(result.cpuOverhead * 100).toFixed(1).padStart(5)} % CPU  (median of ${ROUNDS} paired runs, one process each; the budget is 10 %)`);
-  if (result.reports.plugged <= result.reports.alone) throw new Error("the plugin reported nothing on files that hold mistakes: the bench is not measuring it");
+  console.log(
+    `7. ESLint plugin: ${FILES} generated files (${lines} lines) of Upstash SDK usage, \`eslint .\` with ESLint's recommended rules alone vs with retry-delay's recommended config${smoke ? " — SMOKE RUN" : ""}`,
+  );
+  console.log(
+    `     ESLint alone      ${result.eslintAloneMs.toFixed(0).padStart(6)} ms wall, ${result.eslintAloneCpuMs.toFixed(0).padStart(6)} ms CPU  (${result.reports.alone} reports)`,
+  );
+  console.log(
+    `     with the plugin   ${result.withPluginMs.toFixed(0).padStart(6)} ms wall, ${result.withPluginCpuMs.toFixed(0).padStart(6)} ms CPU  (${result.reports.plugged} reports)`,
+  );
+  console.log(
+    `     overhead          ${(result.overhead * 100).toFixed(1).padStart(6)} %  wall, ${(result.cpuOverhead * 100).toFixed(1).padStart(5)} % CPU  (median of ${ROUNDS} paired runs, one process each; the budget is 10 %)`,
+  );
+  if (result.reports.plugged <= result.reports.alone)
+    throw new Error("the plugin reported nothing on files that hold mistakes: the bench is not measuring it");
   const out = smoke ? `${tmpdir()}/retry-delay-bench-eslint-smoke.json` : `${root}bench/results/eslint.json`;
   mkdirSync(fileURLToPath(new URL("results/", import.meta.url)), { recursive: true });
   writeFileSync(out, `${JSON.stringify({ node: process.version, date: new Date().toISOString(), ...result }, null, 2)}\n`);

@@ -16,20 +16,37 @@ lines.push(`Run: ${d.date}, Node ${d.node}, ${d.cpus} × ${d.cpu}, ${d.rounds} i
 lines.push("### Evaluation (median ns per call over retried 0…20; ratio to hand-written)", "");
 table(
   ["expression", ...d.evaluation[0].rows.map((r) => r.name)],
-  d.evaluation.map((e) => [`\`${e.expression}\``, ...e.rows.map((r) => (r.name === "hand-written" ? ns(r.median) : `${ns(r.median)} ×${r.ratio.toFixed(2)}`))]),
+  d.evaluation.map((e) => [
+    `\`${e.expression}\``,
+    ...e.rows.map((r) => (r.name === "hand-written" ? ns(r.median) : `${ns(r.median)} ×${r.ratio.toFixed(2)}`)),
+  ]),
 );
 lines.push("### Parse + validate + compile (median operations per second)", "");
 table(
   ["stream", ...d.compiles[0].rows.map((r) => r.name)],
-  d.compiles.map((s) => [s.stream, ...s.rows.map((r) => (r.name.startsWith("retry-delay") ? int(r.median) : `${int(r.median)} (retry-delay ×${r.oursOver.toFixed(2)})`))]),
+  d.compiles.map((s) => [
+    s.stream,
+    ...s.rows.map((r) => (r.name.startsWith("retry-delay") ? int(r.median) : `${int(r.median)} (retry-delay ×${r.oursOver.toFixed(2)})`)),
+  ]),
 );
 lines.push("### Cold start (fresh process; median wall time)", "");
 table(
   ["process", "wall", "above `node -e 0`", "import → first result"],
-  d.cold.map((r) => [r.name, `${r.wallMs.median.toFixed(1)} ms`, `${signed(r.aboveNodeMs)} ms`, r.importToResultMs ? `${r.importToResultMs.median.toFixed(1)} ms` : "—"]),
+  d.cold.map((r) => [
+    r.name,
+    `${r.wallMs.median.toFixed(1)} ms`,
+    `${signed(r.aboveNodeMs)} ms`,
+    r.importToResultMs ? `${r.importToResultMs.median.toFixed(1)} ms` : "—",
+  ]),
 );
 lines.push(`### Memory (retained heap per compiled expression, ${int(d.memory[0].count)} kept alive)`, "");
-table(["contender", "bytes"], d.memory.map((r) => [r.name, int(r.bytesPerExpression)]));
+table(
+  ["contender", "bytes"],
+  d.memory.map((r) => [r.name, int(r.bytesPerExpression)]),
+);
 lines.push("### Bundle size (esbuild for the browser, minified / gzip -9)", "");
-table(["bundle", "minified", "gzip"], d.bundle.map((r) => [r.name, kb(r.minifiedBytes), kb(r.gzipBytes)]));
+table(
+  ["bundle", "minified", "gzip"],
+  d.bundle.map((r) => [r.name, kb(r.minifiedBytes), kb(r.gzipBytes)]),
+);
 console.log(lines.join("\n"));

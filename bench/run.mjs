@@ -30,7 +30,12 @@ const percentile = (values, p) => {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(s.length * p))];
 };
-const summary = (samples) => ({ median: median(samples), p10: percentile(samples, 0.1), p90: percentile(samples, 0.9), samples: samples.length });
+const summary = (samples) => ({
+  median: median(samples),
+  p10: percentile(samples, 0.1),
+  p90: percentile(samples, 0.9),
+  samples: samples.length,
+});
 
 /**
  * One loop function per contender and expression: V8 keeps call feedback per
@@ -43,7 +48,11 @@ const summary = (samples) => ({ median: median(samples), p10: percentile(samples
  */
 let loops = 0;
 const makeLoop = () =>
-  new Function("fn", "calls", `/* loop ${loops++} */ let sum = 0; for (let i = 0, r = 0; i < calls; i++) { sum += fn(r); r = r === 20 ? 0 : r + 1; } return sum;`);
+  new Function(
+    "fn",
+    "calls",
+    `/* loop ${loops++} */ let sum = 0; for (let i = 0, r = 0; i < calls; i++) { sum += fn(r); r = r === 20 ? 0 : r + 1; } return sum;`,
+  );
 
 /** Warms `run(n)` into optimized code, then finds the n that takes about SAMPLE_MS. */
 function calibrate(run) {
@@ -75,7 +84,8 @@ function benchEvaluation() {
       for (const r of RETRIED_VALUES) {
         const got = row.fn(r);
         const want = workload.handWritten(r);
-        if (Math.abs(got - want) > 1e-9 * Math.abs(want)) throw new Error(`${row.name} gives ${got} for ${workload.source} at ${r}, expected ${want}`);
+        if (Math.abs(got - want) > 1e-9 * Math.abs(want))
+          throw new Error(`${row.name} gives ${got} for ${workload.source} at ${r}, expected ${want}`);
       }
       row.calls = calibrate((n) => row.loop(row.fn, n));
     }
@@ -85,7 +95,11 @@ function benchEvaluation() {
       row.samples.push(Number(process.hrtime.bigint() - start) / row.calls);
     });
     const base = median(rows[0].samples);
-    results.push({ expression: workload.source, unit: "ns/call", rows: rows.map((row) => ({ name: row.name, ...summary(row.samples), ratio: median(row.samples) / base })) });
+    results.push({
+      expression: workload.source,
+      unit: "ns/call",
+      rows: rows.map((row) => ({ name: row.name, ...summary(row.samples), ratio: median(row.samples) / base })),
+    });
   }
   return results;
 }
@@ -112,7 +126,11 @@ function benchCompile() {
       row.samples.push((row.count * 1e9) / Number(process.hrtime.bigint() - start));
     });
     const ours = median(rows[0].samples);
-    results.push({ stream: stream.name, unit: "ops/s", rows: rows.map((row) => ({ name: row.name, ...summary(row.samples), oursOver: ours / median(row.samples) })) });
+    results.push({
+      stream: stream.name,
+      unit: "ops/s",
+      rows: rows.map((row) => ({ name: row.name, ...summary(row.samples), oursOver: ours / median(row.samples) })),
+    });
   }
   return results;
 }
@@ -120,15 +138,32 @@ function benchCompile() {
 // --- 3. cold start -------------------------------------------------------------------------------
 function benchColdStart() {
   const dist = `${root}dist/index.js`;
-  const importScript = (specifier, body) => `const t0 = performance.now(); const m = await import(${JSON.stringify(specifier)}); ${body}; process.stdout.write(String(performance.now() - t0));`;
+  const importScript = (specifier, body) =>
+    `const t0 = performance.now(); const m = await import(${JSON.stringify(specifier)}); ${body}; process.stdout.write(String(performance.now() - t0));`;
   const cases = [
     { name: "node -e 0", args: ["-e", "0"] },
     // What Node's ES module loader costs before any library: every `import` case below pays it.
     { name: "node, an empty ES module", args: ["--input-type=module", "-e", "0"] },
-    { name: "retry-delay: import + first compile", args: ["--input-type=module", "-e", importScript(dist, 'm.compile("pow(2, retried) * 1000")(3)')], inProcess: true },
+    {
+      name: "retry-delay: import + first compile",
+      args: ["--input-type=module", "-e", importScript(dist, 'm.compile("pow(2, retried) * 1000")(3)')],
+      inProcess: true,
+    },
     { name: "retry-delay CLI: check", args: [`${root}dist/cli.js`, "check", "pow(2, retried) * 1000"] },
-    { name: "mathjs: import + first compile", args: ["--input-type=module", "-e", importScript("mathjs", 'm.compile("pow(2, retried) * 1000").evaluate({ retried: 3 })')], inProcess: true },
-    { name: "expr-eval: import + first parse", args: ["--input-type=module", "-e", importScript("expr-eval", 'new m.Parser().parse("pow(2, retried) * 1000").evaluate({ retried: 3 })')], inProcess: true },
+    {
+      name: "mathjs: import + first compile",
+      args: ["--input-type=module", "-e", importScript("mathjs", 'm.compile("pow(2, retried) * 1000").evaluate({ retried: 3 })')],
+      inProcess: true,
+    },
+    {
+      name: "expr-eval: import + first parse",
+      args: [
+        "--input-type=module",
+        "-e",
+        importScript("expr-eval", 'new m.Parser().parse("pow(2, retried) * 1000").evaluate({ retried: 3 })'),
+      ],
+      inProcess: true,
+    },
   ];
   const rows = cases.map((c) => ({ ...c, wall: [], inside: [] }));
   interleave(rows, COLD_RUNS, (row) => {
@@ -162,16 +197,34 @@ function benchMemory() {
   return ["retry-delay closure", "retry-delay table", "mathjs", "expr-eval", "filtrex"].map((name) => ({
     name,
     count: MEMORY_COUNT,
-    bytesPerExpression: Number(execFileSync(process.execPath, ["--expose-gc", "--input-type=module", "-e", script(name)], { cwd: root, encoding: "utf8", maxBuffer: 1 << 20 })),
+    bytesPerExpression: Number(
+      execFileSync(process.execPath, ["--expose-gc", "--input-type=module", "-e", script(name)], {
+        cwd: root,
+        encoding: "utf8",
+        maxBuffer: 1 << 20,
+      }),
+    ),
   }));
 }
 
 // --- 5. bundle size ------------------------------------------------------------------------------
 async function benchBundle() {
   const entries = [
-    { name: "retry-delay (whole library)", contents: `export * from ${JSON.stringify(`${root}src/index.ts`)};`, plugins: [hostShims, lazyFullParser] },
-    { name: "retry-delay (compile only)", contents: `export { compile, tryCompile } from ${JSON.stringify(`${root}src/index.ts`)};`, plugins: [hostShims, lazyFullParser] },
-    { name: "chevrotain alone (Lexer, parser, createToken)", contents: `export { Lexer, EmbeddedActionsParser, CstParser, createToken } from "chevrotain";`, plugins: [] },
+    {
+      name: "retry-delay (whole library)",
+      contents: `export * from ${JSON.stringify(`${root}src/index.ts`)};`,
+      plugins: [hostShims, lazyFullParser],
+    },
+    {
+      name: "retry-delay (compile only)",
+      contents: `export { compile, tryCompile } from ${JSON.stringify(`${root}src/index.ts`)};`,
+      plugins: [hostShims, lazyFullParser],
+    },
+    {
+      name: "chevrotain alone (Lexer, parser, createToken)",
+      contents: `export { Lexer, EmbeddedActionsParser, CstParser, createToken } from "chevrotain";`,
+      plugins: [],
+    },
     { name: "expr-eval", contents: `export { Parser } from "expr-eval";`, plugins: [] },
     { name: "filtrex", contents: `export { compileExpression } from "filtrex";`, plugins: [] },
   ];
@@ -198,26 +251,34 @@ async function benchBundle() {
 const ops = (v) => `${int(v)}/s`;
 
 const started = new Date();
-console.log(`retry-delay benchmark — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${started.toISOString()}${smoke ? " — SMOKE RUN: numbers are meaningless" : ""}\n`);
+console.log(
+  `retry-delay benchmark — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${started.toISOString()}${smoke ? " — SMOKE RUN: numbers are meaningless" : ""}\n`,
+);
 
 const evaluation = benchEvaluation();
 console.log("1. Evaluation, ns per call for retried 0…20 (median [p10–p90]), ratio to hand-written");
 for (const { expression, rows } of evaluation) {
   console.log(`   ${expression}`);
-  for (const r of rows) console.log(`     ${r.name.padEnd(24)} ${ns(r.median).padStart(9)} [${ns(r.p10)}–${ns(r.p90)}]  ×${r.ratio.toFixed(2)}`);
+  for (const r of rows)
+    console.log(`     ${r.name.padEnd(24)} ${ns(r.median).padStart(9)} [${ns(r.p10)}–${ns(r.p90)}]  ×${r.ratio.toFixed(2)}`);
 }
 
 const compiles = benchCompile();
 console.log("\n2. Parse + validate + compile, operations per second (median [p10–p90]); how many times faster retry-delay is");
 for (const { stream, rows } of compiles) {
   console.log(`   ${stream}`);
-  for (const r of rows) console.log(`     ${r.name.padEnd(48)} ${ops(r.median).padStart(12)} [${ops(r.p10)}–${ops(r.p90)}]${r.name.startsWith("retry-delay") ? "" : `  retry-delay ×${r.oursOver.toFixed(2)}`}`);
+  for (const r of rows)
+    console.log(
+      `     ${r.name.padEnd(48)} ${ops(r.median).padStart(12)} [${ops(r.p10)}–${ops(r.p90)}]${r.name.startsWith("retry-delay") ? "" : `  retry-delay ×${r.oursOver.toFixed(2)}`}`,
+    );
 }
 
 const cold = benchColdStart();
 console.log("\n3. Cold start: a fresh node process each run (median [p10–p90] wall time; above node -e 0)");
 for (const r of cold) {
-  console.log(`     ${r.name.padEnd(38)} ${r.wallMs.median.toFixed(1).padStart(6)} ms [${r.wallMs.p10.toFixed(1)}–${r.wallMs.p90.toFixed(1)}]  ${signed(r.aboveNodeMs)} ms${r.importToResultMs ? `  (import → first result ${r.importToResultMs.median.toFixed(1)} ms)` : ""}`);
+  console.log(
+    `     ${r.name.padEnd(38)} ${r.wallMs.median.toFixed(1).padStart(6)} ms [${r.wallMs.p10.toFixed(1)}–${r.wallMs.p90.toFixed(1)}]  ${signed(r.aboveNodeMs)} ms${r.importToResultMs ? `  (import → first result ${r.importToResultMs.median.toFixed(1)} ms)` : ""}`,
+  );
 }
 
 const memory = benchMemory();
@@ -228,10 +289,28 @@ const bundle = await benchBundle();
 console.log("\n5. Bundle size for the browser (esbuild, minified / gzip -9)");
 for (const r of bundle) console.log(`     ${r.name.padEnd(48)} ${kb(r.minifiedBytes).padStart(9)} / ${kb(r.gzipBytes)}`);
 
-const document = { date: started.toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, smoke, rounds: ROUNDS, evaluation, compiles, cold, memory, bundle };
+const document = {
+  date: started.toISOString(),
+  node: process.version,
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model,
+  smoke,
+  rounds: ROUNDS,
+  evaluation,
+  compiles,
+  cold,
+  memory,
+  bundle,
+};
 const out = smoke ? `${tmpdir()}/retry-delay-bench-smoke.json` : `${root}bench/results/latest.json`;
 mkdirSync(new URL(".", `file://${out}`), { recursive: true });
 writeFileSync(out, `${JSON.stringify(document, null, 2)}\n`);
 console.log(`\nwrote ${out.replace(root, "")}`);
-console.log(""), execFileSync(process.execPath, [fileURLToPath(new URL("delivery.mjs", import.meta.url)), ...(smoke ? ["--smoke"] : [])], { stdio: "inherit" }); // 6. the delivery simulator (bench/delivery.mjs)
-console.log(""), execFileSync(process.execPath, [fileURLToPath(new URL("eslint.mjs", import.meta.url)), ...(smoke ? ["--smoke"] : [])], { stdio: "inherit" }); // 7. the ESLint plugin over ESLint alone (bench/eslint.mjs)
+(console.log(""),
+  execFileSync(process.execPath, [fileURLToPath(new URL("delivery.mjs", import.meta.url)), ...(smoke ? ["--smoke"] : [])], {
+    stdio: "inherit",
+  })); // 6. the delivery simulator (bench/delivery.mjs)
+(console.log(""),
+  execFileSync(process.execPath, [fileURLToPath(new URL("eslint.mjs", import.meta.url)), ...(smoke ? ["--smoke"] : [])], {
+    stdio: "inherit",
+  })); // 7. the ESLint plugin over ESLint alone (bench/eslint.mjs)

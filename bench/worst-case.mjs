@@ -59,7 +59,7 @@ const FAMILIES = [
 /** A seeded generator of well-formed expressions, for the random search. */
 function randomExpression(seed) {
   let state = seed >>> 0 || 1;
-  const next = () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const next = () => (state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   const pick = (items) => items[Math.floor(next() * items.length)];
   const leaf = () => pick(["retried", "retried", "1000", "0.5", "3", "1e308", "700000"]);
   const grow = (level) => {
@@ -75,11 +75,11 @@ function randomExpression(seed) {
 }
 
 const FUNCTIONS = {
-  "tryCompile": (source, retries) => tryCompile(source, { retries }),
+  tryCompile: (source, retries) => tryCompile(source, { retries }),
   "cache.get (miss)": (source, retries) => createCompileCache().get(source, { retries }),
   "decideRetry (miss)": (source, retries) => decideRetry({ retried: 0, retries, retryDelay: source, cache: createCompileCache() }),
-  "parseTriggerHeaders": (source, retries) => parseTriggerHeaders({ "upstash-retries": String(retries), "upstash-retry-delay": source }),
-  "buildTriggerRequest": (source, retries) => buildTriggerRequest({ url: "https://example.com/api", retries, retryDelay: source }),
+  parseTriggerHeaders: (source, retries) => parseTriggerHeaders({ "upstash-retries": String(retries), "upstash-retry-delay": source }),
+  buildTriggerRequest: (source, retries) => buildTriggerRequest({ url: "https://example.com/api", retries, retryDelay: source }),
 };
 
 function time(run) {
@@ -94,14 +94,16 @@ function measure(fn, source, retries) {
 }
 
 const inputs = [];
-for (const [name, source] of FAMILIES) for (const retries of [3, 1000, 150_000, maxRetries]) inputs.push({ name: `${name}, retries ${retries}`, source, retries });
+for (const [name, source] of FAMILIES)
+  for (const retries of [3, 1000, 150_000, maxRetries]) inputs.push({ name: `${name}, retries ${retries}`, source, retries });
 
 // The random search: keep the slowest few through tryCompile, then measure them everywhere.
 const candidates = Array.from({ length: RANDOM }, (_, i) => randomExpression(i + 1))
   .map((source) => ({ source, ms: time(() => tryCompile(source, { retries: maxRetries })) }))
   .sort((a, b) => b.ms - a.ms)
   .slice(0, 5);
-for (const [i, { source }] of candidates.entries()) inputs.push({ name: `random #${i + 1} (${source.length} chars), retries ${maxRetries}`, source, retries: maxRetries });
+for (const [i, { source }] of candidates.entries())
+  inputs.push({ name: `random #${i + 1} (${source.length} chars), retries ${maxRetries}`, source, retries: maxRetries });
 
 const worst = Object.fromEntries(Object.keys(FUNCTIONS).map((fn) => [fn, { median: 0, max: 0, input: "" }]));
 const rows = [];
@@ -118,9 +120,14 @@ for (const input of inputs) {
 
 console.log(`Node ${process.version}, ${REPEAT} runs per cell, ms as median / slowest\n`);
 console.log(`| input | chars | ${Object.keys(FUNCTIONS).join(" | ")} |`);
-console.log(`| --- | --: | ${Object.keys(FUNCTIONS).map(() => "--:").join(" | ")} |`);
+console.log(
+  `| --- | --: | ${Object.keys(FUNCTIONS)
+    .map(() => "--:")
+    .join(" | ")} |`,
+);
 for (const row of rows) console.log(row);
 console.log("\nWorst case per function (the slowest median; the slowest single run of any input)\n");
 console.log("| function | worst median ms | slowest run ms | input |");
 console.log("| --- | --: | --: | --- |");
-for (const [fn, { median, max, input }] of Object.entries(worst)) console.log(`| ${fn} | ${median.toFixed(1)} | ${max.toFixed(1)} | ${input} |`);
+for (const [fn, { median, max, input }] of Object.entries(worst))
+  console.log(`| ${fn} | ${median.toFixed(1)} | ${max.toFixed(1)} | ${input} |`);

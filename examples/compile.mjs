@@ -7,7 +7,8 @@ const retries = Number(process.argv[3] ?? 6);
 const result = tryCompile(source, { retries });
 
 console.log(`expression: ${source}`);
-if (result.diagnostics.length > 0) console.log(`\n${renderDiagnostics(source, result.diagnostics, { color: process.stdout.isTTY && !process.env.NO_COLOR })}\n`);
+if (result.diagnostics.length > 0)
+  console.log(`\n${renderDiagnostics(source, result.diagnostics, { color: process.stdout.isTTY && !process.env.NO_COLOR })}\n`);
 if (!result.ok) process.exit(1);
 
 const delay = result.value;

@@ -45,7 +45,9 @@ function htmlFiles(dir) {
 function fixPlaygroundLinks(dir) {
   for (const file of htmlFiles(dir)) {
     if (file.startsWith(join(dir, "playground"))) continue;
-    const target = relative(dirname(file), join(dir, "playground", "index.html")).split("\\").join("/");
+    const target = relative(dirname(file), join(dir, "playground", "index.html"))
+      .split("\\")
+      .join("/");
     const html = readFileSync(file, "utf8");
     const fixed = html.replace(/href="(?:\.\.\/)*(?:playground|media)\/index\.html"/g, `href="${target}"`);
     if (fixed !== html) writeFileSync(file, fixed);

@@ -14,7 +14,12 @@ export function runExample(args, input) {
   let output;
   let code = 0;
   try {
-    output = execFileSync(process.execPath, [`${root}/dist/cli.js`, ...args], { encoding: "utf8", input: input ?? "", env: { ...process.env, NO_COLOR: "1" }, stdio: ["pipe", "pipe", "pipe"] });
+    output = execFileSync(process.execPath, [`${root}/dist/cli.js`, ...args], {
+      encoding: "utf8",
+      input: input ?? "",
+      env: { ...process.env, NO_COLOR: "1" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
   } catch (error) {
     code = error.status;
     output = `${error.stdout}${error.stderr}`;

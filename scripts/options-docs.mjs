@@ -22,17 +22,30 @@ const { OPTION_TABLE, TRIGGER_CODES, optionName } = await import(dist);
 const ENDPOINTS = [...new Set(OPTION_TABLE.flatMap((row) => row.endpoints))];
 
 /** The builder of each endpoint, for titles. */
-const BUILDERS = { trigger: "buildTriggerRequest", publish: "buildPublishRequest", enqueue: "buildEnqueueRequest", batch: "buildBatchRequest", schedule: "buildScheduleRequest" };
+const BUILDERS = {
+  trigger: "buildTriggerRequest",
+  publish: "buildPublishRequest",
+  enqueue: "buildEnqueueRequest",
+  batch: "buildBatchRequest",
+  schedule: "buildScheduleRequest",
+};
 
 /** What the endpoint's SDK call requires, as the rows say (the builders report the same). */
 function requiredFor(endpoint) {
-  return OPTION_TABLE.filter((row) => row.endpoints.includes(endpoint) && row.required?.on.includes(endpoint)).map((row) => optionName(row, endpoint));
+  return OPTION_TABLE.filter((row) => row.endpoints.includes(endpoint) && row.required?.on.includes(endpoint)).map((row) =>
+    optionName(row, endpoint),
+  );
 }
 
 const cell = (text) => String(text).replace(/\|/g, "\\|").replace(/\n/g, " ");
 const code = (text) => `\`${text}\``;
 
-const PLACES = { destination: "the path (`/v2/…/{url}`), or a batch item's `destination`", body: "the request body", headers: "`Upstash-Forward-<name>`", none: "none (an SDK setting that sends nothing)" };
+const PLACES = {
+  destination: "the path (`/v2/…/{url}`), or a batch item's `destination`",
+  body: "the request body",
+  headers: "`Upstash-Forward-<name>`",
+  none: "none (an SDK setting that sends nothing)",
+};
 
 function headerCell(row) {
   return row.kind === "payload" ? PLACES[row.place] : row.headers.map(code).join(", ");
@@ -59,14 +72,17 @@ export function optionsTable() {
   for (const row of OPTION_TABLE) {
     const renamed = Object.entries(row.renamed ?? {}).map(([endpoint, name]) => `${code(name)} for ${endpoint}`);
     const name = renamed.length === 0 ? code(row.option) : `${code(row.option)} (${renamed.join(", ")})`;
-    lines.push(`| ${name} | ${cell(headerCell(row))} | ${cell(row.language)} | ${cell(endpointsCell(row))} | ${cell(copiesCell(row))} | ${cell(row.doc)} |`);
+    lines.push(
+      `| ${name} | ${cell(headerCell(row))} | ${cell(row.language)} | ${cell(endpointsCell(row))} | ${cell(copiesCell(row))} | ${cell(row.doc)} |`,
+    );
   }
   return lines.join("\n");
 }
 
 export function codesTable() {
   const lines = ["| code | severity | summary |", "| --- | --- | --- |"];
-  for (const [name, { severity, summary }] of Object.entries(TRIGGER_CODES)) lines.push(`| ${code(name)} | ${severity} | ${cell(summary)} |`);
+  for (const [name, { severity, summary }] of Object.entries(TRIGGER_CODES))
+    lines.push(`| ${code(name)} | ${severity} | ${cell(summary)} |`);
   return lines.join("\n");
 }
 
@@ -106,7 +122,8 @@ export function expectedFiles(root) {
   trigger = between(trigger, "options", optionsTable(), triggerPath);
   trigger = between(trigger, "codes", codesTable(), triggerPath);
   files.set(triggerPath, trigger);
-  for (const endpoint of ENDPOINTS) files.set(`docs/schema/${endpoint}-options.schema.json`, `${JSON.stringify(schemaFor(endpoint), null, 2)}\n`);
+  for (const endpoint of ENDPOINTS)
+    files.set(`docs/schema/${endpoint}-options.schema.json`, `${JSON.stringify(schemaFor(endpoint), null, 2)}\n`);
   return files;
 }
 
@@ -123,7 +140,10 @@ function main(argv) {
       if (!existsSync(full) || readFileSync(full, "utf8") !== content) stale.push(path);
     }
     const schemaDir = join(root, "docs/schema");
-    if (existsSync(schemaDir)) for (const name of readdirSync(schemaDir)) if (name.endsWith("-options.schema.json") && !files.has(`docs/schema/${name}`)) stale.push(`docs/schema/${name} (no endpoint has it)`);
+    if (existsSync(schemaDir))
+      for (const name of readdirSync(schemaDir))
+        if (name.endsWith("-options.schema.json") && !files.has(`docs/schema/${name}`))
+          stale.push(`docs/schema/${name} (no endpoint has it)`);
     for (const path of stale) console.error(`stale: ${path}`);
     if (stale.length > 0) {
       console.error("regenerate with `npm run docs:options`");

@@ -18,7 +18,16 @@
  *
  * @packageDocumentation
  */
-export type { BinaryExpression, BinaryOperator, CallExpression, Expression, NumberLiteral, RetriedVariable, UnaryExpression, UnaryOperator } from "./expression/ast.js";
+export type {
+  BinaryExpression,
+  BinaryOperator,
+  CallExpression,
+  Expression,
+  NumberLiteral,
+  RetriedVariable,
+  UnaryExpression,
+  UnaryOperator,
+} from "./expression/ast.js";
 export { BUILTINS, lookupBuiltin, type BinaryBuiltin, type Builtin, type DelayClosure, type UnaryBuiltin } from "./expression/builtins.js";
 export { checkExpression, type CheckedExpression, type CheckOptions, type CheckResult, type DelayRange } from "./expression/check.js";
 export { compileExpression as compileTree } from "./expression/compile.js";

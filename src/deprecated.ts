@@ -2,7 +2,11 @@
 // internal. They stay importable from the root for one minor version and go in 0.3.0. Nothing
 // inside the package uses them.
 /* eslint-disable @typescript-eslint/no-deprecated -- this module is where the deprecated names are defined */
-import { BUILTINS as BUILTINS_, lookupBuiltin as lookupBuiltin_, roundHalfAwayFromZero as roundHalfAwayFromZero_ } from "./expression/builtins.js";
+import {
+  BUILTINS as BUILTINS_,
+  lookupBuiltin as lookupBuiltin_,
+  roundHalfAwayFromZero as roundHalfAwayFromZero_,
+} from "./expression/builtins.js";
 import { checkExpression as checkExpression_, DEFAULT_RETRIES as DEFAULT_RETRIES_ } from "./expression/check.js";
 import { EXPRESSION_CODES as EXPRESSION_CODES_ } from "./expression/codes.js";
 import { compileExpression as compileExpression_ } from "./expression/compile.js";
@@ -17,13 +21,21 @@ import { checkDelayForPlan as checkDelayForPlan_, MAX_DELAY_BY_PLAN as MAX_DELAY
 import { FLOW_CONTROL_CODES as FLOW_CONTROL_CODES_, MISSING_LIMIT_MESSAGE as MISSING_LIMIT_MESSAGE_ } from "./flow-control/codes.js";
 import { FLOW_CONTROL_LIMITS as FLOW_CONTROL_LIMITS_ } from "./flow-control/fields.js";
 import { checkFlowControl as checkFlowControl_ } from "./flow-control/format.js";
-import { checkFlowControlKey as checkFlowControlKey_, checkResourceName as checkResourceName_, RESOURCE_NAME_PATTERN as RESOURCE_NAME_PATTERN_ } from "./flow-control/key.js";
+import {
+  checkFlowControlKey as checkFlowControlKey_,
+  checkResourceName as checkResourceName_,
+  RESOURCE_NAME_PATTERN as RESOURCE_NAME_PATTERN_,
+} from "./flow-control/key.js";
 import { DEFAULT_BASE_URL as DEFAULT_BASE_URL_, PLACEHOLDER_TOKEN as PLACEHOLDER_TOKEN_ } from "./request/requests.js";
 import { OPTION_TABLE as OPTION_TABLE_, optionName as optionName_ } from "./request/table.js";
 import { TRIGGER_CODES as TRIGGER_CODES_ } from "./trigger/codes.js";
 import { MAX_HEADER_VALUE_LENGTH as MAX_HEADER_VALUE_LENGTH_ } from "./trigger/parse.js";
 import { shellQuote as shellQuote_ } from "./trigger/curl.js";
-import { MAX_RETRY_AFTER_MS as MAX_RETRY_AFTER_MS_, RETRY_AFTER_CODES as RETRY_AFTER_CODES_, RETRY_AFTER_HEADERS as RETRY_AFTER_HEADERS_ } from "./retry-after/retry-after.js";
+import {
+  MAX_RETRY_AFTER_MS as MAX_RETRY_AFTER_MS_,
+  RETRY_AFTER_CODES as RETRY_AFTER_CODES_,
+  RETRY_AFTER_HEADERS as RETRY_AFTER_HEADERS_,
+} from "./retry-after/retry-after.js";
 import { DEFAULT_NORMALIZATION as DEFAULT_NORMALIZATION_, normalizeDelay as normalizeDelay_ } from "./schedule/policy.js";
 import { MAX_SIMULATED_RETRIES as MAX_SIMULATED_RETRIES_ } from "./schedule/simulate.js";
 import { renderDiagnostic as renderDiagnostic_ } from "./diagnostics/render.js";

@@ -14,12 +14,30 @@
  */
 
 // Diagnostics: the one result shape and the one error.
-export { hasErrors, RetryDelayError, type Diagnostic, type Fix, type RelatedSpan, type Result, type Severity, type Span } from "./diagnostics/diagnostic.js";
+export {
+  hasErrors,
+  RetryDelayError,
+  type Diagnostic,
+  type Fix,
+  type RelatedSpan,
+  type Result,
+  type Severity,
+  type Span,
+} from "./diagnostics/diagnostic.js";
 export { renderDiagnostics, type RenderOptions } from "./diagnostics/render.js";
 export { renderOptionDiagnostics } from "./trigger/render.js";
 
 // The retry-delay expression language.
-export type { BinaryExpression, BinaryOperator, CallExpression, Expression, NumberLiteral, RetriedVariable, UnaryExpression, UnaryOperator } from "./expression/ast.js";
+export type {
+  BinaryExpression,
+  BinaryOperator,
+  CallExpression,
+  Expression,
+  NumberLiteral,
+  RetriedVariable,
+  UnaryExpression,
+  UnaryOperator,
+} from "./expression/ast.js";
 export { compile, tabulate, tryCompile, type CompileOptions, type CompiledDelay, type TabulatedDelay } from "./expression/api.js";
 export type { DelayClosure } from "./expression/builtins.js";
 export type { CheckResult, DelayRange } from "./expression/check.js";
@@ -46,20 +64,49 @@ export type { FlowControlCounts, FlowControlOptions, FlowControlValue } from "./
 export { buildBatchRequest, buildEnqueueRequest, buildPublishRequest, buildScheduleRequest } from "./request/api.js";
 export type { BatchItem, EnqueueOptions, PublishOptions, RedactOptions, ScheduleCreateOptions } from "./request/options.js";
 export type { RequestBuildResult } from "./request/requests.js";
-export { buildBatchTriggerRequest, buildTriggerRequest, type BuildOptions, type HttpRequest, type TriggerBuildResult, type TriggerOptions } from "./trigger/build.js";
+export {
+  buildBatchTriggerRequest,
+  buildTriggerRequest,
+  type BuildOptions,
+  type HttpRequest,
+  type TriggerBuildResult,
+  type TriggerOptions,
+} from "./trigger/build.js";
 export type { OptionCode, OptionDiagnostic } from "./trigger/codes.js";
 export { toCurl } from "./trigger/curl.js";
-export { parseRequestHeaders, parseTriggerHeaders, type HeaderInput, type ParseContextOptions, type ParseResult, type RequestParseResult, type TriggerParseResult } from "./trigger/parse.js";
+export {
+  parseRequestHeaders,
+  parseTriggerHeaders,
+  type HeaderInput,
+  type ParseContextOptions,
+  type ParseResult,
+  type RequestParseResult,
+  type TriggerParseResult,
+} from "./trigger/parse.js";
 
 // What a destination's Retry-After asks for.
-export { parseRetryAfter, readRetryAfter, type HeaderSource, type RetryAfter, type RetryAfterResultCode } from "./retry-after/retry-after.js";
+export {
+  parseRetryAfter,
+  readRetryAfter,
+  type HeaderSource,
+  type RetryAfter,
+  type RetryAfterResultCode,
+} from "./retry-after/retry-after.js";
 
 // Schedules of one message, and delivery of many.
 export type { ScheduleCode, ScheduleDiagnostic } from "./schedule/codes.js";
 export { explainSchedule } from "./schedule/explain.js";
 export { DEFAULT_BACKOFF_EXPRESSION, defaultBackoffDelay } from "./schedule/policy.js";
 export { simulateSchedule } from "./schedule/simulate.js";
-export type { AttemptResponse, DelaySource, Schedule, ScheduleEntry, ScheduleOptions, ScheduleResult, ScheduleSummary } from "./schedule/types.js";
+export type {
+  AttemptResponse,
+  DelaySource,
+  Schedule,
+  ScheduleEntry,
+  ScheduleOptions,
+  ScheduleResult,
+  ScheduleSummary,
+} from "./schedule/types.js";
 export { simulateDelivery } from "./delivery/simulate.js";
 export type { DeliveryDiagnostic } from "./delivery/codes.js";
 export type * from "./delivery/types.js";

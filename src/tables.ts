@@ -25,7 +25,15 @@ export { FLOW_CONTROL_CODES, type FlowControlCode } from "./flow-control/codes.j
 export { FLOW_CONTROL_FIELDS, FLOW_CONTROL_LIMITS, type CountFieldName } from "./flow-control/fields.js";
 export type { Endpoint } from "./request/context.js";
 export { DEFAULT_BASE_URL } from "./request/requests.js";
-export { OPTION_TABLE, optionName, type HeaderRow, type JsonSchema, type OptionRow, type PayloadRow, type RowFacts } from "./request/table.js";
+export {
+  OPTION_TABLE,
+  optionName,
+  type HeaderRow,
+  type JsonSchema,
+  type OptionRow,
+  type PayloadRow,
+  type RowFacts,
+} from "./request/table.js";
 export { MAX_RETRY_AFTER_MS, RETRY_AFTER_CODES, RETRY_AFTER_HEADERS, type RetryAfterCode } from "./retry-after/retry-after.js";
 export { DEFAULT_NORMALIZATION, normalizeDelay, type NormalizationPolicy, type NormalizedDelay } from "./schedule/policy.js";
 export { SCHEDULE_CODES, type ScheduleCode } from "./schedule/codes.js";

@@ -17,7 +17,15 @@
  * @packageDocumentation
  */
 // Only the public API, through the entry: the built adapter imports the core bundle instead of copying it.
-import { createCompileCache, normalizeDelay, renderDiagnostics, RetryDelayError, tryCompile, type CompileCache, type NormalizationPolicy } from "../index.js";
+import {
+  createCompileCache,
+  normalizeDelay,
+  renderDiagnostics,
+  RetryDelayError,
+  tryCompile,
+  type CompileCache,
+  type NormalizationPolicy,
+} from "../index.js";
 
 /**
  * The backoff type is this prefix followed by the expression: `retry-delay:pow(2, retried) * 1000`.
@@ -107,7 +115,10 @@ export function retryDelayBackoffStrategy(given: BackoffStrategyOptions = {}): B
   return (attemptsMade, type, err, job) => {
     if (typeof type !== "string" || !type.startsWith(BACKOFF_TYPE_PREFIX)) {
       if (options.otherTypes !== undefined) return options.otherTypes(attemptsMade, type, err, job);
-      setFailedReason(job, `unknown backoff type ${typeof type === "string" ? JSON.stringify(type) : `(${typeof type})`}; retry-delay handles "${BACKOFF_TYPE_PREFIX}<expression>"`);
+      setFailedReason(
+        job,
+        `unknown backoff type ${typeof type === "string" ? JSON.stringify(type) : `(${typeof type})`}; retry-delay handles "${BACKOFF_TYPE_PREFIX}<expression>"`,
+      );
       return -1;
     }
     const source = type.slice(BACKOFF_TYPE_PREFIX.length);
@@ -119,7 +130,10 @@ export function retryDelayBackoffStrategy(given: BackoffStrategyOptions = {}): B
       return -1;
     }
     if (typeof attemptsMade !== "number" || !Number.isFinite(attemptsMade)) {
-      setFailedReason(job, `BullMQ passed attemptsMade = ${typeof attemptsMade === "number" ? String(attemptsMade) : `(${typeof attemptsMade})`}; expected a number`);
+      setFailedReason(
+        job,
+        `BullMQ passed attemptsMade = ${typeof attemptsMade === "number" ? String(attemptsMade) : `(${typeof attemptsMade})`}; expected a number`,
+      );
       return -1;
     }
     const retried = Math.max(0, Math.trunc(attemptsMade) - 1);
@@ -143,7 +157,8 @@ function checkStrategyOptions(options: unknown): BackoffStrategyOptions {
   const own = readOwn(options as object, ["cache", "otherTypes", "normalization"]);
   if (own === undefined) return invalid("the strategy options could not be read (a revoked Proxy, or a getter that throws)");
   const { cache, otherTypes, normalization } = own;
-  if (cache !== undefined && (typeof cache !== "object" || cache === null || typeof (cache as { get?: unknown }).get !== "function")) invalid("options.cache must be a cache from createCompileCache");
+  if (cache !== undefined && (typeof cache !== "object" || cache === null || typeof (cache as { get?: unknown }).get !== "function"))
+    invalid("options.cache must be a cache from createCompileCache");
   if (otherTypes !== undefined && typeof otherTypes !== "function") invalid("options.otherTypes must be a backoff strategy function");
   // normalizeDelay checks a policy and throws invalid-argument for a wrong one.
   normalizeDelay(0, 0, normalization as NormalizationPolicy | undefined);

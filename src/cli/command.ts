@@ -29,4 +29,3 @@ export interface Command {
   readonly options: NonNullable<ParseArgsConfig["options"]>;
   readonly run: (context: CommandContext) => number;
 }
-

@@ -10,7 +10,16 @@ import { publishCommand, scheduleCommand } from "./commands/publish.js";
 import { triggerCommand } from "./commands/trigger.js";
 import { processIo, type Io } from "./io.js";
 
-const COMMANDS: readonly Command[] = [checkCommand, simulateCommand, deliverCommand, durationCommand, flowControlCommand, triggerCommand, publishCommand, scheduleCommand];
+const COMMANDS: readonly Command[] = [
+  checkCommand,
+  simulateCommand,
+  deliverCommand,
+  durationCommand,
+  flowControlCommand,
+  triggerCommand,
+  publishCommand,
+  scheduleCommand,
+];
 
 const COMMON_OPTIONS = {
   json: { type: "boolean" },
@@ -61,7 +70,8 @@ export function run(argv: readonly string[], io: Io = processIo()): number {
       held.set(placeholder, arg);
       return placeholder;
     });
-    const restore = (value: unknown): unknown => (typeof value === "string" ? (held.get(value) ?? value) : Array.isArray(value) ? value.map(restore) : value);
+    const restore = (value: unknown): unknown =>
+      typeof value === "string" ? (held.get(value) ?? value) : Array.isArray(value) ? value.map(restore) : value;
     const parsed = parseArgs({
       args,
       options: { ...COMMON_OPTIONS, ...command.options },
@@ -73,7 +83,9 @@ export function run(argv: readonly string[], io: Io = processIo()): number {
       io.out(`${command.usage}\n\n${command.help}`);
       return EXIT.ok;
     }
-    const values = Object.fromEntries(Object.entries(parsed.values).map(([key, value]) => [key, restore(value)])) as CommandContext["values"];
+    const values = Object.fromEntries(
+      Object.entries(parsed.values).map(([key, value]) => [key, restore(value)]),
+    ) as CommandContext["values"];
     return command.run({ values, positionals: parsed.positionals.map((p) => String(restore(p))), io });
   } catch (error) {
     const usage = command?.usage ?? "Usage: retry-delay <command> [arguments] [--json] [--help]";
@@ -87,7 +99,10 @@ export function run(argv: readonly string[], io: Io = processIo()): number {
       const raw = error instanceof Error ? error.message : String(error);
       // Node's wording is long and capitalized; keep its first sentence, in the CLI's voice.
       const first = raw.split(". To specify")[0] ?? raw;
-      const message = first.charAt(0).toLowerCase() + first.slice(1) + (raw.includes(". To specify") ? " (put `--` before a value that starts with `-`)" : "");
+      const message =
+        first.charAt(0).toLowerCase() +
+        first.slice(1) +
+        (raw.includes(". To specify") ? " (put `--` before a value that starts with `-`)" : "");
       io.err(`retry-delay: ${message}`);
       io.err(usage);
       io.err(`Run 'retry-delay ${command?.name ?? ""}${command === undefined ? "" : " "}--help' for more.`.replace("  ", " "));

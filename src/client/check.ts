@@ -1,4 +1,11 @@
-import { buildBatchRequest, buildBatchTriggerRequest, buildEnqueueRequest, buildPublishRequest, buildScheduleRequest, buildTriggerRequest } from "../request/api.js";
+import {
+  buildBatchRequest,
+  buildBatchTriggerRequest,
+  buildEnqueueRequest,
+  buildPublishRequest,
+  buildScheduleRequest,
+  buildTriggerRequest,
+} from "../request/api.js";
 import type { Endpoint } from "../request/context.js";
 import type { BuildOptions } from "../request/options.js";
 import type { RequestBuildResult } from "../request/requests.js";
@@ -57,7 +64,8 @@ function requestOptionsOf(endpoint: Endpoint, options: unknown): unknown {
   const picked: Record<string, unknown> = {};
   for (const key of Object.keys(options)) {
     const descriptor = Object.getOwnPropertyDescriptor(options, key);
-    if (names.has(key) && descriptor !== undefined && "value" in descriptor) Object.defineProperty(picked, key, { value: descriptor.value, enumerable: true });
+    if (names.has(key) && descriptor !== undefined && "value" in descriptor)
+      Object.defineProperty(picked, key, { value: descriptor.value, enumerable: true });
   }
   return picked;
 }
@@ -69,7 +77,11 @@ function requestOptionsOf(endpoint: Endpoint, options: unknown): unknown {
  * keeps its warning.
  */
 function withoutAlternatives(found: readonly OptionDiagnostic[]): readonly OptionDiagnostic[] {
-  const prefixes = new Set(found.filter((d) => d.code === "unknown-option" && !d.path.slice(itemPrefix(d.path).length).includes(".")).map((d) => itemPrefix(d.path)));
+  const prefixes = new Set(
+    found
+      .filter((d) => d.code === "unknown-option" && !d.path.slice(itemPrefix(d.path).length).includes("."))
+      .map((d) => itemPrefix(d.path)),
+  );
   if (prefixes.size === 0) return found;
   return found.filter((d) => !(REQUIRED_CODES.has(d.code) && prefixes.has(itemPrefix(d.path))));
 }

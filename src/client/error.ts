@@ -20,6 +20,11 @@ class InvalidOptionsError extends RetryDelayError {
 export function invalidOptions(call: string, diagnostics: readonly OptionDiagnostic[]): RetryDelayError {
   const error = new InvalidOptionsError("", diagnostics);
   const summary = `${call}: ${error.message}`;
-  Object.defineProperty(error, "message", { value: `${summary}\n\n${error.render()}`, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(error, "message", {
+    value: `${summary}\n\n${error.render()}`,
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
   return error;
 }

@@ -66,10 +66,12 @@ export function withValidation<C extends object>(client: C, options: ValidationO
   return new Proxy(client, {
     get(target, property) {
       const value: unknown = Reflect.get(target, property, target);
-      if (typeof property !== "string" || typeof value !== "function") return property === "schedules" && surface === "qstash" ? schedules(value, settings) : bound(value, target);
+      if (typeof property !== "string" || typeof value !== "function")
+        return property === "schedules" && surface === "qstash" ? schedules(value, settings) : bound(value, target);
       const shape = surface === "workflow" ? WORKFLOW_CALLS.get(property) : QSTASH_CALLS.get(property);
       if (shape !== undefined) return checked(value, target, property, shape, settings);
-      if (surface === "qstash" && property === "queue") return (request: unknown) => queue(Reflect.apply(value, target, [request]), request, settings);
+      if (surface === "qstash" && property === "queue")
+        return (request: unknown) => queue(Reflect.apply(value, target, [request]), request, settings);
       return bound(value, target);
     },
   });
@@ -82,7 +84,9 @@ interface Settings {
 
 type Shape = (args: readonly unknown[]) => CallShape;
 
-const WORKFLOW_CALLS: ReadonlyMap<string, Shape> = new Map([["trigger", (args) => ({ endpoint: "trigger", batch: Array.isArray(args[0]), partial: false })]]);
+const WORKFLOW_CALLS: ReadonlyMap<string, Shape> = new Map([
+  ["trigger", (args) => ({ endpoint: "trigger", batch: Array.isArray(args[0]), partial: false })],
+]);
 
 const QSTASH_CALLS: ReadonlyMap<string, Shape> = new Map<string, Shape>([
   ["publish", () => ({ endpoint: "publish", batch: false, partial: false })],
@@ -106,7 +110,9 @@ function surfaceOf(client: object): "workflow" | "qstash" {
   const has = (name: string): boolean => typeof Reflect.get(client, name) === "function";
   if (has("trigger")) return "workflow";
   if (has("publish") && has("queue")) return "qstash";
-  return invalidArgument("withValidation needs an @upstash/workflow Client (with `trigger`) or an @upstash/qstash Client (with `publish` and `queue`)");
+  return invalidArgument(
+    "withValidation needs an @upstash/workflow Client (with `trigger`) or an @upstash/qstash Client (with `publish` and `queue`)",
+  );
 }
 
 function bound(value: unknown, target: object): unknown {
@@ -135,7 +141,8 @@ function queue(created: unknown, request: unknown, settings: Settings): unknown 
   return new Proxy(created, {
     get(target, property) {
       const value: unknown = Reflect.get(target, property, target);
-      if ((property === "enqueue" || property === "enqueueJSON") && typeof value === "function") return checked(value, target, `queue.${property}`, shape, settings, { queueName });
+      if ((property === "enqueue" || property === "enqueueJSON") && typeof value === "function")
+        return checked(value, target, `queue.${property}`, shape, settings, { queueName });
       return bound(value, target);
     },
   });

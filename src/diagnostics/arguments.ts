@@ -47,7 +47,12 @@ export { INVALID_INPUT };
  * ```
  */
 export function invalidInput(value: unknown, what: string): Diagnostic<typeof INVALID_INPUT> {
-  return { code: INVALID_INPUT, severity: "error", message: `${what} must be a string, not ${describeKind(value)}`, span: { start: 0, end: 0 } };
+  return {
+    code: INVALID_INPUT,
+    severity: "error",
+    message: `${what} must be a string, not ${describeKind(value)}`,
+    span: { start: 0, end: 0 },
+  };
 }
 
 /** Throws the `invalid-argument` RetryDelayError. */

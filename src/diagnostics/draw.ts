@@ -36,7 +36,8 @@ type Paint = (code: string, text: string) => string;
 export function draw(source: string, diagnostic: Diagnostic, options: RenderOptions): string {
   const paint: Paint = options.color === true ? (code, text) => `${code}${text}${ANSI.reset}` : (_, text) => text;
   const severityColor = SEVERITY_COLOR[diagnostic.severity];
-  const header = paint(ANSI.bold + severityColor, `${diagnostic.severity}[${diagnostic.code}]`) + paint(ANSI.bold, `: ${sanitize(diagnostic.message)}`);
+  const header =
+    paint(ANSI.bold + severityColor, `${diagnostic.severity}[${diagnostic.code}]`) + paint(ANSI.bold, `: ${sanitize(diagnostic.message)}`);
 
   const inlineHint = diagnostic.hint !== undefined && !diagnostic.hint.includes("\n") ? diagnostic.hint : "";
   const marks: Mark[] = [{ span: diagnostic.span, char: "^", text: inlineHint, color: severityColor }];
@@ -52,7 +53,14 @@ export function draw(source: string, diagnostic: Diagnostic, options: RenderOpti
 }
 
 /** One source line and the underlines of the marks on it. */
-function drawLine(source: string, lineIndex: number, marks: readonly Mark[], gutterWidth: number, paint: Paint, maxWidth: number): string[] {
+function drawLine(
+  source: string,
+  lineIndex: number,
+  marks: readonly Mark[],
+  gutterWidth: number,
+  paint: Paint,
+  maxWidth: number,
+): string[] {
   const emptyGutter = paint(ANSI.blue, `${" ".repeat(gutterWidth + 2)}| `);
   const line = lineAt(source, lineIndex);
   const lineMarks = marks.filter((m) => locate(source, m.span).line === lineIndex);
@@ -129,7 +137,12 @@ function nextBreak(source: string, from: number): { at: number; after: number } 
  * The visible text of one line, cut to a window around the marks when it is
  * long, with a map from source offsets to display columns.
  */
-function excerpt(source: string, line: Line, marks: readonly Mark[], maxWidth: number): { text: string; column: (offset: number) => number } {
+function excerpt(
+  source: string,
+  line: Line,
+  marks: readonly Mark[],
+  maxWidth: number,
+): { text: string; column: (offset: number) => number } {
   let from = line.start;
   let to = line.end;
   if (to - from > maxWidth) {
@@ -151,7 +164,11 @@ function excerpt(source: string, line: Line, marks: readonly Mark[], maxWidth: n
     } else if (code >= 0xdc00 && code <= 0xdfff && i > from && isHighSurrogate(source.charCodeAt(i - 1))) {
       text += source.charAt(i);
       // The pair shows as one character, so the low half adds no column.
-    } else if (isControl(code) || (isHighSurrogate(code) && !isLowSurrogate(source.charCodeAt(i + 1))) || (code >= 0xdc00 && code <= 0xdfff)) {
+    } else if (
+      isControl(code) ||
+      (isHighSurrogate(code) && !isLowSurrogate(source.charCodeAt(i + 1))) ||
+      (code >= 0xdc00 && code <= 0xdfff)
+    ) {
       text += REPLACEMENT;
       width += 1;
     } else {

@@ -42,7 +42,8 @@ export class RetryDelayError extends Error {
   render(options: RenderOptions = {}): string {
     // Read here rather than through render.ts, which throws this class: the two would import each other.
     const read = checked(() => ({ diagnostics: readDiagnostics(this.diagnostics, "diagnostics"), options: readRenderOptions(options) }));
-    if (!read.ok) throw new RetryDelayError("", [{ code: INVALID_ARGUMENT, severity: "error", message: read.reason, span: { start: 0, end: 0 } }]);
+    if (!read.ok)
+      throw new RetryDelayError("", [{ code: INVALID_ARGUMENT, severity: "error", message: read.reason, span: { start: 0, end: 0 } }]);
     return drawAll(this.source, read.value.diagnostics, read.value.options);
   }
 }

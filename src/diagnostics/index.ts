@@ -1,2 +1,11 @@
-export { RetryDelayError, hasErrors, type Diagnostic, type Fix, type RelatedSpan, type Result, type Severity, type Span } from "./diagnostic.js";
+export {
+  RetryDelayError,
+  hasErrors,
+  type Diagnostic,
+  type Fix,
+  type RelatedSpan,
+  type Result,
+  type Severity,
+  type Span,
+} from "./diagnostic.js";
 export { renderDiagnostic, renderDiagnostics, type RenderOptions } from "./render.js";

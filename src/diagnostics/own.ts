@@ -10,7 +10,8 @@
 export type OwnSnapshot = { readonly [key: string]: unknown };
 
 /** What {@link snapshotOwn} found: the snapshot, or why the object could not be read. */
-export type OwnRead = { readonly ok: true; readonly value: OwnSnapshot; readonly keys: readonly string[] } | { readonly ok: false; readonly reason: string };
+export type OwnRead =
+  { readonly ok: true; readonly value: OwnSnapshot; readonly keys: readonly string[] } | { readonly ok: false; readonly reason: string };
 
 /**
  * Reads `value`'s own enumerable string-keyed properties, each exactly once
@@ -75,7 +76,10 @@ export type ArrayRead = { readonly ok: true; readonly items: readonly unknown[] 
 export function snapshotArray(value: readonly unknown[], limit = 1_000_000): ArrayRead {
   try {
     const lengthDescriptor = Reflect.getOwnPropertyDescriptor(value, "length");
-    const length = lengthDescriptor !== undefined && "value" in lengthDescriptor && typeof lengthDescriptor.value === "number" ? lengthDescriptor.value : 0;
+    const length =
+      lengthDescriptor !== undefined && "value" in lengthDescriptor && typeof lengthDescriptor.value === "number"
+        ? lengthDescriptor.value
+        : 0;
     if (length > limit) return { ok: false, reason: `it has ${length} elements; the limit is ${limit}` };
     const items: unknown[] = [];
     for (let i = 0; i < length; i++) {
@@ -109,10 +113,16 @@ export function readTime(value: unknown): unknown {
  * known field, where {@link snapshotOwn}'s walk over every key costs ~10×
  * more. Never throws.
  */
-export function readOwnField(value: object, key: string): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string } {
+export function readOwnField(
+  value: object,
+  key: string,
+): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string } {
   try {
     const descriptor = Reflect.getOwnPropertyDescriptor(value, key);
-    return { ok: true, value: descriptor === undefined ? undefined : "value" in descriptor ? descriptor.value : descriptor.get?.call(value) };
+    return {
+      ok: true,
+      value: descriptor === undefined ? undefined : "value" in descriptor ? descriptor.value : descriptor.get?.call(value),
+    };
   } catch (error) {
     return { ok: false, reason: describeThrow(error) };
   }

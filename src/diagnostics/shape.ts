@@ -101,7 +101,8 @@ const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
 function readSpan(value: unknown, what: string): Span {
   const { start, end } = readObject(value, what);
-  if (typeof start !== "number" || typeof end !== "number" || Number.isNaN(start) || Number.isNaN(end)) fail(`${what} must be { start, end } with numbers`);
+  if (typeof start !== "number" || typeof end !== "number" || Number.isNaN(start) || Number.isNaN(end))
+    fail(`${what} must be { start, end } with numbers`);
   return { start, end };
 }
 
@@ -112,7 +113,11 @@ function readRelated(value: unknown, what: string): RelatedSpan {
 
 function readFix(value: unknown, what: string): Fix {
   const fix = readObject(value, what);
-  return { span: readSpan(fix.span, `${what}.span`), text: readString(fix.text, `${what}.text`), message: readString(fix.message, `${what}.message`) };
+  return {
+    span: readSpan(fix.span, `${what}.span`),
+    text: readString(fix.text, `${what}.text`),
+    message: readString(fix.message, `${what}.message`),
+  };
 }
 
 /** A diagnostic as this package makes them, read field by field, since renderers walk all of it. */
@@ -121,12 +126,17 @@ export function readDiagnostic(value: unknown, what: string): Diagnostic {
   const code = readString(d.code, `${what}.code`);
   const message = readString(d.message, `${what}.message`);
   const severity = d.severity;
-  if (typeof severity !== "string" || !SEVERITIES.includes(severity as Severity)) fail(`${what}.severity must be "error", "warning" or "info"`);
+  if (typeof severity !== "string" || !SEVERITIES.includes(severity as Severity))
+    fail(`${what}.severity must be "error", "warning" or "info"`);
   const span = readSpan(d.span, `${what}.span`);
   const hint = readOptionalString(d.hint, `${what}.hint`);
-  const related = d.related === undefined ? undefined : readArray(d.related, `${what}.related`).map((r, i) => readRelated(r, `${what}.related[${i}]`));
+  const related =
+    d.related === undefined ? undefined : readArray(d.related, `${what}.related`).map((r, i) => readRelated(r, `${what}.related[${i}]`));
   const fix = d.fix === undefined ? undefined : readFix(d.fix, `${what}.fix`);
-  const suggestions = d.suggestions === undefined ? undefined : readArray(d.suggestions, `${what}.suggestions`).map((s, i) => readFix(s, `${what}.suggestions[${i}]`));
+  const suggestions =
+    d.suggestions === undefined
+      ? undefined
+      : readArray(d.suggestions, `${what}.suggestions`).map((s, i) => readFix(s, `${what}.suggestions[${i}]`));
   return {
     code,
     severity: severity as Severity,

@@ -11,7 +11,10 @@
  */
 export const SHARED_CODES = {
   "invalid-input": { severity: "error", summary: "The text given to a parser is not a string, or is missing." },
-  "invalid-argument": { severity: "error", summary: "An argument other than the parsed text has the wrong type or shape; thrown as a RetryDelayError." },
+  "invalid-argument": {
+    severity: "error",
+    summary: "An argument other than the parsed text has the wrong type or shape; thrown as a RetryDelayError.",
+  },
 } as const;
 
 /**

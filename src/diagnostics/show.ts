@@ -7,7 +7,8 @@ import { isArraySafe } from "./own.js";
  */
 export function showValue(value: unknown): string {
   if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint" || value === undefined || value === null) return String(value);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint" || value === undefined || value === null)
+    return String(value);
   if (typeof value === "symbol") return value.description === undefined ? "a symbol" : `Symbol(${value.description})`;
   if (typeof value === "function") return "a function";
   return isArraySafe(value) ? "an array" : "an object";

@@ -3,7 +3,15 @@ import type { Result, Span } from "../diagnostics/diagnostic.js";
 import { closestName } from "../diagnostics/suggest.js";
 import type { DurationCode, DurationDiagnostic } from "./codes.js";
 import { formatDuration } from "./format.js";
-import { DOCUMENTED_UNITS, GO_UNITS, lookupUnit, MAX_NANOSECONDS, NANOSECONDS_PER_MILLISECOND, unitForWord, type DurationUnit } from "./units.js";
+import {
+  DOCUMENTED_UNITS,
+  GO_UNITS,
+  lookupUnit,
+  MAX_NANOSECONDS,
+  NANOSECONDS_PER_MILLISECOND,
+  unitForWord,
+  type DurationUnit,
+} from "./units.js";
 
 /**
  * `strict`: what Upstash documents, `<integer><unit>` parts with units `s`,
@@ -108,7 +116,8 @@ export function parseDuration(text: string, options: DurationOptions = {}): Resu
   const sign = readSign(text, mode, options, error);
   if (!sign.ok) return sign.result;
   if (text.slice(sign.next) === "0") {
-    if (mode === "strict") return error("missing-unit", `time: missing unit in duration "${text}"`, { start: 0, end: text.length }, "add a unit, e.g. `0s`");
+    if (mode === "strict")
+      return error("missing-unit", `time: missing unit in duration "${text}"`, { start: 0, end: text.length }, "add a unit, e.g. `0s`");
     return { ok: true, value: { ms: 0, canonical: "0s", parts: [] }, diagnostics: [] };
   }
   if (sign.next === text.length) return error("missing-number", "expected a number after the sign", { start: sign.next, end: sign.next });
@@ -131,11 +140,15 @@ type Refused = { readonly ok: false; readonly result: Result<ParsedDuration, Dur
 function screen(text: unknown, error: Fail): Result<ParsedDuration, DurationCode> | undefined {
   if (typeof text !== "string") return { ok: false, diagnostics: [invalidInput(text, "a duration")] };
   if (text.length > MAX_DURATION_LENGTH) {
-    return error("duration-too-long", `the duration is ${text.length} characters long; the limit is ${MAX_DURATION_LENGTH}`, { start: MAX_DURATION_LENGTH, end: text.length });
+    return error("duration-too-long", `the duration is ${text.length} characters long; the limit is ${MAX_DURATION_LENGTH}`, {
+      start: MAX_DURATION_LENGTH,
+      end: text.length,
+    });
   }
   const control = findControlCharacter(text);
   if (control !== undefined) return error("control-character", `a duration cannot contain ${control.name}`, control.span, HEADER_HINT);
-  if (text.length === 0) return error("empty-duration", "the duration is empty", { start: 0, end: 0 }, "write a number and a unit, e.g. `10s` or `1d10h30m`");
+  if (text.length === 0)
+    return error("empty-duration", "the duration is empty", { start: 0, end: 0 }, "write a number and a unit, e.g. `10s` or `1d10h30m`");
   return undefined;
 }
 
@@ -146,7 +159,11 @@ function readSign(text: string, mode: DurationMode, options: DurationOptions, er
   if (first === "-" && !(mode === "go" && options.allowNegative === true)) {
     return { ok: false, result: error("negative-duration", "a duration here cannot be negative", { start: 0, end: 1 }, "remove the `-`") };
   }
-  if (mode === "strict") return { ok: false, result: error("unexpected-character", "a sign is not part of the documented format", { start: 0, end: 1 }, "remove the `+`") };
+  if (mode === "strict")
+    return {
+      ok: false,
+      result: error("unexpected-character", "a sign is not part of the documented format", { start: 0, end: 1 }, "remove the `+`"),
+    };
   return { ok: true, negative: first === "-", next: 1 };
 }
 
@@ -161,25 +178,49 @@ interface Part {
 }
 
 /** Adds up every part in nanoseconds, warning on repeated and out-of-order units. */
-function sumParts(text: string, sign: Sign, mode: DurationMode, problems: DurationDiagnostic[], error: Fail): { readonly ok: true; readonly total: bigint; readonly parts: DurationPart[] } | Refused {
+function sumParts(
+  text: string,
+  sign: Sign,
+  mode: DurationMode,
+  problems: DurationDiagnostic[],
+  error: Fail,
+): { readonly ok: true; readonly total: bigint; readonly parts: DurationPart[] } | Refused {
   let total = 0n;
   const parts: DurationPart[] = [];
   let previous: DurationUnit | undefined;
-  for (let i = sign.next; i < text.length; ) {
+  for (let i = sign.next; i < text.length;) {
     const read = readPart(text, i, mode, parts.length, error);
     if (!read.ok) return read;
     const { unit, part } = read;
     if (previous !== undefined && unit.rank === previous.rank) {
-      problems.push({ code: "repeated-unit", severity: "warning", message: `\`${part.unit}\` appears more than once; the parts are added`, span: part.span, hint: "write each unit once" });
+      problems.push({
+        code: "repeated-unit",
+        severity: "warning",
+        message: `\`${part.unit}\` appears more than once; the parts are added`,
+        span: part.span,
+        hint: "write each unit once",
+      });
     } else if (previous !== undefined && unit.rank > previous.rank) {
-      problems.push({ code: "units-out-of-order", severity: "warning", message: `\`${part.unit}\` comes after the smaller unit \`${previous.name}\``, span: part.span, hint: "write the largest unit first, e.g. `1h30m`" });
+      problems.push({
+        code: "units-out-of-order",
+        severity: "warning",
+        message: `\`${part.unit}\` comes after the smaller unit \`${previous.name}\``,
+        span: part.span,
+        hint: "write the largest unit first, e.g. `1h30m`",
+      });
     }
     previous = unit;
     parts.push(part);
     total += partNanoseconds(read.integerDigits, read.fractionDigits, unit.nanoseconds);
     // Go's Duration is an int64: a negative one reaches -2^63, a positive one 2^63-1.
     if (total > (sign.negative ? MAX_NANOSECONDS + 1n : MAX_NANOSECONDS)) {
-      return { ok: false, result: error("duration-overflow", "the duration is longer than Go's maximum, 2^63-1 nanoseconds (about 292 years)", { start: 0, end: text.length }) };
+      return {
+        ok: false,
+        result: error("duration-overflow", "the duration is longer than Go's maximum, 2^63-1 nanoseconds (about 292 years)", {
+          start: 0,
+          end: text.length,
+        }),
+      };
     }
     i = read.end;
   }
@@ -201,7 +242,15 @@ function readPart(text: string, start: number, mode: DurationMode, partsBefore: 
   if (integerDigits === "" && fractionDigits === "") {
     // A lone `.` is no number: point at it, not past it.
     const at = text[start] === "." ? start : i;
-    if (isUnitChar(text[at] ?? "")) return refuse(error("missing-number", `expected a number before \`${readUnit(text, at)}\``, { start, end: start }, "write it as `<number><unit>`, e.g. `1h`"));
+    if (isUnitChar(text[at] ?? ""))
+      return refuse(
+        error(
+          "missing-number",
+          `expected a number before \`${readUnit(text, at)}\``,
+          { start, end: start },
+          "write it as `<number><unit>`, e.g. `1h`",
+        ),
+      );
     return refuse(unexpected(text, at, error));
   }
   const unitName = readUnit(text, i);
@@ -212,12 +261,20 @@ function readPart(text: string, start: number, mode: DurationMode, partsBefore: 
     return refuse(error("missing-unit", `time: missing unit in duration "${text}"`, { start, end: numberEnd }, `add a unit, e.g. ${fix}`));
   }
   const unit = lookupUnit(unitName);
-  if (unit === undefined || (mode === "strict" && !unit.documented)) return refuse(error("unknown-unit", `unknown unit \`${unitName}\``, unitSpan, unitHint(unitName, mode)));
+  if (unit === undefined || (mode === "strict" && !unit.documented))
+    return refuse(error("unknown-unit", `unknown unit \`${unitName}\``, unitSpan, unitHint(unitName, mode)));
   const partSpan = { start, end: unitSpan.end };
   if (mode === "strict" && text[integerEnd] === ".") {
     const asGo = parseDuration(text, { mode: "go" });
     const fix = asGo.ok && asGo.value.ms % 1000 === 0 ? `write \`${asGo.value.canonical}\`` : "use whole numbers of a smaller unit";
-    return refuse(error("fractional-value", `\`${text.slice(start, numberEnd)}\` is not a whole number; the documented format takes integers`, partSpan, fix));
+    return refuse(
+      error(
+        "fractional-value",
+        `\`${text.slice(start, numberEnd)}\` is not a whole number; the documented format takes integers`,
+        partSpan,
+        fix,
+      ),
+    );
   }
   const part = { value: text.slice(start, numberEnd), unit: unitName, span: partSpan };
   return { ok: true, end: unitSpan.end, integerDigits, fractionDigits, unit, part };
@@ -226,7 +283,13 @@ function readPart(text: string, start: number, mode: DurationMode, partsBefore: 
 const refuse = (result: Result<ParsedDuration, DurationCode>): Refused => ({ ok: false, result });
 
 /** Nanoseconds to whole milliseconds (truncated, with a note), then the caller's bounds. */
-function finish(text: string, sum: { readonly total: bigint; readonly negative: boolean; readonly parts: readonly DurationPart[] }, options: DurationOptions, problems: DurationDiagnostic[], error: Fail): Result<ParsedDuration, DurationCode> {
+function finish(
+  text: string,
+  sum: { readonly total: bigint; readonly negative: boolean; readonly parts: readonly DurationPart[] },
+  options: DurationOptions,
+  problems: DurationDiagnostic[],
+  error: Fail,
+): Result<ParsedDuration, DurationCode> {
   const { total, negative, parts } = sum;
   const remainder = total % NANOSECONDS_PER_MILLISECOND;
   const magnitude = Number(total / NANOSECONDS_PER_MILLISECOND);
@@ -240,10 +303,20 @@ function finish(text: string, sum: { readonly total: bigint; readonly negative: 
     });
   }
   if (options.max !== undefined && ms > options.max.ms) {
-    return error("duration-too-large", `${formatDuration(ms)} is longer than ${options.max.label}, ${formatDuration(options.max.ms)}`, { start: 0, end: text.length }, `use at most \`${formatDuration(options.max.ms)}\``);
+    return error(
+      "duration-too-large",
+      `${formatDuration(ms)} is longer than ${options.max.label}, ${formatDuration(options.max.ms)}`,
+      { start: 0, end: text.length },
+      `use at most \`${formatDuration(options.max.ms)}\``,
+    );
   }
   if (options.min !== undefined && ms < options.min.ms) {
-    return error("duration-too-small", `${formatDuration(ms)} is shorter than ${options.min.label}, ${formatDuration(options.min.ms)}`, { start: 0, end: text.length }, `use at least \`${formatDuration(options.min.ms)}\``);
+    return error(
+      "duration-too-small",
+      `${formatDuration(ms)} is shorter than ${options.min.label}, ${formatDuration(options.min.ms)}`,
+      { start: 0, end: text.length },
+      `use at least \`${formatDuration(options.min.ms)}\``,
+    );
   }
   return { ok: true, value: { ms, canonical: formatDuration(ms), parts }, diagnostics: problems };
 }
@@ -285,7 +358,8 @@ function leadingFraction(digits: string): { readonly f: bigint; readonly scale: 
   return { f, scale };
 }
 
-const HEADER_HINT = "durations travel in HTTP headers (`Upstash-Delay`, the flow-control `period`), and a header value cannot carry line breaks or control characters: remove it";
+const HEADER_HINT =
+  "durations travel in HTTP headers (`Upstash-Delay`, the flow-control `period`), and a header value cannot carry line breaks or control characters: remove it";
 
 const NAMED_CONTROLS: Readonly<Record<number, string>> = {
   0x00: "a NUL character (U+0000)",
@@ -331,8 +405,10 @@ function unitHint(name: string, mode: DurationMode): string {
   const known = mode === "strict" ? DOCUMENTED_UNITS : GO_UNITS;
   const word = unitForWord(name);
   if (word !== undefined && known.includes(word)) return `write \`${word}\``;
-  if (mode === "strict" && lookupUnit(name) !== undefined) return `Upstash documents only ${DOCUMENTED_UNITS.map((u) => `\`${u}\``).join(", ")}; \`${name}\` needs Go mode`;
-  if (mode === "strict" && word === "ms") return `Upstash documents only ${DOCUMENTED_UNITS.map((u) => `\`${u}\``).join(", ")}; milliseconds need Go mode`;
+  if (mode === "strict" && lookupUnit(name) !== undefined)
+    return `Upstash documents only ${DOCUMENTED_UNITS.map((u) => `\`${u}\``).join(", ")}; \`${name}\` needs Go mode`;
+  if (mode === "strict" && word === "ms")
+    return `Upstash documents only ${DOCUMENTED_UNITS.map((u) => `\`${u}\``).join(", ")}; milliseconds need Go mode`;
   const lower = name.toLowerCase();
   if (known.includes(lower)) return `units are lowercase: write \`${lower}\``;
   if (lower === "w" || lower.startsWith("week")) return "there is no week unit; write `7d`";
@@ -341,23 +417,37 @@ function unitHint(name: string, mode: DurationMode): string {
   return suggestion === undefined ? `the units are ${known.map((u) => `\`${u}\``).join(", ")}` : `did you mean \`${suggestion}\`?`;
 }
 
-function unexpected(text: string, at: number, error: (code: DurationCode, message: string, span: Span, hint?: string) => Result<ParsedDuration, DurationCode>): Result<ParsedDuration, DurationCode> {
-  if (at >= text.length) return error("missing-unit", `time: missing unit in duration "${text}"`, { start: text.length, end: text.length }, "end the duration with a unit, e.g. `s`");
+function unexpected(
+  text: string,
+  at: number,
+  error: (code: DurationCode, message: string, span: Span, hint?: string) => Result<ParsedDuration, DurationCode>,
+): Result<ParsedDuration, DurationCode> {
+  if (at >= text.length)
+    return error(
+      "missing-unit",
+      `time: missing unit in duration "${text}"`,
+      { start: text.length, end: text.length },
+      "end the duration with a unit, e.g. `s`",
+    );
   const c = text.codePointAt(at) ?? 0;
   const char = String.fromCodePoint(c);
   const span = { start: at, end: at + char.length };
-  if (/\s/.test(char)) return error("unexpected-character", "a duration cannot contain spaces", span, "remove the space: write `1h30m`, not `1h 30m`");
+  if (/\s/.test(char))
+    return error("unexpected-character", "a duration cannot contain spaces", span, "remove the space: write `1h30m`, not `1h 30m`");
   const printable = c > 32 && c !== 127 && !(c >= 0x80 && c <= 0x9f);
   const shown = printable ? `\`${char}\`` : `U+${c.toString(16).toUpperCase().padStart(4, "0")}`;
-  const hint = char === "," ? "write the parts together, e.g. `1h30m`" : char === "." ? "a decimal needs digits, e.g. `1.5h` (Go mode)" : undefined;
+  const hint =
+    char === "," ? "write the parts together, e.g. `1h30m`" : char === "." ? "a decimal needs digits, e.g. `1.5h` (Go mode)" : undefined;
   return error("unexpected-character", `unexpected character ${shown} in a duration`, span, hint);
 }
 
 /** The options are the caller's configuration: a wrong one is a programming error, thrown as `invalid-argument`. */
 function checkDurationOptions(value: unknown): void {
   const options = expectOptions(value, "the duration options");
-  if (options.mode !== undefined && options.mode !== "strict" && options.mode !== "go") invalidArgument("options.mode must be \"strict\" or \"go\"");
-  if (options.allowNegative !== undefined && typeof options.allowNegative !== "boolean") invalidArgument("options.allowNegative must be true or false");
+  if (options.mode !== undefined && options.mode !== "strict" && options.mode !== "go")
+    invalidArgument('options.mode must be "strict" or "go"');
+  if (options.allowNegative !== undefined && typeof options.allowNegative !== "boolean")
+    invalidArgument("options.allowNegative must be true or false");
   for (const bound of ["min", "max"] as const) {
     if (options[bound] === undefined) continue;
     const limit = expectObject(options[bound], `options.${bound}`);

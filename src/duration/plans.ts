@@ -40,7 +40,9 @@ export const MAX_DELAY_BY_PLAN: Readonly<Record<UpstashPlan, number | undefined>
  * PLAN_LIMITS.free.maxMessageBytes; // 1000000
  * ```
  */
-export const PLAN_LIMITS: Readonly<Record<UpstashPlan, { readonly maxTimeoutMs: number; readonly maxMessageBytes: number; readonly maxParallelism: number }>> = Object.freeze({
+export const PLAN_LIMITS: Readonly<
+  Record<UpstashPlan, { readonly maxTimeoutMs: number; readonly maxMessageBytes: number; readonly maxParallelism: number }>
+> = Object.freeze({
   free: Object.freeze({ maxTimeoutMs: 15 * 60_000, maxMessageBytes: 1_000_000, maxParallelism: 10 }),
   "pay-as-you-go": Object.freeze({ maxTimeoutMs: 2 * 3_600_000, maxMessageBytes: 10_000_000, maxParallelism: 100 }),
   fixed: Object.freeze({ maxTimeoutMs: 12 * 3_600_000, maxMessageBytes: 50_000_000, maxParallelism: 1000 }),
@@ -60,7 +62,9 @@ export function isUpstashPlan(value: unknown): value is UpstashPlan {
 }
 
 /** The plans, quoted, for messages. */
-export const PLAN_NAMES = Object.keys(MAX_DELAY_BY_PLAN).map((plan) => `"${plan}"`).join(", ");
+export const PLAN_NAMES = Object.keys(MAX_DELAY_BY_PLAN)
+  .map((plan) => `"${plan}"`)
+  .join(", ");
 
 /**
  * A diagnostic when a delay exceeds the plan's maximum, else undefined.
@@ -71,11 +75,16 @@ export const PLAN_NAMES = Object.keys(MAX_DELAY_BY_PLAN).map((plan) => `"${plan}
  * checkDelayForPlan(8 * 86_400_000, "fixed");         // undefined
  * ```
  */
-export function checkDelayForPlan(ms: number, plan: UpstashPlan, span: Span = { start: 0, end: 0 }): Diagnostic<"delay-over-plan-limit"> | undefined {
+export function checkDelayForPlan(
+  ms: number,
+  plan: UpstashPlan,
+  span: Span = { start: 0, end: 0 },
+): Diagnostic<"delay-over-plan-limit"> | undefined {
   const at = expectObject(span, "the span");
   if (typeof at.start !== "number" || typeof at.end !== "number") invalidArgument("the span must be { start, end } with numbers");
   expectNumber(ms, "the delay in milliseconds");
-  if (!isUpstashPlan(plan)) invalidArgument(`the plan must be one of ${PLAN_NAMES}, not ${typeof plan === "string" ? `"${String(plan)}"` : describeKind(plan)}`);
+  if (!isUpstashPlan(plan))
+    invalidArgument(`the plan must be one of ${PLAN_NAMES}, not ${typeof plan === "string" ? `"${String(plan)}"` : describeKind(plan)}`);
   const max = MAX_DELAY_BY_PLAN[plan];
   if (max === undefined || ms <= max) return undefined;
   return {
@@ -83,6 +92,9 @@ export function checkDelayForPlan(ms: number, plan: UpstashPlan, span: Span = { 
     severity: "error",
     message: `${formatDuration(ms)} is longer than the ${plan} plan's maximum delay, ${formatDuration(max)}`,
     span,
-    hint: plan === "free" ? "upgrade to pay-as-you-go for delays up to 1 year, or use a shorter delay" : "use a fixed plan for longer delays, or a shorter delay",
+    hint:
+      plan === "free"
+        ? "upgrade to pay-as-you-go for delays up to 1 year, or use a shorter delay"
+        : "use a fixed plan for longer delays, or a shorter delay",
   };
 }

@@ -90,7 +90,8 @@ function remembered(shape: CallShape, value: unknown, build: BuildOptions): read
 /** JSON that tells apart what the builders tell apart: `undefined`, `-0`, non-finite numbers. */
 function exactly(_key: string, value: unknown): unknown {
   if (value === undefined) return "\u0000undefined";
-  if (typeof value === "number" && (Object.is(value, -0) || !Number.isFinite(value))) return `\u0000${Object.is(value, -0) ? "-0" : String(value)}`;
+  if (typeof value === "number" && (Object.is(value, -0) || !Number.isFinite(value)))
+    return `\u0000${Object.is(value, -0) ? "-0" : String(value)}`;
   if (typeof value === "string" && value.startsWith("\u0000")) return `\u0000${value}`;
   return value;
 }
@@ -98,7 +99,8 @@ function exactly(_key: string, value: unknown): unknown {
 /** The value the builder checks: dynamic parts left out, a dynamic `retries` as RETRIES_WHEN_DYNAMIC. */
 function valueOf(item: Static): unknown {
   const value = toValue(item);
-  if (item.kind === "object" && item.entries.get("retries")?.value.kind === "dynamic") (value as Record<string, unknown>).retries = RETRIES_WHEN_DYNAMIC;
+  if (item.kind === "object" && item.entries.get("retries")?.value.kind === "dynamic")
+    (value as Record<string, unknown>).retries = RETRIES_WHEN_DYNAMIC;
   return value;
 }
 
@@ -108,7 +110,8 @@ function withQueue(item: Static & { kind: "object" }, site: Site, sourceCode: So
   const queue = site.queue === "unknown" ? undefined : readStatic(site.queue, sourceCode);
   const given = queue?.kind === "object" ? queue.entries.get("queueName") : undefined;
   // A queue whose options the source does not fix may have any name.
-  const entry: Entry | undefined = given ?? (queue?.kind === "object" && !queue.open ? undefined : { key: item.node, value: { kind: "dynamic", node: item.node } });
+  const entry: Entry | undefined =
+    given ?? (queue?.kind === "object" && !queue.open ? undefined : { key: item.node, value: { kind: "dynamic", node: item.node } });
   if (entry === undefined) return item;
   return { ...item, entries: new Map([...item.entries, ["queueName", entry]]) };
 }

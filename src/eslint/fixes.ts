@@ -56,6 +56,11 @@ export function edit(fix: Fix, place: Place, input: string): ((fixer: Rule.RuleF
   // Not a string: only a fix of the whole input can replace the node.
   if (fix.span.start !== 0 || fix.span.end !== input.length) return undefined;
   const node = place.node;
-  const text = node.type === "Identifier" && !/^[A-Za-z_$][\w$]*$/.test(fix.text) ? JSON.stringify(fix.text) : node.type === "Literal" && typeof node.value === "string" ? JSON.stringify(fix.text) : fix.text;
+  const text =
+    node.type === "Identifier" && !/^[A-Za-z_$][\w$]*$/.test(fix.text)
+      ? JSON.stringify(fix.text)
+      : node.type === "Literal" && typeof node.value === "string"
+        ? JSON.stringify(fix.text)
+        : fix.text;
   return (fixer) => fixer.replaceText(node, text);
 }

@@ -30,7 +30,9 @@ export interface LiteralText {
   readonly quote: string;
 }
 
-type Found = { readonly kind: "at"; readonly target: Static; readonly key: ESTree.Node | undefined; readonly name: string | undefined } | { readonly kind: "missing"; readonly owner: Static & { kind: "object" } };
+type Found =
+  | { readonly kind: "at"; readonly target: Static; readonly key: ESTree.Node | undefined; readonly name: string | undefined }
+  | { readonly kind: "missing"; readonly owner: Static & { kind: "object" } };
 
 /** Walks `path` through the read value. */
 function walk(root: Static, path: string): Found | undefined {
@@ -79,9 +81,11 @@ export function place(root: Static, diagnostic: { path: string; input: string; s
   if (found.kind === "missing") return { node: found.owner.node };
   const { target } = found;
   // `unknown-option` and its kin are about the key as written, not its value.
-  if (found.key !== undefined && found.name === diagnostic.input && !(target.kind === "value" && target.value === diagnostic.input)) return { node: found.key };
+  if (found.key !== undefined && found.name === diagnostic.input && !(target.kind === "value" && target.value === diagnostic.input))
+    return { node: found.key };
   if (target.kind === "dynamic" || !isFullyStatic(target)) return undefined;
-  const literal = target.kind === "value" && typeof target.value === "string" ? literalText(target.node, target.value, sourceCode) : undefined;
+  const literal =
+    target.kind === "value" && typeof target.value === "string" ? literalText(target.node, target.value, sourceCode) : undefined;
   if (literal === undefined) return { node: target.node };
   const range = rangeIn(literal, diagnostic.input, diagnostic.span);
   return range === undefined ? { node: target.node, literal } : { node: target.node, range, literal };
@@ -102,7 +106,12 @@ export function literalText(node: ESTree.Node, value: string, sourceCode: Source
  * literal's value line up: the same text, the value trimmed (`input` inside
  * it), or the value inside a composed text (`rate=10, period=1x`).
  */
-export function rangeIn(literal: LiteralText, input: string, span: Span, options: { readonly widen: boolean } = { widen: true }): readonly [number, number] | undefined {
+export function rangeIn(
+  literal: LiteralText,
+  input: string,
+  span: Span,
+  options: { readonly widen: boolean } = { widen: true },
+): readonly [number, number] | undefined {
   const { value } = literal;
   let shift: number | undefined;
   if (input === value) shift = 0;

@@ -21,20 +21,29 @@ export interface Site {
   readonly queue?: ESTree.Node | "unknown";
 }
 
-type Receiver = { readonly kind: "client"; readonly sdk: Sdk } | { readonly kind: "queue"; readonly options: ESTree.Node | "unknown" } | { readonly kind: "schedules" } | { readonly kind: "context" };
+type Receiver =
+  | { readonly kind: "client"; readonly sdk: Sdk }
+  | { readonly kind: "queue"; readonly options: ESTree.Node | "unknown" }
+  | { readonly kind: "schedules" }
+  | { readonly kind: "context" };
 
 const full = (endpoint: CallShape["endpoint"], batch = false): CallShape => ({ endpoint, batch, partial: false });
 const partial = (endpoint: CallShape["endpoint"]): CallShape => ({ endpoint, batch: false, partial: true });
 
 /** The methods that take options, by receiver: the shape, and which argument holds the options. */
 const METHODS: Readonly<Record<string, (receiver: Receiver, args: readonly ESTree.Node[]) => Site | undefined>> = {
-  trigger: (r, [options]) => (r.kind === "client" && r.sdk === "workflow" && options !== undefined ? { shape: full("trigger", unwrap(options).type === "ArrayExpression"), options } : undefined),
+  trigger: (r, [options]) =>
+    r.kind === "client" && r.sdk === "workflow" && options !== undefined
+      ? { shape: full("trigger", unwrap(options).type === "ArrayExpression"), options }
+      : undefined,
   publish: (r, [options]) => (isQStash(r) && options !== undefined ? { shape: full("publish"), options } : undefined),
   publishJSON: (r, [options]) => (isQStash(r) && options !== undefined ? { shape: full("publish"), options } : undefined),
   batch: (r, [options]) => (isQStash(r) && options !== undefined ? { shape: full("batch", true), options } : undefined),
   batchJSON: (r, [options]) => (isQStash(r) && options !== undefined ? { shape: full("batch", true), options } : undefined),
-  enqueue: (r, [options]) => (r.kind === "queue" && options !== undefined ? { shape: full("enqueue"), options, queue: r.options } : undefined),
-  enqueueJSON: (r, [options]) => (r.kind === "queue" && options !== undefined ? { shape: full("enqueue"), options, queue: r.options } : undefined),
+  enqueue: (r, [options]) =>
+    r.kind === "queue" && options !== undefined ? { shape: full("enqueue"), options, queue: r.options } : undefined,
+  enqueueJSON: (r, [options]) =>
+    r.kind === "queue" && options !== undefined ? { shape: full("enqueue"), options, queue: r.options } : undefined,
   create: (r, [options]) => (r.kind === "schedules" && options !== undefined ? { shape: full("schedule"), options } : undefined),
   call: (r, [, options]) => (r.kind === "context" && options !== undefined ? { shape: partial("publish"), options } : undefined),
   invoke: (r, [, options]) => (r.kind === "context" && options !== undefined ? { shape: partial("trigger"), options } : undefined),
@@ -59,7 +68,12 @@ function isQStash(receiver: Receiver): boolean {
 export function isCandidate(call: ESTree.CallExpression, serveNames: ReadonlySet<string>): boolean {
   const callee = call.callee;
   if (callee.type === "Identifier") return serveNames.has(callee.name);
-  return callee.type === "MemberExpression" && !callee.computed && callee.property.type === "Identifier" && Object.hasOwn(METHODS, callee.property.name);
+  return (
+    callee.type === "MemberExpression" &&
+    !callee.computed &&
+    callee.property.type === "Identifier" &&
+    Object.hasOwn(METHODS, callee.property.name)
+  );
 }
 
 export class SiteFinder {
@@ -75,7 +89,9 @@ export class SiteFinder {
     if (callee.type === "Identifier") {
       const imported = importOf(callee, this.sourceCode);
       // serve(handler, options): the request options among the endpoint's own settings.
-      return imported?.from === "workflow" && imported.name === "serve" && args[1] !== undefined ? { shape: partial("trigger"), options: args[1] } : undefined;
+      return imported?.from === "workflow" && imported.name === "serve" && args[1] !== undefined
+        ? { shape: partial("trigger"), options: args[1] }
+        : undefined;
     }
     if (callee.type !== "MemberExpression" || callee.computed || callee.property.type !== "Identifier") return undefined;
     const method = METHODS[callee.property.name];
@@ -107,7 +123,8 @@ export class SiteFinder {
       case "CallExpression":
         return this.fromCall(node, hops);
       case "MemberExpression": {
-        if (node.computed || node.property.type !== "Identifier" || node.property.name !== "schedules" || node.object.type === "Super") return undefined;
+        if (node.computed || node.property.type !== "Identifier" || node.property.name !== "schedules" || node.object.type === "Super")
+          return undefined;
         return isQStashReceiver(this.receiver(node.object, hops + 1)) ? { kind: "schedules" } : undefined;
       }
       case "Identifier":
@@ -119,7 +136,9 @@ export class SiteFinder {
 
   private clientClass(callee: ESTree.Node): Receiver | undefined {
     const imported = importOf(callee, this.sourceCode);
-    return imported !== undefined && imported.from !== "client" && imported.name === "Client" ? { kind: "client", sdk: imported.from } : undefined;
+    return imported !== undefined && imported.from !== "client" && imported.name === "Client"
+      ? { kind: "client", sdk: imported.from }
+      : undefined;
   }
 
   /** `withValidation(client)` is the client; `client.queue(options)` is a queue. */
@@ -131,7 +150,14 @@ export class SiteFinder {
       const imported = importOf(callee, this.sourceCode);
       return imported?.from === "client" && imported.name === "withValidation" ? this.receiver(first, hops + 1) : undefined;
     }
-    if (callee.type !== "MemberExpression" || callee.computed || callee.property.type !== "Identifier" || callee.property.name !== "queue" || callee.object.type === "Super") return undefined;
+    if (
+      callee.type !== "MemberExpression" ||
+      callee.computed ||
+      callee.property.type !== "Identifier" ||
+      callee.property.name !== "queue" ||
+      callee.object.type === "Super"
+    )
+      return undefined;
     return isQStashReceiver(this.receiver(callee.object, hops + 1)) ? { kind: "queue", options: first } : undefined;
   }
 
@@ -140,7 +166,9 @@ export class SiteFinder {
     const def = variable?.defs[0];
     if (variable === undefined || def === undefined) return undefined;
     if (def.type === "Parameter") return this.fromParameter(def.node, node.name);
-    const init = constInit(variable) ?? (def.type === "Variable" && variable.defs.length === 1 && def.node.id.type === "Identifier" ? def.node.init : undefined);
+    const init =
+      constInit(variable) ??
+      (def.type === "Variable" && variable.defs.length === 1 && def.node.id.type === "Identifier" ? def.node.init : undefined);
     return init === undefined || init === null ? undefined : this.receiver(init, hops + 1);
   }
 
@@ -158,7 +186,9 @@ export class SiteFinder {
     const parent = (fn as ESTree.Node & { parent?: ESTree.Node }).parent;
     if (index !== 0 || parent?.type !== "CallExpression" || parent.arguments[0] !== fn) return undefined;
     const imported = importOf(parent.callee, this.sourceCode);
-    return imported?.from === "workflow" && (imported.name === "serve" || imported.name === "createWorkflow") ? { kind: "context" } : undefined;
+    return imported?.from === "workflow" && (imported.name === "serve" || imported.name === "createWorkflow")
+      ? { kind: "context" }
+      : undefined;
   }
 
   private byType(node: ESTree.Node): Receiver | undefined {
@@ -187,7 +217,11 @@ export function serveNames(program: ESTree.Program): Set<string> {
   for (const statement of program.body) {
     if (statement.type !== "ImportDeclaration" || !String(statement.source.value).startsWith("@upstash/workflow")) continue;
     for (const specifier of statement.specifiers) {
-      if (specifier.type === "ImportSpecifier" && (specifier.imported.type === "Identifier" ? specifier.imported.name : specifier.imported.value) === "serve") names.add(specifier.local.name);
+      if (
+        specifier.type === "ImportSpecifier" &&
+        (specifier.imported.type === "Identifier" ? specifier.imported.name : specifier.imported.value) === "serve"
+      )
+        names.add(specifier.local.name);
     }
   }
   return names;

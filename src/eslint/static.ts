@@ -26,8 +26,17 @@ export interface Entry {
 const MAX_HOPS = 4;
 
 /** A node of typescript-eslint's tree that wraps an expression without changing its value. */
-type Wrapper = { readonly type: "TSAsExpression" | "TSSatisfiesExpression" | "TSNonNullExpression" | "TSTypeAssertion" | "ParenthesizedExpression"; readonly expression: ESTree.Expression };
-const WRAPPERS: ReadonlySet<string> = new Set(["TSAsExpression", "TSSatisfiesExpression", "TSNonNullExpression", "TSTypeAssertion", "ParenthesizedExpression"]);
+type Wrapper = {
+  readonly type: "TSAsExpression" | "TSSatisfiesExpression" | "TSNonNullExpression" | "TSTypeAssertion" | "ParenthesizedExpression";
+  readonly expression: ESTree.Expression;
+};
+const WRAPPERS: ReadonlySet<string> = new Set([
+  "TSAsExpression",
+  "TSSatisfiesExpression",
+  "TSNonNullExpression",
+  "TSTypeAssertion",
+  "ParenthesizedExpression",
+]);
 
 /** The expression under `as const`, `satisfies T`, `!` and parentheses. */
 export function unwrap(node: ESTree.Node): ESTree.Node {
@@ -43,7 +52,9 @@ export function readStatic(node: ESTree.Node, sourceCode: SourceCode, hops = 0):
     case "Literal":
       return "regex" in inner || "bigint" in inner ? { kind: "dynamic", node: inner } : { kind: "value", value: inner.value, node: inner };
     case "TemplateLiteral":
-      return inner.expressions.length === 0 ? { kind: "value", value: inner.quasis[0]?.value.cooked ?? "", node: inner } : { kind: "dynamic", node: inner };
+      return inner.expressions.length === 0
+        ? { kind: "value", value: inner.quasis[0]?.value.cooked ?? "", node: inner }
+        : { kind: "dynamic", node: inner };
     case "UnaryExpression":
       return readSigned(inner, sourceCode, hops);
     case "ObjectExpression":
@@ -59,7 +70,8 @@ export function readStatic(node: ESTree.Node, sourceCode: SourceCode, hops = 0):
 
 function readSigned(node: ESTree.UnaryExpression, sourceCode: SourceCode, hops: number): Static {
   const operand = readStatic(node.argument, sourceCode, hops);
-  if ((node.operator !== "-" && node.operator !== "+") || operand.kind !== "value" || typeof operand.value !== "number") return { kind: "dynamic", node };
+  if ((node.operator !== "-" && node.operator !== "+") || operand.kind !== "value" || typeof operand.value !== "number")
+    return { kind: "dynamic", node };
   return { kind: "value", value: node.operator === "-" ? -operand.value : operand.value, node };
 }
 
@@ -73,7 +85,10 @@ function readObject(node: ESTree.ObjectExpression, sourceCode: SourceCode, hops:
       open = true;
       continue;
     }
-    const value: Static = property.kind === "init" && !property.method ? readStatic(property.value, sourceCode, hops) : { kind: "dynamic", node: property.value };
+    const value: Static =
+      property.kind === "init" && !property.method
+        ? readStatic(property.value, sourceCode, hops)
+        : { kind: "dynamic", node: property.value };
     entries.set(name, { key: property.key, value });
   }
   return { kind: "object", node, entries, open };
@@ -153,7 +168,8 @@ export function toValue(value: Static): unknown {
       const out: Record<string, unknown> = {};
       for (const [name, entry] of value.entries) {
         // defineProperty: a key named `__proto__` is an own property, as in the literal.
-        if (entry.value.kind !== "dynamic") Object.defineProperty(out, name, { value: toValue(entry.value), enumerable: true, writable: true, configurable: true });
+        if (entry.value.kind !== "dynamic")
+          Object.defineProperty(out, name, { value: toValue(entry.value), enumerable: true, writable: true, configurable: true });
       }
       return out;
     }

@@ -88,7 +88,21 @@ export function tryCompile(source: string, options: CompileOptions = {}): Result
     // full can overflow anywhere, even between two guarded stages. Only
     // stack exhaustion is caught, tested inline and answered without a call
     // (see guard.ts for why).
-    if ((error instanceof RangeError && (error.message === V8_STACK_MESSAGE || error.message === JSC_STACK_MESSAGE)) || (error as { name?: unknown } | null)?.name === "InternalError") return { ok: false, diagnostics: [{ code: "too-deeply-nested", severity: "error", message: "the expression nests too deeply for the call stack that is left", span: { start: 0, end: typeof source === "string" ? source.length : 0 } }] };
+    if (
+      (error instanceof RangeError && (error.message === V8_STACK_MESSAGE || error.message === JSC_STACK_MESSAGE)) ||
+      (error as { name?: unknown } | null)?.name === "InternalError"
+    )
+      return {
+        ok: false,
+        diagnostics: [
+          {
+            code: "too-deeply-nested",
+            severity: "error",
+            message: "the expression nests too deeply for the call stack that is left",
+            span: { start: 0, end: typeof source === "string" ? source.length : 0 },
+          },
+        ],
+      };
     throw error;
   }
 }
@@ -126,7 +140,15 @@ function readOptions(options: unknown): { ok: true; options: CompileOptions } | 
   // cost of snapshotOwn's walk over every key, on the path of every compile.
   const read = readOwnField(options, "retries");
   if (read.ok) return { ok: true, options: read.value === undefined ? NO_OPTIONS : { retries: read.value as number } };
-  return { ok: false, problem: { code: "invalid-option", severity: "error", message: `the options could not be read: ${read.reason}`, span: { start: 0, end: 0 } } };
+  return {
+    ok: false,
+    problem: {
+      code: "invalid-option",
+      severity: "error",
+      message: `the options could not be read: ${read.reason}`,
+      span: { start: 0, end: 0 },
+    },
+  };
 }
 
 const NO_OPTIONS: CompileOptions = Object.freeze({});
@@ -174,6 +196,7 @@ export function tabulate(delay: DelayClosure, size: number): TabulatedDelay {
   }
   const values = new Float64Array(size);
   for (let retried = 0; retried < size; retried++) values[retried] = delay(retried);
-  const lookup = (retried: number): number => (typeof retried === "number" && retried >>> 0 === retried && retried < size ? (values[retried] as number) : delay(retried));
+  const lookup = (retried: number): number =>
+    typeof retried === "number" && retried >>> 0 === retried && retried < size ? (values[retried] as number) : delay(retried);
   return Object.defineProperty(lookup, "values", { value: values, enumerable: true }) as TabulatedDelay;
 }

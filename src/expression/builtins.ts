@@ -268,7 +268,13 @@ function publicEntry(definition: BuiltinDefinition): Builtin {
     return Object.freeze({ name, signature, doc, arity: 1, evaluate: (x: number) => evaluate(expectNumber(x, `${name}'s argument`)) });
   }
   const evaluate = definition.evaluate;
-  return Object.freeze({ name, signature, doc, arity: 2, evaluate: (x: number, y: number) => evaluate(expectNumber(x, `${name}'s first argument`), expectNumber(y, `${name}'s second argument`)) });
+  return Object.freeze({
+    name,
+    signature,
+    doc,
+    arity: 2,
+    evaluate: (x: number, y: number) => evaluate(expectNumber(x, `${name}'s first argument`), expectNumber(y, `${name}'s second argument`)),
+  });
 }
 
 // Maps, never plain objects: a user-written name such as `constructor` or

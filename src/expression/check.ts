@@ -126,7 +126,11 @@ export interface CheckFindings {
  * `compile` does not compile twice. `namesResolved`: the tree comes from
  * `parse`, which resolved every name already.
  */
-export function checkAndCompile(tree: Expression, options: CheckOptions, { namesResolved }: { readonly namesResolved: boolean }): CheckFindings {
+export function checkAndCompile(
+  tree: Expression,
+  options: CheckOptions,
+  { namesResolved }: { readonly namesResolved: boolean },
+): CheckFindings {
   const read = readRetriesOption(options);
   if (typeof read !== "number") return { diagnostics: [read], range: undefined };
   const retries = read;
@@ -153,7 +157,12 @@ export function checkAndCompile(tree: Expression, options: CheckOptions, { names
  * snapshotOwn's walk over every key: this runs on every compile.
  */
 function readRetriesOption(options: unknown): number | ExpressionDiagnostic {
-  const invalid = (message: string): ExpressionDiagnostic => ({ code: "invalid-option", severity: "error", message, span: { start: 0, end: 0 } });
+  const invalid = (message: string): ExpressionDiagnostic => ({
+    code: "invalid-option",
+    severity: "error",
+    message,
+    span: { start: 0, end: 0 },
+  });
   if (!isPlainObjectLike(options)) return invalid("the options must be an object such as `{ retries: 5 }`");
   const read = readOwnField(options, "retries");
   if (!read.ok) return invalid(`the options could not be read: ${read.reason}`);
@@ -180,7 +189,13 @@ function checkStructure(tree: Expression, namesResolved: boolean): ExpressionDia
         if (node.operator === "/" && !dependsOnRetried(node.right)) {
           const divisor = foldConstants(node.right);
           if (divisor.kind === "number" && divisor.value === 0) {
-            problems.push({ code: "division-by-zero", severity: "error", message: "division by zero: this divisor is always 0", span: node.right.span, hint: "the delay would be infinite (or NaN for 0 / 0)" });
+            problems.push({
+              code: "division-by-zero",
+              severity: "error",
+              message: "division by zero: this divisor is always 0",
+              span: node.right.span,
+              hint: "the delay would be infinite (or NaN for 0 / 0)",
+            });
           }
         }
         return;

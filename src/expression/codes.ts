@@ -15,7 +15,10 @@ export const EXPRESSION_CODES = {
   "expression-too-large": { severity: "error", summary: "The expression has more operands and operators than the limit (2048)." },
   "empty-expression": { severity: "error", summary: "The source holds no expression." },
   "unexpected-character": { severity: "error", summary: "A character that no token of the language starts with." },
-  "malformed-number": { severity: "error", summary: "A number such as `.5`, `5.` or `1_000` that the language does not accept as written." },
+  "malformed-number": {
+    severity: "error",
+    summary: "A number such as `.5`, `5.` or `1_000` that the language does not accept as written.",
+  },
   "number-out-of-range": { severity: "error", summary: "A number literal too large to be a finite double, such as `1e400`." },
   "unsupported-operator": { severity: "error", summary: "`%`, `^` or `**`: operators the language does not have." },
   "unexpected-token": { severity: "error", summary: "A token where the grammar does not allow it." },
@@ -23,7 +26,10 @@ export const EXPRESSION_CODES = {
   "missing-operator": { severity: "error", summary: "Two operands in a row, e.g. `2 retried`." },
   "unclosed-paren": { severity: "error", summary: "A `(` with no matching `)`." },
   "unmatched-paren": { severity: "error", summary: "A `)` with no matching `(`." },
-  "unit-in-expression": { severity: "error", summary: "A duration with a unit, such as `30s` or `1m30s`, where the expression needs a number of milliseconds." },
+  "unit-in-expression": {
+    severity: "error",
+    summary: "A duration with a unit, such as `30s` or `1m30s`, where the expression needs a number of milliseconds.",
+  },
   "strategy-name": { severity: "error", summary: "A backoff strategy's name, such as `exponential`, in place of an expression." },
   "unknown-variable": { severity: "error", summary: "A name other than `retried` used as a value." },
   "unknown-function": { severity: "error", summary: "A call of a function that is not built in." },
@@ -32,16 +38,29 @@ export const EXPRESSION_CODES = {
   "wrong-arity": { severity: "error", summary: "A built-in function called with the wrong number of arguments." },
   "division-by-zero": { severity: "error", summary: "A divisor that is always zero." },
   "too-many-errors": { severity: "error", summary: "More errors than the report limit (50); this one counts the rest." },
-  "invalid-input": { severity: "error", summary: "The source is not a string, or the tree given to `checkExpression` is not an expression tree." },
+  "invalid-input": {
+    severity: "error",
+    summary: "The source is not a string, or the tree given to `checkExpression` is not an expression tree.",
+  },
   "internal-error": { severity: "error", summary: "A failure inside the package, not caused by the input: a bug to report." },
   "invalid-option": { severity: "error", summary: "An option passed to the API is out of its range, e.g. a negative `retries`." },
   "negative-delay": { severity: "warning", summary: "The delay is negative for some `retried` in the checked range." },
   "nan-delay": { severity: "warning", summary: "The delay is NaN for some `retried` in the checked range." },
   "infinite-delay": { severity: "warning", summary: "The delay is infinite for some `retried` in the checked range." },
-  "fractional-delay": { severity: "warning", summary: "The delay is not a whole number of milliseconds for some `retried` in the checked range." },
-  "short-delay": { severity: "warning", summary: "Every delay in the checked range is positive but at most 100 ms: probably seconds written where milliseconds belong." },
+  "fractional-delay": {
+    severity: "warning",
+    summary: "The delay is not a whole number of milliseconds for some `retried` in the checked range.",
+  },
+  "short-delay": {
+    severity: "warning",
+    summary: "Every delay in the checked range is positive but at most 100 ms: probably seconds written where milliseconds belong.",
+  },
   "flat-delay": { severity: "info", summary: "The delay depends on `retried` but is the same for every `retried` in the checked range." },
-  "domain-check-sampled": { severity: "info", summary: "`retries` was too large to check every `retried` one by one, and analysis could not settle them all: part of the domain was sampled." },
+  "domain-check-sampled": {
+    severity: "info",
+    summary:
+      "`retries` was too large to check every `retried` one by one, and analysis could not settle them all: part of the domain was sampled.",
+  },
 } as const;
 
 /**
@@ -65,4 +84,3 @@ export type ExpressionCode = keyof typeof EXPRESSION_CODES;
  * ```
  */
 export type ExpressionDiagnostic = import("../diagnostics/diagnostic.js").Diagnostic<ExpressionCode>;
-

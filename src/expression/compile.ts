@@ -139,7 +139,11 @@ function guardStack(closure: DelayClosure): DelayClosure {
       return closure(r);
     } catch (error) {
       // Tested inline and answered without a call: see guard.ts.
-      if ((error instanceof RangeError && (error.message === V8_STACK_MESSAGE || error.message === JSC_STACK_MESSAGE)) || (error as { name?: unknown } | null)?.name === "InternalError") throw tooDeep;
+      if (
+        (error instanceof RangeError && (error.message === V8_STACK_MESSAGE || error.message === JSC_STACK_MESSAGE)) ||
+        (error as { name?: unknown } | null)?.name === "InternalError"
+      )
+        throw tooDeep;
       throw error;
     }
   };
@@ -195,10 +199,14 @@ function buildCall(name: string, args: readonly Expression[], depth: number, hei
   if (second === undefined) return () => Number.NaN;
   const closures = builtin.closures;
   if (first.kind === "number") {
-    return second.kind === "retried" ? closures.constantRetried(first.value) : closures.constantLeft(first.value, build(second, depth, height));
+    return second.kind === "retried"
+      ? closures.constantRetried(first.value)
+      : closures.constantLeft(first.value, build(second, depth, height));
   }
   if (second.kind === "number") {
-    return first.kind === "retried" ? closures.retriedConstant(second.value) : closures.constantRight(build(first, depth, height), second.value);
+    return first.kind === "retried"
+      ? closures.retriedConstant(second.value)
+      : closures.constantRight(build(first, depth, height), second.value);
   }
   return closures.of(build(first, depth, height), build(second, depth, height));
 }

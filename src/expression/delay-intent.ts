@@ -69,7 +69,8 @@ function shortDelay(tree: Expression, delay: DelayClosure, retries: number, rang
 function flatDelay(tree: Expression, delay: DelayClosure, retries: number, value: number): ExpressionDiagnostic {
   const last = retries - 1 + Math.max(1, Math.floor(LOOKAHEAD_BUDGET / (countNodes(tree) + 10)));
   let changesAt: number | undefined;
-  for (let retried = retries; retried <= last && changesAt === undefined; retried++) if (!Object.is(delay(retried), value)) changesAt = retried;
+  for (let retried = retries; retried <= last && changesAt === undefined; retried++)
+    if (!Object.is(delay(retried), value)) changesAt = retried;
   const later =
     changesAt === undefined
       ? `it stays ${value} ms at least up to \`retried\` = ${last}`

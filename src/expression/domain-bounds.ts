@@ -1,6 +1,16 @@
 import type { BinaryOperator, Expression } from "./ast.js";
 import { lookupDefinition } from "./builtins.js";
-import { ANYTHING, addBounds, constantBounds, divideBounds, multiplyBounds, negateBounds, retriedBounds, subtractBounds, type Bounds } from "./interval.js";
+import {
+  ANYTHING,
+  addBounds,
+  constantBounds,
+  divideBounds,
+  multiplyBounds,
+  negateBounds,
+  retriedBounds,
+  subtractBounds,
+  type Bounds,
+} from "./interval.js";
 
 /**
  * What a (folded, checked) tree can evaluate to for `retried` in

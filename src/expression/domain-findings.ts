@@ -1,7 +1,12 @@
 import type { ExpressionCode } from "./codes.js";
 
 /** The unusable kinds of delay, in the order the check reports them. */
-export const DOMAIN_CODES = ["nan-delay", "infinite-delay", "negative-delay", "fractional-delay"] as const satisfies readonly ExpressionCode[];
+export const DOMAIN_CODES = [
+  "nan-delay",
+  "infinite-delay",
+  "negative-delay",
+  "fractional-delay",
+] as const satisfies readonly ExpressionCode[];
 
 /**
  * A kind of unusable delay.

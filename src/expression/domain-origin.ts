@@ -9,9 +9,14 @@ export function nonFiniteOrigin(tree: Expression, retried: number): Expression |
 
 /** Evaluates each node once, bottom up (evaluating each subtree anew would be quadratic on a long chain). */
 function valueAndOrigin(node: Expression, retried: number): { value: number; origin: Expression | undefined } {
-  const children = node.kind === "unary" ? [node.operand] : node.kind === "binary" ? [node.left, node.right] : node.kind === "call" ? node.args : [];
+  const children =
+    node.kind === "unary" ? [node.operand] : node.kind === "binary" ? [node.left, node.right] : node.kind === "call" ? node.args : [];
   const results = children.map((child) => valueAndOrigin(child, retried));
-  const value = applyNode(node, retried, results.map((r) => r.value));
+  const value = applyNode(
+    node,
+    retried,
+    results.map((r) => r.value),
+  );
   const inner = results.find((r) => r.origin !== undefined)?.origin;
   return { value, origin: inner ?? (Number.isFinite(value) ? undefined : node) };
 }

@@ -60,7 +60,13 @@ export function checkDomain(tree: Expression, delay: DelayClosure, retries: numb
   return { diagnostics, range: { min, max, minAt, maxAt, bounds } };
 }
 
-function domainWarning(code: DomainCode, tree: Expression, delay: DelayClosure, offenders: Offenders, incomplete: boolean): ExpressionDiagnostic {
+function domainWarning(
+  code: DomainCode,
+  tree: Expression,
+  delay: DelayClosure,
+  offenders: Offenders,
+  incomplete: boolean,
+): ExpressionDiagnostic {
   const first = offenders.first[0] ?? 0;
   const example = delay(first);
   const when = `when \`retried\` is ${listValues(offenders, incomplete)}`;
@@ -100,7 +106,9 @@ function domainWarning(code: DomainCode, tree: Expression, delay: DelayClosure, 
         message: `the delay is not a whole number of milliseconds ${when} (${formatValue(example)} ms at ${first})`,
         span: tree.span,
         hint: "wrap it in `round(…)`, `floor(…)` or `ceil(…)`",
-        suggestions: (["round", "floor", "ceil"] as const).map((name) => wrapIn(tree, name, [null], name === "round" ? "round it" : `round it ${name === "floor" ? "down" : "up"}`)),
+        suggestions: (["round", "floor", "ceil"] as const).map((name) =>
+          wrapIn(tree, name, [null], name === "round" ? "round it" : `round it ${name === "floor" ? "down" : "up"}`),
+        ),
       };
   }
 }
@@ -109,7 +117,9 @@ function domainWarning(code: DomainCode, tree: Expression, delay: DelayClosure, 
 function sampledNote(tree: Expression, retries: number, findings: DomainFindings): ExpressionDiagnostic {
   const open = DOMAIN_CODES.filter((code) => findings.unsettled.has(code)).map((code) => code.replace("-delay", ""));
   const left = open.length > 0 ? `; ${open.join(", ")} delays are not ruled out for every value` : "";
-  const range = findings.rangeApproximate ? `; the range is that of the values checked, and every delay lies within ${formatValue(Math.min(findings.min, findings.lowest))} … ${formatValue(Math.max(findings.max, findings.highest))}` : "";
+  const range = findings.rangeApproximate
+    ? `; the range is that of the values checked, and every delay lies within ${formatValue(Math.min(findings.min, findings.lowest))} … ${formatValue(Math.max(findings.max, findings.highest))}`
+    : "";
   return {
     code: "domain-check-sampled",
     severity: "info",

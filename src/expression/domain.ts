@@ -128,25 +128,39 @@ class DomainScan {
       const infinite = this.firstWhere(usable, last, (v) => v === Infinity);
       findings.addRun("infinite-delay", first, finite);
       findings.addRun("negative-delay", finite, usable);
-      if (!known.integral) this.fractional(usable, this.firstWhere(usable, infinite - 1, (v) => v >= WHOLE_FROM));
+      if (!known.integral)
+        this.fractional(
+          usable,
+          this.firstWhere(usable, infinite - 1, (v) => v >= WHOLE_FROM),
+        );
       findings.addRun("infinite-delay", infinite, last + 1);
       if (finite === infinite) return;
       findings.addFinite(finite, this.delay(finite));
       const max = this.delay(infinite - 1);
-      findings.addFinite(this.firstWhere(finite, infinite - 1, (v) => v >= max), max);
+      findings.addFinite(
+        this.firstWhere(finite, infinite - 1, (v) => v >= max),
+        max,
+      );
       return;
     }
     const finite = this.firstWhere(first, last, (v) => v < Infinity);
     const negative = this.firstWhere(finite, last, (v) => v < 0);
     const infinite = this.firstWhere(negative, last, (v) => v === -Infinity);
     findings.addRun("infinite-delay", first, finite);
-    if (!known.integral) this.fractional(this.firstWhere(finite, negative - 1, (v) => v < WHOLE_FROM), negative);
+    if (!known.integral)
+      this.fractional(
+        this.firstWhere(finite, negative - 1, (v) => v < WHOLE_FROM),
+        negative,
+      );
     findings.addRun("negative-delay", negative, infinite);
     findings.addRun("infinite-delay", infinite, last + 1);
     if (finite === infinite) return;
     findings.addFinite(finite, this.delay(finite));
     const min = this.delay(infinite - 1);
-    findings.addFinite(this.firstWhere(finite, infinite - 1, (v) => v <= min), min);
+    findings.addFinite(
+      this.firstWhere(finite, infinite - 1, (v) => v <= min),
+      min,
+    );
   }
 
   /** `start … end - 1` give finite, non-negative delays that may have a fraction: evaluate them if affordable, else sample. */

@@ -29,7 +29,13 @@ const STACK_HINT = "simplify the expression, or call this from a shallower stack
 
 /** The diagnostic for a call stack that ran out despite the depth limit. */
 export function stackExhausted(source: unknown): ExpressionDiagnostic {
-  return { code: "too-deeply-nested", severity: "error", message: STACK_MESSAGE, span: { start: 0, end: typeof source === "string" ? source.length : 0 }, hint: STACK_HINT };
+  return {
+    code: "too-deeply-nested",
+    severity: "error",
+    message: STACK_MESSAGE,
+    span: { start: 0, end: typeof source === "string" ? source.length : 0 },
+    hint: STACK_HINT,
+  };
 }
 
 let stackError: RetryDelayError | undefined;
@@ -72,8 +78,28 @@ export function guardTreeWalk<T>(run: () => T, tree?: unknown): T {
 
 function walkFailure(error: unknown, tree: unknown): ExpressionDiagnostic {
   const at = { start: 0, end: 0 };
-  if (tree === undefined) return { code: "invalid-input", severity: "error", message: "the value is not a valid expression tree", span: at, hint: "pass a tree returned by `parse`" };
+  if (tree === undefined)
+    return {
+      code: "invalid-input",
+      severity: "error",
+      message: "the value is not a valid expression tree",
+      span: at,
+      hint: "pass a tree returned by `parse`",
+    };
   const problem = malformedTree(tree);
-  if (problem !== undefined) return { code: "invalid-input", severity: "error", message: `the value is not a valid expression tree: ${problem}`, span: at, hint: "pass a tree returned by `parse`" };
-  return { code: "internal-error", severity: "error", message: `retry-delay failed on a valid expression tree: ${describeThrow(error)}`, span: at, hint: "this is a bug in retry-delay; please report it with the expression" };
+  if (problem !== undefined)
+    return {
+      code: "invalid-input",
+      severity: "error",
+      message: `the value is not a valid expression tree: ${problem}`,
+      span: at,
+      hint: "pass a tree returned by `parse`",
+    };
+  return {
+    code: "internal-error",
+    severity: "error",
+    message: `retry-delay failed on a valid expression tree: ${describeThrow(error)}`,
+    span: at,
+    hint: "this is a bug in retry-delay; please report it with the expression",
+  };
 }

@@ -107,7 +107,13 @@ export function addBounds(a: Bounds, b: Bounds): Bounds {
   const opposite = (a.lo === -Infinity && b.hi === Infinity) || (a.hi === Infinity && b.lo === -Infinity);
   const lo = a.lo + b.lo;
   const hi = a.hi + b.hi;
-  return bounds(Number.isNaN(lo) ? -Infinity : lo, Number.isNaN(hi) ? Infinity : hi, a.nan || b.nan || opposite, a.integral && b.integral, combine(a.trend, b.trend));
+  return bounds(
+    Number.isNaN(lo) ? -Infinity : lo,
+    Number.isNaN(hi) ? Infinity : hi,
+    a.nan || b.nan || opposite,
+    a.integral && b.integral,
+    combine(a.trend, b.trend),
+  );
 }
 
 /** `a - b` */
@@ -150,7 +156,10 @@ export function risingBounds(fn: (x: number) => number, keepsWhole: boolean): (x
 
 /** The rule of `min` or `max`: non-decreasing in both arguments, NaN if either is. */
 export function risingPairBounds(fn: (x: number, y: number) => number): (x: Bounds, y: Bounds) => Bounds {
-  return (x, y) => (isNanOnly(x) || isNanOnly(y) ? NAN_ONLY : bounds(fn(x.lo, y.lo), fn(x.hi, y.hi), x.nan || y.nan, x.integral && y.integral, combine(x.trend, y.trend)));
+  return (x, y) =>
+    isNanOnly(x) || isNanOnly(y)
+      ? NAN_ONLY
+      : bounds(fn(x.lo, y.lo), fn(x.hi, y.hi), x.nan || y.nan, x.integral && y.integral, combine(x.trend, y.trend));
 }
 
 /** `sqrt(x)`: NaN below 0. */

@@ -28,11 +28,20 @@ export function listFunctions(): string {
 
 /** The rows. Lookups are by exact name: the language is case-sensitive, and so are its near misses. */
 export const MISTAKEN_NAMES: readonly MistakenName[] = [
-  { names: ["e", "E"], use: "value", hint: () => `there is no constant \`e\`; write \`${signature("exp").replace("(x)", "(1)")}\`, or \`${signature("exp")}\` for e raised to x` },
+  {
+    names: ["e", "E"],
+    use: "value",
+    hint: () =>
+      `there is no constant \`e\`; write \`${signature("exp").replace("(x)", "(1)")}\`, or \`${signature("exp")}\` for e raised to x`,
+  },
   { names: ["pi", "PI"], use: "either", hint: () => "there is no constant `pi`; write its value, `3.141592653589793`" },
   { names: ["log", "ln", "log2", "log10"], use: "either", hint: () => `there is no logarithm; the functions are ${listFunctions()}` },
   { names: ["trunc"], use: "either", hint: () => `write \`${signature("floor")}\` for x ≥ 0, or \`${signature("ceil")}\` for x ≤ 0` },
-  { names: ["Math"], use: "either", hint: () => `write the function name alone, without \`Math.\`: e.g. \`${signature("pow").replace("(x, y)", "(2, retried)")}\`` },
+  {
+    names: ["Math"],
+    use: "either",
+    hint: () => `write the function name alone, without \`Math.\`: e.g. \`${signature("pow").replace("(x, y)", "(2, retried)")}\``,
+  },
 ];
 
 const byName: ReadonlyMap<string, MistakenName> = new Map(MISTAKEN_NAMES.flatMap((row) => row.names.map((n) => [n, row] as const)));

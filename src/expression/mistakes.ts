@@ -25,7 +25,8 @@ const QUOTES: ReadonlyMap<string, string> = new Map([
 type Reparse = (text: string) => { readonly ok: boolean; readonly diagnostics: readonly ExpressionDiagnostic[] };
 
 /** A number and a unit word, repeated: `30s`, `1m30s`, `1h 30m`, `5 seconds`. Units are checked by the table, not here. */
-const DURATION = /(?<![A-Za-z0-9_.])(?:\d+(?:\.\d+)?[ \t]*[A-Za-z\u00b5\u03bc]+)(?:[ \t]*\d+(?:\.\d+)?[ \t]*[A-Za-z\u00b5\u03bc]+)*(?![A-Za-z0-9_.]|[ \t]*\()/g;
+const DURATION =
+  /(?<![A-Za-z0-9_.])(?:\d+(?:\.\d+)?[ \t]*[A-Za-z\u00b5\u03bc]+)(?:[ \t]*\d+(?:\.\d+)?[ \t]*[A-Za-z\u00b5\u03bc]+)*(?![A-Za-z0-9_.]|[ \t]*\()/g;
 const PART = /(\d+(?:\.\d+)?)[ \t]*([A-Za-z\u00b5\u03bc]+)/g;
 
 /**
@@ -33,11 +34,18 @@ const PART = /(\d+(?:\.\d+)?)[ \t]*([A-Za-z\u00b5\u03bc]+)/g;
  * a known mistake explains replaced by that mistake's diagnostic. `reparse`
  * parses and explains a part of the source (the text inside quotes).
  */
-export function explainParseFailure(source: string, diagnostics: readonly ExpressionDiagnostic[], reparse: Reparse): readonly ExpressionDiagnostic[] {
+export function explainParseFailure(
+  source: string,
+  diagnostics: readonly ExpressionDiagnostic[],
+  reparse: Reparse,
+): readonly ExpressionDiagnostic[] {
   const quoted = quotedWhole(source);
   if (quoted !== undefined) return explainQuoted(source, quoted, diagnostics, reparse);
   const units = durationLiterals(source);
-  const explained = units.length === 0 ? diagnostics : [...units, ...diagnostics.filter((d) => !units.some((u) => overlaps(d.span, u.span)))].sort((a, b) => a.span.start - b.span.start);
+  const explained =
+    units.length === 0
+      ? diagnostics
+      : [...units, ...diagnostics.filter((d) => !units.some((u) => overlaps(d.span, u.span)))].sort((a, b) => a.span.start - b.span.start);
   return withMathFixes(source, explained, reparse).map((d) => (d.code === "strategy-name" ? strategyInContext(source, d) : d));
 }
 
@@ -56,7 +64,10 @@ function withMathFixes(source: string, diagnostics: readonly ExpressionDiagnosti
     const member = members.find((m) => d.code === "unexpected-character" && d.span.start === m.index + "Math".length);
     if (member === undefined) return d;
     const [text, name = ""] = member;
-    return { ...d, fix: { span: { start: member.index, end: member.index + text.length }, text: name, message: `replace \`${text}\` with \`${name}\`` } };
+    return {
+      ...d,
+      fix: { span: { start: member.index, end: member.index + text.length }, text: name, message: `replace \`${text}\` with \`${name}\`` },
+    };
   });
 }
 
@@ -102,7 +113,12 @@ function unitOf(word: string): string | undefined {
   return unitForWord(word);
 }
 
-function unitDiagnostic(text: string, span: Span, ms: number, { quoted }: { readonly quoted: boolean } = { quoted: false }): ExpressionDiagnostic {
+function unitDiagnostic(
+  text: string,
+  span: Span,
+  ms: number,
+  { quoted }: { readonly quoted: boolean } = { quoted: false },
+): ExpressionDiagnostic {
   const fix: Fix = { span, text: String(ms), message: `replace \`${text}\` with \`${ms}\`` };
   return {
     code: "unit-in-expression",
@@ -130,21 +146,30 @@ function quotedWhole(source: string): Span | undefined {
  * for the whole quoted text. Anything else keeps the quote errors: those
  * come first.
  */
-function explainQuoted(source: string, inner: Span, diagnostics: readonly ExpressionDiagnostic[], reparse: Reparse): readonly ExpressionDiagnostic[] {
+function explainQuoted(
+  source: string,
+  inner: Span,
+  diagnostics: readonly ExpressionDiagnostic[],
+  reparse: Reparse,
+): readonly ExpressionDiagnostic[] {
   const text = source.slice(inner.start, inner.end);
   const whole: Span = { start: inner.start - 1, end: inner.end + 1 };
   const result = reparse(text);
   if (result.ok) {
     const fix: Fix = { span: whole, text, message: `remove the quotes: \`${text}\`` };
-    return diagnostics.map((d) => (d.code === "unexpected-character" && (d.span.start === whole.start || d.span.end === whole.end) ? { ...d, fix } : d));
+    return diagnostics.map((d) =>
+      d.code === "unexpected-character" && (d.span.start === whole.start || d.span.end === whole.end) ? { ...d, fix } : d,
+    );
   }
   const [only] = result.diagnostics;
   const trimmed = { start: text.length - text.trimStart().length, end: text.trimEnd().length };
-  if (result.diagnostics.length !== 1 || only === undefined || only.span.start !== trimmed.start || only.span.end !== trimmed.end) return diagnostics;
+  if (result.diagnostics.length !== 1 || only === undefined || only.span.start !== trimmed.start || only.span.end !== trimmed.end)
+    return diagnostics;
   if (only.code !== "unit-in-expression" && only.code !== "strategy-name") return diagnostics;
   const widen = (fix: Fix): Fix => ({ ...fix, span: whole });
   const quotedText = source.slice(whole.start, whole.end);
-  if (only.code === "unit-in-expression" && only.fix !== undefined) return [unitDiagnostic(quotedText, whole, Number(only.fix.text), { quoted: true })];
+  if (only.code === "unit-in-expression" && only.fix !== undefined)
+    return [unitDiagnostic(quotedText, whole, Number(only.fix.text), { quoted: true })];
   return [{ ...only, span: whole, ...(only.suggestions === undefined ? {} : { suggestions: only.suggestions.map(widen) }) }];
 }
 

@@ -28,13 +28,26 @@ export function resolveVariable(name: string, span: Span): ExpressionDiagnostic 
   if (name === RETRIED) return undefined;
   const builtin = lookupBuiltin(name);
   if (builtin !== undefined) {
-    return { code: "missing-call", severity: "error", message: `\`${name}\` is a function, but it is not called here`, span, hint: `call it: \`${builtin.signature}\`` };
+    return {
+      code: "missing-call",
+      severity: "error",
+      message: `\`${name}\` is a function, but it is not called here`,
+      span,
+      hint: `call it: \`${builtin.signature}\``,
+    };
   }
   const strategy = strategyName(name, span);
   if (strategy !== undefined) return strategy;
   const known = mistakenNameHint(name, false);
-  if (known !== undefined) return { code: "unknown-variable", severity: "error", message: `unknown variable \`${name}\``, span, hint: known };
-  return { code: "unknown-variable", severity: "error", message: `unknown variable \`${name}\``, span, ...didYouMean(name, span, "the only variable is `retried`") };
+  if (known !== undefined)
+    return { code: "unknown-variable", severity: "error", message: `unknown variable \`${name}\``, span, hint: known };
+  return {
+    code: "unknown-variable",
+    severity: "error",
+    message: `unknown variable \`${name}\``,
+    span,
+    ...didYouMean(name, span, "the only variable is `retried`"),
+  };
 }
 
 /**
@@ -45,13 +58,26 @@ export function resolveCall(name: string, nameSpan: Span, args: readonly Express
   const builtin = lookupBuiltin(name);
   if (builtin === undefined) {
     if (name === RETRIED) {
-      return { code: "not-a-function", severity: "error", message: "`retried` is a variable, not a function", span: nameSpan, hint: "to multiply, write `retried * (…)`" };
+      return {
+        code: "not-a-function",
+        severity: "error",
+        message: "`retried` is a variable, not a function",
+        span: nameSpan,
+        hint: "to multiply, write `retried * (…)`",
+      };
     }
     const strategy = strategyName(name, callSpan);
     if (strategy !== undefined) return strategy;
     const known = mistakenNameHint(name, true);
-    if (known !== undefined) return { code: "unknown-function", severity: "error", message: `unknown function \`${name}\``, span: nameSpan, hint: known };
-    return { code: "unknown-function", severity: "error", message: `unknown function \`${name}\``, span: nameSpan, ...didYouMean(name, nameSpan, `the functions are ${listFunctions()}`) };
+    if (known !== undefined)
+      return { code: "unknown-function", severity: "error", message: `unknown function \`${name}\``, span: nameSpan, hint: known };
+    return {
+      code: "unknown-function",
+      severity: "error",
+      message: `unknown function \`${name}\``,
+      span: nameSpan,
+      ...didYouMean(name, nameSpan, `the functions are ${listFunctions()}`),
+    };
   }
   if (args.length !== builtin.arity) {
     const expected = builtin.arity === 1 ? "1 argument" : `${builtin.arity} arguments`;
@@ -80,7 +106,11 @@ function strategyName(name: string, span: Span): ExpressionDiagnostic | undefine
     message: `\`${name}\` names a backoff strategy, but the header takes an expression`,
     span,
     hint: "leave the header out to get Upstash's default backoff, or write the delay as an expression in milliseconds",
-    suggestions: strategy.offers.map((offer) => ({ span, text: offer.expression, message: `write \`${offer.expression}\`, ${offer.describes}` })),
+    suggestions: strategy.offers.map((offer) => ({
+      span,
+      text: offer.expression,
+      message: `write \`${offer.expression}\`, ${offer.describes}`,
+    })),
   };
 }
 

@@ -63,4 +63,3 @@ export function checkSize(tokens: readonly LexicalToken[], sourceLength: number)
   }
   return undefined;
 }
-

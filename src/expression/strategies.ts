@@ -26,7 +26,10 @@ export interface Strategy {
 }
 
 const EXPONENTIAL = { expression: "pow(2, retried) * 1000", describes: "exponential backoff: 1s, 2s, 4s, 8s, …" } as const;
-const DEFAULT = { expression: DEFAULT_BACKOFF_EXPRESSION, describes: "Upstash's default backoff written out: 12s, 2m28s, 30m8s, … at most 1 day" } as const;
+const DEFAULT = {
+  expression: DEFAULT_BACKOFF_EXPRESSION,
+  describes: "Upstash's default backoff written out: 12s, 2m28s, 30m8s, … at most 1 day",
+} as const;
 
 /** The strategy words, each with what to write instead. */
 export const STRATEGIES: readonly Strategy[] = [

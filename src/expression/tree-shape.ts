@@ -54,7 +54,8 @@ function nodeProblem(node: unknown, pending: unknown[]): string | undefined {
       pending.push(n.left, n.right);
       return undefined;
     case "call":
-      if (typeof n.name !== "string" || !isSpan(n.nameSpan) || !isArraySafe(n.args)) return "a call node needs a `name`, a `nameSpan` and an `args` array";
+      if (typeof n.name !== "string" || !isSpan(n.nameSpan) || !isArraySafe(n.args))
+        return "a call node needs a `name`, a `nameSpan` and an `args` array";
       pending.push(...n.args);
       return undefined;
     default:

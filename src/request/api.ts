@@ -35,7 +35,11 @@ export function buildTriggerRequest(options: TriggerOptions, build: BuildOptions
  * ```
  */
 export function buildBatchTriggerRequest(items: readonly TriggerOptions[], build: BuildOptions = {}): RequestBuildResult {
-  return batchRequest("trigger", items, build, "/v2/batch/trigger", (m) => ({ destination: m.destination, ...(m.body === undefined ? {} : { body: m.body }), headers: m.headers.toRecord() }));
+  return batchRequest("trigger", items, build, "/v2/batch/trigger", (m) => ({
+    destination: m.destination,
+    ...(m.body === undefined ? {} : { body: m.body }),
+    headers: m.headers.toRecord(),
+  }));
 }
 
 /**
@@ -100,6 +104,7 @@ export function buildScheduleRequest(options: ScheduleCreateOptions, build: Buil
 /** qstash-js writes batch items' headers through `Headers`, so their names arrive lower-cased. */
 function lowerCased(headers: Readonly<Record<string, string>>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) Object.defineProperty(out, name.toLowerCase(), { value, enumerable: true, writable: true, configurable: true });
+  for (const [name, value] of Object.entries(headers))
+    Object.defineProperty(out, name.toLowerCase(), { value, enumerable: true, writable: true, configurable: true });
   return out;
 }

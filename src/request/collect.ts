@@ -44,15 +44,27 @@ export function collectHeaders(input: unknown, report: Report): Map<string, { na
   let count = 0;
   const put = (name: unknown, value: unknown): void => {
     if (typeof name !== "string" || ++count > MAX_HEADER_COUNT) return;
-    const text = Array.isArray(value) ? value.filter((v) => typeof v === "string").join(", ") : typeof value === "string" ? value : undefined;
+    const text = Array.isArray(value)
+      ? value.filter((v) => typeof v === "string").join(", ")
+      : typeof value === "string"
+        ? value
+        : undefined;
     if (text === undefined) return;
     if (text.length > MAX_HEADER_VALUE_LENGTH) {
-      report.add("invalid-header-value", "error", `\`${name.slice(0, 80)}\` is ${text.length} characters long; the limit is ${MAX_HEADER_VALUE_LENGTH}`, name, "", { span: { start: 0, end: 0 } });
+      report.add(
+        "invalid-header-value",
+        "error",
+        `\`${name.slice(0, 80)}\` is ${text.length} characters long; the limit is ${MAX_HEADER_VALUE_LENGTH}`,
+        name,
+        "",
+        { span: { start: 0, end: 0 } },
+      );
       return;
     }
     if (!checkArrivedValue(name, text, report)) return;
     const lower = name.toLowerCase();
-    if (found.has(lower)) report.add("duplicate-header", "warning", `\`${name.slice(0, 80)}\` is given more than once; the last value is used`, name, text);
+    if (found.has(lower))
+      report.add("duplicate-header", "warning", `\`${name.slice(0, 80)}\` is given more than once; the last value is used`, name, text);
     found.set(lower, { name, value: text });
   };
   try {
@@ -60,7 +72,8 @@ export function collectHeaders(input: unknown, report: Report): Map<string, { na
   } catch {
     report.add("invalid-header-value", "error", "the headers could not be read", "", "");
   }
-  if (count > MAX_HEADER_COUNT) report.add("invalid-header-value", "error", `the request has more than ${MAX_HEADER_COUNT} headers; the rest are not read`, "", "");
+  if (count > MAX_HEADER_COUNT)
+    report.add("invalid-header-value", "error", `the request has more than ${MAX_HEADER_COUNT} headers; the rest are not read`, "", "");
   return found;
 }
 
@@ -96,13 +109,25 @@ export function mergeQuery(headers: Map<string, { name: string; value: string }>
     const name = decode(eq < 0 ? pair : pair.slice(0, eq));
     const value = decode(eq < 0 ? "" : pair.slice(eq + 1));
     if (name === undefined || value === undefined) {
-      report.add("invalid-header-value", "error", `the query parameter \`${pair.slice(0, 80)}\` is not valid percent-encoding`, "query", pair);
+      report.add(
+        "invalid-header-value",
+        "error",
+        `the query parameter \`${pair.slice(0, 80)}\` is not valid percent-encoding`,
+        "query",
+        pair,
+      );
       continue;
     }
     const lower = name.toLowerCase();
     if (!lower.startsWith("upstash-") || lower === "upstash-forward-") continue;
     if (headers.has(lower)) {
-      report.add("duplicate-header", "warning", `\`${name}\` is given as a header and as a query parameter; the header is used`, `query.${name}`, value);
+      report.add(
+        "duplicate-header",
+        "warning",
+        `\`${name}\` is given as a header and as a query parameter; the header is used`,
+        `query.${name}`,
+        value,
+      );
       continue;
     }
     if (checkArrivedValue(name, value, report) && value.length <= MAX_HEADER_VALUE_LENGTH) headers.set(lower, { name, value });
@@ -116,4 +141,3 @@ function decode(text: string): string | undefined {
     return undefined;
   }
 }
-

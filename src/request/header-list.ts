@@ -29,7 +29,8 @@ export class HeaderList {
   /** The headers as a prototype-free-safe record (names written with defineProperty, so `__proto__` stays a header). */
   toRecord(): Record<string, string> {
     const record: Record<string, string> = {};
-    for (const { name, value } of this.byLower.values()) Object.defineProperty(record, name, { value, enumerable: true, writable: true, configurable: true });
+    for (const { name, value } of this.byLower.values())
+      Object.defineProperty(record, name, { value, enumerable: true, writable: true, configurable: true });
     return record;
   }
 

@@ -30,23 +30,51 @@ const FAILURE_PREFIX = "Upstash-Failure-Callback-";
 const FORWARD_PREFIX = "Upstash-Forward-";
 
 /** Builds one message of `endpoint` from caller options, reporting under `prefix` (`""`, or `[3].` in a batch). Undefined when any error was found. */
-export function buildMessage(endpoint: Endpoint, options: unknown, settings: MessageSettings, report: Report, prefix: string): Message | undefined {
+export function buildMessage(
+  endpoint: Endpoint,
+  options: unknown,
+  settings: MessageSettings,
+  report: Report,
+  prefix: string,
+): Message | undefined {
   const mark = report.diagnostics.length;
   const read = isPlainObjectLike(options) ? snapshotOwn(options) : undefined;
   if (read === undefined || !read.ok) {
-    report.add("invalid-options", "error", `the ${endpoint} options must be an object such as \`{ url }\``, prefix.replace(/\.$/, ""), "", read?.ok === false ? { hint: read.reason } : {});
+    report.add(
+      "invalid-options",
+      "error",
+      `the ${endpoint} options must be an object such as \`{ url }\``,
+      prefix.replace(/\.$/, ""),
+      "",
+      read?.ok === false ? { hint: read.reason } : {},
+    );
     return undefined;
   }
   const values = read.value;
   warnAboutUnknownOptions(endpoint, read.keys, report, prefix);
   const headers = new HeaderList();
   const origins = new Map<string, string>();
-  const ctx: BuildContext = { endpoint, family: familyOf(endpoint), options: values, report, headers, plan: settings.plan, now: settings.now };
+  const ctx: BuildContext = {
+    endpoint,
+    family: familyOf(endpoint),
+    options: values,
+    report,
+    headers,
+    plan: settings.plan,
+    now: settings.now,
+  };
   reportMissing(endpoint, values, report, prefix);
   const destination = readDestination(endpoint, values, report, prefix);
   for (const row of rowsFor(endpoint)) if (row.kind === "header") applyRow(row, values, ctx, prefix, origins);
   if (values.delay !== undefined && values.notBefore !== undefined) {
-    report.add("not-before-overrides-delay", "warning", "both `delay` and `notBefore` are given; `notBefore` takes precedence", `${prefix}notBefore`, showValue(values.notBefore), { hint: "drop one of them" });
+    report.add(
+      "not-before-overrides-delay",
+      "warning",
+      "both `delay` and `notBefore` are given; `notBefore` takes precedence",
+      `${prefix}notBefore`,
+      showValue(values.notBefore),
+      { hint: "drop one of them" },
+    );
   }
   const forwarded = values.headers === undefined ? [] : readUserHeaders(values.headers, `${prefix}headers`, report);
   placeUserHeaders(forwarded, ctx, prefix, origins);
@@ -66,9 +94,23 @@ function warnAboutUnknownOptions(endpoint: Endpoint, keys: readonly string[], re
     keys.filter((key) => !known.includes(key)),
     (key) => {
       const suggestion = closestName(key, known);
-      report.add("unknown-option", "warning", `unknown option \`${key.slice(0, 80)}\`; it is ignored`, `${prefix}${key}`, key, suggestion === undefined ? {} : { hint: `did you mean \`${suggestion}\`?` });
+      report.add(
+        "unknown-option",
+        "warning",
+        `unknown option \`${key.slice(0, 80)}\`; it is ignored`,
+        `${prefix}${key}`,
+        key,
+        suggestion === undefined ? {} : { hint: `did you mean \`${suggestion}\`?` },
+      );
     },
-    (more) => report.add("unknown-option", "warning", `and ${more} more unknown ${more === 1 ? "option" : "options"}; they are ignored`, prefix.replace(/\.$/, ""), ""),
+    (more) =>
+      report.add(
+        "unknown-option",
+        "warning",
+        `and ${more} more unknown ${more === 1 ? "option" : "options"}; they are ignored`,
+        prefix.replace(/\.$/, ""),
+        "",
+      ),
   );
 }
 

@@ -20,7 +20,8 @@ const PLACES: ReadonlyMap<string, HeaderPlace> = (() => {
       if (!places.has(header.toLowerCase())) places.set(header.toLowerCase(), { row, index, family: "" });
       if (!row.callbackFamilies) return;
       const rest = header.slice("Upstash-".length);
-      for (const family of ["Upstash-Callback-", "Upstash-Failure-Callback-"] as const) places.set(`${family}${rest}`.toLowerCase(), { row, index, family });
+      for (const family of ["Upstash-Callback-", "Upstash-Failure-Callback-"] as const)
+        places.set(`${family}${rest}`.toLowerCase(), { row, index, family });
     });
   }
   return places;
@@ -29,7 +30,9 @@ const PLACES: ReadonlyMap<string, HeaderPlace> = (() => {
 const PROTOCOL: ReadonlySet<string> = new Set(PROTOCOL_HEADERS.map((h) => h.toLowerCase()));
 
 /** The canonical spelling of every header the table knows, for did-you-mean hints. */
-export const KNOWN_HEADER_NAMES: readonly string[] = [...PLACES.entries()].map(([lower, place]) => canonical(lower, place)).concat(PROTOCOL_HEADERS);
+export const KNOWN_HEADER_NAMES: readonly string[] = [...PLACES.entries()]
+  .map(([lower, place]) => canonical(lower, place))
+  .concat(PROTOCOL_HEADERS);
 
 function canonical(lower: string, place: HeaderPlace): string {
   const header = place.row.headers[place.index] ?? lower;
@@ -43,7 +46,12 @@ export function placeOf(lowerName: string): HeaderPlace | undefined {
 /** Whether an `Upstash-*` header is one Upstash or the SDKs document: a table row, a callback copy, a forward, or protocol. */
 export function isKnownHeader(lower: string): boolean {
   if (PLACES.has(lower) || PROTOCOL.has(lower)) return true;
-  if (lower.startsWith("upstash-forward-") || lower.startsWith("upstash-callback-forward-") || lower.startsWith("upstash-failure-callback-forward-")) return true;
+  if (
+    lower.startsWith("upstash-forward-") ||
+    lower.startsWith("upstash-callback-forward-") ||
+    lower.startsWith("upstash-failure-callback-forward-")
+  )
+    return true;
   // The SDKs' own protocol headers for callbacks (Workflow-*, Feature-Set) and nested families.
   const nested = /^upstash-(?:callback-|failure-callback-)+(.*)$/.exec(lower);
   return nested !== null && (PROTOCOL.has(`upstash-${nested[1] ?? ""}`) || PLACES.has(`upstash-${nested[1] ?? ""}`));
@@ -73,5 +81,6 @@ export function checkRawUpstashHeader(name: string, value: string, endpoint: End
     }
     return;
   }
-  if (!isKnownHeader(lower)) report.add("unknown-upstash-header", "warning", `unknown header \`${name.slice(0, 80)}\`; it is sent as it is`, path, name);
+  if (!isKnownHeader(lower))
+    report.add("unknown-upstash-header", "warning", `unknown header \`${name.slice(0, 80)}\`; it is sent as it is`, path, name);
 }

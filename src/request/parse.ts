@@ -84,7 +84,8 @@ function forwardedAndPassedThrough(endpoint: Endpoint, headers: HeaderMap, repor
     if (!lower.startsWith("upstash-")) continue;
     const place = placeOf(lower);
     if (endpoint !== "trigger" && place !== undefined && place.family !== "") setOwn(out, name, value);
-    else if (endpoint !== "trigger" && place === undefined && /^upstash-(callback|failure-callback)-forward-/.test(lower)) setOwn(out, name, value);
+    else if (endpoint !== "trigger" && place === undefined && /^upstash-(callback|failure-callback)-forward-/.test(lower))
+      setOwn(out, name, value);
     if (!isKnownHeader(lower)) unknown.push(name);
   }
   warnAboutUnknown(unknown, report);
@@ -98,9 +99,23 @@ function warnAboutUnknown(unknown: readonly string[], report: Report): void {
     unknown,
     (name) => {
       const suggestion = closestName(name, KNOWN_HEADER_NAMES);
-      report.add("unknown-upstash-header", "warning", `unknown header \`${name.slice(0, 80)}\``, name, name, suggestion === undefined ? {} : { hint: `did you mean \`${suggestion}\`?` });
+      report.add(
+        "unknown-upstash-header",
+        "warning",
+        `unknown header \`${name.slice(0, 80)}\``,
+        name,
+        name,
+        suggestion === undefined ? {} : { hint: `did you mean \`${suggestion}\`?` },
+      );
     },
-    (more) => report.add("unknown-upstash-header", "warning", `and ${more} more unknown \`Upstash-*\` ${more === 1 ? "header" : "headers"}`, "", ""),
+    (more) =>
+      report.add(
+        "unknown-upstash-header",
+        "warning",
+        `and ${more} more unknown \`Upstash-*\` ${more === 1 ? "header" : "headers"}`,
+        "",
+        "",
+      ),
   );
 }
 
@@ -113,6 +128,8 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
 export function checkArrivedValue(name: string, value: string, report: Report): boolean {
   const bad = firstUnsafeCharacter(value);
   if (bad === undefined) return true;
-  report.add("invalid-header-value", "error", `\`${name.slice(0, 80)}\` holds ${bad.shown}, which no HTTP header can carry`, name, value, { span: { start: bad.at, end: bad.at + 1 } });
+  report.add("invalid-header-value", "error", `\`${name.slice(0, 80)}\` holds ${bad.shown}, which no HTTP header can carry`, name, value, {
+    span: { start: bad.at, end: bad.at + 1 },
+  });
   return false;
 }

@@ -72,12 +72,14 @@ export const PLACEHOLDER_TOKEN = "<QSTASH_TOKEN>";
 export function readBuildOptions(value: unknown): { baseUrl: string; token: string; settings: MessageSettings } {
   const build = expectOptions(value, "the build options");
   const baseUrl = expectOptionalString(build.baseUrl, "build.baseUrl");
-  if (baseUrl !== undefined && !isHttpUrl(baseUrl)) invalidArgument(`build.baseUrl must be an http:// or https:// URL, not \`${baseUrl.slice(0, 80)}\``);
+  if (baseUrl !== undefined && !isHttpUrl(baseUrl))
+    invalidArgument(`build.baseUrl must be an http:// or https:// URL, not \`${baseUrl.slice(0, 80)}\``);
   const token = expectOptionalString(build.token, "build.token");
   // A token goes into a header: a line break would smuggle in another header.
   if (token !== undefined && !/^[\x21-\x7e]+$/.test(token)) invalidArgument("build.token must be printable ASCII, as a header value");
   if (build.plan !== undefined && !isUpstashPlan(build.plan)) invalidArgument(`build.plan must be one of ${PLAN_NAMES}`);
-  if (build.now !== undefined && (typeof build.now !== "number" || !Number.isFinite(build.now))) invalidArgument(`build.now must be a finite number of Unix milliseconds, not ${showValue(build.now)}`);
+  if (build.now !== undefined && (typeof build.now !== "number" || !Number.isFinite(build.now)))
+    invalidArgument(`build.now must be a finite number of Unix milliseconds, not ${showValue(build.now)}`);
   return {
     baseUrl: (baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ""),
     token: token ?? PLACEHOLDER_TOKEN,
@@ -112,7 +114,12 @@ function finish(report: Report, request: () => HttpRequest): RequestBuildResult 
 }
 
 /** A single-message request: `POST {base}{path(message)}` with the message's headers. */
-export function singleRequest(endpoint: Endpoint, options: unknown, build: unknown, path: (message: Message) => string): RequestBuildResult {
+export function singleRequest(
+  endpoint: Endpoint,
+  options: unknown,
+  build: unknown,
+  path: (message: Message) => string,
+): RequestBuildResult {
   const { baseUrl, token, settings } = readBuildOptions(build);
   const report = new Report();
   const message = assembled(endpoint, options, settings, report, "");
@@ -128,16 +135,32 @@ export function singleRequest(endpoint: Endpoint, options: unknown, build: unkno
 }
 
 /** A batch: `POST {base}{path}` with a JSON array of items; each diagnostic carries its item's index. */
-export function batchRequest(endpoint: Endpoint, items: unknown, build: unknown, path: string, item: (message: Message) => object): RequestBuildResult {
+export function batchRequest(
+  endpoint: Endpoint,
+  items: unknown,
+  build: unknown,
+  path: string,
+  item: (message: Message) => object,
+): RequestBuildResult {
   const { baseUrl, token, settings } = readBuildOptions(build);
   const report = new Report();
   const read = isArraySafe(items) ? snapshotArray(items, MAX_BATCH_ITEMS) : undefined;
   if (read === undefined || !read.ok) {
-    report.add("invalid-options", "error", "the batch must be an array of options", "", "", read?.ok === false ? { hint: read.reason } : {});
+    report.add(
+      "invalid-options",
+      "error",
+      "the batch must be an array of options",
+      "",
+      "",
+      read?.ok === false ? { hint: read.reason } : {},
+    );
     return finish(report, () => ({ method: "POST", url: "", headers: {} }));
   }
   const list = read.items;
-  if (list.length === 0) report.add("empty-batch", "error", "the batch is empty", "", "", { hint: "give at least one item; @upstash/workflow fails on an empty trigger batch" });
+  if (list.length === 0)
+    report.add("empty-batch", "error", "the batch is empty", "", "", {
+      hint: "give at least one item; @upstash/workflow fails on an empty trigger batch",
+    });
   const messages: object[] = [];
   list.forEach((options, index) => {
     const mark = report.diagnostics.length;

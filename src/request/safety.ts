@@ -43,11 +43,17 @@ export function firstUnsafeCharacter(text: string): { at: number; shown: string 
  * Checks every header of an assembled message and reports each unsafe one
  * under `pathOf(name)`. Returns whether all are safe.
  */
-export function checkHeaders(headers: Iterable<{ name: string; value: string }>, report: Report, pathOf: (name: string) => string): boolean {
+export function checkHeaders(
+  headers: Iterable<{ name: string; value: string }>,
+  report: Report,
+  pathOf: (name: string) => string,
+): boolean {
   let safe = true;
   for (const { name, value } of headers) {
     if (!isHeaderName(name)) {
-      report.add("unsafe-header", "error", `\`${name.slice(0, 80)}\` cannot be sent as a header name`, pathOf(name), name, { hint: "header names are letters, digits and `!#$%&'*+-.^_`|~`" });
+      report.add("unsafe-header", "error", `\`${name.slice(0, 80)}\` cannot be sent as a header name`, pathOf(name), name, {
+        hint: "header names are letters, digits and `!#$%&'*+-.^_`|~`",
+      });
       safe = false;
       continue;
     }
@@ -59,7 +65,9 @@ export function checkHeaders(headers: Iterable<{ name: string; value: string }>,
       });
       safe = false;
     } else if (!isHeaderValue(value)) {
-      report.add("unsafe-header", "error", `\`${name}\` would start or end with whitespace, which HTTP strips`, pathOf(name), value, { hint: "trim the value" });
+      report.add("unsafe-header", "error", `\`${name}\` would start or end with whitespace, which HTTP strips`, pathOf(name), value, {
+        hint: "trim the value",
+      });
       safe = false;
     }
   }

@@ -4,8 +4,31 @@ import type { BuildContext, Endpoint, ParseContext } from "./context.js";
 import { FLOW_CONTROL_OPTION_DOC, flowControlSchema } from "../flow-control/schema.js";
 import { buildFlowControl, parseFlowControl } from "./values/flow.js";
 import { buildCron, buildLabels, buildRedact, parseCron, parseLabels, parseRedact } from "./values/lists.js";
-import { buildDelay, buildNotBefore, buildRetries, buildTimeout, parseDurationHeader, parseNotBefore, parseRetries } from "./values/numbers.js";
-import { buildExpression, buildFailureUrl, buildFlag, buildIdentifier, buildMethod, buildName, buildRunId, buildUrl, parseExpression, parseFlag, parseMethod, parseName, parseRunId, parseUrl } from "./values/text.js";
+import {
+  buildDelay,
+  buildNotBefore,
+  buildRetries,
+  buildTimeout,
+  parseDurationHeader,
+  parseNotBefore,
+  parseRetries,
+} from "./values/numbers.js";
+import {
+  buildExpression,
+  buildFailureUrl,
+  buildFlag,
+  buildIdentifier,
+  buildMethod,
+  buildName,
+  buildRunId,
+  buildUrl,
+  parseExpression,
+  parseFlag,
+  parseMethod,
+  parseName,
+  parseRunId,
+  parseUrl,
+} from "./values/text.js";
 
 /*
  * THE table of request options. Every builder, the header parser, the curl
@@ -116,7 +139,15 @@ type One = (value: unknown, path: string, ctx: BuildContext) => string | undefin
 type ReadOne = (text: string, header: string, ctx: ParseContext) => unknown;
 
 /** A row of one header. */
-function single(row: Omit<HeaderRow, "kind" | "headers" | "build" | "parse" | "failureCopy" | "callbackFamilies"> & { header: string; failureCopy?: boolean; callbackFamilies?: boolean; build: One; parse: ReadOne }): HeaderRow {
+function single(
+  row: Omit<HeaderRow, "kind" | "headers" | "build" | "parse" | "failureCopy" | "callbackFamilies"> & {
+    header: string;
+    failureCopy?: boolean;
+    callbackFamilies?: boolean;
+    build: One;
+    parse: ReadOne;
+  },
+): HeaderRow {
   const { header, build, parse, ...rest } = row;
   return {
     kind: "header",
@@ -133,7 +164,12 @@ function single(row: Omit<HeaderRow, "kind" | "headers" | "build" | "parse" | "f
 }
 
 const url: JsonSchema = { type: "string", pattern: "^https?://", description: "an absolute http:// or https:// URL" };
-const duration: JsonSchema = { oneOf: [{ type: "string", description: "a duration such as 10s or 1d10h30m" }, { type: "number", minimum: 0, description: "seconds" }] };
+const duration: JsonSchema = {
+  oneOf: [
+    { type: "string", description: "a duration such as 10s or 1d10h30m" },
+    { type: "number", minimum: 0, description: "seconds" },
+  ],
+};
 const resourceName: JsonSchema = { type: "string", pattern: "^[A-Za-z0-9._-]+$" };
 
 /**
@@ -157,16 +193,113 @@ export const OPTION_TABLE: readonly OptionRow[] = [
     doc: "The destination: the workflow endpoint, or the message's URL. Required. `destination` in `schedules.create`.",
     schema: url,
   },
-  { kind: "payload", option: "body", place: "body", language: "string or JSON", endpoints: ALL, failureCopy: false, doc: "The payload: a string as is, anything else as JSON with `Content-Type: application/json`.", schema: {} },
-  { kind: "payload", option: "headers", place: "headers", language: "header record", endpoints: ALL, failureCopy: true, doc: "Headers for the destination, sent as `Upstash-Forward-<name>`. qstash-js passes `Upstash-*` names through as they are.", schema: { type: "object", additionalProperties: { type: "string" } } },
-  { kind: "payload", option: "disableTelemetry", place: "none", language: "boolean", endpoints: ["trigger"], failureCopy: false, doc: "The SDK's switch for its telemetry headers; this library sends none either way.", schema: { type: "boolean" } },
-  single({ option: "workflowRunId", header: "Upstash-Workflow-RunId", language: "run id", endpoints: ["trigger"], doc: "A custom run id; the SDK prefixes `wfr_` unconditionally.", schema: { type: "string", minLength: 1 }, build: buildRunId, parse: (t, h, c) => parseRunId(t, h, c.report) }),
-  single({ option: "method", header: "Upstash-Method", language: "HTTP method", endpoints: QSTASH, callbackFamilies: true, doc: "The destination's HTTP method; qstash-js always sends it (default POST), except from `schedules.create`.", schema: { enum: ["GET", "POST", "PUT", "PATCH", "DELETE"] }, build: buildMethod, parse: (t, h, c) => parseMethod(t, h, c.report) }),
-  single({ option: "retries", header: "Upstash-Retries", language: "integer 0–1,000,000", endpoints: ALL, failureCopy: true, callbackFamilies: true, doc: "Retries after the first delivery (default 3; @upstash/workflow leaves 3 out).", schema: { type: "integer", minimum: 0, maximum: 1_000_000 }, build: buildRetries, parse: (t, h, c) => parseRetries(t, h, c.report) }),
-  single({ option: "retryDelay", header: "Upstash-Retry-Delay", language: "retry-delay expression", endpoints: ALL, failureCopy: true, callbackFamilies: true, doc: "An expression in milliseconds over `retried`, checked over the message's own `retries`.", schema: { type: "string" }, build: buildExpression, parse: (t, h, c) => parseExpression(t, h, c.report, c.retries) }),
-  single({ option: "delay", header: "Upstash-Delay", language: "duration", endpoints: ALL, callbackFamilies: true, doc: "Delay before the first delivery: a duration, or a number of seconds (sent as `toFixed(0)` + `s`).", schema: duration, build: buildDelay, parse: (t, h, c) => parseDurationHeader(t, h, c.report) }),
-  single({ option: "notBefore", header: "Upstash-Not-Before", language: "Unix seconds", endpoints: ["trigger", "publish", "enqueue", "batch"], doc: "Deliver at this Unix time (seconds, sent with `toFixed(0)`); takes precedence over `delay`.", schema: { type: "number", minimum: 0 }, build: buildNotBefore, parse: (t, h, c) => parseNotBefore(t, h, c.report) }),
-  single({ option: "timeout", header: "Upstash-Timeout", language: "duration", endpoints: QSTASH, callbackFamilies: true, doc: "How long the destination may take to answer; only shortens the plan's limit. A number is seconds, sent unrounded.", schema: duration, build: buildTimeout, parse: (t, h, c) => parseDurationHeader(t, h, c.report) }),
+  {
+    kind: "payload",
+    option: "body",
+    place: "body",
+    language: "string or JSON",
+    endpoints: ALL,
+    failureCopy: false,
+    doc: "The payload: a string as is, anything else as JSON with `Content-Type: application/json`.",
+    schema: {},
+  },
+  {
+    kind: "payload",
+    option: "headers",
+    place: "headers",
+    language: "header record",
+    endpoints: ALL,
+    failureCopy: true,
+    doc: "Headers for the destination, sent as `Upstash-Forward-<name>`. qstash-js passes `Upstash-*` names through as they are.",
+    schema: { type: "object", additionalProperties: { type: "string" } },
+  },
+  {
+    kind: "payload",
+    option: "disableTelemetry",
+    place: "none",
+    language: "boolean",
+    endpoints: ["trigger"],
+    failureCopy: false,
+    doc: "The SDK's switch for its telemetry headers; this library sends none either way.",
+    schema: { type: "boolean" },
+  },
+  single({
+    option: "workflowRunId",
+    header: "Upstash-Workflow-RunId",
+    language: "run id",
+    endpoints: ["trigger"],
+    doc: "A custom run id; the SDK prefixes `wfr_` unconditionally.",
+    schema: { type: "string", minLength: 1 },
+    build: buildRunId,
+    parse: (t, h, c) => parseRunId(t, h, c.report),
+  }),
+  single({
+    option: "method",
+    header: "Upstash-Method",
+    language: "HTTP method",
+    endpoints: QSTASH,
+    callbackFamilies: true,
+    doc: "The destination's HTTP method; qstash-js always sends it (default POST), except from `schedules.create`.",
+    schema: { enum: ["GET", "POST", "PUT", "PATCH", "DELETE"] },
+    build: buildMethod,
+    parse: (t, h, c) => parseMethod(t, h, c.report),
+  }),
+  single({
+    option: "retries",
+    header: "Upstash-Retries",
+    language: "integer 0–1,000,000",
+    endpoints: ALL,
+    failureCopy: true,
+    callbackFamilies: true,
+    doc: "Retries after the first delivery (default 3; @upstash/workflow leaves 3 out).",
+    schema: { type: "integer", minimum: 0, maximum: 1_000_000 },
+    build: buildRetries,
+    parse: (t, h, c) => parseRetries(t, h, c.report),
+  }),
+  single({
+    option: "retryDelay",
+    header: "Upstash-Retry-Delay",
+    language: "retry-delay expression",
+    endpoints: ALL,
+    failureCopy: true,
+    callbackFamilies: true,
+    doc: "An expression in milliseconds over `retried`, checked over the message's own `retries`.",
+    schema: { type: "string" },
+    build: buildExpression,
+    parse: (t, h, c) => parseExpression(t, h, c.report, c.retries),
+  }),
+  single({
+    option: "delay",
+    header: "Upstash-Delay",
+    language: "duration",
+    endpoints: ALL,
+    callbackFamilies: true,
+    doc: "Delay before the first delivery: a duration, or a number of seconds (sent as `toFixed(0)` + `s`).",
+    schema: duration,
+    build: buildDelay,
+    parse: (t, h, c) => parseDurationHeader(t, h, c.report),
+  }),
+  single({
+    option: "notBefore",
+    header: "Upstash-Not-Before",
+    language: "Unix seconds",
+    endpoints: ["trigger", "publish", "enqueue", "batch"],
+    doc: "Deliver at this Unix time (seconds, sent with `toFixed(0)`); takes precedence over `delay`.",
+    schema: { type: "number", minimum: 0 },
+    build: buildNotBefore,
+    parse: (t, h, c) => parseNotBefore(t, h, c.report),
+  }),
+  single({
+    option: "timeout",
+    header: "Upstash-Timeout",
+    language: "duration",
+    endpoints: QSTASH,
+    callbackFamilies: true,
+    doc: "How long the destination may take to answer; only shortens the plan's limit. A number is seconds, sent unrounded.",
+    schema: duration,
+    build: buildTimeout,
+    parse: (t, h, c) => parseDurationHeader(t, h, c.report),
+  }),
   {
     kind: "header",
     option: "flowControl",
@@ -181,18 +314,115 @@ export const OPTION_TABLE: readonly OptionRow[] = [
       const built = buildFlowControl(value, path, ctx);
       return built === undefined ? undefined : [built.key, built.value];
     },
-    parse: ([key, value], ctx) => parseFlowControl(key, value, { key: "Upstash-Flow-Control-Key", value: "Upstash-Flow-Control-Value" }, ctx.report),
+    parse: ([key, value], ctx) =>
+      parseFlowControl(key, value, { key: "Upstash-Flow-Control-Key", value: "Upstash-Flow-Control-Value" }, ctx.report),
   },
-  single({ option: "callback", header: "Upstash-Callback", language: "URL", endpoints: QSTASH, doc: "Called after each delivery attempt with the response.", schema: url, build: buildUrl, parse: (t, h, c) => parseUrl(t, h, c.report) }),
-  single({ option: "failureCallback", header: "Upstash-Failure-Callback", language: "URL", endpoints: QSTASH, doc: "Called once the retries are exhausted.", schema: url, build: buildUrl, parse: (t, h, c) => parseUrl(t, h, c.report) }),
-  single({ option: "failureUrl", header: "Upstash-Failure-Callback", language: "URL", endpoints: ["trigger"], doc: "The trigger's failure callback; `\"\"` sends none (as @upstash/workflow does). The SDK defaults it to `url`.", schema: url, build: buildFailureUrl, parse: (t, h, c) => parseUrl(t, h, c.report) }),
-  single({ option: "deduplicationId", header: "Upstash-Deduplication-Id", language: "text", endpoints: MESSAGES, doc: "A message with the same id within the window is accepted but not enqueued.", schema: { type: "string", minLength: 1 }, build: buildIdentifier, parse: (t) => t }),
-  single({ option: "contentBasedDeduplication", header: "Upstash-Content-Based-Deduplication", language: "boolean", endpoints: MESSAGES, doc: "Deduplicate by content; only `true` is sent.", schema: { type: "boolean" }, build: buildFlag, parse: (t, h, c) => parseFlag(t, h, c.report) }),
-  single({ option: "label", header: "Upstash-Label", language: "label list", endpoints: ALL, doc: "One label or several (joined with `,`): letters, digits, `-`, `_`, `.`.", schema: { oneOf: [resourceName, { type: "array", items: resourceName, minItems: 1 }] }, build: buildLabels, parse: (t, h, c) => parseLabels(t, h, c.report) }),
-  single({ option: "redact", header: "Upstash-Redact-Fields", language: "redact fields", endpoints: ALL, doc: "Hide the body and/or headers in logs and the console: `{ body?: true, header?: true | string[] }`.", schema: { type: "object", properties: { body: { type: "boolean" }, header: { oneOf: [{ const: true }, { type: "array", items: { type: "string" } }] } }, additionalProperties: false }, build: buildRedact, parse: (t, h, c) => parseRedact(t, h, c.report) }),
-  single({ option: "queueName", header: "Upstash-Queue-Name", language: "queue name", endpoints: ["enqueue", "batch", "schedule"], required: { on: ["enqueue"], code: "missing-queue", why: "the queue to enqueue into" }, doc: "The queue: the path of `/v2/enqueue/{queue}/…`, the `queue` field of a batch item, a header on schedules.", schema: resourceName, build: buildName("queue name"), parse: (t, h, c) => parseName("queue name")(t, h, c.report) }),
-  single({ option: "cron", header: "Upstash-Cron", language: "cron", endpoints: ["schedule"], required: { on: ["schedule"], code: "missing-cron", why: "when the schedule runs", hint: "e.g. `*/5 * * * *` for every five minutes" }, doc: "Required for schedules: five fields, optionally after `CRON_TZ=<zone> `.", schema: { type: "string" }, build: buildCron, parse: (t, h, c) => parseCron(t, h, c.report) }),
-  single({ option: "scheduleId", header: "Upstash-Schedule-Id", language: "schedule id", endpoints: ["schedule"], doc: "A custom schedule id; an existing id updates that schedule.", schema: resourceName, build: buildName("schedule id"), parse: (t, h, c) => parseName("schedule id")(t, h, c.report) }),
+  single({
+    option: "callback",
+    header: "Upstash-Callback",
+    language: "URL",
+    endpoints: QSTASH,
+    doc: "Called after each delivery attempt with the response.",
+    schema: url,
+    build: buildUrl,
+    parse: (t, h, c) => parseUrl(t, h, c.report),
+  }),
+  single({
+    option: "failureCallback",
+    header: "Upstash-Failure-Callback",
+    language: "URL",
+    endpoints: QSTASH,
+    doc: "Called once the retries are exhausted.",
+    schema: url,
+    build: buildUrl,
+    parse: (t, h, c) => parseUrl(t, h, c.report),
+  }),
+  single({
+    option: "failureUrl",
+    header: "Upstash-Failure-Callback",
+    language: "URL",
+    endpoints: ["trigger"],
+    doc: 'The trigger\'s failure callback; `""` sends none (as @upstash/workflow does). The SDK defaults it to `url`.',
+    schema: url,
+    build: buildFailureUrl,
+    parse: (t, h, c) => parseUrl(t, h, c.report),
+  }),
+  single({
+    option: "deduplicationId",
+    header: "Upstash-Deduplication-Id",
+    language: "text",
+    endpoints: MESSAGES,
+    doc: "A message with the same id within the window is accepted but not enqueued.",
+    schema: { type: "string", minLength: 1 },
+    build: buildIdentifier,
+    parse: (t) => t,
+  }),
+  single({
+    option: "contentBasedDeduplication",
+    header: "Upstash-Content-Based-Deduplication",
+    language: "boolean",
+    endpoints: MESSAGES,
+    doc: "Deduplicate by content; only `true` is sent.",
+    schema: { type: "boolean" },
+    build: buildFlag,
+    parse: (t, h, c) => parseFlag(t, h, c.report),
+  }),
+  single({
+    option: "label",
+    header: "Upstash-Label",
+    language: "label list",
+    endpoints: ALL,
+    doc: "One label or several (joined with `,`): letters, digits, `-`, `_`, `.`.",
+    schema: { oneOf: [resourceName, { type: "array", items: resourceName, minItems: 1 }] },
+    build: buildLabels,
+    parse: (t, h, c) => parseLabels(t, h, c.report),
+  }),
+  single({
+    option: "redact",
+    header: "Upstash-Redact-Fields",
+    language: "redact fields",
+    endpoints: ALL,
+    doc: "Hide the body and/or headers in logs and the console: `{ body?: true, header?: true | string[] }`.",
+    schema: {
+      type: "object",
+      properties: { body: { type: "boolean" }, header: { oneOf: [{ const: true }, { type: "array", items: { type: "string" } }] } },
+      additionalProperties: false,
+    },
+    build: buildRedact,
+    parse: (t, h, c) => parseRedact(t, h, c.report),
+  }),
+  single({
+    option: "queueName",
+    header: "Upstash-Queue-Name",
+    language: "queue name",
+    endpoints: ["enqueue", "batch", "schedule"],
+    required: { on: ["enqueue"], code: "missing-queue", why: "the queue to enqueue into" },
+    doc: "The queue: the path of `/v2/enqueue/{queue}/…`, the `queue` field of a batch item, a header on schedules.",
+    schema: resourceName,
+    build: buildName("queue name"),
+    parse: (t, h, c) => parseName("queue name")(t, h, c.report),
+  }),
+  single({
+    option: "cron",
+    header: "Upstash-Cron",
+    language: "cron",
+    endpoints: ["schedule"],
+    required: { on: ["schedule"], code: "missing-cron", why: "when the schedule runs", hint: "e.g. `*/5 * * * *` for every five minutes" },
+    doc: "Required for schedules: five fields, optionally after `CRON_TZ=<zone> `.",
+    schema: { type: "string" },
+    build: buildCron,
+    parse: (t, h, c) => parseCron(t, h, c.report),
+  }),
+  single({
+    option: "scheduleId",
+    header: "Upstash-Schedule-Id",
+    language: "schedule id",
+    endpoints: ["schedule"],
+    doc: "A custom schedule id; an existing id updates that schedule.",
+    schema: resourceName,
+    build: buildName("schedule id"),
+    parse: (t, h, c) => parseName("schedule id")(t, h, c.report),
+  }),
 ];
 
 /**

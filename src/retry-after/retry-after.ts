@@ -19,9 +19,15 @@ export const RETRY_AFTER_CODES = {
   "invalid-input": SHARED_CODES["invalid-input"],
   "empty-retry-after": { severity: "error", summary: "An empty value." },
   "retry-after-too-long": { severity: "error", summary: "A value longer than 256 characters." },
-  "invalid-retry-after": { severity: "error", summary: "Neither seconds, an RFC 1123 date, nor a duration with the units ns, us, µs, ms, s, m, h." },
+  "invalid-retry-after": {
+    severity: "error",
+    summary: "Neither seconds, an RFC 1123 date, nor a duration with the units ns, us, µs, ms, s, m, h.",
+  },
   "retry-after-ignored": { severity: "info", summary: "Over 1 day: Upstash ignores it and applies the normal backoff." },
-  "retry-after-timestamp": { severity: "info", summary: "A number so large it is probably a Unix time; Upstash reads numbers as seconds to wait." },
+  "retry-after-timestamp": {
+    severity: "info",
+    summary: "A number so large it is probably a Unix time; Upstash reads numbers as seconds to wait.",
+  },
   "retry-after-in-past": { severity: "info", summary: "A date at or before now: retry at once." },
 } as const;
 
@@ -126,7 +132,15 @@ export function parseRetryAfter(value: string, context: { readonly now?: number 
   const problems: Diagnostic<RetryAfterResultCode>[] = [];
   const fail = (code: RetryAfterCode, message: string, hint?: string): Result<RetryAfter, RetryAfterResultCode> => ({
     ok: false,
-    diagnostics: [{ code, severity: "error", message, span: { start: 0, end: typeof value === "string" ? value.length : 0 }, ...(hint === undefined ? {} : { hint }) }],
+    diagnostics: [
+      {
+        code,
+        severity: "error",
+        message,
+        span: { start: 0, end: typeof value === "string" ? value.length : 0 },
+        ...(hint === undefined ? {} : { hint }),
+      },
+    ],
   });
   if (typeof value !== "string") return { ok: false, diagnostics: [invalidInput(value, "the Retry-After value")] };
   if (value.trim() === "") return fail("empty-retry-after", "the Retry-After value is empty");
@@ -135,7 +149,12 @@ export function parseRetryAfter(value: string, context: { readonly now?: number 
   const whole = { start: value.indexOf(text), end: value.indexOf(text) + text.length };
   const decide = (ms: number, form: RetryAfter["form"]): Result<RetryAfter, RetryAfterResultCode> => {
     if (ms > MAX_RETRY_AFTER_MS) {
-      problems.push({ code: "retry-after-ignored", severity: "info", message: `${formatDuration(ms)} is over 1 day, so Upstash ignores it and applies the normal backoff`, span: whole });
+      problems.push({
+        code: "retry-after-ignored",
+        severity: "info",
+        message: `${formatDuration(ms)} is over 1 day, so Upstash ignores it and applies the normal backoff`,
+        span: whole,
+      });
       return { ok: true, value: { kind: "ignore", ms, form }, diagnostics: problems };
     }
     return { ok: true, value: { kind: "delay", ms, form }, diagnostics: problems };
@@ -144,7 +163,13 @@ export function parseRetryAfter(value: string, context: { readonly now?: number 
   if (/^\d+(\.\d+)?$/.test(text)) {
     const seconds = Number(text);
     if (seconds >= 1e9) {
-      problems.push({ code: "retry-after-timestamp", severity: "info", message: `${text} looks like a Unix time, but a number means seconds to wait`, span: whole, hint: "send the seconds to wait, or an RFC 1123 date" });
+      problems.push({
+        code: "retry-after-timestamp",
+        severity: "info",
+        message: `${text} looks like a Unix time, but a number means seconds to wait`,
+        span: whole,
+        hint: "send the seconds to wait, or an RFC 1123 date",
+      });
     }
     return decide(Math.floor(seconds * 1000), "seconds");
   }
@@ -154,7 +179,12 @@ export function parseRetryAfter(value: string, context: { readonly now?: number 
   if (at === "invalid") return fail("invalid-retry-after", `\`${text}\` is not a real date`);
   if (at !== undefined) {
     if (at <= now) {
-      problems.push({ code: "retry-after-in-past", severity: "info", message: "the date is not after now, so the retry is due at once", span: whole });
+      problems.push({
+        code: "retry-after-in-past",
+        severity: "info",
+        message: "the date is not after now, so the retry is due at once",
+        span: whole,
+      });
       return decide(0, "date");
     }
     return decide(at - now, "date");
@@ -166,13 +196,22 @@ export function parseRetryAfter(value: string, context: { readonly now?: number 
   const duration = parseDuration(text, { mode: "go" });
   if (duration.ok) {
     if (duration.value.parts.some((p) => p.unit === "d")) {
-      return fail("invalid-retry-after", "Retry-After durations take the units ns, us, µs, ms, s, m and h; not d", "write days as hours, e.g. `24h`");
+      return fail(
+        "invalid-retry-after",
+        "Retry-After durations take the units ns, us, µs, ms, s, m and h; not d",
+        "write days as hours, e.g. `24h`",
+      );
     }
-    for (const d of duration.diagnostics) problems.push({ ...d, span: { start: d.span.start + whole.start, end: d.span.end + whole.start } });
+    for (const d of duration.diagnostics)
+      problems.push({ ...d, span: { start: d.span.start + whole.start, end: d.span.end + whole.start } });
     return decide(duration.value.ms, "duration");
   }
   const first = duration.diagnostics[0];
-  return fail("invalid-retry-after", `\`${text}\` is neither seconds, an RFC 1123 date, nor a duration${first === undefined ? "" : `: ${first.message}`}`, "e.g. `30`, `1m30s` or `Wed, 21 Oct 2026 07:28:00 GMT`");
+  return fail(
+    "invalid-retry-after",
+    `\`${text}\` is neither seconds, an RFC 1123 date, nor a duration${first === undefined ? "" : `: ${first.message}`}`,
+    "e.g. `30`, `1m30s` or `Wed, 21 Oct 2026 07:28:00 GMT`",
+  );
 }
 
 /**
@@ -185,7 +224,10 @@ export function parseRetryAfter(value: string, context: { readonly now?: number 
  * readRetryAfter(new Headers({ "x-ratelimit-reset-requests": "2s" }))?.result; // ok, 2000 ms
  * ```
  */
-export function readRetryAfter(headers: HeaderSource, context: { readonly now?: number } = {}): { header: string; result: Result<RetryAfter, RetryAfterResultCode> } | undefined {
+export function readRetryAfter(
+  headers: HeaderSource,
+  context: { readonly now?: number } = {},
+): { header: string; result: Result<RetryAfter, RetryAfterResultCode> } | undefined {
   checkedNow(context);
   const lookup = headerLookup(headers);
   for (const header of RETRY_AFTER_HEADERS) {
@@ -242,7 +284,10 @@ export function headerLookup(headers: unknown): (name: string) => string | undef
 /** A lookup through the source's `get`, as `Headers.get` reads a header; a throw becomes `invalid-argument`. */
 function lookupThrough(get: unknown, source: object): (name: string) => string | undefined {
   return (name) => {
-    const value: unknown = guarded(() => (get as (this: object, name: string) => unknown).call(source, name), `the headers' get("${name}") threw`);
+    const value: unknown = guarded(
+      () => (get as (this: object, name: string) => unknown).call(source, name),
+      `the headers' get("${name}") threw`,
+    );
     return typeof value === "string" ? value : undefined;
   };
 }

@@ -33,7 +33,10 @@ export function explainSchedule(entries: readonly ScheduleEntry[], summary: Sche
   const count = `${retries.length} ${retries.length === 1 ? "retry" : "retries"}`;
   const notes: string[] = [`${count} over ${formatDuration(span)}`];
   const normalized = retries.filter((e) => e.normalized);
-  if (normalized.length > 0) notes.push(`${normalized.length} ${normalized.length === 1 ? "delay" : "delays"} normalized (${[...new Set(normalized.map((e) => e.normalizedBecause))].join(", ")})`);
+  if (normalized.length > 0)
+    notes.push(
+      `${normalized.length} ${normalized.length === 1 ? "delay" : "delays"} normalized (${[...new Set(normalized.map((e) => e.normalizedBecause))].join(", ")})`,
+    );
   const fromRetryAfter = retries.filter((e) => e.source === "retry-after");
   if (fromRetryAfter.length > 0) notes.push(`Retry-After set the delay before attempt ${fromRetryAfter.map((e) => e.attempt).join(", ")}`);
   if (summary.endedBy === "success") notes.push(`ends when attempt ${summary.attempts} succeeds`);
@@ -44,7 +47,8 @@ export function explainSchedule(entries: readonly ScheduleEntry[], summary: Sche
 function describeDelays(delays: readonly number[]): string {
   const fmt = formatDuration;
   const firstDelay = delays[0] ?? 0;
-  if (delays.every((d) => d === firstDelay)) return delays.length === 1 ? `one retry after ${fmt(firstDelay)}` : `a fixed delay of ${fmt(firstDelay)}`;
+  if (delays.every((d) => d === firstDelay))
+    return delays.length === 1 ? `one retry after ${fmt(firstDelay)}` : `a fixed delay of ${fmt(firstDelay)}`;
 
   const n = delays.length;
   const floorLength = leadingRun(delays);

@@ -107,7 +107,7 @@ export function readPolicy(policy: unknown): NormalizationPolicy | undefined {
   if (!isPlainObjectLike(policy)) return policy as NormalizationPolicy | undefined;
   const read = snapshotOwn(policy);
   // null: policyProblems reports it as no object, which a policy that cannot be read is not, usefully.
-  return read.ok ? (read.value) : (null as unknown as NormalizationPolicy);
+  return read.ok ? read.value : (null as unknown as NormalizationPolicy);
 }
 
 /**
@@ -122,10 +122,20 @@ export function policyProblems(policy: unknown): { readonly path: string; readon
   if (!read.ok) return [{ path: "normalization", message: `the normalization policy could not be read: ${read.reason}`, value: undefined }];
   const { negative, fraction, fallback } = read.value;
   const problems: { path: string; message: string; value: unknown }[] = [];
-  if (negative !== undefined && negative !== "clamp" && negative !== "fallback") problems.push({ path: "normalization.negative", message: "`negative` must be `clamp` or `fallback`", value: negative });
-  if (fraction !== undefined && fraction !== "truncate" && fraction !== "round" && fraction !== "ceil") problems.push({ path: "normalization.fraction", message: "`fraction` must be `truncate`, `round` or `ceil`", value: fraction });
-  if (fallback !== undefined && fallback !== "default-backoff" && !(typeof fallback === "number" && Number.isInteger(fallback) && fallback >= 0)) {
-    problems.push({ path: "normalization.fallback", message: "the fallback must be `default-backoff` or a whole, non-negative number of milliseconds", value: fallback });
+  if (negative !== undefined && negative !== "clamp" && negative !== "fallback")
+    problems.push({ path: "normalization.negative", message: "`negative` must be `clamp` or `fallback`", value: negative });
+  if (fraction !== undefined && fraction !== "truncate" && fraction !== "round" && fraction !== "ceil")
+    problems.push({ path: "normalization.fraction", message: "`fraction` must be `truncate`, `round` or `ceil`", value: fraction });
+  if (
+    fallback !== undefined &&
+    fallback !== "default-backoff" &&
+    !(typeof fallback === "number" && Number.isInteger(fallback) && fallback >= 0)
+  ) {
+    problems.push({
+      path: "normalization.fallback",
+      message: "the fallback must be `default-backoff` or a whole, non-negative number of milliseconds",
+      value: fallback,
+    });
   }
   return problems;
 }

@@ -42,7 +42,19 @@ export function simulateSchedule(given: ScheduleOptions = {}): ScheduleResult {
   if (read === undefined || !read.ok) {
     const input = showValue(given);
     const why = read === undefined ? "" : ` (${read.reason})`;
-    return { ok: false, diagnostics: [{ code: "invalid-options", severity: "error", message: `the simulation options must be an object such as \`{ retryDelay, retries }\`${why}`, span: { start: 0, end: input.length }, path: "", input }] };
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          code: "invalid-options",
+          severity: "error",
+          message: `the simulation options must be an object such as \`{ retryDelay, retries }\`${why}`,
+          span: { start: 0, end: input.length },
+          path: "",
+          input,
+        },
+      ],
+    };
   }
   // Own fields only, each read once: see diagnostics/own.ts.
   const options = read.value as ScheduleOptions;
@@ -50,9 +62,11 @@ export function simulateSchedule(given: ScheduleOptions = {}): ScheduleResult {
   const retries = readRetries(options, found);
   const startValue = readTime(options.start ?? Date.now());
   const start = typeof startValue === "number" ? startValue : Number.NaN;
-  if (!isDateTime(start)) found.fail("invalid-start", "`start` must be a valid time within the range of JavaScript dates", "start", showValue(options.start));
+  if (!isDateTime(start))
+    found.fail("invalid-start", "`start` must be a valid time within the range of JavaScript dates", "start", showValue(options.start));
   const normalization = readPolicy(options.normalization);
-  for (const problem of policyProblems(normalization)) found.fail("invalid-option", problem.message, problem.path, showValue(problem.value));
+  for (const problem of policyProblems(normalization))
+    found.fail("invalid-option", problem.message, problem.path, showValue(problem.value));
   const { delay, expression } = readDelayFunction(options, retries, found);
   const firstDelay = readFirstDelay(options, start, found);
   const responses = readResponses(options, found);
@@ -86,16 +100,28 @@ class Findings {
 function readRetries(options: ScheduleOptions, found: Findings): number {
   const retries = options.retries ?? DEFAULT_RETRIES;
   if (typeof retries !== "number" || !Number.isInteger(retries) || retries < 0 || retries > MAX_SIMULATED_RETRIES) {
-    found.fail("invalid-retries", `\`retries\` must be a whole number from 0 to ${MAX_SIMULATED_RETRIES} for a simulation, not ${showValue(retries)}`, "retries", showValue(retries));
+    found.fail(
+      "invalid-retries",
+      `\`retries\` must be a whole number from 0 to ${MAX_SIMULATED_RETRIES} for a simulation, not ${showValue(retries)}`,
+      "retries",
+      showValue(retries),
+    );
   }
   return retries;
 }
 
 /** The delay function: a compiled expression, a caller's function, or the default backoff. */
-function readDelayFunction(options: ScheduleOptions, retries: number, found: Findings): { delay: ((retried: number) => number) | undefined; expression: string | undefined } {
+function readDelayFunction(
+  options: ScheduleOptions,
+  retries: number,
+  found: Findings,
+): { delay: ((retried: number) => number) | undefined; expression: string | undefined } {
   if (typeof options.retryDelay === "function") {
     const source = snapshotOwn(options.retryDelay);
-    return { delay: options.retryDelay, expression: source.ok && typeof source.value.source === "string" ? source.value.source : "a function" };
+    return {
+      delay: options.retryDelay,
+      expression: source.ok && typeof source.value.source === "string" ? source.value.source : "a function",
+    };
   }
   if (options.retryDelay === undefined) return { delay: defaultBackoffDelay, expression: undefined };
   const expression = typeof options.retryDelay === "string" ? options.retryDelay : showValue(options.retryDelay);
@@ -111,7 +137,14 @@ function readFirstDelay(options: ScheduleOptions, start: number, found: Findings
     const valid = typeof options.notBefore === "number" && Number.isFinite(options.notBefore) && options.notBefore >= 0;
     if (!valid) found.fail("invalid-not-before", "`notBefore` must be Unix seconds", "notBefore", showValue(options.notBefore));
     if (options.delay !== undefined) {
-      found.diagnostics.push({ code: "not-before-overrides-delay", severity: "warning", message: "both `delay` and `notBefore` are given; `notBefore` takes precedence", span: { start: 0, end: 0 }, path: "notBefore", input: "" });
+      found.diagnostics.push({
+        code: "not-before-overrides-delay",
+        severity: "warning",
+        message: "both `delay` and `notBefore` are given; `notBefore` takes precedence",
+        span: { start: 0, end: 0 },
+        path: "notBefore",
+        input: "",
+      });
     }
     return valid ? Math.max(0, Math.round(options.notBefore as number) * 1000 - start) : 0;
   }
@@ -130,7 +163,9 @@ function readFirstDelay(options: ScheduleOptions, start: number, found: Findings
 /** The scripted answers by attempt number, read from the caller's array without trusting it. */
 function readResponses(options: ScheduleOptions, found: Findings): Map<number, AttemptResponse> {
   const responses = new Map<number, AttemptResponse>();
-  const listed = isArraySafe(options.responses) ? snapshotArray(options.responses, MAX_SIMULATED_RETRIES + 1) : { ok: true as const, items: [] };
+  const listed = isArraySafe(options.responses)
+    ? snapshotArray(options.responses, MAX_SIMULATED_RETRIES + 1)
+    : { ok: true as const, items: [] };
   if (!listed.ok) {
     found.fail("invalid-option", `the responses could not be read: ${listed.reason}`, "responses", "");
     return responses;
@@ -138,8 +173,19 @@ function readResponses(options: ScheduleOptions, found: Findings): Map<number, A
   listed.items.forEach((item, i) => {
     const response = isPlainObjectLike(item) ? snapshotOwn(item) : undefined;
     const fields = response?.ok === true ? (response.value as Partial<AttemptResponse>) : undefined;
-    if (fields === undefined || typeof fields.attempt !== "number" || !Number.isInteger(fields.attempt) || fields.attempt < 1 || (fields.retryAfter !== undefined && typeof fields.retryAfter !== "string")) {
-      found.fail("invalid-option", "each response needs an `attempt` number from 1, and a `retryAfter` string if any", `responses[${i}]`, "");
+    if (
+      fields === undefined ||
+      typeof fields.attempt !== "number" ||
+      !Number.isInteger(fields.attempt) ||
+      fields.attempt < 1 ||
+      (fields.retryAfter !== undefined && typeof fields.retryAfter !== "string")
+    ) {
+      found.fail(
+        "invalid-option",
+        "each response needs an `attempt` number from 1, and a `retryAfter` string if any",
+        `responses[${i}]`,
+        "",
+      );
     } else responses.set(fields.attempt, fields as AttemptResponse);
   });
   return responses;
@@ -179,7 +225,16 @@ function layTimeline({ delay, expression, retries, start, firstDelay, responses,
   const entries: ScheduleEntry[] = [];
   let now = start + firstDelay;
   if (!isDateTime(now)) return outOfRange(1, now, start, "delay");
-  entries.push({ attempt: 1, retried: undefined, delayMs: firstDelay, normalized: false, source: "trigger", cumulativeMs: firstDelay, at: now, ...outcomeOf(responses.get(1)) });
+  entries.push({
+    attempt: 1,
+    retried: undefined,
+    delayMs: firstDelay,
+    normalized: false,
+    source: "trigger",
+    cumulativeMs: firstDelay,
+    at: now,
+    ...outcomeOf(responses.get(1)),
+  });
   let endedBy: ScheduleSummary["endedBy"] = "retries-exhausted";
   for (let retried = 0; retried < retries; retried++) {
     const previous = responses.get(retried + 1);
@@ -200,10 +255,21 @@ function layTimeline({ delay, expression, retries, start, firstDelay, responses,
         // A compiled delay throws only RetryDelayError; a function of the caller's may throw anything.
         const found = error instanceof RetryDelayError ? error.diagnostics : [];
         // A RetryDelayError carries the codes of the package, which the option codes cover.
-        return { ok: false, problem: { code: (found[0]?.code as OptionCode | undefined) ?? "invalid-option", severity: "error", message: `the delay function threw for \`retried\` = ${retried}: ${found[0]?.message ?? describeThrow(error)}`, span: { start: 0, end: 0 }, path: "retryDelay", input: expression ?? "" } };
+        return {
+          ok: false,
+          problem: {
+            code: (found[0]?.code as OptionCode | undefined) ?? "invalid-option",
+            severity: "error",
+            message: `the delay function threw for \`retried\` = ${retried}: ${found[0]?.message ?? describeThrow(error)}`,
+            span: { start: 0, end: 0 },
+            path: "retryDelay",
+            input: expression ?? "",
+          },
+        };
       }
       const normalized = normalizeDelay(raw, retried, normalization);
-      const usedFallback = normalized.reason === "non-finite" || (normalized.reason === "negative" && normalization?.negative === "fallback");
+      const usedFallback =
+        normalized.reason === "non-finite" || (normalized.reason === "negative" && normalization?.negative === "fallback");
       entry = {
         delayMs: normalized.ms,
         normalized: normalized.reason !== "",
@@ -212,7 +278,14 @@ function layTimeline({ delay, expression, retries, start, firstDelay, responses,
       };
     }
     now += entry.delayMs;
-    if (!isDateTime(now)) return outOfRange(retried + 2, now, start, entry.source === "retry-after" ? `responses[attempt ${retried + 1}].retryAfter` : "retryDelay", entry.source === "retry-after" ? "" : (expression ?? ""));
+    if (!isDateTime(now))
+      return outOfRange(
+        retried + 2,
+        now,
+        start,
+        entry.source === "retry-after" ? `responses[attempt ${retried + 1}].retryAfter` : "retryDelay",
+        entry.source === "retry-after" ? "" : (expression ?? ""),
+      );
     entries.push({ attempt: retried + 2, retried, ...entry, cumulativeMs: now - start, at: now, ...outcomeOf(responses.get(retried + 2)) });
   }
   return { ok: true, entries, endedBy };

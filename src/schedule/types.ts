@@ -136,4 +136,6 @@ export interface Schedule {
  * if (!result.ok) result.diagnostics[0]?.path; // "retryDelay"
  * ```
  */
-export type ScheduleResult = { readonly ok: true; readonly value: Schedule; readonly diagnostics: readonly ScheduleDiagnostic[] } | { readonly ok: false; readonly diagnostics: readonly ScheduleDiagnostic[] };
+export type ScheduleResult =
+  | { readonly ok: true; readonly value: Schedule; readonly diagnostics: readonly ScheduleDiagnostic[] }
+  | { readonly ok: false; readonly diagnostics: readonly ScheduleDiagnostic[] };

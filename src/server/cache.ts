@@ -158,7 +158,14 @@ function estimateBytes(key: string, source: string): number {
 
 function expectLimit(value: unknown, name: string): number {
   if (typeof value === "number" && Number.isInteger(value) && value >= 1) return value;
-  throw new RetryDelayError("", [{ code: "invalid-option", severity: "error", message: `${name} must be a whole number of at least 1, not ${showValue(value)}`, span: { start: 0, end: 0 } }]);
+  throw new RetryDelayError("", [
+    {
+      code: "invalid-option",
+      severity: "error",
+      message: `${name} must be a whole number of at least 1, not ${showValue(value)}`,
+      span: { start: 0, end: 0 },
+    },
+  ]);
 }
 
 /**
@@ -177,7 +184,8 @@ function cacheRequest(source: unknown, options: unknown): { key?: string; option
   if (read !== undefined && read.keys.some((key) => key !== "retries")) return { options: snapshot };
   // Only an absent `retries` means the default: `null` is refused by tryCompile, so it must not share the default's key.
   const retries = snapshot.retries === undefined ? DEFAULT_RETRIES : snapshot.retries;
-  if (typeof retries !== "number" || !Number.isInteger(retries) || retries < 0 || retries > EXPRESSION_LIMITS.maxRetries) return { options: snapshot };
+  if (typeof retries !== "number" || !Number.isInteger(retries) || retries < 0 || retries > EXPRESSION_LIMITS.maxRetries)
+    return { options: snapshot };
   // A whole number, then a separator no digit can be: "5:x" cannot be read two ways.
   return { key: `${retries}:${source}`, options: snapshot };
 }

@@ -137,12 +137,17 @@ export function decideRetry(input: RetryDecisionInput): RetryDecision {
 
   if (delay === undefined) return retryAfterMs(defaultBackoffDelay(retried), "default-backoff", checked, diagnostics);
   const normalized = normalizeDelay(delay(retried), retried, checked.normalization);
-  const usedFallback = normalized.reason === "non-finite" || (normalized.reason === "negative" && checked.normalization?.negative === "fallback");
+  const usedFallback =
+    normalized.reason === "non-finite" || (normalized.reason === "negative" && checked.normalization?.negative === "fallback");
   return retryAfterMs(normalized.ms, usedFallback ? "fallback" : "expression", checked, diagnostics);
 }
 
 /** The expression's delay function: compiled (through the cache), the caller's own, none, or "invalid" with its diagnostics pushed. */
-function delayFunction(checked: CheckedInput, retries: number, diagnostics: Diagnostic[]): ((retried: number) => number) | "invalid" | undefined {
+function delayFunction(
+  checked: CheckedInput,
+  retries: number,
+  diagnostics: Diagnostic[],
+): ((retried: number) => number) | "invalid" | undefined {
   if (typeof checked.retryDelay === "function") return checked.retryDelay;
   if (checked.retryDelay === undefined) return undefined;
   sharedCache ??= createCompileCache();
@@ -152,7 +157,12 @@ function delayFunction(checked: CheckedInput, retries: number, diagnostics: Diag
 }
 
 /** A retry decision; a delay `setTimeout` cannot hold is kept, with a warning (see {@link MAX_TIMER_DELAY_MS}). */
-function retryAfterMs(delayMs: number, source: "expression" | "default-backoff" | "fallback", checked: CheckedInput, diagnostics: Diagnostic[]): RetryDecision {
+function retryAfterMs(
+  delayMs: number,
+  source: "expression" | "default-backoff" | "fallback",
+  checked: CheckedInput,
+  diagnostics: Diagnostic[],
+): RetryDecision {
   if (delayMs > MAX_TIMER_DELAY_MS) {
     // The expression is the only source that can ask for this; point at it when it is text.
     const end = source === "expression" && typeof checked.retryDelay === "string" ? checked.retryDelay.length : 0;
@@ -197,7 +207,16 @@ function checkInput(value: unknown): CheckedInput {
   // `retryDelay` usually comes from the message: anything that is not a
   // compiled delay is compiled, and a bad one gives up with its diagnostics.
   const retryDelay = input.retryDelay as string | CompiledDelay | undefined;
-  return { retried, retries, retryDelay, status, headers: response?.headers, now, normalization: normalization, cache: checkCache(input.cache) };
+  return {
+    retried,
+    retries,
+    retryDelay,
+    status,
+    headers: response?.headers,
+    now,
+    normalization: normalization,
+    cache: checkCache(input.cache),
+  };
 }
 
 /** A cache is a capability, not options: its `get` may live on a prototype, so it is read (once, guarded) rather than snapshotted. */

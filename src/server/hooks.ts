@@ -48,7 +48,8 @@ export function retryDelayHook(retryDelay?: string | CompiledDelay, options: Ret
   }
   const policy = options.normalization;
   return (attempt: number): number => {
-    if (typeof attempt !== "number" || !Number.isFinite(attempt)) invalidArgument(`the attempt must be a finite number, not ${showValue(attempt)}`);
+    if (typeof attempt !== "number" || !Number.isFinite(attempt))
+      invalidArgument(`the attempt must be a finite number, not ${showValue(attempt)}`);
     const retried = Math.max(0, Math.trunc(attempt) - 1);
     return normalizeDelay(delay(retried), retried, policy).ms;
   };
@@ -66,10 +67,15 @@ export function retryDelayHook(retryDelay?: string | CompiledDelay, options: Ret
  * await got("https://example.com", { retry: { limit: 5, calculateDelay: gotCalculateDelay("1000 * (1 + retried)") } });
  * ```
  */
-export function gotCalculateDelay(retryDelay?: string | CompiledDelay, options: RetryHookOptions = {}): (retry: { readonly attemptCount: number; readonly computedValue: number }) => number {
+export function gotCalculateDelay(
+  retryDelay?: string | CompiledDelay,
+  options: RetryHookOptions = {},
+): (retry: { readonly attemptCount: number; readonly computedValue: number }) => number {
   const hook = retryDelayHook(retryDelay, options);
   return (retry) => {
     const { attemptCount, computedValue } = expectObject(retry, "got's retry object");
-    return expectNumber(computedValue, "retry.computedValue") === 0 ? 0 : Math.max(1, hook(expectNumber(attemptCount, "retry.attemptCount")));
+    return expectNumber(computedValue, "retry.computedValue") === 0
+      ? 0
+      : Math.max(1, hook(expectNumber(attemptCount, "retry.attemptCount")));
   };
 }

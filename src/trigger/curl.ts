@@ -27,8 +27,12 @@ export function toCurl(request: HttpRequest): string {
   for (const [name, value] of Object.entries(headers)) {
     const text = expectString(value, `request.headers[${JSON.stringify(name)}]`);
     // A hand-made request can hold anything: a line break would print a command that sends another header.
-    if (!isHeaderName(name) || firstUnsafeCharacter(text) !== undefined) invalidArgument(`request.headers[${JSON.stringify(name.slice(0, 80))}] cannot be sent as a header: names are HTTP tokens, values hold no CR, LF, NUL or characters above U+00FF`);
-    if (name.toLowerCase() === "authorization" && value === `Bearer ${PLACEHOLDER_TOKEN}`) lines.push(`-H "Authorization: Bearer $QSTASH_TOKEN"`);
+    if (!isHeaderName(name) || firstUnsafeCharacter(text) !== undefined)
+      invalidArgument(
+        `request.headers[${JSON.stringify(name.slice(0, 80))}] cannot be sent as a header: names are HTTP tokens, values hold no CR, LF, NUL or characters above U+00FF`,
+      );
+    if (name.toLowerCase() === "authorization" && value === `Bearer ${PLACEHOLDER_TOKEN}`)
+      lines.push(`-H "Authorization: Bearer $QSTASH_TOKEN"`);
     else lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
   }
   if (checked.body !== undefined) lines.push(`--data-raw ${shellQuote(expectString(checked.body, "request.body"))}`);

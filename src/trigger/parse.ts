@@ -118,7 +118,10 @@ const ENDPOINTS: readonly Endpoint[] = ["trigger", "publish", "enqueue", "batch"
  * // parsed.value: { url: "", method: "PUT", headers: { "upstash-callback-retries": "1" } }
  * ```
  */
-export function parseRequestHeaders(input: HeaderInput, context: ParseContextOptions & { readonly endpoint: Endpoint }): RequestParseResult {
+export function parseRequestHeaders(
+  input: HeaderInput,
+  context: ParseContextOptions & { readonly endpoint: Endpoint },
+): RequestParseResult {
   const checked = expectOptions(context, "the context");
   const endpoint = checked.endpoint;
   if (!(ENDPOINTS as readonly unknown[]).includes(endpoint)) invalidArgument(`context.endpoint must be one of ${ENDPOINTS.join(", ")}`);

@@ -19,7 +19,10 @@ export function renderOptionDiagnostics(diagnostics: readonly OptionDiagnostic<s
       const d = expectObject(value, `diagnostics[${i}]`);
       const path = expectString(d.path, `diagnostics[${i}].path`);
       // renderDiagnostic checks the rest of the diagnostic and the options.
-      return renderDiagnostic(expectString(d.input, `diagnostics[${i}].input`), d as unknown as OptionDiagnostic, { ...rendering, label: path === "" ? "options" : path });
+      return renderDiagnostic(expectString(d.input, `diagnostics[${i}].input`), d as unknown as OptionDiagnostic, {
+        ...rendering,
+        label: path === "" ? "options" : path,
+      });
     })
     .join("\n\n");
 }

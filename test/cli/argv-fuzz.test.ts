@@ -10,17 +10,69 @@ import type { Io } from "../../src/cli/io.js";
  * process-level behaviour (streams, exit codes, EPIPE) is in cli.test.ts.
  */
 
-const flag = fc.constantFrom("--retries", "--delay", "--not-before", "--start", "--url", "--retry-delay", "--flow-control", "--flow-control-key", "--failure-url", "--label", "--header", "--body", "--workflow-run-id", "--plan", "--base-url");
+const flag = fc.constantFrom(
+  "--retries",
+  "--delay",
+  "--not-before",
+  "--start",
+  "--url",
+  "--retry-delay",
+  "--flow-control",
+  "--flow-control-key",
+  "--failure-url",
+  "--label",
+  "--header",
+  "--body",
+  "--workflow-run-id",
+  "--plan",
+  "--base-url",
+);
 const lone = fc.constantFrom("help", "--help", "-h", "--version", "-v", "--json", "--default", "--go", "--curl", "-", "--", "--bogus");
 const value = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom("pow(2, retried) * 1000", "-1000 + retried", "Pow(", "1d10h30m", "1.5h", "rate=10, period=1m", "https://example.com/wf", "X-A: b", "no-colon", "free", "gold", "2026-11-23T08:00:00Z", "0", "-1", "1e400", "NaN", "__proto__", "constructor") },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      "pow(2, retried) * 1000",
+      "-1000 + retried",
+      "Pow(",
+      "1d10h30m",
+      "1.5h",
+      "rate=10, period=1m",
+      "https://example.com/wf",
+      "X-A: b",
+      "no-colon",
+      "free",
+      "gold",
+      "2026-11-23T08:00:00Z",
+      "0",
+      "-1",
+      "1e400",
+      "NaN",
+      "__proto__",
+      "constructor",
+    ),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 20 }) },
 );
 // Values, flags with a value, and lone flags, in any order and number.
-const rest = fc.array(fc.oneof(value.map((v) => [v]), fc.tuple(flag, value), lone.map((l) => [l])), { maxLength: 6 }).map((parts) => parts.flat());
+const rest = fc
+  .array(
+    fc.oneof(
+      value.map((v) => [v]),
+      fc.tuple(flag, value),
+      lone.map((l) => [l]),
+    ),
+    { maxLength: 6 },
+  )
+  .map((parts) => parts.flat());
 // Mostly a real command first, so the runs reach each command's own checks.
 const commandLine = fc.oneof(
-  { weight: 4, arbitrary: fc.tuple(fc.constantFrom("check", "simulate", "duration", "flow-control", "trigger"), rest).map(([command, args]) => [command, ...args]) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .tuple(fc.constantFrom("check", "simulate", "duration", "flow-control", "trigger"), rest)
+      .map(([command, args]) => [command, ...args]),
+  },
   { weight: 1, arbitrary: fc.array(fc.oneof(flag, lone, value), { maxLength: 8 }) },
 );
 

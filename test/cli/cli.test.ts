@@ -10,7 +10,11 @@ const start = "2026-11-23T08:00:00Z";
 /** Runs the built binary as a user would, without a terminal (so without colour). */
 function cli(args: readonly string[], options: { input?: string; env?: Record<string, string> } = {}) {
   if (!existsSync(bin)) throw new Error("dist/cli.js is missing: run `npm run build` (npm test does)");
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", input: options.input ?? "", env: { ...process.env, NO_COLOR: "", ...options.env } });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    encoding: "utf8",
+    input: options.input ?? "",
+    env: { ...process.env, NO_COLOR: "", ...options.env },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -32,7 +36,18 @@ describe("retry-delay (the built binary)", () => {
   });
 
   it("answers usage errors with one line plus usage, exit 2, no stack trace", () => {
-    for (const args of [["frobnicate"], ["check"], ["check", "1", "--bogus"], ["check", "1", "--retries", "-1"], ["check", "1", "2"], ["simulate", "1", "--start", "yesterday"], ["trigger"], ["trigger", "--url", "https://e.com/wf", "--header", "no-colon"], ["trigger", "--url", "https://e.com/wf", "--plan", "gold"], ["trigger", "--url", "https://e.com/wf", "--base-url", "pow(2, retried)"]]) {
+    for (const args of [
+      ["frobnicate"],
+      ["check"],
+      ["check", "1", "--bogus"],
+      ["check", "1", "--retries", "-1"],
+      ["check", "1", "2"],
+      ["simulate", "1", "--start", "yesterday"],
+      ["trigger"],
+      ["trigger", "--url", "https://e.com/wf", "--header", "no-colon"],
+      ["trigger", "--url", "https://e.com/wf", "--plan", "gold"],
+      ["trigger", "--url", "https://e.com/wf", "--base-url", "pow(2, retried)"],
+    ]) {
       const result = cli(args);
       expect(result.code, args.join(" ")).toBe(2);
       expect(result.stderr.split("\n")[0]).toMatch(/^retry-delay: /);
@@ -45,18 +60,22 @@ describe("retry-delay (the built binary)", () => {
     it("accepts a valid expression, with min and max", () => {
       const result = cli(["check", "max(1000, pow(2, retried) * 100)", "--retries", "6"]);
       expect(result.code).toBe(0);
-      expect(result.stdout).toBe("valid: max(1000, pow(2, retried) * 100)\ndelay over 6 retries: min 1s (1000 ms, retried = 0), max 3s200ms (3200 ms, retried = 5)\n");
+      expect(result.stdout).toBe(
+        "valid: max(1000, pow(2, retried) * 100)\ndelay over 6 retries: min 1s (1000 ms, retried = 0), max 3s200ms (3200 ms, retried = 5)\n",
+      );
     });
 
     it("rejects an invalid one with caret diagnostics, exit 1", () => {
       const result = cli(["check", "Pow(2, retries) * 1000"]);
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain("error[unknown-function]: unknown function `Pow`\n 1 | Pow(2, retries) * 1000\n   | ^^^ did you mean `pow`?");
+      expect(result.stderr).toContain(
+        "error[unknown-function]: unknown function `Pow`\n 1 | Pow(2, retries) * 1000\n   | ^^^ did you mean `pow`?",
+      );
       expect(result.stderr).toContain("^^^^^^^ did you mean `retried`?");
       expect(result.stderr).toContain("invalid: 2 errors");
     });
 
-    it("says \"more than 50 errors\" when the report is capped", () => {
+    it('says "more than 50 errors" when the report is capped', () => {
       const result = cli(["check", Array.from({ length: 60 }, () => "zz").join("+")]);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain("error[too-many-errors]: and 10 more errors, not shown");
@@ -83,10 +102,24 @@ describe("retry-delay (the built binary)", () => {
     it("--json: the documented schema", () => {
       const ok = json(["check", "pow(2,retried)*1000"]);
       expect(ok.code).toBe(0);
-      expect(ok.doc).toEqual({ schemaVersion: 1, command: "check", input: "pow(2,retried)*1000", valid: true, canonical: "pow(2, retried) * 1000", retries: 3, range: { min: 1000, max: 4000, minAt: 0, maxAt: 2 }, diagnostics: [] });
+      expect(ok.doc).toEqual({
+        schemaVersion: 1,
+        command: "check",
+        input: "pow(2,retried)*1000",
+        valid: true,
+        canonical: "pow(2, retried) * 1000",
+        retries: 3,
+        range: { min: 1000, max: 4000, minAt: 0, maxAt: 2 },
+        diagnostics: [],
+      });
       const bad = json(["check", "1 +"]);
       expect(bad.code).toBe(1);
-      expect(bad.doc).toMatchObject({ valid: false, canonical: null, range: null, diagnostics: [{ code: "unexpected-end", severity: "error", span: { start: 3, end: 3 } }] });
+      expect(bad.doc).toMatchObject({
+        valid: false,
+        canonical: null,
+        range: null,
+        diagnostics: [{ code: "unexpected-end", severity: "error", span: { start: 3, end: 3 } }],
+      });
     });
   });
 
@@ -113,13 +146,27 @@ describe("retry-delay (the built binary)", () => {
     });
 
     it("simulates the default backoff, with a first delay", () => {
-      const doc = json(["simulate", "--default", "--retries", "6", "--delay", "10s", "--start", start]).doc as { entries: { delay: string }[]; defaultBackoff: boolean };
+      const doc = json(["simulate", "--default", "--retries", "6", "--delay", "10s", "--start", start]).doc as {
+        entries: { delay: string }[];
+        defaultBackoff: boolean;
+      };
       expect(doc.defaultBackoff).toBe(true);
       expect(doc.entries.map((e) => e.delay)).toEqual(["10s", "12s", "2m28s", "30m8s", "6h7m6s", "1d", "1d"]);
     });
 
     it("honours --not-before over --delay", () => {
-      const doc = json(["simulate", "1000", "--retries", "1", "--delay", "1h", "--not-before", String(Date.parse(start) / 1000 + 60), "--start", start]).doc as { entries: { delayMs: number }[] };
+      const doc = json([
+        "simulate",
+        "1000",
+        "--retries",
+        "1",
+        "--delay",
+        "1h",
+        "--not-before",
+        String(Date.parse(start) / 1000 + 60),
+        "--start",
+        start,
+      ]).doc as { entries: { delayMs: number }[] };
       expect(doc.entries[0]?.delayMs).toBe(60_000);
     });
 
@@ -135,9 +182,28 @@ describe("retry-delay (the built binary)", () => {
         retries: 3,
         start: "2026-11-23T08:00:00.000Z",
         explanation: "shrinks every retry, starting at 1s; 3 retries over 1s400ms; 1 delay normalized (negative)",
-        summary: { attempts: 4, totalSpanMs: 1400, longestGapMs: 1000, longestGapBefore: 2, lastAttemptAt: "2026-11-23T08:00:01.400Z", endedBy: "retries-exhausted" },
+        summary: {
+          attempts: 4,
+          totalSpanMs: 1400,
+          longestGapMs: 1000,
+          longestGapBefore: 2,
+          lastAttemptAt: "2026-11-23T08:00:01.400Z",
+          endedBy: "retries-exhausted",
+        },
       });
-      expect((doc.entries as unknown[])[3]).toEqual({ attempt: 4, retried: 2, delayMs: 0, delay: "0s", cumulativeMs: 1400, cumulative: "1s400ms", at: "2026-11-23T08:00:01.400Z", source: "expression", normalized: true, rawDelayMs: -200, normalizedBecause: "negative" });
+      expect((doc.entries as unknown[])[3]).toEqual({
+        attempt: 4,
+        retried: 2,
+        delayMs: 0,
+        delay: "0s",
+        cumulativeMs: 1400,
+        cumulative: "1s400ms",
+        at: "2026-11-23T08:00:01.400Z",
+        source: "expression",
+        normalized: true,
+        rawDelayMs: -200,
+        normalizedBecause: "negative",
+      });
     });
 
     it("exits 1 on an invalid expression", () => {
@@ -158,24 +224,47 @@ describe("retry-delay (the built binary)", () => {
     });
 
     it("--json", () => {
-      expect(json(["duration", "1d10h30m"]).doc).toEqual({ schemaVersion: 1, command: "duration", input: "1d10h30m", mode: "strict", valid: true, ms: 124_200_000, canonical: "1d10h30m", diagnostics: [] });
+      expect(json(["duration", "1d10h30m"]).doc).toEqual({
+        schemaVersion: 1,
+        command: "duration",
+        input: "1d10h30m",
+        mode: "strict",
+        valid: true,
+        ms: 124_200_000,
+        canonical: "1d10h30m",
+        diagnostics: [],
+      });
       expect(json(["duration", "-"], "2m\n").doc).toMatchObject({ input: "2m", ms: 120_000 });
     });
   });
 
   describe("flow-control", () => {
     it("prints the canonical form and meaning", () => {
-      expect(cli(["flow-control", "rate=10,parallelism=20,period=60"])).toMatchObject({ code: 0, stdout: "valid: parallelism=20, rate=10, period=1m\nat most 20 calls in flight at once; at most 10 calls started per 1m\n" });
+      expect(cli(["flow-control", "rate=10,parallelism=20,period=60"])).toMatchObject({
+        code: 0,
+        stdout: "valid: parallelism=20, rate=10, period=1m\nat most 20 calls in flight at once; at most 10 calls started per 1m\n",
+      });
     });
 
     it("reports errors with the server's wording, exit 1", () => {
       const result = cli(["flow-control", "period=1m"]);
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain("Upstash-Flow-Control-Value should be either rate=X or parallelism=Y, or both as comma-separated values");
+      expect(result.stderr).toContain(
+        "Upstash-Flow-Control-Value should be either rate=X or parallelism=Y, or both as comma-separated values",
+      );
     });
 
     it("--json", () => {
-      expect(json(["flow-control", "rate=3"]).doc).toEqual({ schemaVersion: 1, command: "flow-control", input: "rate=3", valid: true, value: { parallelism: null, rate: 3, periodMs: 1000, periodGiven: false }, canonical: "rate=3", meaning: "at most 3 calls started per 1s (the default period)", diagnostics: [] });
+      expect(json(["flow-control", "rate=3"]).doc).toEqual({
+        schemaVersion: 1,
+        command: "flow-control",
+        input: "rate=3",
+        valid: true,
+        value: { parallelism: null, rate: 3, periodMs: 1000, periodGiven: false },
+        canonical: "rate=3",
+        meaning: "at most 3 calls started per 1s (the default period)",
+        diagnostics: [],
+      });
     });
   });
 
@@ -198,7 +287,20 @@ describe("retry-delay (the built binary)", () => {
     });
 
     it("prints a curl command that reads the token from the environment", () => {
-      const result = cli([...base, "--flow-control-key", "user-42", "--flow-control", "rate=10,period=1m", "--label", "a", "--label", "b", "--body", "it's", "--curl"]);
+      const result = cli([
+        ...base,
+        "--flow-control-key",
+        "user-42",
+        "--flow-control",
+        "rate=10,period=1m",
+        "--label",
+        "a",
+        "--label",
+        "b",
+        "--body",
+        "it's",
+        "--curl",
+      ]);
       expect(result.code).toBe(0);
       expect(result.stdout).toBe(
         [
@@ -229,14 +331,26 @@ describe("retry-delay (the built binary)", () => {
     it("--json", () => {
       const { code, doc } = json([...base, "--retries", "0"]);
       expect(code).toBe(0);
-      expect(doc).toMatchObject({ schemaVersion: 1, command: "trigger", valid: true, request: { method: "POST", headers: { "Upstash-Retries": "0" } }, diagnostics: [] });
+      expect(doc).toMatchObject({
+        schemaVersion: 1,
+        command: "trigger",
+        valid: true,
+        request: { method: "POST", headers: { "Upstash-Retries": "0" } },
+        diagnostics: [],
+      });
       expect(doc.curl).toContain("curl -X POST");
-      expect(json([...base, "--flow-control", "period=1m"]).doc).toMatchObject({ valid: false, request: null, diagnostics: [{ code: "missing-limit", path: "flowControl" }] });
+      expect(json([...base, "--flow-control", "period=1m"]).doc).toMatchObject({
+        valid: false,
+        request: null,
+        diagnostics: [{ code: "missing-limit", path: "flowControl" }],
+      });
     });
   });
 
   it("stops quietly when its reader closes the pipe early (`| head`)", async () => {
-    const child = spawn(process.execPath, [bin, "simulate", "--default", "--retries", "1000", "--json"], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [bin, "simulate", "--default", "--retries", "1000", "--json"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     // Read one chunk of the ~270 KB of JSON, then hang up, as `head` does.
@@ -253,7 +367,10 @@ describe("retry-delay (the built binary)", () => {
   // util-linux `script` runs the binary on a pseudo-terminal, as a person would.
   it.runIf(existsSync("/usr/bin/script"))("colours on a terminal, unless NO_COLOR is set", () => {
     const onTerminal = (env: Record<string, string>) =>
-      spawnSync("/usr/bin/script", ["-qec", `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} check 'Pow(1, 2)'`, "/dev/null"], { encoding: "utf8", env: { ...process.env, ...env } }).stdout;
+      spawnSync("/usr/bin/script", ["-qec", `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} check 'Pow(1, 2)'`, "/dev/null"], {
+        encoding: "utf8",
+        env: { ...process.env, ...env },
+      }).stdout;
     expect(onTerminal({ NO_COLOR: "" })).toContain("\u001b[31merror[unknown-function]");
     const plain = onTerminal({ NO_COLOR: "1" });
     expect(plain).toContain("error[unknown-function]");

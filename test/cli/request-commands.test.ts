@@ -17,7 +17,11 @@ const kebab = (option: string) => option.replace(/[A-Z]/g, (c) => `-${c.toLowerC
 
 describe("request commands: flags from the option table", () => {
   it("every table row of an endpoint has a flag in its command's help", () => {
-    for (const [command, endpoint] of [["trigger", "trigger"], ["publish", "enqueue"], ["schedule", "schedule"]] as const) {
+    for (const [command, endpoint] of [
+      ["trigger", "trigger"],
+      ["publish", "enqueue"],
+      ["schedule", "schedule"],
+    ] as const) {
       const help = cli([command, "--help"]).stdout;
       // Every row that sends something; an SDK setting that sends nothing (disableTelemetry) has no flag.
       for (const row of OPTION_TABLE.filter((r) => r.endpoints.includes(endpoint) && (r.kind === "header" || r.place !== "none"))) {
@@ -28,7 +32,31 @@ describe("request commands: flags from the option table", () => {
   });
 
   it("publish prints the qstash request, with every flag's header", () => {
-    const result = cli(["publish", "--url", "https://example.com/hook", "--timeout", "30s", "--redact", "body", "--redact", "header[Authorization]", "--retries", "2", "--flow-control-key", "k", "--flow-control", "rate=5", "--label", "a", "--label", "b", "--content-based-deduplication", "--method", "PUT", "--curl"]);
+    const result = cli([
+      "publish",
+      "--url",
+      "https://example.com/hook",
+      "--timeout",
+      "30s",
+      "--redact",
+      "body",
+      "--redact",
+      "header[Authorization]",
+      "--retries",
+      "2",
+      "--flow-control-key",
+      "k",
+      "--flow-control",
+      "rate=5",
+      "--label",
+      "a",
+      "--label",
+      "b",
+      "--content-based-deduplication",
+      "--method",
+      "PUT",
+      "--curl",
+    ]);
     expect(result).toMatchObject({ code: 0, stderr: "" });
     expect(result.stdout.split(" \\\n  ")).toEqual([
       "curl -X POST 'https://qstash.upstash.io/v2/publish/https://example.com/hook'",
@@ -47,11 +75,25 @@ describe("request commands: flags from the option table", () => {
   it("publish with --queue-name enqueues", () => {
     const result = cli(["publish", "--url", "https://example.com/hook", "--queue-name", "emails", "--json"]);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ command: "publish", valid: true, request: { url: "https://qstash.upstash.io/v2/enqueue/emails/https://example.com/hook" } });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      command: "publish",
+      valid: true,
+      request: { url: "https://qstash.upstash.io/v2/enqueue/emails/https://example.com/hook" },
+    });
   });
 
   it("reports every invalid value, not only the first, and exits 1", () => {
-    const result = cli(["trigger", "--url", "https://example.com/wf", "--flow-control", "rate=0", "--retry-delay", "pow(2, retries)", "--delay", "10"]);
+    const result = cli([
+      "trigger",
+      "--url",
+      "https://example.com/wf",
+      "--flow-control",
+      "rate=0",
+      "--retry-delay",
+      "pow(2, retries)",
+      "--delay",
+      "10",
+    ]);
     expect(result.code).toBe(1);
     for (const code of ["invalid-count", "unknown-variable", "missing-unit"]) expect(result.stderr).toContain(`error[${code}]`);
   });

@@ -16,15 +16,20 @@ const realFetch = globalThis.fetch;
 
 beforeEach(() => {
   sent = [];
-  globalThis.fetch = ((input: string | URL | Request, init?: RequestInit) => {
+  globalThis.fetch = (input: string | URL | Request, init?: RequestInit) => {
     const url = input instanceof Request ? input.url : String(input);
     const body = typeof init?.body === "string" ? init.body : undefined;
     sent.push({ url, body });
     const path = new URL(url).pathname;
     const items = path === "/v2/batch" && body !== undefined ? (JSON.parse(body) as unknown[]) : [];
-    const payload = path === "/v2/batch" ? items.map((_, i) => ({ messageId: `msg_${i}`, deduplicated: false })) : path.startsWith("/v2/schedules/") ? { scheduleId: "scd_1" } : { messageId: "msg_1" };
+    const payload =
+      path === "/v2/batch"
+        ? items.map((_, i) => ({ messageId: `msg_${i}`, deduplicated: false }))
+        : path.startsWith("/v2/schedules/")
+          ? { scheduleId: "scd_1" }
+          : { messageId: "msg_1" };
     return Promise.resolve(new Response(JSON.stringify(payload), { status: 200, headers: { "content-type": "application/json" } }));
-  });
+  };
 });
 afterEach(() => {
   globalThis.fetch = realFetch;
@@ -54,7 +59,13 @@ describe("withValidation on @upstash/workflow's Client", () => {
   });
 
   it("sends valid options through unchanged", async () => {
-    const result = await workflow().trigger({ url: "https://example.com/wf", retries: 5, retryDelay: "pow(2, retried) * 1000", flowControl: { key: "user-1", rate: 10, period: "1m" }, disableTelemetry: true });
+    const result = await workflow().trigger({
+      url: "https://example.com/wf",
+      retries: 5,
+      retryDelay: "pow(2, retried) * 1000",
+      flowControl: { key: "user-1", rate: 10, period: "1m" },
+      disableTelemetry: true,
+    });
     expect(result).toEqual({ workflowRunId: expect.any(String) as string });
     expect(sent).toHaveLength(1);
     const item = (JSON.parse(sent[0]?.body ?? "[]") as { headers: Record<string, string> }[])[0];
@@ -62,7 +73,9 @@ describe("withValidation on @upstash/workflow's Client", () => {
   });
 
   it("checks every item of a batch trigger, naming the item", async () => {
-    const error = await refusal(workflow().trigger([{ url: "https://example.com/a" }, { url: "https://example.com/b", flowControl: { key: "k", rate: 0 } }]));
+    const error = await refusal(
+      workflow().trigger([{ url: "https://example.com/a" }, { url: "https://example.com/b", flowControl: { key: "k", rate: 0 } }]),
+    );
     expect((error.diagnostics as readonly OptionDiagnostic[]).map((d) => [d.path, d.index])).toEqual([["[1].flowControl.rate", 1]]);
     expect(sent).toEqual([]);
   });
@@ -124,7 +137,12 @@ describe("withValidation on @upstash/qstash's Client", () => {
 
   it("checks batches item by item", async () => {
     const client = qstash();
-    const error = await refusal(client.batchJSON([{ url: "https://example.com/a", body: {} }, { url: "https://example.com/b", body: {}, delay: "-1s" }]));
+    const error = await refusal(
+      client.batchJSON([
+        { url: "https://example.com/a", body: {} },
+        { url: "https://example.com/b", body: {}, delay: "-1s" },
+      ]),
+    );
     expect((error.diagnostics as readonly OptionDiagnostic[])[0]?.path).toBe("[1].delay");
     expect(sent).toEqual([]);
     await client.batch([{ url: "https://example.com/a" }]);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { renderDiagnostic, renderDiagnostics, RetryDelayError, tryCompile, type Diagnostic } from "../../src/index.js";
 
-const base: Diagnostic = { code: "unit-in-expression", severity: "error", message: "`30s` is a duration", span: { start: 0, end: 3 }, hint: "write `30000`" };
+const base: Diagnostic = {
+  code: "unit-in-expression",
+  severity: "error",
+  message: "`30s` is a duration",
+  span: { start: 0, end: 3 },
+  hint: "write `30000`",
+};
 
 function thrownCode(run: () => unknown): string | undefined {
   try {
@@ -22,13 +28,27 @@ describe("fixes and suggestions in the rendering", () => {
         { span: { start: 0, end: 3 }, text: "1000 * 30", message: "write `1000 * 30`" },
       ],
     };
-    expect(renderDiagnostic("30s", d).split("\n").slice(-3)).toEqual(["   = help: replace `30s` with `30000`", "   = help: write `30` if you meant milliseconds", "   = help: write `1000 * 30`"]);
+    expect(renderDiagnostic("30s", d).split("\n").slice(-3)).toEqual([
+      "   = help: replace `30s` with `30000`",
+      "   = help: write `30` if you meant milliseconds",
+      "   = help: write `1000 * 30`",
+    ]);
   });
 
   it("aligns the help lines with a wide gutter, after a multi-line hint's notes", () => {
     const source = "1 +\n".repeat(11) + "5s";
-    const d: Diagnostic = { ...base, span: { start: 44, end: 46 }, hint: "two\nlines", fix: { span: { start: 44, end: 46 }, text: "5000", message: "replace `5s` with `5000`" } };
-    expect(renderDiagnostic(source, d).split("\n").slice(-4)).toEqual(["    | ", "    = two", "    = lines", "    = help: replace `5s` with `5000`"]);
+    const d: Diagnostic = {
+      ...base,
+      span: { start: 44, end: 46 },
+      hint: "two\nlines",
+      fix: { span: { start: 44, end: 46 }, text: "5000", message: "replace `5s` with `5000`" },
+    };
+    expect(renderDiagnostic(source, d).split("\n").slice(-4)).toEqual([
+      "    | ",
+      "    = two",
+      "    = lines",
+      "    = help: replace `5s` with `5000`",
+    ]);
   });
 
   it("colours the word help, and never prints a control character from a fix message", () => {
@@ -55,7 +75,9 @@ describe("fixes and suggestions in the rendering", () => {
     const badSuggestions = { ...base, suggestions: { text: "x" } } as unknown as Diagnostic;
     expect(thrownCode(() => renderDiagnostics("30s", [badSuggestions]))).toBe("diagnostics[0].suggestions must be an array, not an object");
     expect(thrownCode(() => new RetryDelayError("30s", [badFix]).render())).toBe("diagnostics[0].fix.text must be a string, not a number");
-    expect(thrownCode(() => new RetryDelayError("30s", [base]).render({ color: "yes" } as never))).toBe("options.color must be true or false, not a string");
+    expect(thrownCode(() => new RetryDelayError("30s", [base]).render({ color: "yes" } as never))).toBe(
+      "options.color must be true or false, not a string",
+    );
   });
 
   it("draws a RetryDelayError's own diagnostics with their fixes", () => {

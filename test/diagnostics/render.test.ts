@@ -16,7 +16,12 @@ const diagnostic = (span: { start: number; end: number }, extra: Partial<Diagnos
 describe("renderDiagnostic", () => {
   it("draws the issue's example exactly", () => {
     expect(render("Pow(2, retried) * 1000")).toBe(
-      ["error[unknown-function]: unknown function `Pow`", " 1 | Pow(2, retried) * 1000", "   | ^^^ did you mean `pow`?", "   = help: replace `Pow` with `pow`"].join("\n"),
+      [
+        "error[unknown-function]: unknown function `Pow`",
+        " 1 | Pow(2, retried) * 1000",
+        "   | ^^^ did you mean `pow`?",
+        "   = help: replace `Pow` with `pow`",
+      ].join("\n"),
     );
   });
 
@@ -36,8 +41,13 @@ describe("renderDiagnostic", () => {
     // The expression lexers refuse line breaks (unexpected-character), so the
     // diagnostic is made by hand: other inputs (a JSON file, a config) do span lines.
     const source = "1 +\n".repeat(11) + "foo";
-    const d = diagnostic({ start: 44, end: 47 }, { code: "unknown-variable", message: "unknown variable `foo`", hint: "did you mean `floor`?" });
-    expect(renderDiagnostic(source, d)).toBe(["error[unknown-variable]: unknown variable `foo`", " 12 | foo", "    | ^^^ did you mean `floor`?"].join("\n"));
+    const d = diagnostic(
+      { start: 44, end: 47 },
+      { code: "unknown-variable", message: "unknown variable `foo`", hint: "did you mean `floor`?" },
+    );
+    expect(renderDiagnostic(source, d)).toBe(
+      ["error[unknown-variable]: unknown variable `foo`", " 12 | foo", "    | ^^^ did you mean `floor`?"].join("\n"),
+    );
   });
 
   it("handles \\r\\n and lone \\r line breaks", () => {
@@ -74,7 +84,9 @@ describe("renderDiagnostic", () => {
   });
 
   it("prints a label naming the input", () => {
-    expect(renderDiagnostic("x", diagnostic({ start: 0, end: 1 }), { label: "Upstash-Retry-Delay" })).toContain("\n --> Upstash-Retry-Delay\n 1 | x");
+    expect(renderDiagnostic("x", diagnostic({ start: 0, end: 1 }), { label: "Upstash-Retry-Delay" })).toContain(
+      "\n --> Upstash-Retry-Delay\n 1 | x",
+    );
   });
 
   it("puts a multi-line hint below as notes", () => {

@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkDelayForPlan, DURATION_CODES, formatDuration, parseDuration, type DurationCode, type DurationOptions } from "../../src/index.js";
+import {
+  checkDelayForPlan,
+  DURATION_CODES,
+  formatDuration,
+  parseDuration,
+  type DurationCode,
+  type DurationOptions,
+} from "../../src/index.js";
 
 const ms = (text: string, options?: DurationOptions): number => {
   const parsed = parseDuration(text, options);
@@ -26,14 +33,21 @@ describe("strict mode (the documented format)", () => {
 
   it("answers a bare number with the server's words and a fix", () => {
     const [d] = parseDuration("10").diagnostics;
-    expect(d).toMatchObject({ code: "missing-unit", message: 'time: missing unit in duration "10"', hint: "add a unit, e.g. `10s`", span: { start: 0, end: 2 } });
+    expect(d).toMatchObject({
+      code: "missing-unit",
+      message: 'time: missing unit in duration "10"',
+      hint: "add a unit, e.g. `10s`",
+      span: { start: 0, end: 2 },
+    });
     expect(codeOf("0")).toEqual(["missing-unit"]);
   });
 
   it("warns on units out of order or repeated, and still adds them as Go does", () => {
     const outOfOrder = parseDuration("1m1h");
     expect(outOfOrder.ok && outOfOrder.value.ms).toBe(3_660_000);
-    expect(outOfOrder.diagnostics).toEqual([expect.objectContaining({ code: "units-out-of-order", severity: "warning", span: { start: 2, end: 4 } })]);
+    expect(outOfOrder.diagnostics).toEqual([
+      expect.objectContaining({ code: "units-out-of-order", severity: "warning", span: { start: 2, end: 4 } }),
+    ]);
     const repeated = parseDuration("1s1s");
     expect(repeated.ok && repeated.value.ms).toBe(2000);
     expect(repeated.diagnostics.map((d) => d.code)).toEqual(["repeated-unit"]);
@@ -86,7 +100,13 @@ describe("Go mode (time.ParseDuration plus d)", () => {
 
   it("says when sub-millisecond parts are dropped", () => {
     const parsed = parseDuration("1500us", { mode: "go" });
-    expect(parsed.diagnostics).toEqual([expect.objectContaining({ code: "sub-millisecond", severity: "info", message: "500000 ns below one millisecond are dropped: the value is 1ms (1 ms)" })]);
+    expect(parsed.diagnostics).toEqual([
+      expect.objectContaining({
+        code: "sub-millisecond",
+        severity: "info",
+        message: "500000 ns below one millisecond are dropped: the value is 1ms (1 ms)",
+      }),
+    ]);
   });
 
   it("accepts a sign only when asked to", () => {
@@ -109,7 +129,10 @@ describe("bounds", () => {
   it("applies a context's maximum and minimum", () => {
     const week = { ms: 7 * 86_400_000, label: "the maximum period" };
     expect(parseDuration("7d", { max: week }).ok).toBe(true);
-    expect(parseDuration("8d", { max: week }).diagnostics[0]).toMatchObject({ code: "duration-too-large", message: "8d is longer than the maximum period, 7d" });
+    expect(parseDuration("8d", { max: week }).diagnostics[0]).toMatchObject({
+      code: "duration-too-large",
+      message: "8d is longer than the maximum period, 7d",
+    });
     expect(codeOf("0s", { min: { ms: 1000, label: "the minimum period" } })).toEqual(["duration-too-small"]);
   });
 
@@ -123,7 +146,9 @@ describe("bounds", () => {
     expect(checkDelayForPlan(7 * 86_400_000, "free")).toBeUndefined();
     expect(checkDelayForPlan(7 * 86_400_000 + 1000, "free")?.code).toBe("delay-over-plan-limit");
     expect(checkDelayForPlan(365 * 86_400_000, "pay-as-you-go")).toBeUndefined();
-    expect(checkDelayForPlan(366 * 86_400_000, "pay-as-you-go")?.message).toBe("366d is longer than the pay-as-you-go plan's maximum delay, 365d");
+    expect(checkDelayForPlan(366 * 86_400_000, "pay-as-you-go")?.message).toBe(
+      "366d is longer than the pay-as-you-go plan's maximum delay, 365d",
+    );
     expect(checkDelayForPlan(10_000 * 86_400_000, "fixed")).toBeUndefined();
   });
 });
@@ -150,11 +175,17 @@ describe("formatDuration", () => {
 
   it("round-trips every whole number of seconds up to Go's limit: parse(format(ms)) === ms", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.integer({ min: 0, max: Math.floor(maxMs / 1000) }), fc.constantFrom(0, 1, 59, 60, 3599, 86_399, 86_400, Math.floor(maxMs / 1000))), (seconds) => {
-        const parsed = parseDuration(formatDuration(seconds * 1000));
-        expect(parsed.ok && parsed.value.ms).toBe(seconds * 1000);
-        expect(parsed.diagnostics).toEqual([]);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: 0, max: Math.floor(maxMs / 1000) }),
+          fc.constantFrom(0, 1, 59, 60, 3599, 86_399, 86_400, Math.floor(maxMs / 1000)),
+        ),
+        (seconds) => {
+          const parsed = parseDuration(formatDuration(seconds * 1000));
+          expect(parsed.ok && parsed.value.ms).toBe(seconds * 1000);
+          expect(parsed.diagnostics).toEqual([]);
+        },
+      ),
     );
   });
 
@@ -170,7 +201,33 @@ describe("formatDuration", () => {
 });
 
 describe("never throws", () => {
-  const soup = fc.array(fc.constantFrom("1", "0", ".", "5", "s", "m", "h", "d", "ms", "us", "µs", "ns", "-", "+", " ", "x", "H", "99999999999", "é", "\u0000"), { maxLength: 20 }).map((p) => p.join(""));
+  const soup = fc
+    .array(
+      fc.constantFrom(
+        "1",
+        "0",
+        ".",
+        "5",
+        "s",
+        "m",
+        "h",
+        "d",
+        "ms",
+        "us",
+        "µs",
+        "ns",
+        "-",
+        "+",
+        " ",
+        "x",
+        "H",
+        "99999999999",
+        "é",
+        "\u0000",
+      ),
+      { maxLength: 20 },
+    )
+    .map((p) => p.join(""));
   it("on random strings, in both modes, with spans inside the text", () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ maxLength: 40 }), soup), fc.constantFrom<DurationOptions["mode"]>("strict", "go"), (text, mode) => {

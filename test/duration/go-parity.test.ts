@@ -122,9 +122,17 @@ describe("Go mode matches Go's time.ParseDuration to the millisecond", () => {
 
   const digits = (max: number) => fc.stringMatching(new RegExp(`^[0-9]{0,${max}}$`));
   const unit = fc.constantFrom(...Object.keys(GO_UNITS));
-  const part = fc.record({ int: digits(20), dot: fc.boolean(), frac: digits(30), unit }).map((p) => `${p.int}${p.dot ? `.${p.frac}` : ""}${p.unit}`);
-  const wellFormed = fc.tuple(fc.constantFrom("", "+", "-"), fc.array(part, { minLength: 1, maxLength: 3 })).map(([sign, parts]) => sign + parts.join(""));
-  const soup = fc.array(fc.constantFrom("0", "1", "9", "99999999999", ".", "s", "m", "h", "d", "ms", "us", "\u00b5s", "ns", "-", "+", "x"), { maxLength: 12 }).map((p) => p.join(""));
+  const part = fc
+    .record({ int: digits(20), dot: fc.boolean(), frac: digits(30), unit })
+    .map((p) => `${p.int}${p.dot ? `.${p.frac}` : ""}${p.unit}`);
+  const wellFormed = fc
+    .tuple(fc.constantFrom("", "+", "-"), fc.array(part, { minLength: 1, maxLength: 3 }))
+    .map(([sign, parts]) => sign + parts.join(""));
+  const soup = fc
+    .array(fc.constantFrom("0", "1", "9", "99999999999", ".", "s", "m", "h", "d", "ms", "us", "\u00b5s", "ns", "-", "+", "x"), {
+      maxLength: 12,
+    })
+    .map((p) => p.join(""));
 
   it("on generated durations: accepted exactly when Go accepts, with Go's value", () => {
     fc.assert(
@@ -139,7 +147,9 @@ describe("Go mode matches Go's time.ParseDuration to the millisecond", () => {
 
   // A run of nines after a few digits puts the exact value just below a
   // millisecond, where Go's rounding of float64(f) crosses it.
-  const nearBoundary = fc.tuple(digits(6), fc.integer({ min: 8, max: 30 }), digits(4)).map(([head, nines, tail]) => `${head}${"9".repeat(nines)}${tail}`);
+  const nearBoundary = fc
+    .tuple(digits(6), fc.integer({ min: 8, max: 30 }), digits(4))
+    .map(([head, nines, tail]) => `${head}${"9".repeat(nines)}${tail}`);
   it("on long fractions in each unit, many of them just below a millisecond", () => {
     fc.assert(
       fc.property(digits(3), fc.oneof(fc.stringMatching(/^[0-9]{16,40}$/), nearBoundary), unit, (int, frac, u) => {

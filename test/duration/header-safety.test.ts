@@ -33,7 +33,10 @@ describe.each(MODES)("control characters (%s mode)", (mode) => {
 
   it("names the control character even when something else is wrong first", () => {
     for (const text of ["-1m\r\n", "1.5x\n", "h\r", "1mm\u0000", "99999999999999999999d\n"]) {
-      expect(parseDuration(text, { mode }).diagnostics.map((d) => d.code), JSON.stringify(text)).toEqual(["control-character"]);
+      expect(
+        parseDuration(text, { mode }).diagnostics.map((d) => d.code),
+        JSON.stringify(text),
+      ).toEqual(["control-character"]);
     }
   });
 

@@ -25,8 +25,8 @@ tester.run("canonical", asTested(canonical), {
       errors: [{ messageId: "canonical", data: { canonical: "1000 * (1 + retried)" }, line: 3, column: 52, endLine: 3, endColumn: 70 }],
     },
     {
-      code: trigger("[{ url: \"https://e.com\", retryDelay: `((pow(2,retried)))*1e3` }]"),
-      output: trigger("[{ url: \"https://e.com\", retryDelay: `pow(2, retried) * 1000` }]"),
+      code: trigger('[{ url: "https://e.com", retryDelay: `((pow(2,retried)))*1e3` }]'),
+      output: trigger('[{ url: "https://e.com", retryDelay: `pow(2, retried) * 1000` }]'),
       errors: [{ messageId: "canonical" }],
     },
     {

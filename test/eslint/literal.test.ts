@@ -19,24 +19,31 @@ function spellings(c: string): string[] {
 describe("valueOffsets", () => {
   it("maps each UTF-16 unit of the value to where its spelling starts, whatever the escapes", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.oneof(fc.string({ minLength: 1, maxLength: 1 }), fc.constantFrom("\t", "\n", "é", "😀", "\u2028")), fc.nat()), { maxLength: 30 }), fc.boolean(), (chars, continuation) => {
-        let raw = '"';
-        let value = "";
-        const starts: number[] = [];
-        for (const [c, pick] of chars) {
-          const options = spellings(c);
-          const spelled = options[pick % options.length] ?? c;
-          if (continuation) raw += "\\\n";
-          // Written as is, each unit is its own source character; an escape starts every unit it makes.
-          for (let i = 0; i < c.length; i++) starts.push(raw.length + (spelled === c ? i : 0));
-          raw += spelled;
-          value += c;
-        }
-        raw += '"';
-        // The literal is what JavaScript reads it as.
-        expect(runInNewContext(raw)).toBe(value);
-        expect(valueOffsets(raw, "string")).toEqual([...starts, raw.length - 1]);
-      }),
+      fc.property(
+        fc.array(
+          fc.tuple(fc.oneof(fc.string({ minLength: 1, maxLength: 1 }), fc.constantFrom("\t", "\n", "é", "😀", "\u2028")), fc.nat()),
+          { maxLength: 30 },
+        ),
+        fc.boolean(),
+        (chars, continuation) => {
+          let raw = '"';
+          let value = "";
+          const starts: number[] = [];
+          for (const [c, pick] of chars) {
+            const options = spellings(c);
+            const spelled = options[pick % options.length] ?? c;
+            if (continuation) raw += "\\\n";
+            // Written as is, each unit is its own source character; an escape starts every unit it makes.
+            for (let i = 0; i < c.length; i++) starts.push(raw.length + (spelled === c ? i : 0));
+            raw += spelled;
+            value += c;
+          }
+          raw += '"';
+          // The literal is what JavaScript reads it as.
+          expect(runInNewContext(raw)).toBe(value);
+          expect(valueOffsets(raw, "string")).toEqual([...starts, raw.length - 1]);
+        },
+      ),
     );
   });
 

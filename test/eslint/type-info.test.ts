@@ -22,8 +22,28 @@ const unrelated = `declare const other: { trigger(options: object): void };\noth
 typed.run("valid-options with type information", rule, {
   valid: [{ code: unrelated, filename }],
   invalid: [
-    { code: returned, filename, errors: [{ messageId: "diagnostic", ...at(returned, "retryd"), suggestions: [{ messageId: "repair", output: returned.replace("retryd", "retried") }] }] },
-    { code: field, filename, errors: [{ messageId: "diagnostic", ...at(field, "x", "10"), suggestions: [{ messageId: "repair", output: field.replace(`"10x"`, `"10s"`) }] }] },
+    {
+      code: returned,
+      filename,
+      errors: [
+        {
+          messageId: "diagnostic",
+          ...at(returned, "retryd"),
+          suggestions: [{ messageId: "repair", output: returned.replace("retryd", "retried") }],
+        },
+      ],
+    },
+    {
+      code: field,
+      filename,
+      errors: [
+        {
+          messageId: "diagnostic",
+          ...at(field, "x", "10"),
+          suggestions: [{ messageId: "repair", output: field.replace(`"10x"`, `"10s"`) }],
+        },
+      ],
+    },
     { code: queue, filename, errors: [{ messageId: "diagnostic", ...at(queue, "nope") }] },
   ],
 });

@@ -32,7 +32,9 @@ const cases = {
   batch: trigger(`[{ url: "https://e.com" }, { url: "nope" }]`),
   typo: trigger(`{ url: "https://e.com", retrys: 3 }`),
   publish: publish(`{ url: "https://e.com", method: "get", callback: "nope", contentBasedDeduplication: "yes", timeout: "10x" }`),
-  rawHeaders: publish(`{ url: "https://e.com", headers: { "Upstash-Retry-Delay": "pow(2, retryd)", "Upstash-Flow-Control-Value": "rate=0" } }`),
+  rawHeaders: publish(
+    `{ url: "https://e.com", headers: { "Upstash-Retry-Delay": "pow(2, retryd)", "Upstash-Flow-Control-Value": "rate=0" } }`,
+  ),
   queue: `${QSTASH}qstash.queue({ queueName: "bad name" }).enqueueJSON({ url: "https://e.com" });`,
   queueVariable: `${QSTASH}const q = qstash.queue({ queueName: "emails" });\nq.enqueue({ url: "https://e.com", delay: "1x" });`,
   batchJSON: `${QSTASH}qstash.batchJSON([{ url: "https://e.com", body: {} }, { url: "https://e.com", delay: "10x" }]);`,
@@ -50,15 +52,17 @@ const escapes = {
   unicode: trigger(`{ url: "https://e.com", retryDelay: "\\u0070ow(2, \\x72etryd)" }`),
   astral: trigger(`{ url: "https://e.com", retryDelay: "\\u{1F600}1000" }`),
   continuation: trigger(`{ url: "https://e.com", retryDelay: "max(1000, \\\n pow(2, retryd))" }`),
-  multiLineTemplate: trigger("{ url: \"https://e.com\", retryDelay: `max(1000,\n  pow(2, retried))` }"),
-  template: trigger("{ url: \"https://e.com\", retryDelay: `pow(2, retryd)`, delay: `\\u0031x` }"),
+  multiLineTemplate: trigger('{ url: "https://e.com", retryDelay: `max(1000,\n  pow(2, retried))` }'),
+  template: trigger('{ url: "https://e.com", retryDelay: `pow(2, retryd)`, delay: `\\u0031x` }'),
   singleQuoted: trigger(`{ url: 'https://e.com', label: 'it\\'s' }`),
 };
 
 tester.run("valid-options", rule, {
   valid: [
     // Valid options of every call shape.
-    trigger(`{ url: "https://e.com", retries: 5, retryDelay: "pow(2, retried) * 1000", delay: "10s", flowControl: { key: "user-1", rate: 10, period: "1m" }, label: ["a", "b"], redact: { body: true } }`),
+    trigger(
+      `{ url: "https://e.com", retries: 5, retryDelay: "pow(2, retried) * 1000", delay: "10s", flowControl: { key: "user-1", rate: 10, period: "1m" }, label: ["a", "b"], redact: { body: true } }`,
+    ),
     trigger(`[{ url: "https://e.com/a" }, { url: "https://e.com/b", retries: 0 }]`),
     publish(`{ url: "https://e.com", method: "PUT", timeout: "30s", callback: "https://e.com/cb", deduplicationId: "d1" }`),
     `${QSTASH}qstash.queue({ queueName: "emails" }).enqueueJSON({ url: "https://e.com", body: {} });`,
@@ -94,7 +98,13 @@ tester.run("valid-options", rule, {
       errors: [
         {
           ...withText(cases.retryDelay, "retryd", "unknown variable `retryd` — did you mean `retried`? (unknown-variable)"),
-          suggestions: [{ messageId: "repair", data: { text: "replace `retryd` with `retried`" }, output: cases.retryDelay.replace("retryd", "retried") }],
+          suggestions: [
+            {
+              messageId: "repair",
+              data: { text: "replace `retryd` with `retried`" },
+              output: cases.retryDelay.replace("retryd", "retried"),
+            },
+          ],
         },
       ],
     },
@@ -103,24 +113,60 @@ tester.run("valid-options", rule, {
       errors: [
         {
           ...error(cases.domain, "1000 - 200 * retried"),
-          suggestions: [{ messageId: "repair", data: { text: "clamp it at 0: `max(0, 1000 - 200 * retried)`" }, output: cases.domain.replace("1000 - 200 * retried", "max(0, 1000 - 200 * retried)") }],
+          suggestions: [
+            {
+              messageId: "repair",
+              data: { text: "clamp it at 0: `max(0, 1000 - 200 * retried)`" },
+              output: cases.domain.replace("1000 - 200 * retried", "max(0, 1000 - 200 * retried)"),
+            },
+          ],
         },
       ],
     },
-    { code: cases.delay, errors: [{ ...withText(cases.delay, "x", "unknown unit `x` — did you mean `s`? (unknown-unit)", "10"), suggestions: [{ messageId: "repair", output: cases.delay.replace("10x", "10s") }] }] },
-    { code: cases.delay, options: [{ plan: "free" }], errors: [{ ...error(cases.delay, "x", "10"), suggestions: [{ messageId: "repair", output: cases.delay.replace("10x", "10s") }] }] },
-    { code: trigger(`{ url: "https://e.com", delay: "8d" }`), options: [{ plan: "free" }], errors: [error(trigger(`{ url: "https://e.com", delay: "8d" }`), `8d`)] },
+    {
+      code: cases.delay,
+      errors: [
+        {
+          ...withText(cases.delay, "x", "unknown unit `x` — did you mean `s`? (unknown-unit)", "10"),
+          suggestions: [{ messageId: "repair", output: cases.delay.replace("10x", "10s") }],
+        },
+      ],
+    },
+    {
+      code: cases.delay,
+      options: [{ plan: "free" }],
+      errors: [{ ...error(cases.delay, "x", "10"), suggestions: [{ messageId: "repair", output: cases.delay.replace("10x", "10s") }] }],
+    },
+    {
+      code: trigger(`{ url: "https://e.com", delay: "8d" }`),
+      options: [{ plan: "free" }],
+      errors: [error(trigger(`{ url: "https://e.com", delay: "8d" }`), `8d`)],
+    },
     { code: cases.negativeDelay, errors: [error(cases.negativeDelay, "-5")] },
     { code: cases.notBefore, errors: [error(cases.notBefore, "soon")] },
     {
       code: cases.flow,
       errors: [
-        withText(cases.flow, " ", "the flow-control key holds U+0020; only letters, digits, `-`, `_` and `.` are allowed — e.g. `bad-key` (invalid-key)", "bad"),
+        withText(
+          cases.flow,
+          " ",
+          "the flow-control key holds U+0020; only letters, digits, `-`, `_` and `.` are allowed — e.g. `bad-key` (invalid-key)",
+          "bad",
+        ),
         error(cases.flow, "0", "rate: "),
         error(cases.flow, "1x"),
       ],
     },
-    { code: cases.keyless, errors: [withText(cases.keyless, "{ rate: 1 }", "`flowControl` has no `key`; @upstash/workflow would send the key `undefined` — add `key`: calls that share a key share the limits (keyless-flow-control)")] },
+    {
+      code: cases.keyless,
+      errors: [
+        withText(
+          cases.keyless,
+          "{ rate: 1 }",
+          "`flowControl` has no `key`; @upstash/workflow would send the key `undefined` — add `key`: calls that share a key share the limits (keyless-flow-control)",
+        ),
+      ],
+    },
     { code: cases.noLimit, errors: [error(cases.noLimit, `{ key: "k" }`)] },
     { code: cases.urls, errors: [error(cases.urls, "example.com"), error(cases.urls, "-1"), error(cases.urls, "nope")] },
     {
@@ -128,16 +174,35 @@ tester.run("valid-options", rule, {
       errors: [
         error(cases.labels, " ", `"b`),
         error(cases.labels, "yes"),
-        { ...error(cases.labels, "headers"), suggestions: [{ messageId: "repair", data: { text: "write `header`" }, output: cases.labels.replace("headers: true", "header: true") }] },
+        {
+          ...error(cases.labels, "headers"),
+          suggestions: [
+            { messageId: "repair", data: { text: "write `header`" }, output: cases.labels.replace("headers: true", "header: true") },
+          ],
+        },
         error(cases.labels, "wfr_"),
       ],
     },
-    { code: cases.missingUrl, errors: [withText(cases.missingUrl, "{ retries: 3 }", "`url` is required: where the request goes — e.g. `https://example.com/api/workflow` (missing-url)")] },
+    {
+      code: cases.missingUrl,
+      errors: [
+        withText(
+          cases.missingUrl,
+          "{ retries: 3 }",
+          "`url` is required: where the request goes — e.g. `https://example.com/api/workflow` (missing-url)",
+        ),
+      ],
+    },
     { code: cases.emptyBatch, errors: [error(cases.emptyBatch, "[]")] },
     { code: cases.batch, errors: [error(cases.batch, "nope")] },
     {
       code: cases.typo,
-      errors: [{ ...withText(cases.typo, "retrys", "unknown option `retrys`; it is ignored — did you mean `retries`? (unknown-option)"), suggestions: [{ messageId: "repair", output: cases.typo.replace("retrys", "retries") }] }],
+      errors: [
+        {
+          ...withText(cases.typo, "retrys", "unknown option `retrys`; it is ignored — did you mean `retries`? (unknown-option)"),
+          suggestions: [{ messageId: "repair", output: cases.typo.replace("retrys", "retries") }],
+        },
+      ],
     },
     {
       code: cases.publish,
@@ -148,11 +213,36 @@ tester.run("valid-options", rule, {
         { ...error(cases.publish, "x", "10"), suggestions: [{ messageId: "repair", output: cases.publish.replace("10x", "10s") }] },
       ],
     },
-    { code: cases.rawHeaders, errors: [{ ...error(cases.rawHeaders, "retryd"), suggestions: [{ messageId: "repair", output: cases.rawHeaders.replace("retryd", "retried") }] }, error(cases.rawHeaders, "0", "rate=")] },
+    {
+      code: cases.rawHeaders,
+      errors: [
+        {
+          ...error(cases.rawHeaders, "retryd"),
+          suggestions: [{ messageId: "repair", output: cases.rawHeaders.replace("retryd", "retried") }],
+        },
+        error(cases.rawHeaders, "0", "rate="),
+      ],
+    },
     { code: cases.queue, errors: [error(cases.queue, " ", "bad")] },
-    { code: cases.queueVariable, errors: [{ ...error(cases.queueVariable, "x", `"1`), suggestions: [{ messageId: "repair", output: cases.queueVariable.replace("1x", "1s") }] }] },
-    { code: cases.batchJSON, errors: [{ ...error(cases.batchJSON, "x", "10"), suggestions: [{ messageId: "repair", output: cases.batchJSON.replace("10x", "10s") }] }] },
-    { code: cases.schedule, errors: [error(cases.schedule, "0 3 * * * *"), error(cases.schedule, `{ destination: "https://e.com" }`, "\n")] },
+    {
+      code: cases.queueVariable,
+      errors: [
+        {
+          ...error(cases.queueVariable, "x", `"1`),
+          suggestions: [{ messageId: "repair", output: cases.queueVariable.replace("1x", "1s") }],
+        },
+      ],
+    },
+    {
+      code: cases.batchJSON,
+      errors: [
+        { ...error(cases.batchJSON, "x", "10"), suggestions: [{ messageId: "repair", output: cases.batchJSON.replace("10x", "10s") }] },
+      ],
+    },
+    {
+      code: cases.schedule,
+      errors: [error(cases.schedule, "0 3 * * * *"), error(cases.schedule, `{ destination: "https://e.com" }`, "\n")],
+    },
     {
       code: cases.serve,
       errors: [
@@ -165,17 +255,35 @@ tester.run("valid-options", rule, {
     },
     {
       code: cases.annotated,
-      errors: [{ ...error(cases.annotated, "x", `"1`), suggestions: [{ messageId: "repair", output: cases.annotated.replace("1x", "1s") }] }, error(cases.annotated, `"x"`)].map((e, i) =>
-        i === 1 ? { ...e, column: e.column + 1, endColumn: e.endColumn - 1 } : e,
-      ),
+      errors: [
+        { ...error(cases.annotated, "x", `"1`), suggestions: [{ messageId: "repair", output: cases.annotated.replace("1x", "1s") }] },
+        error(cases.annotated, `"x"`),
+      ].map((e, i) => (i === 1 ? { ...e, column: e.column + 1, endColumn: e.endColumn - 1 } : e)),
     },
     // One report for a constant used by two calls, at the constant.
-    { code: cases.constant, errors: [{ ...error(cases.constant, "retryd"), suggestions: [{ messageId: "repair", output: cases.constant.replace("retryd", "retried") }] }] },
-    { code: cases.required, errors: [{ ...error(cases.required, "x", `"1`), suggestions: [{ messageId: "repair", output: cases.required.replace("1x", "1s") }] }] },
-    { code: cases.namespace, errors: [{ ...error(cases.namespace, "x", `"1`), suggestions: [{ messageId: "repair", output: cases.namespace.replace("1x", "1s") }] }] },
+    {
+      code: cases.constant,
+      errors: [
+        { ...error(cases.constant, "retryd"), suggestions: [{ messageId: "repair", output: cases.constant.replace("retryd", "retried") }] },
+      ],
+    },
+    {
+      code: cases.required,
+      errors: [{ ...error(cases.required, "x", `"1`), suggestions: [{ messageId: "repair", output: cases.required.replace("1x", "1s") }] }],
+    },
+    {
+      code: cases.namespace,
+      errors: [
+        { ...error(cases.namespace, "x", `"1`), suggestions: [{ messageId: "repair", output: cases.namespace.replace("1x", "1s") }] },
+      ],
+    },
     { code: cases.annotatedParameter, errors: [error(cases.annotatedParameter, "*", "1000 ")] },
     // Notes, on request.
-    { code: trigger(`{ url: "https://e.com", retryDelay: "" }`), options: [{ report: "all" }], errors: [{ messageId: "diagnostic", line: 3, column: 53, endLine: 3, endColumn: 53 }] },
+    {
+      code: trigger(`{ url: "https://e.com", retryDelay: "" }`),
+      options: [{ report: "all" }],
+      errors: [{ messageId: "diagnostic", line: 3, column: 53, endLine: 3, endColumn: 53 }],
+    },
   ],
 });
 
@@ -183,19 +291,60 @@ tester.run("valid-options (positions through escapes)", rule, {
   valid: [],
   invalid: [
     // `\t` is two characters in the source and one in the value: `retryd` starts at column 61, not 60.
-    { code: escapes.tab, errors: [{ messageId: "diagnostic", line: 3, column: 61, endLine: 3, endColumn: 67, suggestions: [{ messageId: "repair", output: escapes.tab.replace("retryd", "retried") }] }] },
-    { code: escapes.unicode, errors: [{ ...error(escapes.unicode, "\\x72etryd"), suggestions: [{ messageId: "repair", output: escapes.unicode.replace("\\x72etryd", "retried") }] }] },
+    {
+      code: escapes.tab,
+      errors: [
+        {
+          messageId: "diagnostic",
+          line: 3,
+          column: 61,
+          endLine: 3,
+          endColumn: 67,
+          suggestions: [{ messageId: "repair", output: escapes.tab.replace("retryd", "retried") }],
+        },
+      ],
+    },
+    {
+      code: escapes.unicode,
+      errors: [
+        {
+          ...error(escapes.unicode, "\\x72etryd"),
+          suggestions: [{ messageId: "repair", output: escapes.unicode.replace("\\x72etryd", "retried") }],
+        },
+      ],
+    },
     // One escape, two UTF-16 units: the report covers the whole escape.
     { code: escapes.astral, errors: [{ messageId: "diagnostic", line: 3, column: 53, endLine: 3, endColumn: 62 }] },
-    { code: escapes.continuation, errors: [{ messageId: "diagnostic", line: 4, column: 9, endLine: 4, endColumn: 15, suggestions: [{ messageId: "repair", output: escapes.continuation.replace("retryd", "retried") }] }] },
+    {
+      code: escapes.continuation,
+      errors: [
+        {
+          messageId: "diagnostic",
+          line: 4,
+          column: 9,
+          endLine: 4,
+          endColumn: 15,
+          suggestions: [{ messageId: "repair", output: escapes.continuation.replace("retryd", "retried") }],
+        },
+      ],
+    },
     // A line break cannot travel in a header: the report starts at the break on line 3 and ends at the start of line 4.
     { code: escapes.multiLineTemplate, errors: [{ messageId: "diagnostic", line: 3, column: 62, endLine: 4, endColumn: 1 }] },
-    { code: escapes.multiLineTemplate.replace("\n", "\r\n"), errors: [{ messageId: "diagnostic", line: 3, column: 62, endLine: 4, endColumn: 1 }] },
+    {
+      code: escapes.multiLineTemplate.replace("\n", "\r\n"),
+      errors: [{ messageId: "diagnostic", line: 3, column: 62, endLine: 4, endColumn: 1 }],
+    },
     {
       code: escapes.template,
       errors: [
-        { ...error(escapes.template, "retryd"), suggestions: [{ messageId: "repair", output: escapes.template.replace("retryd", "retried") }] },
-        { ...error(escapes.template, "x", "0031"), suggestions: [{ messageId: "repair", output: escapes.template.replace("\\u0031x", "\\u0031s") }] },
+        {
+          ...error(escapes.template, "retryd"),
+          suggestions: [{ messageId: "repair", output: escapes.template.replace("retryd", "retried") }],
+        },
+        {
+          ...error(escapes.template, "x", "0031"),
+          suggestions: [{ messageId: "repair", output: escapes.template.replace("\\u0031x", "\\u0031s") }],
+        },
       ],
     },
     // The apostrophe is `\\'` in the source: the report covers both characters.

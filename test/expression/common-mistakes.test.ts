@@ -23,18 +23,31 @@ function words(line: string): string[] {
 /** What the CLI prints for `argv`, stdout and stderr in the order written, without colour. */
 function cli(argv: readonly string[]): string {
   const lines: string[] = [];
-  const io: Io = { out: (t) => lines.push(t), err: (t) => lines.push(t), color: false, readStdin: () => "", stdinIsTty: true, now: () => Date.UTC(2026, 10, 23) };
+  const io: Io = {
+    out: (t) => lines.push(t),
+    err: (t) => lines.push(t),
+    color: false,
+    readStdin: () => "",
+    stdinIsTty: true,
+    now: () => Date.UTC(2026, 10, 23),
+  };
   run(argv, io);
   return lines.join("\n").trimEnd();
 }
 
-const examples = [...section.matchAll(/```text\n\$ retry-delay (.*)\n([\s\S]*?)```/g)].map((m) => [m[1] ?? "", (m[2] ?? "").trimEnd()] as const);
+const examples = [...section.matchAll(/```text\n\$ retry-delay (.*)\n([\s\S]*?)```/g)].map(
+  (m) => [m[1] ?? "", (m[2] ?? "").trimEnd()] as const,
+);
 
 describe("docs/language.md: Common mistakes", () => {
   it("has an example for each mistake class", () => {
     const codes = [...section.matchAll(/^### .*\(`([a-z-]+)`, (error|warning|info)\)$/gm)].map((m) => m[1]);
     expect(codes).toEqual(["unit-in-expression", "short-delay", "strategy-name", "unknown-variable", "flat-delay"]);
-    for (const code of codes) expect(examples.some(([, output]) => output.includes(`[${code}]`)), code).toBe(true);
+    for (const code of codes)
+      expect(
+        examples.some(([, output]) => output.includes(`[${code}]`)),
+        code,
+      ).toBe(true);
   });
 
   it.each(examples)("retry-delay %s", (command, output) => {

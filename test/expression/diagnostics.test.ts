@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { checkExpression, compile, EXPRESSION_CODES, parse, RetryDelayError, tabulate, tryCompile, type ExpressionCode, type Span } from "../../src/index.js";
+import {
+  checkExpression,
+  compile,
+  EXPRESSION_CODES,
+  parse,
+  RetryDelayError,
+  tabulate,
+  tryCompile,
+  type ExpressionCode,
+  type Span,
+} from "../../src/index.js";
 
 interface Case {
   readonly source: string;
@@ -14,12 +24,27 @@ const deep = "(".repeat(65) + "1" + ")".repeat(65);
 
 // One or more cases for every code, each with its exact span.
 const cases: readonly Case[] = [
-  { source: "1".repeat(8193), code: "source-too-long", span: { start: 8192, end: 8193 }, message: /8193 characters long; the limit is 8192/ },
+  {
+    source: "1".repeat(8193),
+    code: "source-too-long",
+    span: { start: 8192, end: 8193 },
+    message: /8193 characters long; the limit is 8192/,
+  },
   { source: deep, code: "too-deeply-nested", span: { start: 64, end: 65 } },
   { source: "-".repeat(65) + "retried", code: "too-deeply-nested", span: { start: 64, end: 65 } },
   { source: "2^".repeat(65) + "2", code: "too-deeply-nested", span: { start: 129, end: 130 } },
-  { source: Array.from({ length: 1025 }, () => "1").join("+"), code: "expression-too-large", span: { start: 2048, end: 2049 }, message: /more than 2048 operands/ },
-  { source: Array.from({ length: 52 }, () => "zz").join("+"), code: "too-many-errors", span: { start: 150, end: 155 }, message: /^and 2 more errors, not shown$/ },
+  {
+    source: Array.from({ length: 1025 }, () => "1").join("+"),
+    code: "expression-too-large",
+    span: { start: 2048, end: 2049 },
+    message: /more than 2048 operands/,
+  },
+  {
+    source: Array.from({ length: 52 }, () => "zz").join("+"),
+    code: "too-many-errors",
+    span: { start: 150, end: 155 },
+    message: /^and 2 more errors, not shown$/,
+  },
   { source: "", code: "empty-expression", span: { start: 0, end: 0 }, hint: /e\.g\. `1000`/ },
   { source: "   \t", code: "empty-expression", span: { start: 4, end: 4 } },
   { source: "1000 $ 2", code: "unexpected-character", span: { start: 5, end: 6 }, message: /unexpected character `\$`/ },
@@ -59,33 +84,57 @@ const cases: readonly Case[] = [
   { source: "min()", code: "wrong-arity", span: { start: 0, end: 5 }, message: /but 0 were given/ },
   { source: "1000 / 0", code: "division-by-zero", span: { start: 7, end: 8 } },
   { source: "retried / (60 - 60)", code: "division-by-zero", span: { start: 10, end: 19 } },
-  { source: "30s", code: "unit-in-expression", span: { start: 0, end: 3 }, hint: /^expressions are in milliseconds and have no units: write `30000`$/ },
+  {
+    source: "30s",
+    code: "unit-in-expression",
+    span: { start: 0, end: 3 },
+    hint: /^expressions are in milliseconds and have no units: write `30000`$/,
+  },
   { source: "pow(2, retried) * 1m30s", code: "unit-in-expression", span: { start: 18, end: 23 }, hint: /write `90000`/ },
   { source: "exponential", code: "strategy-name", span: { start: 0, end: 11 }, hint: /default backoff/ },
   { source: "1000", code: "invalid-option", span: { start: 0, end: 0 }, retries: -1, message: /`retries` must be a whole number/ },
   { source: "1000", code: "invalid-option", span: { start: 0, end: 0 }, retries: 1.5 },
-  { source: "1000 - 600 * retried", code: "negative-delay", span: { start: 0, end: 20 }, message: /negative when `retried` is 2 \(-200 ms at 2\)/ },
+  {
+    source: "1000 - 600 * retried",
+    code: "negative-delay",
+    span: { start: 0, end: 20 },
+    message: /negative when `retried` is 2 \(-200 ms at 2\)/,
+  },
   { source: "sqrt(retried - 1) * 1000", code: "nan-delay", span: { start: 0, end: 17 }, message: /NaN when `retried` is 0$/ },
   { source: "1000 / (retried - 1) + 1", code: "infinite-delay", span: { start: 0, end: 20 }, message: /infinite when `retried` is 1$/ },
   { source: "exp(retried * 1000)", code: "infinite-delay", span: { start: 0, end: 19 }, message: /infinite when `retried` is 1, 2$/ },
   { source: "1000 / 3 * retried", code: "fractional-delay", span: { start: 0, end: 18 }, hint: /round/ },
-  { source: "pow(2, retried)", code: "short-delay", span: { start: 0, end: 15 }, message: /^every delay is at most 100 ms: 1 ms, 2 ms, 4 ms for `retried` = 0 … 2$/ },
-  { source: "max(1000, pow(2, retried) * 100)", code: "flat-delay", span: { start: 0, end: 32 }, message: /is 1000 ms \(1s\) for every `retried` from 0 to 2/, hint: /first changes at `retried` = 4 \(1600 ms\)/ },
+  {
+    source: "pow(2, retried)",
+    code: "short-delay",
+    span: { start: 0, end: 15 },
+    message: /^every delay is at most 100 ms: 1 ms, 2 ms, 4 ms for `retried` = 0 … 2$/,
+  },
+  {
+    source: "max(1000, pow(2, retried) * 100)",
+    code: "flat-delay",
+    span: { start: 0, end: 32 },
+    message: /is 1000 ms \(1s\) for every `retried` from 0 to 2/,
+    hint: /first changes at `retried` = 4 \(1600 ms\)/,
+  },
   // An info after two warnings (negative-delay, fractional-delay): the harness finds it among all diagnostics.
   { source: "retried - 2 * floor(retried / 2) - 0.5", code: "domain-check-sampled", span: { start: 0, end: 38 }, retries: 1_000_000 },
 ];
 
 describe("every diagnostic code", () => {
-  it.each(cases.map((c) => [c.code, JSON.stringify(c.source.length > 40 ? `${c.source.slice(0, 40)}…` : c.source), c] as const))("%s: %s", (_code, _label, c) => {
-    const result = tryCompile(c.source, c.retries === undefined ? {} : { retries: c.retries });
-    const found = result.diagnostics.find((d) => d.code === c.code);
-    expect(found, JSON.stringify(result.diagnostics)).toBeDefined();
-    expect(found?.span).toEqual(c.span);
-    expect(found?.severity).toBe(EXPRESSION_CODES[c.code].severity);
-    if (c.message) expect(found?.message).toMatch(c.message);
-    if (c.hint) expect(found?.hint).toMatch(c.hint);
-    expect(result.ok).toBe(EXPRESSION_CODES[c.code].severity !== "error");
-  });
+  it.each(cases.map((c) => [c.code, JSON.stringify(c.source.length > 40 ? `${c.source.slice(0, 40)}…` : c.source), c] as const))(
+    "%s: %s",
+    (_code, _label, c) => {
+      const result = tryCompile(c.source, c.retries === undefined ? {} : { retries: c.retries });
+      const found = result.diagnostics.find((d) => d.code === c.code);
+      expect(found, JSON.stringify(result.diagnostics)).toBeDefined();
+      expect(found?.span).toEqual(c.span);
+      expect(found?.severity).toBe(EXPRESSION_CODES[c.code].severity);
+      if (c.message) expect(found?.message).toMatch(c.message);
+      if (c.hint) expect(found?.hint).toMatch(c.hint);
+      expect(result.ok).toBe(EXPRESSION_CODES[c.code].severity !== "error");
+    },
+  );
 
   it("has a case for each code in the table", () => {
     // invalid-input and internal-error come from the API, not from a source: their cases are below.
@@ -97,7 +146,12 @@ describe("every diagnostic code", () => {
 describe("several problems in one pass", () => {
   it("reports every unknown name and bad operator, in source order", () => {
     const result = tryCompile("Pow(2, retries) + foo(1) * 2 ^ 3");
-    expect(result.diagnostics.map((d) => d.code)).toEqual(["unknown-function", "unknown-variable", "unknown-function", "unsupported-operator"]);
+    expect(result.diagnostics.map((d) => d.code)).toEqual([
+      "unknown-function",
+      "unknown-variable",
+      "unknown-function",
+      "unsupported-operator",
+    ]);
   });
 
   it("reports every malformed number", () => {
@@ -153,15 +207,28 @@ describe("compile", () => {
   });
 
   it("accepts only a string source", () => {
-    expect(tryCompile(42 as unknown as string).diagnostics[0]).toMatchObject({ code: "invalid-input", message: "the expression must be a string, not a number" });
+    expect(tryCompile(42 as unknown as string).diagnostics[0]).toMatchObject({
+      code: "invalid-input",
+      message: "the expression must be a string, not a number",
+    });
     expect(() => compile(null as unknown as string)).toThrow(RetryDelayError);
   });
 
   it("rejects hand-built trees it cannot walk as the caller's invalid-input, saying what is wrong", () => {
-    const report = checkExpression({ kind: "call", name: "pow", nameSpan: { start: 0, end: 0 }, args: null, span: { start: 0, end: 0 } } as never);
+    const report = checkExpression({
+      kind: "call",
+      name: "pow",
+      nameSpan: { start: 0, end: 0 },
+      args: null,
+      span: { start: 0, end: 0 },
+    } as never);
     expect(report.ok).toBe(false);
     expect(report.diagnostics[0]).toMatchObject({ code: "invalid-input", message: expect.stringMatching(/`args` array/) as unknown });
-    const cyclic: { kind: string; operator: string; span: object; left?: unknown; right?: unknown } = { kind: "binary", operator: "+", span: { start: 0, end: 1 } };
+    const cyclic: { kind: string; operator: string; span: object; left?: unknown; right?: unknown } = {
+      kind: "binary",
+      operator: "+",
+      span: { start: 0, end: 1 },
+    };
     cyclic.left = cyclic;
     cyclic.right = { kind: "number", value: 1, span: { start: 0, end: 1 } };
     expect(checkExpression(cyclic as never).diagnostics[0]?.code).toBe("too-deeply-nested");
@@ -170,8 +237,18 @@ describe("compile", () => {
   it("returns the one result shape: ok with the tree and its range, or not ok", () => {
     const parsed = parse("pow(2, retried) * 1000");
     if (!parsed.ok) throw new Error("unparsed");
-    expect(checkExpression(parsed.value)).toEqual({ ok: true, value: { expression: parsed.value, range: { min: 1000, max: 4000, minAt: 0, maxAt: 2 } }, diagnostics: [] });
-    const bad = checkExpression({ kind: "binary", operator: "/", left: { kind: "number", value: 1, span: { start: 0, end: 1 } }, right: { kind: "number", value: 0, span: { start: 4, end: 5 } }, span: { start: 0, end: 5 } });
+    expect(checkExpression(parsed.value)).toEqual({
+      ok: true,
+      value: { expression: parsed.value, range: { min: 1000, max: 4000, minAt: 0, maxAt: 2 } },
+      diagnostics: [],
+    });
+    const bad = checkExpression({
+      kind: "binary",
+      operator: "/",
+      left: { kind: "number", value: 1, span: { start: 0, end: 1 } },
+      right: { kind: "number", value: 0, span: { start: 4, end: 5 } },
+      span: { start: 0, end: 5 },
+    });
     expect(bad).toEqual({ ok: false, diagnostics: [expect.objectContaining({ code: "division-by-zero" })] });
   });
 
@@ -180,19 +257,46 @@ describe("compile", () => {
     if (!parsed.ok) throw new Error("unparsed");
     const retriesOf = (options: object): unknown => checkExpression(parsed.value, options);
     // Inherited: ignored, so the default 3 values are checked.
-    expect(retriesOf(Object.create({ retries: 9 }) as object)).toMatchObject({ diagnostics: [{ code: "negative-delay", message: expect.stringMatching(/when `retried` is 1, 2 \(/) as unknown }] });
+    expect(retriesOf(Object.create({ retries: 9 }) as object)).toMatchObject({
+      diagnostics: [{ code: "negative-delay", message: expect.stringMatching(/when `retried` is 1, 2 \(/) as unknown }],
+    });
     // An own getter runs exactly once.
     let reads = 0;
-    const counted = checkExpression(parsed.value, { get retries() { reads++; return 2; } });
+    const counted = checkExpression(parsed.value, {
+      get retries() {
+        reads++;
+        return 2;
+      },
+    });
     expect(reads).toBe(1);
     expect(counted.diagnostics[0]?.message).toMatch(/when `retried` is 1 \(/);
-    const throwing = { get retries(): number { throw new Error("getter boom"); } };
+    const throwing = {
+      get retries(): number {
+        throw new Error("getter boom");
+      },
+    };
     const { proxy, revoke } = Proxy.revocable({}, {});
     revoke();
-    const trapping = new Proxy({}, { getOwnPropertyDescriptor: () => { throw new Error("trap"); }, get: () => { throw new Error("trap"); } });
+    const trapping = new Proxy(
+      {},
+      {
+        getOwnPropertyDescriptor: () => {
+          throw new Error("trap");
+        },
+        get: () => {
+          throw new Error("trap");
+        },
+      },
+    );
     for (const options of [throwing, proxy, trapping]) {
       const report = retriesOf(options) as ReturnType<typeof checkExpression>;
-      expect(report.diagnostics).toEqual([expect.objectContaining({ code: "invalid-option", severity: "error", message: expect.stringMatching(/^the options could not be read/) as unknown })]);
+      expect(report.diagnostics).toEqual([
+        expect.objectContaining({
+          code: "invalid-option",
+          severity: "error",
+          message: expect.stringMatching(/^the options could not be read/) as unknown,
+        }),
+      ]);
     }
   });
 

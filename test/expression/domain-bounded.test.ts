@@ -21,7 +21,10 @@ function elapsed(run: () => unknown): number {
 describe("the domain check's work is bounded, whatever retries is", () => {
   it("answers the 1,000-term chain with retries 1,000,000 in well under a second, through every entry point", () => {
     // Generous on purpose: this catches the O(retries) check (seconds each), not a slow machine.
-    const spent = elapsed(() => tryCompile(chain, { retries: 1_000_000 })) + elapsed(() => createCompileCache().get(chain, { retries: 1_000_000 })) + elapsed(() => decideRetry({ retried: 0, retries: 1_000_000, retryDelay: chain }));
+    const spent =
+      elapsed(() => tryCompile(chain, { retries: 1_000_000 })) +
+      elapsed(() => createCompileCache().get(chain, { retries: 1_000_000 })) +
+      elapsed(() => decideRetry({ retried: 0, retries: 1_000_000, retryDelay: chain }));
     expect(spent).toBeLessThan(1000);
     const result = tryCompile(chain, { retries: 1_000_000 });
     expect(result.ok && result.value.range).toEqual({ min: 0, max: 999_999_000, minAt: 0, maxAt: 999_999 });
@@ -40,7 +43,9 @@ describe("the domain check's work is bounded, whatever retries is", () => {
     const result = tryCompile("retried - 2 * floor(retried / 2) - 0.5", { retries: 1_000_000 });
     const codes = result.diagnostics.map((d) => `${d.severity} ${d.code}`);
     expect(codes).toEqual(["warning negative-delay", "warning fractional-delay", "info domain-check-sampled"]);
-    expect(result.diagnostics[0]?.message).toMatch(/^the delay is negative when `retried` is 0, 2, 4, 6, 8, … \(at least \d+ values; the check sampled\)/);
+    expect(result.diagnostics[0]?.message).toMatch(
+      /^the delay is negative when `retried` is 0, 2, 4, 6, 8, … \(at least \d+ values; the check sampled\)/,
+    );
     expect(result.diagnostics[2]?.message).toMatch(/negative, fractional delays are not ruled out/);
     expect(result.ok && result.value.range?.bounds).toEqual({ lowest: -999_998.5, highest: 999_998.5 });
   });

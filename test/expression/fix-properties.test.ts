@@ -13,8 +13,36 @@ import { STRATEGIES } from "../../src/expression/strategies.js";
 const pieces = [
   ...BUILTINS.map((b) => b.name),
   ...STRATEGIES.flatMap((s) => s.words),
-  "retried", "retries", "Pow", "30", "1", "2.5", "s", "ms", "m", "h", "d", "us", "seconds", "min",
-  "(", ")", ",", "+", "-", "*", "/", " ", "\t", '"', "'", "\u201c", "\u201d", "\n", "\u0000", "$",
+  "retried",
+  "retries",
+  "Pow",
+  "30",
+  "1",
+  "2.5",
+  "s",
+  "ms",
+  "m",
+  "h",
+  "d",
+  "us",
+  "seconds",
+  "min",
+  "(",
+  ")",
+  ",",
+  "+",
+  "-",
+  "*",
+  "/",
+  " ",
+  "\t",
+  '"',
+  "'",
+  "\u201c",
+  "\u201d",
+  "\n",
+  "\u0000",
+  "$",
 ];
 const soup = fc.array(fc.constantFrom(...pieces), { maxLength: 24 }).map((parts) => parts.join(""));
 const HEADER_BREAKING = /[\r\n\u0000]/;
@@ -42,14 +70,22 @@ describe("fixes and suggestions", () => {
   it("a unit fix leaves no unit-in-expression at the place it repaired", () => {
     const duration = fc.tuple(fc.integer({ min: 0, max: 999 }), fc.constantFrom("ms", "s", "m", "h", "d", "seconds", "minutes"));
     fc.assert(
-      fc.property(fc.constantFrom("", "pow(2, retried) * ", "max(", "1000 + "), duration, fc.constantFrom("", " ", "\t"), (prefix, [n, unit], gap) => {
-        const source = `${prefix}${n}${gap}${unit}${prefix === "max(" ? ", 1000)" : ""}`;
-        const fix = tryCompile(source).diagnostics.find((d) => d.code === "unit-in-expression")?.fix;
-        expect(fix, source).toBeDefined();
-        if (fix === undefined) return;
-        const repaired = source.slice(0, fix.span.start) + fix.text + source.slice(fix.span.end);
-        expect(tryCompile(repaired).diagnostics.filter((d) => d.severity === "error"), repaired).toEqual([]);
-      }),
+      fc.property(
+        fc.constantFrom("", "pow(2, retried) * ", "max(", "1000 + "),
+        duration,
+        fc.constantFrom("", " ", "\t"),
+        (prefix, [n, unit], gap) => {
+          const source = `${prefix}${n}${gap}${unit}${prefix === "max(" ? ", 1000)" : ""}`;
+          const fix = tryCompile(source).diagnostics.find((d) => d.code === "unit-in-expression")?.fix;
+          expect(fix, source).toBeDefined();
+          if (fix === undefined) return;
+          const repaired = source.slice(0, fix.span.start) + fix.text + source.slice(fix.span.end);
+          expect(
+            tryCompile(repaired).diagnostics.filter((d) => d.severity === "error"),
+            repaired,
+          ).toEqual([]);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -29,12 +29,22 @@ describe("guardTreeWalk: whose fault is a failure", () => {
       return undefined;
     })();
     expect(thrown).toBeInstanceOf(RetryDelayError);
-    expect(thrown?.diagnostics[0]).toMatchObject({ code: "internal-error", message: expect.stringMatching(/failed on a valid expression tree: .*Cannot read properties/) as unknown, hint: expect.stringMatching(/bug in retry-delay/) as unknown });
+    expect(thrown?.diagnostics[0]).toMatchObject({
+      code: "internal-error",
+      message: expect.stringMatching(/failed on a valid expression tree: .*Cannot read properties/) as unknown,
+      hint: expect.stringMatching(/bug in retry-delay/) as unknown,
+    });
   });
 
   it("blames a malformed hand-built tree on the caller (invalid-input), saying what is wrong", () => {
     const bad = { kind: "binary", operator: "%", left: valid, right: valid, span };
-    expect(codeOf(() => guardTreeWalk(() => { throw new TypeError("x"); }, bad))).toBe("invalid-input");
+    expect(
+      codeOf(() =>
+        guardTreeWalk(() => {
+          throw new TypeError("x");
+        }, bad),
+      ),
+    ).toBe("invalid-input");
     expect(codeOf(() => interpret({ kind: "binary", operator: "*", left: null, right: valid, span } as never, 1))).toBe("invalid-input");
   });
 
@@ -42,7 +52,11 @@ describe("guardTreeWalk: whose fault is a failure", () => {
     const overflow = (): number => overflow() + 1;
     expect(codeOf(() => guardTreeWalk(overflow, valid))).toBe("too-deeply-nested");
     const own = new RetryDelayError("", [{ code: "invalid-argument", severity: "error", message: "m", span }]);
-    expect(() => guardTreeWalk(() => { throw own; }, valid)).toThrow(own);
+    expect(() =>
+      guardTreeWalk(() => {
+        throw own;
+      }, valid),
+    ).toThrow(own);
   });
 });
 
@@ -62,7 +76,13 @@ describe("malformedTree", () => {
     const cyclic: Record<string, unknown> = { kind: "unary", operator: "-", span };
     cyclic.operand = cyclic;
     expect(malformedTree(cyclic)).toBe("the tree contains a cycle");
-    const trap = { kind: "number", span, get value(): number { throw new Error("boom"); } };
+    const trap = {
+      kind: "number",
+      span,
+      get value(): number {
+        throw new Error("boom");
+      },
+    };
     expect(malformedTree(trap)).toMatch(/^the tree could not be read: .*boom/);
   });
 });

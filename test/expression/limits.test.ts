@@ -23,7 +23,12 @@ describe("limits on hostile input", () => {
     expect(tryCompile("(".repeat(depth) + "retried" + ")".repeat(depth)).ok).toBe(true);
     expect(tryCompile("abs(".repeat(depth) + "retried" + ")".repeat(depth)).ok).toBe(true);
     expect(tryCompile("-".repeat(depth) + "retried").ok).toBe(true);
-    for (const source of ["(".repeat(depth + 1) + "1" + ")".repeat(depth + 1), "abs(".repeat(depth + 1) + "1" + ")".repeat(depth + 1), "-(".repeat(depth) + "1" + ")".repeat(depth), "(".repeat(4000)]) {
+    for (const source of [
+      "(".repeat(depth + 1) + "1" + ")".repeat(depth + 1),
+      "abs(".repeat(depth + 1) + "1" + ")".repeat(depth + 1),
+      "-(".repeat(depth) + "1" + ")".repeat(depth),
+      "(".repeat(4000),
+    ]) {
       expect(tryCompile(source).diagnostics[0]?.code).toBe("too-deeply-nested");
     }
   });
@@ -72,7 +77,21 @@ describe("limits on hostile input", () => {
 describe("characters an HTTP header cannot carry", () => {
   // The expression is sent as the `Upstash-Retry-Delay` header value: a CR or LF
   // in it splits the header, so neither lexer may skip one as whitespace.
-  const breaking = ["\r", "\n", "\r\n", "\r\n\r\n", "\u0000", "\u0001", "\u000b", "\u000c", "\u001f", "\u007f", "\u0085", "\u2028", "\u2029"];
+  const breaking = [
+    "\r",
+    "\n",
+    "\r\n",
+    "\r\n\r\n",
+    "\u0000",
+    "\u0001",
+    "\u000b",
+    "\u000c",
+    "\u001f",
+    "\u007f",
+    "\u0085",
+    "\u2028",
+    "\u2029",
+  ];
 
   it.each(breaking.map((c) => [JSON.stringify(c), c]))("refuses %s between tokens, with a span on it and a hint", (_, c) => {
     const source = `1000${c}+ retried`;
@@ -88,7 +107,10 @@ describe("characters an HTTP header cannot carry", () => {
   });
 
   it("refuses a trailing newline and a run that mixes a printable character with a line break", () => {
-    expect(tryCompile("pow(2, retried) * 1000\n").diagnostics[0]).toMatchObject({ code: "unexpected-character", span: { start: 22, end: 23 } });
+    expect(tryCompile("pow(2, retried) * 1000\n").diagnostics[0]).toMatchObject({
+      code: "unexpected-character",
+      span: { start: 22, end: 23 },
+    });
     expect(tryCompile("1 $\n+ 2").diagnostics[0]?.hint).toMatch(/HTTP header/);
   });
 
@@ -118,7 +140,7 @@ describe("the number of errors reported", () => {
 });
 
 describe("describeErrorCount", () => {
-  it("counts errors, not warnings, and says \"more than\" once the report is capped", () => {
+  it('counts errors, not warnings, and says "more than" once the report is capped', () => {
     expect(describeErrorCount(tryCompile("Pow(2, retries)").diagnostics)).toBe("2 errors");
     expect(describeErrorCount(tryCompile("1000 *").diagnostics)).toBe("1 error");
     expect(describeErrorCount(tryCompile("retried - 5").diagnostics)).toBe("0 errors");

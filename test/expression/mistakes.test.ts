@@ -51,9 +51,12 @@ describe("units inside an expression (unit-in-expression)", () => {
     ]);
   });
 
-  it.each(["2 retried", "5 min(1, 2)", "2 e", "3 foo", "1000 * 2x", "30ns", "5us"])("leaves %j to the parser: not a duration of milliseconds or more", (source) => {
-    expect(tryCompile(source).diagnostics.map((d) => d.code)).not.toContain("unit-in-expression");
-  });
+  it.each(["2 retried", "5 min(1, 2)", "2 e", "3 foo", "1000 * 2x", "30ns", "5us"])(
+    "leaves %j to the parser: not a duration of milliseconds or more",
+    (source) => {
+      expect(tryCompile(source).diagnostics.map((d) => d.code)).not.toContain("unit-in-expression");
+    },
+  );
 });
 
 describe("strategy words (strategy-name)", () => {
@@ -83,7 +86,11 @@ describe("strategy words (strategy-name)", () => {
     const d = only("exponential * 1000");
     expect(d).toMatchObject({ code: "strategy-name", span: { start: 0, end: 11 } });
     expect(d.suggestions).toBeUndefined();
-    expect(only("  linear ").suggestions?.[0]).toEqual({ span: { start: 2, end: 8 }, text: "1000 * (1 + retried)", message: "write `1000 * (1 + retried)`, linear backoff: 1s, 2s, 3s, …" });
+    expect(only("  linear ").suggestions?.[0]).toEqual({
+      span: { start: 2, end: 8 },
+      text: "1000 * (1 + retried)",
+      message: "write `1000 * (1 + retried)`, linear backoff: 1s, 2s, 3s, …",
+    });
   });
 
   it("no longer answers `exponential` with `exp`", () => {
@@ -91,7 +98,11 @@ describe("strategy words (strategy-name)", () => {
   });
 
   it("covers the whole quoted value, and a call such as linear(1000)", () => {
-    expect(only('"exponential"')).toMatchObject({ code: "strategy-name", span: { start: 0, end: 13 }, suggestions: [{ span: { start: 0, end: 13 }, text: "pow(2, retried) * 1000" }] });
+    expect(only('"exponential"')).toMatchObject({
+      code: "strategy-name",
+      span: { start: 0, end: 13 },
+      suggestions: [{ span: { start: 0, end: 13 }, text: "pow(2, retried) * 1000" }],
+    });
     expect(only("linear(1000)")).toMatchObject({ code: "strategy-name", span: { start: 0, end: 12 } });
   });
 
@@ -104,9 +115,21 @@ describe("seconds written as milliseconds (short-delay)", () => {
   it.each([
     ["pow(2, retried)", 3, "every delay is at most 100 ms: 1 ms, 2 ms, 4 ms for `retried` = 0 … 2", "pow(2, retried) * 1000", "1s, 2s, 4s"],
     // The SDK's own JSDoc example: a 10 ms floor.
-    ["max(10, pow(2, retried))", 3, "the delay is 10 ms for every retry: at most 100 ms", "max(10, pow(2, retried)) * 1000", "10s, 10s, 10s"],
+    [
+      "max(10, pow(2, retried))",
+      3,
+      "the delay is 10 ms for every retry: at most 100 ms",
+      "max(10, pow(2, retried)) * 1000",
+      "10s, 10s, 10s",
+    ],
     ["5", 3, "the delay is 5 ms for every retry: at most 100 ms", "5 * 1000", "5s, 5s, 5s"],
-    ["retried + 1", 6, "every delay is at most 100 ms: 1 ms, 2 ms, 3 ms, 4 ms, 5 ms, … for `retried` = 0 … 5", "(retried + 1) * 1000", "1s, 2s, 3s, 4s, 5s, …"],
+    [
+      "retried + 1",
+      6,
+      "every delay is at most 100 ms: 1 ms, 2 ms, 3 ms, 4 ms, 5 ms, … for `retried` = 0 … 5",
+      "(retried + 1) * 1000",
+      "1s, 2s, 3s, 4s, 5s, …",
+    ],
     ["30 + retried", 1, "the delay is 30 ms for every retry: at most 100 ms", "(30 + retried) * 1000", "30s"],
   ] as const)("%s (retries %d)", (source, retries, message, scaled, delays) => {
     const d = only(source, retries);
@@ -139,7 +162,9 @@ describe("a flat delay written to grow (flat-delay)", () => {
     expect(d).toMatchObject({ code: "flat-delay", severity: "info", span: { start: 0, end: 32 } });
     expect(d.message).toBe("the delay is 1000 ms (1s) for every `retried` from 0 to 2, although it depends on `retried`");
     expect(d.hint).toBe("it first changes at `retried` = 4 (1600 ms), so more retries would see it grow");
-    expect(d.suggestions).toEqual([{ span: { start: 0, end: 32 }, text: "1000", message: "write `1000` if a fixed delay is what you want" }]);
+    expect(d.suggestions).toEqual([
+      { span: { start: 0, end: 32 }, text: "1000", message: "write `1000` if a fixed delay is what you want" },
+    ]);
     expect(tryCompile("max(1000, pow(2, retried) * 100)").ok).toBe(true);
   });
 
@@ -182,7 +207,8 @@ describe("repairs for the domain warnings", () => {
     const d = only(source);
     expect(d.code).toBe(code);
     expect(d.suggestions?.map((s) => s.text)).toEqual(texts);
-    for (const s of d.suggestions ?? []) expect(tryCompile(apply(source, s)).diagnostics.filter((x) => x.severity === "warning" && x.code === code)).toEqual([]);
+    for (const s of d.suggestions ?? [])
+      expect(tryCompile(apply(source, s)).diagnostics.filter((x) => x.severity === "warning" && x.code === code)).toEqual([]);
   });
 });
 
@@ -193,7 +219,10 @@ describe("Math. before a builtin", () => {
       { span: { start: 0, end: 8 }, text: "max", message: "replace `Math.max` with `max`" },
       { span: { start: 15, end: 23 }, text: "pow", message: "replace `Math.pow` with `pow`" },
     ]);
-    const repaired = (diagnostics as Diagnostic[]).reduceRight((text, d) => (d.fix === undefined ? text : apply(text, d.fix)), "Math.max(1000, Math.pow(2, retried) * 1000)");
+    const repaired = (diagnostics as Diagnostic[]).reduceRight(
+      (text, d) => (d.fix === undefined ? text : apply(text, d.fix)),
+      "Math.max(1000, Math.pow(2, retried) * 1000)",
+    );
     expect(repaired).toBe("max(1000, pow(2, retried) * 1000)");
   });
 
@@ -206,10 +235,19 @@ describe("quotes around a valid expression", () => {
   it("offers the fix that removes them", () => {
     const { diagnostics } = tryCompile('"pow(2, retried) * 1000"');
     expect(diagnostics.map((d) => d.code)).toEqual(["unexpected-character", "unexpected-character"]);
-    for (const d of diagnostics) expect(d.fix).toEqual({ span: { start: 0, end: 24 }, text: "pow(2, retried) * 1000", message: "remove the quotes: `pow(2, retried) * 1000`" });
+    for (const d of diagnostics)
+      expect(d.fix).toEqual({
+        span: { start: 0, end: 24 },
+        text: "pow(2, retried) * 1000",
+        message: "remove the quotes: `pow(2, retried) * 1000`",
+      });
   });
 });
 
 it("documents a severity for every new code", () => {
-  expect(["unit-in-expression", "strategy-name", "short-delay", "flat-delay"].map((c) => EXPRESSION_CODES[c as keyof typeof EXPRESSION_CODES].severity)).toEqual(["error", "error", "warning", "info"]);
+  expect(
+    ["unit-in-expression", "strategy-name", "short-delay", "flat-delay"].map(
+      (c) => EXPRESSION_CODES[c as keyof typeof EXPRESSION_CODES].severity,
+    ),
+  ).toEqual(["error", "error", "warning", "info"]);
 });

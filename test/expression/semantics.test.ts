@@ -48,7 +48,12 @@ describe("precedence and associativity", () => {
 
   it("builds left-leaning trees for chains", () => {
     const t = tree("1 - 2 - 3");
-    expect(t).toMatchObject({ kind: "binary", operator: "-", left: { kind: "binary", operator: "-" }, right: { kind: "number", value: 3 } });
+    expect(t).toMatchObject({
+      kind: "binary",
+      operator: "-",
+      left: { kind: "binary", operator: "-" },
+      right: { kind: "number", value: 3 },
+    });
   });
 
   it("ignores spaces and tabs", () => {
@@ -138,7 +143,15 @@ describe("IEEE doubles", () => {
 
 describe("constant folding", () => {
   it("does not change results", () => {
-    for (const source of ["60 * 60 * 1000", "retried + 1 + 2", "1 + 2 + retried", "pow(2, 10) * retried", "-(-retried)", "+retried", "0.1 + 0.2 + retried"]) {
+    for (const source of [
+      "60 * 60 * 1000",
+      "retried + 1 + 2",
+      "1 + 2 + retried",
+      "pow(2, 10) * retried",
+      "-(-retried)",
+      "+retried",
+      "0.1 + 0.2 + retried",
+    ]) {
       const t = tree(source);
       const delay = compile(source);
       for (const r of [0, 1, 2.5, 7]) expect(Object.is(delay(r), interpret(t, r))).toBe(true);

@@ -2,7 +2,18 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { describeFlowControl, FLOW_CONTROL_CODES, FLOW_CONTROL_LIMITS, formatDuration, formatFlowControlValue, parseFlowControlValue, toFlowControlOptions, tryFormatFlowControlValue, type FlowControlOptions, type FlowControlValue } from "../../src/index.js";
+import {
+  describeFlowControl,
+  FLOW_CONTROL_CODES,
+  FLOW_CONTROL_LIMITS,
+  formatDuration,
+  formatFlowControlValue,
+  parseFlowControlValue,
+  toFlowControlOptions,
+  tryFormatFlowControlValue,
+  type FlowControlOptions,
+  type FlowControlValue,
+} from "../../src/index.js";
 import { FLOW_CONTROL_FIELDS, type CountFieldName } from "../../src/tables.js";
 import { COUNT_FIELDS, EXAMPLE_VALUE, OPTION_FIELDS, PERIOD_FIELD } from "../../src/flow-control/fields.js";
 import { FLOW_CONTROL_OPTION_DOC, flowControlSchema } from "../../src/flow-control/schema.js";

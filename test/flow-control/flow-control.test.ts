@@ -68,7 +68,12 @@ describe("parseFlowControlValue", () => {
   });
 
   it("never throws, and keeps spans inside the text", () => {
-    const soup = fc.array(fc.constantFrom("rate", "parallelism", "period", "=", ",", " ", "1", "0", "10", "1m", "7d", "x", "-", ".", "Rate", "__proto__"), { maxLength: 16 }).map((p) => p.join(""));
+    const soup = fc
+      .array(
+        fc.constantFrom("rate", "parallelism", "period", "=", ",", " ", "1", "0", "10", "1m", "7d", "x", "-", ".", "Rate", "__proto__"),
+        { maxLength: 16 },
+      )
+      .map((p) => p.join(""));
     fc.assert(
       fc.property(fc.oneof(fc.string({ maxLength: 60 }), soup), (text) => {
         for (const d of parseFlowControlValue(text).diagnostics) {
@@ -103,7 +108,11 @@ describe("formatFlowControlValue", () => {
         fc.option(fc.oneof(fc.integer({ min: 1, max: 604_800 }), fc.constantFrom("1s", "1m", "1h", "7d", "1d12h")), { nil: undefined }),
         (parallelism, rate, period) => {
           fc.pre(parallelism !== undefined || rate !== undefined);
-          const options = { ...(parallelism === undefined ? {} : { parallelism }), ...(rate === undefined ? {} : { rate }), ...(period === undefined ? {} : { period }) };
+          const options = {
+            ...(parallelism === undefined ? {} : { parallelism }),
+            ...(rate === undefined ? {} : { rate }),
+            ...(period === undefined ? {} : { period }),
+          };
           const parsed = parseFlowControlValue(formatFlowControlValue(options));
           expect(parsed.ok).toBe(true);
           if (parsed.ok) {
@@ -147,8 +156,12 @@ describe("checkFlowControlKey", () => {
 
 describe("describeFlowControl", () => {
   it("reads the value in plain English", () => {
-    expect(describeFlowControl({ parallelism: 5, rate: 10, periodMs: 60_000, periodGiven: true })).toBe("at most 5 calls in flight at once; at most 10 calls started per 1m");
+    expect(describeFlowControl({ parallelism: 5, rate: 10, periodMs: 60_000, periodGiven: true })).toBe(
+      "at most 5 calls in flight at once; at most 10 calls started per 1m",
+    );
     expect(describeFlowControl({ rate: 1, periodMs: 1000, periodGiven: false })).toBe("at most 1 call started per 1s (the default period)");
-    expect(describeFlowControl({ parallelism: 2, periodMs: 60_000, periodGiven: true })).toBe("at most 2 calls in flight at once; the period (1m) has no effect without `rate`");
+    expect(describeFlowControl({ parallelism: 2, periodMs: 60_000, periodGiven: true })).toBe(
+      "at most 2 calls in flight at once; the period (1m) has no effect without `rate`",
+    );
   });
 });

@@ -17,7 +17,11 @@ export function validExpressionTokens(choices: readonly number[]): string[];
 export function validDurationTokens(choices: readonly number[], mode: "strict" | "go"): string[];
 export function validFlowControlTokens(choices: readonly number[]): string[];
 export function validRetryAfterTokens(choices: readonly number[]): string[];
-export function mutateTokens(tokens: readonly string[], mutations: readonly (readonly [number, number, number])[], soup: readonly string[]): string[];
+export function mutateTokens(
+  tokens: readonly string[],
+  mutations: readonly (readonly [number, number, number])[],
+  soup: readonly string[],
+): string[];
 
 export const expressionText: Arbitrary<string>;
 export const strictDurationText: Arbitrary<string>;

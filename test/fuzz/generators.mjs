@@ -10,47 +10,301 @@
 import fc from "fast-check";
 
 /** The languages, in the order the fuzzer runs them. */
-export const LANGUAGES = Object.freeze(["expression", "duration-strict", "duration-go", "flow-control", "retry-after", "trigger-headers", "options"]);
+export const LANGUAGES = Object.freeze([
+  "expression",
+  "duration-strict",
+  "duration-go",
+  "flow-control",
+  "retry-after",
+  "trigger-headers",
+  "options",
+]);
 
 // ---------------------------------------------------------------------------
 // Characters that break header values and lexers.
 
 /** Control characters and code points that no header value may carry, or that lexers mistake. */
 export const HOSTILE_CHARS = Object.freeze([
-  "\r", "\n", "\r\n", "\0", "\u2028", "\u2029", "\ud800", "\udfff", "\udc00x", "\u0100", "\u20ac", "\ud83d\ude00",
-  "\u00a0", "\t", "\v", "\f", "\x7f", "\x1b", "\ufeff", "\u00e9", "\u00ff", "\u0085", "\u200b", "\u03bc", "\u00b5",
+  "\r",
+  "\n",
+  "\r\n",
+  "\0",
+  "\u2028",
+  "\u2029",
+  "\ud800",
+  "\udfff",
+  "\udc00x",
+  "\u0100",
+  "\u20ac",
+  "\ud83d\ude00",
+  "\u00a0",
+  "\t",
+  "\v",
+  "\f",
+  "\x7f",
+  "\x1b",
+  "\ufeff",
+  "\u00e9",
+  "\u00ff",
+  "\u0085",
+  "\u200b",
+  "\u03bc",
+  "\u00b5",
 ]);
 
 // ---------------------------------------------------------------------------
 // Token tables. Simplest tokens first: shrinking moves indices toward 0.
 
-const NUMBERS = ["1", "0", "2", "10", "1000", "007", "2.5", "0.5", "1e3", "2.5E-1", "1e+2", "1e-7", "1e308", "1.7976931348623157e308", "1e309", "1e400", "4e-324", "9007199254740993", "9".repeat(40), "1".repeat(400), "0." + "0".repeat(30) + "1", ".5", "5.", "1_000", "0x10", "1e", "1e+", "0b1", "1.2.3", "NaN", "Infinity", "-0"];
+const NUMBERS = [
+  "1",
+  "0",
+  "2",
+  "10",
+  "1000",
+  "007",
+  "2.5",
+  "0.5",
+  "1e3",
+  "2.5E-1",
+  "1e+2",
+  "1e-7",
+  "1e308",
+  "1.7976931348623157e308",
+  "1e309",
+  "1e400",
+  "4e-324",
+  "9007199254740993",
+  "9".repeat(40),
+  "1".repeat(400),
+  "0." + "0".repeat(30) + "1",
+  ".5",
+  "5.",
+  "1_000",
+  "0x10",
+  "1e",
+  "1e+",
+  "0b1",
+  "1.2.3",
+  "NaN",
+  "Infinity",
+  "-0",
+];
 const BUILTIN_NAMES = ["pow", "exp", "sqrt", "abs", "floor", "ceil", "round", "min", "max"];
-const NEAR_NAMES = ["Pow", "POW", "retries", "retry", "Retried", "retried_", "powr", "mx", "maxx", "pow2", "e", "PI", "Math.pow", "log", "__proto__", "constructor", "toString", "hasOwnProperty", "valueOf", "prototype", "this", "x", "_", "$"];
+const NEAR_NAMES = [
+  "Pow",
+  "POW",
+  "retries",
+  "retry",
+  "Retried",
+  "retried_",
+  "powr",
+  "mx",
+  "maxx",
+  "pow2",
+  "e",
+  "PI",
+  "Math.pow",
+  "log",
+  "__proto__",
+  "constructor",
+  "toString",
+  "hasOwnProperty",
+  "valueOf",
+  "prototype",
+  "this",
+  "x",
+  "_",
+  "$",
+];
 const EXPR_OPS = ["+", "-", "*", "/", "%", "^", "**", "++", "--", "&&", "||", "==", "!", "~", "<", ">", "<<", "?", ":", ";", "=", "."];
 const EXPR_PUNCT = ["(", ")", ",", "[", "]", "{", "}", '"', "'", "`", "#", "\\", "@"];
 const SPACES = [" ", "  ", "\t"];
 
 /** The expression language's token soup: every token the lexer knows, near-misses, and hostile characters. */
-export const EXPRESSION_TOKENS = Object.freeze(["1", "retried", "+", "(", ")", ",", " ", ...NUMBERS, ...BUILTIN_NAMES, ...EXPR_OPS, ...EXPR_PUNCT, ...NEAR_NAMES, ...SPACES, ...HOSTILE_CHARS]);
+export const EXPRESSION_TOKENS = Object.freeze([
+  "1",
+  "retried",
+  "+",
+  "(",
+  ")",
+  ",",
+  " ",
+  ...NUMBERS,
+  ...BUILTIN_NAMES,
+  ...EXPR_OPS,
+  ...EXPR_PUNCT,
+  ...NEAR_NAMES,
+  ...SPACES,
+  ...HOSTILE_CHARS,
+]);
 
-const DURATION_NUMBERS = ["1", "0", "10", "30", "90", "007", "1.5", "0.5", ".5", "5.", "1.", "9".repeat(20), "9".repeat(40), "0." + "0".repeat(20) + "1", "1." + "9".repeat(17), "1e3", "1_0", "2147483648", "9223372036854775807"];
-const DURATION_UNITS = ["s", "m", "h", "d", "ns", "us", "\u00b5s", "\u03bcs", "ms", "w", "y", "S", "M", "H", "D", "sec", "min", "hr", "hours", "mo", "\u00b5", "u"];
+const DURATION_NUMBERS = [
+  "1",
+  "0",
+  "10",
+  "30",
+  "90",
+  "007",
+  "1.5",
+  "0.5",
+  ".5",
+  "5.",
+  "1.",
+  "9".repeat(20),
+  "9".repeat(40),
+  "0." + "0".repeat(20) + "1",
+  "1." + "9".repeat(17),
+  "1e3",
+  "1_0",
+  "2147483648",
+  "9223372036854775807",
+];
+const DURATION_UNITS = [
+  "s",
+  "m",
+  "h",
+  "d",
+  "ns",
+  "us",
+  "\u00b5s",
+  "\u03bcs",
+  "ms",
+  "w",
+  "y",
+  "S",
+  "M",
+  "H",
+  "D",
+  "sec",
+  "min",
+  "hr",
+  "hours",
+  "mo",
+  "\u00b5",
+  "u",
+];
 /** The duration language's token soup. */
-export const DURATION_TOKENS = Object.freeze(["1", "s", ...DURATION_NUMBERS, ...DURATION_UNITS, "+", "-", " ", ".", ",", "=", "_", ...HOSTILE_CHARS]);
+export const DURATION_TOKENS = Object.freeze([
+  "1",
+  "s",
+  ...DURATION_NUMBERS,
+  ...DURATION_UNITS,
+  "+",
+  "-",
+  " ",
+  ".",
+  ",",
+  "=",
+  "_",
+  ...HOSTILE_CHARS,
+]);
 
-const FLOW_KEYS = ["rate", "parallelism", "period", "Rate", "PERIOD", "parallel", "ratelimit", "rate ", " rate", "__proto__", "constructor", "toString", "key"];
-const FLOW_VALUES = ["1", "10", "0", "5", "01", "-1", "1.5", "1e3", "2147483647", "2147483648", "9".repeat(30), "1m", "1s", "7d", "8d", "1h30m", "500ms", "0s", "1", ""];
+const FLOW_KEYS = [
+  "rate",
+  "parallelism",
+  "period",
+  "Rate",
+  "PERIOD",
+  "parallel",
+  "ratelimit",
+  "rate ",
+  " rate",
+  "__proto__",
+  "constructor",
+  "toString",
+  "key",
+];
+const FLOW_VALUES = [
+  "1",
+  "10",
+  "0",
+  "5",
+  "01",
+  "-1",
+  "1.5",
+  "1e3",
+  "2147483647",
+  "2147483648",
+  "9".repeat(30),
+  "1m",
+  "1s",
+  "7d",
+  "8d",
+  "1h30m",
+  "500ms",
+  "0s",
+  "1",
+  "",
+];
 /** The flow-control language's token soup. */
-export const FLOW_CONTROL_TOKENS = Object.freeze(["rate", "=", "1", ",", ", ", " ", ...FLOW_KEYS, ...FLOW_VALUES, "==", ";", ":", "&", ...HOSTILE_CHARS]);
+export const FLOW_CONTROL_TOKENS = Object.freeze([
+  "rate",
+  "=",
+  "1",
+  ",",
+  ", ",
+  " ",
+  ...FLOW_KEYS,
+  ...FLOW_VALUES,
+  "==",
+  ";",
+  ":",
+  "&",
+  ...HOSTILE_CHARS,
+]);
 
 const DAYS = ["Wed", "Mon", "Tue", "Thu", "Fri", "Sat", "Sun", "wed", "Wednesday", "Xyz"];
 const MONTH_NAMES = ["Oct", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Nov", "Dec", "oct", "October"];
 /** The Retry-After language's token soup. */
 export const RETRY_AFTER_TOKENS = Object.freeze([
-  "30", " ", "0", "1", "1.5", "86400", "86401", "999999999", "1000000000", "1e3", "-1", "9".repeat(25), "2026", "26", "1969", "0000", "9999", "275760",
-  ":", "00", "07", "28", "59", "60", "61", "23", "24", "29", "31", "32", ",", ", ", "GMT", "UTC", "gmt",
-  ...DAYS, ...MONTH_NAMES, "m", "s", "h", "d", "ms", "1m30s", "24h", "25h", "1d", "\u00b5s", ...HOSTILE_CHARS,
+  "30",
+  " ",
+  "0",
+  "1",
+  "1.5",
+  "86400",
+  "86401",
+  "999999999",
+  "1000000000",
+  "1e3",
+  "-1",
+  "9".repeat(25),
+  "2026",
+  "26",
+  "1969",
+  "0000",
+  "9999",
+  "275760",
+  ":",
+  "00",
+  "07",
+  "28",
+  "59",
+  "60",
+  "61",
+  "23",
+  "24",
+  "29",
+  "31",
+  "32",
+  ",",
+  ", ",
+  "GMT",
+  "UTC",
+  "gmt",
+  ...DAYS,
+  ...MONTH_NAMES,
+  "m",
+  "s",
+  "h",
+  "d",
+  "ms",
+  "1m30s",
+  "24h",
+  "25h",
+  "1d",
+  "\u00b5s",
+  ...HOSTILE_CHARS,
 ]);
 
 // ---------------------------------------------------------------------------
@@ -119,7 +373,14 @@ export function validDurationTokens(choices, mode) {
 export function validFlowControlTokens(choices) {
   const pick = chooser(choices);
   const out = [];
-  const keys = [["rate"], ["parallelism"], ["rate", "period"], ["parallelism", "rate"], ["parallelism", "rate", "period"], ["period", "rate"]][pick(6)];
+  const keys = [
+    ["rate"],
+    ["parallelism"],
+    ["rate", "period"],
+    ["parallelism", "rate"],
+    ["parallelism", "rate", "period"],
+    ["period", "rate"],
+  ][pick(6)];
   keys.forEach((key, i) => {
     if (i > 0) out.push(pick(2) === 0 ? "," : ", ");
     const value = key === "period" ? ["1m", "1s", "10s", "1h", "7d", "60"][pick(6)] : ["1", "5", "10", "100", "2147483647"][pick(5)];
@@ -135,7 +396,24 @@ export function validRetryAfterTokens(choices) {
   if (form === 0) return [["30", "0", "1", "120", "86400", "1.5"][pick(6)]];
   if (form === 1) return [["1m30s", "10s", "2h", "500ms", "1.5s"][pick(5)]];
   const two = (n) => String(n).padStart(2, "0");
-  return [DAYS[pick(7)], ",", " ", two(1 + pick(28)), " ", MONTH_NAMES[pick(12)], " ", String(2000 + pick(40)), " ", two(pick(24)), ":", two(pick(60)), ":", two(pick(60)), " ", "GMT"];
+  return [
+    DAYS[pick(7)],
+    ",",
+    " ",
+    two(1 + pick(28)),
+    " ",
+    MONTH_NAMES[pick(12)],
+    " ",
+    String(2000 + pick(40)),
+    " ",
+    two(pick(24)),
+    ":",
+    two(pick(60)),
+    ":",
+    two(pick(60)),
+    " ",
+    "GMT",
+  ];
 }
 
 // ---------------------------------------------------------------------------
@@ -151,13 +429,32 @@ export function mutateTokens(tokens, mutations, soup) {
   for (const [op, at, arg] of mutations) {
     const i = out.length === 0 ? 0 : at % out.length;
     switch (op) {
-      case 0: out.splice(i, 1); break;
-      case 1: if (out.length > 0) out.splice(i, 0, out[i]); break;
-      case 2: { if (out.length === 0) break; const j = out.length === 0 ? 0 : arg % out.length; const t = out[i]; out[i] = out[j]; out[j] = t; break; }
-      case 3: out.splice(at % (out.length + 1), 0, soup[arg % soup.length]); break;
-      case 4: out.splice(at % (out.length + 1), 0, HOSTILE_CHARS[arg % HOSTILE_CHARS.length]); break;
-      case 5: if (out.length > 0) out[i] = soup[arg % soup.length]; break;
-      default: if (out.length > 0 && out[i].length <= 64) out.splice(i, 1, out[i].repeat(1 + (arg % 300))); break;
+      case 0:
+        out.splice(i, 1);
+        break;
+      case 1:
+        if (out.length > 0) out.splice(i, 0, out[i]);
+        break;
+      case 2: {
+        if (out.length === 0) break;
+        const j = out.length === 0 ? 0 : arg % out.length;
+        const t = out[i];
+        out[i] = out[j];
+        out[j] = t;
+        break;
+      }
+      case 3:
+        out.splice(at % (out.length + 1), 0, soup[arg % soup.length]);
+        break;
+      case 4:
+        out.splice(at % (out.length + 1), 0, HOSTILE_CHARS[arg % HOSTILE_CHARS.length]);
+        break;
+      case 5:
+        if (out.length > 0) out[i] = soup[arg % soup.length];
+        break;
+      default:
+        if (out.length > 0 && out[i].length <= 64) out.splice(i, 1, out[i].repeat(1 + (arg % 300)));
+        break;
     }
   }
   return out.filter((t) => t !== undefined);
@@ -177,8 +474,26 @@ function stringLanguage(soup, valid, long) {
   return fc.oneof(
     { weight: 3, arbitrary: soupArb },
     { weight: 2, arbitrary: fc.tuple(validArb, fc.boolean()).map(([t, s]) => joined(t, s)) },
-    { weight: 5, arbitrary: fc.tuple(validArb, fc.array(mutationArb, { minLength: 1, maxLength: 4 }), fc.boolean()).map(([t, m, s]) => joined(mutateTokens(t, m, soup), s)) },
-    { weight: 1, arbitrary: fc.tuple(long, fc.array(mutationArb, { maxLength: 1 })).map(([text, m]) => (m.length === 0 ? text : mutateTokens([text.slice(0, m[0][1] % (text.length + 1)), text.slice(m[0][1] % (text.length + 1))], [[4, 1, m[0][2]]], soup).join(""))) },
+    {
+      weight: 5,
+      arbitrary: fc
+        .tuple(validArb, fc.array(mutationArb, { minLength: 1, maxLength: 4 }), fc.boolean())
+        .map(([t, m, s]) => joined(mutateTokens(t, m, soup), s)),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(long, fc.array(mutationArb, { maxLength: 1 }))
+        .map(([text, m]) =>
+          m.length === 0
+            ? text
+            : mutateTokens(
+                [text.slice(0, m[0][1] % (text.length + 1)), text.slice(m[0][1] % (text.length + 1))],
+                [[4, 1, m[0][2]]],
+                soup,
+              ).join(""),
+        ),
+    },
   );
 }
 
@@ -190,9 +505,26 @@ function repeatTo(unit, length, suffix = "") {
 
 /** Long expressions near 8,192 characters, 2,048 terms and nesting 64. */
 const longExpression = fc.oneof(
-  fc.tuple(fc.constantFrom("retried+", "1+", "1 + ", "retried*", "(1)+", " ", "1"), fc.integer({ min: 8185, max: 8200 })).map(([u, n]) => repeatTo(u, n, "1")),
+  fc
+    .tuple(fc.constantFrom("retried+", "1+", "1 + ", "retried*", "(1)+", " ", "1"), fc.integer({ min: 8185, max: 8200 }))
+    .map(([u, n]) => repeatTo(u, n, "1")),
   fc.tuple(fc.constantFrom("1+", "retried+", "1*"), fc.integer({ min: 2040, max: 2052 })).map(([u, n]) => u.repeat(n) + "1"),
-  fc.tuple(fc.constantFrom(["(", ")"], ["-", ""], ["+", ""], ["sqrt(", ")"], ["abs(", ")"], ["pow(2,", ")"], ["max(1,", ")"], ["2^", ""], ["-(", ")"]), fc.integer({ min: 56, max: 72 })).map(([[open, close], d]) => open.repeat(d) + "retried" + close.repeat(d)),
+  fc
+    .tuple(
+      fc.constantFrom(
+        ["(", ")"],
+        ["-", ""],
+        ["+", ""],
+        ["sqrt(", ")"],
+        ["abs(", ")"],
+        ["pow(2,", ")"],
+        ["max(1,", ")"],
+        ["2^", ""],
+        ["-(", ")"],
+      ),
+      fc.integer({ min: 56, max: 72 }),
+    )
+    .map(([[open, close], d]) => open.repeat(d) + "retried" + close.repeat(d)),
   fc.tuple(fc.constantFrom("(", "pow(", "-", "min(1,"), fc.integer({ min: 200, max: 5000 })).map(([open, d]) => open.repeat(d) + "1"),
   fc.integer({ min: 8185, max: 8200 }).map((n) => "1".repeat(n)),
   fc.integer({ min: 8185, max: 8200 }).map((n) => "0." + "0".repeat(n - 3) + "1"),
@@ -206,7 +538,9 @@ const longDuration = fc.oneof(
 );
 
 const longFlowControl = fc.oneof(
-  fc.tuple(fc.constantFrom("rate=1,", "parallelism=1, ", " ", "rate=1", "period=1m,"), fc.integer({ min: 248, max: 264 })).map(([u, n]) => repeatTo(u, n, "1")),
+  fc
+    .tuple(fc.constantFrom("rate=1,", "parallelism=1, ", " ", "rate=1", "period=1m,"), fc.integer({ min: 248, max: 264 }))
+    .map(([u, n]) => repeatTo(u, n, "1")),
   fc.integer({ min: 248, max: 264 }).map((n) => "rate=" + "9".repeat(n - 5)),
   fc.integer({ min: 1000, max: 20000 }).map((n) => "rate=1,".repeat(n)),
 );
@@ -260,18 +594,30 @@ export function materialize(desc) {
     default: {
       // No tag (or a `$` key from generated JSON): a plain object, built as JSON.parse builds it.
       const out = {};
-      for (const key of Object.keys(desc)) Object.defineProperty(out, key, { value: materialize(desc[key]), enumerable: true, writable: true, configurable: true });
+      for (const key of Object.keys(desc))
+        Object.defineProperty(out, key, { value: materialize(desc[key]), enumerable: true, writable: true, configurable: true });
       return out;
     }
-    case "undefined": return undefined;
-    case "num": return Number(desc.v === "-0" ? -0 : desc.v);
-    case "bigint": return BigInt(desc.v);
-    case "symbol": return Symbol("fuzz");
-    case "function": return function fuzz() { return 1; };
-    case "date": return new Date(desc.v);
-    case "fakeDate": return Object.create(Date.prototype);
-    case "boxed": return Object(desc.v);
-    case "map": return new Map(desc.entries.map(([k, v]) => [k, materialize(v)]));
+    case "undefined":
+      return undefined;
+    case "num":
+      return Number(desc.v === "-0" ? -0 : desc.v);
+    case "bigint":
+      return BigInt(desc.v);
+    case "symbol":
+      return Symbol("fuzz");
+    case "function":
+      return function fuzz() {
+        return 1;
+      };
+    case "date":
+      return new Date(desc.v);
+    case "fakeDate":
+      return Object.create(Date.prototype);
+    case "boxed":
+      return Object(desc.v);
+    case "map":
+      return new Map(desc.entries.map(([k, v]) => [k, materialize(v)]));
     case "many": {
       const out = {};
       for (let i = 0; i < desc.n; i++) out[`${desc.key}${i}`] = desc.value;
@@ -301,7 +647,13 @@ export function materialize(desc) {
         Object.defineProperty(out, key, { value: materialize(value), enumerable: true, writable: true, configurable: true });
       }
       for (const key of desc.throwing ?? []) {
-        Object.defineProperty(out, key, { get() { throw new Error("a getter throws"); }, enumerable: true, configurable: true });
+        Object.defineProperty(out, key, {
+          get() {
+            throw new Error("a getter throws");
+          },
+          enumerable: true,
+          configurable: true,
+        });
       }
       return out;
     }
@@ -313,12 +665,16 @@ export function materialize(desc) {
         return proxy;
       }
       if (desc.mode === "throwing") {
-        const boom = () => { throw new Error("proxy trap throws"); };
+        const boom = () => {
+          throw new Error("proxy trap throws");
+        };
         return new Proxy(target, { get: boom, has: boom, ownKeys: boom, getOwnPropertyDescriptor: boom, getPrototypeOf: boom });
       }
       // "lying": each read of a key gives a different value (read-once checks).
       let reads = 0;
-      return new Proxy(target, { get: (t, k, r) => (typeof k === "string" && ++reads % 2 === 0 ? "1\r\nX-Injected: 1" : Reflect.get(t, k, r)) });
+      return new Proxy(target, {
+        get: (t, k, r) => (typeof k === "string" && ++reads % 2 === 0 ? "1\r\nX-Injected: 1" : Reflect.get(t, k, r)),
+      });
     }
   }
 }
@@ -326,24 +682,85 @@ export function materialize(desc) {
 // ---------------------------------------------------------------------------
 // Trigger options.
 
-const URLS = ["https://a.example/wf", "http://localhost:3000/api/workflow", "https://example.com/api/workflow?x=1&y=2", "https://a.example/wf#frag", "https://user:pw@a.example/wf", "example.com", "ftp://a.example", "", "https://", "javascript:alert(1)", "https://a.example/" + "x".repeat(3000)];
+const URLS = [
+  "https://a.example/wf",
+  "http://localhost:3000/api/workflow",
+  "https://example.com/api/workflow?x=1&y=2",
+  "https://a.example/wf#frag",
+  "https://user:pw@a.example/wf",
+  "example.com",
+  "ftp://a.example",
+  "",
+  "https://",
+  "javascript:alert(1)",
+  "https://a.example/" + "x".repeat(3000),
+];
 const LABELS = ["l1", "my-label", "a,b", "", " ", "x".repeat(600), "label with space"];
 
 /** Values that a string field should not hold. */
 const wrongValue = fc.oneof(
-  fc.constantFrom({ $: "undefined" }, null, true, 0, -1, 1.5, { $: "num", v: "NaN" }, { $: "num", v: "Infinity" }, { $: "num", v: "-0" }, { $: "bigint", v: "12345678901234567890" }, { $: "symbol" }, { $: "function" }, [], ["a"], {}, { $: "boxed", v: "10s" }, { $: "date", v: 0 }, { $: "fakeDate" }, 1e21, 2 ** 53 + 2, Number.MAX_VALUE, -1e21),
-  fc.constantFrom({ $: "object", props: [["toString", "x"]] }, { $: "object", props: [], throwing: ["toString", "valueOf"] }, { $: "proxy", target: {}, mode: "revoked" }, { $: "proxy", target: {}, mode: "throwing" }),
+  fc.constantFrom(
+    { $: "undefined" },
+    null,
+    true,
+    0,
+    -1,
+    1.5,
+    { $: "num", v: "NaN" },
+    { $: "num", v: "Infinity" },
+    { $: "num", v: "-0" },
+    { $: "bigint", v: "12345678901234567890" },
+    { $: "symbol" },
+    { $: "function" },
+    [],
+    ["a"],
+    {},
+    { $: "boxed", v: "10s" },
+    { $: "date", v: 0 },
+    { $: "fakeDate" },
+    1e21,
+    2 ** 53 + 2,
+    Number.MAX_VALUE,
+    -1e21,
+  ),
+  fc.constantFrom(
+    { $: "object", props: [["toString", "x"]] },
+    { $: "object", props: [], throwing: ["toString", "valueOf"] },
+    { $: "proxy", target: {}, mode: "revoked" },
+    { $: "proxy", target: {}, mode: "throwing" },
+  ),
 );
 
 const headerNameArb = fc.oneof(
-  fc.constantFrom("x-trace", "X-Request-Id", "content-type", "Authorization", "__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "Upstash-Retries", "Upstash-Retry-Delay"),
+  fc.constantFrom(
+    "x-trace",
+    "X-Request-Id",
+    "content-type",
+    "Authorization",
+    "__proto__",
+    "constructor",
+    "prototype",
+    "toString",
+    "hasOwnProperty",
+    "Upstash-Retries",
+    "Upstash-Retry-Delay",
+  ),
   hostileString,
 );
 /** A long value with a run of whitespace (or a hostile character) inside: trimming and scanning must stay linear. */
 const longHeaderValue = fc
-  .tuple(fc.constantFrom("a", "\r", "1", ""), fc.constantFrom(" ", "\t", " \t", "a "), fc.integer({ min: 1000, max: 8200 }), fc.constantFrom("b", "1", "", " "))
+  .tuple(
+    fc.constantFrom("a", "\r", "1", ""),
+    fc.constantFrom(" ", "\t", " \t", "a "),
+    fc.integer({ min: 1000, max: 8200 }),
+    fc.constantFrom("b", "1", "", " "),
+  )
   .map(([head, unit, n, tail]) => head + unit.repeat(Math.ceil(n / unit.length)) + tail);
-const headerValueArb = fc.oneof({ weight: 20, arbitrary: fc.constantFrom("abc", "1", "", " x ", "a\u00e9") }, { weight: 20, arbitrary: hostileString }, { weight: 1, arbitrary: longHeaderValue });
+const headerValueArb = fc.oneof(
+  { weight: 20, arbitrary: fc.constantFrom("abc", "1", "", " x ", "a\u00e9") },
+  { weight: 20, arbitrary: hostileString },
+  { weight: 1, arbitrary: longHeaderValue },
+);
 
 /** A `flowControl` option: valid, or with fields from the flow-control soup. */
 const flowControlOption = fc.record(
@@ -358,36 +775,102 @@ const flowControlOption = fc.record(
 
 /** One field of trigger options: a valid value, a value from its language, or a wrong type. */
 const optionFields = {
-  url: fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...URLS) }, { weight: 2, arbitrary: hostileString.map((s) => `https://a.example/${s}`) }, { weight: 1, arbitrary: wrongValue }),
+  url: fc.oneof(
+    { weight: 8, arbitrary: fc.constantFrom(...URLS) },
+    { weight: 2, arbitrary: hostileString.map((s) => `https://a.example/${s}`) },
+    { weight: 1, arbitrary: wrongValue },
+  ),
   workflowRunId: fc.oneof(fc.constantFrom("run-1", "wfr_abc", ""), hostileString, wrongValue),
-  body: fc.oneof(fc.string({ maxLength: 20 }), fc.jsonValue({ maxDepth: 3 }), wrongValue, fc.constant({ $: "object", props: [["a", 1]], throwing: ["toJSON"] })),
+  body: fc.oneof(
+    fc.string({ maxLength: 20 }),
+    fc.jsonValue({ maxDepth: 3 }),
+    wrongValue,
+    fc.constant({ $: "object", props: [["a", 1]], throwing: ["toJSON"] }),
+  ),
   headers: fc.oneof(
-    { weight: 24, arbitrary: fc.array(fc.tuple(headerNameArb, headerValueArb), { maxLength: 5 }).map((entries) => ({ $: "object", props: entries })) },
+    {
+      weight: 24,
+      arbitrary: fc.array(fc.tuple(headerNameArb, headerValueArb), { maxLength: 5 }).map((entries) => ({ $: "object", props: entries })),
+    },
     { weight: 12, arbitrary: wrongValue },
     // Many headers: the work-bound (linear) path. Rare, and the 30,000 case rarest (≈ 1 input in 15,000,
     // a few hundred ms each), so they stay a small share of a run's time; bench/scaling.mjs measures the curve.
-    { weight: 1, arbitrary: fc.oneof({ weight: 400, arbitrary: fc.constant({ $: "many", n: 100, key: "x-h", value: "v" }) }, { weight: 4, arbitrary: fc.constant({ $: "many", n: 3000, key: "x-h", value: "v" }) }, { weight: 1, arbitrary: fc.constant({ $: "many", n: 30000, key: "x-h", value: "v" }) }) },
+    {
+      weight: 1,
+      arbitrary: fc.oneof(
+        { weight: 400, arbitrary: fc.constant({ $: "many", n: 100, key: "x-h", value: "v" }) },
+        { weight: 4, arbitrary: fc.constant({ $: "many", n: 3000, key: "x-h", value: "v" }) },
+        { weight: 1, arbitrary: fc.constant({ $: "many", n: 30000, key: "x-h", value: "v" }) },
+      ),
+    },
   ),
-  retries: fc.oneof({ weight: 6, arbitrary: retriesArb }, { weight: 1, arbitrary: fc.constantFrom(1_000_001, 1e21, 2 ** 53, -0, 3.5, "5") }, { weight: 1, arbitrary: wrongValue }),
+  retries: fc.oneof(
+    { weight: 6, arbitrary: retriesArb },
+    { weight: 1, arbitrary: fc.constantFrom(1_000_001, 1e21, 2 ** 53, -0, 3.5, "5") },
+    { weight: 1, arbitrary: wrongValue },
+  ),
   retryDelay: fc.oneof({ weight: 6, arbitrary: expressionText }, { weight: 1, arbitrary: wrongValue }),
-  delay: fc.oneof({ weight: 3, arbitrary: strictDurationText }, { weight: 2, arbitrary: goDurationText }, { weight: 2, arbitrary: fc.constantFrom(10, 0, 1.5, 1e21, 1e20, -5, 604800, 2 ** 53 + 1) }, { weight: 1, arbitrary: wrongValue }),
+  delay: fc.oneof(
+    { weight: 3, arbitrary: strictDurationText },
+    { weight: 2, arbitrary: goDurationText },
+    { weight: 2, arbitrary: fc.constantFrom(10, 0, 1.5, 1e21, 1e20, -5, 604800, 2 ** 53 + 1) },
+    { weight: 1, arbitrary: wrongValue },
+  ),
   notBefore: fc.oneof(fc.constantFrom(1_900_000_000, 0, 1.5, 2 ** 53 + 2, 1e21, -1, 8.64e12, 8.64e15 + 1), fc.nat(), wrongValue),
   flowControl: fc.oneof({ weight: 5, arbitrary: flowControlOption }, { weight: 1, arbitrary: wrongValue }),
-  failureUrl: fc.oneof(fc.constantFrom(...URLS), hostileString.map((s) => `https://f.example/${s}`), wrongValue),
-  label: fc.oneof(fc.constantFrom(...LABELS), hostileString, fc.array(fc.oneof(fc.constantFrom(...LABELS), hostileString), { maxLength: 4 }), wrongValue),
+  failureUrl: fc.oneof(
+    fc.constantFrom(...URLS),
+    hostileString.map((s) => `https://f.example/${s}`),
+    wrongValue,
+  ),
+  label: fc.oneof(
+    fc.constantFrom(...LABELS),
+    hostileString,
+    fc.array(fc.oneof(fc.constantFrom(...LABELS), hostileString), { maxLength: 4 }),
+    wrongValue,
+  ),
 };
 
 /** Marker carried by inherited option values: if it shows up in a result, an inherited value was read. */
 export const INHERITED_MARKER = "7771237";
 const INHERITED_OPTIONS = {
   $: "object",
-  props: [["url", `https://inherited.example/${INHERITED_MARKER}`], ["retryDelay", INHERITED_MARKER], ["delay", `${INHERITED_MARKER}s`], ["label", `l${INHERITED_MARKER}`], ["workflowRunId", `r${INHERITED_MARKER}`], ["failureUrl", `https://f.example/${INHERITED_MARKER}`], ["retries", 7], ["headers", { [`x-${INHERITED_MARKER}`]: "1" }]],
+  props: [
+    ["url", `https://inherited.example/${INHERITED_MARKER}`],
+    ["retryDelay", INHERITED_MARKER],
+    ["delay", `${INHERITED_MARKER}s`],
+    ["label", `l${INHERITED_MARKER}`],
+    ["workflowRunId", `r${INHERITED_MARKER}`],
+    ["failureUrl", `https://f.example/${INHERITED_MARKER}`],
+    ["retries", 7],
+    ["headers", { [`x-${INHERITED_MARKER}`]: "1" }],
+  ],
 };
 
 /** A generated option set (own keys, in generated order). */
 const validOptionSet = fc.record(optionFields, { requiredKeys: ["url"] }).map((o) => Object.entries(o));
 
-const extraKey = fc.tuple(fc.constantFrom("__proto__", "constructor", "prototype", "baseUrl", "retryDelays", "Retries", "toString", "valueOf", "hasOwnProperty", "disableTelemetry", "redact"), fc.oneof(fc.constant({ url: "https://p.example" }), fc.constant({ $: "object", props: [["retryDelay", "1\r\n2"]] }), fc.jsonValue({ maxDepth: 2 }), wrongValue));
+const extraKey = fc.tuple(
+  fc.constantFrom(
+    "__proto__",
+    "constructor",
+    "prototype",
+    "baseUrl",
+    "retryDelays",
+    "Retries",
+    "toString",
+    "valueOf",
+    "hasOwnProperty",
+    "disableTelemetry",
+    "redact",
+  ),
+  fc.oneof(
+    fc.constant({ url: "https://p.example" }),
+    fc.constant({ $: "object", props: [["retryDelay", "1\r\n2"]] }),
+    fc.jsonValue({ maxDepth: 2 }),
+    wrongValue,
+  ),
+);
 
 /**
  * A trigger options object: a generated option set, then maybe mutated: a
@@ -404,7 +887,10 @@ export const triggerOptionsDesc = fc.oneof(
         props: validOptionSet,
         extra: fc.array(extraKey, { maxLength: 3 }),
         assign: fc.boolean(),
-        throwing: fc.subarray(["url", "retries", "retryDelay", "delay", "flowControl", "headers", "label", "body", "notBefore", "failureUrl", "workflowRunId"], { maxLength: 2 }),
+        throwing: fc.subarray(
+          ["url", "retries", "retryDelay", "delay", "flowControl", "headers", "label", "body", "notBefore", "failureUrl", "workflowRunId"],
+          { maxLength: 2 },
+        ),
         proto: fc.constantFrom("default", "default", "null", "inherit", "Array", "Date"),
       })
       .map(({ props, extra, assign, throwing, proto }) => {
@@ -421,16 +907,59 @@ export const triggerOptionsDesc = fc.oneof(
         return desc;
       }),
   },
-  { weight: 2, arbitrary: fc.tuple(validOptionSet, fc.constantFrom("revoked", "throwing", "lying")).map(([props, mode]) => ({ $: "proxy", target: { $: "object", props }, mode })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(validOptionSet, fc.constantFrom("revoked", "throwing", "lying"))
+      .map(([props, mode]) => ({ $: "proxy", target: { $: "object", props }, mode })),
+  },
   { weight: 1, arbitrary: fc.oneof(wrongValue, fc.jsonValue({ maxDepth: 2 })) },
 );
 
 /** Build options: the defaults, a valid set, or (rarely) a malformed one that may throw `invalid-argument`. */
 const buildOptionsDesc = fc.oneof(
   { weight: 8, arbitrary: fc.constant({ $: "undefined" }) },
-  { weight: 4, arbitrary: fc.record({ baseUrl: fc.constantFrom("http://localhost:8080", "https://qstash.upstash.io/"), token: fc.constantFrom("tok", "a.b-c_1"), plan: fc.constantFrom("free", "pay-as-you-go", "fixed"), now: fc.constantFrom(1_800_000_000_000, 0) }, { requiredKeys: [] }) },
-  { weight: 1, arbitrary: fc.constant({ $: "object", props: [], proto: "inherit", inherit: { $: "object", props: [["baseUrl", `https://evil.example/${INHERITED_MARKER}`], ["token", INHERITED_MARKER]] } }) },
-  { weight: 1, arbitrary: fc.record({ baseUrl: fc.oneof(hostileString, wrongValue), token: fc.oneof(hostileString, wrongValue), plan: fc.oneof(hostileString, wrongValue), now: wrongValue }, { requiredKeys: [] }).map((o) => ({ ...o, $malformed: true })) },
+  {
+    weight: 4,
+    arbitrary: fc.record(
+      {
+        baseUrl: fc.constantFrom("http://localhost:8080", "https://qstash.upstash.io/"),
+        token: fc.constantFrom("tok", "a.b-c_1"),
+        plan: fc.constantFrom("free", "pay-as-you-go", "fixed"),
+        now: fc.constantFrom(1_800_000_000_000, 0),
+      },
+      { requiredKeys: [] },
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constant({
+      $: "object",
+      props: [],
+      proto: "inherit",
+      inherit: {
+        $: "object",
+        props: [
+          ["baseUrl", `https://evil.example/${INHERITED_MARKER}`],
+          ["token", INHERITED_MARKER],
+        ],
+      },
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record(
+        {
+          baseUrl: fc.oneof(hostileString, wrongValue),
+          token: fc.oneof(hostileString, wrongValue),
+          plan: fc.oneof(hostileString, wrongValue),
+          now: wrongValue,
+        },
+        { requiredKeys: [] },
+      )
+      .map((o) => ({ ...o, $malformed: true })),
+  },
 );
 
 /** Input of the `options` language: one options object for `buildTriggerRequest`, and a batch for `buildBatchTriggerRequest`. */
@@ -438,30 +967,78 @@ export const optionsInput = fc.record({
   options: triggerOptionsDesc,
   build: buildOptionsDesc,
   // "same": the batch of the one options object; "none": no batch call (the single build is the costly part).
-  batch: fc.oneof({ weight: 2, arbitrary: fc.constant("same") }, { weight: 1, arbitrary: fc.constant("none") }, { weight: 1, arbitrary: fc.array(triggerOptionsDesc, { maxLength: 3 }) }, { weight: 1, arbitrary: wrongValue }),
+  batch: fc.oneof(
+    { weight: 2, arbitrary: fc.constant("same") },
+    { weight: 1, arbitrary: fc.constant("none") },
+    { weight: 1, arbitrary: fc.array(triggerOptionsDesc, { maxLength: 3 }) },
+    { weight: 1, arbitrary: wrongValue },
+  ),
 });
 
 // ---------------------------------------------------------------------------
 // Trigger headers.
 
 const HEADER_NAMES = [
-  "upstash-retries", "upstash-retry-delay", "upstash-delay", "upstash-not-before", "upstash-flow-control-key", "upstash-flow-control-value", "upstash-failure-callback",
-  "upstash-label", "upstash-workflow-runid", "upstash-callback-retries", "upstash-callback-retry-delay", "upstash-failure-callback-retries", "upstash-failure-callback-retry-delay",
-  "upstash-failure-callback-flow-control-key", "upstash-failure-callback-flow-control-value", "Upstash-Retry-Delay", "UPSTASH-DELAY", "upstash-forward-x-trace", "upstash-forward-__proto__",
-  "upstash-failure-callback-forward-x", "upstash-retry-delays", "upstash-x", "upstash-method", "content-type", "__proto__", "constructor", "upstash-forward-", "",
+  "upstash-retries",
+  "upstash-retry-delay",
+  "upstash-delay",
+  "upstash-not-before",
+  "upstash-flow-control-key",
+  "upstash-flow-control-value",
+  "upstash-failure-callback",
+  "upstash-label",
+  "upstash-workflow-runid",
+  "upstash-callback-retries",
+  "upstash-callback-retry-delay",
+  "upstash-failure-callback-retries",
+  "upstash-failure-callback-retry-delay",
+  "upstash-failure-callback-flow-control-key",
+  "upstash-failure-callback-flow-control-value",
+  "Upstash-Retry-Delay",
+  "UPSTASH-DELAY",
+  "upstash-forward-x-trace",
+  "upstash-forward-__proto__",
+  "upstash-failure-callback-forward-x",
+  "upstash-retry-delays",
+  "upstash-x",
+  "upstash-method",
+  "content-type",
+  "__proto__",
+  "constructor",
+  "upstash-forward-",
+  "",
 ];
 
-const retriesText = fc.oneof(fc.constantFrom("3", "0", "5", "1000000", "1000001", "-1", "1.5", "1e3", " 5", "05", "99999999999999999999", ""), fc.nat().map(String));
+const retriesText = fc.oneof(
+  fc.constantFrom("3", "0", "5", "1000000", "1000001", "-1", "1.5", "1e3", " 5", "05", "99999999999999999999", ""),
+  fc.nat().map(String),
+);
 const headerValueFor = (name) => {
   const n = name.toLowerCase();
   if (n.endsWith("retry-delay")) return expressionText;
   if (n.endsWith("retries")) return retriesText;
   if (n === "upstash-delay") return fc.oneof(goDurationText, strictDurationText);
-  if (n === "upstash-not-before") return fc.oneof(fc.nat().map(String), fc.constantFrom("9".repeat(25), "1.5", "-1", "8640000000000001"), hostileString);
+  if (n === "upstash-not-before")
+    return fc.oneof(fc.nat().map(String), fc.constantFrom("9".repeat(25), "1.5", "-1", "8640000000000001"), hostileString);
   if (n.endsWith("flow-control-value")) return flowControlText;
-  return fc.oneof({ weight: 20, arbitrary: fc.constantFrom("abc", "https://a.example/cb", "wfr_x", "l1,l2") }, { weight: 20, arbitrary: hostileString }, { weight: 1, arbitrary: longHeaderValue });
+  return fc.oneof(
+    { weight: 20, arbitrary: fc.constantFrom("abc", "https://a.example/cb", "wfr_x", "l1,l2") },
+    { weight: 20, arbitrary: hostileString },
+    { weight: 1, arbitrary: longHeaderValue },
+  );
 };
-const headerEntry = fc.constantFrom(...HEADER_NAMES).chain((name) => fc.tuple(fc.constant(name), fc.oneof({ weight: 8, arbitrary: headerValueFor(name) }, { weight: 1, arbitrary: fc.array(headerValueFor(name), { maxLength: 3 }) }, { weight: 1, arbitrary: wrongValue })));
+const headerEntry = fc
+  .constantFrom(...HEADER_NAMES)
+  .chain((name) =>
+    fc.tuple(
+      fc.constant(name),
+      fc.oneof(
+        { weight: 8, arbitrary: headerValueFor(name) },
+        { weight: 1, arbitrary: fc.array(headerValueFor(name), { maxLength: 3 }) },
+        { weight: 1, arbitrary: wrongValue },
+      ),
+    ),
+  );
 
 /**
  * Input of the `trigger-headers` language: `{ form, entries, context }`;
@@ -470,9 +1047,16 @@ const headerEntry = fc.constantFrom(...HEADER_NAMES).chain((name) => fc.tuple(fc
  */
 export const triggerHeadersInput = fc.record({
   // "many" (thousands of forwarded headers) is the linear-work path: ≈ 1 input in 1,000, and 30,000 headers ≈ 1 in 40,000.
-  form: fc.oneof({ weight: 1000, arbitrary: fc.constantFrom("record", "record", "record", "pairs", "Headers", "Map", "forEach", "proxy") }, { weight: 1, arbitrary: fc.constant("many") }),
+  form: fc.oneof(
+    { weight: 1000, arbitrary: fc.constantFrom("record", "record", "record", "pairs", "Headers", "Map", "forEach", "proxy") },
+    { weight: 1, arbitrary: fc.constant("many") },
+  ),
   entries: fc.array(headerEntry, { maxLength: 8 }),
-  many: fc.oneof({ weight: 30, arbitrary: fc.constant(100) }, { weight: 9, arbitrary: fc.constant(3000) }, { weight: 1, arbitrary: fc.constant(30000) }),
+  many: fc.oneof(
+    { weight: 30, arbitrary: fc.constant(100) },
+    { weight: 9, arbitrary: fc.constant(3000) },
+    { weight: 1, arbitrary: fc.constant(30000) },
+  ),
   context: fc.constantFrom({ $: "undefined" }, { url: "https://a.example/wf" }, {}),
 });
 
@@ -480,17 +1064,29 @@ export const triggerHeadersInput = fc.record({
 export function materializeHeaders(input) {
   const entries = input.entries.map(([n, v]) => [n, materialize(v)]);
   switch (input.form) {
-    case "pairs": return entries;
-    case "Map": return new Map(entries);
+    case "pairs":
+      return entries;
+    case "Map":
+      return new Map(entries);
     case "Headers": {
       const h = new Headers();
       for (const [n, v] of entries) {
-        try { h.append(n, String(v)); } catch { /* a value Headers refuses never reaches a server */ }
+        try {
+          h.append(n, String(v));
+        } catch {
+          /* a value Headers refuses never reaches a server */
+        }
       }
       return h;
     }
-    case "forEach": return { forEach(cb) { for (const [n, v] of entries) cb(v, n); } };
-    case "proxy": return materialize({ $: "proxy", target: Object.fromEntries(input.entries.filter(([n]) => n !== "__proto__")), mode: "throwing" });
+    case "forEach":
+      return {
+        forEach(cb) {
+          for (const [n, v] of entries) cb(v, n);
+        },
+      };
+    case "proxy":
+      return materialize({ $: "proxy", target: Object.fromEntries(input.entries.filter(([n]) => n !== "__proto__")), mode: "throwing" });
     case "many": {
       const out = {};
       for (const [n, v] of entries) Object.defineProperty(out, n, { value: v, enumerable: true, writable: true, configurable: true });
@@ -511,7 +1107,18 @@ export function materializeHeaders(input) {
 const durationOptions = (mode) =>
   fc.oneof(
     { weight: 6, arbitrary: fc.constant({ mode }) },
-    { weight: 1, arbitrary: fc.record({ mode: fc.constant(mode), max: fc.constant({ ms: 604_800_000, label: "the maximum period" }), min: fc.constant({ ms: 1000, label: "the minimum" }), allowNegative: fc.boolean() }, { requiredKeys: ["mode"] }) },
+    {
+      weight: 1,
+      arbitrary: fc.record(
+        {
+          mode: fc.constant(mode),
+          max: fc.constant({ ms: 604_800_000, label: "the maximum period" }),
+          min: fc.constant({ ms: 1000, label: "the minimum" }),
+          allowNegative: fc.boolean(),
+        },
+        { requiredKeys: ["mode"] },
+      ),
+    },
   );
 
 /** The input arbitrary of each language; every value is JSON data. */

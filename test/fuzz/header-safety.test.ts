@@ -50,7 +50,21 @@ const injected = (valid: fc.Arbitrary<string>): fc.Arbitrary<string> =>
   fc
     .tuple(
       valid,
-      fc.array(fc.tuple(fc.nat(), fc.oneof(fc.constantFrom(...HOSTILE_CHARS), fc.string({ unit: "binary", minLength: 1, maxLength: 3 }), fc.string({ unit: fc.constantFrom("\r", "\n", "\0", "\u2028", "\ud800", "\u0101", "\x7f", "\x1f"), minLength: 1, maxLength: 3 }))), { minLength: 1, maxLength: 3 }),
+      fc.array(
+        fc.tuple(
+          fc.nat(),
+          fc.oneof(
+            fc.constantFrom(...HOSTILE_CHARS),
+            fc.string({ unit: "binary", minLength: 1, maxLength: 3 }),
+            fc.string({
+              unit: fc.constantFrom("\r", "\n", "\0", "\u2028", "\ud800", "\u0101", "\x7f", "\x1f"),
+              minLength: 1,
+              maxLength: 3,
+            }),
+          ),
+        ),
+        { minLength: 1, maxLength: 3 },
+      ),
     )
     .map(([text, inserts]) => {
       let out = text;
@@ -61,7 +75,20 @@ const injected = (valid: fc.Arbitrary<string>): fc.Arbitrary<string> =>
       return out;
     });
 
-const FIELDS = ["url", "workflowRunId", "retryDelay", "delay", "flowControl.key", "flowControl.period", "failureUrl", "label", "labels[]", "header name", "header value", "body"] as const;
+const FIELDS = [
+  "url",
+  "workflowRunId",
+  "retryDelay",
+  "delay",
+  "flowControl.key",
+  "flowControl.period",
+  "failureUrl",
+  "label",
+  "labels[]",
+  "header name",
+  "header value",
+  "body",
+] as const;
 type Field = (typeof FIELDS)[number];
 
 const VALID: Record<Field, fc.Arbitrary<string>> = {
@@ -85,7 +112,9 @@ const options = fc
     fields: fc.record(VALID),
     hit: fc.subarray([...FIELDS], { minLength: 1, maxLength: 3 }),
   })
-  .chain(({ fields, hit }) => fc.tuple(fc.constant(fields), fc.constant(hit), fc.tuple(...hit.map((f) => injected(fc.constant(fields[f]))))))
+  .chain(({ fields, hit }) =>
+    fc.tuple(fc.constant(fields), fc.constant(hit), fc.tuple(...hit.map((f) => injected(fc.constant(fields[f]))))),
+  )
   .map(([fields, hit, values]) => {
     const v = { ...fields };
     hit.forEach((f, i) => (v[f] = values[i] as string));

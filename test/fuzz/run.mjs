@@ -38,20 +38,45 @@ else await worker();
 // ---------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const args = { runs: 1_000_000, seed: Date.now() % 2 ** 31, languages: [...LANGUAGES], timeBoundMs: 50, workers: Math.min(2, availableParallelism()), chunk: 5000, hangMs: 60_000, shrinkBudgetMs: 5_000 };
+  const args = {
+    runs: 1_000_000,
+    seed: Date.now() % 2 ** 31,
+    languages: [...LANGUAGES],
+    timeBoundMs: 50,
+    workers: Math.min(2, availableParallelism()),
+    chunk: 5000,
+    hangMs: 60_000,
+    shrinkBudgetMs: 5_000,
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split("=", 2);
     const value = () => inline ?? argv[++i];
     switch (flag) {
-      case "--runs": args.runs = Number(value()); break;
-      case "--seed": args.seed = Number(value()) | 0; break;
-      case "--language": args.languages = value().split(","); break;
-      case "--time-bound-ms": args.timeBoundMs = Number(value()); break;
-      case "--workers": args.workers = Number(value()); break;
-      case "--chunk": args.chunk = Number(value()); break;
-      case "--hang-ms": args.hangMs = Number(value()); break;
+      case "--runs":
+        args.runs = Number(value());
+        break;
+      case "--seed":
+        args.seed = Number(value()) | 0;
+        break;
+      case "--language":
+        args.languages = value().split(",");
+        break;
+      case "--time-bound-ms":
+        args.timeBoundMs = Number(value());
+        break;
+      case "--workers":
+        args.workers = Number(value());
+        break;
+      case "--chunk":
+        args.chunk = Number(value());
+        break;
+      case "--hang-ms":
+        args.hangMs = Number(value());
+        break;
       case "--help":
-        console.log("usage: node test/fuzz/run.mjs [--runs N] [--seed S] [--language name[,name…]] [--time-bound-ms MS] [--workers W] [--chunk C] [--hang-ms MS]");
+        console.log(
+          "usage: node test/fuzz/run.mjs [--runs N] [--seed S] [--language name[,name…]] [--time-bound-ms MS] [--workers W] [--chunk C] [--hang-ms MS]",
+        );
         console.log(`languages: ${LANGUAGES.join(", ")}`);
         process.exit(0);
         break;
@@ -78,7 +103,9 @@ async function main() {
   const lib = await import(LIBRARY);
   const checker = makeChecker(lib, { timeBoundMs: args.timeBoundMs });
   const started = performance.now();
-  console.log(`fuzz: seed ${args.seed}, ${args.runs.toLocaleString("en")} runs per language, ${args.workers} workers, time bound ${args.timeBoundMs} ms, chunks of ${args.chunk}`);
+  console.log(
+    `fuzz: seed ${args.seed}, ${args.runs.toLocaleString("en")} runs per language, ${args.workers} workers, time bound ${args.timeBoundMs} ms, chunks of ${args.chunk}`,
+  );
 
   // 1. Replay the corpus.
   const known = new Map(); // signature → corpus file
@@ -105,11 +132,14 @@ async function main() {
 
   // 2. Fuzz. The main thread only hands out chunks and adds up counts; its busy share is printed at the end.
   const elu0 = performance.eventLoopUtilization();
-  const stats = Object.fromEntries(args.languages.map((l) => [l, { runs: 0, skipped: 0, knownHits: 0, newFailures: 0, started: 0, ms: 0, nextChunk: 0, pending: 0 }]));
+  const stats = Object.fromEntries(
+    args.languages.map((l) => [l, { runs: 0, skipped: 0, knownHits: 0, newFailures: 0, started: 0, ms: 0, nextChunk: 0, pending: 0 }]),
+  );
   const queue = [];
   for (const language of args.languages) {
     const st = stats[language];
-    for (let done = 0; done < args.runs; done += args.chunk) queue.push({ language, k: st.nextChunk++, runs: Math.min(args.chunk, args.runs - done) });
+    for (let done = 0; done < args.runs; done += args.chunk)
+      queue.push({ language, k: st.nextChunk++, runs: Math.min(args.chunk, args.runs - done) });
   }
   // Interleave languages so all of them progress together.
   queue.sort((a, b) => a.k - b.k || LANGUAGES.indexOf(a.language) - LANGUAGES.indexOf(b.language));
@@ -119,7 +149,18 @@ async function main() {
     if (known.has(f.signature)) return false;
     mkdirSync(CORPUS, { recursive: true });
     const file = corpusFileName(f.language, f.input);
-    const record = { language: f.language, function: f.fn, kind: f.kind, signature: f.signature, error: f.message, ...(f.stack ? { stack: f.stack } : {}), input: f.input, seed: f.seed, chunk: f.chunk, ...(f.original ? { original: f.original } : {}) };
+    const record = {
+      language: f.language,
+      function: f.fn,
+      kind: f.kind,
+      signature: f.signature,
+      error: f.message,
+      ...(f.stack ? { stack: f.stack } : {}),
+      input: f.input,
+      seed: f.seed,
+      chunk: f.chunk,
+      ...(f.original ? { original: f.original } : {}),
+    };
     writeFileSync(join(CORPUS, file), `${JSON.stringify(record, null, 2)}\n`);
     known.set(f.signature, file);
     newFailures.push({ ...f, file });
@@ -142,7 +183,10 @@ async function main() {
       // A large young generation: the inputs are short-lived garbage, and with V8's default
       // (16 MB semi-spaces) scavenges took a tenth of a worker's time and added pauses that
       // the time bound then had to re-measure.
-      const w = new Worker(fileURLToPath(import.meta.url), { workerData: { timeBoundMs: args.timeBoundMs, shrinkBudgetMs: args.shrinkBudgetMs, known: [...known.keys()], skipClasses, beat }, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
+      const w = new Worker(fileURLToPath(import.meta.url), {
+        workerData: { timeBoundMs: args.timeBoundMs, shrinkBudgetMs: args.shrinkBudgetMs, known: [...known.keys()], skipClasses, beat },
+        resourceLimits: { maxYoungGenerationSizeMb: 96 },
+      });
       const state = { w, beat, job: undefined, lastBeat: -1, lastChange: performance.now() };
       workers.add(state);
       const next = () => {
@@ -163,7 +207,13 @@ async function main() {
           return;
         }
         state.lastChange = performance.now();
-        w.postMessage({ type: "chunk", language: job.language, seed: chunkSeed(args.seed, job.language, job.k), chunk: job.k, runs: job.runs });
+        w.postMessage({
+          type: "chunk",
+          language: job.language,
+          seed: chunkSeed(args.seed, job.language, job.k),
+          chunk: job.k,
+          runs: job.runs,
+        });
       };
       w.on("message", (msg) => {
         if (msg.type === "ready") return next();
@@ -178,7 +228,12 @@ async function main() {
           const f = { ...msg.failure, language: msg.language, seed: msg.seed, chunk: msg.chunk };
           if (saveFailure(f)) {
             if (f.kind === "over-time-bound" && f.slowClass !== undefined) skipClasses.push([msg.language, f.slowClass]);
-            for (const other of workers) other.w.postMessage({ type: "known", signature: f.signature, skip: f.kind === "over-time-bound" && f.slowClass !== undefined ? [msg.language, f.slowClass] : undefined });
+            for (const other of workers)
+              other.w.postMessage({
+                type: "known",
+                signature: f.signature,
+                skip: f.kind === "over-time-bound" && f.slowClass !== undefined ? [msg.language, f.slowClass] : undefined,
+              });
           }
         }
         report();
@@ -210,7 +265,9 @@ async function main() {
         const shrinking = Atomics.load(state.beat, 2) === 1;
         const seed = chunkSeed(args.seed, job.language, job.k);
         const input = fc.sample(ARBITRARIES[job.language], { seed, numRuns: index + 1 })[index];
-        console.log(`  HANG in ${job.language} chunk ${job.k} (seed ${seed}) at run ${index}${shrinking ? " while shrinking (the input saved is the one the run phase was on)" : ""}`);
+        console.log(
+          `  HANG in ${job.language} chunk ${job.k} (seed ${seed}) at run ${index}${shrinking ? " while shrinking (the input saved is the one the run phase was on)" : ""}`,
+        );
         state.job = undefined;
         stats[job.language].pending -= job.runs;
         workers.delete(state);
@@ -218,9 +275,19 @@ async function main() {
         const cls = slowClass(job.language, input);
         if (cls !== undefined) {
           skipClasses.push([job.language, cls]);
-          for (const other of workers) other.w.postMessage({ type: "known", signature: `${job.language}: hang`, skip: [job.language, cls] });
+          for (const other of workers)
+            other.w.postMessage({ type: "known", signature: `${job.language}: hang`, skip: [job.language, cls] });
         }
-        saveFailure({ language: job.language, fn: "(hang)", kind: "hang", signature: `${job.language}: hang`, message: `no answer within ${args.hangMs} ms`, input, seed, chunk: job.k });
+        saveFailure({
+          language: job.language,
+          fn: "(hang)",
+          kind: "hang",
+          signature: `${job.language}: hang`,
+          message: `no answer within ${args.hangMs} ms`,
+          input,
+          seed,
+          chunk: job.k,
+        });
         failed++;
         startWorker();
       }
@@ -234,13 +301,19 @@ async function main() {
   console.log("language          runs       skipped  known-failure hits  new failures  inputs/s (one core)");
   for (const l of args.languages) {
     const st = stats[l];
-    console.log(`${l.padEnd(16)} ${String(st.runs).padStart(9)}  ${String(st.skipped).padStart(8)}  ${String(st.knownHits).padStart(18)}  ${String(st.newFailures).padStart(12)}  ${st.ms > 0 ? Math.round(st.runs / (st.ms / 1000)) : "-"}`);
+    console.log(
+      `${l.padEnd(16)} ${String(st.runs).padStart(9)}  ${String(st.skipped).padStart(8)}  ${String(st.knownHits).padStart(18)}  ${String(st.newFailures).padStart(12)}  ${st.ms > 0 ? Math.round(st.runs / (st.ms / 1000)) : "-"}`,
+    );
   }
   const total = args.languages.reduce((n, l) => n + stats[l].runs, 0);
   const elu = performance.eventLoopUtilization(elu0);
-  console.log(`wall time per language (sum over workers): ${args.languages.map((l) => `${l} ${(stats[l].ms / 1000).toFixed(1)} s`).join(" · ")}`);
+  console.log(
+    `wall time per language (sum over workers): ${args.languages.map((l) => `${l} ${(stats[l].ms / 1000).toFixed(1)} s`).join(" · ")}`,
+  );
   console.log(`main thread busy ${(elu.utilization * 100).toFixed(1)}% of the fuzzing phase`);
-  console.log(`total: ${total.toLocaleString("en")} inputs in ${seconds.toFixed(1)} s (${Math.round(total / seconds).toLocaleString("en")}/s), ${newFailures.length} new failures, ${failed} replayed failures`);
+  console.log(
+    `total: ${total.toLocaleString("en")} inputs in ${seconds.toFixed(1)} s (${Math.round(total / seconds).toLocaleString("en")}/s), ${newFailures.length} new failures, ${failed} replayed failures`,
+  );
   if (newFailures.length > 0) {
     console.log("new reproducers:");
     for (const f of newFailures) console.log(`  test/fuzz/corpus/${f.file}  ${f.signature}`);
@@ -312,9 +385,25 @@ async function worker() {
       if (JSON.stringify(failure.original)?.length > 20_000) delete failure.original;
       executed--; // the failing run is counted as a failure, not a run
     } else if (result.failed) {
-      failure = { fn: "harness", kind: "harness-error", signature: `${language}: harness: ${String(result.errorInstance?.message).slice(0, 80)}`, message: String(result.errorInstance?.stack ?? result.error), input: result.counterexample?.[0] ?? null };
+      failure = {
+        fn: "harness",
+        kind: "harness-error",
+        signature: `${language}: harness: ${String(result.errorInstance?.message).slice(0, 80)}`,
+        message: String(result.errorInstance?.stack ?? result.error),
+        input: result.counterexample?.[0] ?? null,
+      };
     }
-    parentPort.postMessage({ type: "done", language, seed, chunk, runs: executed, skipped, knownHits, ms: performance.now() - started, failure });
+    parentPort.postMessage({
+      type: "done",
+      language,
+      seed,
+      chunk,
+      runs: executed,
+      skipped,
+      knownHits,
+      ms: performance.now() - started,
+      failure,
+    });
   });
   parentPort.postMessage({ type: "ready" });
 }

@@ -28,19 +28,23 @@ describe("fuzz corpus replay", () => {
 
 describe("fuzz slice", () => {
   const known = new Set(corpus.map((entry) => entry.signature));
-  it.each(LANGUAGES.map((language) => [language]))(`%s: ${SLICE_RUNS} seeded inputs`, (language) => {
-    let target: string | undefined;
-    let message = "";
-    const property = fc.property(ARBITRARIES[language], (input) => {
-      const failure = checker.check(language, input);
-      if (failure === undefined || (target === undefined && known.has(failure.signature))) return true;
-      if (target === undefined) {
-        target = failure.signature;
-        message = failure.message;
-      }
-      return failure.signature !== target;
-    });
-    const result = fc.check(property, { seed: SEED, numRuns: SLICE_RUNS });
-    expect(result.failed ? `${message}\ninput: ${JSON.stringify(result.counterexample?.[0])}` : "no failure").toBe("no failure");
-  }, 120_000);
+  it.each(LANGUAGES.map((language) => [language]))(
+    `%s: ${SLICE_RUNS} seeded inputs`,
+    (language) => {
+      let target: string | undefined;
+      let message = "";
+      const property = fc.property(ARBITRARIES[language], (input) => {
+        const failure = checker.check(language, input);
+        if (failure === undefined || (target === undefined && known.has(failure.signature))) return true;
+        if (target === undefined) {
+          target = failure.signature;
+          message = failure.message;
+        }
+        return failure.signature !== target;
+      });
+      const result = fc.check(property, { seed: SEED, numRuns: SLICE_RUNS });
+      expect(result.failed ? `${message}\ninput: ${JSON.stringify(result.counterexample?.[0])}` : "no failure").toBe("no failure");
+    },
+    120_000,
+  );
 });

@@ -55,7 +55,9 @@ describe.runIf(redisBinary !== undefined || process.env.CI !== undefined)("BullM
   beforeAll(async () => {
     if (redisBinary === undefined) throw new Error("redis-server is not installed: apt-get install -y redis-server");
     port = await freePort();
-    redis = spawn(redisBinary, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "pipe"] });
+    redis = spawn(redisBinary, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     await waitForLine(redis, /Ready to accept connections/);
     queue = new Queue(`retry-delay-${Date.now()}`, { connection: { host: "127.0.0.1", port } });
   }, 20_000);
@@ -68,7 +70,9 @@ describe.runIf(redisBinary !== undefined || process.env.CI !== undefined)("BullM
   });
 
   async function startWorker(): Promise<ChildProcess> {
-    const worker = spawn(process.execPath, [`${root}test/integration/bullmq-worker.mjs`, String(port), queue.name], { stdio: ["ignore", "pipe", "inherit"] });
+    const worker = spawn(process.execPath, [`${root}test/integration/bullmq-worker.mjs`, String(port), queue.name], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     workers.push(worker);
     await waitForLine(worker, /^ready$/m);
     return worker;
@@ -99,48 +103,53 @@ describe.runIf(redisBinary !== undefined || process.env.CI !== undefined)("BullM
     });
   };
 
-  it(
-    "follows the schedule, survives a killed worker, and fails only the job with a bad expression",
-    async () => {
-      const add = (name: string, failTimes: number, attempts: number, expression: string) =>
-        queue.add(name, { failTimes }, { attempts, backoff: { type: `${BACKOFF_TYPE_PREFIX}${expression}` }, removeOnComplete: false, removeOnFail: false });
+  it("follows the schedule, survives a killed worker, and fails only the job with a bad expression", async () => {
+    const add = (name: string, failTimes: number, attempts: number, expression: string) =>
+      queue.add(
+        name,
+        { failTimes },
+        { attempts, backoff: { type: `${BACKOFF_TYPE_PREFIX}${expression}` }, removeOnComplete: false, removeOnFail: false },
+      );
 
-      const first = await startWorker();
-      // Fails 3 times, then completes: delays 300, 600, 900 ms.
-      const survivor = await add("survivor", 3, 5, "300 * (1 + retried)");
-      // An invalid expression (added as another producer might, unchecked): fails at its first failure.
-      const invalid = await add("invalid", 1, 4, "Pow(2, retried) * 1000");
-      const plain = await add("plain", 0, 1, "1000");
+    const first = await startWorker();
+    // Fails 3 times, then completes: delays 300, 600, 900 ms.
+    const survivor = await add("survivor", 3, 5, "300 * (1 + retried)");
+    // An invalid expression (added as another producer might, unchecked): fails at its first failure.
+    const invalid = await add("invalid", 1, 4, "Pow(2, retried) * 1000");
+    const plain = await add("plain", 0, 1, "1000");
 
-      // Kill the worker while `survivor` waits for its first retry.
-      const deadline = Date.now() + 10_000;
-      while ((await attemptTimes(survivor)).length < 1 && Date.now() < deadline) await sleep(20);
-      await settled([invalid, plain], 10_000);
-      first.kill("SIGKILL");
-      await new Promise((resolve) => first.once("exit", resolve));
+    // Kill the worker while `survivor` waits for its first retry.
+    const deadline = Date.now() + 10_000;
+    while ((await attemptTimes(survivor)).length < 1 && Date.now() < deadline) await sleep(20);
+    await settled([invalid, plain], 10_000);
+    first.kill("SIGKILL");
+    await new Promise((resolve) => first.once("exit", resolve));
 
-      await startWorker();
-      // Added after the restart, so every gap is measured within one worker: 100, 200, 400 ms, then it gives up.
-      const exhausted = await add("exhausted", 99, 4, "100 * pow(2, retried)");
+    await startWorker();
+    // Added after the restart, so every gap is measured within one worker: 100, 200, 400 ms, then it gives up.
+    const exhausted = await add("exhausted", 99, 4, "100 * pow(2, retried)");
 
-      const states = await settled([survivor, invalid, plain, exhausted], 30_000);
-      expect(Object.fromEntries(states)).toEqual({ [survivor.id ?? ""]: "completed", [invalid.id ?? ""]: "failed", [plain.id ?? ""]: "completed", [exhausted.id ?? ""]: "failed" });
+    const states = await settled([survivor, invalid, plain, exhausted], 30_000);
+    expect(Object.fromEntries(states)).toEqual({
+      [survivor.id ?? ""]: "completed",
+      [invalid.id ?? ""]: "failed",
+      [plain.id ?? ""]: "completed",
+      [exhausted.id ?? ""]: "failed",
+    });
 
-      // No job lost; the retries after the restart keep to the schedule.
-      const survivorGaps = gapsOf(await attemptTimes(survivor));
-      expect(survivorGaps).toHaveLength(3);
-      expect(survivorGaps[0]).toBeGreaterThanOrEqual(290); // spans the kill and the new worker's start
-      expectSchedule(survivorGaps.slice(1), [600, 900]);
-      expectSchedule(gapsOf(await attemptTimes(exhausted)), [100, 200, 400]);
+    // No job lost; the retries after the restart keep to the schedule.
+    const survivorGaps = gapsOf(await attemptTimes(survivor));
+    expect(survivorGaps).toHaveLength(3);
+    expect(survivorGaps[0]).toBeGreaterThanOrEqual(290); // spans the kill and the new worker's start
+    expectSchedule(survivorGaps.slice(1), [600, 900]);
+    expectSchedule(gapsOf(await attemptTimes(exhausted)), [100, 200, 400]);
 
-      const failed = await queue.getJob(invalid.id ?? "");
-      expect(failed?.attemptsMade).toBe(1);
-      expect(failed?.failedReason).toContain("invalid retry-delay expression");
-      expect(failed?.failedReason).toContain("unknown function `Pow`");
-      expect((await queue.getJob(exhausted.id ?? ""))?.failedReason).toBe("planned failure 4");
-    },
-    60_000,
-  );
+    const failed = await queue.getJob(invalid.id ?? "");
+    expect(failed?.attemptsMade).toBe(1);
+    expect(failed?.failedReason).toContain("invalid retry-delay expression");
+    expect(failed?.failedReason).toContain("unknown function `Pow`");
+    expect((await queue.getJob(exhausted.id ?? ""))?.failedReason).toBe("planned failure 4");
+  }, 60_000);
 });
 
 function sleep(ms: number): Promise<void> {
@@ -153,7 +162,9 @@ function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => { resolve(typeof address === "object" && address !== null ? address.port : 0); });
+      server.close(() => {
+        resolve(typeof address === "object" && address !== null ? address.port : 0);
+      });
     });
   });
 }
@@ -161,7 +172,9 @@ function freePort(): Promise<number> {
 function waitForLine(child: ChildProcess, pattern: RegExp): Promise<void> {
   return new Promise((resolve, reject) => {
     let seen = "";
-    const timer = setTimeout(() => { reject(new Error(`timed out waiting for ${pattern}; saw: ${seen.slice(-500)}`)); }, 15_000);
+    const timer = setTimeout(() => {
+      reject(new Error(`timed out waiting for ${pattern}; saw: ${seen.slice(-500)}`));
+    }, 15_000);
     const onData = (chunk: Buffer): void => {
       seen += chunk.toString();
       if (pattern.test(seen)) {

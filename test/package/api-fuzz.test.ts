@@ -20,9 +20,32 @@ const functions = Object.entries(api as Record<string, unknown>)
   .filter(([, value]) => !/^class\b/.test(Function.prototype.toString.call(value)));
 
 const argument = fc.oneof(
-  { weight: 3, arbitrary: fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true }) },
+  {
+    weight: 3,
+    arbitrary: fc.anything({
+      withBigInt: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withTypedArray: true,
+      withSparseArray: true,
+      withNullPrototype: true,
+    }),
+  },
   { weight: 2, arbitrary: fc.string() },
-  { weight: 1, arbitrary: fc.constantFrom("pow(2, retried) * 1000", "1d10h30m", "rate=10, period=1m", "__proto__", "constructor", "-1", "NaN", "1e400") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "pow(2, retried) * 1000",
+      "1d10h30m",
+      "rate=10, period=1m",
+      "__proto__",
+      "constructor",
+      "-1",
+      "NaN",
+      "1e400",
+    ),
+  },
   { weight: 1, arbitrary: fc.oneof(fc.double(), fc.integer(), fc.constantFrom(Number.NaN, -0, Infinity, -Infinity, 2 ** 53)) },
 );
 const argumentList = fc.array(argument, { maxLength: 4 });
@@ -32,7 +55,9 @@ function callSafely(name: string, fn: AnyFunction, args: unknown[]): unknown {
     return fn(...args);
   } catch (error) {
     if (error instanceof RetryDelayError) return undefined;
-    throw new Error(`${name}(${args.map((a) => show(a)).join(", ")}) threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+    throw new Error(
+      `${name}(${args.map((a) => show(a)).join(", ")}) threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+    );
   }
 }
 
@@ -59,7 +84,10 @@ describe("every exported function, on anything", () => {
           const result = callSafely(name, fn, args);
           if (typeof result === "function") callSafely(`${name}(…)`, result as AnyFunction, innerArgs);
           // A promise must not reject with anything else either.
-          if (result instanceof Promise) await result.catch((error: unknown) => { expect(error).toBeInstanceOf(RetryDelayError); });
+          if (result instanceof Promise)
+            await result.catch((error: unknown) => {
+              expect(error).toBeInstanceOf(RetryDelayError);
+            });
         }),
         { numRuns: process.env.CI === undefined ? 200 : 1000 },
       );
@@ -98,31 +126,123 @@ describe("near-valid input, and the functions the API returns", () => {
     ["a compiled delay", argument.map((v) => () => delay(v as number))],
     ["a table", argument.map((v) => () => api.tabulate(delay, 8)(v as number))],
     ["retryDelayHook's hook", argument.map((v) => () => api.retryDelayHook("1000 * (1 + retried)")(v as number))],
-    ["gotCalculateDelay's function", fc.oneof(argument, withHostileField({ attemptCount: 1, computedValue: 1000 })).map((v) => () => api.gotCalculateDelay()(v as never))],
-    ["a cache's get", fc.tuple(argument, argument).map(([source, options]) => () => api.createCompileCache().get(source as string, options as never))],
-    ["every builtin's evaluate", fc.tuple(argument, argument).map(([x, y]) => () => api.BUILTINS.map((b) => (b.arity === 1 ? b.evaluate(x as number) : b.evaluate(x as number, y as number))))],
-    ["explainSchedule", fc.oneof(withHostileField(schedule.value.entries[1] ?? {}).map((e) => [e]), withHostileField(schedule.value.summary).map((s) => s)).map((v) => () => (Array.isArray(v) ? api.explainSchedule([...schedule.value.entries, ...v] as never, schedule.value.summary) : api.explainSchedule(schedule.value.entries, v)))],
-    ["explainSchedule's normalized entries", withHostileField({ ...(schedule.value.entries[1] ?? {}), normalized: true, normalizedBecause: "negative", source: "expression" }).map((e) => () => api.explainSchedule([...schedule.value.entries, e] as never, schedule.value.summary))],
+    [
+      "gotCalculateDelay's function",
+      fc.oneof(argument, withHostileField({ attemptCount: 1, computedValue: 1000 })).map((v) => () => api.gotCalculateDelay()(v as never)),
+    ],
+    [
+      "a cache's get",
+      fc.tuple(argument, argument).map(
+        ([source, options]) =>
+          () =>
+            api.createCompileCache().get(source as string, options as never),
+      ),
+    ],
+    [
+      "every builtin's evaluate",
+      fc.tuple(argument, argument).map(
+        ([x, y]) =>
+          () =>
+            api.BUILTINS.map((b) => (b.arity === 1 ? b.evaluate(x as number) : b.evaluate(x as number, y as number))),
+      ),
+    ],
+    [
+      "explainSchedule",
+      fc
+        .oneof(
+          withHostileField(schedule.value.entries[1] ?? {}).map((e) => [e]),
+          withHostileField(schedule.value.summary).map((s) => s),
+        )
+        .map(
+          (v) => () =>
+            Array.isArray(v)
+              ? api.explainSchedule([...schedule.value.entries, ...v] as never, schedule.value.summary)
+              : api.explainSchedule(schedule.value.entries, v),
+        ),
+    ],
+    [
+      "explainSchedule's normalized entries",
+      withHostileField({ ...(schedule.value.entries[1] ?? {}), normalized: true, normalizedBecause: "negative", source: "expression" }).map(
+        (e) => () => api.explainSchedule([...schedule.value.entries, e] as never, schedule.value.summary),
+      ),
+    ],
     ["renderDiagnostic", withHostileField(diagnostic).map((d) => () => api.renderDiagnostic("Pow(2, retried)", d))],
-    ["renderDiagnostic's span", withHostileField(diagnostic.span).map((span) => () => api.renderDiagnostic("Pow(2, retried)", { ...diagnostic, span }))],
-    ["decideRetry", withHostileField({ retried: 0, retries: 3, retryDelay: "1000", response: { status: 503, headers: { "retry-after": "2" } }, now: 0, normalization: {} }).map((input) => () => api.decideRetry(input))],
-    ["decideRetry's response", withHostileField({ status: 489, headers: { "upstash-nonretryable-error": "true" } }).map((response) => () => api.decideRetry({ retried: 0, response }))],
-    ["buildTriggerRequest's build options", withHostileField({ baseUrl: "http://localhost:8080", token: "t", plan: "free", now: 0 }).map((build) => () => api.buildTriggerRequest({ url: "https://example.com/wf", delay: "10s" }, build as never))],
+    [
+      "renderDiagnostic's span",
+      withHostileField(diagnostic.span).map((span) => () => api.renderDiagnostic("Pow(2, retried)", { ...diagnostic, span })),
+    ],
+    [
+      "decideRetry",
+      withHostileField({
+        retried: 0,
+        retries: 3,
+        retryDelay: "1000",
+        response: { status: 503, headers: { "retry-after": "2" } },
+        now: 0,
+        normalization: {},
+      }).map((input) => () => api.decideRetry(input)),
+    ],
+    [
+      "decideRetry's response",
+      withHostileField({ status: 489, headers: { "upstash-nonretryable-error": "true" } }).map(
+        (response) => () => api.decideRetry({ retried: 0, response }),
+      ),
+    ],
+    [
+      "buildTriggerRequest's build options",
+      withHostileField({ baseUrl: "http://localhost:8080", token: "t", plan: "free", now: 0 }).map(
+        (build) => () => api.buildTriggerRequest({ url: "https://example.com/wf", delay: "10s" }, build as never),
+      ),
+    ],
     ["toCurl", withHostileField(request).map((r) => () => api.toCurl(r))],
-    ["normalizeDelay's policy", withHostileField({ negative: "clamp", fraction: "round", fallback: 10 }).map((policy) => () => api.normalizeDelay(-1.5, 0, policy as never))],
-    ["simulateSchedule", withHostileField({ retryDelay: "1000", retries: 2, start: 0, delay: "1s", normalization: {}, responses: [] }).map((options) => () => api.simulateSchedule(options))],
-    ["parseDuration's options", withHostileField({ mode: "go", allowNegative: true, max: { ms: 1000, label: "the max" } }).map((options) => () => api.parseDuration("1s", options as never))],
+    [
+      "normalizeDelay's policy",
+      withHostileField({ negative: "clamp", fraction: "round", fallback: 10 }).map(
+        (policy) => () => api.normalizeDelay(-1.5, 0, policy as never),
+      ),
+    ],
+    [
+      "simulateSchedule",
+      withHostileField({ retryDelay: "1000", retries: 2, start: 0, delay: "1s", normalization: {}, responses: [] }).map(
+        (options) => () => api.simulateSchedule(options),
+      ),
+    ],
+    [
+      "parseDuration's options",
+      withHostileField({ mode: "go", allowNegative: true, max: { ms: 1000, label: "the max" } }).map(
+        (options) => () => api.parseDuration("1s", options as never),
+      ),
+    ],
   ];
   // retry-delay/bullmq: the strategy runs inside a worker and must never throw, whatever BullMQ or a job holds.
   const strategy = bullmq.retryDelayBackoffStrategy();
-  const job = fc.oneof(argument, fc.record({ opts: fc.oneof(argument, fc.record({ attempts: argument })), failedReason: argument }), fc.constant(Object.freeze({ opts: { attempts: 3 } })));
-  const type = fc.oneof(argument, fc.constantFrom("retry-delay:pow(2, retried) * 1000", "retry-delay:Pow(", "exponential"), fc.string().map((t) => `retry-delay:${t}`));
+  const job = fc.oneof(
+    argument,
+    fc.record({ opts: fc.oneof(argument, fc.record({ attempts: argument })), failedReason: argument }),
+    fc.constant(Object.freeze({ opts: { attempts: 3 } })),
+  );
+  const type = fc.oneof(
+    argument,
+    fc.constantFrom("retry-delay:pow(2, retried) * 1000", "retry-delay:Pow(", "exponential"),
+    fc.string().map((t) => `retry-delay:${t}`),
+  );
   cases.push(
-    ["the BullMQ strategy", fc.tuple(argument, type, job).map(([attemptsMade, t, j]) => () => {
-      const delay = strategy(attemptsMade as number, t as string, undefined, j as never);
-      if (typeof delay !== "number") throw new Error(`the strategy returned ${typeof delay}`);
-    })],
-    ["retryDelayBackoff and retryDelayBackoffStrategy", fc.tuple(argument, argument).map(([expression, options]) => () => [bullmq.retryDelayBackoff(expression as string), bullmq.retryDelayBackoffStrategy(options as never)])],
+    [
+      "the BullMQ strategy",
+      fc.tuple(argument, type, job).map(([attemptsMade, t, j]) => () => {
+        const delay = strategy(attemptsMade as number, t as string, undefined, j as never);
+        if (typeof delay !== "number") throw new Error(`the strategy returned ${typeof delay}`);
+      }),
+    ],
+    [
+      "retryDelayBackoff and retryDelayBackoffStrategy",
+      fc
+        .tuple(argument, argument)
+        .map(([expression, options]) => () => [
+          bullmq.retryDelayBackoff(expression as string),
+          bullmq.retryDelayBackoffStrategy(options as never),
+        ]),
+    ],
   );
   for (const [name, run] of cases) {
     it(`${name} throws nothing but RetryDelayError`, () => {

@@ -15,7 +15,9 @@ describe("the built package", () => {
   // every file the root entry loads, and the only imports allowed are of those sibling chunks.
   const entry = readFileSync(bundlePath, "utf8");
   const chunks = [...new Set([...entry.matchAll(/from\s*"\.\/(chunk-[\w-]+\.js)"/g)].map((m) => m[1] ?? ""))];
-  const bundle = [entry, ...chunks.map((file) => readFileSync(`${root}/dist/${file}`, "utf8"))].join("\n").replace(/(?:import|export)\s*\{[^}]*\}\s*from\s*"\.\/chunk-[\w-]+\.js";?|import\s*"\.\/chunk-[\w-]+\.js";?/g, "");
+  const bundle = [entry, ...chunks.map((file) => readFileSync(`${root}/dist/${file}`, "utf8"))]
+    .join("\n")
+    .replace(/(?:import|export)\s*\{[^}]*\}\s*from\s*"\.\/chunk-[\w-]+\.js";?|import\s*"\.\/chunk-[\w-]+\.js";?/g, "");
 
   it("contains no eval and no Function constructor, so it runs under a strict CSP", () => {
     expect(bundle).not.toMatch(/\bnew\s+Function\b/);
@@ -34,7 +36,11 @@ describe("the built package", () => {
   it("resolves through the package's exports map, with types, and compiles", () => {
     const out = execFileSync(
       process.execPath,
-      ["--input-type=module", "-e", 'import { compile } from "retry-delay"; const d = compile("pow(2, retried) * 1000"); console.log(d(3));'],
+      [
+        "--input-type=module",
+        "-e",
+        'import { compile } from "retry-delay"; const d = compile("pow(2, retried) * 1000"); console.log(d(3));',
+      ],
       { cwd: root, encoding: "utf8" },
     );
     expect(out.trim()).toBe("8000");
@@ -49,7 +55,11 @@ describe("the built package", () => {
     expect(adapter.length).toBeLessThan(4096);
     const out = execFileSync(
       process.execPath,
-      ["--input-type=module", "-e", 'import { retryDelayBackoffStrategy } from "retry-delay/bullmq"; console.log(retryDelayBackoffStrategy()(3, "retry-delay:pow(2, retried) * 1000", undefined, { opts: { attempts: 4 } }));'],
+      [
+        "--input-type=module",
+        "-e",
+        'import { retryDelayBackoffStrategy } from "retry-delay/bullmq"; console.log(retryDelayBackoffStrategy()(3, "retry-delay:pow(2, retried) * 1000", undefined, { opts: { attempts: 4 } }));',
+      ],
       { cwd: root, encoding: "utf8" },
     );
     expect(out.trim()).toBe("4000");
@@ -84,7 +94,10 @@ describe("the built package", () => {
   });
 
   it("runs the README's example script", () => {
-    const out = execFileSync(process.execPath, ["examples/compile.mjs", "max(1000, pow(2, retried) * 100)", "6"], { cwd: root, encoding: "utf8" });
+    const out = execFileSync(process.execPath, ["examples/compile.mjs", "max(1000, pow(2, retried) * 100)", "6"], {
+      cwd: root,
+      encoding: "utf8",
+    });
     expect(out).toContain("retry 5 (retried = 4): 1600 ms");
     expect(out).toContain("min 1000 ms, max 3200 ms over 6 retries");
   });

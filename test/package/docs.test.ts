@@ -6,7 +6,14 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { syntaxDiagramsHtml } from "../../grammar/diagrams.js";
 import { BUILTINS } from "../../src/ast.js";
-import { DURATION_CODES, EXPRESSION_CODES, FLOW_CONTROL_CODES, RETRY_AFTER_CODES, SCHEDULE_CODES, TRIGGER_CODES } from "../../src/tables.js";
+import {
+  DURATION_CODES,
+  EXPRESSION_CODES,
+  FLOW_CONTROL_CODES,
+  RETRY_AFTER_CODES,
+  SCHEDULE_CODES,
+  TRIGGER_CODES,
+} from "../../src/tables.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const language = readFileSync(`${root}/docs/language.md`, "utf8");
@@ -38,7 +45,8 @@ describe.each([
 ] as const)("%s", (path, table) => {
   const text = readFileSync(`${root}/${path}`, "utf8");
   it("documents exactly the codes that exist, each with its severity", () => {
-    for (const [code, { severity }] of Object.entries(table)) expect(text, code).toMatch(new RegExp(`^\\| \`${code}\` \\| ${severity} \\|`, "m"));
+    for (const [code, { severity }] of Object.entries(table))
+      expect(text, code).toMatch(new RegExp(`^\\| \`${code}\` \\| ${severity} \\|`, "m"));
     const documented = [...text.matchAll(/^\| `([a-z-]+)` \| (?:error|warning|info) \|/gm)].map((m) => m[1]);
     expect(documented.sort()).toEqual(Object.keys(table).sort());
   });
@@ -59,7 +67,8 @@ describe("grammar/syntax-diagrams.html", () => {
   it("loads nothing from the network", () => {
     const html = syntaxDiagramsHtml(root);
     expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=/);
-    for (const rule of ["expression", "additive", "multiplicative", "unary", "primary", "nameOrCall", "parenthesized"]) expect(html).toContain(`"name": "${rule}"`);
+    for (const rule of ["expression", "additive", "multiplicative", "unary", "primary", "nameOrCall", "parenthesized"])
+      expect(html).toContain(`"name": "${rule}"`);
     // `^` and `**` are parsed only to be refused with a fix: the diagrams show the language.
     expect(html).not.toContain(`"name": "power"`);
   });
@@ -68,7 +77,11 @@ describe("grammar/syntax-diagrams.html", () => {
 describe("the API reference", () => {
   it("gives every public export a doc comment with an example", () => {
     const out = mkdtempSync(join(tmpdir(), "retry-delay-api-"));
-    execFileSync(process.execPath, [`${root}/node_modules/typedoc/bin/typedoc`, "--json", `${out}/api.json`, "--out", `${out}/html`, "--logLevel", "Error"], { cwd: root, stdio: "pipe" });
+    execFileSync(
+      process.execPath,
+      [`${root}/node_modules/typedoc/bin/typedoc`, "--json", `${out}/api.json`, "--out", `${out}/html`, "--logLevel", "Error"],
+      { cwd: root, stdio: "pipe" },
+    );
     interface Reflection {
       name: string;
       kind: number;
@@ -82,7 +95,12 @@ describe("the API reference", () => {
     const withoutExample = api.children
       .flatMap((module) => module.children ?? [])
       .filter((r) => exported.has(r.kind))
-      .filter((r) => ![...(r.comment?.blockTags ?? []), ...(r.signatures ?? []).flatMap((s) => s.comment?.blockTags ?? [])].some((t) => t.tag === "@example"))
+      .filter(
+        (r) =>
+          ![...(r.comment?.blockTags ?? []), ...(r.signatures ?? []).flatMap((s) => s.comment?.blockTags ?? [])].some(
+            (t) => t.tag === "@example",
+          ),
+      )
       .map((r) => r.name);
     expect(withoutExample).toEqual([]);
     expect(api.children.flatMap((module) => module.children ?? []).length).toBeGreaterThan(100);

@@ -20,7 +20,13 @@ const exported = Object.entries({ ...(api as Record<string, unknown>), ...(bullm
   .filter((entry): entry is [string, AnyFunction] => typeof entry[1] === "function")
   .filter(([, value]) => !/^class\b/.test(Function.prototype.toString.call(value)));
 
-export const TRIGGER_EXPORTS = new Set(["buildTriggerRequest", "buildBatchTriggerRequest", "buildTriggerHeaders", "parseTriggerHeaders", "toCurl"]);
+export const TRIGGER_EXPORTS = new Set([
+  "buildTriggerRequest",
+  "buildBatchTriggerRequest",
+  "buildTriggerHeaders",
+  "parseTriggerHeaders",
+  "toCurl",
+]);
 
 function revokedProxy(): object {
   const { proxy, revoke } = Proxy.revocable({}, {});
@@ -32,14 +38,50 @@ function throwingGetters(): object {
   const boom = (): never => {
     throw new TypeError("getter boom");
   };
-  return Object.defineProperties({}, Object.fromEntries(["retries", "retryDelay", "url", "start", "now", "mode", "baseUrl", "headers", "response", "retried", "normalization", "color", "maxEntries"].map((key) => [key, { get: boom, enumerable: true }])));
+  return Object.defineProperties(
+    {},
+    Object.fromEntries(
+      [
+        "retries",
+        "retryDelay",
+        "url",
+        "start",
+        "now",
+        "mode",
+        "baseUrl",
+        "headers",
+        "response",
+        "retried",
+        "normalization",
+        "color",
+        "maxEntries",
+      ].map((key) => [key, { get: boom, enumerable: true }]),
+    ),
+  );
 }
 
 const hostile: [string, () => unknown][] = [
   ["a revoked Proxy", revokedProxy],
   ["an object whose getters throw", throwingGetters],
   ["a fake Date", () => Object.create(Date.prototype) as unknown],
-  ["a Proxy whose every trap throws", () => new Proxy({}, { get: () => { throw new Error("trap"); }, ownKeys: () => { throw new Error("trap"); }, getPrototypeOf: () => { throw new Error("trap"); } })],
+  [
+    "a Proxy whose every trap throws",
+    () =>
+      new Proxy(
+        {},
+        {
+          get: () => {
+            throw new Error("trap");
+          },
+          ownKeys: () => {
+            throw new Error("trap");
+          },
+          getPrototypeOf: () => {
+            throw new Error("trap");
+          },
+        },
+      ),
+  ],
 ];
 
 /** Valid first arguments, so that the hostile value reaches the second (options) position too. */
@@ -75,7 +117,11 @@ describe("hostile host values at every export", () => {
     it(`${label}, as the first or the second argument, gives a result or a RetryDelayError`, () => {
       const escapes: string[] = [];
       for (const [name, fn] of exported) {
-        for (const args of [[make()], [FIRST[name] ?? "1000", make()], [{ retryDelay: "1000", retries: 1, start: make(), normalization: make(), responses: [make()] }]]) {
+        for (const args of [
+          [make()],
+          [FIRST[name] ?? "1000", make()],
+          [{ retryDelay: "1000", retries: 1, start: make(), normalization: make(), responses: [make()] }],
+        ]) {
           const problem = outcome(name, () => fn(...args));
           if (problem !== undefined) escapes.push(problem);
         }

@@ -5,7 +5,15 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { buildBatchRequest, buildEnqueueRequest, buildPublishRequest, buildScheduleRequest, buildTriggerRequest, OPTION_TABLE, optionName } from "../../src/index.js";
+import {
+  buildBatchRequest,
+  buildEnqueueRequest,
+  buildPublishRequest,
+  buildScheduleRequest,
+  buildTriggerRequest,
+  OPTION_TABLE,
+  optionName,
+} from "../../src/index.js";
 
 /*
  * docs/trigger.md's generated tables and docs/schema/*.schema.json come from
@@ -67,7 +75,8 @@ describe("scripts/options-docs.mjs", () => {
 
 describe("docs/schema", () => {
   const ajv = new Ajv2020({ strict: true, allErrors: true });
-  const schemaOf = (endpoint: string): object => JSON.parse(readFileSync(`${root}/docs/schema/${endpoint}-options.schema.json`, "utf8")) as object;
+  const schemaOf = (endpoint: string): object =>
+    JSON.parse(readFileSync(`${root}/docs/schema/${endpoint}-options.schema.json`, "utf8")) as object;
   const validators = Object.fromEntries(ENDPOINTS.map((e) => [e, ajv.compile(schemaOf(e))]));
   const url = "https://example.com/hook";
 
@@ -82,8 +91,33 @@ describe("docs/schema", () => {
   });
 
   const valid: [(typeof ENDPOINTS)[number], Record<string, unknown>, (o: never) => { ok: boolean }][] = [
-    ["trigger", { url, retries: 5, retryDelay: "pow(2, retried) * 1000", delay: "10s", flowControl: { key: "user-42", rate: 10, period: "1m" }, label: ["a", "b"], redact: { body: true, header: ["Authorization"] }, disableTelemetry: true }, buildTriggerRequest],
-    ["publish", { url, body: { id: 1 }, method: "PUT", timeout: 30, callback: "https://example.com/cb", contentBasedDeduplication: true, headers: { "X-Trace": "abc" } }, buildPublishRequest],
+    [
+      "trigger",
+      {
+        url,
+        retries: 5,
+        retryDelay: "pow(2, retried) * 1000",
+        delay: "10s",
+        flowControl: { key: "user-42", rate: 10, period: "1m" },
+        label: ["a", "b"],
+        redact: { body: true, header: ["Authorization"] },
+        disableTelemetry: true,
+      },
+      buildTriggerRequest,
+    ],
+    [
+      "publish",
+      {
+        url,
+        body: { id: 1 },
+        method: "PUT",
+        timeout: 30,
+        callback: "https://example.com/cb",
+        contentBasedDeduplication: true,
+        headers: { "X-Trace": "abc" },
+      },
+      buildPublishRequest,
+    ],
     ["enqueue", { url, queueName: "emails", deduplicationId: "d-1", notBefore: 1_900_000_000 }, buildEnqueueRequest],
     ["batch", { url, queueName: "q", delay: 60 }, (o: never) => buildBatchRequest([o])],
     ["schedule", { destination: url, cron: "CRON_TZ=Europe/Paris 0 3 * * *", scheduleId: "nightly", retries: 1 }, buildScheduleRequest],

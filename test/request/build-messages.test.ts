@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { buildBatchRequest, buildBatchTriggerRequest, buildEnqueueRequest, buildPublishRequest, buildScheduleRequest, buildTriggerRequest, type RequestBuildResult } from "../../src/index.js";
+import {
+  buildBatchRequest,
+  buildBatchTriggerRequest,
+  buildEnqueueRequest,
+  buildPublishRequest,
+  buildScheduleRequest,
+  buildTriggerRequest,
+  type RequestBuildResult,
+} from "../../src/index.js";
 
 /*
  * Assembling messages and requests (src/request/message.ts, requests.ts,
@@ -39,13 +47,24 @@ describe("the build options", () => {
 
   it("`now` decides what is in the past", () => {
     expect(buildPublishRequest({ url, notBefore: 2000 }, { now: 1_000_000 }).diagnostics).toEqual([]);
-    expect(buildPublishRequest({ url, notBefore: 2000 }, { now: 3_000_000 }).diagnostics.map((d) => d.code)).toEqual(["not-before-in-past"]);
+    expect(buildPublishRequest({ url, notBefore: 2000 }, { now: 3_000_000 }).diagnostics.map((d) => d.code)).toEqual([
+      "not-before-in-past",
+    ]);
   });
 });
 
 describe("options", () => {
   it("must be an object", () => {
-    expect(buildPublishRequest(5 as never).diagnostics).toEqual([{ code: "invalid-options", severity: "error", message: "the publish options must be an object such as `{ url }`", span: { start: 0, end: 0 }, path: "", input: "" }]);
+    expect(buildPublishRequest(5 as never).diagnostics).toEqual([
+      {
+        code: "invalid-options",
+        severity: "error",
+        message: "the publish options must be an object such as `{ url }`",
+        span: { start: 0, end: 0 },
+        path: "",
+        input: "",
+      },
+    ]);
     expect(buildTriggerRequest(null as never).diagnostics[0]?.message).toBe("the trigger options must be an object such as `{ url }`");
   });
 
@@ -53,31 +72,68 @@ describe("options", () => {
     const result = buildPublishRequest({ url, retires: 1, zzzzzzzz: 1 } as never);
     expect(result.ok).toBe(true);
     expect(result.diagnostics).toEqual([
-      { code: "unknown-option", severity: "warning", message: "unknown option `retires`; it is ignored", span: { start: 0, end: 7 }, path: "retires", input: "retires", hint: "did you mean `retries`?" },
-      { code: "unknown-option", severity: "warning", message: "unknown option `zzzzzzzz`; it is ignored", span: { start: 0, end: 8 }, path: "zzzzzzzz", input: "zzzzzzzz" },
+      {
+        code: "unknown-option",
+        severity: "warning",
+        message: "unknown option `retires`; it is ignored",
+        span: { start: 0, end: 7 },
+        path: "retires",
+        input: "retires",
+        hint: "did you mean `retries`?",
+      },
+      {
+        code: "unknown-option",
+        severity: "warning",
+        message: "unknown option `zzzzzzzz`; it is ignored",
+        span: { start: 0, end: 8 },
+        path: "zzzzzzzz",
+        input: "zzzzzzzz",
+      },
     ]);
   });
 
   it("the first 20 unknown options are named, the rest counted", () => {
-    const many = (n: number): Record<string, unknown> => Object.fromEntries<unknown>([["url", url], ...Array.from({ length: n }, (_, i): [string, unknown] => [`zz${i}`, 1])]);
+    const many = (n: number): Record<string, unknown> =>
+      Object.fromEntries<unknown>([["url", url], ...Array.from({ length: n }, (_, i): [string, unknown] => [`zz${i}`, 1])]);
     const one = buildPublishRequest(many(21) as never).diagnostics;
     expect(one).toHaveLength(21);
-    expect(one.at(-1)).toEqual({ code: "unknown-option", severity: "warning", message: "and 1 more unknown option; they are ignored", span: { start: 0, end: 0 }, path: "", input: "" });
+    expect(one.at(-1)).toEqual({
+      code: "unknown-option",
+      severity: "warning",
+      message: "and 1 more unknown option; they are ignored",
+      span: { start: 0, end: 0 },
+      path: "",
+      input: "",
+    });
     expect(buildPublishRequest(many(25) as never).diagnostics.at(-1)?.message).toBe("and 5 more unknown options; they are ignored");
     expect(buildBatchRequest([many(21)] as never).diagnostics.at(-1)).toMatchObject({ path: "[0]", index: 0 });
   });
 
   it("a missing required option is named with why it is needed", () => {
-    expect(buildPublishRequest({} as never).diagnostics.map((d) => [d.code, d.message, d.path])).toEqual([["missing-url", expect.stringMatching(/^`url` is required: /), "url"]]);
-    expect(buildScheduleRequest({ cron: "* * * * *" } as never).diagnostics.map((d) => [d.code, d.path])).toEqual([["missing-url", "destination"]]);
-    expect(buildScheduleRequest({ destination: url } as never).diagnostics.map((d) => [d.code, d.path])).toEqual([["missing-cron", "cron"]]);
+    expect(buildPublishRequest({} as never).diagnostics.map((d) => [d.code, d.message, d.path])).toEqual([
+      ["missing-url", expect.stringMatching(/^`url` is required: /), "url"],
+    ]);
+    expect(buildScheduleRequest({ cron: "* * * * *" } as never).diagnostics.map((d) => [d.code, d.path])).toEqual([
+      ["missing-url", "destination"],
+    ]);
+    expect(buildScheduleRequest({ destination: url } as never).diagnostics.map((d) => [d.code, d.path])).toEqual([
+      ["missing-cron", "cron"],
+    ]);
     expect(buildEnqueueRequest({ url } as never).diagnostics.map((d) => [d.code, d.path])).toEqual([["missing-queue", "queueName"]]);
   });
 
   it("both delay and notBefore: notBefore wins, with a warning", () => {
     const result = buildPublishRequest({ url, delay: 1, notBefore: 1_900_000_000 }, { now: 1_800_000_000_000 });
     expect(result.diagnostics).toEqual([
-      { code: "not-before-overrides-delay", severity: "warning", message: "both `delay` and `notBefore` are given; `notBefore` takes precedence", span: { start: 0, end: 10 }, path: "notBefore", input: "1900000000", hint: "drop one of them" },
+      {
+        code: "not-before-overrides-delay",
+        severity: "warning",
+        message: "both `delay` and `notBefore` are given; `notBefore` takes precedence",
+        span: { start: 0, end: 10 },
+        path: "notBefore",
+        input: "1900000000",
+        hint: "drop one of them",
+      },
     ]);
   });
 });
@@ -92,10 +148,18 @@ describe("assembling the headers", () => {
   });
 
   it("a schedule sends JSON's Content-Type unless the caller gave one; others only for a JSON body", () => {
-    expect(buildScheduleRequest({ destination: url, cron: "* * * * *", body: "x" }).request?.headers["Content-Type"]).toBe("application/json");
-    expect(buildScheduleRequest({ destination: url, cron: "* * * * *", headers: { "Content-Type": "text/plain" } }).request?.headers["Content-Type"]).toBe("text/plain");
+    expect(buildScheduleRequest({ destination: url, cron: "* * * * *", body: "x" }).request?.headers["Content-Type"]).toBe(
+      "application/json",
+    );
+    expect(
+      buildScheduleRequest({ destination: url, cron: "* * * * *", headers: { "Content-Type": "text/plain" } }).request?.headers[
+        "Content-Type"
+      ],
+    ).toBe("text/plain");
     expect(buildPublishRequest({ url, body: "x" }).request?.headers).not.toHaveProperty("Content-Type");
-    expect(buildPublishRequest({ url, body: {}, headers: { "content-type": "text/plain" } }).request?.headers["Content-Type"]).toBe("text/plain");
+    expect(buildPublishRequest({ url, body: {}, headers: { "content-type": "text/plain" } }).request?.headers["Content-Type"]).toBe(
+      "text/plain",
+    );
   });
 
   it("a qstash Content-Type is sent as the header itself, not forwarded; a trigger's is both", () => {
@@ -111,12 +175,26 @@ describe("assembling the headers", () => {
     expect(result.diagnostics.map((d) => [d.code, d.path])).toEqual([["invalid-header-value", "headers.Upstash-Retries"]]);
     const ok = buildPublishRequest({ url, headers: { "Upstash-Callback-Timeout": "10s", "Upstash-Zzz": "1" } });
     expect(ok.request?.headers).toMatchObject({ "Upstash-Callback-Timeout": "10s", "Upstash-Zzz": "1" });
-    expect(ok.diagnostics).toEqual([{ code: "unknown-upstash-header", severity: "warning", message: "unknown header `Upstash-Zzz`; it is sent as it is", span: { start: 0, end: 11 }, path: "headers.Upstash-Zzz", input: "Upstash-Zzz" }]);
+    expect(ok.diagnostics).toEqual([
+      {
+        code: "unknown-upstash-header",
+        severity: "warning",
+        message: "unknown header `Upstash-Zzz`; it is sent as it is",
+        span: { start: 0, end: 11 },
+        path: "headers.Upstash-Zzz",
+        input: "Upstash-Zzz",
+      },
+    ]);
   });
 
   it("a trigger with a failure URL copies each setting and forwarded header to the failure callback", () => {
     const headers = buildTriggerRequest({ url, failureUrl: "https://example.com/f", retries: 5, headers: { "X-A": "1" } }).request?.headers;
-    expect(headers).toMatchObject({ "Upstash-Failure-Callback": "https://example.com/f", "Upstash-Failure-Callback-Retries": "5", "Upstash-Forward-X-A": "1", "Upstash-Failure-Callback-Forward-X-A": "1" });
+    expect(headers).toMatchObject({
+      "Upstash-Failure-Callback": "https://example.com/f",
+      "Upstash-Failure-Callback-Retries": "5",
+      "Upstash-Forward-X-A": "1",
+      "Upstash-Failure-Callback-Forward-X-A": "1",
+    });
     const none = buildTriggerRequest({ url, retries: 5, headers: { "X-A": "1" } }).request?.headers;
     expect(Object.keys(none ?? {}).filter((h) => h.startsWith("Upstash-Failure-Callback"))).toEqual([]);
   });
@@ -133,10 +211,28 @@ describe("assembling the headers", () => {
   it("a header that would be unsafe is refused where the headers are assembled, under the option that made it", () => {
     const result = buildPublishRequest({ url, headers: { "Upstash-X": "a\u0100" } });
     expect(result.diagnostics.filter((d) => d.code === "unsafe-header")).toEqual([
-      { code: "unsafe-header", severity: "error", message: "`Upstash-X` would carry U+0100, which a header cannot", span: { start: 1, end: 2 }, path: "headers.Upstash-X", input: "a\u0100", hint: "header values cannot hold line breaks, NUL or characters above U+00FF" },
+      {
+        code: "unsafe-header",
+        severity: "error",
+        message: "`Upstash-X` would carry U+0100, which a header cannot",
+        span: { start: 1, end: 2 },
+        path: "headers.Upstash-X",
+        input: "a\u0100",
+        hint: "header values cannot hold line breaks, NUL or characters above U+00FF",
+      },
     ]);
     const cron = buildScheduleRequest({ destination: url, cron: " * * * * *" });
-    expect(cron.diagnostics).toEqual([{ code: "unsafe-header", severity: "error", message: "`Upstash-Cron` would start or end with whitespace, which HTTP strips", span: { start: 0, end: 10 }, path: "cron", input: " * * * * *", hint: "trim the value" }]);
+    expect(cron.diagnostics).toEqual([
+      {
+        code: "unsafe-header",
+        severity: "error",
+        message: "`Upstash-Cron` would start or end with whitespace, which HTTP strips",
+        span: { start: 0, end: 10 },
+        path: "cron",
+        input: " * * * * *",
+        hint: "trim the value",
+      },
+    ]);
   });
 });
 
@@ -144,8 +240,27 @@ describe("batches", () => {
   const check = (result: RequestBuildResult) => result.diagnostics.map((d) => [d.code, d.path, d.index]);
 
   it("must be an array, and not empty", () => {
-    expect(buildBatchRequest(5 as never).diagnostics).toEqual([{ code: "invalid-options", severity: "error", message: "the batch must be an array of options", span: { start: 0, end: 0 }, path: "", input: "" }]);
-    expect(buildBatchRequest([]).diagnostics).toEqual([{ code: "empty-batch", severity: "error", message: "the batch is empty", span: { start: 0, end: 0 }, path: "", input: "", hint: "give at least one item; @upstash/workflow fails on an empty trigger batch" }]);
+    expect(buildBatchRequest(5 as never).diagnostics).toEqual([
+      {
+        code: "invalid-options",
+        severity: "error",
+        message: "the batch must be an array of options",
+        span: { start: 0, end: 0 },
+        path: "",
+        input: "",
+      },
+    ]);
+    expect(buildBatchRequest([]).diagnostics).toEqual([
+      {
+        code: "empty-batch",
+        severity: "error",
+        message: "the batch is empty",
+        span: { start: 0, end: 0 },
+        path: "",
+        input: "",
+        hint: "give at least one item; @upstash/workflow fails on an empty trigger batch",
+      },
+    ]);
     expect(buildBatchTriggerRequest([]).ok).toBe(false);
   });
 
@@ -159,7 +274,11 @@ describe("batches", () => {
 
   it("sends a JSON array of the items, with the token and JSON's Content-Type", () => {
     const { request } = buildBatchRequest([{ url, retries: 2 }], { token: "t" });
-    expect(request).toMatchObject({ method: "POST", url: "https://qstash.upstash.io/v2/batch", headers: { Authorization: "Bearer t", "Content-Type": "application/json" } });
+    expect(request).toMatchObject({
+      method: "POST",
+      url: "https://qstash.upstash.io/v2/batch",
+      headers: { Authorization: "Bearer t", "Content-Type": "application/json" },
+    });
     expect(JSON.parse(request?.body ?? "")).toEqual([{ destination: url, headers: { "upstash-method": "POST", "upstash-retries": "2" } }]);
   });
 });

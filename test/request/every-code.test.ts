@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { buildBatchRequest, buildEnqueueRequest, buildPublishRequest, buildScheduleRequest, buildTriggerRequest, parseRequestHeaders, parseTriggerHeaders, TRIGGER_CODES, type OptionDiagnostic, type TriggerCode } from "../../src/index.js";
+import {
+  buildBatchRequest,
+  buildEnqueueRequest,
+  buildPublishRequest,
+  buildScheduleRequest,
+  buildTriggerRequest,
+  parseRequestHeaders,
+  parseTriggerHeaders,
+  TRIGGER_CODES,
+  type OptionDiagnostic,
+  type TriggerCode,
+} from "../../src/index.js";
 
 /*
  * One case per request code: the input that produces it, the option path it
@@ -37,7 +48,11 @@ const cases: readonly [TriggerCode, string, () => { diagnostics: readonly Option
   ["deprecated-option", "flowControl.ratePerSecond", () => buildTriggerRequest({ url, flowControl: { key: "k", ratePerSecond: 1 } })],
   ["keyless-flow-control", "flowControl.key", () => buildTriggerRequest({ url, flowControl: { rate: 1 } })],
   ["invalid-redact", "redact.body", () => buildPublishRequest({ url, redact: { body: "yes" as never } })],
-  ["undocumented-spelling", "Upstash-Redact-Fields", () => parseRequestHeaders({ "Upstash-Redact-Fields": "headers" }, { endpoint: "publish" })],
+  [
+    "undocumented-spelling",
+    "Upstash-Redact-Fields",
+    () => parseRequestHeaders({ "Upstash-Redact-Fields": "headers" }, { endpoint: "publish" }),
+  ],
   ["invalid-method", "method", () => buildPublishRequest({ url, method: "post" as never })],
   ["invalid-cron", "cron", () => buildScheduleRequest({ destination: url, cron: "daily" })],
   ["missing-cron", "cron", () => buildScheduleRequest({ destination: url } as never)],
@@ -46,7 +61,11 @@ const cases: readonly [TriggerCode, string, () => { diagnostics: readonly Option
   ["run-id-without-prefix", "Upstash-Workflow-RunId", () => parseTriggerHeaders({ "Upstash-Workflow-RunId": "x" })],
   ["timeout-over-plan-limit", "timeout", () => buildPublishRequest({ url, timeout: "1h" }, { plan: "free" })],
   ["body-over-plan-limit", "body", () => buildPublishRequest({ url, body: "x".repeat(1_000_001) }, { plan: "free" })],
-  ["parallelism-over-plan-limit", "flowControl.parallelism", () => buildPublishRequest({ url, flowControl: { key: "k", parallelism: 11 } }, { plan: "free" })],
+  [
+    "parallelism-over-plan-limit",
+    "flowControl.parallelism",
+    () => buildPublishRequest({ url, flowControl: { key: "k", parallelism: 11 } }, { plan: "free" }),
+  ],
   ["duplicate-header", "headers.x-a", () => buildPublishRequest({ url, headers: { "X-A": "1", "x-a": "2" } })],
 ];
 

@@ -12,8 +12,18 @@ describe("flowControl", () => {
   it("a bad key is an invalid-key error under flowControl.key", () => {
     const result = buildTriggerRequest({ url, flowControl: { key: "a b", rate: 1 } });
     expect(result.ok).toBe(false);
-    expect(result.diagnostics).toEqual([expect.objectContaining({ code: "invalid-key", severity: "error", path: "flowControl.key", input: "a b", span: { start: 1, end: 2 } })]);
-    expect(buildPublishRequest({ url, flowControl: { key: "é", rate: 1 } }).diagnostics.map((d) => [d.code, d.path])).toEqual([["invalid-key", "flowControl.key"]]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        code: "invalid-key",
+        severity: "error",
+        path: "flowControl.key",
+        input: "a b",
+        span: { start: 1, end: 2 },
+      }),
+    ]);
+    expect(buildPublishRequest({ url, flowControl: { key: "é", rate: 1 } }).diagnostics.map((d) => [d.code, d.path])).toEqual([
+      ["invalid-key", "flowControl.key"],
+    ]);
   });
 
   it("an object that cannot be read says why, in the hint", () => {

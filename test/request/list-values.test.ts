@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildPublishRequest, buildScheduleRequest, buildTriggerRequest, parseRequestHeaders, type RequestBuildResult } from "../../src/index.js";
+import {
+  buildPublishRequest,
+  buildScheduleRequest,
+  buildTriggerRequest,
+  parseRequestHeaders,
+  type RequestBuildResult,
+} from "../../src/index.js";
 
 /*
  * The list-valued options (src/request/values/lists.ts): label, redact and
@@ -16,7 +22,15 @@ describe("label", () => {
     expect(sent(buildTriggerRequest({ url, label: ["a", "b"] }), "Upstash-Label")).toBe("a,b");
     expect(sent(publish({ label: ["only"] }), "Upstash-Label")).toBe("only");
     expect(publish({ label: [] }).diagnostics).toEqual([
-      { code: "invalid-label", severity: "error", message: "`label` is an empty array", span: { start: 0, end: 0 }, path: "label", input: "", hint: "give at least one label, or leave the option out" },
+      {
+        code: "invalid-label",
+        severity: "error",
+        message: "`label` is an empty array",
+        span: { start: 0, end: 0 },
+        path: "label",
+        input: "",
+        hint: "give at least one label, or leave the option out",
+      },
     ]);
   });
 
@@ -50,13 +64,22 @@ describe("label", () => {
 describe("redact", () => {
   it("writes body, header and header[Name] as the SDKs do", () => {
     expect(sent(publish({ redact: { body: true, header: true } }), "Upstash-Redact-Fields")).toBe("body,header");
-    expect(sent(publish({ redact: { header: ["Authorization", "X-Key"] } }), "Upstash-Redact-Fields")).toBe("header[Authorization],header[X-Key]");
+    expect(sent(publish({ redact: { header: ["Authorization", "X-Key"] } }), "Upstash-Redact-Fields")).toBe(
+      "header[Authorization],header[X-Key]",
+    );
     expect(sent(publish({ redact: { body: true } }), "Upstash-Redact-Fields")).toBe("body");
   });
 
   it("must be an object", () => {
     expect(publish({ redact: 5 }).diagnostics).toEqual([
-      { code: "invalid-redact", severity: "error", message: '`redact` must be an object such as `{ body: true, header: ["Authorization"] }`', span: { start: 0, end: 1 }, path: "redact", input: "5" },
+      {
+        code: "invalid-redact",
+        severity: "error",
+        message: '`redact` must be an object such as `{ body: true, header: ["Authorization"] }`',
+        span: { start: 0, end: 1 },
+        path: "redact",
+        input: "5",
+      },
     ]);
     expect(publish({ redact: ["body"] }).diagnostics.map((d) => d.code)).toEqual(["invalid-redact"]);
   });
@@ -65,7 +88,14 @@ describe("redact", () => {
     const result = publish({ redact: { header: false, body: false } });
     expect(result.request?.headers).not.toHaveProperty("Upstash-Redact-Fields");
     expect(result.diagnostics).toEqual([
-      { code: "empty-value-omitted", severity: "info", message: "`redact` redacts nothing, so `Upstash-Redact-Fields` is not sent", span: { start: 0, end: 0 }, path: "redact", input: "" },
+      {
+        code: "empty-value-omitted",
+        severity: "info",
+        message: "`redact` redacts nothing, so `Upstash-Redact-Fields` is not sent",
+        span: { start: 0, end: 0 },
+        path: "redact",
+        input: "",
+      },
     ]);
   });
 
@@ -73,21 +103,64 @@ describe("redact", () => {
     const result = publish({ redact: { headers: true, body: true, other: 1 } });
     expect(sent(result, "Upstash-Redact-Fields")).toBe("body");
     expect(result.diagnostics).toEqual([
-      { code: "unknown-option", severity: "warning", message: "unknown option `redact.headers`; it is ignored", span: { start: 0, end: 7 }, path: "redact.headers", input: "headers", hint: "did you mean `header`?" },
-      { code: "unknown-option", severity: "warning", message: "unknown option `redact.other`; it is ignored", span: { start: 0, end: 5 }, path: "redact.other", input: "other" },
+      {
+        code: "unknown-option",
+        severity: "warning",
+        message: "unknown option `redact.headers`; it is ignored",
+        span: { start: 0, end: 7 },
+        path: "redact.headers",
+        input: "headers",
+        hint: "did you mean `header`?",
+      },
+      {
+        code: "unknown-option",
+        severity: "warning",
+        message: "unknown option `redact.other`; it is ignored",
+        span: { start: 0, end: 5 },
+        path: "redact.other",
+        input: "other",
+      },
     ]);
   });
 
   it("refuses a body that is not a boolean, and a header that is neither true nor names", () => {
     expect(publish({ redact: { body: "yes", header: true } }).diagnostics).toEqual([
-      { code: "invalid-redact", severity: "error", message: "`redact.body` must be true or false, not yes", span: { start: 0, end: 3 }, path: "redact.body", input: "yes" },
+      {
+        code: "invalid-redact",
+        severity: "error",
+        message: "`redact.body` must be true or false, not yes",
+        span: { start: 0, end: 3 },
+        path: "redact.body",
+        input: "yes",
+      },
     ]);
     expect(publish({ redact: { body: true, header: "x" } }).diagnostics).toEqual([
-      { code: "invalid-redact", severity: "error", message: "`redact.header` must be true or an array of header names, not x", span: { start: 0, end: 1 }, path: "redact.header", input: "x" },
+      {
+        code: "invalid-redact",
+        severity: "error",
+        message: "`redact.header` must be true or an array of header names, not x",
+        span: { start: 0, end: 1 },
+        path: "redact.header",
+        input: "x",
+      },
     ]);
     expect(publish({ redact: { body: true, header: ["A", "b c", 5] } }).diagnostics).toEqual([
-      { code: "invalid-redact", severity: "error", message: "`redact.header[1]` must be a header name, not b c", span: { start: 0, end: 3 }, path: "redact.header[1]", input: "b c" },
-      { code: "invalid-redact", severity: "error", message: "`redact.header[2]` must be a header name, not 5", span: { start: 0, end: 1 }, path: "redact.header[2]", input: "5" },
+      {
+        code: "invalid-redact",
+        severity: "error",
+        message: "`redact.header[1]` must be a header name, not b c",
+        span: { start: 0, end: 3 },
+        path: "redact.header[1]",
+        input: "b c",
+      },
+      {
+        code: "invalid-redact",
+        severity: "error",
+        message: "`redact.header[2]` must be a header name, not 5",
+        span: { start: 0, end: 1 },
+        path: "redact.header[2]",
+        input: "5",
+      },
     ]);
   });
 
@@ -114,7 +187,15 @@ describe("redact", () => {
   it("refuses a field it cannot redact, pointing at it", () => {
     const result = parse({ "upstash-redact-fields": "body,cookies" });
     expect(result.diagnostics).toEqual([
-      { code: "invalid-redact", severity: "error", message: "`cookies` is not a redactable field", span: { start: 5, end: 12 }, path: "Upstash-Redact-Fields", input: "body,cookies", hint: "use `body`, `header` or `header[Name]`" },
+      {
+        code: "invalid-redact",
+        severity: "error",
+        message: "`cookies` is not a redactable field",
+        span: { start: 5, end: 12 },
+        path: "Upstash-Redact-Fields",
+        input: "body,cookies",
+        hint: "use `body`, `header` or `header[Name]`",
+      },
     ]);
     expect(parse({ "upstash-redact-fields": "header[]" }).diagnostics.map((d) => d.code)).toEqual(["invalid-redact"]);
     expect(parse({ "upstash-redact-fields": "xheader[A]" }).diagnostics.map((d) => d.code)).toEqual(["invalid-redact"]);
@@ -127,14 +208,37 @@ describe("cron", () => {
   const hint = "e.g. `*/5 * * * *`, or `CRON_TZ=Europe/Berlin 0 9 * * *`";
 
   it("is five fields, optionally after CRON_TZ=<zone>", () => {
-    for (const cron of ["*/5 * * * *", "CRON_TZ=Europe/Berlin 0 9 * * *", "0 9 * JAN MON-FRI", "0 0 L * ?", "0  9 * * *"]) expect(schedule(cron).ok).toBe(true);
-    expect(sent(schedule("CRON_TZ=America/Argentina/Buenos_Aires 0 9 * * *"), "Upstash-Cron")).toBe("CRON_TZ=America/Argentina/Buenos_Aires 0 9 * * *");
+    for (const cron of ["*/5 * * * *", "CRON_TZ=Europe/Berlin 0 9 * * *", "0 9 * JAN MON-FRI", "0 0 L * ?", "0  9 * * *"])
+      expect(schedule(cron).ok).toBe(true);
+    expect(sent(schedule("CRON_TZ=America/Argentina/Buenos_Aires 0 9 * * *"), "Upstash-Cron")).toBe(
+      "CRON_TZ=America/Argentina/Buenos_Aires 0 9 * * *",
+    );
   });
 
   it("says a sixth field is seconds, and what five fields are", () => {
-    expect(schedule("* * * * * *").diagnostics).toEqual([{ code: "invalid-cron", severity: "error", message: "a cron with 6 fields has seconds; Upstash's resolution is one minute", span: { start: 0, end: 11 }, path: "cron", input: "* * * * * *", hint }]);
+    expect(schedule("* * * * * *").diagnostics).toEqual([
+      {
+        code: "invalid-cron",
+        severity: "error",
+        message: "a cron with 6 fields has seconds; Upstash's resolution is one minute",
+        span: { start: 0, end: 11 },
+        path: "cron",
+        input: "* * * * * *",
+        hint,
+      },
+    ]);
     for (const cron of ["* * *", "0 9 * * $", "", "CRON_TZ=Europe/Berlin", "0 9 * * * * *", "$0 9 * * *", "0 9 * * 1$"]) {
-      expect(schedule(cron).diagnostics).toEqual([{ code: "invalid-cron", severity: "error", message: "`cron` must have 5 fields (minute hour day month weekday)", span: { start: 0, end: cron.length }, path: "cron", input: cron, hint }]);
+      expect(schedule(cron).diagnostics).toEqual([
+        {
+          code: "invalid-cron",
+          severity: "error",
+          message: "`cron` must have 5 fields (minute hour day month weekday)",
+          span: { start: 0, end: cron.length },
+          path: "cron",
+          input: cron,
+          hint,
+        },
+      ]);
     }
   });
 
@@ -143,7 +247,16 @@ describe("cron", () => {
   });
 
   it("must be a string", () => {
-    expect(schedule(5).diagnostics).toEqual([{ code: "invalid-cron", severity: "error", message: "`cron` must be a cron expression such as `*/5 * * * *`, not 5", span: { start: 0, end: 1 }, path: "cron", input: "5" }]);
+    expect(schedule(5).diagnostics).toEqual([
+      {
+        code: "invalid-cron",
+        severity: "error",
+        message: "`cron` must be a cron expression such as `*/5 * * * *`, not 5",
+        span: { start: 0, end: 1 },
+        path: "cron",
+        input: "5",
+      },
+    ]);
   });
 
   it("an incoming Upstash-Cron is checked the same way", () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildPublishRequest, buildTriggerRequest, parseRequestHeaders, type BuildOptions, type RequestBuildResult } from "../../src/index.js";
+import {
+  buildPublishRequest,
+  buildTriggerRequest,
+  parseRequestHeaders,
+  type BuildOptions,
+  type RequestBuildResult,
+} from "../../src/index.js";
 
 /*
  * The numeric and duration options (src/request/values/numbers.ts):
@@ -8,7 +14,8 @@ import { buildPublishRequest, buildTriggerRequest, parseRequestHeaders, type Bui
 
 const url = "https://example.com/wf";
 const NOW = 1_900_000_000_000;
-const publish = (options: object, build: BuildOptions = {}): RequestBuildResult => buildPublishRequest({ url, ...options }, { now: NOW, ...build });
+const publish = (options: object, build: BuildOptions = {}): RequestBuildResult =>
+  buildPublishRequest({ url, ...options }, { now: NOW, ...build });
 const trigger = (options: object): RequestBuildResult => buildTriggerRequest({ url, ...options }, { now: NOW });
 const only = (result: RequestBuildResult) => {
   expect(result.diagnostics).toHaveLength(1);
@@ -19,7 +26,12 @@ const sent = (result: RequestBuildResult, header: string) => result.request?.hea
 describe("retries", () => {
   it("is a whole number from 0 to 1,000,000", () => {
     for (const bad of [-1, 1.5, "3", 1_000_001, Number.NaN]) {
-      expect(only(publish({ retries: bad }))).toMatchObject({ code: "invalid-retries", severity: "error", message: `\`retries\` must be a whole number from 0 to 1000000, not ${String(bad)}`, path: "retries" });
+      expect(only(publish({ retries: bad }))).toMatchObject({
+        code: "invalid-retries",
+        severity: "error",
+        message: `\`retries\` must be a whole number from 0 to 1000000, not ${String(bad)}`,
+        path: "retries",
+      });
     }
     expect(sent(publish({ retries: 0 }), "Upstash-Retries")).toBe("0");
     expect(sent(publish({ retries: 1_000_000 }), "Upstash-Retries")).toBe("1000000");
@@ -39,7 +51,14 @@ describe("retries", () => {
       const result = parse(bad);
       expect(result.options).not.toHaveProperty("retries");
       expect(result.diagnostics).toEqual([
-        { code: "invalid-header-value", severity: "error", message: `\`Upstash-Retries\` must be a whole number from 0 to 1000000, not \`${bad}\``, span: { start: 0, end: bad.length }, path: "Upstash-Retries", input: bad },
+        {
+          code: "invalid-header-value",
+          severity: "error",
+          message: `\`Upstash-Retries\` must be a whole number from 0 to 1000000, not \`${bad}\``,
+          span: { start: 0, end: bad.length },
+          path: "Upstash-Retries",
+          input: bad,
+        },
       ]);
     }
   });
@@ -51,19 +70,55 @@ describe("delay", () => {
     expect(sent(publish({ delay: 0 }), "Upstash-Delay")).toBe("0s");
     const rounded = publish({ delay: 1.5 });
     expect(sent(rounded, "Upstash-Delay")).toBe("2s");
-    expect(rounded.diagnostics).toEqual([{ code: "rounded-value", severity: "warning", message: "a numeric `delay` is whole seconds; 1.5 is sent as 2s", span: { start: 0, end: 3 }, path: "delay", input: "1.5" }]);
+    expect(rounded.diagnostics).toEqual([
+      {
+        code: "rounded-value",
+        severity: "warning",
+        message: "a numeric `delay` is whole seconds; 1.5 is sent as 2s",
+        span: { start: 0, end: 3 },
+        path: "delay",
+        input: "1.5",
+      },
+    ]);
   });
 
   it("refuses a number the SDK cannot write, saying what it would send", () => {
-    const message = (shown: string) => `a numeric \`delay\` must be a finite, non-negative number of seconds that the SDK can write, not ${shown}`;
-    expect(only(publish({ delay: -1 }))).toEqual({ code: "invalid-delay", severity: "error", message: message("-1"), span: { start: 0, end: 2 }, path: "delay", input: "-1", hint: "use 0 for no delay" });
-    expect(only(publish({ delay: 1e21 }))).toMatchObject({ code: "invalid-delay", message: message("1e+21"), hint: "the SDK would send `1e+21s`" });
-    expect(only(publish({ delay: Number.NaN }))).toMatchObject({ code: "invalid-delay", message: message("NaN"), hint: "the SDK would send `NaNs`" });
-    expect(only(publish({ delay: Number.POSITIVE_INFINITY }))).toMatchObject({ code: "invalid-delay", hint: "the SDK would send `Infinitys`" });
+    const message = (shown: string) =>
+      `a numeric \`delay\` must be a finite, non-negative number of seconds that the SDK can write, not ${shown}`;
+    expect(only(publish({ delay: -1 }))).toEqual({
+      code: "invalid-delay",
+      severity: "error",
+      message: message("-1"),
+      span: { start: 0, end: 2 },
+      path: "delay",
+      input: "-1",
+      hint: "use 0 for no delay",
+    });
+    expect(only(publish({ delay: 1e21 }))).toMatchObject({
+      code: "invalid-delay",
+      message: message("1e+21"),
+      hint: "the SDK would send `1e+21s`",
+    });
+    expect(only(publish({ delay: Number.NaN }))).toMatchObject({
+      code: "invalid-delay",
+      message: message("NaN"),
+      hint: "the SDK would send `NaNs`",
+    });
+    expect(only(publish({ delay: Number.POSITIVE_INFINITY }))).toMatchObject({
+      code: "invalid-delay",
+      hint: "the SDK would send `Infinitys`",
+    });
   });
 
   it("refuses what is neither a string nor a number", () => {
-    expect(only(publish({ delay: true }))).toEqual({ code: "invalid-delay", severity: "error", message: "`delay` must be a duration string such as `10s` or a number of seconds, not true", span: { start: 0, end: 4 }, path: "delay", input: "true" });
+    expect(only(publish({ delay: true }))).toEqual({
+      code: "invalid-delay",
+      severity: "error",
+      message: "`delay` must be a duration string such as `10s` or a number of seconds, not true",
+      span: { start: 0, end: 4 },
+      path: "delay",
+      input: "true",
+    });
   });
 
   it("a string is trimmed and sent as written, checked as the server parses it", () => {
@@ -71,22 +126,46 @@ describe("delay", () => {
     const trimmed = publish({ delay: " 10s" });
     expect(sent(trimmed, "Upstash-Delay")).toBe("10s");
     expect(trimmed.diagnostics.map((d) => d.code)).toEqual(["header-value-trimmed"]);
-    expect(only(publish({ delay: "10x" }))).toMatchObject({ code: "unknown-unit", severity: "error", path: "delay", input: "10x", span: { start: 2, end: 3 } });
+    expect(only(publish({ delay: "10x" }))).toMatchObject({
+      code: "unknown-unit",
+      severity: "error",
+      path: "delay",
+      input: "10x",
+      span: { start: 2, end: 3 },
+    });
   });
 
   it("warns about a duration outside the documented form that the server's Go-style parser accepts", () => {
     const result = publish({ delay: "90ms" });
     expect(sent(result, "Upstash-Delay")).toBe("90ms");
     expect(result.diagnostics.filter((d) => d.code === "undocumented-duration")).toEqual([
-      expect.objectContaining({ severity: "warning", message: "`90ms` is not in the documented `<number><unit>` form (units s, m, h, d)", path: "delay", input: "90ms" }),
+      expect.objectContaining({
+        severity: "warning",
+        message: "`90ms` is not in the documented `<number><unit>` form (units s, m, h, d)",
+        path: "delay",
+        input: "90ms",
+      }),
     ]);
-    expect(result.diagnostics.find((d) => d.code === "undocumented-duration")?.hint).toMatch(/Go's time\.ParseDuration\); .+ is the documented spelling$/);
+    expect(result.diagnostics.find((d) => d.code === "undocumented-duration")?.hint).toMatch(
+      /Go's time\.ParseDuration\); .+ is the documented spelling$/,
+    );
     expect(result.ok).toBe(true);
   });
 
   it("is checked against the named plan, numbers and strings alike", () => {
-    expect(only(publish({ delay: "8d" }, { plan: "free" }))).toMatchObject({ code: "delay-over-plan-limit", severity: "error", message: "8d is longer than the free plan's maximum delay, 7d", span: { start: 0, end: 2 }, path: "delay", input: "8d" });
-    expect(only(publish({ delay: 700_000 }, { plan: "free" }))).toMatchObject({ code: "delay-over-plan-limit", span: { start: 0, end: 7 }, input: "700000s" });
+    expect(only(publish({ delay: "8d" }, { plan: "free" }))).toMatchObject({
+      code: "delay-over-plan-limit",
+      severity: "error",
+      message: "8d is longer than the free plan's maximum delay, 7d",
+      span: { start: 0, end: 2 },
+      path: "delay",
+      input: "8d",
+    });
+    expect(only(publish({ delay: 700_000 }, { plan: "free" }))).toMatchObject({
+      code: "delay-over-plan-limit",
+      span: { start: 0, end: 7 },
+      input: "700000s",
+    });
     expect(sent(publish({ delay: "7d" }, { plan: "free" }), "Upstash-Delay")).toBe("7d");
     expect(sent(publish({ delay: "8d" }), "Upstash-Delay")).toBe("8d");
   });
@@ -134,7 +213,16 @@ describe("notBefore", () => {
   it("rounds to whole seconds, with a warning", () => {
     const result = publish({ notBefore: 1_900_000_000.4 });
     expect(sent(result, "Upstash-Not-Before")).toBe("1900000000");
-    expect(result.diagnostics).toEqual([{ code: "rounded-value", severity: "warning", message: "`notBefore` is whole seconds; 1900000000.4 is sent as 1900000000", span: { start: 0, end: 12 }, path: "notBefore", input: "1900000000.4" }]);
+    expect(result.diagnostics).toEqual([
+      {
+        code: "rounded-value",
+        severity: "warning",
+        message: "`notBefore` is whole seconds; 1900000000.4 is sent as 1900000000",
+        span: { start: 0, end: 12 },
+        path: "notBefore",
+        input: "1900000000.4",
+      },
+    ]);
   });
 
   it("warns when it looks like milliseconds (past the year 5138)", () => {
@@ -151,7 +239,14 @@ describe("notBefore", () => {
   });
 
   it("warns when it is before now", () => {
-    expect(only(publish({ notBefore: 1000 }))).toEqual({ code: "not-before-in-past", severity: "warning", message: "`notBefore` is 1970-01-01T00:16:40.000Z, before now; the message is delivered at once", span: { start: 0, end: 4 }, path: "notBefore", input: "1000" });
+    expect(only(publish({ notBefore: 1000 }))).toEqual({
+      code: "not-before-in-past",
+      severity: "warning",
+      message: "`notBefore` is 1970-01-01T00:16:40.000Z, before now; the message is delivered at once",
+      span: { start: 0, end: 4 },
+      path: "notBefore",
+      input: "1000",
+    });
     expect(publish({ notBefore: NOW / 1000 }).diagnostics).toEqual([]);
     expect(only(publish({ notBefore: NOW / 1000 - 1 }))?.code).toBe("not-before-in-past");
   });
@@ -174,7 +269,16 @@ describe("notBefore", () => {
     const parse = (value: string) => parseRequestHeaders({ "upstash-not-before": value }, { endpoint: "publish" });
     expect(parse("8640000000000").options.notBefore).toBe(8.64e12);
     for (const bad of ["8640000000001", "-1", "1.5", "x", "12345678901234"]) {
-      expect(parse(bad).diagnostics).toEqual([{ code: "invalid-header-value", severity: "error", message: `\`Upstash-Not-Before\` must be Unix seconds, not \`${bad}\``, span: { start: 0, end: bad.length }, path: "Upstash-Not-Before", input: bad }]);
+      expect(parse(bad).diagnostics).toEqual([
+        {
+          code: "invalid-header-value",
+          severity: "error",
+          message: `\`Upstash-Not-Before\` must be Unix seconds, not \`${bad}\``,
+          span: { start: 0, end: bad.length },
+          path: "Upstash-Not-Before",
+          input: bad,
+        },
+      ]);
     }
   });
 });

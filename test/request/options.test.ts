@@ -1,17 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { buildBatchRequest, buildBatchTriggerRequest, buildEnqueueRequest, buildPublishRequest, buildScheduleRequest, buildTriggerRequest, OPTION_TABLE, parseRequestHeaders, parseTriggerHeaders, toCurl, type OptionDiagnostic } from "../../src/index.js";
+import {
+  buildBatchRequest,
+  buildBatchTriggerRequest,
+  buildEnqueueRequest,
+  buildPublishRequest,
+  buildScheduleRequest,
+  buildTriggerRequest,
+  OPTION_TABLE,
+  parseRequestHeaders,
+  parseTriggerHeaders,
+  toCurl,
+  type OptionDiagnostic,
+} from "../../src/index.js";
 
 const url = "https://example.com/wf";
 const codes = (diagnostics: readonly OptionDiagnostic[]) => diagnostics.map((d) => [d.path, d.code]);
 
 describe("issue 12: what the old builder dropped or got wrong", () => {
   it("sends redact as the SDKs write it", () => {
-    expect(buildTriggerRequest({ url, redact: { body: true, header: ["Authorization", "X-Key"] } }).request?.headers["Upstash-Redact-Fields"]).toBe("body,header[Authorization],header[X-Key]");
+    expect(
+      buildTriggerRequest({ url, redact: { body: true, header: ["Authorization", "X-Key"] } }).request?.headers["Upstash-Redact-Fields"],
+    ).toBe("body,header[Authorization],header[X-Key]");
     expect(buildPublishRequest({ url, redact: { header: true } }).request?.headers["Upstash-Redact-Fields"]).toBe("header");
     const empty = buildPublishRequest({ url, redact: { header: [] } });
     expect(empty.request?.headers["Upstash-Redact-Fields"]).toBeUndefined();
     expect(codes(empty.diagnostics)).toEqual([["redact", "empty-value-omitted"]]);
-    expect(codes(buildPublishRequest({ url, redact: { headers: true } as never }).diagnostics)).toContainEqual(["redact.headers", "unknown-option"]);
+    expect(codes(buildPublishRequest({ url, redact: { headers: true } as never }).diagnostics)).toContainEqual([
+      "redact.headers",
+      "unknown-option",
+    ]);
   });
 
   it("sends rate ?? ratePerSecond, with a deprecation warning, and warns about unknown flowControl fields", () => {
@@ -31,7 +48,7 @@ describe("issue 12: what the old builder dropped or got wrong", () => {
     expect(codes(result.diagnostics)).toEqual([["retryDelay", "header-value-trimmed"]]);
   });
 
-  it("failureUrl: \"\" sends no failure callback, as @upstash/workflow does", () => {
+  it('failureUrl: "" sends no failure callback, as @upstash/workflow does', () => {
     const result = buildTriggerRequest({ url, failureUrl: "", retries: 5 });
     expect(result.ok).toBe(true);
     expect(Object.keys(result.request?.headers ?? {}).filter((h) => h.startsWith("Upstash-Failure"))).toEqual([]);
@@ -72,9 +89,23 @@ describe("issue 11: the header-safety invariant at assembly", () => {
 
 describe("QStash builders", () => {
   it("publish always sends Upstash-Method, as qstash-js does", () => {
-    const { request } = buildPublishRequest({ url: "https://example.com/hook", body: { a: 1 }, timeout: 1.5, deduplicationId: "d1", contentBasedDeduplication: true, callback: "https://example.com/cb" });
+    const { request } = buildPublishRequest({
+      url: "https://example.com/hook",
+      body: { a: 1 },
+      timeout: 1.5,
+      deduplicationId: "d1",
+      contentBasedDeduplication: true,
+      callback: "https://example.com/cb",
+    });
     expect(request?.url).toBe("https://qstash.upstash.io/v2/publish/https://example.com/hook");
-    expect(request?.headers).toMatchObject({ "Upstash-Method": "POST", "Upstash-Timeout": "1.5s", "Upstash-Deduplication-Id": "d1", "Upstash-Content-Based-Deduplication": "true", "Upstash-Callback": "https://example.com/cb", "Content-Type": "application/json" });
+    expect(request?.headers).toMatchObject({
+      "Upstash-Method": "POST",
+      "Upstash-Timeout": "1.5s",
+      "Upstash-Deduplication-Id": "d1",
+      "Upstash-Content-Based-Deduplication": "true",
+      "Upstash-Callback": "https://example.com/cb",
+      "Content-Type": "application/json",
+    });
     expect(request?.body).toBe('{"a":1}');
   });
 
@@ -89,8 +120,18 @@ describe("QStash builders", () => {
   });
 
   it("schedules need a cron and send Upstash-Method only when given", () => {
-    const ok = buildScheduleRequest({ destination: url, cron: "CRON_TZ=Europe/Berlin 0 9 * * 1-5", scheduleId: "daily.report", queueName: "q" });
-    expect(ok.request?.headers).toMatchObject({ "Upstash-Cron": "CRON_TZ=Europe/Berlin 0 9 * * 1-5", "Upstash-Schedule-Id": "daily.report", "Upstash-Queue-Name": "q", "Content-Type": "application/json" });
+    const ok = buildScheduleRequest({
+      destination: url,
+      cron: "CRON_TZ=Europe/Berlin 0 9 * * 1-5",
+      scheduleId: "daily.report",
+      queueName: "q",
+    });
+    expect(ok.request?.headers).toMatchObject({
+      "Upstash-Cron": "CRON_TZ=Europe/Berlin 0 9 * * 1-5",
+      "Upstash-Schedule-Id": "daily.report",
+      "Upstash-Queue-Name": "q",
+      "Content-Type": "application/json",
+    });
     expect(ok.request?.headers["Upstash-Method"]).toBeUndefined();
     expect(codes(buildScheduleRequest({ destination: url, cron: "* * * * * *" }).diagnostics)).toEqual([["cron", "invalid-cron"]]);
     expect(codes(buildScheduleRequest({ destination: url } as never).diagnostics)).toEqual([["cron", "missing-cron"]]);
@@ -117,17 +158,44 @@ describe("plan limits", () => {
   });
 
   it("the limits are the plan's, not lower", () => {
-    expect(buildPublishRequest({ url, timeout: "15m", body: "x".repeat(1_000_000), flowControl: { key: "k", parallelism: 10 } }, { plan: "free" }).diagnostics).toEqual([]);
+    expect(
+      buildPublishRequest(
+        { url, timeout: "15m", body: "x".repeat(1_000_000), flowControl: { key: "k", parallelism: 10 } },
+        { plan: "free" },
+      ).diagnostics,
+    ).toEqual([]);
   });
 });
 
 describe("the parse side knows every documented header", () => {
   it.each([
-    "Upstash-Callback-Timeout", "Upstash-Callback-Delay", "Upstash-Callback-Method", "Upstash-Callback-Retries", "Upstash-Callback-Forward-X-A",
-    "Upstash-Callback-Flow-Control-Key", "Upstash-Callback-Flow-Control-Value", "Upstash-Failure-Callback-Timeout", "Upstash-Failure-Callback-Delay",
-    "Upstash-Failure-Callback-Method", "Upstash-Redact-Fields", "Upstash-Header-Forward", "Upstash-Queue-Name",
+    "Upstash-Callback-Timeout",
+    "Upstash-Callback-Delay",
+    "Upstash-Callback-Method",
+    "Upstash-Callback-Retries",
+    "Upstash-Callback-Forward-X-A",
+    "Upstash-Callback-Flow-Control-Key",
+    "Upstash-Callback-Flow-Control-Value",
+    "Upstash-Failure-Callback-Timeout",
+    "Upstash-Failure-Callback-Delay",
+    "Upstash-Failure-Callback-Method",
+    "Upstash-Redact-Fields",
+    "Upstash-Header-Forward",
+    "Upstash-Queue-Name",
   ])("%s", (name) => {
-    const value = /Method/.test(name) ? "PUT" : /Timeout|Delay$/.test(name) ? "10s" : /Retries/.test(name) ? "2" : /Value/.test(name) ? "rate=1" : /Redact/.test(name) ? "body" : /Header-Forward/.test(name) ? "true" : "k";
+    const value = /Method/.test(name)
+      ? "PUT"
+      : /Timeout|Delay$/.test(name)
+        ? "10s"
+        : /Retries/.test(name)
+          ? "2"
+          : /Value/.test(name)
+            ? "rate=1"
+            : /Redact/.test(name)
+              ? "body"
+              : /Header-Forward/.test(name)
+                ? "true"
+                : "k";
     for (const endpoint of ["publish", "schedule", "trigger"] as const) {
       const result = parseRequestHeaders({ [name]: value }, { endpoint });
       expect(result.diagnostics, `${endpoint} ${name}`).toEqual([]);
@@ -135,20 +203,27 @@ describe("the parse side knows every documented header", () => {
   });
 
   it("reads query-parameter configuration, the header winning over the parameter", () => {
-    const result = parseRequestHeaders({ "Upstash-Retries": "5" }, { endpoint: "publish", query: "?upstash-retries=3&upstash-delay=100s&other=1" });
+    const result = parseRequestHeaders(
+      { "Upstash-Retries": "5" },
+      { endpoint: "publish", query: "?upstash-retries=3&upstash-delay=100s&other=1" },
+    );
     expect(result.options).toMatchObject({ retries: 5, delay: "100s" });
     expect(codes(result.diagnostics)).toEqual([["query.upstash-retries", "duplicate-header"]]);
   });
 
   it("a run id without wfr_ is read as given, with a warning", () => {
-    expect(codes(parseTriggerHeaders({ "upstash-workflow-runid": "abc" }).diagnostics)).toEqual([["Upstash-Workflow-RunId", "run-id-without-prefix"]]);
+    expect(codes(parseTriggerHeaders({ "upstash-workflow-runid": "abc" }).diagnostics)).toEqual([
+      ["Upstash-Workflow-RunId", "run-id-without-prefix"],
+    ]);
   });
 });
 
 describe("the table", () => {
   it("names each header once per endpoint, and documents every row", () => {
     for (const endpoint of ["trigger", "publish", "enqueue", "batch", "schedule"] as const) {
-      const headers = OPTION_TABLE.filter((r) => r.endpoints.includes(endpoint) && r.kind === "header").flatMap((r) => (r.kind === "header" ? r.headers : []));
+      const headers = OPTION_TABLE.filter((r) => r.endpoints.includes(endpoint) && r.kind === "header").flatMap((r) =>
+        r.kind === "header" ? r.headers : [],
+      );
       expect(new Set(headers).size, endpoint).toBe(headers.length);
     }
     for (const row of OPTION_TABLE) expect(row.doc.length, row.option).toBeGreaterThan(10);

@@ -14,7 +14,15 @@ describe("forwarded headers", () => {
     const result = publish({ headers: { "X-A": " 1\t", "X-B": "2" } });
     expect(result.request?.headers).toMatchObject({ "Upstash-Forward-x-a": "1", "Upstash-Forward-x-b": "2" });
     expect(result.diagnostics).toEqual([
-      { code: "header-value-trimmed", severity: "warning", message: "the value of `X-A` has leading or trailing whitespace, which HTTP strips", span: { start: 0, end: 3 }, path: "headers.X-A", input: " 1\t", hint: "it arrives as `1`" },
+      {
+        code: "header-value-trimmed",
+        severity: "warning",
+        message: "the value of `X-A` has leading or trailing whitespace, which HTTP strips",
+        span: { start: 0, end: 3 },
+        path: "headers.X-A",
+        input: " 1\t",
+        hint: "it arrives as `1`",
+      },
     ]);
   });
 
@@ -22,8 +30,22 @@ describe("forwarded headers", () => {
     const result = buildTriggerRequest({ url, headers: { "X-A": "1", "x-a": "2", "X-a": "3" } });
     expect(result.request?.headers["Upstash-Forward-X-A"]).toBe("1, 2, 3");
     expect(result.diagnostics).toEqual([
-      { code: "duplicate-header", severity: "warning", message: "`x-a` and `X-A` are the same header; their values are joined with `, `", span: { start: 0, end: 3 }, path: "headers.x-a", input: "x-a" },
-      { code: "duplicate-header", severity: "warning", message: "`X-a` and `X-A` are the same header; their values are joined with `, `", span: { start: 0, end: 3 }, path: "headers.X-a", input: "X-a" },
+      {
+        code: "duplicate-header",
+        severity: "warning",
+        message: "`x-a` and `X-A` are the same header; their values are joined with `, `",
+        span: { start: 0, end: 3 },
+        path: "headers.x-a",
+        input: "x-a",
+      },
+      {
+        code: "duplicate-header",
+        severity: "warning",
+        message: "`X-a` and `X-A` are the same header; their values are joined with `, `",
+        span: { start: 0, end: 3 },
+        path: "headers.X-a",
+        input: "X-a",
+      },
     ]);
   });
 
@@ -31,14 +53,42 @@ describe("forwarded headers", () => {
     const long = `${"x".repeat(80)} y`;
     const result = publish({ headers: { "B C": "3", D: 4, [long]: "5" } });
     expect(result.diagnostics).toEqual([
-      { code: "invalid-header", severity: "error", message: "`B C` is not a valid header name", span: { start: 0, end: 3 }, path: "headers.B C", input: "B C", hint: "header names are letters, digits and `!#$%&'*+-.^_`|~`" },
-      { code: "invalid-header", severity: "error", message: "the value of `D` must be a string, not 4", span: { start: 0, end: 1 }, path: "headers.D", input: "4" },
-      expect.objectContaining({ code: "invalid-header", message: `\`${"x".repeat(80)}\` is not a valid header name`, path: `headers.${long}` }),
+      {
+        code: "invalid-header",
+        severity: "error",
+        message: "`B C` is not a valid header name",
+        span: { start: 0, end: 3 },
+        path: "headers.B C",
+        input: "B C",
+        hint: "header names are letters, digits and `!#$%&'*+-.^_`|~`",
+      },
+      {
+        code: "invalid-header",
+        severity: "error",
+        message: "the value of `D` must be a string, not 4",
+        span: { start: 0, end: 1 },
+        path: "headers.D",
+        input: "4",
+      },
+      expect.objectContaining({
+        code: "invalid-header",
+        message: `\`${"x".repeat(80)}\` is not a valid header name`,
+        path: `headers.${long}`,
+      }),
     ]);
   });
 
   it("must be an object", () => {
-    expect(publish({ headers: 5 }).diagnostics).toEqual([{ code: "invalid-header", severity: "error", message: "`headers` must be an object of header names to values", span: { start: 0, end: 1 }, path: "headers", input: "5" }]);
+    expect(publish({ headers: 5 }).diagnostics).toEqual([
+      {
+        code: "invalid-header",
+        severity: "error",
+        message: "`headers` must be an object of header names to values",
+        span: { start: 0, end: 1 },
+        path: "headers",
+        input: "5",
+      },
+    ]);
     expect(publish({ headers: ["X-A"] }).diagnostics.map((d) => d.code)).toEqual(["invalid-header"]);
   });
 });
@@ -48,7 +98,13 @@ describe("body", () => {
     const text = publish({ body: "{not json" });
     expect(text.request?.body).toBe("{not json");
     expect(text.request?.headers).not.toHaveProperty("Content-Type");
-    for (const [body, json] of [[{ a: 1 }, '{"a":1}'], [null, "null"], [0, "0"], [false, "false"], ["", ""]] as const) {
+    for (const [body, json] of [
+      [{ a: 1 }, '{"a":1}'],
+      [null, "null"],
+      [0, "0"],
+      [false, "false"],
+      ["", ""],
+    ] as const) {
       const result = publish({ body });
       expect(result.request?.body).toBe(json);
     }
@@ -62,7 +118,16 @@ describe("body", () => {
     expect(refused.diagnostics).toEqual([expect.objectContaining({ code: "invalid-body", severity: "error", path: "body", input: "" })]);
     expect(refused.diagnostics[0]?.message).toMatch(/^`body` cannot be serialized to JSON: .*circular/i);
     expect(publish({ body: 1n }).diagnostics[0]?.message).toMatch(/^`body` cannot be serialized to JSON: .*BigInt/);
-    expect(publish({ body: () => 1 }).diagnostics).toEqual([{ code: "invalid-body", severity: "error", message: "`body` of type function has no JSON form", span: { start: 0, end: 0 }, path: "body", input: "" }]);
+    expect(publish({ body: () => 1 }).diagnostics).toEqual([
+      {
+        code: "invalid-body",
+        severity: "error",
+        message: "`body` of type function has no JSON form",
+        span: { start: 0, end: 0 },
+        path: "body",
+        input: "",
+      },
+    ]);
     expect(publish({ body: Symbol("s") }).diagnostics[0]?.message).toBe("`body` of type symbol has no JSON form");
   });
 
@@ -98,7 +163,9 @@ describe("body", () => {
     expect(publish({ body: "😀".repeat(250_000) }, { plan: "free" }).ok).toBe(true);
     // A lone high surrogate at the end is written as U+FFFD: 3 bytes.
     expect(publish({ body: `${"a".repeat(limit - 3)}\ud800` }, { plan: "free" }).ok).toBe(true);
-    expect(publish({ body: `${"a".repeat(limit - 2)}\ud800` }, { plan: "free" }).diagnostics[0]?.message).toContain("the body is 1000001 bytes");
+    expect(publish({ body: `${"a".repeat(limit - 2)}\ud800` }, { plan: "free" }).diagnostics[0]?.message).toContain(
+      "the body is 1000001 bytes",
+    );
     // A JSON body is measured as sent; without a plan nothing is measured.
     expect(publish({ body: { a: "a".repeat(limit) } }, { plan: "free" }).ok).toBe(false);
     expect(publish({ body: "a".repeat(limit + 1) }).ok).toBe(true);

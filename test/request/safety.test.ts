@@ -42,25 +42,63 @@ describe("checkHeaders", () => {
   };
 
   it("passes safe headers and reports nothing", () => {
-    expect(check([{ name: "X-A", value: "1" }, { name: "X-B", value: "" }])).toEqual({ safe: true, diagnostics: [] });
+    expect(
+      check([
+        { name: "X-A", value: "1" },
+        { name: "X-B", value: "" },
+      ]),
+    ).toEqual({ safe: true, diagnostics: [] });
   });
 
   it("reports a name that is not a token, at most 80 characters of it, and checks the rest", () => {
     const long = `${"n".repeat(90)} x`;
-    const { safe, diagnostics } = check([{ name: "X A", value: "\n" }, { name: long, value: "1" }, { name: "X-B", value: " 1" }]);
+    const { safe, diagnostics } = check([
+      { name: "X A", value: "\n" },
+      { name: long, value: "1" },
+      { name: "X-B", value: " 1" },
+    ]);
     expect(safe).toBe(false);
     expect(diagnostics).toEqual([
-      { code: "unsafe-header", severity: "error", message: "`X A` cannot be sent as a header name", span: { start: 0, end: 3 }, path: "at.X A", input: "X A", hint: "header names are letters, digits and `!#$%&'*+-.^_`|~`" },
+      {
+        code: "unsafe-header",
+        severity: "error",
+        message: "`X A` cannot be sent as a header name",
+        span: { start: 0, end: 3 },
+        path: "at.X A",
+        input: "X A",
+        hint: "header names are letters, digits and `!#$%&'*+-.^_`|~`",
+      },
       expect.objectContaining({ message: `\`${"n".repeat(80)}\` cannot be sent as a header name`, path: `at.${long}` }),
-      { code: "unsafe-header", severity: "error", message: "`X-B` would start or end with whitespace, which HTTP strips", span: { start: 0, end: 2 }, path: "at.X-B", input: " 1", hint: "trim the value" },
+      {
+        code: "unsafe-header",
+        severity: "error",
+        message: "`X-B` would start or end with whitespace, which HTTP strips",
+        span: { start: 0, end: 2 },
+        path: "at.X-B",
+        input: " 1",
+        hint: "trim the value",
+      },
     ]);
   });
 
   it("points at the character a value cannot carry", () => {
     expect(check([{ name: "X-A", value: "ab\r\nc" }]).diagnostics).toEqual([
-      { code: "unsafe-header", severity: "error", message: "`X-A` would carry a carriage return (CR), which a header cannot", span: { start: 2, end: 3 }, path: "at.X-A", input: "ab\r\nc", hint: "header values cannot hold line breaks, NUL or characters above U+00FF" },
+      {
+        code: "unsafe-header",
+        severity: "error",
+        message: "`X-A` would carry a carriage return (CR), which a header cannot",
+        span: { start: 2, end: 3 },
+        path: "at.X-A",
+        input: "ab\r\nc",
+        hint: "header values cannot hold line breaks, NUL or characters above U+00FF",
+      },
     ]);
-    expect(check([{ name: "X-A", value: "1" }, { name: "X-B", value: "a\u0000" }]).safe).toBe(false);
+    expect(
+      check([
+        { name: "X-A", value: "1" },
+        { name: "X-B", value: "a\u0000" },
+      ]).safe,
+    ).toBe(false);
   });
 });
 
@@ -87,7 +125,12 @@ describe("HeaderList", () => {
     const record = list.toRecord();
     expect(Object.keys(record)).toEqual(["__proto__"]);
     expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
-    expect(Object.getOwnPropertyDescriptor(record, "__proto__")).toEqual({ value: "x", enumerable: true, writable: true, configurable: true });
+    expect(Object.getOwnPropertyDescriptor(record, "__proto__")).toEqual({
+      value: "x",
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   });
 
   it("a raw Upstash-* header a qstash caller passes replaces the option's value, as Headers.set does", () => {
@@ -101,7 +144,14 @@ describe("Report", () => {
   it("spans the whole input unless told otherwise, and tracks errors since a mark", () => {
     const report = new Report();
     report.add("unknown-option", "warning", "m", "p", "abc");
-    expect(report.diagnostics[0]).toEqual({ code: "unknown-option", severity: "warning", message: "m", span: { start: 0, end: 3 }, path: "p", input: "abc" });
+    expect(report.diagnostics[0]).toEqual({
+      code: "unknown-option",
+      severity: "warning",
+      message: "m",
+      span: { start: 0, end: 3 },
+      path: "p",
+      input: "abc",
+    });
     expect(report.ok).toBe(true);
     const mark = report.diagnostics.length;
     expect(report.failedSince(mark)).toBe(false);
@@ -110,6 +160,13 @@ describe("Report", () => {
     expect(report.failedSince(mark + 1)).toBe(false);
     expect(report.ok).toBe(false);
     report.adopt([{ code: "invalid-input", severity: "info", message: "n", span: { start: 1, end: 2 } }], "q", "zz");
-    expect(report.diagnostics[2]).toEqual({ code: "invalid-input", severity: "info", message: "n", span: { start: 1, end: 2 }, path: "q", input: "zz" });
+    expect(report.diagnostics[2]).toEqual({
+      code: "invalid-input",
+      severity: "info",
+      message: "n",
+      span: { start: 1, end: 2 },
+      path: "q",
+      input: "zz",
+    });
   });
 });

@@ -51,12 +51,18 @@ describe("parseRetryAfter", () => {
 
   it("never throws, and keeps spans inside the value", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 40 }), fc.date({ noInvalidDate: true }).map((d) => d.toUTCString())), (value) => {
-        for (const d of parseRetryAfter(value, { now }).diagnostics) {
-          expect(d.span.start).toBeGreaterThanOrEqual(0);
-          expect(d.span.end).toBeLessThanOrEqual(value.length);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 40 }),
+          fc.date({ noInvalidDate: true }).map((d) => d.toUTCString()),
+        ),
+        (value) => {
+          for (const d of parseRetryAfter(value, { now }).diagnostics) {
+            expect(d.span.start).toBeGreaterThanOrEqual(0);
+            expect(d.span.end).toBeLessThanOrEqual(value.length);
+          }
+        },
+      ),
     );
   });
 
@@ -75,7 +81,9 @@ describe("parseRetryAfter", () => {
 describe("readRetryAfter", () => {
   it("takes Retry-After first, then the rate-limit headers in order", () => {
     expect(readRetryAfter(new Headers({ "retry-after": "5", "x-ratelimit-reset": "9" }))?.header).toBe("Retry-After");
-    expect(readRetryAfter(new Headers({ "x-ratelimit-reset-tokens": "1s", "x-ratelimit-reset-requests": "2s" }))?.header).toBe("X-RateLimit-Reset-Requests");
+    expect(readRetryAfter(new Headers({ "x-ratelimit-reset-tokens": "1s", "x-ratelimit-reset-requests": "2s" }))?.header).toBe(
+      "X-RateLimit-Reset-Requests",
+    );
     expect(readRetryAfter(new Headers({}))).toBeUndefined();
   });
 });

@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compile, defaultBackoffDelay, formatDuration, normalizeDelay, printExpression, simulateSchedule, type ScheduleOptions } from "../../src/index.js";
+import {
+  compile,
+  defaultBackoffDelay,
+  formatDuration,
+  normalizeDelay,
+  printExpression,
+  simulateSchedule,
+  type ScheduleOptions,
+} from "../../src/index.js";
 import { arbitraryExpression } from "../support/ast.js";
 
 const start = Date.UTC(2026, 10, 23, 8, 0, 0);
@@ -41,14 +49,25 @@ describe("documented examples", () => {
 
   it("summarizes: total span, longest gap, last attempt", () => {
     const { summary } = simulate({ retryDelay: "pow(2, retried) * 1000", retries: 5 });
-    expect(summary).toEqual({ attempts: 6, totalSpanMs: 31_000, longestGapMs: 16_000, longestGapBefore: 6, lastAttemptAt: start + 31_000, endedBy: "retries-exhausted" });
+    expect(summary).toEqual({
+      attempts: 6,
+      totalSpanMs: 31_000,
+      longestGapMs: 16_000,
+      longestGapBefore: 6,
+      lastAttemptAt: start + 31_000,
+      endedBy: "retries-exhausted",
+    });
   });
 });
 
 describe("explain", () => {
   it.each<[string | undefined, number, string]>([
     ["pow(2, retried) * 1000", 5, "doubles every retry, starting at 1s; 5 retries over 31s"],
-    ["min(3600000, pow(2, retried) * 1000)", 15, "doubles every retry, starting at 1s, capped at 1h from retry 13; 15 retries over 4h8m15s"],
+    [
+      "min(3600000, pow(2, retried) * 1000)",
+      15,
+      "doubles every retry, starting at 1s, capped at 1h from retry 13; 15 retries over 4h8m15s",
+    ],
     ["1000 * (1 + retried)", 4, "grows by 1s every retry, starting at 1s; 4 retries over 10s"],
     ["max(1000, pow(2, retried) * 100)", 8, "1s for the first 4 retries, then doubles every retry from 1s600ms; 8 retries over 28s"],
     ["1000", 3, "a fixed delay of 1s; 3 retries over 3s"],
@@ -63,7 +82,9 @@ describe("explain", () => {
 
   it("never claims a pattern it did not see", () => {
     // 1, 2, 4 then 7: not doubling, not linear.
-    expect(simulate({ retryDelay: "(retried * retried + retried + 2) * 500", retries: 4 }).explanation).toBe("grows every retry, starting at 1s; 4 retries over 14s");
+    expect(simulate({ retryDelay: "(retried * retried + retried + 2) * 500", retries: 4 }).explanation).toBe(
+      "grows every retry, starting at 1s; 4 retries over 14s",
+    );
   });
 });
 
@@ -138,8 +159,14 @@ describe("Retry-After", () => {
   });
 
   it("stops on success or a non-retryable error", () => {
-    expect(simulate({ retries: 5, responses: [{ attempt: 2, outcome: "success" }] }).summary).toMatchObject({ attempts: 2, endedBy: "success" });
-    expect(simulate({ retries: 5, responses: [{ attempt: 1, outcome: "non-retryable" }] }).summary).toMatchObject({ attempts: 1, endedBy: "non-retryable" });
+    expect(simulate({ retries: 5, responses: [{ attempt: 2, outcome: "success" }] }).summary).toMatchObject({
+      attempts: 2,
+      endedBy: "success",
+    });
+    expect(simulate({ retries: 5, responses: [{ attempt: 1, outcome: "non-retryable" }] }).summary).toMatchObject({
+      attempts: 1,
+      endedBy: "non-retryable",
+    });
   });
 });
 
@@ -203,7 +230,12 @@ describe("times beyond the range of JavaScript dates", () => {
   });
 
   it("turns a delay function that throws into a diagnostic", () => {
-    const throwing = Object.assign(() => { throw new TypeError("boom"); }, { source: "custom" });
+    const throwing = Object.assign(
+      () => {
+        throw new TypeError("boom");
+      },
+      { source: "custom" },
+    );
     const result = simulateSchedule({ retries: 1, start, retryDelay: throwing as never });
     expect(result.ok).toBe(false);
     expect(result.diagnostics[0]?.message).toContain("boom");

@@ -8,7 +8,15 @@ import { createCompileCache, RetryDelayError, tryCompile } from "../../src/index
 function asData(result: ReturnType<typeof tryCompile>): unknown {
   if (!result.ok) return { ok: false, diagnostics: result.diagnostics };
   const { source, expression, diagnostics, range } = result.value;
-  return { ok: true, diagnostics: result.diagnostics, source, expression, valueDiagnostics: diagnostics, range, values: [0, 1, 2, 7].map((r) => result.value(r)) };
+  return {
+    ok: true,
+    diagnostics: result.diagnostics,
+    source,
+    expression,
+    valueDiagnostics: diagnostics,
+    range,
+    values: [0, 1, 2, 7].map((r) => result.value(r)),
+  };
 }
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -70,7 +78,8 @@ describe("createCompileCache", () => {
 
   it("never throws on hostile keys", () => {
     const cache = createCompileCache();
-    for (const key of [undefined, null, 42, {}, "x".repeat(100_000), "__proto__", "constructor"]) expect(() => cache.get(key as string)).not.toThrow();
+    for (const key of [undefined, null, 42, {}, "x".repeat(100_000), "__proto__", "constructor"])
+      expect(() => cache.get(key as string)).not.toThrow();
   });
 
   it("refuses a bad size", () => {
@@ -91,7 +100,12 @@ describe("createCompileCache", () => {
       globalThis.gc(); globalThis.gc();
       const after = process.memoryUsage().heapUsed;
       process.stdout.write(JSON.stringify({ before, mid, after, stats: cache.stats() }));`;
-    const out = JSON.parse(execFileSync(process.execPath, ["--expose-gc", "--input-type=module", "-e", script], { encoding: "utf8" })) as { before: number; mid: number; after: number; stats: { size: number; evictions: number; misses: number } };
+    const out = JSON.parse(execFileSync(process.execPath, ["--expose-gc", "--input-type=module", "-e", script], { encoding: "utf8" })) as {
+      before: number;
+      mid: number;
+      after: number;
+      stats: { size: number; evictions: number; misses: number };
+    };
     expect(out.stats).toMatchObject({ size: 1000, evictions: 999_000, misses: 1_000_000 });
     // 1000 entries of ~2.5 KB: a few MB at most, and no growth between the halves.
     expect(out.after - out.before).toBeLessThan(16 * 1024 * 1024);
@@ -140,7 +154,12 @@ describe("createCompileCache", () => {
     expect(reads).toBe(1);
     const inherited = Object.create({ retries: 5 }) as { retries?: number };
     expect(cache.get("1000 - 400 * retried", inherited).diagnostics).toEqual([]);
-    const throwing = Object.defineProperty({}, "retries", { enumerable: true, get: () => { throw new Error("no"); } });
+    const throwing = Object.defineProperty({}, "retries", {
+      enumerable: true,
+      get: () => {
+        throw new Error("no");
+      },
+    });
     expect(cache.get("1000", throwing).diagnostics[0]?.code).toBe("invalid-option");
   });
 
@@ -150,15 +169,28 @@ describe("createCompileCache", () => {
       fc.string({ maxLength: 20 }),
       fc.anything(),
     );
-    const retries = fc.oneof(fc.integer({ min: -2, max: 12 }), fc.constantFrom(1_000_000, 1_000_001, 1.5, Number.NaN, "5", null, undefined), fc.anything());
-    const options = fc.oneof(fc.constant(undefined), retries.map((r) => ({ retries: r })), fc.anything(), retries.map((r) => ({ retries: r, extra: 1 })));
+    const retries = fc.oneof(
+      fc.integer({ min: -2, max: 12 }),
+      fc.constantFrom(1_000_000, 1_000_001, 1.5, Number.NaN, "5", null, undefined),
+      fc.anything(),
+    );
+    const options = fc.oneof(
+      fc.constant(undefined),
+      retries.map((r) => ({ retries: r })),
+      fc.anything(),
+      retries.map((r) => ({ retries: r, extra: 1 })),
+    );
     fc.assert(
-      fc.property(fc.array(fc.tuple(sources, options), { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 4 }), (calls, maxEntries) => {
-        const cache = createCompileCache({ maxEntries });
-        for (const [source, opts] of [...calls, ...calls, ...calls.slice().reverse()]) {
-          expect(asData(cache.get(source as string, opts as never))).toEqual(asData(tryCompile(source as string, opts as never)));
-        }
-      }),
+      fc.property(
+        fc.array(fc.tuple(sources, options), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 4 }),
+        (calls, maxEntries) => {
+          const cache = createCompileCache({ maxEntries });
+          for (const [source, opts] of [...calls, ...calls, ...calls.slice().reverse()]) {
+            expect(asData(cache.get(source as string, opts as never))).toEqual(asData(tryCompile(source as string, opts as never)));
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

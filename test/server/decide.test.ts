@@ -3,11 +3,21 @@ import { compile, createCompileCache, decideRetry, RetryDelayError, type RetryDe
 
 describe("decideRetry: the decision table", () => {
   it("1. gives up on 489 with Upstash-NonRetryable-Error: true, before anything else", () => {
-    expect(decideRetry({ retried: 0, retries: 5, response: { status: 489, headers: new Headers({ "upstash-nonretryable-error": "true", "retry-after": "5" }) } })).toMatchObject({ action: "give-up", reason: "non-retryable" });
-    expect(decideRetry({ retried: 0, retries: 5, response: { status: 489, headers: { "Upstash-NonRetryable-Error": "TRUE" } } })).toMatchObject({ reason: "non-retryable" });
+    expect(
+      decideRetry({
+        retried: 0,
+        retries: 5,
+        response: { status: 489, headers: new Headers({ "upstash-nonretryable-error": "true", "retry-after": "5" }) },
+      }),
+    ).toMatchObject({ action: "give-up", reason: "non-retryable" });
+    expect(
+      decideRetry({ retried: 0, retries: 5, response: { status: 489, headers: { "Upstash-NonRetryable-Error": "TRUE" } } }),
+    ).toMatchObject({ reason: "non-retryable" });
     // 489 alone, or the header alone, is an ordinary failure.
     expect(decideRetry({ retried: 0, response: { status: 489 } })).toMatchObject({ action: "retry" });
-    expect(decideRetry({ retried: 0, response: { status: 500, headers: { "upstash-nonretryable-error": "true" } } })).toMatchObject({ action: "retry" });
+    expect(decideRetry({ retried: 0, response: { status: 500, headers: { "upstash-nonretryable-error": "true" } } })).toMatchObject({
+      action: "retry",
+    });
   });
 
   it("2. gives up when the retries are used", () => {
@@ -23,10 +33,20 @@ describe("decideRetry: the decision table", () => {
   });
 
   it("4. follows a Retry-After of at most 1 day", () => {
-    expect(decideRetry({ retried: 0, retryDelay: "1000", response: { status: 429, headers: { "retry-after": "30" } } })).toMatchObject({ action: "retry", delayMs: 30_000, source: "retry-after", header: "Retry-After" });
-    expect(decideRetry({ retried: 0, response: { status: 429, headers: { "x-ratelimit-reset-requests": "1m30s" } } })).toMatchObject({ delayMs: 90_000, header: "X-RateLimit-Reset-Requests" });
+    expect(decideRetry({ retried: 0, retryDelay: "1000", response: { status: 429, headers: { "retry-after": "30" } } })).toMatchObject({
+      action: "retry",
+      delayMs: 30_000,
+      source: "retry-after",
+      header: "Retry-After",
+    });
+    expect(decideRetry({ retried: 0, response: { status: 429, headers: { "x-ratelimit-reset-requests": "1m30s" } } })).toMatchObject({
+      delayMs: 90_000,
+      header: "X-RateLimit-Reset-Requests",
+    });
     const now = Date.UTC(2026, 10, 23, 8, 0, 0);
-    expect(decideRetry({ retried: 0, now, response: { headers: { "retry-after": "Mon, 23 Nov 2026 08:01:00 GMT" } } })).toMatchObject({ delayMs: 60_000 });
+    expect(decideRetry({ retried: 0, now, response: { headers: { "retry-after": "Mon, 23 Nov 2026 08:01:00 GMT" } } })).toMatchObject({
+      delayMs: 60_000,
+    });
   });
 
   it("ignores a Retry-After over 1 day or one that does not parse, and says so", () => {
@@ -39,13 +59,21 @@ describe("decideRetry: the decision table", () => {
   });
 
   it("5. uses the expression, normalized", () => {
-    expect(decideRetry({ retried: 2, retries: 5, retryDelay: "pow(2, retried) * 1000" })).toMatchObject({ delayMs: 4000, source: "expression" });
-    expect(decideRetry({ retried: 2, retries: 5, retryDelay: compile("1000 - 600 * retried") })).toMatchObject({ delayMs: 0, source: "expression" });
+    expect(decideRetry({ retried: 2, retries: 5, retryDelay: "pow(2, retried) * 1000" })).toMatchObject({
+      delayMs: 4000,
+      source: "expression",
+    });
+    expect(decideRetry({ retried: 2, retries: 5, retryDelay: compile("1000 - 600 * retried") })).toMatchObject({
+      delayMs: 0,
+      source: "expression",
+    });
     expect(decideRetry({ retried: 0, retryDelay: "sqrt(retried - 1)" })).toMatchObject({ delayMs: 12_000, source: "fallback" });
   });
 
   it("6. falls back to Upstash's default backoff", () => {
-    expect([0, 1, 2, 3, 4].map((retried) => decideRetry({ retried, retries: 10 })).map((d) => d.action === "retry" && d.delayMs)).toEqual([12_000, 148_000, 1_808_000, 22_026_000, 86_400_000]);
+    expect([0, 1, 2, 3, 4].map((retried) => decideRetry({ retried, retries: 10 })).map((d) => d.action === "retry" && d.delayMs)).toEqual([
+      12_000, 148_000, 1_808_000, 22_026_000, 86_400_000,
+    ]);
   });
 
   it("compiles through the given cache", () => {
@@ -56,7 +84,12 @@ describe("decideRetry: the decision table", () => {
   });
 
   it("never throws on hostile input", () => {
-    for (const input of [{ retried: Number.NaN }, { retried: 0, retryDelay: 42 }, { retried: 0, response: { headers: null } }, { retried: 0, response: { headers: { "retry-after": 5 } } }]) {
+    for (const input of [
+      { retried: Number.NaN },
+      { retried: 0, retryDelay: 42 },
+      { retried: 0, response: { headers: null } },
+      { retried: 0, response: { headers: { "retry-after": 5 } } },
+    ]) {
       expect(() => decideRetry(input as never)).not.toThrow();
     }
   });
@@ -73,7 +106,8 @@ describe("decideRetry: delays setTimeout cannot hold", () => {
       {
         code: "delay-exceeds-timer",
         severity: "warning",
-        message: "the delay, 24d20h31m23s648ms (2147483648 ms), is longer than setTimeout can wait, 2^31-1 ms (about 24.8 days); a longer timer fires at once",
+        message:
+          "the delay, 24d20h31m23s648ms (2147483648 ms), is longer than setTimeout can wait, 2^31-1 ms (about 24.8 days); a longer timer fires at once",
         span: { start: 0, end: 10 },
         hint: expect.stringContaining("chain timers") as string,
       },
@@ -129,7 +163,9 @@ describe("decideRetry: the host boundary", () => {
   });
 
   it("turns a throwing getter or headers.get into invalid-argument", () => {
-    expect(invalidArgument(() => decideRetry(throwing({ retried: 0 }, "retries") as never))).toBe("the decision input could not be read: reading it threw: boom");
+    expect(invalidArgument(() => decideRetry(throwing({ retried: 0 }, "retries") as never))).toBe(
+      "the decision input could not be read: reading it threw: boom",
+    );
     expect(invalidArgument(() => decideRetry({ retried: 0, response: throwing({}, "status") }))).toMatch(/boom/);
     const headers = {
       get() {
@@ -183,6 +219,8 @@ describe("decideRetry: the host boundary", () => {
 
   it("still takes a Headers object, whose get lives on its prototype, and an own get", () => {
     expect(decideRetry({ retried: 0, response: { headers: new Headers({ "retry-after": "7" }) } })).toMatchObject({ delayMs: 7000 });
-    expect(decideRetry({ retried: 0, response: { headers: { get: (name: string) => (name === "Retry-After" ? "8" : null) } } })).toMatchObject({ delayMs: 8000 });
+    expect(
+      decideRetry({ retried: 0, response: { headers: { get: (name: string) => (name === "Retry-After" ? "8" : null) } } }),
+    ).toMatchObject({ delayMs: 8000 });
   });
 });

@@ -75,7 +75,10 @@ describe("retryDelayHook", () => {
       expect(observed[i]).toBeLessThan(expected + 200);
     });
     // Past the limit got computes 0, and the hook passes that on: no third retry.
-    const exhausted = await got(`${base}/got-limit?fail=5`, { retry: { limit: 1, calculateDelay: gotCalculateDelay("10") }, throwHttpErrors: false });
+    const exhausted = await got(`${base}/got-limit?fail=5`, {
+      retry: { limit: 1, calculateDelay: gotCalculateDelay("10") },
+      throwHttpErrors: false,
+    });
     expect(exhausted.statusCode).toBe(503);
     expect(arrivals.get("/got-limit")).toHaveLength(2);
   });

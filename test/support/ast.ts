@@ -34,13 +34,23 @@ export const arbitraryExpression: fc.Arbitrary<Expression> = fc.letrec<{ express
     { maxDepth: 7, depthIdentifier: "expression" },
     literal,
     fc.constant<Expression>({ kind: "retried", span }),
-    fc.record({ operator: fc.constantFrom("-" as const, "+" as const), operand: tie("expression") }).map(({ operator, operand }): Expression => ({ kind: "unary", operator, operand, span })),
     fc
-      .record({ operator: fc.constantFrom("+" as const, "-" as const, "*" as const, "/" as const), left: tie("expression"), right: tie("expression") })
+      .record({ operator: fc.constantFrom("-" as const, "+" as const), operand: tie("expression") })
+      .map(({ operator, operand }): Expression => ({ kind: "unary", operator, operand, span })),
+    fc
+      .record({
+        operator: fc.constantFrom("+" as const, "-" as const, "*" as const, "/" as const),
+        left: tie("expression"),
+        right: tie("expression"),
+      })
       .map(({ operator, left, right }): Expression => ({ kind: "binary", operator, left, right, span })),
     fc
       .constantFrom(...BUILTINS)
-      .chain((builtin) => fc.array(tie("expression"), { minLength: builtin.arity, maxLength: builtin.arity }).map((args): Expression => ({ kind: "call", name: builtin.name, nameSpan: span, args, span }))),
+      .chain((builtin) =>
+        fc
+          .array(tie("expression"), { minLength: builtin.arity, maxLength: builtin.arity })
+          .map((args): Expression => ({ kind: "call", name: builtin.name, nameSpan: span, args, span })),
+      ),
   ),
 })).expression;
 

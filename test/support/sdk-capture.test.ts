@@ -15,7 +15,14 @@ const url = "https://example.com/api";
 
 describe("sdk-capture: qstash", () => {
   it("publish: method, path, serialized options, no telemetry", async () => {
-    const [request, ...rest] = await capturePublish({ url, body: "hi", delay: 1.5, retries: 2.5, timeout: 1.5, headers: { "X-Trace": "a", "x-trace": " b " } });
+    const [request, ...rest] = await capturePublish({
+      url,
+      body: "hi",
+      delay: 1.5,
+      retries: 2.5,
+      timeout: 1.5,
+      headers: { "X-Trace": "a", "x-trace": " b " },
+    });
     expect(rest).toEqual([]);
     expect(request).toEqual({
       method: "POST",
@@ -61,13 +68,23 @@ describe("sdk-capture: qstash", () => {
     expect(request?.items).toEqual([
       {
         destination: url,
-        headers: { "content-type": "application/json", "upstash-method": "POST", "upstash-flow-control-key": "k", "upstash-flow-control-value": "rate=0, period=1.5s" },
+        headers: {
+          "content-type": "application/json",
+          "upstash-method": "POST",
+          "upstash-flow-control-key": "k",
+          "upstash-flow-control-value": "rate=0, period=1.5s",
+        },
         body: '{"a":1}',
         queue: "q1",
       },
       {
         destination: "https://example.com/b",
-        headers: { "content-type": "application/json", "upstash-method": "POST", "upstash-label": "x,y", "upstash-redact-fields": "header[A],header[B]" },
+        headers: {
+          "content-type": "application/json",
+          "upstash-method": "POST",
+          "upstash-label": "x,y",
+          "upstash-redact-fields": "header[A],header[B]",
+        },
       },
     ]);
     expect(items[0]?.body).toEqual({ a: 1 });

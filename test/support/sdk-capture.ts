@@ -63,7 +63,10 @@ export function withoutTelemetry(headers: Readonly<Record<string, string>>): Rec
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !name.toLowerCase().startsWith("upstash-telemetry-")));
 }
 
-export async function captureWorkflowTrigger(options: WorkflowTriggerOptions | WorkflowTriggerOptions[], config: CaptureConfig = {}): Promise<CapturedRequest[]> {
+export async function captureWorkflowTrigger(
+  options: WorkflowTriggerOptions | WorkflowTriggerOptions[],
+  config: CaptureConfig = {},
+): Promise<CapturedRequest[]> {
   const client = new WorkflowClient({ ...clientConfig(config) });
   const prepare = (o: WorkflowTriggerOptions): WorkflowTriggerOptions => {
     const copy = copyOptions(o);
@@ -85,12 +88,20 @@ export async function capturePublishJSON(options: QStashPublishOptions, config: 
   return capture(() => client.publishJSON(copyOptions(options)));
 }
 
-export async function captureEnqueue(queueName: string, options: QStashPublishOptions, config: CaptureConfig = {}): Promise<CapturedRequest[]> {
+export async function captureEnqueue(
+  queueName: string,
+  options: QStashPublishOptions,
+  config: CaptureConfig = {},
+): Promise<CapturedRequest[]> {
   const queue = qstash(config).queue({ queueName });
   return capture(() => queue.enqueue(copyOptions(options) as PublishRequest));
 }
 
-export async function captureEnqueueJSON(queueName: string, options: QStashPublishOptions, config: CaptureConfig = {}): Promise<CapturedRequest[]> {
+export async function captureEnqueueJSON(
+  queueName: string,
+  options: QStashPublishOptions,
+  config: CaptureConfig = {},
+): Promise<CapturedRequest[]> {
   const queue = qstash(config).queue({ queueName });
   return capture(() => queue.enqueueJSON(copyOptions(options)));
 }
@@ -108,7 +119,13 @@ export async function captureScheduleCreate(options: QStashScheduleOptions, conf
 // ---------------------------------------------------------------------------
 
 function clientConfig(config: CaptureConfig) {
-  return { token: CAPTURE_TOKEN, baseUrl: CAPTURE_BASE_URL, retry: false as const, devMode: false, enableTelemetry: config.telemetry ?? false };
+  return {
+    token: CAPTURE_TOKEN,
+    baseUrl: CAPTURE_BASE_URL,
+    retry: false as const,
+    devMode: false,
+    enableTelemetry: config.telemetry ?? false,
+  };
 }
 
 function qstash(config: CaptureConfig): QStashClient {
@@ -120,7 +137,8 @@ function copyOptions<T extends object>(options: T): T {
   const copy = { ...options } as Record<string, unknown>;
   const headers = copy.headers;
   if (headers instanceof Headers) copy.headers = new Headers(headers);
-  else if (Array.isArray(headers)) copy.headers = headers.map((pair: unknown): unknown => (Array.isArray(pair) ? [...(pair as unknown[])] : pair));
+  else if (Array.isArray(headers))
+    copy.headers = headers.map((pair: unknown): unknown => (Array.isArray(pair) ? [...(pair as unknown[])] : pair));
   else if (headers !== null && typeof headers === "object") copy.headers = { ...headers };
   return copy as T;
 }
@@ -132,11 +150,11 @@ function capture(call: () => Promise<unknown>): Promise<CapturedRequest[]> {
   const run = queue.then(async () => {
     const requests: CapturedRequest[] = [];
     const realFetch = globalThis.fetch;
-    globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+    globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
       const request = await record(input, init);
       requests.push(request);
       return fakeResponse(request);
-    });
+    };
     try {
       await call();
     } finally {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { buildBatchTriggerRequest, buildTriggerRequest, parseTriggerHeaders, renderOptionDiagnostics, TRIGGER_CODES, type TriggerOptions } from "../../src/index.js";
+import {
+  buildBatchTriggerRequest,
+  buildTriggerRequest,
+  parseTriggerHeaders,
+  renderOptionDiagnostics,
+  TRIGGER_CODES,
+  type TriggerOptions,
+} from "../../src/index.js";
 
 const url = "https://example.com/api/workflow";
 const now = Date.UTC(2026, 10, 23);
@@ -124,11 +131,31 @@ describe("buildTriggerRequest", () => {
 
   it("renders option diagnostics against their own input, labelled with the path", () => {
     const text = renderOptionDiagnostics(build({ retryDelay: "pow(2, retries) * 1000" }).diagnostics);
-    expect(text).toBe(["error[unknown-variable]: unknown variable `retries`", " --> retryDelay", " 1 | pow(2, retries) * 1000", "   |        ^^^^^^^ did you mean `retried`?", "   = help: replace `retries` with `retried`"].join("\n"));
+    expect(text).toBe(
+      [
+        "error[unknown-variable]: unknown variable `retries`",
+        " --> retryDelay",
+        " 1 | pow(2, retries) * 1000",
+        "   |        ^^^^^^^ did you mean `retried`?",
+        "   = help: replace `retries` with `retried`",
+      ].join("\n"),
+    );
   });
 
   it("never throws on hostile options", () => {
-    for (const options of [null, undefined, 42, "x", [], { url: {} }, { url, headers: null }, { url, flowControl: null }, { url, label: [1, 2] }, { url, retryDelay: 42 }, { url, delay: {} }]) {
+    for (const options of [
+      null,
+      undefined,
+      42,
+      "x",
+      [],
+      { url: {} },
+      { url, headers: null },
+      { url, flowControl: null },
+      { url, label: [1, 2] },
+      { url, retryDelay: 42 },
+      { url, delay: {} },
+    ]) {
       expect(() => buildTriggerRequest(options as unknown as TriggerOptions)).not.toThrow();
       expect(buildTriggerRequest(options as unknown as TriggerOptions).ok).toBe(false);
     }
@@ -142,7 +169,10 @@ describe("buildTriggerRequest", () => {
 
 describe("buildTriggerRequest on options from an untrusted body", () => {
   it("bounds the unknown-option warnings: 20 with suggestions, then one count", () => {
-    const options = { url: "https://example.com/wf", ...Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`retryDelayy${i}`, 1])) };
+    const options = {
+      url: "https://example.com/wf",
+      ...Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`retryDelayy${i}`, 1])),
+    };
     const start = performance.now();
     const { ok, diagnostics } = buildTriggerRequest(options as never);
     expect(performance.now() - start).toBeLessThan(500);
@@ -154,7 +184,10 @@ describe("buildTriggerRequest on options from an untrusted body", () => {
 
 describe("buildBatchTriggerRequest", () => {
   it("builds POST /v2/batch/trigger with one item per trigger", () => {
-    const result = buildBatchTriggerRequest([{ url, retries: 0 }, { url: "https://b.example/wf", body: "x" }]);
+    const result = buildBatchTriggerRequest([
+      { url, retries: 0 },
+      { url: "https://b.example/wf", body: "x" },
+    ]);
     expect(result.ok).toBe(true);
     expect(result.request?.url).toBe("https://qstash.upstash.io/v2/batch/trigger");
     expect(JSON.parse(result.request?.body ?? "")).toEqual([
@@ -215,7 +248,12 @@ describe("parseTriggerHeaders", () => {
       ["Upstash-Not-Before", "soon"],
     ]);
     expect(result.ok).toBe(false);
-    expect(result.diagnostics.map((d) => d.code)).toEqual(["invalid-header-value", "unsupported-operator", "invalid-header-value", "missing-limit"]);
+    expect(result.diagnostics.map((d) => d.code)).toEqual([
+      "invalid-header-value",
+      "unsupported-operator",
+      "invalid-header-value",
+      "missing-limit",
+    ]);
   });
 
   it("checks the callback and failure-callback copies in the same languages, over their own retries", () => {
@@ -228,13 +266,15 @@ describe("parseTriggerHeaders", () => {
       "upstash-failure-callback-flow-control-value": "rate=0",
       "upstash-callback-retries": "many",
     });
-    expect(result.diagnostics.map((d) => [d.code, d.path]).sort()).toEqual([
-      ["invalid-header-value", "Upstash-Callback-Retries"],
-      ["unknown-function", "Upstash-Callback-Retry-Delay"],
-      ["negative-delay", "Upstash-Failure-Callback-Retry-Delay"],
-      ["invalid-key", "Upstash-Failure-Callback-Flow-Control-Key"],
-      ["invalid-count", "Upstash-Failure-Callback-Flow-Control-Value"],
-    ].sort());
+    expect(result.diagnostics.map((d) => [d.code, d.path]).sort()).toEqual(
+      [
+        ["invalid-header-value", "Upstash-Callback-Retries"],
+        ["unknown-function", "Upstash-Callback-Retry-Delay"],
+        ["negative-delay", "Upstash-Failure-Callback-Retry-Delay"],
+        ["invalid-key", "Upstash-Failure-Callback-Flow-Control-Key"],
+        ["invalid-count", "Upstash-Failure-Callback-Flow-Control-Value"],
+      ].sort(),
+    );
     expect(result.diagnostics.find((d) => d.code === "negative-delay")?.message).toContain("when `retried` is 0 (");
     // They are checked, not returned: trigger options have no field for them.
     expect(result.options).toEqual({ url: "" });
@@ -251,7 +291,12 @@ describe("parseTriggerHeaders", () => {
   });
 
   it("warns about a header given twice in different case", () => {
-    expect(parseTriggerHeaders([["upstash-retries", "1"], ["Upstash-Retries", "2"]]).diagnostics[0]?.code).toBe("duplicate-header");
+    expect(
+      parseTriggerHeaders([
+        ["upstash-retries", "1"],
+        ["Upstash-Retries", "2"],
+      ]).diagnostics[0]?.code,
+    ).toBe("duplicate-header");
   });
 
   it("refuses a 1 MB header value quickly", () => {

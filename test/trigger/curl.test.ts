@@ -29,8 +29,12 @@ describe("toCurl", () => {
     const { request } = buildPublishRequest({ url }, { token: "secret" });
     expect(toCurl(request as HttpRequest)).toContain(`-H 'Authorization: Bearer secret'`);
     // Any spelling of the name; a placeholder under another name is just a value.
-    expect(curlOf({ method: "POST", url, headers: { AUTHORIZATION: "Bearer <QSTASH_TOKEN>" } })).toContain('-H "Authorization: Bearer $QSTASH_TOKEN"');
-    expect(curlOf({ method: "POST", url, headers: { "X-Token": "Bearer <QSTASH_TOKEN>" } })).toContain(`-H 'X-Token: Bearer <QSTASH_TOKEN>'`);
+    expect(curlOf({ method: "POST", url, headers: { AUTHORIZATION: "Bearer <QSTASH_TOKEN>" } })).toContain(
+      '-H "Authorization: Bearer $QSTASH_TOKEN"',
+    );
+    expect(curlOf({ method: "POST", url, headers: { "X-Token": "Bearer <QSTASH_TOKEN>" } })).toContain(
+      `-H 'X-Token: Bearer <QSTASH_TOKEN>'`,
+    );
   });
 
   it("names the argument that is wrong", () => {
@@ -38,7 +42,9 @@ describe("toCurl", () => {
     expect(() => toCurl({ method: 1, url, headers: {} } as never)).toThrow("request.method must be a string, not a number");
     expect(() => toCurl({ method: "POST", url, headers: null } as never)).toThrow("request.headers must be an object, not null");
     expect(() => toCurl({ method: "POST", url: 3, headers: {} } as never)).toThrow("request.url must be a string, not a number");
-    expect(() => toCurl({ method: "POST", url, headers: { "X-A": 1 } } as never)).toThrow('request.headers["X-A"] must be a string, not a number');
+    expect(() => toCurl({ method: "POST", url, headers: { "X-A": 1 } } as never)).toThrow(
+      'request.headers["X-A"] must be a string, not a number',
+    );
     expect(() => toCurl({ method: "POST", url, headers: {}, body: 1 } as never)).toThrow("request.body must be a string, not a number");
   });
 
@@ -53,7 +59,9 @@ describe("toCurl", () => {
     expect(() => curlOf({ method: "POST", url, headers: { "X A": "1" } })).toThrow(/^request\.headers\["X A"\] cannot be sent as a header/);
     expect(() => curlOf({ method: "POST", url, headers: { "X-A": "\u0100" } })).toThrow(/^request\.headers\["X-A"\] cannot be sent/);
     const long = `${"x".repeat(80)} tail`;
-    expect(() => curlOf({ method: "POST", url, headers: { [long]: "1" } })).toThrow(`request.headers[${JSON.stringify("x".repeat(80))}] cannot be sent`);
+    expect(() => curlOf({ method: "POST", url, headers: { [long]: "1" } })).toThrow(
+      `request.headers[${JSON.stringify("x".repeat(80))}] cannot be sent`,
+    );
     expect(curlOf({ method: "POST", url, headers: { "X-A": "tab\there, Latin-1 é" } })).toContain("-H 'X-A: tab\there, Latin-1 é'");
   });
 });

@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildBatchTriggerRequest, buildTriggerRequest, parseFlowControlValue, parseTriggerHeaders, type TriggerOptions } from "../../src/index.js";
+import {
+  buildBatchTriggerRequest,
+  buildTriggerRequest,
+  parseFlowControlValue,
+  parseTriggerHeaders,
+  type TriggerOptions,
+} from "../../src/index.js";
 
 describe("hostile input never throws", () => {
   const anyOptions = fc.oneof(
@@ -15,7 +21,10 @@ describe("hostile input never throws", () => {
         retryDelay: fc.oneof(fc.string(), fc.anything()),
         delay: fc.oneof(fc.string(), fc.double(), fc.anything()),
         notBefore: fc.oneof(fc.double(), fc.anything()),
-        flowControl: fc.oneof(fc.record({ key: fc.anything(), rate: fc.anything(), parallelism: fc.anything(), period: fc.anything() }, { requiredKeys: [] }), fc.anything()),
+        flowControl: fc.oneof(
+          fc.record({ key: fc.anything(), rate: fc.anything(), parallelism: fc.anything(), period: fc.anything() }, { requiredKeys: [] }),
+          fc.anything(),
+        ),
         failureUrl: fc.oneof(fc.string(), fc.anything()),
         label: fc.oneof(fc.string(), fc.array(fc.anything()), fc.anything()),
       },
@@ -39,9 +48,26 @@ describe("hostile input never throws", () => {
 
   it("parseTriggerHeaders, on anything", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.dictionary(fc.constantFrom("upstash-retries", "upstash-delay", "upstash-retry-delay", "upstash-flow-control-value", "upstash-label", "upstash-x", "upstash-forward-__proto__"), fc.string())), (headers) => {
-        parseTriggerHeaders(headers as Record<string, string>);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.dictionary(
+            fc.constantFrom(
+              "upstash-retries",
+              "upstash-delay",
+              "upstash-retry-delay",
+              "upstash-flow-control-value",
+              "upstash-label",
+              "upstash-x",
+              "upstash-forward-__proto__",
+            ),
+            fc.string(),
+          ),
+        ),
+        (headers) => {
+          parseTriggerHeaders(headers as Record<string, string>);
+        },
+      ),
     );
   });
 

@@ -24,11 +24,20 @@ describe("renderOptionDiagnostics", () => {
   });
 
   it("names the argument that is wrong", () => {
-    const ok: OptionDiagnostic = { code: "missing-url", severity: "error", message: "m", span: { start: 0, end: 0 }, path: "url", input: "" };
+    const ok: OptionDiagnostic = {
+      code: "missing-url",
+      severity: "error",
+      message: "m",
+      span: { start: 0, end: 0 },
+      path: "url",
+      input: "",
+    };
     expect(() => renderOptionDiagnostics(null as never)).toThrow("diagnostics must be an array, not null");
     expect(() => renderOptionDiagnostics([ok, 1] as never)).toThrow("diagnostics[1] must be an object, not a number");
     expect(() => renderOptionDiagnostics([ok, { ...ok, path: 1 }] as never)).toThrow("diagnostics[1].path must be a string, not a number");
-    expect(() => renderOptionDiagnostics([ok, { ...ok, input: 1 }] as never)).toThrow("diagnostics[1].input must be a string, not a number");
+    expect(() => renderOptionDiagnostics([ok, { ...ok, input: 1 }] as never)).toThrow(
+      "diagnostics[1].input must be a string, not a number",
+    );
     expect(() => renderOptionDiagnostics([ok], 5 as never)).toThrow("the render options must be an object, not a number");
   });
 });

@@ -14,7 +14,7 @@ describe("found by the SDK differential tests", () => {
     expect(buildPublishRequest({ url, timeout: " 30s " }).request?.headers["Upstash-Timeout"]).toBe("30s");
   });
 
-  it("flowControl.period \"\" is left out, as both SDKs do (was refused)", () => {
+  it('flowControl.period "" is left out, as both SDKs do (was refused)', () => {
     const built = buildTriggerRequest({ url, flowControl: { key: "k", rate: 1, period: "" } }, { now });
     expect(built.request?.headers["Upstash-Flow-Control-Value"]).toBe("rate=1");
     expect(built.diagnostics.map((d) => d.code)).toEqual(["empty-value-omitted"]);

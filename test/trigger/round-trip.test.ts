@@ -1,6 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildBatchRequest, buildEnqueueRequest, buildPublishRequest, buildScheduleRequest, buildTriggerRequest, formatDuration, parseRequestHeaders, parseTriggerHeaders, type Endpoint, type RequestBuildResult } from "../../src/index.js";
+import {
+  buildBatchRequest,
+  buildEnqueueRequest,
+  buildPublishRequest,
+  buildScheduleRequest,
+  buildTriggerRequest,
+  formatDuration,
+  parseRequestHeaders,
+  parseTriggerHeaders,
+  type Endpoint,
+  type RequestBuildResult,
+} from "../../src/index.js";
 import { propertyRuns } from "../setup.js";
 
 /*
@@ -18,7 +29,11 @@ const QUEUE = "q1";
 const name = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,11}$/).filter((n) => !n.startsWith("wfr_"));
 const value = fc.stringMatching(/^[!-~]([ -~]{0,10}[!-~])?$/);
 /** Strict durations, whole and fractional seconds, and Go-style text the server accepts (sent as given). */
-const duration = fc.oneof(fc.integer({ min: 0, max: 6 * 86_400 }).map((s) => formatDuration(s * 1000)), fc.integer({ min: 0, max: 86_400 }), fc.constantFrom(1.5, 2.5, "1.5h", "90m"));
+const duration = fc.oneof(
+  fc.integer({ min: 0, max: 6 * 86_400 }).map((s) => formatDuration(s * 1000)),
+  fc.integer({ min: 0, max: 86_400 }),
+  fc.constantFrom(1.5, 2.5, "1.5h", "90m"),
+);
 const flowControl = fc
   .record(
     {
@@ -38,11 +53,25 @@ const common = {
   delay: duration,
   flowControl,
   label: fc.oneof(name, fc.array(name, { minLength: 1, maxLength: 3 })),
-  redact: fc.constantFrom({ body: true }, { header: true }, { header: ["A", "B"] }, { body: true, header: ["Authorization"] }, { body: true, header: true }, { body: false, header: ["X"] }),
+  redact: fc.constantFrom(
+    { body: true },
+    { header: true },
+    { header: ["A", "B"] },
+    { body: true, header: ["Authorization"] },
+    { body: true, header: true },
+    { body: false, header: ["X"] },
+  ),
 };
 const forwards = fc.dictionary(fc.stringMatching(/^[Xx]-[A-Za-z][a-z0-9-]{0,8}$/), value, { maxKeys: 3 });
 /** Callback-family headers qstash-js passes raw, with values of their rows' languages. */
-const raw = fc.record({ "Upstash-Callback-Retries": fc.constantFrom("0", "2"), "Upstash-Failure-Callback-Timeout": fc.constant("10s"), "Upstash-Callback-Forward-X-A": value }, { requiredKeys: [] });
+const raw = fc.record(
+  {
+    "Upstash-Callback-Retries": fc.constantFrom("0", "2"),
+    "Upstash-Failure-Callback-Timeout": fc.constant("10s"),
+    "Upstash-Callback-Forward-X-A": value,
+  },
+  { requiredKeys: [] },
+);
 const message = {
   ...common,
   headers: fc.tuple(forwards, raw).map(([a, b]) => ({ ...a, ...b })),
@@ -53,22 +82,46 @@ const message = {
 };
 
 const OPTIONS: Record<Endpoint, fc.Arbitrary<Record<string, unknown>>> = {
-  trigger: fc.record({ ...common, workflowRunId: name, headers: fc.dictionary(fc.stringMatching(/^X-[A-Za-z][A-Za-z0-9-]{0,8}$/), value, { maxKeys: 3 }), notBefore: fc.integer({ min: 2_000_000_000, max: 2_100_000_000 }), failureUrl: fc.constant("https://example.com/failed") }, { requiredKeys: [] }),
-  publish: fc.record({ ...message, notBefore: fc.integer({ min: 2_000_000_000, max: 2_100_000_000 }), deduplicationId: name, contentBasedDeduplication: fc.boolean() }, { requiredKeys: [] }),
+  trigger: fc.record(
+    {
+      ...common,
+      workflowRunId: name,
+      headers: fc.dictionary(fc.stringMatching(/^X-[A-Za-z][A-Za-z0-9-]{0,8}$/), value, { maxKeys: 3 }),
+      notBefore: fc.integer({ min: 2_000_000_000, max: 2_100_000_000 }),
+      failureUrl: fc.constant("https://example.com/failed"),
+    },
+    { requiredKeys: [] },
+  ),
+  publish: fc.record(
+    {
+      ...message,
+      notBefore: fc.integer({ min: 2_000_000_000, max: 2_100_000_000 }),
+      deduplicationId: name,
+      contentBasedDeduplication: fc.boolean(),
+    },
+    { requiredKeys: [] },
+  ),
   enqueue: fc.record({ ...message, deduplicationId: name, contentBasedDeduplication: fc.boolean() }, { requiredKeys: [] }),
   batch: fc.record({ ...message, deduplicationId: name, contentBasedDeduplication: fc.boolean() }, { requiredKeys: [] }),
-  schedule: fc.record({ ...message, cron: fc.constantFrom("*/5 * * * *", "CRON_TZ=Europe/Berlin 0 9 * * *"), scheduleId: name, queueName: name }, { requiredKeys: ["cron"] }),
+  schedule: fc.record(
+    { ...message, cron: fc.constantFrom("*/5 * * * *", "CRON_TZ=Europe/Berlin 0 9 * * *"), scheduleId: name, queueName: name },
+    { requiredKeys: ["cron"] },
+  ),
 };
 
 /** The headers one message of `endpoint` is sent with (a batch's single item; its queue is the item's field). */
 function build(endpoint: Endpoint, options: Record<string, unknown>): { result: RequestBuildResult; headers: Record<string, string> } {
   const base = { now: NOW };
   const result =
-    endpoint === "trigger" ? buildTriggerRequest({ url: URL_, ...options } as never, base)
-    : endpoint === "publish" ? buildPublishRequest({ url: URL_, ...options } as never, base)
-    : endpoint === "enqueue" ? buildEnqueueRequest({ url: URL_, queueName: QUEUE, ...options } as never, base)
-    : endpoint === "batch" ? buildBatchRequest([{ url: URL_, queueName: QUEUE, ...options } as never], base)
-    : buildScheduleRequest({ destination: URL_, ...options } as never, base);
+    endpoint === "trigger"
+      ? buildTriggerRequest({ url: URL_, ...options } as never, base)
+      : endpoint === "publish"
+        ? buildPublishRequest({ url: URL_, ...options } as never, base)
+        : endpoint === "enqueue"
+          ? buildEnqueueRequest({ url: URL_, queueName: QUEUE, ...options } as never, base)
+          : endpoint === "batch"
+            ? buildBatchRequest([{ url: URL_, queueName: QUEUE, ...options } as never], base)
+            : buildScheduleRequest({ destination: URL_, ...options } as never, base);
   if (endpoint !== "batch") return { result, headers: { ...(result.request?.headers ?? {}) } };
   const [item] = JSON.parse(result.request?.body ?? "[]") as { headers: Record<string, string>; queue?: string }[];
   expect(item?.queue).toBe(QUEUE);
@@ -77,7 +130,8 @@ function build(endpoint: Endpoint, options: Record<string, unknown>): { result: 
 
 /** The options the headers carry, without the path's url/destination. */
 function parse(endpoint: Endpoint, headers: Record<string, string>): Record<string, unknown> {
-  const parsed = endpoint === "trigger" ? parseTriggerHeaders(headers, { url: URL_ }) : parseRequestHeaders(headers, { endpoint, url: URL_ });
+  const parsed =
+    endpoint === "trigger" ? parseTriggerHeaders(headers, { url: URL_ }) : parseRequestHeaders(headers, { endpoint, url: URL_ });
   // `period` without `rate` is legal and sent as written, with a warning (issue 18); notes (info) such as
   // `flat-delay` describe a legal value and change nothing that is sent.
   expect(parsed.diagnostics.filter((d) => d.code !== "period-without-rate" && d.severity !== "info")).toEqual([]);
@@ -109,7 +163,10 @@ function canonical(endpoint: Endpoint, o: Record<string, unknown>): Record<strin
   if (endpoint !== "trigger" && endpoint !== "schedule") out.method ??= "POST";
   if (o.flowControl !== undefined) out.flowControl = canonicalFlow(o.flowControl as Record<string, unknown>);
   if (Array.isArray(o.label) && o.label.length === 1) out.label = o.label[0];
-  if (o.redact !== undefined) out.redact = Object.fromEntries(Object.entries(o.redact as Record<string, unknown>).filter(([, v]) => v !== false && !(Array.isArray(v) && v.length === 0)));
+  if (o.redact !== undefined)
+    out.redact = Object.fromEntries(
+      Object.entries(o.redact as Record<string, unknown>).filter(([, v]) => v !== false && !(Array.isArray(v) && v.length === 0)),
+    );
   if (o.contentBasedDeduplication === false) delete out.contentBasedDeduplication;
   if (o.headers !== undefined) out.headers = canonicalHeaders(endpoint, o.headers as Record<string, string>);
   if (out.headers === undefined) delete out.headers;
@@ -119,7 +176,11 @@ function canonical(endpoint: Endpoint, o: Record<string, unknown>): Record<strin
 function canonicalFlow(f: Record<string, unknown>): Record<string, unknown> {
   const { ratePerSecond, period, ...rest } = f;
   const rate = f.rate ?? ratePerSecond;
-  return { ...rest, ...(rate === undefined ? {} : { rate }), ...(period === undefined || period === "" ? {} : { period: typeof period === "number" ? `${period}s` : period }) };
+  return {
+    ...rest,
+    ...(rate === undefined ? {} : { rate }),
+    ...(period === undefined || period === "" ? {} : { period: typeof period === "number" ? `${period}s` : period }),
+  };
 }
 
 /** Names equal up to case become one header (first spelling, values joined with ", ", as `Headers` does). */
@@ -130,7 +191,9 @@ function canonicalHeaders(endpoint: Endpoint, headers: Record<string, string>): 
     if (seen === undefined) merged.set(n.toLowerCase(), [n, v]);
     else seen[1] = `${seen[1]}, ${v}`;
   }
-  const entries = [...merged.values()].map(([n, v]) => [endpoint === "batch" || (endpoint !== "trigger" && !/^upstash-/i.test(n)) ? n.toLowerCase() : n, v] as const);
+  const entries = [...merged.values()].map(
+    ([n, v]) => [endpoint === "batch" || (endpoint !== "trigger" && !/^upstash-/i.test(n)) ? n.toLowerCase() : n, v] as const,
+  );
   return entries.length === 0 ? undefined : Object.fromEntries(entries);
 }
 

@@ -1,8 +1,40 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildBatchRequest, buildEnqueueRequest, buildPublishRequest, buildScheduleRequest, parseRequestHeaders, type BatchItem, type RequestBuildResult } from "../../src/index.js";
-import { CAPTURE_BASE_URL, captureBatchJSON, captureEnqueue, captureEnqueueJSON, capturePublish, capturePublishJSON, captureScheduleCreate, type CapturedRequest, type QStashBatchItem, type QStashPublishOptions, type QStashScheduleOptions } from "../support/sdk-capture.js";
-import { compareHeaders, expectAllowedRefusal, expectParsesClean, gen, isTelemetry, lowerCased, name, NOW, RUNS, SHARED_REFUSALS, type RefusalAllowList } from "./differential-support.js";
+import {
+  buildBatchRequest,
+  buildEnqueueRequest,
+  buildPublishRequest,
+  buildScheduleRequest,
+  parseRequestHeaders,
+  type BatchItem,
+  type RequestBuildResult,
+} from "../../src/index.js";
+import {
+  CAPTURE_BASE_URL,
+  captureBatchJSON,
+  captureEnqueue,
+  captureEnqueueJSON,
+  capturePublish,
+  capturePublishJSON,
+  captureScheduleCreate,
+  type CapturedRequest,
+  type QStashBatchItem,
+  type QStashPublishOptions,
+  type QStashScheduleOptions,
+} from "../support/sdk-capture.js";
+import {
+  compareHeaders,
+  expectAllowedRefusal,
+  expectParsesClean,
+  gen,
+  isTelemetry,
+  lowerCased,
+  name,
+  NOW,
+  RUNS,
+  SHARED_REFUSALS,
+  type RefusalAllowList,
+} from "./differential-support.js";
 
 /*
  * Differential test against @upstash/qstash 2.12.0: publish, publishJSON,
@@ -42,7 +74,12 @@ const QSTASH_REFUSALS: RefusalAllowList = {
 
 /** Upstash-* headers a caller passes raw (qstash-js does not prefix them), with well-formed values. */
 const rawUpstash = fc.record(
-  { "Upstash-Callback-Retries": fc.constantFrom("0", "2"), "Upstash-Failure-Callback-Timeout": fc.constant("10s"), "Upstash-Callback-Delay": fc.constant("5s"), "Upstash-Callback-Forward-X-A": fc.constant("v") },
+  {
+    "Upstash-Callback-Retries": fc.constantFrom("0", "2"),
+    "Upstash-Failure-Callback-Timeout": fc.constant("10s"),
+    "Upstash-Callback-Delay": fc.constant("5s"),
+    "Upstash-Callback-Forward-X-A": fc.constant("v"),
+  },
   { requiredKeys: [] },
 );
 const headers = fc.tuple(gen.headers([]), rawUpstash).map(([a, b]) => ({ ...a, ...b }));
@@ -64,10 +101,21 @@ const messageFields = {
   label: gen.label,
   redact: gen.redact,
 };
-const publishOptions = (body: fc.Arbitrary<unknown>): fc.Arbitrary<Options> => fc.record({ ...messageFields, body }, { requiredKeys: ["url"] });
-const batchItem = fc.record({ ...messageFields, body: fc.oneof(fc.dictionary(name, fc.integer(), { maxKeys: 2 }), fc.constant(null)), queueName: fc.oneof(name, fc.constant("")) }, { requiredKeys: ["url"] });
+const publishOptions = (body: fc.Arbitrary<unknown>): fc.Arbitrary<Options> =>
+  fc.record({ ...messageFields, body }, { requiredKeys: ["url"] });
+const batchItem = fc.record(
+  {
+    ...messageFields,
+    body: fc.oneof(fc.dictionary(name, fc.integer(), { maxKeys: 2 }), fc.constant(null)),
+    queueName: fc.oneof(name, fc.constant("")),
+  },
+  { requiredKeys: ["url"] },
+);
 const { url: _url, notBefore: _nb, deduplicationId: _d, contentBasedDeduplication: _c, ...scheduleFields } = messageFields;
-const scheduleOptions = fc.record({ ...scheduleFields, destination: gen.url, cron: gen.cron, body: gen.stringBody, scheduleId: gen.scheduleId, queueName: name }, { requiredKeys: ["destination", "cron"] });
+const scheduleOptions = fc.record(
+  { ...scheduleFields, destination: gen.url, cron: gen.cron, body: gen.stringBody, scheduleId: gen.scheduleId, queueName: name },
+  { requiredKeys: ["destination", "cron"] },
+);
 
 /** The call's SDK capture, or undefined when the SDK threw. */
 async function sdk(call: () => Promise<CapturedRequest[]>): Promise<CapturedRequest | undefined> {
@@ -90,7 +138,13 @@ const jsonContentType =
   };
 
 /** Our result against the SDK's request: refusal allowed, or URL, headers and body equal. */
-function expectSame(built: RequestBuildResult, theirs: CapturedRequest | undefined, options: Options, json: boolean, endpoint: "publish" | "enqueue" | "schedule"): void {
+function expectSame(
+  built: RequestBuildResult,
+  theirs: CapturedRequest | undefined,
+  options: Options,
+  json: boolean,
+  endpoint: "publish" | "enqueue" | "schedule",
+): void {
   const url = String(options.url ?? options.destination);
   if (!built.ok) {
     expectAllowedRefusal(built.diagnostics, QSTASH_REFUSALS, options);
@@ -102,7 +156,12 @@ function expectSame(built: RequestBuildResult, theirs: CapturedRequest | undefin
   // The SDK joins its path and parses it with `new URL`; ours is the same text unparsed.
   expect(new URL(built.request.url).href).toBe(new URL(sent.url).href);
   expect(built.request.body).toBe(sent.body);
-  compareHeaders(built.request.headers, sent.headers, (h) => isTelemetry(h) || (json && h === "content-type"), json ? jsonContentType(sent.headers) : undefined);
+  compareHeaders(
+    built.request.headers,
+    sent.headers,
+    (h) => isTelemetry(h) || (json && h === "content-type"),
+    json ? jsonContentType(sent.headers) : undefined,
+  );
   expectParsesClean(sent.headers, endpoint, url, true);
 }
 
@@ -112,48 +171,82 @@ const run = <T>(arb: fc.Arbitrary<T>, check: (value: T) => Promise<void>) => fc.
 describe("our builders agree with @upstash/qstash", () => {
   it("publish (string body)", () =>
     run(publishOptions(gen.stringBody), async (o) => {
-      expectSame(buildPublishRequest(o as never, base), await sdk(() => capturePublish(o as QStashPublishOptions, { telemetry: true })), o, false, "publish");
+      expectSame(
+        buildPublishRequest(o as never, base),
+        await sdk(() => capturePublish(o as QStashPublishOptions, { telemetry: true })),
+        o,
+        false,
+        "publish",
+      );
     }));
 
   it("publishJSON (any JSON body, or none)", () =>
     run(publishOptions(fc.option(gen.body, { nil: undefined })), async (o) => {
       // Our publish sends a string body as is: the JSON variant is compared on non-string bodies.
       const options = typeof o.body === "string" ? { ...o, body: { text: o.body } } : o;
-      expectSame(buildPublishRequest(options as never, base), await sdk(() => capturePublishJSON(options as QStashPublishOptions, { telemetry: true })), options, true, "publish");
+      expectSame(
+        buildPublishRequest(options as never, base),
+        await sdk(() => capturePublishJSON(options as QStashPublishOptions, { telemetry: true })),
+        options,
+        true,
+        "publish",
+      );
     }));
 
   it("enqueue and enqueueJSON", () =>
-    run(fc.tuple(name, publishOptions(fc.oneof(gen.stringBody, fc.dictionary(name, fc.integer(), { maxKeys: 2 })))), async ([queueName, o]) => {
-      const json = typeof o.body !== "string";
-      const theirs = await sdk(() => (json ? captureEnqueueJSON : captureEnqueue)(queueName, o as QStashPublishOptions, { telemetry: true }));
-      expectSame(buildEnqueueRequest({ ...(o as Options), queueName } as never, base), theirs, o, json, "enqueue");
-    }));
+    run(
+      fc.tuple(name, publishOptions(fc.oneof(gen.stringBody, fc.dictionary(name, fc.integer(), { maxKeys: 2 })))),
+      async ([queueName, o]) => {
+        const json = typeof o.body !== "string";
+        const theirs = await sdk(() =>
+          (json ? captureEnqueueJSON : captureEnqueue)(queueName, o as QStashPublishOptions, { telemetry: true }),
+        );
+        expectSame(buildEnqueueRequest({ ...(o as Options), queueName } as never, base), theirs, o, json, "enqueue");
+      },
+    ));
 
   it("batchJSON", () =>
     run(fc.array(batchItem, { minLength: 1, maxLength: 3 }), async (items) => {
       const theirs = await sdk(() => captureBatchJSON(items as QStashBatchItem[], { telemetry: true }));
       const built = buildBatchRequest(items as BatchItem[], base);
       if (!built.ok) {
-        for (const d of built.diagnostics) if (d.severity === "error") expectAllowedRefusal([d], QSTASH_REFUSALS, items[d.index ?? -1] as Options);
+        for (const d of built.diagnostics)
+          if (d.severity === "error") expectAllowedRefusal([d], QSTASH_REFUSALS, items[d.index ?? -1] as Options);
         return;
       }
       expect(theirs, "the SDK threw on a batch we accept").toBeDefined();
       expect(new URL(built.request.url).href).toBe(new URL(theirs?.url ?? "").href);
-      const ours = JSON.parse(built.request.body ?? "[]") as { destination: string; headers: Record<string, string>; body?: string; queue?: string }[];
+      const ours = JSON.parse(built.request.body ?? "[]") as {
+        destination: string;
+        headers: Record<string, string>;
+        body?: string;
+        queue?: string;
+      }[];
       expect(ours).toHaveLength(theirs?.items?.length ?? -1);
       ours.forEach((item, i) => {
         const sent = theirs?.items?.[i];
         expect(item.destination).toBe(sent?.destination);
         expect(item.body).toBe(sent?.body);
         expect(item.queue).toBe(sent?.queue);
-        compareHeaders(item.headers, sent?.headers ?? {}, (h) => isTelemetry(h) || h === "content-type", jsonContentType(sent?.headers ?? {}));
+        compareHeaders(
+          item.headers,
+          sent?.headers ?? {},
+          (h) => isTelemetry(h) || h === "content-type",
+          jsonContentType(sent?.headers ?? {}),
+        );
         expectParsesClean(sent?.headers ?? {}, "batch", item.destination, true);
       });
     }));
 
   it("schedules.create", () =>
     run(scheduleOptions, async (o) => {
-      expectSame(buildScheduleRequest(o as never, base), await sdk(() => captureScheduleCreate(o as unknown as QStashScheduleOptions, { telemetry: true })), o, false, "schedule");
+      expectSame(
+        buildScheduleRequest(o as never, base),
+        await sdk(() => captureScheduleCreate(o as unknown as QStashScheduleOptions, { telemetry: true })),
+        o,
+        false,
+        "schedule",
+      );
     }));
 
   it("keyless flow control: the SDK drops it, we drop it with a warning", async () => {
@@ -179,6 +272,8 @@ describe("the parse side on an unknown raw Upstash-* header", () => {
     const theirs = await sdk(() => capturePublish(options));
     expect(theirs?.headers["upstash-foo"]).toBe("1");
     expect(buildPublishRequest(options).diagnostics.map((d) => d.code)).toEqual(["unknown-upstash-header"]);
-    expect(parseRequestHeaders(lowerCased(theirs?.headers ?? {}), { endpoint: "publish" }).diagnostics.map((d) => d.code)).toEqual(["unknown-upstash-header"]);
+    expect(parseRequestHeaders(lowerCased(theirs?.headers ?? {}), { endpoint: "publish" }).diagnostics.map((d) => d.code)).toEqual([
+      "unknown-upstash-header",
+    ]);
   });
 });

@@ -1,8 +1,25 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildBatchTriggerRequest, buildTriggerRequest, parseTriggerHeaders, type OptionDiagnostic, type TriggerOptions } from "../../src/index.js";
+import {
+  buildBatchTriggerRequest,
+  buildTriggerRequest,
+  parseTriggerHeaders,
+  type OptionDiagnostic,
+  type TriggerOptions,
+} from "../../src/index.js";
 import { CAPTURE_BASE_URL, captureWorkflowTrigger, type CapturedBatchItem, type WorkflowTriggerOptions } from "../support/sdk-capture.js";
-import { compareHeaders, expectAllowedRefusal, expectParsesClean, gen, isTelemetry, lowerCased, NOW, RUNS, SHARED_REFUSALS, type RefusalAllowList } from "./differential-support.js";
+import {
+  compareHeaders,
+  expectAllowedRefusal,
+  expectParsesClean,
+  gen,
+  isTelemetry,
+  lowerCased,
+  NOW,
+  RUNS,
+  SHARED_REFUSALS,
+  type RefusalAllowList,
+} from "./differential-support.js";
 
 /*
  * Differential test against @upstash/workflow 1.3.3's `Client.trigger`, run
@@ -29,7 +46,10 @@ export function isDocumentedSdkOnly(name: string, options: TriggerOptions): bool
   // The SDK always sends a content type (the caller's, else JSON); we only for a JSON body.
   if (name === "content-type") return true;
   // The SDK's failure-callback protocol headers, and all copies when it defaults failureUrl to the workflow url.
-  if (/^upstash-failure-callback-(feature-set|workflow-.+|forward-upstash-(workflow-failure-callback|workflow-is-failure|label))$/.test(name)) return true;
+  if (
+    /^upstash-failure-callback-(feature-set|workflow-.+|forward-upstash-(workflow-failure-callback|workflow-is-failure|label))$/.test(name)
+  )
+    return true;
   if (options.failureUrl === undefined && name.startsWith("upstash-failure-callback")) return true;
   return false;
 }
@@ -83,7 +103,11 @@ async function sdkItems(options: TriggerOptions | TriggerOptions[]): Promise<Cap
 }
 
 /** One run: destination, headers and body of our message against the SDK's batch item. */
-function expectSameItem(options: TriggerOptions, ours: { destination: string; headers: Record<string, string>; body?: string }, theirs: CapturedBatchItem): void {
+function expectSameItem(
+  options: TriggerOptions,
+  ours: { destination: string; headers: Record<string, string>; body?: string },
+  theirs: CapturedBatchItem,
+): void {
   expect(ours.destination).toBe(theirs.destination);
   expect(ours.body).toBe(theirs.body);
   compareHeaders(ours.headers, theirs.headers, (h) => isDocumentedSdkOnly(h, options));
@@ -110,7 +134,15 @@ describe("buildTriggerRequest agrees with @upstash/workflow Client.trigger", () 
         }
         expect(theirs, "the SDK threw on options we accept").toBeDefined();
         expect(built.request.url).toBe(`${CAPTURE_BASE_URL}/v2/trigger/${options.url}`);
-        expectSameItem(options, { destination: options.url, headers: lowerCased(built.request.headers), ...(built.request.body === undefined ? {} : { body: built.request.body }) }, theirs?.[0] as CapturedBatchItem);
+        expectSameItem(
+          options,
+          {
+            destination: options.url,
+            headers: lowerCased(built.request.headers),
+            ...(built.request.body === undefined ? {} : { body: built.request.body }),
+          },
+          theirs?.[0] as CapturedBatchItem,
+        );
       }),
       { numRuns: RUNS },
     );
@@ -128,7 +160,13 @@ describe("buildTriggerRequest agrees with @upstash/workflow Client.trigger", () 
         expect(theirs, "the SDK threw on a batch we accept").toHaveLength(items.length);
         expect(built.request.url).toBe(`${CAPTURE_BASE_URL}/v2/batch/trigger`);
         const ours = JSON.parse(built.request.body ?? "[]") as { destination: string; headers: Record<string, string>; body?: string }[];
-        items.forEach((options, i) => expectSameItem(options, { ...(ours[i] as (typeof ours)[number]), headers: lowerCased(ours[i]?.headers ?? {}) }, theirs?.[i] as CapturedBatchItem));
+        items.forEach((options, i) =>
+          expectSameItem(
+            options,
+            { ...(ours[i] as (typeof ours)[number]), headers: lowerCased(ours[i]?.headers ?? {}) },
+            theirs?.[i] as CapturedBatchItem,
+          ),
+        );
       }),
       { numRuns: RUNS },
     );
@@ -158,12 +196,18 @@ describe("buildTriggerRequest agrees with @upstash/workflow Client.trigger", () 
   it("where the SDK is lax, this library gives a diagnostic", async () => {
     const [doubled] = (await sdkItems({ url: "https://example.com/wf", workflowRunId: "wfr_abc" })) ?? [];
     expect(doubled?.headers["upstash-workflow-runid"]).toBe("wfr_wfr_abc");
-    expect(buildTriggerRequest({ url: "https://example.com/wf", workflowRunId: "wfr_abc" }).diagnostics[0]?.code).toBe("doubled-run-id-prefix");
+    expect(buildTriggerRequest({ url: "https://example.com/wf", workflowRunId: "wfr_abc" }).diagnostics[0]?.code).toBe(
+      "doubled-run-id-prefix",
+    );
     const [nan] = (await sdkItems({ url: "https://example.com/wf", delay: Number.NaN })) ?? [];
     expect(nan?.headers["upstash-delay"]).toBe("NaNs");
     expect(buildTriggerRequest({ url: "https://example.com/wf", delay: Number.NaN }).diagnostics[0]?.code).toBe("invalid-delay");
-    const [keyless] = (await sdkItems({ url: "https://example.com/wf", flowControl: { rate: 1 } as NonNullable<TriggerOptions["flowControl"]> })) ?? [];
+    const [keyless] =
+      (await sdkItems({ url: "https://example.com/wf", flowControl: { rate: 1 } as NonNullable<TriggerOptions["flowControl"]> })) ?? [];
     expect(keyless?.headers["upstash-flow-control-key"]).toBe("undefined");
-    expect(buildTriggerRequest({ url: "https://example.com/wf", flowControl: { rate: 1 } as NonNullable<TriggerOptions["flowControl"]> }).diagnostics[0]?.code).toBe("keyless-flow-control");
+    expect(
+      buildTriggerRequest({ url: "https://example.com/wf", flowControl: { rate: 1 } as NonNullable<TriggerOptions["flowControl"]> })
+        .diagnostics[0]?.code,
+    ).toBe("keyless-flow-control");
   });
 });

@@ -52,7 +52,9 @@ export const checkCommand: Command = {
     context.io.out(`${s.green("valid")}${s.yellow(describeFindings(delay.diagnostics))}: ${printExpression(delay.expression)}`);
     if (delay.range !== undefined) {
       const { min, max, minAt, maxAt } = delay.range;
-      context.io.out(`delay over ${retries} ${retries === 1 ? "retry" : "retries"}: min ${formatDuration(min)} (${min} ms, retried = ${minAt}), max ${formatDuration(max)} (${max} ms, retried = ${maxAt})`);
+      context.io.out(
+        `delay over ${retries} ${retries === 1 ? "retry" : "retries"}: min ${formatDuration(min)} (${min} ms, retried = ${minAt}), max ${formatDuration(max)} (${max} ms, retried = ${maxAt})`,
+      );
     } else if (retries === 0) {
       context.io.out("no retries to check (--retries 0)");
     } else {

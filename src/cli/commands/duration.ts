@@ -24,7 +24,15 @@ export const durationCommand: Command = {
     const mode = context.values.go === true ? "go" : "strict";
     const result = parseDuration(value, { mode });
     if (context.values.json === true) {
-      printJson(context, { command: "duration", input: value, mode, valid: result.ok, ms: result.ok ? result.value.ms : null, canonical: result.ok ? result.value.canonical : null, diagnostics: result.diagnostics });
+      printJson(context, {
+        command: "duration",
+        input: value,
+        mode,
+        valid: result.ok,
+        ms: result.ok ? result.value.ms : null,
+        canonical: result.ok ? result.value.canonical : null,
+        diagnostics: result.diagnostics,
+      });
       return result.ok ? EXIT.ok : EXIT.invalid;
     }
     printDiagnostics(context, value, result.diagnostics);

@@ -13,13 +13,19 @@ export const publishCommand = requestCommand({
   ].join("\n"),
   endpointOf: (context) => (stringFlag(context, "queue-name") === undefined ? "publish" : "enqueue"),
   flagsOf: "enqueue",
-  build: (endpoint, options, build) => (endpoint === "enqueue" ? buildEnqueueRequest(options as unknown as EnqueueOptions, build) : buildPublishRequest(options as unknown as PublishOptions, build)),
+  build: (endpoint, options, build) =>
+    endpoint === "enqueue"
+      ? buildEnqueueRequest(options as unknown as EnqueueOptions, build)
+      : buildPublishRequest(options as unknown as PublishOptions, build),
 });
 
 export const scheduleCommand = requestCommand({
   name: "schedule",
   summary: "validate QStash schedule options (schedules.create) and print the request",
-  describe: ["Checks every option of a QStash schedule (@upstash/qstash's schedules.create) and prints", "the request for POST /v2/schedules/{destination}: its headers, or a ready curl command."].join("\n"),
+  describe: [
+    "Checks every option of a QStash schedule (@upstash/qstash's schedules.create) and prints",
+    "the request for POST /v2/schedules/{destination}: its headers, or a ready curl command.",
+  ].join("\n"),
   endpointOf: () => "schedule",
   flagsOf: "schedule",
   build: (_endpoint, options, build) => buildScheduleRequest(options as unknown as ScheduleCreateOptions, build),

@@ -56,7 +56,14 @@ export function requestFlags(endpoint: Endpoint): NonNullable<ParseArgsConfig["o
   for (const row of flagRows(endpoint)) {
     const shape = shapeOf(row);
     const name = row.option === "headers" ? "header" : flagName(row.option);
-    flags[name] = shape === "boolean" ? { type: "boolean" } : { type: "string", ...(shape === "repeated" || shape === "headers" ? { multiple: true } : {}), ...(name === "retries" ? { short: "r" } : {}) };
+    flags[name] =
+      shape === "boolean"
+        ? { type: "boolean" }
+        : {
+            type: "string",
+            ...(shape === "repeated" || shape === "headers" ? { multiple: true } : {}),
+            ...(name === "retries" ? { short: "r" } : {}),
+          };
     if (shape === "flow-control") flags["flow-control-key"] = { type: "string" };
   }
   return flags;
@@ -69,7 +76,12 @@ export function requestFlagHelp(endpoint: Endpoint): string[] {
   const lines: string[] = [];
   for (const row of flagRows(endpoint)) {
     const shape = shapeOf(row);
-    const flag = row.option === "headers" ? "--header 'K: V'" : shape === "boolean" ? `--${flagName(row.option)}` : `--${flagName(row.option)} ${shape === "integer" || shape === "number" ? "N" : "V"}`;
+    const flag =
+      row.option === "headers"
+        ? "--header 'K: V'"
+        : shape === "boolean"
+          ? `--${flagName(row.option)}`
+          : `--${flagName(row.option)} ${shape === "integer" || shape === "number" ? "N" : "V"}`;
     if (shape === "flow-control") {
       // On the command line the value is written as the header is, not as the SDK's object.
       lines.push(`  ${"--flow-control-key K".padEnd(FLAG_WIDTH)}the flow-control key (letters, digits, - _ .)`);
@@ -87,7 +99,11 @@ function firstSentence(doc: string): string {
 }
 
 /** The options object the flags stand for, and the diagnostics of values the flags carry in their own languages. */
-export function optionsFromFlags(context: CommandContext, endpoint: Endpoint, command: string): { options: Record<string, unknown>; diagnostics: OptionDiagnostic[] } {
+export function optionsFromFlags(
+  context: CommandContext,
+  endpoint: Endpoint,
+  command: string,
+): { options: Record<string, unknown>; diagnostics: OptionDiagnostic[] } {
   const options: Record<string, unknown> = {};
   const report = new Report();
   for (const row of flagRows(endpoint)) {
@@ -137,7 +153,11 @@ function flowControl(context: CommandContext, report: Report): FlowControlOption
   const options = toFlowControlOptions(parsed.value);
   // The builder checks the options again: keep only what it cannot see in the canonical text (spaces around `=`).
   const again = new Set(tryFormatFlowControlValue(options).diagnostics.map((d) => d.code));
-  report.adopt(parsed.diagnostics.filter((d) => !again.has(d.code)), "flowControl", text);
+  report.adopt(
+    parsed.diagnostics.filter((d) => !again.has(d.code)),
+    "flowControl",
+    text,
+  );
   return { ...(key === undefined ? {} : { key }), ...options };
 }
 
@@ -148,7 +168,12 @@ function headerFlags(context: CommandContext, command: string): Record<string, s
   for (const header of list) {
     const colon = header.indexOf(":");
     if (colon <= 0) throw new UsageError(`--header must look like 'Name: value', not '${header}'`, command);
-    Object.defineProperty(headers, header.slice(0, colon).trim(), { value: header.slice(colon + 1).trim(), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(headers, header.slice(0, colon).trim(), {
+      value: header.slice(colon + 1).trim(),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return headers;
 }

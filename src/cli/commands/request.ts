@@ -34,14 +34,22 @@ export function requestCommand(spec: RequestCommandSpec): Command {
     name: spec.name,
     summary: spec.summary,
     usage: `Usage: retry-delay ${spec.name} --url U [options] [--curl] [--json]`,
-    help: [spec.describe, "The token is never printed: curl reads it from $QSTASH_TOKEN.", "", "Options:", ...requestFlagHelp(spec.flagsOf), ...COMMON].join("\n"),
+    help: [
+      spec.describe,
+      "The token is never printed: curl reads it from $QSTASH_TOKEN.",
+      "",
+      "Options:",
+      ...requestFlagHelp(spec.flagsOf),
+      ...COMMON,
+    ].join("\n"),
     options: { ...requestFlags(spec.flagsOf), plan: { type: "string" }, "base-url": { type: "string" }, curl: { type: "boolean" } },
     run: (context) => runRequest(spec, context),
   };
 }
 
 function runRequest(spec: RequestCommandSpec, context: CommandContext): number {
-  if (context.positionals.length > 0) throw new UsageError(`unexpected argument '${context.positionals[0] ?? ""}'; every option is a flag`, spec.name);
+  if (context.positionals.length > 0)
+    throw new UsageError(`unexpected argument '${context.positionals[0] ?? ""}'; every option is a flag`, spec.name);
   if (stringFlag(context, "url") === undefined) throw new UsageError("missing --url", spec.name);
   const endpoint = spec.endpointOf(context);
   const { options, diagnostics: flagDiagnostics } = optionsFromFlags(context, endpoint, spec.name);
@@ -50,7 +58,13 @@ function runRequest(spec: RequestCommandSpec, context: CommandContext): number {
   const diagnostics: readonly OptionDiagnostic[] = [...flagDiagnostics, ...result.diagnostics];
   const ok = result.ok && !flagDiagnostics.some((d) => d.severity === "error");
   if (context.values.json === true) {
-    printJson(context, { command: spec.name, valid: ok, request: ok ? result.request : null, curl: ok ? toCurl(result.request) : null, diagnostics });
+    printJson(context, {
+      command: spec.name,
+      valid: ok,
+      request: ok ? result.request : null,
+      curl: ok ? toCurl(result.request) : null,
+      diagnostics,
+    });
     return ok ? EXIT.ok : EXIT.invalid;
   }
   printOptionDiagnostics(context, diagnostics);
@@ -100,8 +114,10 @@ function isDurationHeader(name: string): boolean {
 
 function buildOptions(context: CommandContext, command: string): BuildOptions {
   const baseUrl = stringFlag(context, "base-url");
-  if (baseUrl !== undefined && !isHttpUrl(baseUrl)) throw new UsageError(`--base-url must be an http:// or https:// URL, not '${baseUrl}'`, command);
+  if (baseUrl !== undefined && !isHttpUrl(baseUrl))
+    throw new UsageError(`--base-url must be an http:// or https:// URL, not '${baseUrl}'`, command);
   const plan = stringFlag(context, "plan");
-  if (plan !== undefined && !isUpstashPlan(plan)) throw new UsageError(`--plan must be one of ${Object.keys(MAX_DELAY_BY_PLAN).join(", ")}, not '${plan}'`, command);
+  if (plan !== undefined && !isUpstashPlan(plan))
+    throw new UsageError(`--plan must be one of ${Object.keys(MAX_DELAY_BY_PLAN).join(", ")}, not '${plan}'`, command);
   return { ...(plan === undefined ? {} : { plan }), ...(baseUrl === undefined ? {} : { baseUrl }), now: context.io.now() };
 }

@@ -11,7 +11,8 @@ const SCHEMA_VERSION = 1;
 export function singleValue(context: CommandContext, command: string, what: string): string {
   const { positionals } = context;
   if (positionals.length === 0) throw new UsageError(`missing ${what}`, command);
-  if (positionals.length > 1) throw new UsageError(`expected one ${what}, got ${positionals.length} arguments (quote the ${what} if it has spaces)`, command);
+  if (positionals.length > 1)
+    throw new UsageError(`expected one ${what}, got ${positionals.length} arguments (quote the ${what} if it has spaces)`, command);
   const value = positionals[0] ?? "";
   if (value !== "-") return value;
   if (context.io.stdinIsTty) throw new UsageError(`${what} '-' means stdin, but stdin is a terminal`, command);
@@ -20,7 +21,12 @@ export function singleValue(context: CommandContext, command: string, what: stri
 }
 
 /** A whole-number flag within bounds, or a usage error. */
-export function integerFlag(context: CommandContext, command: string, flag: string, bounds: { min: number; max: number }): number | undefined {
+export function integerFlag(
+  context: CommandContext,
+  command: string,
+  flag: string,
+  bounds: { min: number; max: number },
+): number | undefined {
   const raw = context.values[flag];
   if (raw === undefined) return undefined;
   const text = String(raw);
@@ -60,6 +66,9 @@ export function hasError(diagnostics: readonly Diagnostic[]): boolean {
 export function describeFindings(diagnostics: readonly Diagnostic[]): string {
   const count = (severity: Diagnostic["severity"]): number => diagnostics.filter((d) => d.severity === severity).length;
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
-  const parts = [count("warning") > 0 ? plural(count("warning"), "warning") : "", count("info") > 0 ? plural(count("info"), "note") : ""].filter((p) => p !== "");
+  const parts = [
+    count("warning") > 0 ? plural(count("warning"), "warning") : "",
+    count("info") > 0 ? plural(count("info"), "note") : "",
+  ].filter((p) => p !== "");
   return parts.length === 0 ? "" : ` with ${parts.join(" and ")}`;
 }

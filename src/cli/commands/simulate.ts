@@ -69,7 +69,8 @@ function readRequest(context: CommandContext): SimulateRequest {
   const startText = stringFlag(context, "start");
   // "Now" to the whole second: a schedule read by a person needs no milliseconds of the moment it was asked.
   const start = startText === undefined ? Math.floor(context.io.now() / 1000) * 1000 : Date.parse(startText);
-  if (Number.isNaN(start)) throw new UsageError(`--start must be an ISO date such as 2026-11-23T08:00:00Z, not '${startText ?? ""}'`, "simulate");
+  if (Number.isNaN(start))
+    throw new UsageError(`--start must be an ISO date such as 2026-11-23T08:00:00Z, not '${startText ?? ""}'`, "simulate");
   const options: ScheduleOptions = {
     retries,
     start,
@@ -106,7 +107,12 @@ function entryJson(e: ScheduleEntry): Record<string, unknown> {
     at: new Date(e.at).toISOString(),
     source: e.source,
     normalized: e.normalized,
-    ...(e.normalized ? { rawDelayMs: e.rawDelayMs === undefined || Number.isFinite(e.rawDelayMs) ? e.rawDelayMs : String(e.rawDelayMs), normalizedBecause: e.normalizedBecause } : {}),
+    ...(e.normalized
+      ? {
+          rawDelayMs: e.rawDelayMs === undefined || Number.isFinite(e.rawDelayMs) ? e.rawDelayMs : String(e.rawDelayMs),
+          normalizedBecause: e.normalizedBecause,
+        }
+      : {}),
   };
 }
 
@@ -124,14 +130,24 @@ function printSchedule(context: CommandContext, expression: string | undefined, 
       formatDuration(e.delayMs) + (e.normalized ? s.yellow("*") : ""),
       formatDuration(e.cumulativeMs),
       formatTime(e.at),
-      e.retried === undefined ? s.dim("first delivery") : e.source === "retry-after" ? s.cyan("Retry-After") : bar(e.delayMs, max, BAR_WIDTH),
+      e.retried === undefined
+        ? s.dim("first delivery")
+        : e.source === "retry-after"
+          ? s.cyan("Retry-After")
+          : bar(e.delayMs, max, BAR_WIDTH),
     ]),
   ];
   for (const line of table(rows, ["right", "right", "right", "right", "left", "left"])) context.io.out(line);
   context.io.out("");
   const normalized = entries.filter((e) => e.normalized);
   if (normalized.length > 0) {
-    context.io.out(s.yellow(`* normalized: ${normalized.map((e) => `retried ${e.retried ?? "–"} gave ${String(e.rawDelayMs)} ms (${e.normalizedBecause ?? ""})`).join("; ")}`));
+    context.io.out(
+      s.yellow(
+        `* normalized: ${normalized.map((e) => `retried ${e.retried ?? "–"} gave ${String(e.rawDelayMs)} ms (${e.normalizedBecause ?? ""})`).join("; ")}`,
+      ),
+    );
   }
-  context.io.out(`total span ${formatDuration(summary.totalSpanMs)} · longest gap ${formatDuration(summary.longestGapMs)} (before attempt ${summary.longestGapBefore}) · last attempt ${formatTime(summary.lastAttemptAt)}`);
+  context.io.out(
+    `total span ${formatDuration(summary.totalSpanMs)} · longest gap ${formatDuration(summary.longestGapMs)} (before attempt ${summary.longestGapBefore}) · last attempt ${formatTime(summary.lastAttemptAt)}`,
+  );
 }

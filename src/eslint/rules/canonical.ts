@@ -41,7 +41,9 @@ const BY_OPTION: ReadonlyMap<string, Canonical> = new Map(retryDelay === undefin
 /** Raw `Upstash-*` headers in `headers` (qstash passes them through as they are), lower-cased, by the table's header names. */
 const BY_HEADER: ReadonlyMap<string, Canonical> = new Map([
   ...(retryDelay?.kind === "header" ? retryDelay.headers.map((h): [string, Canonical] => [h.toLowerCase(), canonicalExpression]) : []),
-  ...(flowControl?.kind === "header" && flowControl.headers[1] !== undefined ? [[flowControl.headers[1].toLowerCase(), canonicalFlowControl] as [string, Canonical]] : []),
+  ...(flowControl?.kind === "header" && flowControl.headers[1] !== undefined
+    ? [[flowControl.headers[1].toLowerCase(), canonicalFlowControl] as [string, Canonical]]
+    : []),
 ]);
 
 export const canonical: Rule.RuleModule = {
@@ -64,7 +66,12 @@ export const canonical: Rule.RuleModule = {
       const wanted = literal === undefined ? undefined : canonicalOf(value.value);
       if (literal === undefined || wanted === undefined || wanted === value.value) return;
       const range: [number, number] = [literal.offsets[0] ?? 0, literal.offsets[literal.value.length] ?? 0];
-      context.report({ node: value.node, messageId: "canonical", data: { canonical: wanted }, fix: (fixer) => fixer.replaceTextRange(range, escapeFor(wanted, literal.quote)) });
+      context.report({
+        node: value.node,
+        messageId: "canonical",
+        data: { canonical: wanted },
+        fix: (fixer) => fixer.replaceTextRange(range, escapeFor(wanted, literal.quote)),
+      });
     };
     return visitSites(context, (site) => {
       for (const item of objectsOf(site, sourceCode, seen).flatMap(({ root }) => itemsOf(root))) {

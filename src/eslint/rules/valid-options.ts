@@ -9,7 +9,11 @@ import { locOf } from "../locate.js";
 import { visitSites } from "../visit.js";
 
 /** Which severities the rule reports: `warnings` means errors and warnings, `all` adds notes. */
-const REPORTED: Readonly<Record<string, readonly Severity[]>> = { errors: ["error"], warnings: ["error", "warning"], all: ["error", "warning", "info"] };
+const REPORTED: Readonly<Record<string, readonly Severity[]>> = {
+  errors: ["error"],
+  warnings: ["error", "warning"],
+  all: ["error", "warning", "info"],
+};
 
 /**
  * `retry-delay/valid-options`: every literal request option of an Upstash
@@ -28,7 +32,10 @@ export const validOptions: Rule.RuleModule = {
       {
         type: "object",
         properties: {
-          plan: { enum: Object.keys(MAX_DELAY_BY_PLAN), description: "Check delays, timeouts and parallelism against this Upstash plan's limits." },
+          plan: {
+            enum: Object.keys(MAX_DELAY_BY_PLAN),
+            description: "Check delays, timeouts and parallelism against this Upstash plan's limits.",
+          },
           report: { enum: Object.keys(REPORTED), description: "Report errors only, errors and warnings (default), or notes too." },
         },
         additionalProperties: false,

@@ -19,7 +19,13 @@ export function isRetries(value: unknown): value is number {
 /** `retries`: the workflow SDK leaves out its default 3 and writes `String(n)`; qstash-js always writes `n.toFixed(0)`. */
 export function buildRetries(value: unknown, path: string, ctx: BuildContext): string | undefined {
   if (!isRetries(value)) {
-    ctx.report.add("invalid-retries", "error", `\`${path}\` must be a whole number from 0 to ${EXPRESSION_LIMITS.maxRetries}, not ${showValue(value)}`, path, showValue(value));
+    ctx.report.add(
+      "invalid-retries",
+      "error",
+      `\`${path}\` must be a whole number from 0 to ${EXPRESSION_LIMITS.maxRetries}, not ${showValue(value)}`,
+      path,
+      showValue(value),
+    );
     return undefined;
   }
   if (ctx.family === "workflow" && value === DEFAULT_RETRIES) return undefined;
@@ -28,7 +34,13 @@ export function buildRetries(value: unknown, path: string, ctx: BuildContext): s
 
 export function parseRetries(text: string, header: string, report: Report): number | undefined {
   if (/^\d{1,7}$/.test(text) && Number(text) <= EXPRESSION_LIMITS.maxRetries) return Number(text);
-  report.add("invalid-header-value", "error", `\`${header}\` must be a whole number from 0 to ${EXPRESSION_LIMITS.maxRetries}, not \`${text.slice(0, 40)}\``, header, text);
+  report.add(
+    "invalid-header-value",
+    "error",
+    `\`${header}\` must be a whole number from 0 to ${EXPRESSION_LIMITS.maxRetries}, not \`${text.slice(0, 40)}\``,
+    header,
+    text,
+  );
   return undefined;
 }
 
@@ -38,22 +50,47 @@ export function parseRetries(text: string, header: string, report: Report): numb
  * `d`, inferred); a string outside the documented `<n><unit>` form gets a
  * warning. A number is seconds, written as the SDK writes it.
  */
-export function buildDuration(value: unknown, path: string, ctx: BuildContext, numeric: (n: number) => string): { text: string; ms: number } | undefined {
+export function buildDuration(
+  value: unknown,
+  path: string,
+  ctx: BuildContext,
+  numeric: (n: number) => string,
+): { text: string; ms: number } | undefined {
   const { report } = ctx;
   if (typeof value === "number") {
     const text = numeric(value);
     if (!Number.isFinite(value) || value < 0 || !/^\d+(\.\d+)?s$/.test(text)) {
-      report.add("invalid-delay", "error", `a numeric \`${path}\` must be a finite, non-negative number of seconds that the SDK can write, not ${showValue(value)}`, path, showValue(value), {
-        hint: Number.isNaN(value) ? "the SDK would send `NaNs`" : value < 0 ? "use 0 for no delay" : `the SDK would send \`${text}\``,
-      });
+      report.add(
+        "invalid-delay",
+        "error",
+        `a numeric \`${path}\` must be a finite, non-negative number of seconds that the SDK can write, not ${showValue(value)}`,
+        path,
+        showValue(value),
+        {
+          hint: Number.isNaN(value) ? "the SDK would send `NaNs`" : value < 0 ? "use 0 for no delay" : `the SDK would send \`${text}\``,
+        },
+      );
       return undefined;
     }
-    if (Number(text.slice(0, -1)) !== value) report.add("rounded-value", "warning", `a numeric \`${path}\` is whole seconds; ${showValue(value)} is sent as ${text}`, path, showValue(value));
+    if (Number(text.slice(0, -1)) !== value)
+      report.add(
+        "rounded-value",
+        "warning",
+        `a numeric \`${path}\` is whole seconds; ${showValue(value)} is sent as ${text}`,
+        path,
+        showValue(value),
+      );
     // Diagnostics point into the text that would be sent, so that is their input.
     return checkedDurationText(text, path, report, text);
   }
   if (typeof value !== "string") {
-    report.add("invalid-delay", "error", `\`${path}\` must be a duration string such as \`10s\` or a number of seconds, not ${showValue(value)}`, path, showValue(value));
+    report.add(
+      "invalid-delay",
+      "error",
+      `\`${path}\` must be a duration string such as \`10s\` or a number of seconds, not ${showValue(value)}`,
+      path,
+      showValue(value),
+    );
     return undefined;
   }
   // `Headers` trims the value, so the text checked and sent is the trimmed one.
@@ -71,11 +108,22 @@ function checkedDurationText(text: string, path: string, report: Report, input: 
     return undefined;
   }
   if (!strict.ok) {
-    report.add("undocumented-duration", "warning", `\`${text}\` is not in the documented \`<number><unit>\` form (units s, m, h, d)`, path, input, {
-      hint: `Upstash's parser very likely accepts it (it reads durations like Go's time.ParseDuration); ${formatDuration(go.value.ms)} is the documented spelling`,
-    });
+    report.add(
+      "undocumented-duration",
+      "warning",
+      `\`${text}\` is not in the documented \`<number><unit>\` form (units s, m, h, d)`,
+      path,
+      input,
+      {
+        hint: `Upstash's parser very likely accepts it (it reads durations like Go's time.ParseDuration); ${formatDuration(go.value.ms)} is the documented spelling`,
+      },
+    );
   }
-  report.adopt(go.diagnostics.filter((d) => d.severity !== "error"), path, input);
+  report.adopt(
+    go.diagnostics.filter((d) => d.severity !== "error"),
+    path,
+    input,
+  );
   return { text, ms: go.value.ms };
 }
 
@@ -98,9 +146,16 @@ export function buildTimeout(value: unknown, path: string, ctx: BuildContext): s
   if (built === undefined) return undefined;
   const max = ctx.plan === undefined ? undefined : maxTimeoutForPlan(ctx.plan);
   if (max !== undefined && built.ms > max) {
-    ctx.report.add("timeout-over-plan-limit", "error", `${formatDuration(built.ms)} is longer than the ${ctx.plan ?? ""} plan's maximum HTTP response duration, ${formatDuration(max)}`, path, built.text, {
-      hint: "Upstash-Timeout can only shorten the plan's limit (upstash.com/pricing/qstash)",
-    });
+    ctx.report.add(
+      "timeout-over-plan-limit",
+      "error",
+      `${formatDuration(built.ms)} is longer than the ${ctx.plan ?? ""} plan's maximum HTTP response duration, ${formatDuration(max)}`,
+      path,
+      built.text,
+      {
+        hint: "Upstash-Timeout can only shorten the plan's limit (upstash.com/pricing/qstash)",
+      },
+    );
     return undefined;
   }
   return built.text;
@@ -116,9 +171,16 @@ export function buildNotBefore(value: unknown, path: string, ctx: BuildContext):
   const { report } = ctx;
   const text = showValue(value);
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > MAX_UNIX_SECONDS) {
-    report.add("invalid-not-before", "error", `\`${path}\` must be a Unix time in seconds from 0 to ${MAX_UNIX_SECONDS} (the last date JavaScript can hold), not ${text}`, path, text, {
-      hint: "e.g. `Math.floor(Date.now() / 1000) + 60` for one minute from now",
-    });
+    report.add(
+      "invalid-not-before",
+      "error",
+      `\`${path}\` must be a Unix time in seconds from 0 to ${MAX_UNIX_SECONDS} (the last date JavaScript can hold), not ${text}`,
+      path,
+      text,
+      {
+        hint: "e.g. `Math.floor(Date.now() / 1000) + 60` for one minute from now",
+      },
+    );
     return undefined;
   }
   const sent = value.toFixed(0);
@@ -137,11 +199,24 @@ export function buildNotBefore(value: unknown, path: string, ctx: BuildContext):
 
 function warnAboutTime(seconds: number, path: string, text: string, ctx: BuildContext): void {
   if (seconds > 1e11) {
-    ctx.report.add("not-before-in-milliseconds", "warning", `\`${path}\` ${text} is in the year ${new Date(seconds * 1000).getUTCFullYear()}; it looks like milliseconds`, path, text, {
-      hint: `Unix seconds: \`${Math.floor(seconds / 1000)}\``,
-    });
+    ctx.report.add(
+      "not-before-in-milliseconds",
+      "warning",
+      `\`${path}\` ${text} is in the year ${new Date(seconds * 1000).getUTCFullYear()}; it looks like milliseconds`,
+      path,
+      text,
+      {
+        hint: `Unix seconds: \`${Math.floor(seconds / 1000)}\``,
+      },
+    );
   } else if (seconds * 1000 < ctx.now) {
-    ctx.report.add("not-before-in-past", "warning", `\`${path}\` is ${new Date(seconds * 1000).toISOString()}, before now; the message is delivered at once`, path, text);
+    ctx.report.add(
+      "not-before-in-past",
+      "warning",
+      `\`${path}\` is ${new Date(seconds * 1000).toISOString()}, before now; the message is delivered at once`,
+      path,
+      text,
+    );
   }
 }
 

@@ -21,7 +21,14 @@ export interface UserHeader {
 export function readUserHeaders(value: unknown, path: string, report: Report): UserHeader[] {
   const read = isPlainObjectLike(value) ? snapshotOwn(value) : undefined;
   if (read === undefined || !read.ok) {
-    report.add("invalid-header", "error", `\`${path}\` must be an object of header names to values`, path, showValue(value), read?.ok === false ? { hint: read.reason } : {});
+    report.add(
+      "invalid-header",
+      "error",
+      `\`${path}\` must be an object of header names to values`,
+      path,
+      showValue(value),
+      read?.ok === false ? { hint: read.reason } : {},
+    );
     return [];
   }
   const byLower = new Map<string, { name: string; value: string }>();
@@ -29,7 +36,9 @@ export function readUserHeaders(value: unknown, path: string, report: Report): U
     const raw = read.value[name];
     const at = `${path}.${name}`;
     if (!isHeaderName(name)) {
-      report.add("invalid-header", "error", `\`${name.slice(0, 80)}\` is not a valid header name`, at, name, { hint: "header names are letters, digits and `!#$%&'*+-.^_`|~`" });
+      report.add("invalid-header", "error", `\`${name.slice(0, 80)}\` is not a valid header name`, at, name, {
+        hint: "header names are letters, digits and `!#$%&'*+-.^_`|~`",
+      });
       continue;
     }
     if (typeof raw !== "string") {
@@ -37,12 +46,26 @@ export function readUserHeaders(value: unknown, path: string, report: Report): U
       continue;
     }
     const text = trimEdges(raw);
-    if (text !== raw) report.add("header-value-trimmed", "warning", `the value of \`${name}\` has leading or trailing whitespace, which HTTP strips`, at, raw, { hint: `it arrives as \`${text}\`` });
+    if (text !== raw)
+      report.add(
+        "header-value-trimmed",
+        "warning",
+        `the value of \`${name}\` has leading or trailing whitespace, which HTTP strips`,
+        at,
+        raw,
+        { hint: `it arrives as \`${text}\`` },
+      );
     const lower = name.toLowerCase();
     const earlier = byLower.get(lower);
     if (earlier === undefined) byLower.set(lower, { name, value: text });
     else {
-      report.add("duplicate-header", "warning", `\`${name}\` and \`${earlier.name}\` are the same header; their values are joined with \`, \``, at, name);
+      report.add(
+        "duplicate-header",
+        "warning",
+        `\`${name}\` and \`${earlier.name}\` are the same header; their values are joined with \`, \``,
+        at,
+        name,
+      );
       earlier.value = `${earlier.value}, ${text}`;
     }
   }
@@ -73,9 +96,16 @@ function checkSize(body: { text: string; json: boolean }, path: string, ctx: Bui
   // Every UTF-16 unit is at most 3 UTF-8 bytes: only count when it could matter.
   const bytes = body.text.length * 3 <= max ? 0 : utf8Length(body.text);
   if (bytes <= max) return body;
-  ctx.report.add("body-over-plan-limit", "error", `the body is ${bytes} bytes; the ${ctx.plan} plan's maximum message size is ${max} bytes`, path, "", {
-    hint: "Upstash answers 412 for a larger message (upstash.com/pricing/qstash)",
-  });
+  ctx.report.add(
+    "body-over-plan-limit",
+    "error",
+    `the body is ${bytes} bytes; the ${ctx.plan} plan's maximum message size is ${max} bytes`,
+    path,
+    "",
+    {
+      hint: "Upstash answers 412 for a larger message (upstash.com/pricing/qstash)",
+    },
+  );
   return undefined;
 }
 

@@ -10,11 +10,19 @@ import { trimmed } from "./trim.js";
 /** `retryDelay`: an expression checked over the message's own retries. The workflow SDK leaves an empty one out; qstash-js would send it empty. */
 export function buildExpression(value: unknown, path: string, ctx: BuildContext): string | undefined {
   if (typeof value !== "string") {
-    ctx.report.add("invalid-option-type", "error", `\`${path}\` must be an expression string such as \`pow(2, retried) * 1000\`, not ${showValue(value)}`, path, showValue(value));
+    ctx.report.add(
+      "invalid-option-type",
+      "error",
+      `\`${path}\` must be an expression string such as \`pow(2, retried) * 1000\`, not ${showValue(value)}`,
+      path,
+      showValue(value),
+    );
     return undefined;
   }
   if (value === "" && ctx.family === "workflow") {
-    ctx.report.add("empty-value-omitted", "info", `an empty \`${path}\` is not sent, so the default backoff applies`, path, value, { hint: "leave the option out to say the same" });
+    ctx.report.add("empty-value-omitted", "info", `an empty \`${path}\` is not sent, so the default backoff applies`, path, value, {
+      hint: "leave the option out to say the same",
+    });
     return undefined;
   }
   const text = trimmed(value, path, ctx.report);
@@ -33,7 +41,10 @@ export function parseExpression(text: string, header: string, report: Report, re
 export function checkUrl(value: unknown, path: string, report: Report): value is string {
   const text = typeof value === "string" ? value : showValue(value);
   if (typeof value !== "string" || !/^https?:\/\//i.test(value)) {
-    const hint = typeof value === "string" && /^[\w.-]+\.[a-z]{2,}(\/|$)/i.test(value) ? `write \`https://${value}\`` : "it must start with `http://` or `https://`";
+    const hint =
+      typeof value === "string" && /^[\w.-]+\.[a-z]{2,}(\/|$)/i.test(value)
+        ? `write \`https://${value}\``
+        : "it must start with `http://` or `https://`";
     report.add("invalid-url", "error", `\`${path}\` must be an absolute http:// or https:// URL`, path, text, { hint });
     return false;
   }
@@ -70,7 +81,9 @@ export function buildUrl(value: unknown, path: string, ctx: BuildContext): strin
  */
 export function buildFailureUrl(value: unknown, path: string, ctx: BuildContext): string | undefined {
   if (value === "" && ctx.family === "workflow") {
-    ctx.report.add("empty-value-omitted", "info", `an empty \`${path}\` sends no failure callback at all`, path, "", { hint: "leave `failureUrl` out for Upstash's default: the workflow's own failure function" });
+    ctx.report.add("empty-value-omitted", "info", `an empty \`${path}\` sends no failure callback at all`, path, "", {
+      hint: "leave `failureUrl` out for Upstash's default: the workflow's own failure function",
+    });
     return undefined;
   }
   return buildUrl(value, path, ctx);
@@ -88,14 +101,27 @@ export function buildRunId(value: unknown, path: string, ctx: BuildContext): str
     return undefined;
   }
   if (value.startsWith("wfr_")) {
-    ctx.report.add("doubled-run-id-prefix", "warning", `the run id becomes \`wfr_${value}\`: the \`wfr_\` prefix is added for you`, path, value, { span: { start: 0, end: 4 }, hint: `pass \`${value.slice(4)}\`` });
+    ctx.report.add(
+      "doubled-run-id-prefix",
+      "warning",
+      `the run id becomes \`wfr_${value}\`: the \`wfr_\` prefix is added for you`,
+      path,
+      value,
+      { span: { start: 0, end: 4 }, hint: `pass \`${value.slice(4)}\`` },
+    );
   }
   return `wfr_${value}`;
 }
 
 export function parseRunId(text: string, header: string, report: Report): string {
   if (text.startsWith("wfr_")) return text.slice(4);
-  report.add("run-id-without-prefix", "warning", `\`${header}\` does not start with \`wfr_\`; the SDK always adds it, so a trigger built from these options sends \`wfr_${text}\``, header, text);
+  report.add(
+    "run-id-without-prefix",
+    "warning",
+    `\`${header}\` does not start with \`wfr_\`; the SDK always adds it, so a trigger built from these options sends \`wfr_${text}\``,
+    header,
+    text,
+  );
   return text;
 }
 
@@ -104,19 +130,33 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export function buildMethod(value: unknown, path: string, ctx: BuildContext): string | undefined {
   if (typeof value === "string" && (METHODS as readonly string[]).includes(value)) return value;
   const upper = typeof value === "string" ? value.toUpperCase() : "";
-  ctx.report.add("invalid-method", "error", `\`${path}\` must be one of ${METHODS.join(", ")}, not ${showValue(value)}`, path, showValue(value), (METHODS as readonly string[]).includes(upper) ? { hint: `write \`${upper}\`` } : {});
+  ctx.report.add(
+    "invalid-method",
+    "error",
+    `\`${path}\` must be one of ${METHODS.join(", ")}, not ${showValue(value)}`,
+    path,
+    showValue(value),
+    (METHODS as readonly string[]).includes(upper) ? { hint: `write \`${upper}\`` } : {},
+  );
   return undefined;
 }
 
 export function parseMethod(text: string, header: string, report: Report): string {
-  if (!(METHODS as readonly string[]).includes(text)) report.add("invalid-method", "error", `\`${header}\` must be one of ${METHODS.join(", ")}, not \`${text.slice(0, 40)}\``, header, text);
+  if (!(METHODS as readonly string[]).includes(text))
+    report.add("invalid-method", "error", `\`${header}\` must be one of ${METHODS.join(", ")}, not \`${text.slice(0, 40)}\``, header, text);
   return text;
 }
 
 /** A free-text identifier such as `deduplicationId`: any non-empty string a header can carry. */
 export function buildIdentifier(value: unknown, path: string, ctx: BuildContext): string | undefined {
   if (typeof value !== "string" || value === "") {
-    ctx.report.add("invalid-option-type", "error", `\`${path}\` must be a non-empty string, not ${showValue(value)}`, path, showValue(value));
+    ctx.report.add(
+      "invalid-option-type",
+      "error",
+      `\`${path}\` must be a non-empty string, not ${showValue(value)}`,
+      path,
+      showValue(value),
+    );
     return undefined;
   }
   return trimmed(value, path, ctx.report);
@@ -132,7 +172,8 @@ export function buildFlag(value: unknown, path: string, ctx: BuildContext): stri
 }
 
 export function parseFlag(text: string, header: string, report: Report): boolean {
-  if (text !== "true" && text !== "false") report.add("invalid-header-value", "error", `\`${header}\` must be \`true\` or \`false\`, not \`${text.slice(0, 40)}\``, header, text);
+  if (text !== "true" && text !== "false")
+    report.add("invalid-header-value", "error", `\`${header}\` must be \`true\` or \`false\`, not \`${text.slice(0, 40)}\``, header, text);
   return text === "true";
 }
 
@@ -140,7 +181,11 @@ export function parseFlag(text: string, header: string, report: Report): boolean
 export function buildName(what: string): (value: unknown, path: string, ctx: BuildContext) => string | undefined {
   return (value, path, ctx) => {
     const problems = resourceNameDiagnostics(typeof value === "string" ? value : "", what);
-    ctx.report.adopt(problems.map((d) => ({ ...d, code: "invalid-name" })), path, typeof value === "string" ? value : showValue(value));
+    ctx.report.adopt(
+      problems.map((d) => ({ ...d, code: "invalid-name" })),
+      path,
+      typeof value === "string" ? value : showValue(value),
+    );
     return problems.length === 0 && typeof value === "string" ? value : undefined;
   };
 }

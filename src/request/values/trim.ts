@@ -22,6 +22,9 @@ function isEdgeSpace(code: number): boolean {
 /** A string option as it will arrive: trimmed the way `Headers` trims, with a warning when that changes it. */
 export function trimmed(value: string, path: string, report: Report): string {
   const text = trimEdges(value);
-  if (text !== value) report.add("header-value-trimmed", "warning", `\`${path}\` has leading or trailing whitespace, which HTTP strips`, path, value, { hint: `it is sent as \`${text}\`` });
+  if (text !== value)
+    report.add("header-value-trimmed", "warning", `\`${path}\` has leading or trailing whitespace, which HTTP strips`, path, value, {
+      hint: `it is sent as \`${text}\``,
+    });
   return text;
 }
