@@ -306,11 +306,8 @@ const out = smoke ? `${tmpdir()}/retry-delay-bench-smoke.json` : `${root}bench/r
 mkdirSync(new URL(".", `file://${out}`), { recursive: true });
 writeFileSync(out, `${JSON.stringify(document, null, 2)}\n`);
 console.log(`\nwrote ${out.replace(root, "")}`);
-(console.log(""),
-  execFileSync(process.execPath, [fileURLToPath(new URL("delivery.mjs", import.meta.url)), ...(smoke ? ["--smoke"] : [])], {
-    stdio: "inherit",
-  })); // 6. the delivery simulator (bench/delivery.mjs)
-(console.log(""),
-  execFileSync(process.execPath, [fileURLToPath(new URL("eslint.mjs", import.meta.url)), ...(smoke ? ["--smoke"] : [])], {
-    stdio: "inherit",
-  })); // 7. the ESLint plugin over ESLint alone (bench/eslint.mjs)
+// 6. the delivery simulator (bench/delivery.mjs); 7. the ESLint plugin over ESLint alone (bench/eslint.mjs)
+for (const script of ["delivery.mjs", "eslint.mjs"]) {
+  console.log("");
+  execFileSync(process.execPath, [fileURLToPath(new URL(script, import.meta.url)), ...(smoke ? ["--smoke"] : [])], { stdio: "inherit" });
+}

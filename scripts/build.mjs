@@ -61,7 +61,10 @@ const bullmqOptions = {
   splitting: false,
   plugins: [
     ...libraryOptions.plugins,
-    { name: "core-as-import", setup: (b) => b.onResolve({ filter: /^\.\.\/index\.js$/ }, () => ({ path: "./index.js", external: true })) },
+    {
+      name: "core-as-import",
+      setup: (b) => b.onResolve({ filter: /^\.\.\/(index|tables)\.js$/ }, (args) => ({ path: `./${args.path.slice(3)}`, external: true })),
+    },
   ],
 };
 

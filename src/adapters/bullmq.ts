@@ -19,13 +19,13 @@
 // Only the public API, through the entry: the built adapter imports the core bundle instead of copying it.
 import {
   createCompileCache,
-  normalizeDelay,
   renderDiagnostics,
   RetryDelayError,
   tryCompile,
   type CompileCache,
   type NormalizationPolicy,
 } from "../index.js";
+import { normalizeDelay } from "../tables.js";
 
 /**
  * The backoff type is this prefix followed by the expression: `retry-delay:pow(2, retried) * 1000`.

@@ -18,9 +18,9 @@ export function processIo(): Io {
   return {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
-    color: process.stdout.isTTY === true && !noColor,
+    color: process.stdout.isTTY && !noColor,
     readStdin: () => readFileSync(0, "utf8"),
-    stdinIsTty: process.stdin.isTTY === true,
+    stdinIsTty: process.stdin.isTTY,
     now: () => Date.now(),
   };
 }
@@ -54,7 +54,7 @@ export function table(rows: readonly (readonly string[])[], align: readonly ("le
 }
 
 function visibleLength(text: string): number {
-  return [...text.replace(/\u001b\[[0-9;]*m/g, "")].length;
+  return Array.from(text.replace(/\u001b\[[0-9;]*m/g, "")).length;
 }
 
 const EIGHTHS = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];

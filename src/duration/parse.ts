@@ -3,6 +3,8 @@ import type { Result, Span } from "../diagnostics/diagnostic.js";
 import { closestName } from "../diagnostics/suggest.js";
 import type { DurationCode, DurationDiagnostic } from "./codes.js";
 import { formatDuration } from "./format.js";
+import { partNanoseconds } from "./go-arithmetic.js";
+import { findControlCharacter, HEADER_HINT } from "./control.js";
 import {
   DOCUMENTED_UNITS,
   GO_UNITS,
@@ -319,72 +321,6 @@ function finish(
     );
   }
   return { ok: true, value: { ms, canonical: formatDuration(ms), parts }, diagnostics: problems };
-}
-
-/**
- * integer.fraction × unit in nanoseconds, exactly as Go's `time.ParseDuration`
- * computes it: the fraction's digits accumulate into an integer `f` (see
- * {@link leadingFraction}), then `uint64(float64(f) * (float64(unit) / scale))`.
- * The float64 step is Go's, so it is reproduced, not improved: exact decimal
- * arithmetic differs from Go by a nanosecond with 16 or more fraction digits,
- * which truncation can turn into a whole millisecond.
- */
-function partNanoseconds(integerDigits: string, fractionDigits: string, unit: bigint): bigint {
-  const whole = integerDigits === "" ? 0n : BigInt(integerDigits);
-  const { f, scale } = leadingFraction(fractionDigits);
-  if (f === 0n) return whole * unit;
-  // JavaScript numbers are IEEE-754 doubles, Go's float64: the same rounding at each step.
-  // Number(f) rounds to nearest-even as Go's uint64 → float64 does; Math.trunc is Go's float → uint64.
-  return whole * unit + BigInt(Math.trunc(Number(f) * (Number(unit) / scale)));
-}
-
-const TWO_TO_63 = 1n << 63n;
-
-/**
- * Go's `leadingFraction`: digits accumulate into `f` while it fits
- * (`f <= (2^63-1)/10` and the next value `<= 2^63`), and `scale` grows by 10
- * per accumulated digit. Later digits are read but ignored, as in Go.
- */
-function leadingFraction(digits: string): { readonly f: bigint; readonly scale: number } {
-  let f = 0n;
-  let scale = 1;
-  for (let i = 0; i < digits.length; i++) {
-    if (f > MAX_NANOSECONDS / 10n) break;
-    const next = f * 10n + BigInt(digits.charCodeAt(i) - 48);
-    if (next > TWO_TO_63) break;
-    f = next;
-    scale *= 10;
-  }
-  return { f, scale };
-}
-
-const HEADER_HINT =
-  "durations travel in HTTP headers (`Upstash-Delay`, the flow-control `period`), and a header value cannot carry line breaks or control characters: remove it";
-
-const NAMED_CONTROLS: Readonly<Record<number, string>> = {
-  0x00: "a NUL character (U+0000)",
-  0x0a: "a line break (LF, U+000A)",
-  0x0d: "a line break (CR, U+000D)",
-  0x85: "a line break (NEL, U+0085)",
-  0x2028: "a line break (U+2028 LINE SEPARATOR)",
-  0x2029: "a line break (U+2029 PARAGRAPH SEPARATOR)",
-};
-
-/**
- * The first character that would split or corrupt an HTTP header: C0
- * controls other than tab (a tab is only a misplaced space), DEL, C1
- * controls, and the Unicode line separators. Checked before anything else,
- * so the diagnostic names the dangerous character whatever else is wrong.
- */
-function findControlCharacter(text: string): { readonly name: string; readonly span: Span } | undefined {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const control = (c < 0x20 && c !== 0x09) || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029;
-    if (!control) continue;
-    const name = NAMED_CONTROLS[c] ?? `a control character (U+${c.toString(16).toUpperCase().padStart(4, "0")})`;
-    return { name, span: { start: i, end: i + 1 } };
-  }
-  return undefined;
 }
 
 function isDigit(code: number): boolean {

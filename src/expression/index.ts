@@ -18,15 +18,7 @@ export {
   type UnaryBuiltin,
 } from "./builtins.js";
 export { compile, tabulate, tryCompile, type CompileOptions, type CompiledDelay, type TabulatedDelay } from "./api.js";
-export {
-  checkExpression,
-  DEFAULT_RETRIES,
-  type CheckedExpression,
-  type CheckOptions,
-  type CheckReport,
-  type CheckResult,
-  type DelayRange,
-} from "./check.js";
+export { checkExpression, DEFAULT_RETRIES, type CheckedExpression, type CheckOptions, type CheckResult, type DelayRange } from "./check.js";
 export { EXPRESSION_CODES, type ExpressionCode, type ExpressionDiagnostic } from "./codes.js";
 export { compileExpression } from "./compile.js";
 export { describeErrorCount } from "./error-limit.js";

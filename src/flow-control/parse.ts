@@ -51,7 +51,7 @@ function refuseWhole(text: unknown): FlowControlDiagnostic | undefined {
       start: max,
       end: text.length,
     });
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
+
   const control = /[\x00-\x08\x0a-\x1f\x7f\u2028\u2029]/.exec(text);
   if (control !== null) {
     const at = control.index;

@@ -81,7 +81,9 @@ function readInput(input: unknown, put: (name: unknown, value: unknown) => void)
   if (input === null || typeof input !== "object") return;
   const forEach = (input as { forEach?: unknown }).forEach;
   if (typeof forEach === "function" && !Array.isArray(input)) {
-    (forEach as (callback: (value: unknown, name: unknown) => void) => void).call(input, (value, name) => put(name, value));
+    (forEach as (callback: (value: unknown, name: unknown) => void) => void).call(input, (value, name) => {
+      put(name, value);
+    });
     return;
   }
   const iterator = (input as { [Symbol.iterator]?: unknown })[Symbol.iterator];

@@ -103,14 +103,15 @@ function warnAboutUnknownOptions(endpoint: Endpoint, keys: readonly string[], re
         suggestion === undefined ? {} : { hint: `did you mean \`${suggestion}\`?` },
       );
     },
-    (more) =>
+    (more) => {
       report.add(
         "unknown-option",
         "warning",
         `and ${more} more unknown ${more === 1 ? "option" : "options"}; they are ignored`,
         prefix.replace(/\.$/, ""),
         "",
-      ),
+      );
+    },
   );
 }
 

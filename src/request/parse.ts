@@ -108,14 +108,15 @@ function warnAboutUnknown(unknown: readonly string[], report: Report): void {
         suggestion === undefined ? {} : { hint: `did you mean \`${suggestion}\`?` },
       );
     },
-    (more) =>
+    (more) => {
       report.add(
         "unknown-upstash-header",
         "warning",
         `and ${more} more unknown \`Upstash-*\` ${more === 1 ? "header" : "headers"}`,
         "",
         "",
-      ),
+      );
+    },
   );
 }
 

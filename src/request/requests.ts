@@ -83,7 +83,7 @@ export function readBuildOptions(value: unknown): { baseUrl: string; token: stri
   return {
     baseUrl: (baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ""),
     token: token ?? PLACEHOLDER_TOKEN,
-    settings: { plan: build.plan as MessageSettings["plan"], now: (build.now as number | undefined) ?? Date.now() },
+    settings: { plan: build.plan, now: build.now ?? Date.now() },
   };
 }
 

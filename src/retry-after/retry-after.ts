@@ -1,7 +1,7 @@
 import { describeKind, expectNumber, expectOptions, invalidArgument, invalidInput } from "../diagnostics/arguments.js";
 import { SHARED_CODES } from "../diagnostics/shared-codes.js";
 import { describeThrow, isArraySafe, isPlainObjectLike, snapshotArray, snapshotOwn } from "../diagnostics/own.js";
-import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
+import type { Diagnostic, Result, Span } from "../diagnostics/diagnostic.js";
 import { formatDuration } from "../duration/format.js";
 import type { DurationCode } from "../duration/codes.js";
 import { parseDuration } from "../duration/parse.js";
@@ -129,89 +129,88 @@ const DATE_LIKE = new RegExp(`^(?:[A-Z][a-z]+,|(?:${DAY}) (?:${MONTH}) )|GMT$`);
  */
 export function parseRetryAfter(value: string, context: { readonly now?: number } = {}): Result<RetryAfter, RetryAfterResultCode> {
   const contextNow = checkedNow(context);
-  const problems: Diagnostic<RetryAfterResultCode>[] = [];
-  const fail = (code: RetryAfterCode, message: string, hint?: string): Result<RetryAfter, RetryAfterResultCode> => ({
-    ok: false,
-    diagnostics: [
-      {
-        code,
-        severity: "error",
-        message,
-        span: { start: 0, end: typeof value === "string" ? value.length : 0 },
-        ...(hint === undefined ? {} : { hint }),
-      },
-    ],
-  });
   if (typeof value !== "string") return { ok: false, diagnostics: [invalidInput(value, "the Retry-After value")] };
-  if (value.trim() === "") return fail("empty-retry-after", "the Retry-After value is empty");
-  if (value.length > 256) return fail("retry-after-too-long", `the value is ${value.length} characters long; the limit is 256`);
-  const text = value.trim();
-  const whole = { start: value.indexOf(text), end: value.indexOf(text) + text.length };
-  const decide = (ms: number, form: RetryAfter["form"]): Result<RetryAfter, RetryAfterResultCode> => {
-    if (ms > MAX_RETRY_AFTER_MS) {
-      problems.push({
-        code: "retry-after-ignored",
-        severity: "info",
-        message: `${formatDuration(ms)} is over 1 day, so Upstash ignores it and applies the normal backoff`,
-        span: whole,
-      });
-      return { ok: true, value: { kind: "ignore", ms, form }, diagnostics: problems };
-    }
-    return { ok: true, value: { kind: "delay", ms, form }, diagnostics: problems };
-  };
+  const reader = new RetryAfterReader(value);
+  if (value.trim() === "") return reader.fail("empty-retry-after", "the Retry-After value is empty");
+  if (value.length > 256) return reader.fail("retry-after-too-long", `the value is ${value.length} characters long; the limit is 256`);
+  if (/^\d+(\.\d+)?$/.test(reader.text)) return reader.seconds();
+  const now = contextNow ?? Date.now();
+  const at = parseHttpDate(reader.text, now);
+  if (at === "invalid") return reader.fail("invalid-retry-after", `\`${reader.text}\` is not a real date`);
+  if (at !== undefined) return reader.date(at, now);
+  if (DATE_LIKE.test(reader.text)) {
+    return reader.fail("invalid-retry-after", `\`${reader.text}\` is not an HTTP date`, "write it as `Wed, 21 Oct 2026 07:28:00 GMT`");
+  }
+  return reader.duration();
+}
 
-  if (/^\d+(\.\d+)?$/.test(text)) {
-    const seconds = Number(text);
+/** One value being read: its trimmed text, where that lies, and the notes found so far. */
+class RetryAfterReader {
+  readonly text: string;
+  readonly whole: Span;
+  private readonly problems: Diagnostic<RetryAfterResultCode>[] = [];
+
+  constructor(private readonly value: string) {
+    this.text = value.trim();
+    const start = value.indexOf(this.text);
+    this.whole = { start, end: start + this.text.length };
+  }
+
+  fail(code: RetryAfterCode, message: string, hint?: string): Result<RetryAfter, RetryAfterResultCode> {
+    const span = { start: 0, end: this.value.length };
+    return { ok: false, diagnostics: [{ code, severity: "error", message, span, ...(hint === undefined ? {} : { hint }) }] };
+  }
+
+  /** The wait, or `ignore` over 1 day, with the notes found. */
+  decide(ms: number, form: RetryAfter["form"]): Result<RetryAfter, RetryAfterResultCode> {
+    if (ms <= MAX_RETRY_AFTER_MS) return { ok: true, value: { kind: "delay", ms, form }, diagnostics: this.problems };
+    const message = `${formatDuration(ms)} is over 1 day, so Upstash ignores it and applies the normal backoff`;
+    this.problems.push({ code: "retry-after-ignored", severity: "info", message, span: this.whole });
+    return { ok: true, value: { kind: "ignore", ms, form }, diagnostics: this.problems };
+  }
+
+  seconds(): Result<RetryAfter, RetryAfterResultCode> {
+    const seconds = Number(this.text);
     if (seconds >= 1e9) {
-      problems.push({
+      this.problems.push({
         code: "retry-after-timestamp",
         severity: "info",
-        message: `${text} looks like a Unix time, but a number means seconds to wait`,
-        span: whole,
+        message: `${this.text} looks like a Unix time, but a number means seconds to wait`,
+        span: this.whole,
         hint: "send the seconds to wait, or an RFC 1123 date",
       });
     }
-    return decide(Math.floor(seconds * 1000), "seconds");
+    return this.decide(Math.floor(seconds * 1000), "seconds");
   }
 
-  const now = contextNow ?? Date.now();
-  const at = parseHttpDate(text, now);
-  if (at === "invalid") return fail("invalid-retry-after", `\`${text}\` is not a real date`);
-  if (at !== undefined) {
-    if (at <= now) {
-      problems.push({
-        code: "retry-after-in-past",
-        severity: "info",
-        message: "the date is not after now, so the retry is due at once",
-        span: whole,
-      });
-      return decide(0, "date");
+  date(at: number, now: number): Result<RetryAfter, RetryAfterResultCode> {
+    if (at > now) return this.decide(at - now, "date");
+    const message = "the date is not after now, so the retry is due at once";
+    this.problems.push({ code: "retry-after-in-past", severity: "info", message, span: this.whole });
+    return this.decide(0, "date");
+  }
+
+  duration(): Result<RetryAfter, RetryAfterResultCode> {
+    const duration = parseDuration(this.text, { mode: "go" });
+    if (!duration.ok) {
+      const first = duration.diagnostics[0];
+      return this.fail(
+        "invalid-retry-after",
+        `\`${this.text}\` is neither seconds, an RFC 1123 date, nor a duration${first === undefined ? "" : `: ${first.message}`}`,
+        "e.g. `30`, `1m30s` or `Wed, 21 Oct 2026 07:28:00 GMT`",
+      );
     }
-    return decide(at - now, "date");
-  }
-  if (DATE_LIKE.test(text)) {
-    return fail("invalid-retry-after", `\`${text}\` is not an HTTP date`, "write it as `Wed, 21 Oct 2026 07:28:00 GMT`");
-  }
-
-  const duration = parseDuration(text, { mode: "go" });
-  if (duration.ok) {
     if (duration.value.parts.some((p) => p.unit === "d")) {
-      return fail(
+      return this.fail(
         "invalid-retry-after",
         "Retry-After durations take the units ns, us, µs, ms, s, m and h; not d",
         "write days as hours, e.g. `24h`",
       );
     }
-    for (const d of duration.diagnostics)
-      problems.push({ ...d, span: { start: d.span.start + whole.start, end: d.span.end + whole.start } });
-    return decide(duration.value.ms, "duration");
+    const shift = this.whole.start;
+    for (const d of duration.diagnostics) this.problems.push({ ...d, span: { start: d.span.start + shift, end: d.span.end + shift } });
+    return this.decide(duration.value.ms, "duration");
   }
-  const first = duration.diagnostics[0];
-  return fail(
-    "invalid-retry-after",
-    `\`${text}\` is neither seconds, an RFC 1123 date, nor a duration${first === undefined ? "" : `: ${first.message}`}`,
-    "e.g. `30`, `1m30s` or `Wed, 21 Oct 2026 07:28:00 GMT`",
-  );
 }
 
 /**

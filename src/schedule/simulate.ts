@@ -146,7 +146,7 @@ function readFirstDelay(options: ScheduleOptions, start: number, found: Findings
         input: "",
       });
     }
-    return valid ? Math.max(0, Math.round(options.notBefore as number) * 1000 - start) : 0;
+    return valid ? Math.max(0, Math.round(options.notBefore) * 1000 - start) : 0;
   }
   if (typeof options.delay === "number") {
     if (Number.isFinite(options.delay) && options.delay >= 0) return Math.round(options.delay) * 1000;
@@ -207,6 +207,45 @@ function summarize(entries: readonly ScheduleEntry[], ended: ScheduleSummary["en
   };
 }
 
+type RetryEntry = Omit<ScheduleEntry, "attempt" | "retried" | "cumulativeMs" | "at" | "outcome">;
+
+/** The delay function's value for `retried`, normalized by the policy; a throw becomes the problem that ends the timeline. */
+function computedDelay(
+  { delay, expression, normalization }: TimelineInput,
+  retried: number,
+): { readonly ok: true; readonly entry: RetryEntry } | { readonly ok: false; readonly problem: ScheduleDiagnostic } {
+  let raw: number;
+  try {
+    raw = delay(retried);
+  } catch (error) {
+    // A compiled delay throws only RetryDelayError; a function of the caller's may throw anything.
+    const found = error instanceof RetryDelayError ? error.diagnostics : [];
+    // A RetryDelayError carries the codes of the package, which the option codes cover.
+    return {
+      ok: false,
+      problem: {
+        code: (found[0]?.code as OptionCode | undefined) ?? "invalid-option",
+        severity: "error",
+        message: `the delay function threw for \`retried\` = ${retried}: ${found[0]?.message ?? describeThrow(error)}`,
+        span: { start: 0, end: 0 },
+        path: "retryDelay",
+        input: expression ?? "",
+      },
+    };
+  }
+  const normalized = normalizeDelay(raw, retried, normalization);
+  const usedFallback = normalized.reason === "non-finite" || (normalized.reason === "negative" && normalization?.negative === "fallback");
+  return {
+    ok: true,
+    entry: {
+      delayMs: normalized.ms,
+      normalized: normalized.reason !== "",
+      source: usedFallback ? "fallback" : expression === undefined ? "default-backoff" : "expression",
+      ...(normalized.reason === "" ? {} : { rawDelayMs: raw, normalizedBecause: normalized.reason }),
+    },
+  };
+}
+
 interface TimelineInput {
   readonly delay: (retried: number) => number;
   readonly expression: string | undefined;
@@ -221,7 +260,8 @@ interface TimelineInput {
 type Timeline = { ok: true; entries: ScheduleEntry[]; endedBy: ScheduleSummary["endedBy"] } | { ok: false; problem: ScheduleDiagnostic };
 
 /** The attempts one by one, until retries run out, a response ends the run, or a time leaves the range of JavaScript dates. */
-function layTimeline({ delay, expression, retries, start, firstDelay, responses, normalization, adopt }: TimelineInput): Timeline {
+function layTimeline(input: TimelineInput): Timeline {
+  const { expression, retries, start, firstDelay, responses, adopt } = input;
   const entries: ScheduleEntry[] = [];
   let now = start + firstDelay;
   if (!isDateTime(now)) return outOfRange(1, now, start, "delay");
@@ -242,40 +282,15 @@ function layTimeline({ delay, expression, retries, start, firstDelay, responses,
       endedBy = previous.outcome;
       break;
     }
-    let entry: Omit<ScheduleEntry, "attempt" | "retried" | "cumulativeMs" | "at" | "outcome">;
+    let entry: RetryEntry;
     const retryAfter = previous?.retryAfter === undefined ? undefined : parseRetryAfter(previous.retryAfter, { now });
     if (retryAfter !== undefined) adopt(retryAfter.diagnostics, `responses[attempt ${retried + 1}].retryAfter`, previous?.retryAfter ?? "");
     if (retryAfter?.ok === true && retryAfter.value.kind === "delay") {
       entry = { delayMs: retryAfter.value.ms, normalized: false, source: "retry-after" };
     } else {
-      let raw: number;
-      try {
-        raw = delay(retried);
-      } catch (error) {
-        // A compiled delay throws only RetryDelayError; a function of the caller's may throw anything.
-        const found = error instanceof RetryDelayError ? error.diagnostics : [];
-        // A RetryDelayError carries the codes of the package, which the option codes cover.
-        return {
-          ok: false,
-          problem: {
-            code: (found[0]?.code as OptionCode | undefined) ?? "invalid-option",
-            severity: "error",
-            message: `the delay function threw for \`retried\` = ${retried}: ${found[0]?.message ?? describeThrow(error)}`,
-            span: { start: 0, end: 0 },
-            path: "retryDelay",
-            input: expression ?? "",
-          },
-        };
-      }
-      const normalized = normalizeDelay(raw, retried, normalization);
-      const usedFallback =
-        normalized.reason === "non-finite" || (normalized.reason === "negative" && normalization?.negative === "fallback");
-      entry = {
-        delayMs: normalized.ms,
-        normalized: normalized.reason !== "",
-        source: usedFallback ? "fallback" : expression === undefined ? "default-backoff" : "expression",
-        ...(normalized.reason === "" ? {} : { rawDelayMs: raw, normalizedBecause: normalized.reason }),
-      };
+      const computed = computedDelay(input, retried);
+      if (!computed.ok) return computed;
+      entry = computed.entry;
     }
     now += entry.delayMs;
     if (!isDateTime(now))

@@ -31,9 +31,9 @@ export function toCurl(request: HttpRequest): string {
       invalidArgument(
         `request.headers[${JSON.stringify(name.slice(0, 80))}] cannot be sent as a header: names are HTTP tokens, values hold no CR, LF, NUL or characters above U+00FF`,
       );
-    if (name.toLowerCase() === "authorization" && value === `Bearer ${PLACEHOLDER_TOKEN}`)
+    if (name.toLowerCase() === "authorization" && text === `Bearer ${PLACEHOLDER_TOKEN}`)
       lines.push(`-H "Authorization: Bearer $QSTASH_TOKEN"`);
-    else lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
+    else lines.push(`-H ${shellQuote(`${name}: ${text}`)}`);
   }
   if (checked.body !== undefined) lines.push(`--data-raw ${shellQuote(expectString(checked.body, "request.body"))}`);
   return lines.join(" \\\n  ");

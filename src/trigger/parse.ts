@@ -62,6 +62,7 @@ export type ParseResult<T> =
     };
 
 function parseResult<T>(ok: boolean, options: T, diagnostics: readonly OptionDiagnostic[]): ParseResult<T> {
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the deprecated alias is built here, for its one minor version
   return ok ? { ok, value: options, diagnostics, options } : { ok, partial: options, diagnostics, options };
 }
 

@@ -64,7 +64,7 @@ describe("renderDiagnostic", () => {
 
   it("never prints control characters from the source or the message", () => {
     const out = renderDiagnostic("1\u001b[2J + x", diagnostic({ start: 1, end: 2 }, { message: "bad \u001b[31m", hint: "\u0007" }));
-    // eslint-disable-next-line no-control-regex -- the test looks for control characters on purpose
+
     expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     expect(out).toContain("\uFFFD");
   });

@@ -103,7 +103,7 @@ describe("one result shape", () => {
       ],
     });
     // The deprecated alias is sent as the field it stands for.
-    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the SDKs' deprecated alias is what is under test
+
     expect(tryFormatFlowControlValue({ key: "k", ratePerSecond: 7 })).toEqual({ ok: true, value: "rate=7", diagnostics: [] });
   });
 
@@ -146,15 +146,14 @@ describe("one result shape", () => {
           { requiredKeys: [] },
         ),
         (o) => {
-          // eslint-disable-next-line @typescript-eslint/no-deprecated -- the deprecated wrapper is what is under test
           expect(checkFlowControl(o)).toEqual(tryFormatFlowControlValue(o).diagnostics);
         },
       ),
       { numRuns: propertyRuns(50) },
     );
-    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the deprecated wrapper is what is under test
+
     for (const key of ["user-42", "user:42", "", "ключ"]) expect(checkFlowControlKey(key)).toEqual(parseFlowControlKey(key).diagnostics);
-    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the deprecated wrapper is what is under test
+
     expect(checkResourceName("nightly run", "label")).toEqual([
       {
         code: "invalid-name",
@@ -164,7 +163,7 @@ describe("one result shape", () => {
         hint: "e.g. `nightly-run`",
       },
     ]);
-    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the deprecated wrapper is what is under test
+
     expect(() => checkResourceName("x", 5 as never)).toThrow(RetryDelayError);
   });
 });

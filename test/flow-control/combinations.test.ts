@@ -147,7 +147,6 @@ describe("period-without-rate", () => {
 
 describe("rate-per-second-with-period", () => {
   it("warns that the deprecated per-second name counts per period when a period is given", () => {
-    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the SDKs' deprecated alias is what is under test
     const result = tryFormatFlowControlValue({ key: "k", ratePerSecond: 5, period: "1m" });
     expect(result).toEqual({
       ok: true,
@@ -182,7 +181,6 @@ describe("rate-per-second-with-period", () => {
   });
 
   it("meets parallelism and a numeric period too", () => {
-    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the SDKs' deprecated alias is what is under test
     const result = tryFormatFlowControlValue({ key: "k", parallelism: 4, ratePerSecond: 20, period: 3600 });
     expect(result.ok && result.value).toBe("parallelism=4, rate=20, period=3600s");
 
@@ -197,7 +195,6 @@ describe("rate-per-second-with-period", () => {
   });
 
   it("is reported by the request builders at the alias, beside the deprecation", () => {
-    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the SDKs' deprecated alias is what is under test
     const built = buildTriggerRequest({ url: "https://example.com/wf", flowControl: { key: "k", ratePerSecond: 5, period: "1m" } });
     expect(built.ok).toBe(true);
     expect(built.diagnostics.map((d) => [d.path, d.code])).toEqual([

@@ -140,14 +140,14 @@ describe("header safety (issue 11)", () => {
     ["delay", { url: "https://a.example/wf", delay: "10s\r\n" }],
   ] as [string, TriggerOptions][])("a CR/LF in %s is refused, never emitted", (_field, input) => {
     const result = buildTriggerRequest(input);
-    expect(result.ok && unsafeHeader(result.request as HttpRequest)).toBe(false);
+    expect(result.ok && unsafeHeader(result.request)).toBe(false);
   });
 
   it("buildTriggerRequest: injected strings are refused or emitted header-safe", () => {
     fc.assert(
       fc.property(options, (input) => {
         const result = buildTriggerRequest(input);
-        if (result.ok) expect(unsafeHeader(result.request as HttpRequest)).toBeUndefined();
+        if (result.ok) expect(unsafeHeader(result.request)).toBeUndefined();
       }),
       { numRuns: 2000 },
     );
@@ -157,7 +157,7 @@ describe("header safety (issue 11)", () => {
     fc.assert(
       fc.property(fc.array(options, { minLength: 1, maxLength: 3 }), (items) => {
         const result = buildBatchTriggerRequest(items);
-        if (result.ok) expect(unsafeHeader(result.request as HttpRequest)).toBeUndefined();
+        if (result.ok) expect(unsafeHeader(result.request)).toBeUndefined();
       }),
       { numRuns: 1000 },
     );

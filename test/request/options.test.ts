@@ -71,7 +71,7 @@ describe("issue 11: the header-safety invariant at assembly", () => {
     ["label", { label: "a\nb" }],
     ["workflowRunId", { workflowRunId: "id\r\nX: 1" }],
   ])("refuses CR/LF in %s", (_label, options) => {
-    const result = buildTriggerRequest({ url, ...options } as never);
+    const result = buildTriggerRequest({ url, ...options });
     expect(result.ok).toBe(false);
   });
 
@@ -154,7 +154,7 @@ describe("plan limits", () => {
     [{ flowControl: { key: "k", parallelism: 11 } }, "free", "flowControl.parallelism", "parallelism-over-plan-limit"],
     [{ delay: "8d" }, "free", "delay", "delay-over-plan-limit"],
   ] as const)("%j on %s", (options, plan, path, code) => {
-    expect(codes(buildPublishRequest({ url, ...options } as never, { plan }).diagnostics)).toContainEqual([path, code]);
+    expect(codes(buildPublishRequest({ url, ...options }, { plan }).diagnostics)).toContainEqual([path, code]);
   });
 
   it("the limits are the plan's, not lower", () => {

@@ -114,13 +114,13 @@ function build(endpoint: Endpoint, options: Record<string, unknown>): { result: 
   const base = { now: NOW };
   const result =
     endpoint === "trigger"
-      ? buildTriggerRequest({ url: URL_, ...options } as never, base)
+      ? buildTriggerRequest({ url: URL_, ...options }, base)
       : endpoint === "publish"
-        ? buildPublishRequest({ url: URL_, ...options } as never, base)
+        ? buildPublishRequest({ url: URL_, ...options }, base)
         : endpoint === "enqueue"
-          ? buildEnqueueRequest({ url: URL_, queueName: QUEUE, ...options } as never, base)
+          ? buildEnqueueRequest({ url: URL_, queueName: QUEUE, ...options }, base)
           : endpoint === "batch"
-            ? buildBatchRequest([{ url: URL_, queueName: QUEUE, ...options } as never], base)
+            ? buildBatchRequest([{ url: URL_, queueName: QUEUE, ...options }], base)
             : buildScheduleRequest({ destination: URL_, ...options } as never, base);
   if (endpoint !== "batch") return { result, headers: { ...(result.request?.headers ?? {}) } };
   const [item] = JSON.parse(result.request?.body ?? "[]") as { headers: Record<string, string>; queue?: string }[];

@@ -171,13 +171,7 @@ const run = <T>(arb: fc.Arbitrary<T>, check: (value: T) => Promise<void>) => fc.
 describe("our builders agree with @upstash/qstash", () => {
   it("publish (string body)", () =>
     run(publishOptions(gen.stringBody), async (o) => {
-      expectSame(
-        buildPublishRequest(o as never, base),
-        await sdk(() => capturePublish(o as QStashPublishOptions, { telemetry: true })),
-        o,
-        false,
-        "publish",
-      );
+      expectSame(buildPublishRequest(o as never, base), await sdk(() => capturePublish(o, { telemetry: true })), o, false, "publish");
     }));
 
   it("publishJSON (any JSON body, or none)", () =>
@@ -186,7 +180,7 @@ describe("our builders agree with @upstash/qstash", () => {
       const options = typeof o.body === "string" ? { ...o, body: { text: o.body } } : o;
       expectSame(
         buildPublishRequest(options as never, base),
-        await sdk(() => capturePublishJSON(options as QStashPublishOptions, { telemetry: true })),
+        await sdk(() => capturePublishJSON(options, { telemetry: true })),
         options,
         true,
         "publish",
@@ -198,10 +192,8 @@ describe("our builders agree with @upstash/qstash", () => {
       fc.tuple(name, publishOptions(fc.oneof(gen.stringBody, fc.dictionary(name, fc.integer(), { maxKeys: 2 })))),
       async ([queueName, o]) => {
         const json = typeof o.body !== "string";
-        const theirs = await sdk(() =>
-          (json ? captureEnqueueJSON : captureEnqueue)(queueName, o as QStashPublishOptions, { telemetry: true }),
-        );
-        expectSame(buildEnqueueRequest({ ...(o as Options), queueName } as never, base), theirs, o, json, "enqueue");
+        const theirs = await sdk(() => (json ? captureEnqueueJSON : captureEnqueue)(queueName, o, { telemetry: true }));
+        expectSame(buildEnqueueRequest({ ...o, queueName } as never, base), theirs, o, json, "enqueue");
       },
     ));
 

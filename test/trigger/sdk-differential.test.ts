@@ -88,7 +88,7 @@ const triggerOptions: fc.Arbitrary<TriggerOptions> = fc.record(
     redact: gen.redact,
   },
   { requiredKeys: ["url"] },
-) as fc.Arbitrary<TriggerOptions>;
+);
 
 /** The SDK's items, or undefined when it threw (a bad label or key). */
 async function sdkItems(options: TriggerOptions | TriggerOptions[]): Promise<CapturedBatchItem[] | undefined> {
@@ -160,13 +160,13 @@ describe("buildTriggerRequest agrees with @upstash/workflow Client.trigger", () 
         expect(theirs, "the SDK threw on a batch we accept").toHaveLength(items.length);
         expect(built.request.url).toBe(`${CAPTURE_BASE_URL}/v2/batch/trigger`);
         const ours = JSON.parse(built.request.body ?? "[]") as { destination: string; headers: Record<string, string>; body?: string }[];
-        items.forEach((options, i) =>
+        items.forEach((options, i) => {
           expectSameItem(
             options,
             { ...(ours[i] as (typeof ours)[number]), headers: lowerCased(ours[i]?.headers ?? {}) },
             theirs?.[i] as CapturedBatchItem,
-          ),
-        );
+          );
+        });
       }),
       { numRuns: RUNS },
     );
@@ -202,12 +202,10 @@ describe("buildTriggerRequest agrees with @upstash/workflow Client.trigger", () 
     const [nan] = (await sdkItems({ url: "https://example.com/wf", delay: Number.NaN })) ?? [];
     expect(nan?.headers["upstash-delay"]).toBe("NaNs");
     expect(buildTriggerRequest({ url: "https://example.com/wf", delay: Number.NaN }).diagnostics[0]?.code).toBe("invalid-delay");
-    const [keyless] =
-      (await sdkItems({ url: "https://example.com/wf", flowControl: { rate: 1 } as NonNullable<TriggerOptions["flowControl"]> })) ?? [];
+    const [keyless] = (await sdkItems({ url: "https://example.com/wf", flowControl: { rate: 1 } })) ?? [];
     expect(keyless?.headers["upstash-flow-control-key"]).toBe("undefined");
-    expect(
-      buildTriggerRequest({ url: "https://example.com/wf", flowControl: { rate: 1 } as NonNullable<TriggerOptions["flowControl"]> })
-        .diagnostics[0]?.code,
-    ).toBe("keyless-flow-control");
+    expect(buildTriggerRequest({ url: "https://example.com/wf", flowControl: { rate: 1 } }).diagnostics[0]?.code).toBe(
+      "keyless-flow-control",
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { parseDuration } from "../../duration/parse.js";
 import { EXIT, type Command } from "../command.js";
 import { styles } from "../io.js";
-import { printDiagnostics, printJson, singleValue } from "./shared.js";
+import { reportValue, singleValue } from "./shared.js";
 
 export const durationCommand: Command = {
   name: "duration",
@@ -23,20 +23,16 @@ export const durationCommand: Command = {
     const value = singleValue(context, "duration", "duration");
     const mode = context.values.go === true ? "go" : "strict";
     const result = parseDuration(value, { mode });
-    if (context.values.json === true) {
-      printJson(context, {
-        command: "duration",
-        input: value,
-        mode,
-        valid: result.ok,
-        ms: result.ok ? result.value.ms : null,
-        canonical: result.ok ? result.value.canonical : null,
-        diagnostics: result.diagnostics,
-      });
-      return result.ok ? EXIT.ok : EXIT.invalid;
-    }
-    printDiagnostics(context, value, result.diagnostics);
-    if (!result.ok) return EXIT.invalid;
+    const done = reportValue(context, value, result, () => ({
+      command: "duration",
+      input: value,
+      mode,
+      valid: result.ok,
+      ms: result.ok ? result.value.ms : null,
+      canonical: result.ok ? result.value.canonical : null,
+      diagnostics: result.diagnostics,
+    }));
+    if (done !== undefined || !result.ok) return done ?? EXIT.invalid;
     const s = styles(context.io.color);
     context.io.out(`${s.green("valid")}: ${result.value.ms} ms = ${s.bold(result.value.canonical)}`);
     return EXIT.ok;

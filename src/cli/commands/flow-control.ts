@@ -6,7 +6,7 @@ import { parseFlowControlValue } from "../../flow-control/parse.js";
 import type { FlowControlValue } from "../../flow-control/types.js";
 import { EXIT, type Command } from "../command.js";
 import { styles } from "../io.js";
-import { printDiagnostics, printJson, singleValue } from "./shared.js";
+import { reportValue, singleValue } from "./shared.js";
 
 export const flowControlCommand: Command = {
   name: "flow-control",
@@ -25,20 +25,16 @@ export const flowControlCommand: Command = {
     const result = parseFlowControlValue(value);
     const canonical = result.ok ? formatFlowControlValue(toFlowControlOptions(result.value)) : null;
     const meaning = result.ok ? describeFlowControl(result.value) : null;
-    if (context.values.json === true) {
-      printJson(context, {
-        command: "flow-control",
-        input: value,
-        valid: result.ok,
-        value: result.ok ? jsonValue(result.value) : null,
-        canonical,
-        meaning,
-        diagnostics: result.diagnostics,
-      });
-      return result.ok ? EXIT.ok : EXIT.invalid;
-    }
-    printDiagnostics(context, value, result.diagnostics);
-    if (!result.ok) return EXIT.invalid;
+    const done = reportValue(context, value, result, () => ({
+      command: "flow-control",
+      input: value,
+      valid: result.ok,
+      value: result.ok ? jsonValue(result.value) : null,
+      canonical,
+      meaning,
+      diagnostics: result.diagnostics,
+    }));
+    if (done !== undefined || !result.ok) return done ?? EXIT.invalid;
     const s = styles(context.io.color);
     context.io.out(`${s.green("valid")}: ${s.bold(canonical ?? "")}`);
     context.io.out(meaning ?? "");

@@ -2,7 +2,7 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { renderDiagnostics } from "../../diagnostics/render.js";
 import type { OptionDiagnostic } from "../../trigger/codes.js";
 import { renderOptionDiagnostics } from "../../trigger/render.js";
-import { UsageError, type CommandContext } from "../command.js";
+import { EXIT, UsageError, type CommandContext } from "../command.js";
 
 /** Version of every --json document; bumped only on a breaking change (see docs/cli.md). */
 const SCHEMA_VERSION = 1;
@@ -71,4 +71,23 @@ export function describeFindings(diagnostics: readonly Diagnostic[]): string {
     count("info") > 0 ? plural(count("info"), "note") : "",
   ].filter((p) => p !== "");
   return parts.length === 0 ? "" : ` with ${parts.join(" and ")}`;
+}
+
+/**
+ * The common end of a command that checks one value: the JSON document (and
+ * the exit code), or the diagnostics drawn under the value. Undefined means
+ * the value is valid and the command prints its own success lines.
+ */
+export function reportValue(
+  context: CommandContext,
+  source: string,
+  result: { readonly ok: boolean; readonly diagnostics: readonly Diagnostic[] },
+  json: () => Record<string, unknown>,
+): number | undefined {
+  if (context.values.json === true) {
+    printJson(context, json());
+    return result.ok ? EXIT.ok : EXIT.invalid;
+  }
+  printDiagnostics(context, source, result.diagnostics);
+  return result.ok ? undefined : EXIT.invalid;
 }

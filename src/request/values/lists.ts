@@ -22,17 +22,17 @@ export function buildLabels(value: unknown, path: string, ctx: BuildContext): st
     });
     return undefined;
   }
-  let ok = true;
+  let refused = 0;
   list.forEach((label, i) => {
     const problems = resourceNameDiagnostics(typeof label === "string" ? label : "", "label");
-    if (problems.length > 0) ok = false;
+    if (problems.length > 0) refused++;
     ctx.report.adopt(
       problems.map((d) => ({ ...d, code: "invalid-label" })),
       isList ? `${path}[${i}]` : path,
       typeof label === "string" ? label : showValue(label),
     );
   });
-  return ok ? list.join(",") : undefined;
+  return refused === 0 ? list.join(",") : undefined;
 }
 
 export function parseLabels(text: string, header: string, report: Report): string | string[] {

@@ -75,15 +75,16 @@ export function readUserHeaders(value: unknown, path: string, report: Report): U
 /** The body: a string as is, anything else as JSON (what `publishJSON` and `client.trigger` send). */
 export function buildBody(value: unknown, path: string, ctx: BuildContext): { text: string; json: boolean } | undefined {
   if (typeof value === "string") return checkSize({ text: value, json: false }, path, ctx);
-  let text: string | undefined;
+  let text: unknown;
   try {
+    // undefined for a function, a symbol or undefined, whatever the declared type says.
     text = JSON.stringify(value);
   } catch (error) {
     const reason = error instanceof Error ? error.message : showValue(error);
     ctx.report.add("invalid-body", "error", `\`${path}\` cannot be serialized to JSON: ${reason}`, path, "");
     return undefined;
   }
-  if (text === undefined) {
+  if (typeof text !== "string") {
     ctx.report.add("invalid-body", "error", `\`${path}\` of type ${typeof value} has no JSON form`, path, "");
     return undefined;
   }
