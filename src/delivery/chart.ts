@@ -1,4 +1,4 @@
-import { formatDuration } from "../duration/index.js";
+import { formatDuration } from "../duration/format.js";
 import type { DeliverySeries } from "./types.js";
 
 /*

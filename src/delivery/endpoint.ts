@@ -1,6 +1,6 @@
 import { showValue } from "../diagnostics/show.js";
-import { formatDuration } from "../duration/index.js";
-import { MAX_RETRY_AFTER_MS, parseRetryAfter } from "../retry-after/index.js";
+import { formatDuration } from "../duration/format.js";
+import { MAX_RETRY_AFTER_MS, parseRetryAfter } from "../retry-after/retry-after.js";
 import { DELIVERY_LIMITS } from "./codes.js";
 import { draw, STREAM } from "./random.js";
 import { readArray, readChoice, readInteger, readObject, readSpan, warnUnknown, type ReadContext } from "./read.js";

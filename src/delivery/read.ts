@@ -2,7 +2,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { isArraySafe, isPlainObjectLike, snapshotArray, snapshotOwn, type OwnSnapshot } from "../diagnostics/own.js";
 import { showValue } from "../diagnostics/show.js";
 import { closestName } from "../diagnostics/suggest.js";
-import { parseDuration } from "../duration/index.js";
+import { parseDuration } from "../duration/parse.js";
 import { DELIVERY_CODES, DELIVERY_LIMITS, type DeliveryCode, type DeliveryDiagnostic } from "./codes.js";
 import type { OptionCode } from "../trigger/codes.js";
 

@@ -1,10 +1,13 @@
 import { RetryDelayError, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { isArraySafe, snapshotArray, type OwnSnapshot } from "../diagnostics/own.js";
 import { showValue } from "../diagnostics/show.js";
-import { parseDuration } from "../duration/index.js";
-import { DEFAULT_RETRIES, tryCompile } from "../expression/index.js";
-import { parseFlowControlValue, tryFormatFlowControlValue, type FlowControlValue } from "../flow-control/index.js";
-import { defaultBackoffDelay, normalizeDelay } from "../schedule/index.js";
+import { parseDuration } from "../duration/parse.js";
+import { tryCompile } from "../expression/api.js";
+import { DEFAULT_RETRIES } from "../expression/check.js";
+import { tryFormatFlowControlValue } from "../flow-control/format.js";
+import { parseFlowControlValue } from "../flow-control/parse.js";
+import type { FlowControlValue } from "../flow-control/types.js";
+import { defaultBackoffDelay, normalizeDelay } from "../schedule/policy.js";
 import { DELIVERY_LIMITS } from "./codes.js";
 import type { OptionCode } from "../trigger/codes.js";
 import { readEndpoint, type EndpointPlan } from "./endpoint.js";

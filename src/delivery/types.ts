@@ -1,4 +1,4 @@
-import type { FlowControlOptions } from "../flow-control/index.js";
+import type { FlowControlOptions } from "../flow-control/types.js";
 import type { DeliveryDiagnostic } from "./codes.js";
 
 /**

@@ -1,7 +1,7 @@
 import type { RequestBuildResult } from "../request/requests.js";
 
 export { buildBatchTriggerRequest, buildTriggerRequest } from "../request/api.js";
-export { DEFAULT_BASE_URL, isHttpUrl, PLACEHOLDER_TOKEN, type HttpRequest } from "../request/requests.js";
+export { PLACEHOLDER_TOKEN, type HttpRequest } from "../request/requests.js";
 export type { BuildOptions, TriggerOptions } from "../request/options.js";
 
 /**

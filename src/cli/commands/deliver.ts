@@ -3,7 +3,7 @@ import { DELIVERY_LIMITS } from "../../delivery/codes.js";
 import { simulateDelivery } from "../../delivery/simulate.js";
 import type { Delivery, DeliveryModel, DeliveryScenario, EndpointResponse, FlowControlSnapshot } from "../../delivery/types.js";
 import { formatDuration } from "../../duration/format.js";
-import { parseFlowControlValue } from "../../flow-control/index.js";
+import { parseFlowControlValue } from "../../flow-control/parse.js";
 import { DEFAULT_BACKOFF_EXPRESSION } from "../../schedule/policy.js";
 import { EXIT, UsageError, type Command, type CommandContext } from "../command.js";
 import { styles, table } from "../io.js";

@@ -1,7 +1,10 @@
 import type { Rule } from "eslint";
 import type * as ESTree from "estree";
-import { parse, printExpression } from "../../expression/index.js";
-import { parseFlowControlValue, toFlowControlOptions, tryFormatFlowControlValue } from "../../flow-control/index.js";
+import { parse } from "../../expression/parse.js";
+import { printExpression } from "../../expression/print.js";
+import { toFlowControlOptions } from "../../flow-control/convert.js";
+import { tryFormatFlowControlValue } from "../../flow-control/format.js";
+import { parseFlowControlValue } from "../../flow-control/parse.js";
 import { OPTION_TABLE } from "../../request/table.js";
 import { itemsOf, objectsOf } from "../check-site.js";
 import { escapeFor } from "../literal.js";
