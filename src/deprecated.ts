@@ -40,79 +40,338 @@ import { DEFAULT_NORMALIZATION as DEFAULT_NORMALIZATION_, normalizeDelay as norm
 import { MAX_SIMULATED_RETRIES as MAX_SIMULATED_RETRIES_ } from "./schedule/simulate.js";
 import { renderDiagnostic as renderDiagnostic_ } from "./diagnostics/render.js";
 
-/** @deprecated Import it from `retry-delay/ast`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from `retry-delay/ast`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { BUILTINS } from "retry-delay/ast";
+ * ```
+ */
 export const BUILTINS = BUILTINS_;
-/** @deprecated Import it from `retry-delay/ast`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from `retry-delay/ast`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { lookupBuiltin } from "retry-delay/ast";
+ * ```
+ */
 export const lookupBuiltin = lookupBuiltin_;
-/** @deprecated Import it from nowhere: it is internal; use `Math.sign(x) * Math.round(Math.abs(x))`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Internal: use `Math.sign(x) * Math.round(Math.abs(x))`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * // roundHalfAwayFromZero is internal: use `Math.sign(x) * Math.round(Math.abs(x))`
+ * ```
+ */
 export const roundHalfAwayFromZero = roundHalfAwayFromZero_;
-/** @deprecated Import it from `retry-delay/ast`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from `retry-delay/ast`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { checkExpression } from "retry-delay/ast";
+ * ```
+ */
 export const checkExpression = checkExpression_;
-/** @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_RETRIES } from "retry-delay/tables";
+ * ```
+ */
 export const DEFAULT_RETRIES = DEFAULT_RETRIES_;
-/** @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { EXPRESSION_CODES } from "retry-delay/tables";
+ * ```
+ */
 export const EXPRESSION_CODES = EXPRESSION_CODES_;
-/** @deprecated Import it from `retry-delay/ast` as `compileTree`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from `retry-delay/ast` as `compileTree`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { compileTree } from "retry-delay/ast";
+ * ```
+ */
 export const compileExpression = compileExpression_;
-/** @deprecated Import it from nowhere: it is internal; count `diagnostics` yourself. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Internal: count `diagnostics` yourself. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * // describeErrorCount is internal: count `diagnostics` yourself
+ * ```
+ */
 export const describeErrorCount = describeErrorCount_;
-/** @deprecated Import it from `retry-delay/ast`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from `retry-delay/ast`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { interpret } from "retry-delay/ast";
+ * ```
+ */
 export const interpret = interpret_;
-/** @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { EXPRESSION_LIMITS } from "retry-delay/tables";
+ * ```
+ */
 export const EXPRESSION_LIMITS = EXPRESSION_LIMITS_;
-/** @deprecated Import it from the root as `parseExpression`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from the root as `parseExpression`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { parseExpression } from "retry-delay";
+ * ```
+ */
 export const parse = parse_;
-/** @deprecated Import it from the root as `formatExpression`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from the root as `formatExpression`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { formatExpression } from "retry-delay";
+ * ```
+ */
 export const printExpression = printExpression_;
-/** @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { DURATION_CODES } from "retry-delay/tables";
+ * ```
+ */
 export const DURATION_CODES = DURATION_CODES_;
-/** @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { MAX_DURATION_LENGTH } from "retry-delay/tables";
+ * ```
+ */
 export const MAX_DURATION_LENGTH = MAX_DURATION_LENGTH_;
-/** @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { checkDelayForPlan } from "retry-delay/tables";
+ * ```
+ */
 export const checkDelayForPlan = checkDelayForPlan_;
-/** @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { MAX_DELAY_BY_PLAN } from "retry-delay/tables";
+ * ```
+ */
 export const MAX_DELAY_BY_PLAN = MAX_DELAY_BY_PLAN_;
-/** @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { FLOW_CONTROL_CODES } from "retry-delay/tables";
+ * ```
+ */
 export const FLOW_CONTROL_CODES = FLOW_CONTROL_CODES_;
-/** @deprecated Import it from nowhere: match on the `missing-limit` code instead. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Internal: match on the `missing-limit` code instead. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * // MISSING_LIMIT_MESSAGE is internal: match on the `missing-limit` code instead
+ * ```
+ */
 export const MISSING_LIMIT_MESSAGE = MISSING_LIMIT_MESSAGE_;
-/** @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { FLOW_CONTROL_LIMITS } from "retry-delay/tables";
+ * ```
+ */
 export const FLOW_CONTROL_LIMITS = FLOW_CONTROL_LIMITS_;
-/** @deprecated Import it from the root's `tryFormatFlowControlValue`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from the root's `tryFormatFlowControlValue`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { tryFormatFlowControlValue } from "retry-delay";
+ * ```
+ */
 export const checkFlowControl = checkFlowControl_;
-/** @deprecated Import it from the root's `parseFlowControlKey`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from the root's `parseFlowControlKey`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { parseFlowControlKey } from "retry-delay";
+ * ```
+ */
 export const checkFlowControlKey = checkFlowControlKey_;
-/** @deprecated Import it from nowhere: it is internal; the request builders check every name. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Internal: the request builders check every name. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * // checkResourceName is internal: the request builders check every name
+ * ```
+ */
 export const checkResourceName = checkResourceName_;
-/** @deprecated Import it from nowhere: it is internal; the request builders check every name. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Internal: the request builders check every name. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * // RESOURCE_NAME_PATTERN is internal: the request builders check every name
+ * ```
+ */
 export const RESOURCE_NAME_PATTERN = RESOURCE_NAME_PATTERN_;
-/** @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_BASE_URL } from "retry-delay/tables";
+ * ```
+ */
 export const DEFAULT_BASE_URL = DEFAULT_BASE_URL_;
-/** @deprecated Import it from nowhere: pass `{ token }` in the build options. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Internal: pass `{ token }` in the build options. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * // PLACEHOLDER_TOKEN is internal: pass `{ token }` in the build options
+ * ```
+ */
 export const PLACEHOLDER_TOKEN = PLACEHOLDER_TOKEN_;
-/** @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { OPTION_TABLE } from "retry-delay/tables";
+ * ```
+ */
 export const OPTION_TABLE = OPTION_TABLE_;
-/** @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { optionName } from "retry-delay/tables";
+ * ```
+ */
 export const optionName = optionName_;
-/** @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { TRIGGER_CODES } from "retry-delay/tables";
+ * ```
+ */
 export const TRIGGER_CODES = TRIGGER_CODES_;
-/** @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { MAX_HEADER_VALUE_LENGTH } from "retry-delay/tables";
+ * ```
+ */
 export const MAX_HEADER_VALUE_LENGTH = MAX_HEADER_VALUE_LENGTH_;
-/** @deprecated Import it from nowhere: it is internal; `toCurl` quotes for you. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Internal: `toCurl` quotes for you. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * // shellQuote is internal: `toCurl` quotes for you
+ * ```
+ */
 export const shellQuote = shellQuote_;
-/** @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { MAX_RETRY_AFTER_MS } from "retry-delay/tables";
+ * ```
+ */
 export const MAX_RETRY_AFTER_MS = MAX_RETRY_AFTER_MS_;
-/** @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { RETRY_AFTER_CODES } from "retry-delay/tables";
+ * ```
+ */
 export const RETRY_AFTER_CODES = RETRY_AFTER_CODES_;
-/** @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { RETRY_AFTER_HEADERS } from "retry-delay/tables";
+ * ```
+ */
 export const RETRY_AFTER_HEADERS = RETRY_AFTER_HEADERS_;
-/** @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_NORMALIZATION } from "retry-delay/tables";
+ * ```
+ */
 export const DEFAULT_NORMALIZATION = DEFAULT_NORMALIZATION_;
-/** @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { normalizeDelay } from "retry-delay/tables";
+ * ```
+ */
 export const normalizeDelay = normalizeDelay_;
-/** @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from `retry-delay/tables`. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { MAX_SIMULATED_RETRIES } from "retry-delay/tables";
+ * ```
+ */
 export const MAX_SIMULATED_RETRIES = MAX_SIMULATED_RETRIES_;
-/** @deprecated Import it from the root's `renderDiagnostics`, with a one-element list. The root re-export goes in 0.3.0. */
+/**
+ * @deprecated Import it from the root's `renderDiagnostics`, with a one-element list. The root re-export goes in 0.3.0.
+ *
+ * @example
+ * ```ts
+ * import { renderDiagnostics } from "retry-delay";
+ * ```
+ */
 export const renderDiagnostic = renderDiagnostic_;
 
 // Types of the moved names: importable from the root too, so no type import breaks (they cost nothing at run time).
