@@ -27,19 +27,23 @@ type Receiver =
   | { readonly kind: "schedules" }
   | { readonly kind: "context" };
 
-const full = (endpoint: CallShape["endpoint"], batch = false): CallShape => ({ endpoint, batch, partial: false });
+const full = (endpoint: CallShape["endpoint"], { batch }: { readonly batch: boolean } = { batch: false }): CallShape => ({
+  endpoint,
+  batch,
+  partial: false,
+});
 const partial = (endpoint: CallShape["endpoint"]): CallShape => ({ endpoint, batch: false, partial: true });
 
 /** The methods that take options, by receiver: the shape, and which argument holds the options. */
 const METHODS: Readonly<Record<string, (receiver: Receiver, args: readonly ESTree.Node[]) => Site | undefined>> = {
   trigger: (r, [options]) =>
     r.kind === "client" && r.sdk === "workflow" && options !== undefined
-      ? { shape: full("trigger", unwrap(options).type === "ArrayExpression"), options }
+      ? { shape: full("trigger", { batch: unwrap(options).type === "ArrayExpression" }), options }
       : undefined,
   publish: (r, [options]) => (isQStash(r) && options !== undefined ? { shape: full("publish"), options } : undefined),
   publishJSON: (r, [options]) => (isQStash(r) && options !== undefined ? { shape: full("publish"), options } : undefined),
-  batch: (r, [options]) => (isQStash(r) && options !== undefined ? { shape: full("batch", true), options } : undefined),
-  batchJSON: (r, [options]) => (isQStash(r) && options !== undefined ? { shape: full("batch", true), options } : undefined),
+  batch: (r, [options]) => (isQStash(r) && options !== undefined ? { shape: full("batch", { batch: true }), options } : undefined),
+  batchJSON: (r, [options]) => (isQStash(r) && options !== undefined ? { shape: full("batch", { batch: true }), options } : undefined),
   enqueue: (r, [options]) =>
     r.kind === "queue" && options !== undefined ? { shape: full("enqueue"), options, queue: r.options } : undefined,
   enqueueJSON: (r, [options]) =>
@@ -56,7 +60,7 @@ const OPTION_TYPES: ReadonlyMap<string, CallShape> = new Map([
   ["workflow:CallSettings", partial("publish")],
   ["qstash:PublishRequest", full("publish")],
   ["qstash:PublishJsonRequest", full("publish")],
-  ["qstash:PublishBatchRequest", full("batch", true)],
+  ["qstash:PublishBatchRequest", full("batch", { batch: true })],
   ["qstash:CreateScheduleRequest", full("schedule")],
 ]);
 

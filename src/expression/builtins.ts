@@ -153,7 +153,7 @@ const table: readonly BuiltinDefinition[] = [
     signature: "exp(x)",
     doc: "e raised to the power x.",
     evaluate: Math.exp,
-    bounds: risingBounds(Math.exp, false),
+    bounds: risingBounds(Math.exp, { keepsWhole: false }),
     closures: {
       of: (a) => (r) => Math.exp(a(r)),
       ofRetried: () => (r) => Math.exp(readRetried(r)),
@@ -189,7 +189,7 @@ const table: readonly BuiltinDefinition[] = [
     signature: "floor(x)",
     doc: "The greatest integer not above x.",
     evaluate: Math.floor,
-    bounds: risingBounds(Math.floor, true),
+    bounds: risingBounds(Math.floor, { keepsWhole: true }),
     closures: {
       of: (a) => (r) => Math.floor(a(r)),
       ofRetried: () => (r) => Math.floor(readRetried(r)),
@@ -201,7 +201,7 @@ const table: readonly BuiltinDefinition[] = [
     signature: "ceil(x)",
     doc: "The least integer not below x.",
     evaluate: Math.ceil,
-    bounds: risingBounds(Math.ceil, true),
+    bounds: risingBounds(Math.ceil, { keepsWhole: true }),
     closures: {
       of: (a) => (r) => Math.ceil(a(r)),
       ofRetried: () => (r) => Math.ceil(readRetried(r)),
@@ -213,7 +213,7 @@ const table: readonly BuiltinDefinition[] = [
     signature: "round(x)",
     doc: "x rounded to the nearest integer, halves away from zero (like Go's math.Round, unlike JavaScript's Math.round).",
     evaluate: roundHalf,
-    bounds: risingBounds(roundHalf, true),
+    bounds: risingBounds(roundHalf, { keepsWhole: true }),
     closures: {
       of: (a) => (r) => roundHalf(a(r)),
       ofRetried: () => (r) => roundHalf(readRetried(r)),

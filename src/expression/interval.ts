@@ -150,7 +150,7 @@ export function divideBounds(a: Bounds, b: Bounds): Bounds {
  * The rule of a non-decreasing function of one argument (`exp`, `floor`,
  * `ceil`, `round`): the bounds of the ends, the argument's trend.
  */
-export function risingBounds(fn: (x: number) => number, keepsWhole: boolean): (x: Bounds) => Bounds {
+export function risingBounds(fn: (x: number) => number, { keepsWhole }: { readonly keepsWhole: boolean }): (x: Bounds) => Bounds {
   return (x) => (isNanOnly(x) ? NAN_ONLY : bounds(fn(x.lo), fn(x.hi), x.nan, keepsWhole, x.trend));
 }
 

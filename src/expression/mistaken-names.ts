@@ -47,7 +47,7 @@ export const MISTAKEN_NAMES: readonly MistakenName[] = [
 const byName: ReadonlyMap<string, MistakenName> = new Map(MISTAKEN_NAMES.flatMap((row) => row.names.map((n) => [n, row] as const)));
 
 /** The hint for a mistaken name met as a value or as a call, if the table has one. */
-export function mistakenNameHint(name: string, asCall: boolean): string | undefined {
+export function mistakenNameHint(name: string, { asCall }: { readonly asCall: boolean }): string | undefined {
   const row = byName.get(name);
   if (row === undefined || row.use === (asCall ? "value" : "call")) return undefined;
   return row.hint();

@@ -38,7 +38,7 @@ export function resolveVariable(name: string, span: Span): ExpressionDiagnostic 
   }
   const strategy = strategyName(name, span);
   if (strategy !== undefined) return strategy;
-  const known = mistakenNameHint(name, false);
+  const known = mistakenNameHint(name, { asCall: false });
   if (known !== undefined)
     return { code: "unknown-variable", severity: "error", message: `unknown variable \`${name}\``, span, hint: known };
   return {
@@ -68,7 +68,7 @@ export function resolveCall(name: string, nameSpan: Span, args: readonly Express
     }
     const strategy = strategyName(name, callSpan);
     if (strategy !== undefined) return strategy;
-    const known = mistakenNameHint(name, true);
+    const known = mistakenNameHint(name, { asCall: true });
     if (known !== undefined)
       return { code: "unknown-function", severity: "error", message: `unknown function \`${name}\``, span: nameSpan, hint: known };
     return {
