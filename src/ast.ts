@@ -32,5 +32,5 @@ export { BUILTINS, lookupBuiltin, type BinaryBuiltin, type Builtin, type DelayCl
 export { checkExpression, type CheckedExpression, type CheckOptions, type CheckResult, type DelayRange } from "./expression/check.js";
 export { compileExpression as compileTree } from "./expression/compile.js";
 export { interpret } from "./expression/interpret.js";
-export { parse as parseExpression } from "./expression/parse.js";
+export { parseExpression } from "./expression/api.js";
 export { printExpression as formatExpression } from "./expression/print.js";

@@ -42,7 +42,7 @@ export { compile, tabulate, tryCompile, type CompileOptions, type CompiledDelay,
 export type { DelayClosure } from "./expression/builtins.js";
 export type { CheckResult, DelayRange } from "./expression/check.js";
 export type { ExpressionCode, ExpressionDiagnostic } from "./expression/codes.js";
-export { parse as parseExpression } from "./expression/parse.js";
+export { parseExpression } from "./expression/api.js";
 export { printExpression as formatExpression } from "./expression/print.js";
 
 // Durations.

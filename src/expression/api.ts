@@ -122,6 +122,23 @@ function compileUnguarded(source: string, options: CompileOptions): Result<Compi
   return { ok: true, value: compiled, diagnostics: report.diagnostics };
 }
 
+/**
+ * Parses a retry-delay expression into its AST, and explains a failure the way
+ * {@link tryCompile} does: a unit (`30s`), a strategy word (`exponential`) or a
+ * quoted expression gets its own diagnostic with the repair. Never throws.
+ * Checking and compiling are {@link tryCompile}'s.
+ *
+ * @example
+ * ```ts
+ * const parsed = parseExpression("30s");
+ * if (!parsed.ok) parsed.diagnostics[0]?.fix?.text; // "30000"
+ * ```
+ */
+export function parseExpression(source: string): Result<Expression, ExpressionCode> {
+  if (typeof source !== "string") return parse(source);
+  return parseExplained(source);
+}
+
 /** {@link parse}, with a failure's diagnostics explained as `tryCompile` explains them (mistakes.ts). */
 function parseExplained(source: string): Result<Expression, ExpressionCode> {
   const parsed = parse(source);
