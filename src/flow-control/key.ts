@@ -4,7 +4,8 @@ import { flowDiagnostic, type FlowControlCode, type FlowControlDiagnostic } from
 import { FLOW_CONTROL_LIMITS } from "./fields.js";
 
 /** The SDK's rule for keys and labels, for this package's own use, which stays when the public name goes. */
-const NAME_PATTERN = /^[A-Za-z0-9._-]+$/;
+/** The one rule for keys, labels and names; the option table's JSON Schema reads its source too. */
+export const NAME_PATTERN = /^[A-Za-z0-9._-]+$/;
 
 /**
  * The characters a flow-control key or a label may hold: letters, digits,

@@ -1,4 +1,5 @@
 // The shapes of the request-option table's rows, and the helpers its rows are written with.
+import { NAME_PATTERN } from "../flow-control/key.js";
 import type { TriggerCode } from "../trigger/codes.js";
 import type { BuildContext, Endpoint, ParseContext } from "./context.js";
 
@@ -135,7 +136,7 @@ export const duration: JsonSchema = {
     { type: "number", minimum: 0, description: "seconds" },
   ],
 };
-export const resourceName: JsonSchema = { type: "string", pattern: "^[A-Za-z0-9._-]+$" };
+export const resourceName: JsonSchema = { type: "string", pattern: NAME_PATTERN.source };
 
 /**
  * `Upstash-*` headers that carry no option: the SDKs' own workflow protocol
