@@ -24,7 +24,7 @@ import { checkFlowControl as checkFlowControl_ } from "./flow-control/format.js"
 import {
   checkFlowControlKey as checkFlowControlKey_,
   checkResourceName as checkResourceName_,
-  RESOURCE_NAME_PATTERN as RESOURCE_NAME_PATTERN_,
+  NAME_PATTERN as RESOURCE_NAME_PATTERN_,
 } from "./flow-control/key.js";
 import { DEFAULT_BASE_URL as DEFAULT_BASE_URL_, PLACEHOLDER_TOKEN as PLACEHOLDER_TOKEN_ } from "./request/requests.js";
 import { OPTION_TABLE as OPTION_TABLE_, optionName as optionName_ } from "./request/table.js";

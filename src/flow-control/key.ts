@@ -4,23 +4,13 @@ import { flowDiagnostic, type FlowControlCode, type FlowControlDiagnostic } from
 import { FLOW_CONTROL_LIMITS } from "./fields.js";
 
 /** The SDK's rule for keys and labels, for this package's own use, which stays when the public name goes. */
-/** The one rule for keys, labels and names; the option table's JSON Schema reads its source too. */
-export const NAME_PATTERN = /^[A-Za-z0-9._-]+$/;
-
 /**
- * The characters a flow-control key or a label may hold: letters, digits,
- * `-`, `_` and `.`. This is the official SDK's own rule (`RESOURCE_NAME_PATTERN`
- * in @upstash/workflow 1.3.3, which refuses anything else before sending), so a
- * key accepted here is one the SDK and, by all evidence, the server accept.
- *
- * @deprecated Internal grade; use {@link parseFlowControlKey} to check a key.
- * @example
- * ```ts
- * RESOURCE_NAME_PATTERN.test("user-42"); // true
- * RESOURCE_NAME_PATTERN.test("user:42"); // false
- * ```
+ * The characters a flow-control key, a label or a name may hold: letters,
+ * digits, `-`, `_` and `.`. This is the official SDK's own rule
+ * (`RESOURCE_NAME_PATTERN` in @upstash/workflow 1.3.3); the option table's
+ * JSON Schema reads its source too.
  */
-export const RESOURCE_NAME_PATTERN = NAME_PATTERN;
+export const NAME_PATTERN = /^[A-Za-z0-9._-]+$/;
 
 /** Why a name breaks the rule, without a code: each caller reports it under its own (`invalid-key`, `invalid-label`, `invalid-name`). */
 export interface NameProblem {
@@ -84,7 +74,7 @@ export function checkFlowControlKey(key: string): FlowControlDiagnostic[] {
 }
 
 /**
- * Checks a name against {@link RESOURCE_NAME_PATTERN}; `what` names it in messages.
+ * Checks a name against the name rule (letters, digits, `-`, `_`, `.`); `what` names it in messages.
  *
  * @deprecated Internal grade: the request builders report labels, queue names and schedule ids under their own codes.
  * @example
