@@ -1,4 +1,5 @@
 import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
+import type { Result } from "../diagnostics/types.js";
 import { formatDuration } from "./format.js";
 import { describeKind, expectNumber, expectObject, invalidArgument } from "../diagnostics/arguments.js";
 
@@ -8,7 +9,7 @@ import { describeKind, expectNumber, expectObject, invalidArgument } from "../di
  * @example
  * ```ts
  * const plan: UpstashPlan = "free";
- * checkDelayForPlan(8 * 86_400_000, plan)?.code; // "delay-over-plan-limit"
+ * checkDelayForPlan(8 * 86_400_000, plan).ok; // false: 8d is over the free plan's 7d
  * ```
  */
 export type UpstashPlan = "free" | "pay-as-you-go" | "fixed";
@@ -67,24 +68,35 @@ export const PLAN_NAMES = Object.keys(MAX_DELAY_BY_PLAN)
   .join(", ");
 
 /**
- * A diagnostic when a delay exceeds the plan's maximum, else undefined.
+ * Checks a delay against the plan's documented maximum. The result is the
+ * library's one shape: `{ ok: true, value: ms }` when the plan allows it, or
+ * `{ ok: false }` with a `delay-over-plan-limit` diagnostic at `span`.
  *
  * @example
  * ```ts
- * checkDelayForPlan(8 * 86_400_000, "free")?.message; // "8d is longer than the free plan's maximum delay, 7d"
- * checkDelayForPlan(8 * 86_400_000, "fixed");         // undefined
+ * checkDelayForPlan(8 * 86_400_000, "free").diagnostics[0]?.message; // "8d is longer than the free plan's maximum delay, 7d"
+ * checkDelayForPlan(8 * 86_400_000, "fixed").ok;                      // true
  * ```
  */
 export function checkDelayForPlan(
   ms: number,
   plan: UpstashPlan,
   span: Span = { start: 0, end: 0 },
-): Diagnostic<"delay-over-plan-limit"> | undefined {
+): Result<number, "delay-over-plan-limit"> {
   const at = expectObject(span, "the span");
   if (typeof at.start !== "number" || typeof at.end !== "number") invalidArgument("the span must be { start, end } with numbers");
   expectNumber(ms, "the delay in milliseconds");
   if (!isUpstashPlan(plan))
     invalidArgument(`the plan must be one of ${PLAN_NAMES}, not ${typeof plan === "string" ? `"${String(plan)}"` : describeKind(plan)}`);
+  const over = delayOverPlan(ms, plan, { start: at.start, end: at.end });
+  return over === undefined ? { ok: true, value: ms, diagnostics: [] } : { ok: false, diagnostics: [over] };
+}
+
+/**
+ * The builders' check behind {@link checkDelayForPlan}, for arguments they
+ * have already validated: the diagnostic, or undefined when the plan allows it.
+ */
+export function delayOverPlan(ms: number, plan: UpstashPlan, span: Span): Diagnostic<"delay-over-plan-limit"> | undefined {
   const max = MAX_DELAY_BY_PLAN[plan];
   if (max === undefined || ms <= max) return undefined;
   return {

@@ -143,13 +143,15 @@ describe("bounds", () => {
   });
 
   it("checks plan limits", () => {
-    expect(checkDelayForPlan(7 * 86_400_000, "free")).toBeUndefined();
-    expect(checkDelayForPlan(7 * 86_400_000 + 1000, "free")?.code).toBe("delay-over-plan-limit");
-    expect(checkDelayForPlan(365 * 86_400_000, "pay-as-you-go")).toBeUndefined();
-    expect(checkDelayForPlan(366 * 86_400_000, "pay-as-you-go")?.message).toBe(
+    expect(checkDelayForPlan(7 * 86_400_000, "free")).toEqual({ ok: true, value: 7 * 86_400_000, diagnostics: [] });
+    const over = checkDelayForPlan(7 * 86_400_000 + 1000, "free", { start: 2, end: 9 });
+    expect(over.ok).toBe(false);
+    expect(over.diagnostics.map((d) => [d.code, d.severity, d.span])).toEqual([["delay-over-plan-limit", "error", { start: 2, end: 9 }]]);
+    expect(checkDelayForPlan(365 * 86_400_000, "pay-as-you-go").ok).toBe(true);
+    expect(checkDelayForPlan(366 * 86_400_000, "pay-as-you-go").diagnostics[0]?.message).toBe(
       "366d is longer than the pay-as-you-go plan's maximum delay, 365d",
     );
-    expect(checkDelayForPlan(10_000 * 86_400_000, "fixed")).toBeUndefined();
+    expect(checkDelayForPlan(10_000 * 86_400_000, "fixed")).toEqual({ ok: true, value: 10_000 * 86_400_000, diagnostics: [] });
   });
 });
 

@@ -1,5 +1,5 @@
 import { showValue } from "../../diagnostics/show.js";
-import { checkDelayForPlan, maxTimeoutForPlan } from "../../duration/plans.js";
+import { delayOverPlan, maxTimeoutForPlan } from "../../duration/plans.js";
 import { parseDuration } from "../../duration/parse.js";
 import { formatDuration } from "../../duration/format.js";
 import { DEFAULT_RETRIES } from "../../expression/check.js";
@@ -131,7 +131,7 @@ export function buildDelay(value: unknown, path: string, ctx: BuildContext): str
   const built = buildDuration(value, path, ctx, (n) => `${n.toFixed(0)}s`);
   if (built === undefined) return undefined;
   if (ctx.plan !== undefined) {
-    const over = checkDelayForPlan(built.ms, ctx.plan, { start: 0, end: built.text.length });
+    const over = delayOverPlan(built.ms, ctx.plan, { start: 0, end: built.text.length });
     if (over !== undefined) {
       ctx.report.adopt([over], path, built.text);
       return undefined;
@@ -188,7 +188,7 @@ export function buildNotBefore(value: unknown, path: string, ctx: BuildContext):
   if (seconds !== value) report.add("rounded-value", "warning", `\`${path}\` is whole seconds; ${text} is sent as ${sent}`, path, text);
   warnAboutTime(seconds, path, text, ctx);
   if (ctx.plan !== undefined) {
-    const over = checkDelayForPlan(seconds * 1000 - ctx.now, ctx.plan, { start: 0, end: text.length });
+    const over = delayOverPlan(seconds * 1000 - ctx.now, ctx.plan, { start: 0, end: text.length });
     if (over !== undefined) {
       report.add("delay-over-plan-limit", "error", over.message, path, text, over.hint === undefined ? {} : { hint: over.hint });
       return undefined;
