@@ -147,6 +147,23 @@ export function compareHeaders(
 /** Telemetry, which this library never sends (docs/sdk-serialization.md, section 4). */
 export const isTelemetry = (header: string): boolean => header.startsWith("upstash-telemetry-");
 
+/** Headers the SDK sends that we do not, each explained in docs/sdk-serialization.md. */
+export function isDocumentedSdkOnly(name: string, options: { readonly workflowRunId?: unknown; readonly failureUrl?: unknown }): boolean {
+  if (isTelemetry(name)) return true;
+  if (/^upstash-(method|feature-set|workflow-init|workflow-url|workflow-sdk-version)$/.test(name)) return true;
+  if (name === "upstash-forward-upstash-workflow-sdk-version" || name === "upstash-forward-upstash-label") return true;
+  if (name === "upstash-workflow-runid" && options.workflowRunId === undefined) return true;
+  // The SDK always sends a content type (the caller's, else JSON); we only for a JSON body.
+  if (name === "content-type") return true;
+  // The SDK's failure-callback protocol headers, and all copies when it defaults failureUrl to the workflow url.
+  if (
+    /^upstash-failure-callback-(feature-set|workflow-.+|forward-upstash-(workflow-failure-callback|workflow-is-failure|label))$/.test(name)
+  )
+    return true;
+  if (options.failureUrl === undefined && name.startsWith("upstash-failure-callback")) return true;
+  return false;
+}
+
 // ---------------------------------------------------------------- refusals
 
 /** A refusal is allowed when the offending option holds a value the SDK would send something dubious for. */

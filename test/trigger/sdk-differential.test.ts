@@ -13,7 +13,7 @@ import {
   expectAllowedRefusal,
   expectParsesClean,
   gen,
-  isTelemetry,
+  isDocumentedSdkOnly,
   lowerCased,
   NOW,
   RUNS,
@@ -36,23 +36,6 @@ import {
  * - `failureUrl` left out: the SDK defaults it to `url` and sends the whole
  *   failure-callback block; we send none (`isDocumentedSdkOnly`).
  */
-
-/** Headers the SDK sends that we do not, each explained in docs/sdk-serialization.md. */
-export function isDocumentedSdkOnly(name: string, options: TriggerOptions): boolean {
-  if (isTelemetry(name)) return true;
-  if (/^upstash-(method|feature-set|workflow-init|workflow-url|workflow-sdk-version)$/.test(name)) return true;
-  if (name === "upstash-forward-upstash-workflow-sdk-version" || name === "upstash-forward-upstash-label") return true;
-  if (name === "upstash-workflow-runid" && options.workflowRunId === undefined) return true;
-  // The SDK always sends a content type (the caller's, else JSON); we only for a JSON body.
-  if (name === "content-type") return true;
-  // The SDK's failure-callback protocol headers, and all copies when it defaults failureUrl to the workflow url.
-  if (
-    /^upstash-failure-callback-(feature-set|workflow-.+|forward-upstash-(workflow-failure-callback|workflow-is-failure|label))$/.test(name)
-  )
-    return true;
-  if (options.failureUrl === undefined && name.startsWith("upstash-failure-callback")) return true;
-  return false;
-}
 
 const flowOf = (o: Record<string, unknown>): Record<string, unknown> => (o.flowControl ?? {}) as Record<string, unknown>;
 const LABEL = /^[a-zA-Z0-9\-_.]+$/;
