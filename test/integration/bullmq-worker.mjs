@@ -1,9 +1,12 @@
 // A BullMQ worker in its own process, so that a test can SIGKILL it mid-schedule.
-// Usage: node bullmq-worker.mjs <redis port> <queue name>
-import { Worker } from "bullmq";
+// Usage: node bullmq-worker.mjs <redis port> <queue name> <bullmq module: bullmq-5 | bullmq-6>
+import { Redis } from "ioredis";
 import { retryDelayBackoffStrategy } from "../../dist/bullmq.js";
 
-const [port, queueName] = process.argv.slice(2);
+const [port, queueName, bullmqModule = "bullmq"] = process.argv.slice(2);
+const { Worker } = await import(bullmqModule);
+// BullMQ 6 loads ioredis only when given options; a client instance works on both majors.
+const connection = new Redis({ host: "127.0.0.1", port: Number(port), maxRetriesPerRequest: null });
 const worker = new Worker(
   queueName,
   async (job) => {
@@ -13,7 +16,7 @@ const worker = new Worker(
     return "done";
   },
   {
-    connection: { host: "127.0.0.1", port: Number(port), maxRetriesPerRequest: null },
+    connection,
     settings: { backoffStrategy: retryDelayBackoffStrategy() },
     // Short locks, so that a job a killed worker held is recovered quickly.
     lockDuration: 2000,
