@@ -1,7 +1,9 @@
 // Generates, from OPTION_TABLE and TRIGGER_CODES of the built library (run
 // `node scripts/build.mjs` first), the options → headers table and the
-// request codes table in docs/trigger.md, and one JSON Schema per endpoint in
-// docs/schema/. Nothing here lists options: every row comes from the table.
+// request codes table in docs/trigger.md, one JSON Schema per endpoint in
+// docs/schema/, and the TypeScript option interfaces in
+// src/request/option-types.ts. Nothing here lists options: every row comes
+// from the table.
 //
 //   node scripts/options-docs.mjs            rewrite the files
 //   node scripts/options-docs.mjs --check    exit 1, naming each stale file
@@ -104,6 +106,65 @@ export function schemaFor(endpoint) {
   };
 }
 
+/** The TypeScript interface of each endpoint's options: its name, and its doc comment with an example. */
+const INTERFACES = {
+  trigger: {
+    name: "TriggerOptions",
+    doc: ["The options of a workflow trigger, as `client.trigger` in @upstash/workflow takes them."],
+    example:
+      'const options: TriggerOptions = { url: "https://example.com/wf", retries: 5, retryDelay: "pow(2, retried) * 1000", delay: "10s" };',
+  },
+  publish: {
+    name: "PublishOptions",
+    doc: ["The options of a message, as @upstash/qstash's `publish` / `publishJSON` take them."],
+    example: 'const options: PublishOptions = { url: "https://example.com/api/hook", retries: 5, retryDelay: "pow(2, retried) * 1000" };',
+  },
+  enqueue: {
+    name: "EnqueueOptions",
+    doc: ["A message for a queue: `POST /v2/enqueue/{queueName}/{url}`, as `queue.enqueueJSON` sends it."],
+    example: 'const options: EnqueueOptions = { queueName: "emails", url: "https://example.com/send" };',
+  },
+  batch: {
+    name: "BatchItem",
+    doc: ["One item of `POST /v2/batch`, as `batchJSON` takes it."],
+    example: 'const item: BatchItem = { url: "https://example.com/a", queueName: "emails" };',
+  },
+  schedule: {
+    name: "ScheduleCreateOptions",
+    doc: ["A schedule, as @upstash/qstash's `schedules.create` takes it."],
+    example: 'const options: ScheduleCreateOptions = { destination: "https://example.com/nightly", cron: "0 3 * * *" };',
+  },
+};
+
+/** A doc comment at `indent`, one `*` line per line of `lines`. */
+function docComment(lines, indent) {
+  if (lines.length === 1) return `${indent}/** ${lines[0]} */`;
+  return [`${indent}/**`, ...lines.map((line) => (line === "" ? `${indent} *` : `${indent} * ${line}`)), `${indent} */`].join("\n");
+}
+
+/** src/request/option-types.ts: one interface per endpoint, one field per row, each field's doc from the row. */
+export function optionTypes() {
+  const out = [
+    "// Generated from OPTION_TABLE (src/request/table.ts) by scripts/options-docs.mjs: run `npm run docs:options`",
+    "// after changing a row. Do not edit by hand; a test fails when this file differs from the table.",
+    'import type { FlowControlOptions } from "../flow-control/types.js";',
+    'import type { RedactOptions } from "./redact-options.js";',
+  ];
+  for (const endpoint of ENDPOINTS) {
+    const facts = INTERFACES[endpoint];
+    if (facts === undefined) throw new Error(`INTERFACES has no entry for the endpoint ${endpoint}`);
+    const example = ["@example", "```ts", facts.example, "```"];
+    out.push("", docComment([...facts.doc, "", ...example], ""), `export interface ${facts.name} {`);
+    for (const row of OPTION_TABLE) {
+      if (!row.endpoints.includes(endpoint)) continue;
+      const optional = row.required?.on.includes(endpoint) ? "" : "?";
+      out.push(docComment([row.doc], "  "), `  readonly ${optionName(row, endpoint)}${optional}: ${row.tsType};`);
+    }
+    out.push("}");
+  }
+  return `${out.join("\n")}\n`;
+}
+
 /** Replaces what lies between `<!-- name:start -->` and `<!-- name:end -->`. */
 function between(text, name, content, file) {
   const start = `<!-- ${name}:start -->`;
@@ -124,6 +185,7 @@ export function expectedFiles(root) {
   files.set(triggerPath, trigger);
   for (const endpoint of ENDPOINTS)
     files.set(`docs/schema/${endpoint}-options.schema.json`, `${JSON.stringify(schemaFor(endpoint), null, 2)}\n`);
+  files.set("src/request/option-types.ts", optionTypes());
   return files;
 }
 
@@ -153,6 +215,7 @@ function main(argv) {
     return;
   }
   mkdirSync(join(root, "docs/schema"), { recursive: true });
+  mkdirSync(join(root, "src/request"), { recursive: true });
   for (const [path, content] of files) {
     const full = join(root, path);
     if (existsSync(full) && readFileSync(full, "utf8") === content) continue;

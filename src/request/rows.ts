@@ -1,4 +1,5 @@
 // The shapes of the request-option table's rows, and the helpers its rows are written with.
+import { expectObject, expectString } from "../diagnostics/arguments.js";
 import { NAME_PATTERN } from "../flow-control/key.js";
 import type { TriggerCode } from "../trigger/codes.js";
 import type { BuildContext, Endpoint, ParseContext } from "./context.js";
@@ -58,10 +59,12 @@ export interface HeaderRow extends RowFacts {
  *
  * @example
  * ```ts
- * const facts: RowFacts = { required: { on: ["schedule"], code: "missing-cron", why: "when the schedule runs" } };
+ * const facts: RowFacts = { tsType: "string", required: { on: ["schedule"], code: "missing-cron", why: "when the schedule runs" } };
  * ```
  */
 export interface RowFacts {
+  /** The option's TypeScript type, as the generated option interfaces (`TriggerOptions`, `PublishOptions`, …) declare it. */
+  readonly tsType: string;
   /** The endpoints whose SDK call requires the option, and the diagnostic when it is missing. */
   readonly required?: { readonly on: readonly Endpoint[]; readonly code: TriggerCode; readonly why: string; readonly hint?: string };
   /** The option's name where an SDK call names it differently (`destination` in `schedules.create`). */
@@ -100,6 +103,23 @@ export interface PayloadRow extends RowFacts {
  * ```
  */
 export type OptionRow = HeaderRow | PayloadRow;
+
+/**
+ * The option's name in an endpoint's SDK call: `destination` for the URL of a schedule, else the row's option.
+ *
+ * @example
+ * ```ts
+ * optionName(OPTION_TABLE[0]!, "schedule"); // "destination"
+ * ```
+ */
+export function optionName(row: OptionRow, endpoint: Endpoint): string {
+  const checked = expectObject(row, "the row");
+  const option = expectString(checked.option, "row.option");
+  const renamed = checked.renamed === undefined ? {} : expectObject(checked.renamed, "row.renamed");
+  // Own properties only (expectObject snapshots them): an endpoint named `__proto__` finds nothing.
+  const name = typeof endpoint === "string" && Object.hasOwn(renamed, endpoint) ? renamed[endpoint] : undefined;
+  return typeof name === "string" ? name : option;
+}
 
 type One = (value: unknown, path: string, ctx: BuildContext) => string | undefined;
 type ReadOne = (text: string, header: string, ctx: ParseContext) => unknown;

@@ -1,37 +1,13 @@
-import { expectObject, expectString } from "../diagnostics/arguments.js";
 import type { Endpoint } from "./context.js";
-import { ALL, duration, MESSAGES, QSTASH, resourceName, single, url, type OptionRow } from "./rows.js";
+import { ALL, duration, MESSAGES, optionName, QSTASH, resourceName, single, url, type OptionRow } from "./rows.js";
 import { FLOW_CONTROL_OPTION_DOC, flowControlSchema } from "../flow-control/schema.js";
 import { buildFlowControl, parseFlowControl } from "./values/flow.js";
 import { buildCron, buildLabels, buildRedact, parseCron, parseLabels, parseRedact } from "./values/lists.js";
-import {
-  buildDelay,
-  buildNotBefore,
-  buildRetries,
-  buildTimeout,
-  parseDurationHeader,
-  parseNotBefore,
-  parseRetries,
-} from "./values/numbers.js";
-import {
-  buildExpression,
-  buildFailureUrl,
-  buildFlag,
-  buildIdentifier,
-  buildMethod,
-  buildName,
-  buildRunId,
-  buildUrl,
-  parseExpression,
-  parseFlag,
-  parseMethod,
-  parseName,
-  parseRunId,
-  parseUrl,
-} from "./values/text.js";
+import * as numbers from "./values/numbers.js";
+import * as text from "./values/text.js";
 
 export type { HeaderRow, JsonSchema, OptionRow, PayloadRow, RowFacts } from "./rows.js";
-export { PROTOCOL_HEADERS } from "./rows.js";
+export { optionName, PROTOCOL_HEADERS } from "./rows.js";
 
 /*
  * THE table of request options. Every builder, the header parser, the curl
@@ -52,6 +28,7 @@ export const OPTION_TABLE: readonly OptionRow[] = [
   {
     kind: "payload",
     option: "url",
+    tsType: "string",
     place: "destination",
     language: "URL",
     endpoints: ALL,
@@ -64,6 +41,7 @@ export const OPTION_TABLE: readonly OptionRow[] = [
   {
     kind: "payload",
     option: "body",
+    tsType: "unknown",
     place: "body",
     language: "string or JSON",
     endpoints: ALL,
@@ -74,6 +52,7 @@ export const OPTION_TABLE: readonly OptionRow[] = [
   {
     kind: "payload",
     option: "headers",
+    tsType: "Readonly<Record<string, string>>",
     place: "headers",
     language: "header record",
     endpoints: ALL,
@@ -84,6 +63,7 @@ export const OPTION_TABLE: readonly OptionRow[] = [
   {
     kind: "payload",
     option: "disableTelemetry",
+    tsType: "boolean",
     place: "none",
     language: "boolean",
     endpoints: ["trigger"],
@@ -93,27 +73,30 @@ export const OPTION_TABLE: readonly OptionRow[] = [
   },
   single({
     option: "workflowRunId",
+    tsType: "string",
     header: "Upstash-Workflow-RunId",
     language: "run id",
     endpoints: ["trigger"],
     doc: "A custom run id; the SDK prefixes `wfr_` unconditionally.",
     schema: { type: "string", minLength: 1 },
-    build: buildRunId,
-    parse: (t, h, c) => parseRunId(t, h, c.report),
+    build: text.buildRunId,
+    parse: (t, h, c) => text.parseRunId(t, h, c.report),
   }),
   single({
     option: "method",
+    tsType: '"GET" | "POST" | "PUT" | "PATCH" | "DELETE"',
     header: "Upstash-Method",
     language: "HTTP method",
     endpoints: QSTASH,
     callbackFamilies: true,
     doc: "The destination's HTTP method; qstash-js always sends it (default POST), except from `schedules.create`.",
     schema: { enum: ["GET", "POST", "PUT", "PATCH", "DELETE"] },
-    build: buildMethod,
-    parse: (t, h, c) => parseMethod(t, h, c.report),
+    build: text.buildMethod,
+    parse: (t, h, c) => text.parseMethod(t, h, c.report),
   }),
   single({
     option: "retries",
+    tsType: "number",
     header: "Upstash-Retries",
     language: "integer 0–1,000,000",
     endpoints: ALL,
@@ -121,11 +104,12 @@ export const OPTION_TABLE: readonly OptionRow[] = [
     callbackFamilies: true,
     doc: "Retries after the first delivery (default 3; @upstash/workflow leaves 3 out).",
     schema: { type: "integer", minimum: 0, maximum: 1_000_000 },
-    build: buildRetries,
-    parse: (t, h, c) => parseRetries(t, h, c.report),
+    build: numbers.buildRetries,
+    parse: (t, h, c) => numbers.parseRetries(t, h, c.report),
   }),
   single({
     option: "retryDelay",
+    tsType: "string",
     header: "Upstash-Retry-Delay",
     language: "retry-delay expression",
     endpoints: ALL,
@@ -133,44 +117,48 @@ export const OPTION_TABLE: readonly OptionRow[] = [
     callbackFamilies: true,
     doc: "An expression in milliseconds over `retried`, checked over the message's own `retries`.",
     schema: { type: "string" },
-    build: buildExpression,
-    parse: (t, h, c) => parseExpression(t, h, c.report, c.retries),
+    build: text.buildExpression,
+    parse: (t, h, c) => text.parseExpression(t, h, c.report, c.retries),
   }),
   single({
     option: "delay",
+    tsType: "string | number",
     header: "Upstash-Delay",
     language: "duration",
     endpoints: ALL,
     callbackFamilies: true,
     doc: "Delay before the first delivery: a duration, or a number of seconds (sent as `toFixed(0)` + `s`).",
     schema: duration,
-    build: buildDelay,
-    parse: (t, h, c) => parseDurationHeader(t, h, c.report),
+    build: numbers.buildDelay,
+    parse: (t, h, c) => numbers.parseDurationHeader(t, h, c.report),
   }),
   single({
     option: "notBefore",
+    tsType: "number",
     header: "Upstash-Not-Before",
     language: "Unix seconds",
     endpoints: ["trigger", "publish", "enqueue", "batch"],
     doc: "Deliver at this Unix time (seconds, sent with `toFixed(0)`); takes precedence over `delay`.",
     schema: { type: "number", minimum: 0 },
-    build: buildNotBefore,
-    parse: (t, h, c) => parseNotBefore(t, h, c.report),
+    build: numbers.buildNotBefore,
+    parse: (t, h, c) => numbers.parseNotBefore(t, h, c.report),
   }),
   single({
     option: "timeout",
+    tsType: "string | number",
     header: "Upstash-Timeout",
     language: "duration",
     endpoints: QSTASH,
     callbackFamilies: true,
     doc: "How long the destination may take to answer; only shortens the plan's limit. A number is seconds, sent unrounded.",
     schema: duration,
-    build: buildTimeout,
-    parse: (t, h, c) => parseDurationHeader(t, h, c.report),
+    build: numbers.buildTimeout,
+    parse: (t, h, c) => numbers.parseDurationHeader(t, h, c.report),
   }),
   {
     kind: "header",
     option: "flowControl",
+    tsType: "FlowControlOptions",
     headers: ["Upstash-Flow-Control-Key", "Upstash-Flow-Control-Value"],
     language: "flow control",
     endpoints: ALL,
@@ -187,56 +175,62 @@ export const OPTION_TABLE: readonly OptionRow[] = [
   },
   single({
     option: "callback",
+    tsType: "string",
     header: "Upstash-Callback",
     language: "URL",
     endpoints: QSTASH,
     doc: "Called after each delivery attempt with the response.",
     schema: url,
-    build: buildUrl,
-    parse: (t, h, c) => parseUrl(t, h, c.report),
+    build: text.buildUrl,
+    parse: (t, h, c) => text.parseUrl(t, h, c.report),
   }),
   single({
     option: "failureCallback",
+    tsType: "string",
     header: "Upstash-Failure-Callback",
     language: "URL",
     endpoints: QSTASH,
     doc: "Called once the retries are exhausted.",
     schema: url,
-    build: buildUrl,
-    parse: (t, h, c) => parseUrl(t, h, c.report),
+    build: text.buildUrl,
+    parse: (t, h, c) => text.parseUrl(t, h, c.report),
   }),
   single({
     option: "failureUrl",
+    tsType: "string",
     header: "Upstash-Failure-Callback",
     language: "URL",
     endpoints: ["trigger"],
     doc: 'The trigger\'s failure callback; `""` sends none (as @upstash/workflow does). The SDK defaults it to `url`.',
     schema: url,
-    build: buildFailureUrl,
-    parse: (t, h, c) => parseUrl(t, h, c.report),
+    build: text.buildFailureUrl,
+    parse: (t, h, c) => text.parseUrl(t, h, c.report),
   }),
   single({
     option: "deduplicationId",
+    tsType: "string",
     header: "Upstash-Deduplication-Id",
     language: "text",
     endpoints: MESSAGES,
     doc: "A message with the same id within the window is accepted but not enqueued.",
     schema: { type: "string", minLength: 1 },
-    build: buildIdentifier,
+    build: text.buildIdentifier,
     parse: (t) => t,
   }),
   single({
     option: "contentBasedDeduplication",
+    tsType: "boolean",
     header: "Upstash-Content-Based-Deduplication",
     language: "boolean",
     endpoints: MESSAGES,
     doc: "Deduplicate by content; only `true` is sent.",
     schema: { type: "boolean" },
-    build: buildFlag,
-    parse: (t, h, c) => parseFlag(t, h, c.report),
+    build: text.buildFlag,
+    parse: (t, h, c) => text.parseFlag(t, h, c.report),
   }),
   single({
     option: "label",
+    tsType: "string | readonly string[]",
     header: "Upstash-Label",
     language: "label list",
     endpoints: ALL,
@@ -247,6 +241,7 @@ export const OPTION_TABLE: readonly OptionRow[] = [
   }),
   single({
     option: "redact",
+    tsType: "RedactOptions",
     header: "Upstash-Redact-Fields",
     language: "redact fields",
     endpoints: ALL,
@@ -261,17 +256,19 @@ export const OPTION_TABLE: readonly OptionRow[] = [
   }),
   single({
     option: "queueName",
+    tsType: "string",
     header: "Upstash-Queue-Name",
     language: "queue name",
     endpoints: ["enqueue", "batch", "schedule"],
     required: { on: ["enqueue"], code: "missing-queue", why: "the queue to enqueue into" },
     doc: "The queue: the path of `/v2/enqueue/{queue}/…`, the `queue` field of a batch item, a header on schedules.",
     schema: resourceName,
-    build: buildName("queue name"),
-    parse: (t, h, c) => parseName("queue name")(t, h, c.report),
+    build: text.buildName("queue name"),
+    parse: (t, h, c) => text.parseName("queue name")(t, h, c.report),
   }),
   single({
     option: "cron",
+    tsType: "string",
     header: "Upstash-Cron",
     language: "cron",
     endpoints: ["schedule"],
@@ -283,32 +280,16 @@ export const OPTION_TABLE: readonly OptionRow[] = [
   }),
   single({
     option: "scheduleId",
+    tsType: "string",
     header: "Upstash-Schedule-Id",
     language: "schedule id",
     endpoints: ["schedule"],
     doc: "A custom schedule id; an existing id updates that schedule.",
     schema: resourceName,
-    build: buildName("schedule id"),
-    parse: (t, h, c) => parseName("schedule id")(t, h, c.report),
+    build: text.buildName("schedule id"),
+    parse: (t, h, c) => text.parseName("schedule id")(t, h, c.report),
   }),
 ];
-
-/**
- * The option's name in an endpoint's SDK call: `destination` for the URL of a schedule, else the row's option.
- *
- * @example
- * ```ts
- * optionName(OPTION_TABLE[0]!, "schedule"); // "destination"
- * ```
- */
-export function optionName(row: OptionRow, endpoint: Endpoint): string {
-  const checked = expectObject(row, "the row");
-  const option = expectString(checked.option, "row.option");
-  const renamed = checked.renamed === undefined ? {} : expectObject(checked.renamed, "row.renamed");
-  // Own properties only (expectObject snapshots them): an endpoint named `__proto__` finds nothing.
-  const name = typeof endpoint === "string" && Object.hasOwn(renamed, endpoint) ? renamed[endpoint] : undefined;
-  return typeof name === "string" ? name : option;
-}
 
 /** The destination URL's row (`url`; `destination` on schedules), found once when the module loads. */
 const DESTINATION_ROW: OptionRow = (() => {

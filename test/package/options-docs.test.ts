@@ -36,6 +36,7 @@ function copyOfDocs(): string {
   const dir = mkdtempSync(join(tmpdir(), "retry-delay-options-docs-"));
   cpSync(`${root}/docs/trigger.md`, `${dir}/docs/trigger.md`);
   cpSync(`${root}/docs/schema`, `${dir}/docs/schema`, { recursive: true });
+  cpSync(`${root}/src/request/option-types.ts`, `${dir}/src/request/option-types.ts`);
   return dir;
 }
 
@@ -65,6 +66,34 @@ describe("scripts/options-docs.mjs", () => {
     expect(output).toContain("stale: docs/schema/publish-options.schema.json");
     expect(output).toContain("stale: docs/schema/nowhere-options.schema.json");
     expect(output).not.toContain("docs/trigger.md");
+  });
+
+  it("names the option interfaces stale when a field was edited by hand", () => {
+    const dir = copyOfDocs();
+    const path = `${dir}/src/request/option-types.ts`;
+    writeFileSync(path, readFileSync(path, "utf8").replace("readonly retries?: number;", "readonly retries?: number | string;"));
+    const { status, output } = runGenerator("--check", "--root", dir);
+    expect(status).toBe(1);
+    expect(output).toContain("stale: src/request/option-types.ts");
+    expect(output).not.toContain("docs/");
+  });
+
+  it("gives each endpoint's interface one field per row, named and required as the table says", () => {
+    const text = readFileSync(`${root}/src/request/option-types.ts`, "utf8");
+    const interfaces = new Map([...text.matchAll(/^export interface (\w+) \{\n([\s\S]*?)^\}$/gm)].map((m) => [m[1], m[2] ?? ""]));
+    const names = {
+      trigger: "TriggerOptions",
+      publish: "PublishOptions",
+      enqueue: "EnqueueOptions",
+      batch: "BatchItem",
+      schedule: "ScheduleCreateOptions",
+    };
+    for (const endpoint of ENDPOINTS) {
+      const body = interfaces.get(names[endpoint]) ?? "";
+      const fields = [...body.matchAll(/readonly (\w+)(\??):/g)].map((m) => `${m[1]}${m[2]}`);
+      const rows = OPTION_TABLE.filter((row) => row.endpoints.includes(endpoint));
+      expect(fields).toEqual(rows.map((row) => `${optionName(row, endpoint)}${row.required?.on.includes(endpoint) ? "" : "?"}`));
+    }
   });
 
   it("lists every row of the table in docs/trigger.md", () => {
