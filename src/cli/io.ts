@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
+import { terminalWidth, useColor, type ColorMode } from "./terminal.js";
+import { visibleLength } from "./wrap.js";
 
-/** Where a command writes, and whether it may colour. Tests pass their own. */
+/** Where a command writes, and how. Tests pass their own. */
 export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
@@ -10,18 +12,29 @@ export interface Io {
   readonly stdinIsTty: boolean;
   /** Now, in Unix ms. */
   readonly now: () => number;
+  /** The width prose is wrapped to; absent or 0 means no wrapping. */
+  readonly width?: number;
+  /** Reads a file as UTF-8, for `--body @file`; absent means files cannot be read. */
+  readonly readFile?: (path: string) => string;
+  /** The time zone of the environment (`TZ`), when set. */
+  readonly timeZone?: string;
 }
 
-/** The process's own streams: colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
-export function processIo(): Io {
-  const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "";
+/** The process's own streams, with colour and width decided by `useColor` and `terminalWidth`. */
+export function processIo(color: ColorMode): Io {
+  const stdout = { isTty: process.stdout.isTTY === true, columns: process.stdout.columns };
+  const tz = process.env.TZ;
+  const width = terminalWidth(process.env, stdout);
   return {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
-    color: process.stdout.isTTY && !noColor,
+    color: useColor(color, process.env, stdout),
     readStdin: () => readFileSync(0, "utf8"),
-    stdinIsTty: process.stdin.isTTY,
+    stdinIsTty: process.stdin.isTTY === true,
     now: () => Date.now(),
+    ...(width === undefined ? {} : { width }),
+    readFile: (path) => readFileSync(path, "utf8"),
+    ...(tz === undefined || tz === "" ? {} : { timeZone: tz }),
   };
 }
 
@@ -53,10 +66,6 @@ export function table(rows: readonly (readonly string[])[], align: readonly ("le
   );
 }
 
-function visibleLength(text: string): number {
-  return Array.from(text.replace(/\u001b\[[0-9;]*m/g, "")).length;
-}
-
 const EIGHTHS = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
 
 /** A horizontal bar `value / max` of `width` cells, in eighths of a cell; any non-zero value shows at least a sliver. */
@@ -64,12 +73,4 @@ export function bar(value: number, max: number, width: number): string {
   if (!(max > 0) || !(value > 0)) return "";
   const eighths = Math.max(1, Math.round((Math.min(value, max) / max) * width * 8));
   return "█".repeat(Math.floor(eighths / 8)) + (EIGHTHS[eighths % 8] ?? "");
-}
-
-/** Unix ms as `2026-11-23 08:00:31 UTC`, with milliseconds only when there are some. */
-export function formatTime(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  const [date, time = ""] = iso.split("T");
-  const clock = time.replace("Z", "").replace(/\.000$/, "");
-  return `${date} ${clock} UTC`;
 }

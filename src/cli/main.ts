@@ -1,126 +1,108 @@
-import { parseArgs, type ParseArgsConfig } from "node:util";
 import { RetryDelayError } from "../diagnostics/diagnostic.js";
-import { EXIT, UsageError, type Command, type CommandContext } from "./command.js";
-import { checkCommand } from "./commands/check.js";
-import { durationCommand } from "./commands/duration.js";
-import { flowControlCommand } from "./commands/flow-control.js";
-import { simulateCommand } from "./commands/simulate.js";
-import { deliverCommand } from "./commands/deliver.js";
-import { publishCommand, scheduleCommand } from "./commands/publish.js";
-import { triggerCommand } from "./commands/trigger.js";
+import { closestName } from "../diagnostics/suggest.js";
+import { parseArgs, type ParsedArgs } from "./args.js";
+import { EXIT, UsageError, UsageProblems, UsageStop, type Command, type CommandContext, type UsageProblem } from "./command.js";
+import { GLOBAL_FLAGS, mainHelp, commandHelp, TOP_FLAGS, usageReport, type HelpStyle } from "./help.js";
 import { processIo, type Io } from "./io.js";
-
-const COMMANDS: readonly Command[] = [
-  checkCommand,
-  simulateCommand,
-  deliverCommand,
-  durationCommand,
-  flowControlCommand,
-  triggerCommand,
-  publishCommand,
-  scheduleCommand,
-];
-
-const COMMON_OPTIONS = {
-  json: { type: "boolean" },
-  help: { type: "boolean", short: "h" },
-} as const satisfies NonNullable<ParseArgsConfig["options"]>;
-
-export function mainHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  return [
-    "retry-delay — check and simulate Upstash Workflow / QStash retry delays, durations, flow control and trigger requests",
-    "",
-    "Usage: retry-delay <command> [arguments] [--json] [--help]",
-    "",
-    "Commands:",
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    "",
-    "Every command takes --json (machine-readable output, schemaVersion 1) and --help.",
-    "Exit codes: 0 success, 1 invalid input, 2 usage error. A value given as - is read from stdin.",
-    "",
-    "Examples:",
-    "  retry-delay simulate 'pow(2, retried) * 1000' --retries 5",
-    "  retry-delay deliver --runs 10000 --flow-control 'parallelism=5, rate=10, period=1m' --handler 2s --fail-rate 0.1",
-    "  retry-delay check 'max(1000, pow(2, retried) * 100)'",
-    "  retry-delay trigger --url https://example.com/api/wf --retry-delay '1000 * (1 + retried)' --curl",
-    "  retry-delay publish --url https://example.com/hook --timeout 30s --redact body --json",
-  ].join("\n");
-}
+import { COMMANDS, flagOwners } from "./table.js";
+import type { ColorMode } from "./terminal.js";
+import { DEFAULT_WIDTH, WIDTH_BOUNDS } from "./terminal.js";
 
 /** Runs the CLI on `argv` (without `node` and the script) and returns the exit code. Never throws. */
-export function run(argv: readonly string[], io: Io = processIo()): number {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    io.out(mainHelp());
-    return name === undefined ? EXIT.usage : EXIT.ok;
+export function run(argv: readonly string[], io?: Io): number {
+  const { before, name, after } = splitCommand(argv);
+  const command = name === undefined ? undefined : COMMANDS.find((c) => c.name === name);
+  const flags = command === undefined ? TOP_FLAGS : [...command.flags, ...GLOBAL_FLAGS];
+  const parsed = parseArgs(command === undefined ? before : [...before, ...after], flags, flagOwners);
+  const problems = new UsageProblems();
+  problems.list.push(...parsed.problems);
+  // After an unknown command, its flags are unknown too: only --color and --width are read from them, for the report.
+  const settings = readSettings(command === undefined && name !== undefined ? parseArgs([...before, ...after], TOP_FLAGS) : parsed, problems);
+  const base = io ?? processIo(settings.color ?? "auto");
+  const ioOf: Io = {
+    ...base,
+    ...(io !== undefined && settings.color !== undefined && settings.color !== "auto" ? { color: settings.color === "always" } : {}),
+    ...(settings.width === undefined ? {} : { width: settings.width }),
+  };
+  const style: HelpStyle = { width: ioOf.width ?? DEFAULT_WIDTH, color: ioOf.color };
+  if (name !== undefined && command === undefined) {
+    problems.list.push(unknownCommand(name));
   }
-  if (name === "--version" || name === "-v") {
-    io.out(VERSION);
-    return EXIT.ok;
+  // A known command still runs with the problems found so far: it stops before printing anything, and every bad value is reported at once.
+  if (problems.list.length > 0 && parsed.values.get("help") !== true && command === undefined) {
+    ioOf.err(usageReport(problems.list, command, COMMANDS, style));
+    return EXIT.usage;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  try {
-    if (command === undefined) throw new UsageError(`unknown command '${name}'`, undefined);
-    // parseArgs reads `-1000 + retried` as flags; such values stand in as placeholders while it parses.
-    const held = new Map<string, string>();
-    const args = rest.map((arg, i) => {
-      if (!looksLikeValue(arg)) return arg;
-      const placeholder = `\u0000value${i}`;
-      held.set(placeholder, arg);
-      return placeholder;
-    });
-    const restore = (value: unknown): unknown =>
-      typeof value === "string" ? (held.get(value) ?? value) : Array.isArray(value) ? value.map(restore) : value;
-    const parsed = parseArgs({
-      args,
-      options: { ...COMMON_OPTIONS, ...command.options },
-      allowPositionals: true,
-      strict: true,
-      tokens: false,
-    });
-    if (parsed.values.help === true) {
-      io.out(`${command.usage}\n\n${command.help}`);
+  if (command === undefined) {
+    if (parsed.values.get("version") === true) {
+      ioOf.out(VERSION);
       return EXIT.ok;
     }
-    const values = Object.fromEntries(
-      Object.entries(parsed.values).map(([key, value]) => [key, restore(value)]),
-    ) as CommandContext["values"];
-    return command.run({ values, positionals: parsed.positionals.map((p) => String(restore(p))), io });
-  } catch (error) {
-    const usage = command?.usage ?? "Usage: retry-delay <command> [arguments] [--json] [--help]";
-    // The library's invalid-argument means a flag's value reached it unchecked: still the user's usage, not a crash.
-    if (error instanceof RetryDelayError && error.diagnostics.some((d) => d.code === "invalid-argument")) {
-      io.err(`retry-delay: ${error.message}`);
-      io.err(usage);
-      return EXIT.usage;
-    }
-    if (error instanceof UsageError || isParseArgsError(error)) {
-      const raw = error instanceof Error ? error.message : String(error);
-      // Node's wording is long and capitalized; keep its first sentence, in the CLI's voice.
-      const first = raw.split(". To specify")[0] ?? raw;
-      const message =
-        first.charAt(0).toLowerCase() +
-        first.slice(1) +
-        (raw.includes(". To specify") ? " (put `--` before a value that starts with `-`)" : "");
-      io.err(`retry-delay: ${message}`);
-      io.err(usage);
-      io.err(`Run 'retry-delay ${command?.name ?? ""}${command === undefined ? "" : " "}--help' for more.`.replace("  ", " "));
-      return EXIT.usage;
-    }
-    // Not reachable by any input; if it happens, one line rather than a stack trace.
-    io.err(`retry-delay: internal error: ${error instanceof Error ? error.message : String(error)}`);
-    return 70;
+    ioOf.out(mainHelp(COMMANDS, style));
+    return parsed.values.get("help") === true ? EXIT.ok : EXIT.usage;
   }
+  if (parsed.values.get("help") === true) {
+    ioOf.out(commandHelp(command, style));
+    return EXIT.ok;
+  }
+  return runCommand(command, { values: Object.fromEntries(parsed.values), positionals: parsed.positionals, io: ioOf, problems }, style);
 }
 
-function isParseArgsError(error: unknown): error is Error {
-  return error instanceof Error && "code" in error && typeof error.code === "string" && error.code.startsWith("ERR_PARSE_ARGS");
+function runCommand(command: Command, context: CommandContext, style: HelpStyle): number {
+  const { problems, io } = context;
+  try {
+    const code = command.run(context);
+    if (problems.list.length === 0) return code;
+  } catch (error) {
+    if (error instanceof UsageError) problems.list.push(error.problem);
+    else if (error instanceof RetryDelayError && error.diagnostics.some((d) => d.code === "invalid-argument"))
+      // The library's invalid-argument means a flag's value reached it unchecked: still the user's usage, not a crash.
+      problems.list.push({ message: error.message });
+    else if (!(error instanceof UsageStop)) {
+      // Not reachable by any input; if it happens, one line rather than a stack trace.
+      io.err(`retry-delay: internal error: ${error instanceof Error ? error.message : String(error)}`);
+      return 70;
+    }
+  }
+  io.err(usageReport(problems.list, command, COMMANDS, style));
+  return EXIT.usage;
 }
 
-/** Expressions such as `-1000 + retried` start with `-` but are values, not flags. */
-function looksLikeValue(arg: string): boolean {
-  return /^-[\d.(\s]/.test(arg);
+/** The global flags' settings; a bad `--width` is a usage problem. */
+function readSettings(parsed: ParsedArgs, problems: UsageProblems): { color?: ColorMode; width?: number } {
+  const color = parsed.values.get("color");
+  const mode: ColorMode | undefined =
+    parsed.values.get("no-color") === true ? "never" : color === "" ? "always" : typeof color === "string" ? (color as ColorMode) : undefined;
+  const widthText = parsed.values.get("width");
+  if (typeof widthText !== "string") return mode === undefined ? {} : { color: mode };
+  const width = Number(widthText);
+  const fits = /^\d+$/.test(widthText) && (width === 0 || (width >= WIDTH_BOUNDS.min && width <= WIDTH_BOUNDS.max));
+  if (!fits) problems.add(`--width must be 0 (no wrapping) or a whole number from ${WIDTH_BOUNDS.min} to ${WIDTH_BOUNDS.max}, not '${widthText}'`, "width");
+  return { ...(mode === undefined ? {} : { color: mode }), ...(fits ? { width } : {}) };
+}
+
+function unknownCommand(name: string): UsageProblem {
+  const near = closestName(name, COMMANDS.map((c) => c.name));
+  return {
+    message: `unknown command '${name}'${near === undefined ? "" : `; did you mean '${near}'?`}`,
+    ...(near === undefined ? {} : { command: near }),
+  };
+}
+
+/**
+ * The command's name is the first argument that is neither a flag nor the
+ * value of a top-level flag (`--width 60 check …`); the flags before it
+ * are read with the command's.
+ */
+function splitCommand(argv: readonly string[]): { before: string[]; name: string | undefined; after: string[] } {
+  const takesValue = new Set(TOP_FLAGS.filter((f) => f.kind === "value").flatMap((f) => [`--${f.name}`, ...(f.short === undefined ? [] : [`-${f.short}`])]));
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "--") return { before: argv.slice(0, i), name: argv[i + 1], after: argv.slice(i + 2) };
+    if (!arg.startsWith("-")) return { before: argv.slice(0, i), name: arg, after: argv.slice(i + 1) };
+    if (takesValue.has(arg)) i++;
+  }
+  return { before: [...argv], name: undefined, after: [] };
 }
 
 declare const __VERSION__: string | undefined;

@@ -8,12 +8,12 @@ const bin = `${root}/dist/cli.js`;
 const start = "2026-11-23T08:00:00Z";
 
 /** Runs the built binary as a user would, without a terminal (so without colour). */
-function cli(args: readonly string[], options: { input?: string; env?: Record<string, string> } = {}) {
+function cli(args: readonly string[], options: { input?: string; env?: Record<string, string | undefined> } = {}) {
   if (!existsSync(bin)) throw new Error("dist/cli.js is missing: run `npm run build` (npm test does)");
   const result = spawnSync(process.execPath, [bin, ...args], {
     encoding: "utf8",
     input: options.input ?? "",
-    env: { ...process.env, NO_COLOR: "", ...options.env },
+    env: { ...process.env, NO_COLOR: "", FORCE_COLOR: undefined, COLUMNS: undefined, TZ: undefined, ...options.env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -316,7 +316,7 @@ describe("retry-delay (the built binary)", () => {
     });
 
     it("reports every invalid option, tagged with its path, exit 1", () => {
-      const result = cli(["trigger", "--url", "example.com", "--delay", "10", "--retry-delay", "pow(2, retries)", "--plan", "free"]);
+      const result = cli(["trigger", "--url", "example.com", "--delay", "10x", "--retry-delay", "pow(2, retries)", "--plan", "free"]);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(" --> url");
       expect(result.stderr).toContain(" --> delay");
@@ -360,8 +360,9 @@ describe("retry-delay (the built binary)", () => {
     expect(code).toBe(0);
   });
 
-  it("does not colour when the output is not a terminal", () => {
-    expect(cli(["check", "Pow(1, 2)"], { env: { FORCE_COLOR: "1" } }).stderr).not.toContain("\u001b[");
+  it("does not colour when the output is not a terminal, unless FORCE_COLOR asks", () => {
+    expect(cli(["check", "Pow(1, 2)"]).stderr).not.toContain("\u001b[");
+    expect(cli(["check", "Pow(1, 2)"], { env: { FORCE_COLOR: "1" } }).stderr).toContain("\u001b[31merror[unknown-function]");
   });
 
   // util-linux `script` runs the binary on a pseudo-terminal, as a person would.

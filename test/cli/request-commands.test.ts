@@ -9,7 +9,7 @@ const bin = `${root}/dist/cli.js`;
 
 function cli(args: readonly string[]) {
   if (!existsSync(bin)) throw new Error("dist/cli.js is missing: run `npm run build` (npm test does)");
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", input: "", env: { ...process.env, NO_COLOR: "" } });
+  const result = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", input: "", env: { ...process.env, NO_COLOR: "", FORCE_COLOR: undefined, COLUMNS: undefined } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -92,10 +92,10 @@ describe("request commands: flags from the option table", () => {
       "--retry-delay",
       "pow(2, retries)",
       "--delay",
-      "10",
+      "10x",
     ]);
     expect(result.code).toBe(1);
-    for (const code of ["invalid-count", "unknown-variable", "missing-unit"]) expect(result.stderr).toContain(`error[${code}]`);
+    for (const code of ["invalid-count", "unknown-variable", "unknown-unit"]) expect(result.stderr).toContain(`error[${code}]`);
   });
 
   it("refuses a value with a line break instead of printing a split header", () => {

@@ -5,7 +5,7 @@ import type { Delivery, DeliveryModel, DeliveryScenario, EndpointResponse, FlowC
 import { formatDuration } from "../../duration/format.js";
 import { parseFlowControlValue } from "../../flow-control/parse.js";
 import { DEFAULT_BACKOFF_EXPRESSION } from "../../schedule/policy.js";
-import { EXIT, UsageError, type Command, type CommandContext } from "../command.js";
+import { EXIT, type Command, type CommandContext } from "../command.js";
 import { styles, table } from "../io.js";
 import { integerFlag, printJson, printOptionDiagnostics, stringFlag } from "./shared.js";
 
@@ -14,65 +14,45 @@ const CHART = { width: 64, height: 6 };
 export const deliverCommand: Command = {
   name: "deliver",
   summary: "simulate delivering many runs under flow control and a retry policy",
-  usage:
-    "Usage: retry-delay deliver --runs N [--flow-control V] [--retries N] [--retry-delay E] [--handler D] [--fail-rate P | --fail-first K] [--retry-after V] [--seed S] [--json]",
-  help: [
-    "Simulates N runs triggered under one flow-control key: the wait list, parallelism,",
-    "rate per period, delays, and retries with their delay (the expression, Upstash's",
-    "default backoff, or the endpoint's Retry-After). Prints a summary, charts of calls",
-    "in flight, the wait list and calls per period, and the key as Upstash's",
-    "flow-control API would show it at the --at times (docs/delivery.md).",
-    "",
-    "Options:",
-    "  --runs N               runs to trigger (1 to 1,000,000), all at once unless --arrival-rate",
-    "  --arrival-rate R/D     trigger them evenly, R per duration D, e.g. 10/1s",
-    "  --flow-control V       e.g. 'parallelism=5, rate=10, period=1m' (default: no limits)",
-    "  --retries N            retries after the first delivery (default 3)",
-    `  --retry-delay E        an Upstash-Retry-Delay expression (default ${DEFAULT_BACKOFF_EXPRESSION})`,
-    "  --delay D              Upstash-Delay of every run, e.g. 10s",
-    "  --handler D            how long the endpoint takes (default 1s), e.g. 2s or 250ms",
-    "  --fail-rate P          chance (0…1) that a call fails",
-    "  --fail-first K         the first K attempts of every run fail",
-    "  --fail-status S        status of a failure (default 500, or 429 with --retry-after; 489 is non-retryable)",
-    "  --retry-after V        Retry-After sent with each failure: seconds (30) or a duration (30s)",
-    "  --seed S               seed of the random draws (default 1)",
-    "  --window fixed|sliding rate windows (default fixed)",
-    "  --anchor first-dispatch|back-to-back   how fixed windows follow each other (default first-dispatch)",
-    "  --retry-holds-slot     a run waiting for its retry keeps its parallelism slot",
-    "  --retries-skip-rate    retries do not count against rate",
-    "  --retry-front          a due retry goes to the front of the wait list",
-    "  --plan-parallelism N   the plan's account-wide parallelism (10 free, 100 pay-as-you-go)",
-    "  --at D                 show the key at this time (repeatable), e.g. --at 3m",
-    "  --step D               the series' step (default: the rate's period, else 1s)",
-    "  --events               include every due, start and end in --json (at most 100,000)",
-    "  --json                 machine-readable output (docs/schema/deliver-output.schema.json)",
+  synopsis:
+    "--runs N [--flow-control V] [--retries N] [--retry-delay E] [--handler D] [--fail-rate P | --fail-first K] [--retry-after V] [--seed S] [options]",
+  description: [
+    "Simulates N runs triggered under one flow-control key: the wait list, parallelism, rate per period, delays, and retries with their delay (the expression, Upstash's default backoff, or the endpoint's Retry-After). Prints a summary, charts of calls in flight, the wait list and calls per period, and the key as Upstash's flow-control API would show it at the --at times (docs/delivery.md).",
   ].join("\n"),
-  options: {
-    runs: { type: "string", short: "n" },
-    "arrival-rate": { type: "string" },
-    "flow-control": { type: "string" },
-    retries: { type: "string", short: "r" },
-    "retry-delay": { type: "string" },
-    delay: { type: "string" },
-    handler: { type: "string" },
-    "fail-rate": { type: "string" },
-    "fail-first": { type: "string" },
-    "fail-status": { type: "string" },
-    "retry-after": { type: "string" },
-    seed: { type: "string" },
-    window: { type: "string" },
-    anchor: { type: "string" },
-    "retry-holds-slot": { type: "boolean" },
-    "retries-skip-rate": { type: "boolean" },
-    "retry-front": { type: "boolean" },
-    "plan-parallelism": { type: "string" },
-    at: { type: "string", multiple: true },
-    step: { type: "string" },
-    events: { type: "boolean" },
-  },
+  flags: [
+    { name: "runs", short: "n", kind: "value", placeholder: "N", help: "runs to trigger (1 to 1,000,000), all at once unless --arrival-rate" },
+    { name: "arrival-rate", kind: "value", placeholder: "R/D", help: "trigger them evenly, R per duration D, e.g. 10/1s" },
+    { name: "flow-control", kind: "value", placeholder: "V", help: "e.g. 'parallelism=5, rate=10, period=1m' (default: no limits)" },
+    { name: "retries", short: "r", kind: "value", placeholder: "N", help: "retries after the first delivery (default 3)" },
+    { name: "retry-delay", kind: "value", placeholder: "E", help: `an Upstash-Retry-Delay expression (default ${DEFAULT_BACKOFF_EXPRESSION})` },
+    { name: "delay", kind: "value", placeholder: "D", help: "Upstash-Delay of every run, e.g. 10s" },
+    { name: "handler", kind: "value", placeholder: "D", help: "how long the endpoint takes (default 1s), e.g. 2s or 250ms" },
+    { name: "fail-rate", kind: "value", placeholder: "P", help: "chance (0…1, or a percentage such as 10%) that a call fails" },
+    { name: "fail-first", kind: "value", placeholder: "K", help: "the first K attempts of every run fail" },
+    { name: "fail-status", kind: "value", placeholder: "S", help: "status of a failure (default 500, or 429 with --retry-after; 489 is non-retryable)" },
+    { name: "retry-after", kind: "value", placeholder: "V", help: "Retry-After sent with each failure: seconds (30) or a duration (30s)" },
+    { name: "seed", kind: "value", placeholder: "S", help: "seed of the random draws (default 1)" },
+    { name: "window", kind: "value", placeholder: "W", help: "rate windows: fixed (the default) or sliding" },
+    { name: "anchor", kind: "value", placeholder: "A", help: "how fixed windows follow each other: first-dispatch (the default) or back-to-back" },
+    { name: "retry-holds-slot", kind: "boolean", help: "a run waiting for its retry keeps its parallelism slot" },
+    { name: "retries-skip-rate", kind: "boolean", help: "retries do not count against rate" },
+    { name: "retry-front", kind: "boolean", help: "a due retry goes to the front of the wait list" },
+    { name: "plan-parallelism", kind: "value", placeholder: "N", help: "the plan's account-wide parallelism (10 free, 100 pay-as-you-go)" },
+    { name: "at", kind: "value", placeholder: "D", multiple: true, help: "show the key at this time, e.g. --at 3m" },
+    { name: "step", kind: "value", placeholder: "D", help: "the series' step (default: the rate's period, else 1s)" },
+    { name: "events", kind: "boolean", help: "include every due, start and end in --json (at most 100,000)" },
+  ],
+  examples: [
+    {
+      args: ["deliver", "--runs", "10000", "--flow-control", "parallelism=5, rate=10, period=1m", "--handler", "2s", "--fail-rate", "0.1", "--at", "3m"],
+      says: "10,000 runs under a rate and parallelism limit, one call in ten failing; the key at minute 3",
+    },
+    { args: ["deliver", "--runs", "100", "--fail-first", "2", "--retries", "2", "--json"], says: "Every run fails twice then succeeds, as JSON" },
+  ],
   run(context) {
-    if (context.positionals.length > 0) throw new UsageError(`unexpected argument '${context.positionals[0] ?? ""}'`, "deliver");
+    if (context.positionals.length > 0) context.problems.add(`unexpected argument '${context.positionals[0] ?? ""}'; every option is a flag`);
     const scenario = scenarioFrom(context);
+    context.problems.settle();
     const json = context.values.json === true;
     const result = simulateDelivery(scenario);
     if (json) {
@@ -98,15 +78,15 @@ export const deliverCommand: Command = {
 
 /** The scenario the flags describe; flag values the library checks are passed through for it to report. */
 function scenarioFrom(context: CommandContext): DeliveryScenario {
-  const runs = integerFlag(context, "deliver", "runs", { min: 1, max: DELIVERY_LIMITS.maxRuns });
-  if (runs === undefined) throw new UsageError("missing --runs: how many runs to trigger", "deliver");
+  const runs = integerFlag(context, "runs", { min: 1, max: DELIVERY_LIMITS.maxRuns });
+  if (context.values.runs === undefined) context.problems.add("missing --runs: how many runs to trigger", "runs");
   const flag = (name: string): string | undefined => stringFlag(context, name);
   const retryAfterText = flag("retry-after");
   // A bare number is seconds, as in the header; a duration (30s) is read as one.
   const retryAfter = retryAfterText === undefined ? undefined : /^\d+$/.test(retryAfterText) ? Number(retryAfterText) : retryAfterText;
-  const failStatus = integerFlag(context, "deliver", "fail-status", { min: 100, max: 599 }) ?? (retryAfter === undefined ? 500 : 429);
+  const failStatus = integerFlag(context, "fail-status", { min: 100, max: 599 }) ?? (retryAfter === undefined ? 500 : 429);
   const failure: EndpointResponse = { status: failStatus, ...(retryAfter === undefined ? {} : { retryAfter }) };
-  const failFirst = integerFlag(context, "deliver", "fail-first", { min: 0, max: DELIVERY_LIMITS.maxScript });
+  const failFirst = integerFlag(context, "fail-first", { min: 0, max: DELIVERY_LIMITS.maxScript });
   const failRate = flag("fail-rate");
   const at = context.values.at;
   const flowControl = flag("flow-control");
@@ -119,22 +99,22 @@ function scenarioFrom(context: CommandContext): DeliveryScenario {
     ...planParallelism(context),
   };
   return {
-    arrivals: { count: runs, ...arrivalRate(flag("arrival-rate")) },
+    arrivals: { count: runs ?? 1, ...arrivalRate(context, flag("arrival-rate")) },
     ...(flowControl === undefined ? {} : { flowControl }),
     ...(context.values.retries === undefined
       ? {}
-      : { retries: integerFlag(context, "deliver", "retries", { min: 0, max: DELIVERY_LIMITS.maxRetries }) as number }),
+      : { retries: integerFlag(context, "retries", { min: 0, max: DELIVERY_LIMITS.maxRetries }) as number }),
     ...(flag("retry-delay") === undefined ? {} : { retryDelay: flag("retry-delay") as string }),
     ...(flag("delay") === undefined ? {} : { delay: flag("delay") as string }),
     endpoint: {
       duration: flag("handler") ?? "1s",
-      ...(failRate === undefined ? {} : { failures: [{ probability: probability(failRate), ...failure }] }),
+      ...(failRate === undefined ? {} : { failures: [{ probability: probability(context, failRate), ...failure }] }),
       ...(failFirst === undefined || failFirst === 0 ? {} : { script: Array.from({ length: failFirst }, () => failure) }),
     },
     ...(Object.keys(model).length === 0 ? {} : { model }),
     ...(context.values.seed === undefined
       ? {}
-      : { seed: integerFlag(context, "deliver", "seed", { min: 0, max: 4_294_967_295 }) as number }),
+      : { seed: integerFlag(context, "seed", { min: 0, max: 4_294_967_295 }) as number }),
     output: {
       runs: false,
       events: context.values.events === true,
@@ -151,24 +131,29 @@ function defaultStep(flowControl: string | undefined): number {
 }
 
 function planParallelism(context: CommandContext): { planParallelism?: number } {
-  const value = integerFlag(context, "deliver", "plan-parallelism", { min: 1, max: 2_147_483_647 });
+  const value = integerFlag(context, "plan-parallelism", { min: 1, max: 2_147_483_647 });
   return value === undefined ? {} : { planParallelism: value };
 }
 
 /** `10/1s` → rate 10, period 1s; `10` → 10 per second. */
-function arrivalRate(text: string | undefined): { rate?: number; period?: string } {
+function arrivalRate(context: CommandContext, text: string | undefined): { rate?: number; period?: string } {
   if (text === undefined) return {};
   const match = /^(\d+(?:\.\d+)?)(?:\/(.+))?$/.exec(text);
-  if (match === null) throw new UsageError(`--arrival-rate must be R or R/duration, e.g. 10/1s, not '${text}'`, "deliver");
+  if (match === null) {
+    context.problems.add(`--arrival-rate must be R or R/duration, e.g. 10/1s, not '${text}'`, "arrival-rate");
+    return {};
+  }
   return { rate: Number(match[1]), period: match[2] ?? "1s" };
 }
 
 /** `0.1` or `10%`. */
-function probability(text: string): number {
+function probability(context: CommandContext, text: string): number {
   const percent = /^(\d+(?:\.\d+)?)%$/.exec(text);
   const value = percent === null ? Number(text) : Number(percent[1]) / 100;
-  if (text.trim() === "" || !Number.isFinite(value) || value < 0 || value > 1)
-    throw new UsageError(`--fail-rate must be a probability from 0 to 1 (or a percentage such as 10%), not '${text}'`, "deliver");
+  if (text.trim() === "" || !Number.isFinite(value) || value < 0 || value > 1) {
+    context.problems.add(`--fail-rate must be a probability from 0 to 1 (or a percentage such as 10%), not '${text}'`, "fail-rate");
+    return 0;
+  }
   return value;
 }
 

@@ -11,17 +11,18 @@ import { reportValue, singleValue } from "./shared.js";
 export const flowControlCommand: Command = {
   name: "flow-control",
   summary: "parse an Upstash-Flow-Control-Value: canonical form and meaning",
-  usage: "Usage: retry-delay flow-control <value|-> [--json]",
-  help: [
-    `Parses a value such as '${EXAMPLE_VALUE}' and prints its`,
-    "canonical form (the order and spacing the official SDK writes) and its meaning.",
-    "",
-    "Options:",
-    "  --json   machine-readable output (docs/cli.md)",
+  synopsis: "<value|-> [options]",
+  description: [
+    `Parses an Upstash-Flow-Control-Value such as '${EXAMPLE_VALUE}' and prints its canonical form (the order and spacing the official SDK writes) and its meaning.`,
   ].join("\n"),
-  options: {},
+  flags: [],
+  examples: [
+    { args: ["flow-control", "rate=10,parallelism=20,period=60"], says: "The canonical form and what it means" },
+    { args: ["flow-control", "Rate=10"], says: "A misspelt field, with the server's wording and a did-you-mean" },
+  ],
   run(context) {
-    const value = singleValue(context, "flow-control", "flow-control value");
+    const value = singleValue(context, "flow-control value");
+    context.problems.settle();
     const result = parseFlowControlValue(value);
     const canonical = result.ok ? formatFlowControlValue(toFlowControlOptions(result.value)) : null;
     const meaning = result.ok ? describeFlowControl(result.value) : null;

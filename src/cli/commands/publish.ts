@@ -10,7 +10,11 @@ export const publishCommand = requestCommand({
     "Checks every option of a QStash message (@upstash/qstash's publish / publishJSON, or",
     "queue(...).enqueue with --queue-name) and prints the request for POST /v2/publish/{url}",
     "or POST /v2/enqueue/{queue}/{url}: its headers, or a ready curl command.",
-  ].join("\n"),
+  ].join(" "),
+  examples: [
+    { args: ["publish", "--url", "https://example.com/hook", "--timeout", "30s", "--redact", "body", "--curl"], says: "A publish with a timeout, its body hidden in logs, as curl" },
+    { args: ["publish", "--url", "https://example.com/hook", "--queue-name", "emails", "--body", "-"], says: "Enqueue it, with the body read from stdin" },
+  ],
   endpointOf: (context) => (stringFlag(context, "queue-name") === undefined ? "publish" : "enqueue"),
   flagsOf: "enqueue",
   build: (endpoint, options, build) =>
@@ -25,7 +29,10 @@ export const scheduleCommand = requestCommand({
   describe: [
     "Checks every option of a QStash schedule (@upstash/qstash's schedules.create) and prints",
     "the request for POST /v2/schedules/{destination}: its headers, or a ready curl command.",
-  ].join("\n"),
+  ].join(" "),
+  examples: [
+    { args: ["schedule", "--url", "https://example.com/nightly", "--cron", "0 3 * * *", "--retry-delay", "1000 * (1 + retried)"], says: "A nightly schedule with a linear backoff" },
+  ],
   endpointOf: () => "schedule",
   flagsOf: "schedule",
   build: (_endpoint, options, build) => buildScheduleRequest(options as unknown as ScheduleCreateOptions, build),

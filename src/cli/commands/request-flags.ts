@@ -1,4 +1,3 @@
-import type { ParseArgsConfig } from "node:util";
 import { toFlowControlOptions } from "../../flow-control/convert.js";
 import { tryFormatFlowControlValue } from "../../flow-control/format.js";
 import { parseFlowControlValue } from "../../flow-control/parse.js";
@@ -7,9 +6,11 @@ import { EXPRESSION_LIMITS } from "../../expression/limits.js";
 import type { Endpoint } from "../../request/context.js";
 import { Report } from "../../request/report.js";
 import { optionName, rowsFor, type OptionRow } from "../../request/table.js";
+import { MAX_UNIX_SECONDS } from "../../request/values/numbers.js";
 import { parseRedact } from "../../request/values/lists.js";
 import type { OptionDiagnostic } from "../../trigger/codes.js";
-import { UsageError, type CommandContext } from "../command.js";
+import type { CommandContext, Flag } from "../command.js";
+import { bodyFlag } from "./body.js";
 import { integerFlag, stringFlag } from "./shared.js";
 
 /*
@@ -19,11 +20,11 @@ import { integerFlag, stringFlag } from "./shared.js";
  * value language, so a new row gets its flag without an edit here.
  */
 
-type FlagShape = "string" | "integer" | "number" | "boolean" | "repeated" | "flow-control" | "headers";
+type FlagShape = "string" | "body" | "duration" | "integer" | "number" | "boolean" | "repeated" | "flow-control" | "headers";
 
 /** How a value language is written on a command line. */
 function shapeOf(row: OptionRow): FlagShape {
-  if (row.kind === "payload") return row.place === "headers" ? "headers" : "string";
+  if (row.kind === "payload") return row.place === "headers" ? "headers" : row.place === "body" ? "body" : "string";
   switch (row.language) {
     case "integer 0–1,000,000":
       return "integer";
@@ -36,6 +37,8 @@ function shapeOf(row: OptionRow): FlagShape {
       return "repeated";
     case "flow control":
       return "flow-control";
+    case "duration":
+      return "duration";
     default:
       return "string";
   }
@@ -50,48 +53,46 @@ function flagRows(endpoint: Endpoint): readonly OptionRow[] {
   return rowsFor(endpoint).filter((row) => row.kind === "header" || row.place !== "none");
 }
 
-/** The parseArgs options of an endpoint's command. */
-export function requestFlags(endpoint: Endpoint): NonNullable<ParseArgsConfig["options"]> {
-  const flags: NonNullable<ParseArgsConfig["options"]> = {};
+/** The flags of an endpoint's command, one per table row, with the row's doc as help. */
+export function requestFlags(endpoint: Endpoint): Flag[] {
+  const flags: Flag[] = [];
   for (const row of flagRows(endpoint)) {
     const shape = shapeOf(row);
+    if (shape === "flow-control") {
+      // On the command line the value is written as the header is, not as the SDK's object.
+      flags.push({ name: "flow-control-key", kind: "value", placeholder: "K", help: "the flow-control key (letters, digits, - _ .)" });
+      flags.push({ name: "flow-control", kind: "value", placeholder: "V", help: "the value, e.g. 'parallelism=5, rate=10, period=1m'" });
+      continue;
+    }
     const name = row.option === "headers" ? "header" : flagName(row.option);
-    flags[name] =
-      shape === "boolean"
-        ? { type: "boolean" }
-        : {
-            type: "string",
-            ...(shape === "repeated" || shape === "headers" ? { multiple: true } : {}),
-            ...(name === "retries" ? { short: "r" } : {}),
-          };
-    if (shape === "flow-control") flags["flow-control-key"] = { type: "string" };
+    flags.push({
+      name,
+      kind: shape === "boolean" ? "boolean" : "value",
+      ...(name === "retries" ? { short: "r" } : {}),
+      ...(shape === "repeated" || shape === "headers" ? { multiple: true } : {}),
+      ...(shape === "boolean" ? {} : { placeholder: PLACEHOLDERS[shape] }),
+      ...(shape === "body" ? { completes: "file" as const } : {}),
+      help: firstSentence(row.doc) + (SHAPE_NOTES[shape] ?? ""),
+    });
   }
   return flags;
 }
 
-export const FLAG_WIDTH = 32;
+const PLACEHOLDERS: Record<Exclude<FlagShape, "boolean" | "flow-control">, string> = {
+  string: "V",
+  body: "V|-|@FILE",
+  duration: "D",
+  integer: "N",
+  number: "N",
+  repeated: "V",
+  headers: "'K: V'",
+};
 
-/** One help line per flag, from the table's docs. */
-export function requestFlagHelp(endpoint: Endpoint): string[] {
-  const lines: string[] = [];
-  for (const row of flagRows(endpoint)) {
-    const shape = shapeOf(row);
-    const flag =
-      row.option === "headers"
-        ? "--header 'K: V'"
-        : shape === "boolean"
-          ? `--${flagName(row.option)}`
-          : `--${flagName(row.option)} ${shape === "integer" || shape === "number" ? "N" : "V"}`;
-    if (shape === "flow-control") {
-      // On the command line the value is written as the header is, not as the SDK's object.
-      lines.push(`  ${"--flow-control-key K".padEnd(FLAG_WIDTH)}the flow-control key (letters, digits, - _ .)`);
-      lines.push(`  ${"--flow-control V".padEnd(FLAG_WIDTH)}the value, e.g. 'parallelism=5, rate=10, period=1m'`);
-      continue;
-    }
-    lines.push(`  ${flag.padEnd(FLAG_WIDTH)}${firstSentence(row.doc)}${shape === "repeated" || shape === "headers" ? " Repeatable." : ""}`);
-  }
-  return lines;
-}
+/** What the command line adds to a row's doc: how the flag's text becomes the option's value. */
+const SHAPE_NOTES: Partial<Record<FlagShape, string>> = {
+  body: " - reads it from stdin, @FILE from a file; @@ at the start stands for a literal @.",
+  duration: " A bare number is seconds, as the SDK sends it: 1000 is 16m40s.",
+};
 
 function firstSentence(doc: string): string {
   const end = doc.indexOf(". ");
@@ -102,25 +103,28 @@ function firstSentence(doc: string): string {
 export function optionsFromFlags(
   context: CommandContext,
   endpoint: Endpoint,
-  command: string,
 ): { options: Record<string, unknown>; diagnostics: OptionDiagnostic[] } {
   const options: Record<string, unknown> = {};
   const report = new Report();
   for (const row of flagRows(endpoint)) {
     const key = optionName(row, endpoint);
-    const value = flagValue(context, row, command, report);
+    const value = flagValue(context, row, report);
     if (value !== undefined) Object.defineProperty(options, key, { value, enumerable: true, writable: true, configurable: true });
   }
   return { options, diagnostics: report.diagnostics };
 }
 
-function flagValue(context: CommandContext, row: OptionRow, command: string, report: Report): unknown {
+function flagValue(context: CommandContext, row: OptionRow, report: Report): unknown {
   const flag = row.option === "headers" ? "header" : flagName(row.option);
   switch (shapeOf(row)) {
     case "integer":
-      return integerFlag(context, command, flag, { min: 0, max: EXPRESSION_LIMITS.maxRetries });
+      return integerFlag(context, flag, { min: 0, max: EXPRESSION_LIMITS.maxRetries });
     case "number":
-      return integerFlag(context, command, flag, { min: 0, max: 8.64e12 });
+      return integerFlag(context, flag, { min: 0, max: MAX_UNIX_SECONDS });
+    case "duration":
+      return durationFlag(stringFlag(context, flag));
+    case "body":
+      return bodyFlag(context, stringFlag(context, flag));
     case "boolean":
       return context.values[flag] === true ? true : undefined;
     case "repeated":
@@ -128,7 +132,7 @@ function flagValue(context: CommandContext, row: OptionRow, command: string, rep
     case "flow-control":
       return flowControl(context, report);
     case "headers":
-      return headerFlags(context, command);
+      return headerFlags(context);
     default:
       return stringFlag(context, flag);
   }
@@ -161,13 +165,21 @@ function flowControl(context: CommandContext, report: Report): FlowControlOption
   return { ...(key === undefined ? {} : { key }), ...options };
 }
 
-function headerFlags(context: CommandContext, command: string): Record<string, string> | undefined {
+/** A bare number is seconds, as the SDKs take a number `delay` or `timeout`; anything else is a duration for the builder to check. */
+function durationFlag(text: string | undefined): string | number | undefined {
+  return text !== undefined && /^\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+}
+
+function headerFlags(context: CommandContext): Record<string, string> | undefined {
   const list = (context.values.header as string[] | undefined) ?? [];
   if (list.length === 0) return undefined;
   const headers: Record<string, string> = {};
   for (const header of list) {
     const colon = header.indexOf(":");
-    if (colon <= 0) throw new UsageError(`--header must look like 'Name: value', not '${header}'`, command);
+    if (colon <= 0) {
+      context.problems.add(`--header must look like 'Name: value', not '${header}'`, "header");
+      continue;
+    }
     Object.defineProperty(headers, header.slice(0, colon).trim(), {
       value: header.slice(colon + 1).trim(),
       enumerable: true,

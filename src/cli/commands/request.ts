@@ -6,9 +6,9 @@ import type { BuildOptions } from "../../request/options.js";
 import { OPTION_TABLE } from "../../request/table.js";
 import { toCurl } from "../../trigger/curl.js";
 import type { OptionDiagnostic } from "../../trigger/codes.js";
-import { EXIT, UsageError, type Command, type CommandContext } from "../command.js";
+import { EXIT, type Command, type CommandContext, type Example, type Flag } from "../command.js";
 import { styles } from "../io.js";
-import { FLAG_WIDTH, optionsFromFlags, requestFlagHelp, requestFlags } from "./request-flags.js";
+import { optionsFromFlags, requestFlags } from "./request-flags.js";
 import { printJson, printOptionDiagnostics, stringFlag } from "./shared.js";
 
 /** What a request command is: its name, the endpoint whose table rows give its flags, and how it builds. */
@@ -20,43 +20,47 @@ export interface RequestCommandSpec {
   readonly endpointOf: (context: CommandContext) => Endpoint;
   readonly flagsOf: Endpoint;
   readonly build: (endpoint: Endpoint, options: Record<string, unknown>, build: BuildOptions) => RequestBuildResult;
+  readonly examples: readonly Example[];
 }
 
-const COMMON = [
-  `  ${"--plan P".padEnd(FLAG_WIDTH)}check values against a plan's limits: free, pay-as-you-go, fixed`,
-  `  ${"--base-url U".padEnd(FLAG_WIDTH)}QStash base URL (default https://qstash.upstash.io)`,
-  `  ${"--curl".padEnd(FLAG_WIDTH)}print a curl command instead of the headers`,
-  `  ${"--json".padEnd(FLAG_WIDTH)}machine-readable output (docs/cli.md)`,
+/** The flags every request command adds to its table rows' flags. */
+const COMMON: readonly Flag[] = [
+  { name: "plan", kind: "value", placeholder: "P", choices: Object.keys(MAX_DELAY_BY_PLAN), help: "check values against a plan's limits" },
+  { name: "base-url", kind: "value", placeholder: "U", help: "QStash base URL (default https://qstash.upstash.io)" },
+  { name: "curl", kind: "boolean", help: "print a curl command instead of the headers" },
 ];
 
 export function requestCommand(spec: RequestCommandSpec): Command {
   return {
     name: spec.name,
     summary: spec.summary,
-    usage: `Usage: retry-delay ${spec.name} --url U [options] [--curl] [--json]`,
-    help: [
+    synopsis: "--url U [options] [--curl]",
+    description: [
       spec.describe,
-      "The token is never printed: curl reads it from $QSTASH_TOKEN.",
       "",
-      "Options:",
-      ...requestFlagHelp(spec.flagsOf),
-      ...COMMON,
+      "The token is never printed: the headers show <QSTASH_TOKEN>, and curl reads it from $QSTASH_TOKEN. Every invalid value is reported, not only the first.",
     ].join("\n"),
-    options: { ...requestFlags(spec.flagsOf), plan: { type: "string" }, "base-url": { type: "string" }, curl: { type: "boolean" } },
+    flags: [...requestFlags(spec.flagsOf), ...COMMON],
+    examples: spec.examples,
     run: (context) => runRequest(spec, context),
   };
 }
 
 function runRequest(spec: RequestCommandSpec, context: CommandContext): number {
   if (context.positionals.length > 0)
-    throw new UsageError(`unexpected argument '${context.positionals[0] ?? ""}'; every option is a flag`, spec.name);
-  if (stringFlag(context, "url") === undefined) throw new UsageError("missing --url", spec.name);
+    context.problems.add(`unexpected argument '${context.positionals[0] ?? ""}'; every option is a flag (quote a value with spaces)`);
+  if (stringFlag(context, "url") === undefined) context.problems.add("missing --url: where the request goes", "url");
   const endpoint = spec.endpointOf(context);
-  const { options, diagnostics: flagDiagnostics } = optionsFromFlags(context, endpoint, spec.name);
-  const result = spec.build(endpoint, options, buildOptions(context, spec.name));
+  const { options, diagnostics: flagDiagnostics } = optionsFromFlags(context, endpoint);
+  const result = spec.build(endpoint, options, buildOptions(context));
   // Problems found while reading the flags' own languages come first; every problem is reported, not only the first.
   const diagnostics: readonly OptionDiagnostic[] = [...flagDiagnostics, ...result.diagnostics];
   const ok = result.ok && !flagDiagnostics.some((d) => d.severity === "error");
+  if (context.problems.list.length > 0) {
+    // Usage problems stop the command, but the values it could read are still checked and reported with them.
+    printOptionDiagnostics(context, diagnostics.filter((d) => d.severity === "error" && !(d.code === "missing-url")));
+    context.problems.settle();
+  }
   if (context.values.json === true) {
     printJson(context, {
       command: spec.name,
@@ -112,12 +116,14 @@ function isDurationHeader(name: string): boolean {
   });
 }
 
-function buildOptions(context: CommandContext, command: string): BuildOptions {
+function buildOptions(context: CommandContext): BuildOptions {
   const baseUrl = stringFlag(context, "base-url");
-  if (baseUrl !== undefined && !isHttpUrl(baseUrl))
-    throw new UsageError(`--base-url must be an http:// or https:// URL, not '${baseUrl}'`, command);
+  const validBase = baseUrl === undefined || isHttpUrl(baseUrl);
+  if (!validBase) context.problems.add(`--base-url must be an http:// or https:// URL, not '${baseUrl}'`, "base-url");
   const plan = stringFlag(context, "plan");
-  if (plan !== undefined && !isUpstashPlan(plan))
-    throw new UsageError(`--plan must be one of ${Object.keys(MAX_DELAY_BY_PLAN).join(", ")}, not '${plan}'`, command);
-  return { ...(plan === undefined ? {} : { plan }), ...(baseUrl === undefined ? {} : { baseUrl }), now: context.io.now() };
+  return {
+    ...(plan === undefined || !isUpstashPlan(plan) ? {} : { plan }),
+    ...(baseUrl === undefined || !validBase ? {} : { baseUrl }),
+    now: context.io.now(),
+  };
 }

@@ -2,36 +2,44 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { renderDiagnostics } from "../../diagnostics/render.js";
 import type { OptionDiagnostic } from "../../trigger/codes.js";
 import { renderOptionDiagnostics } from "../../trigger/render.js";
-import { EXIT, UsageError, type CommandContext } from "../command.js";
+import { EXIT, type CommandContext } from "../command.js";
 
 /** Version of every --json document; bumped only on a breaking change (see docs/cli.md). */
 const SCHEMA_VERSION = 1;
 
-/** The one positional value of a command; `-` reads it from stdin. */
-export function singleValue(context: CommandContext, command: string, what: string): string {
+/** The one positional value of a command; `-` reads it from stdin. A missing or extra value is recorded, and the value is then "". */
+export function singleValue(context: CommandContext, what: string): string {
   const { positionals } = context;
-  if (positionals.length === 0) throw new UsageError(`missing ${what}`, command);
-  if (positionals.length > 1)
-    throw new UsageError(`expected one ${what}, got ${positionals.length} arguments (quote the ${what} if it has spaces)`, command);
+  if (positionals.length === 0) {
+    context.problems.add(`missing the ${what}`);
+    return "";
+  }
+  if (positionals.length > 1) {
+    context.problems.add(`expected one ${what}, got ${positionals.length} arguments (quote the ${what} if it has spaces)`);
+    return "";
+  }
   const value = positionals[0] ?? "";
   if (value !== "-") return value;
-  if (context.io.stdinIsTty) throw new UsageError(`${what} '-' means stdin, but stdin is a terminal`, command);
-  // A trailing newline from `echo` is not part of the value.
+  return readStdin(context, `the ${what} '-'`) ?? "";
+}
+
+/** All of stdin for a value given as `-`, without the trailing newline `echo` adds; undefined (and a problem) on a terminal. */
+export function readStdin(context: CommandContext, what: string, flag?: string): string | undefined {
+  if (context.io.stdinIsTty) {
+    context.problems.add(`${what} means stdin, but stdin is a terminal: pipe the value in, or give it in place of -`, flag);
+    return undefined;
+  }
   return context.io.readStdin().replace(/\r?\n$/, "");
 }
 
-/** A whole-number flag within bounds, or a usage error. */
-export function integerFlag(
-  context: CommandContext,
-  command: string,
-  flag: string,
-  bounds: { min: number; max: number },
-): number | undefined {
+/** A whole-number flag within bounds; a bad value is recorded as a usage problem (and gives undefined). */
+export function integerFlag(context: CommandContext, flag: string, bounds: { min: number; max: number }): number | undefined {
   const raw = context.values[flag];
   if (raw === undefined) return undefined;
   const text = String(raw);
   if (!/^\d+$/.test(text) || Number(text) < bounds.min || Number(text) > bounds.max) {
-    throw new UsageError(`--${flag} must be a whole number from ${bounds.min} to ${bounds.max}, not '${text}'`, command);
+    context.problems.add(`--${flag} must be a whole number from ${bounds.min.toLocaleString("en-US")} to ${bounds.max.toLocaleString("en-US")}, not '${text}'`, flag);
+    return undefined;
   }
   return Number(text);
 }

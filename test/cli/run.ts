@@ -1,0 +1,35 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+/*
+ * The built binary as a user runs it, in a child process, with an
+ * environment that decides nothing on its own: no colour variables, no
+ * COLUMNS, no TZ, unless a test sets them.
+ */
+
+export const root = fileURLToPath(new URL("../..", import.meta.url));
+export const bin = `${root}/dist/cli.js`;
+
+export interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function cli(args: readonly string[], options: { input?: string; env?: Record<string, string | undefined>; cwd?: string } = {}): CliRun {
+  if (!existsSync(bin)) throw new Error("dist/cli.js is missing: run `npm run build` (npm test does)");
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    encoding: "utf8",
+    input: options.input ?? "",
+    cwd: options.cwd ?? root,
+    env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, COLUMNS: undefined, TZ: undefined, ...options.env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** `--json` output, parsed. */
+export function cliJson(args: readonly string[], options: { input?: string; env?: Record<string, string | undefined> } = {}) {
+  const result = cli([...args, "--json"], options);
+  return { code: result.code, doc: JSON.parse(result.stdout) as unknown, stderr: result.stderr };
+}
