@@ -67,3 +67,19 @@ export function distinctExpressions(count) {
   ];
   return Array.from({ length: count }, (_, i) => shapes[i % shapes.length](i));
 }
+
+/**
+ * Distinct invalid expressions: the mistakes people make most (see docs/language.md), in turn. One is
+ * only a misspelt name; the others are syntax errors that need the full parser's diagnostics.
+ */
+export function invalidExpressions(count) {
+  const shapes = [
+    (i) => `pow(2, retries) * ${1000 + i}`,
+    (i) => `${(i % 59) + 1}s`,
+    (i) => `pow(2, retried * ${1000 + i}`,
+    (i) => `${1000 + i} * `,
+    (i) => `Math.pow(2, retried) * ${1000 + i}`,
+    (i) => `max(${1000 + i}, 2 ^ retried)`,
+  ];
+  return Array.from({ length: count }, (_, i) => shapes[i % shapes.length](i));
+}

@@ -9,33 +9,16 @@ import { cpus, tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import { COMPILERS, CONTENDERS, distinctExpressions, RETRIED_VALUES, WORKLOAD } from "./contenders.mjs";
+import { COMPILERS, CONTENDERS, distinctExpressions, invalidExpressions, RETRIED_VALUES, WORKLOAD } from "./contenders.mjs";
+import { tryCompile } from "../dist/index.js";
 import { int, kb, ns, signed } from "./format.mjs";
+import { calibrate, interleave, median, ROUNDS, smoke, summary } from "./harness.mjs";
+import { benchSharedSite, sharedSiteLines } from "./shared-site.mjs";
 import { hostShims, lazyFullParser } from "../scripts/esbuild-plugins.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const smoke = process.argv.includes("--smoke");
-const ROUNDS = smoke ? 1 : 21;
-// Each sample runs for about this long, whatever the contender's speed, so slow and fast ones get equal time.
-const SAMPLE_MS = smoke ? 1 : 15;
 const COLD_RUNS = smoke ? 1 : 25;
 const MEMORY_COUNT = smoke ? 1_000 : 100_000;
-
-const median = (values) => {
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const percentile = (values, p) => {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * p))];
-};
-const summary = (samples) => ({
-  median: median(samples),
-  p10: percentile(samples, 0.1),
-  p90: percentile(samples, 0.9),
-  samples: samples.length,
-});
 
 /**
  * One loop function per contender and expression: V8 keeps call feedback per
@@ -53,25 +36,6 @@ const makeLoop = () =>
     "calls",
     `/* loop ${loops++} */ let sum = 0; for (let i = 0, r = 0; i < calls; i++) { sum += fn(r); r = r === 20 ? 0 : r + 1; } return sum;`,
   );
-
-/** Warms `run(n)` into optimized code, then finds the n that takes about SAMPLE_MS. */
-function calibrate(run) {
-  let n = 16;
-  for (;;) {
-    const start = performance.now();
-    run(n);
-    const elapsed = performance.now() - start;
-    if (elapsed >= SAMPLE_MS / 4 || n >= 1 << 26) return Math.max(1, Math.round((n * SAMPLE_MS) / Math.max(elapsed, 1e-3)));
-    n *= 4;
-  }
-}
-
-/** Interleaves the contenders, rotating their order every round. */
-function interleave(contenders, rounds, sample) {
-  for (let round = 0; round < rounds; round++) {
-    for (let k = 0; k < contenders.length; k++) sample(contenders[(k + round) % contenders.length]);
-  }
-}
 
 // --- 1. evaluation -------------------------------------------------------------------------------
 function benchEvaluation() {
@@ -135,6 +99,33 @@ function benchCompile() {
   return results;
 }
 
+// --- 2b. the error path: invalid input against valid, ours only ---------------------------------------
+function benchErrorPath() {
+  const rows = [
+    { name: "valid (10,000 distinct)", sources: distinctExpressions(10_000) },
+    { name: "invalid (10,000 distinct, six kinds of mistake)", sources: invalidExpressions(10_000) },
+  ].map((row) => ({ ...row, next: 0, samples: [], count: 0 }));
+  for (const row of rows) {
+    const wantOk = row === rows[0];
+    for (const source of row.sources.slice(0, 12))
+      if (tryCompile(source, { retries: 3 }).ok !== wantOk) throw new Error(`${source} should ${wantOk ? "" : "not "}compile`);
+  }
+  const step = (row, n) => {
+    for (let i = 0; i < n; i++) {
+      tryCompile(row.sources[row.next], { retries: 3 });
+      row.next = (row.next + 1) % row.sources.length;
+    }
+  };
+  for (const row of rows) row.count = calibrate((n) => step(row, n));
+  interleave(rows, ROUNDS, (row) => {
+    const start = process.hrtime.bigint();
+    step(row, row.count);
+    row.samples.push((row.count * 1e9) / Number(process.hrtime.bigint() - start));
+  });
+  const valid = median(rows[0].samples);
+  return rows.map((row) => ({ name: row.name, unit: "ops/s", ...summary(row.samples), ofValid: median(row.samples) / valid }));
+}
+
 // --- 3. cold start -------------------------------------------------------------------------------
 function benchColdStart() {
   const dist = `${root}dist/index.js`;
@@ -149,7 +140,18 @@ function benchColdStart() {
       args: ["--input-type=module", "-e", importScript(dist, 'm.compile("pow(2, retried) * 1000")(3)')],
       inProcess: true,
     },
+    {
+      name: "retry-delay: import + first invalid tryCompile",
+      args: [
+        "--input-type=module",
+        "-e",
+        `const m = await import(${JSON.stringify(dist)}); const t0 = performance.now(); m.tryCompile("pow(2, retried * 1000"); process.stdout.write(String(performance.now() - t0));`,
+      ],
+      inProcess: true,
+      measures: "first invalid tryCompile",
+    },
     { name: "retry-delay CLI: check", args: [`${root}dist/cli.js`, "check", "pow(2, retried) * 1000"] },
+    { name: "retry-delay CLI: check, invalid", args: [`${root}dist/cli.js`, "check", "pow(2, retried * 1000"], status: 1 },
     {
       name: "mathjs: import + first compile",
       args: ["--input-type=module", "-e", importScript("mathjs", 'm.compile("pow(2, retried) * 1000").evaluate({ retried: 3 })')],
@@ -168,7 +170,14 @@ function benchColdStart() {
   const rows = cases.map((c) => ({ ...c, wall: [], inside: [] }));
   interleave(rows, COLD_RUNS, (row) => {
     const start = performance.now();
-    const out = execFileSync(process.execPath, row.args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    let out;
+    try {
+      out = execFileSync(process.execPath, row.args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    } catch (error) {
+      // The CLI exits 1 on an invalid expression, as it should.
+      if (row.status === undefined || error.status !== row.status) throw error;
+      out = error.stdout;
+    }
     row.wall.push(performance.now() - start);
     if (row.inProcess) row.inside.push(Number(out));
   });
@@ -177,28 +186,35 @@ function benchColdStart() {
     name: row.name,
     wallMs: summary(row.wall),
     aboveNodeMs: median(row.wall) - bare,
-    ...(row.inProcess ? { importToResultMs: summary(row.inside) } : {}),
+    ...(row.inProcess ? { importToResultMs: summary(row.inside), measures: row.measures ?? "import → first result" } : {}),
   }));
 }
 
 // --- 4. memory -----------------------------------------------------------------------------------
 function benchMemory() {
-  const script = (which) => `
+  const script = (which, { readTree }) => `
     const { CONTENDERS, distinctExpressions } = await import(${JSON.stringify(`${root}bench/contenders.mjs`)});
     const contender = CONTENDERS.find((c) => c.name === ${JSON.stringify(which)});
     const sources = distinctExpressions(${MEMORY_COUNT});
     globalThis.gc(); globalThis.gc();
     const before = process.memoryUsage().heapUsed;
     const kept = sources.map((s) => contender.call(contender.prepare(s, {})));
+    ${readTree ? "for (const k of kept) if (typeof k.expression.kind !== 'string') throw new Error('no tree');" : ""}
     globalThis.gc(); globalThis.gc();
     const after = process.memoryUsage().heapUsed;
     if (kept.length !== ${MEMORY_COUNT}) throw new Error("lost");
     process.stdout.write(String((after - before) / ${MEMORY_COUNT}));`;
-  return ["retry-delay closure", "retry-delay table", "mathjs", "expr-eval", "filtrex"].map((name) => ({
+  const cases = [
+    { name: "retry-delay closure", contender: "retry-delay closure", readTree: false },
+    // `.expression` is parsed again on first read and kept from then on.
+    { name: "retry-delay closure, .expression read", contender: "retry-delay closure", readTree: true },
+    ...["retry-delay table", "mathjs", "expr-eval", "filtrex"].map((name) => ({ name, contender: name, readTree: false })),
+  ];
+  return cases.map(({ name, contender, readTree }) => ({
     name,
     count: MEMORY_COUNT,
     bytesPerExpression: Number(
-      execFileSync(process.execPath, ["--expose-gc", "--input-type=module", "-e", script(name)], {
+      execFileSync(process.execPath, ["--expose-gc", "--input-type=module", "-e", script(contender, { readTree })], {
         cwd: root,
         encoding: "utf8",
         maxBuffer: 1 << 20,
@@ -263,6 +279,9 @@ for (const { expression, rows } of evaluation) {
     console.log(`     ${r.name.padEnd(24)} ${ns(r.median).padStart(9)} [${ns(r.p10)}–${ns(r.p90)}]  ×${r.ratio.toFixed(2)}`);
 }
 
+const shared = benchSharedSite();
+console.log(`\n1b. ${sharedSiteLines(shared).join("\n")}`);
+
 const compiles = benchCompile();
 console.log("\n2. Parse + validate + compile, operations per second (median [p10–p90]); how many times faster retry-delay is");
 for (const { stream, rows } of compiles) {
@@ -273,17 +292,22 @@ for (const { stream, rows } of compiles) {
     );
 }
 
+const errorPath = benchErrorPath();
+console.log("\n2b. The error path: tryCompile on valid and on invalid input, operations per second (median [p10–p90])");
+for (const r of errorPath)
+  console.log(`     ${r.name.padEnd(48)} ${ops(r.median).padStart(12)} [${ops(r.p10)}–${ops(r.p90)}]  ×${r.ofValid.toFixed(2)} of valid`);
+
 const cold = benchColdStart();
 console.log("\n3. Cold start: a fresh node process each run (median [p10–p90] wall time; above node -e 0)");
 for (const r of cold) {
   console.log(
-    `     ${r.name.padEnd(38)} ${r.wallMs.median.toFixed(1).padStart(6)} ms [${r.wallMs.p10.toFixed(1)}–${r.wallMs.p90.toFixed(1)}]  ${signed(r.aboveNodeMs)} ms${r.importToResultMs ? `  (import → first result ${r.importToResultMs.median.toFixed(1)} ms)` : ""}`,
+    `     ${r.name.padEnd(38)} ${r.wallMs.median.toFixed(1).padStart(6)} ms [${r.wallMs.p10.toFixed(1)}–${r.wallMs.p90.toFixed(1)}]  ${signed(r.aboveNodeMs)} ms${r.importToResultMs ? `  (${r.measures} ${r.importToResultMs.median.toFixed(1)} ms)` : ""}`,
   );
 }
 
 const memory = benchMemory();
 console.log(`\n4. Memory: retained heap per compiled expression, ${int(MEMORY_COUNT)} distinct expressions kept alive`);
-for (const r of memory) console.log(`     ${r.name.padEnd(24)} ${int(r.bytesPerExpression).padStart(7)} bytes`);
+for (const r of memory) console.log(`     ${r.name.padEnd(40)} ${int(r.bytesPerExpression).padStart(7)} bytes`);
 
 const bundle = await benchBundle();
 console.log("\n5. Bundle size for the browser (esbuild, minified / gzip -9)");
@@ -297,7 +321,9 @@ const document = {
   smoke,
   rounds: ROUNDS,
   evaluation,
+  shared,
   compiles,
+  errorPath,
   cold,
   memory,
   bundle,

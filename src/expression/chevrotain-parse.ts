@@ -30,6 +30,10 @@ export function parseWithChevrotain(source: string): Result<Expression, Expressi
   const parser = sharedGrammar();
   parser.prepare(lexed.tokens);
   let tree: Expression;
+  // Chevrotain signals a syntax error by throwing an Error subclass, and V8
+  // captures a stack trace for each: most of the error path's time. Nobody
+  // reads those traces (the exception becomes a diagnostic), so none are taken.
+  const traces = pauseStackTraces();
   try {
     tree = parser.expression();
   } catch (error) {
@@ -42,6 +46,8 @@ export function parseWithChevrotain(source: string): Result<Expression, Expressi
     )
       return fail(stackExhausted(source));
     throw error;
+  } finally {
+    resumeStackTraces(traces);
   }
   const problems: ExpressionDiagnostic[] = [...lexed.numberDiagnostics, ...parser.problems];
   const syntaxError = parser.errors[0];
@@ -59,6 +65,25 @@ export function parseWithChevrotain(source: string): Result<Expression, Expressi
   parser.prepare([]);
   if (problems.length > 0) return fail(...problems.sort((a, b) => a.span.start - b.span.start));
   return { ok: true, value: tree, diagnostics: [] };
+}
+
+/** V8's (and JavaScriptCore's) `Error.stackTraceLimit`, which is no part of the language, so not of its types. */
+const V8Error = Error as { stackTraceLimit?: unknown };
+
+/** `Error.stackTraceLimit` as it was, or undefined when it could not be set (an engine without it, or frozen intrinsics). */
+function pauseStackTraces(): number | undefined {
+  const limit = V8Error.stackTraceLimit;
+  if (typeof limit !== "number") return undefined;
+  try {
+    V8Error.stackTraceLimit = 0;
+    return limit;
+  } catch {
+    return undefined;
+  }
+}
+
+function resumeStackTraces(limit: number | undefined): void {
+  if (limit !== undefined) V8Error.stackTraceLimit = limit;
 }
 
 function fail(...diagnostics: ExpressionDiagnostic[]): Result<Expression, ExpressionCode> {

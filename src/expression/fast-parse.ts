@@ -1,4 +1,5 @@
 import { binaryNode, callNode, parenthesized, unaryNode, type Expression } from "./ast.js";
+import type { ExpressionDiagnostic } from "./codes.js";
 import { lookupBuiltin } from "./builtins.js";
 import { scan, type ScannedToken } from "./fast-scan.js";
 import { numberValue } from "./token-patterns.js";
@@ -32,6 +33,26 @@ const COMMA = PUNCTUATION.comma.token;
 
 /** The tree for a valid expression, or undefined to defer to the full parser. */
 export function parseFast(source: string): Expression | undefined {
+  const recognized = recognize(source);
+  return recognized?.problems.length === 0 ? recognized.tree : undefined;
+}
+
+/**
+ * What the fast recognizer makes of a sentence of the grammar: its tree, and
+ * the problems with its names (unknown names, wrong arity, a function not
+ * called), which do not stop a parse. They are the full parser's diagnostics
+ * for such a source too, found by the same name resolution in the same order
+ * (a call's arguments before the call); a property test holds the two
+ * equal. Undefined for anything else: syntax errors, refused operators,
+ * malformed numbers and characters are the full parser's to report.
+ */
+export interface Recognized {
+  readonly tree: Expression;
+  /** In source order, as the full parser sorts them. */
+  readonly problems: readonly ExpressionDiagnostic[];
+}
+
+export function recognize(source: string): Recognized | undefined {
   const tokens = scan(source);
   if (tokens === undefined || tokens.length === 0) return undefined;
   // Every level of nesting and every term takes at least one character, so a
@@ -39,11 +60,15 @@ export function parseFast(source: string): Expression | undefined {
   if (source.length > EXPRESSION_LIMITS.maxNestingDepth && checkSize(tokens, source.length) !== undefined) return undefined;
   const parser = new Recognizer(tokens);
   const tree = parser.operation(0);
-  return tree !== undefined && parser.done() ? tree : undefined;
+  if (tree === undefined || !parser.done()) return undefined;
+  // A stable sort, as the full parser's.
+  return { tree, problems: parser.problems.length < 2 ? parser.problems : parser.problems.sort((a, b) => a.span.start - b.span.start) };
 }
 
 class Recognizer {
   private at = 0;
+  /** Name problems, in the order found; the tree holds a stand-in for each, as the full parser's does. */
+  readonly problems: ExpressionDiagnostic[] = [];
 
   constructor(private readonly tokens: readonly ScannedToken[]) {}
 
@@ -108,7 +133,12 @@ class Recognizer {
     if (token.kind !== "Identifier") return undefined;
     this.at++;
     const nameSpan = { start: token.startOffset, end: token.startOffset + token.image.length };
-    if (this.peek() !== OPEN) return resolveVariable(token.image, nameSpan) === undefined ? { kind: "retried", span: nameSpan } : undefined;
+    if (this.peek() !== OPEN) {
+      const problem = resolveVariable(token.image, nameSpan);
+      if (problem === undefined) return { kind: "retried", span: nameSpan };
+      this.problems.push(problem);
+      return { kind: "number", value: Number.NaN, span: nameSpan };
+    }
     this.at++;
     return this.call(token.image, nameSpan);
   }
@@ -128,7 +158,8 @@ class Recognizer {
     const close = this.tokens[this.at];
     if (close?.kind !== CLOSE) return undefined;
     this.at++;
-    if (resolveCall(name, nameSpan, args, { start: nameSpan.start, end: close.startOffset + 1 }) !== undefined) return undefined;
+    const problem = resolveCall(name, nameSpan, args, { start: nameSpan.start, end: close.startOffset + 1 });
+    if (problem !== undefined) this.problems.push(problem);
     // The table's own string for the name: whoever looks the name up again
     // finds an identical string without comparing characters.
     const builtin = lookupBuiltin(name);

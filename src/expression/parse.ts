@@ -3,7 +3,7 @@ import type { Result } from "../diagnostics/diagnostic.js";
 import type { Expression } from "./ast.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
 import { capErrors } from "./error-limit.js";
-import { parseFast } from "./fast-parse.js";
+import { recognize } from "./fast-parse.js";
 import { fullParser } from "./lazy-chevrotain-parse.js";
 import { JSC_STACK_MESSAGE, V8_STACK_MESSAGE } from "./guard.js";
 import { EXPRESSION_LIMITS } from "./limits.js";
@@ -35,10 +35,13 @@ export function parse(source: string): Result<Expression, ExpressionCode> {
   }
 
   try {
-    // Valid input takes the fast path; anything else gets the full parser and its diagnostics.
-    const fast = parseFast(source);
-    if (fast !== undefined) return { ok: true, value: fast, diagnostics: [] };
-    const full = fullParser()(source);
+    // Valid input, and input whose only problems are names, take the fast
+    // path; anything else gets the full parser and its diagnostics.
+    const fast = recognize(source);
+    if (fast !== undefined)
+      return fast.problems.length === 0 ? { ok: true, value: fast.tree, diagnostics: [] } : fail(...capErrors(fast.problems));
+    chevrotainParse ??= fullParser();
+    const full = chevrotainParse(source);
     return full.ok ? full : fail(...capErrors(full.diagnostics));
   } catch (error) {
     // The fast recognizer recurses once per nesting level, within the depth
@@ -64,6 +67,9 @@ export function parse(source: string): Result<Expression, ExpressionCode> {
     throw error;
   }
 }
+
+/** The full parser, once loaded: asking `fullParser` again costs the bundle's lazy-module wrapper on every call. */
+let chevrotainParse: ReturnType<typeof fullParser> | undefined;
 
 function fail(...diagnostics: ExpressionDiagnostic[]): Result<Expression, ExpressionCode> {
   return { ok: false, diagnostics };

@@ -194,7 +194,7 @@ function cacheRequest(source: unknown, options: unknown): { key?: string; option
 function freezeResult(result: Result<CompiledDelay, ExpressionCode>): Result<CompiledDelay, ExpressionCode> {
   deepFreeze(result.diagnostics);
   if (result.ok) {
-    deepFreeze(result.value.expression);
+    // `.expression` is not touched: it is parsed on first read and frozen then (expression/api.ts).
     if (result.value.range !== undefined) Object.freeze(result.value.range);
     Object.freeze(result.value);
   }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { printExpression } from "../../src/index.js";
-import { parseFast } from "../../src/expression/fast-parse.js";
+import { parseFast, recognize } from "../../src/expression/fast-parse.js";
 import { parseWithChevrotain } from "../../src/expression/chevrotain-parse.js";
 import { OPERATORS, PUNCTUATION } from "../../src/expression/operators.js";
 import { arbitraryExpression } from "../support/ast.js";
@@ -21,6 +21,12 @@ function agree(source: string): void {
     expect(fast).toEqual(full.value);
   } else {
     expect(fast, `fast path accepted invalid input ${JSON.stringify(source)}`).toBeUndefined();
+  }
+  // Where the fast path answers with name problems, they are the full parser's diagnostics, in its order.
+  const recognized = recognize(source);
+  if (recognized !== undefined && recognized.problems.length > 0) {
+    expect(full.ok, `fast path found problems in valid input ${JSON.stringify(source)}`).toBe(false);
+    expect(recognized.problems).toEqual(full.diagnostics);
   }
 }
 
@@ -68,6 +74,10 @@ const soup = fc
         "$",
         "é",
         "__proto__",
+        "log",
+        "linear",
+        "exponential",
+        "Math",
       ],
     ),
     { maxLength: 30 },
@@ -114,6 +124,20 @@ describe("the fast path agrees with the chevrotain parser", () => {
     );
     for (const image of ["999999999999999", "9007199254740993", "12345678901234567890", "0000000000000000000001"]) {
       expect(parseFast(image)).toMatchObject({ kind: "number", value: Number(image) });
+    }
+  });
+
+  it("on the problems of names, which the fast path reports itself", () => {
+    for (const source of [
+      "pow(2, retries) * 1000",
+      "retries + Pow(2, retried) + log(retried)",
+      "pow(retried) + max(1, 2, 3) * exponential",
+      "linear(1000)",
+      "pow + retried(2)",
+      "f(g(h(1)), k)",
+    ]) {
+      expect(recognize(source)?.problems.length, source).toBeGreaterThan(0);
+      agree(source);
     }
   });
 

@@ -1,0 +1,88 @@
+// The server's view of evaluation: many compiled expressions in one process,
+// each called through the one call site a server has (`delay =
+// cache.get(header); delay(retried)`), next to the hand-written arrow
+// function called through that same call site.
+//
+//   node bench/shared-site.mjs [--smoke]     (after node scripts/build.mjs)
+//
+// bench/run.mjs times each contender through a loop of its own, so V8 sees
+// one target at each call site and inlines the whole closure tree: that is
+// the fresh-call-site figure. A server has one call site for every
+// expression it caches; V8 then calls each closure without inlining it, and
+// the closure's own inner calls see every expression of its shape. This
+// measures that.
+import { distinctExpressions, WORKLOAD } from "./contenders.mjs";
+import { calibrate, interleave, median, ROUNDS, summary } from "./harness.mjs";
+import { ns } from "./format.mjs";
+import { compile } from "../dist/index.js";
+
+/** How many distinct expressions are compiled (and called through the shared site) before timing. */
+export const DISTINCT = 200;
+
+/**
+ * The one shared call site. A single function literal, created once: every
+ * timed closure, ours and hand-written, is called from the `delay(r)` here.
+ * It cycles retried through 0…20 and sums, so nothing is optimized away.
+ */
+function sharedLoop(cache, key, calls) {
+  const delay = cache.get(key);
+  let sum = 0;
+  for (let i = 0, r = 0; i < calls; i++) {
+    sum += delay(r);
+    r = r === 20 ? 0 : r + 1;
+  }
+  return sum;
+}
+
+/** Times each workload expression's compiled closure and its hand-written arrow through `sharedLoop`, interleaved. */
+export function benchSharedSite(rounds = ROUNDS) {
+  const cache = new Map();
+  // A server's cache: many distinct expressions compiled in one process, each called a few times.
+  for (const source of distinctExpressions(DISTINCT)) cache.set(source, compile(source, { retries: 21 }));
+  for (const w of WORKLOAD) {
+    cache.set(w.source, compile(w.source, { retries: 21 }));
+    cache.set(`hand-written ${w.name}`, w.handWritten);
+  }
+  for (const key of cache.keys()) sharedLoop(cache, key, 64);
+
+  const rows = WORKLOAD.flatMap((w) => [
+    { expression: w.source, name: "hand-written", key: `hand-written ${w.name}`, samples: [] },
+    { expression: w.source, name: "retry-delay closure", key: w.source, samples: [] },
+  ]);
+  for (const row of rows) {
+    const fn = cache.get(row.key);
+    for (let r = 0; r <= 20; r++) {
+      const want = WORKLOAD.find((w) => w.source === row.expression).handWritten(r);
+      if (Math.abs(fn(r) - want) > 1e-9 * Math.abs(want)) throw new Error(`${row.name} gives ${fn(r)} for ${row.expression} at ${r}`);
+    }
+    row.calls = calibrate((n) => sharedLoop(cache, row.key, n));
+  }
+  interleave(rows, rounds, (row) => {
+    const start = process.hrtime.bigint();
+    sharedLoop(cache, row.key, row.calls);
+    row.samples.push(Number(process.hrtime.bigint() - start) / row.calls);
+  });
+  return WORKLOAD.map((w) => {
+    const [hand, ours] = rows.filter((row) => row.expression === w.source);
+    return {
+      expression: w.source,
+      unit: "ns/call",
+      handWritten: summary(hand.samples),
+      closure: summary(ours.samples),
+      ratio: median(ours.samples) / median(hand.samples),
+    };
+  });
+}
+
+/** The console lines of the measure. */
+export function sharedSiteLines(results) {
+  const lines = [`Evaluation through one shared call site, after ${DISTINCT} distinct expressions were compiled (ns per call, median [p10–p90])`];
+  for (const r of results) {
+    lines.push(`   ${r.expression}`);
+    lines.push(`     hand-written             ${ns(r.handWritten.median).padStart(9)} [${ns(r.handWritten.p10)}–${ns(r.handWritten.p90)}]`);
+    lines.push(`     retry-delay closure      ${ns(r.closure.median).padStart(9)} [${ns(r.closure.p10)}–${ns(r.closure.p90)}]  ×${r.ratio.toFixed(2)}`);
+  }
+  return lines;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(sharedSiteLines(benchSharedSite()).join("\n"));
