@@ -5,14 +5,19 @@
  *
  * ```ts
  * import { Queue, Worker } from "bullmq";
+ * import { Redis } from "ioredis";
  * import { retryDelayBackoff, retryDelayBackoffStrategy } from "retry-delay/bullmq";
  *
+ * const connection = new Redis({ maxRetriesPerRequest: null });
+ * const queue = new Queue("emails", { connection });
  * await queue.add("send", payload, { attempts: 6, backoff: retryDelayBackoff("pow(2, retried) * 1000") });
  * const worker = new Worker("emails", process, { connection, settings: { backoffStrategy: retryDelayBackoffStrategy() } });
  * ```
  *
  * It imports nothing from bullmq at run time; `bullmq` is an optional peer
- * dependency, so users of the core install nothing extra.
+ * dependency, so users of the core install nothing extra. Supported: BullMQ 5
+ * and 6 (peer range `^5.0.0 || ^6.0.0`, both tested against a real Redis).
+ * BullMQ 6 no longer depends on `ioredis`: install it too and pass a client.
  *
  * @packageDocumentation
  */
