@@ -76,7 +76,7 @@ export function isCandidate(call: ESTree.CallExpression, serveNames: ReadonlySet
     callee.type === "MemberExpression" &&
     !callee.computed &&
     callee.property.type === "Identifier" &&
-    Object.hasOwn(METHODS, callee.property.name)
+    (Object.hasOwn(METHODS, callee.property.name) || callee.property.name === "serve")
   );
 }
 
@@ -90,17 +90,20 @@ export class SiteFinder {
   ofCall(call: ESTree.CallExpression): Site | undefined {
     const callee = call.callee;
     const args = call.arguments as readonly ESTree.Node[];
-    if (callee.type === "Identifier") {
-      const imported = importOf(callee, this.sourceCode);
-      // serve(handler, options): the request options among the endpoint's own settings.
-      return imported?.from === "workflow" && imported.name === "serve" && args[1] !== undefined
-        ? { shape: partial("trigger"), options: args[1] }
-        : undefined;
-    }
+    if (callee.type === "Identifier") return this.ofServe(callee, args);
     if (callee.type !== "MemberExpression" || callee.computed || callee.property.type !== "Identifier") return undefined;
+    if (callee.property.name === "serve") return this.ofServe(callee, args);
     const method = METHODS[callee.property.name];
     const receiver = method === undefined || callee.object.type === "Super" ? undefined : this.receiver(callee.object, 0);
     return receiver === undefined || method === undefined ? undefined : method(receiver, args);
+  }
+
+  /** `serve(handler, options)` or `workflow.serve(...)`: the request options among the endpoint's own settings. */
+  private ofServe(callee: ESTree.Node, args: readonly ESTree.Node[]): Site | undefined {
+    const imported = importOf(callee, this.sourceCode);
+    return imported?.from === "workflow" && imported.name === "serve" && args[1] !== undefined
+      ? { shape: partial("trigger"), options: args[1] }
+      : undefined;
   }
 
   /** The shape of an object annotated with, or checked to satisfy, an SDK option type. */
@@ -215,18 +218,41 @@ function receiverOfType(named: SdkImport): Receiver | undefined {
   return undefined;
 }
 
-/** The local names of `serve` imported from `@upstash/workflow` (or a framework entry) at the top of the module. */
+/**
+ * The local names of `serve` taken from `@upstash/workflow` (or a framework
+ * entry) at the top of the module, by `import { serve }` or by
+ * `const { serve } = require(...)`: the cheap filter for plain calls.
+ */
 export function serveNames(program: ESTree.Program): Set<string> {
   const names = new Set<string>();
   for (const statement of program.body) {
-    if (statement.type !== "ImportDeclaration" || !String(statement.source.value).startsWith("@upstash/workflow")) continue;
-    for (const specifier of statement.specifiers) {
-      if (
-        specifier.type === "ImportSpecifier" &&
-        (specifier.imported.type === "Identifier" ? specifier.imported.name : specifier.imported.value) === "serve"
-      )
-        names.add(specifier.local.name);
+    if (statement.type === "ImportDeclaration" && isWorkflowModule(statement.source.value)) {
+      for (const specifier of statement.specifiers) {
+        if (
+          specifier.type === "ImportSpecifier" &&
+          (specifier.imported.type === "Identifier" ? specifier.imported.name : specifier.imported.value) === "serve"
+        )
+          names.add(specifier.local.name);
+      }
     }
+    if (statement.type === "VariableDeclaration") for (const declarator of statement.declarations) requiredServe(declarator, names);
   }
   return names;
+}
+
+function isWorkflowModule(source: unknown): boolean {
+  return typeof source === "string" && source.startsWith("@upstash/workflow");
+}
+
+/** Adds the local name of `serve` in `const { serve: local } = require("@upstash/workflow/…")`. */
+function requiredServe(declarator: ESTree.VariableDeclarator, names: Set<string>): void {
+  const init = declarator.init;
+  if (init?.type !== "CallExpression" || init.callee.type !== "Identifier" || init.callee.name !== "require") return;
+  const [source] = init.arguments;
+  if (source?.type !== "Literal" || !isWorkflowModule(source.value) || declarator.id.type !== "ObjectPattern") return;
+  for (const property of declarator.id.properties) {
+    if (property.type !== "Property" || property.computed || property.key.type !== "Identifier" || property.key.name !== "serve") continue;
+    const value = property.value.type === "AssignmentPattern" ? property.value.left : property.value;
+    if (value.type === "Identifier") names.add(value.name);
+  }
 }

@@ -43,6 +43,8 @@ const cases = {
   annotated: `import type { TriggerOptions } from "@upstash/workflow";\nimport type { PublishRequest } from "@upstash/qstash";\nconst o: TriggerOptions = { url: "https://e.com", delay: "1x" };\nconst p = { url: "x" } satisfies PublishRequest;`,
   constant: `${WORKFLOW}const DELAY = "pow(2, retryd)";\nclient.trigger({ url: "https://e.com", retryDelay: DELAY });\nclient.trigger({ url: "https://e.org", retryDelay: DELAY });`,
   required: `const { Client } = require("@upstash/qstash");\nconst qstash = new Client({ token: "t" });\nqstash.publish({ url: "https://e.com", delay: "1x" });`,
+  requiredServe: `const { serve: route } = require("@upstash/workflow/express");\nmodule.exports = route(async (context) => {}, { retries: -1 });`,
+  namespaceServe: `import * as workflow from "@upstash/workflow/nextjs";\nexport const { POST } = workflow.serve(async (context) => {\n  await context.call("s", { url: "https://e.com", timeout: "5x" });\n}, { retryDelay: "(" });`,
   namespace: `import * as workflow from "@upstash/workflow";\nconst client = new workflow.Client({ token: "t" });\nclient.trigger({ url: "https://e.com", delay: "1x" });`,
   annotatedParameter: `import type { Client } from "@upstash/qstash";\nexport async function send(qstash: Client) {\n  await qstash.publishJSON({ url: "https://e.com", body: {}, retryDelay: "1000 *" });\n}`,
 };
@@ -270,6 +272,18 @@ tester.run("valid-options", rule, {
     {
       code: cases.required,
       errors: [{ ...error(cases.required, "x", `"1`), suggestions: [{ messageId: "repair", output: cases.required.replace("1x", "1s") }] }],
+    },
+    // serve by require (renamed) and through a namespace import.
+    { code: cases.requiredServe, errors: [error(cases.requiredServe, "-1")] },
+    {
+      code: cases.namespaceServe,
+      errors: [
+        {
+          ...error(cases.namespaceServe, "x", `"5`),
+          suggestions: [{ messageId: "repair", output: cases.namespaceServe.replace("5x", "5s") }],
+        },
+        error(cases.namespaceServe, "(", 'retryDelay: "'),
+      ],
     },
     {
       code: cases.namespace,
