@@ -4,7 +4,6 @@
  * hash so that a link can be shared.
  */
 import {
-  buildTriggerRequest,
   DEFAULT_BACKOFF_EXPRESSION,
   describeFlowControl,
   formatDuration,
@@ -12,7 +11,6 @@ import {
   parseDuration,
   parseFlowControlValue,
   simulateSchedule,
-  toCurl,
   toFlowControlOptions,
   tryCompile,
   type Diagnostic,
@@ -22,7 +20,9 @@ import {
 import { DELIVERY_CHECKS, DELIVERY_FIELDS, renderDelivery } from "./delivery.js";
 import { byId, element, renderDiagnostics } from "./dom.js";
 import { applyFix } from "./fixes.js";
+import { wireCopyButtons } from "./copy.js";
 import { renderChart } from "./schedule-chart.js";
+import { renderTrigger, TRIGGER_FIELDS } from "./trigger.js";
 
 const TABS = ["expression", "duration", "flow", "trigger", "delivery"] as const;
 type Tab = (typeof TABS)[number];
@@ -33,12 +33,7 @@ const FIELDS: ReadonlyArray<readonly [key: string, id: string]> = [
   ["r", "retries"],
   ["d", "duration"],
   ["f", "flow"],
-  ["u", "t-url"],
-  ["tr", "t-retries"],
-  ["te", "t-retry-delay"],
-  ["td", "t-delay"],
-  ["tk", "t-flow-key"],
-  ["tf", "t-flow"],
+  ...TRIGGER_FIELDS,
   ...DELIVERY_FIELDS,
 ];
 
@@ -124,9 +119,25 @@ const expressionInput = byId<HTMLInputElement>("expression");
 const retriesInput = byId<HTMLInputElement>("retries");
 const underlay = byId("expression-underlay");
 
+/** The chart and the table draw at most this many retries; a request may ask for more (the builders check up to 1,000,000). */
+const MAX_SHOWN_RETRIES = 100;
+
+/** The retries to draw, and a note when that is not what was typed. */
 function retriesValue(): number {
-  const value = Math.trunc(Number(retriesInput.value));
-  return Number.isFinite(value) ? Math.min(100, Math.max(0, value)) : 3;
+  const typed = Number(retriesInput.value);
+  const value = Math.trunc(typed);
+  const shown = Number.isFinite(value) ? Math.min(MAX_SHOWN_RETRIES, Math.max(0, value)) : 3;
+  const note = byId("retries-note");
+  note.textContent =
+    retriesInput.value.trim() === "" || !Number.isFinite(typed)
+      ? `Retries must be a number: showing ${shown}.`
+      : typed > MAX_SHOWN_RETRIES
+        ? `Showing the first ${MAX_SHOWN_RETRIES} retries: the playground draws at most ${MAX_SHOWN_RETRIES}; a request may ask for more.`
+        : typed !== shown
+          ? `Retries are a whole number from 0 to ${MAX_SHOWN_RETRIES} here: showing ${shown}.`
+          : "";
+  note.hidden = note.textContent === "";
+  return shown;
 }
 
 function renderExpression(): void {
@@ -219,37 +230,6 @@ function renderFlow(): void {
   renderDiagnostics(byId("flow-diagnostics"), result.diagnostics);
 }
 
-// --- the trigger tab ---------------------------------------------------------------------------
-function renderTrigger(): void {
-  const value = (id: string): string => byId<HTMLInputElement>(id).value.trim();
-  const flowText = value("t-flow");
-  const flow = flowText === "" ? undefined : parseFlowControlValue(flowText);
-  const retries = value("t-retries");
-  const result = buildTriggerRequest({
-    url: value("t-url"),
-    ...(retries === "" ? {} : { retries: Number(retries) }),
-    ...(value("t-retry-delay") === "" ? {} : { retryDelay: value("t-retry-delay") }),
-    ...(value("t-delay") === "" ? {} : { delay: value("t-delay") }),
-    ...(flow?.ok === true
-      ? {
-          flowControl: {
-            ...(value("t-flow-key") === "" ? {} : { key: value("t-flow-key") }),
-            ...toFlowControlOptions(flow.value),
-          },
-        }
-      : {}),
-  });
-  const flowProblems = flow !== undefined && !flow.ok ? flow.diagnostics.map((d) => ({ ...d, path: "flowControl" })) : [];
-  renderDiagnostics(byId("trigger-diagnostics"), [...flowProblems, ...result.diagnostics]);
-  byId("trigger-headers").textContent =
-    result.request === undefined
-      ? "—"
-      : [`${result.request.method} ${result.request.url}`, ...Object.entries(result.request.headers).map(([k, v]) => `${k}: ${v}`)].join(
-          "\n",
-        );
-  byId("trigger-curl").textContent = result.request === undefined ? "—" : toCurl(result.request);
-}
-
 // --- wiring ------------------------------------------------------------------------------------
 function debounce(run: () => void, ms: number): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -304,6 +284,14 @@ byId("to-schedule").addEventListener("click", () => {
   renderExpression();
   selectTab("expression", true);
 });
+// The chart draws in screen units: redraw it when its width changes (a phone turned sideways).
+let chartWidth = 0;
+new ResizeObserver(([entry]) => {
+  const width = Math.round(entry?.contentRect.width ?? 0);
+  if (width === chartWidth || byId("schedule-section").hidden) return;
+  chartWidth = width;
+  renderExpression();
+}).observe(byId("chart"));
 window.addEventListener("hashchange", () => {
   readHash();
   renderAll();
@@ -318,6 +306,8 @@ function renderAll(): void {
 }
 
 expressionInput.value = DEFAULT_EXPRESSION;
+byId("not-built").hidden = true;
+wireCopyButtons();
 readHash();
 renderAll();
 document.documentElement.dataset.ready = "true";

@@ -41,13 +41,27 @@ export const DELIVERY_CHECKS: ReadonlyArray<readonly [key: string, id: string]> 
 
 /** The playground runs in the page's thread: it keeps runs to what simulates in well under a second. */
 const PLAYGROUND_MAX_RUNS = 100_000;
+/** A scripted failure is one entry per attempt: the page keeps the script short. */
+const PLAYGROUND_MAX_SCRIPTED = 1000;
+
+/** A whole number from the field, clamped to [min, max]; a note says so when the field asked for something else. */
+function clamped(id: string, label: string, min: number, max: number, fallback: number, notes: string[]): number {
+  const typed = Number(value(id));
+  const kept = Math.min(max, Math.max(min, Math.trunc(typed) || fallback));
+  if (value(id) !== "" && kept !== typed)
+    notes.push(
+      `${label}: ${typed > max ? `at most ${max.toLocaleString("en-US")} here` : `a whole number from ${min} up`}, so ${kept.toLocaleString("en-US")}.`,
+    );
+  return kept;
+}
 
 const value = (id: string): string => byId<HTMLInputElement>(id).value.trim();
 const checked = (id: string): boolean => byId<HTMLInputElement>(id).checked;
 
 /** The scenario the form describes; what the form cannot express itself is left for the library to report. */
 function scenarioFromForm(): DeliveryScenario {
-  const runs = Math.min(PLAYGROUND_MAX_RUNS, Math.max(1, Math.trunc(Number(value("d-runs")) || 1)));
+  const notes: string[] = [];
+  const runs = clamped("d-runs", "Runs", 1, PLAYGROUND_MAX_RUNS, 1, notes);
   const arrival = /^(\d+(?:\.\d+)?)(?:\/(.+))?$/.exec(value("d-arrival"));
   const retryAfterText = value("d-retry-after");
   const retryAfter = retryAfterText === "" ? undefined : /^\d+$/.test(retryAfterText) ? Number(retryAfterText) : retryAfterText;
@@ -57,7 +71,10 @@ function scenarioFromForm(): DeliveryScenario {
     ...(retryAfter === undefined ? {} : { retryAfter }),
   };
   const failRate = value("d-fail-rate");
-  const failFirst = Math.min(1000, Math.max(0, Math.trunc(Number(value("d-fail-first")) || 0)));
+  const failFirst = clamped("d-fail-first", "Failed first attempts", 0, PLAYGROUND_MAX_SCRIPTED, 0, notes);
+  const note = byId("delivery-note");
+  note.textContent = notes.join(" ");
+  note.hidden = notes.length === 0;
   const at = value("d-at");
   const window = value("d-window") === "sliding" ? "sliding" : "fixed";
   return {
@@ -160,7 +177,7 @@ function axes(chart: HTMLElement, max: number, end: number): void {
   chart.replaceChildren(...(title === null ? [] : [title]));
   const bottom = H - PAD.bottom;
   chart.append(
-    svg("line", { x1: PAD.left, y1: bottom, x2: W - PAD.right, y2: bottom, stroke: "#d9d6cf" }),
+    svg("line", { class: "axis", x1: PAD.left, y1: bottom, x2: W - PAD.right, y2: bottom, stroke: "#d9d6cf" }),
     svg("text", { x: PAD.left - 6, y: PAD.top + 8, "text-anchor": "end", fill: "#6b6b70" }, max.toLocaleString("en-US")),
     svg("text", { x: PAD.left - 6, y: bottom, "text-anchor": "end", fill: "#6b6b70" }, "0"),
     svg("text", { x: PAD.left, y: H - 6, "text-anchor": "start", fill: "#6b6b70" }, "0s"),

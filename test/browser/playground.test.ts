@@ -1,105 +1,31 @@
 /// <reference lib="dom" />
-import { existsSync, mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildPlayground } from "../../scripts/build-site.mjs";
 import { formatDuration, simulateDelivery, simulateSchedule, tryCompile } from "../../src/index.js";
+import { hasChromium, inlineScript, screenshots, startPlayground, typeExpression, type OpenOptions, type Playground } from "./harness.js";
 
-/*
- * The playground in a real browser: Debian's Chromium driven by playwright-core
- * (`.ci/run` installs it; no browser is downloaded). The built page is served
- * on a random loopback port; every request anywhere else fails the test.
- * Screenshots go to a temporary folder, never into the repository.
- */
+/* The playground's tabs in Chromium (test/browser/harness.ts), against the library's own answers. */
 
-const CHROMIUM = "/usr/bin/chromium";
-const screenshots = join(tmpdir(), "retry-delay-playground");
-const TYPES: Readonly<Record<string, string>> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css" };
-
-describe.runIf(existsSync(CHROMIUM) || process.env.CI !== undefined)("the playground in Chromium", () => {
-  let server: Server;
-  let base = "";
-  let browser: Browser;
-  const offsite: string[] = [];
-  const errors: string[] = [];
+describe.runIf(hasChromium)("the playground in Chromium", () => {
+  let playground: Playground;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error("Chromium is not installed: apt-get install -y chromium");
-    const dir = await buildPlayground(join(tmpdir(), `retry-delay-site-${process.pid}`, "playground"));
-    const root = join(dir, "..");
+    playground = await startPlayground();
     // The library in the browser: no Node built-in may reach the bundle, and no eval.
-    const bundle = await readFile(join(dir, "app.js"), "utf8");
+    const bundle = inlineScript(await readFile(join(playground.dir, "index.html"), "utf8"));
     expect(bundle).not.toMatch(/["']node:/);
     expect(bundle).not.toMatch(/\bnew Function\b|(^|[^.\w])eval\s*\(/m);
-    server = createServer((request, response) => void serve(request, response));
-    async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
-      const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname)).replace(/^[/\\]+/, "");
-      try {
-        const file = join(root, path.endsWith("/") || path === "" ? `${path}index.html` : path);
-        if (!file.startsWith(root)) throw new Error("outside");
-        response.setHeader("content-type", TYPES[extname(file)] ?? "application/octet-stream");
-        response.end(await readFile(file));
-      } catch {
-        response.statusCode = 404;
-        response.end();
-      }
-    }
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
-    mkdirSync(screenshots, { recursive: true });
   }, 60_000);
 
   afterAll(async () => {
-    await (browser as Browser | undefined)?.close();
-    await new Promise((resolve) => (server as Server | undefined)?.close(resolve));
-    expect(offsite, "requests outside the page's own server").toEqual([]);
+    await (playground as Playground | undefined)?.close();
+    expect(playground.offsite, "requests outside the page's own server").toEqual([]);
   });
 
-  async function open(hash = "", viewport = { width: 1100, height: 900 }): Promise<Page> {
-    const page = await browser.newPage({ viewport });
-    await page.route("**/*", (route) => {
-      if (route.request().url().startsWith(base)) return route.continue();
-      offsite.push(route.request().url());
-      return route.abort();
-    });
-    page.on("pageerror", (error) => errors.push(error.message));
-    page.on("console", (message) => {
-      if (message.type() === "error") errors.push(message.text());
-    });
-    await page.goto(`${base}/playground/${hash}`);
-    await page.waitForSelector("html[data-ready=true]");
-    return page;
-  }
-
-  async function typeExpression(page: Page, source: string): Promise<void> {
-    await page.fill("#expression", "");
-    await page.locator("#expression").pressSequentially(source);
-    // The page renders 120 ms after the last keystroke.
-    await page.waitForFunction(
-      (expected) =>
-        (document.getElementById("expression-underlay")?.textContent ?? "").startsWith(expected.slice(0, 1)) &&
-        document.getElementById("expression-underlay")?.textContent.trimEnd() === expected.trimEnd(),
-      source,
-    );
-    await page.waitForTimeout(200);
-  }
+  const open = (hash = "", viewport?: { width: number; height: number }): Promise<Page> =>
+    playground.open(hash, viewport === undefined ? {} : ({ viewport } satisfies OpenOptions));
 
   it("shows the schedule of a valid expression, equal to the library's", async () => {
     const page = await open();
@@ -189,18 +115,6 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI !== undefined)("the playgr
     await page.close();
   });
 
-  it("draws one bar per retry, and is usable on a phone-width screen", async () => {
-    const page = await open("", { width: 390, height: 844 });
-    await typeExpression(page, "pow(2, retried) * 1000");
-    await page.fill("#retries", "7");
-    await page.waitForTimeout(300);
-    expect(await page.$$eval("#chart rect.bar", (bars) => bars.length)).toBe(7);
-    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-    expect(widths[0]).toBeLessThanOrEqual((widths[1] ?? 0) + 1);
-    await page.screenshot({ path: join(screenshots, "phone.png"), fullPage: true });
-    await page.close();
-  });
-
   it("simulates a delivery in the Delivery tab, equal to the library's, shareable by URL", async () => {
     const hash = `#${new URLSearchParams({ tab: "delivery", dn: "2000", df: "parallelism=5, rate=10, period=1m", dr: "3", de: "pow(2, retried) * 1000", dh: "2s", dp: "0.1", dz: "7", dt: "3m" }).toString()}`;
     const page = await open(hash);
@@ -241,7 +155,7 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI !== undefined)("the playgr
     expect(await page.textContent("#delivery-diagnostics")).toContain("flowControl");
     expect(await page.isHidden("#delivery-results")).toBe(true);
     await page.screenshot({ path: join(screenshots, "delivery.png"), fullPage: true });
-    expect(errors).toEqual([]);
+    expect(playground.errors).toEqual([]);
     await page.close();
   });
 
@@ -301,7 +215,7 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI !== undefined)("the playgr
       await page.$$eval("input", (inputs) => inputs.filter((i) => i.labels === null || i.labels.length === 0).map((i) => i.id)),
     ).toEqual([]);
     await page.screenshot({ path: join(screenshots, "trigger.png"), fullPage: true });
-    expect(errors).toEqual([]);
+    expect(playground.errors).toEqual([]);
     await page.close();
   });
 });
