@@ -1,7 +1,8 @@
 import { binaryNode, callNode, type Expression } from "../src/expression/ast.js";
 import { BUILTINS, lookupBuiltin, RETRIED } from "../src/expression/builtins.js";
 import { EXPRESSION_LIMITS } from "../src/expression/limits.js";
-import { LEVELS, OPERATORS, planLevels, PUNCTUATION, WHITESPACE, type OperatorRow, type PlannedLevel, type TreeBuilder } from "../src/expression/operators.js";
+import { planLevels, type PlannedLevel } from "../src/expression/operator-plan.js";
+import { LEVELS, OPERATORS, PUNCTUATION, WHITESPACE, type OperatorRow, type TreeBuilder } from "../src/expression/operators.js";
 import { printExpression } from "../src/expression/print.js";
 
 /*

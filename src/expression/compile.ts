@@ -1,7 +1,8 @@
-import type { BinaryOperator, Expression } from "./ast.js";
+import type { Expression } from "./ast.js";
 import { lookupDefinition, type DelayClosure } from "./builtins.js";
 import { foldConstants } from "./fold.js";
 import { guardTreeWalk, JSC_STACK_MESSAGE, preparedStackError, V8_STACK_MESSAGE } from "./guard.js";
+import { infixArithmetic, type OperatorClosures } from "./operators.js";
 import { readRetried } from "./retried.js";
 
 /*
@@ -10,7 +11,8 @@ import { readRetried } from "./retried.js";
  * runtimes.
  *
  * Speed comes from specialization. Each operator and each operand shape
- * (constant, `retried`, subtree) has its own function literal, because V8
+ * (constant, `retried`, subtree) has its own function literal (the
+ * operator's row in operators.ts, the builtin's in builtins.ts), because V8
  * keeps type and call-target feedback per literal: one shared `(r) => a(r) +
  * b(r)` would see every expression of the process and go megamorphic. With
  * a constant or `retried` operand inlined into the literal, the common
@@ -20,76 +22,6 @@ import { readRetried } from "./retried.js";
  * gets arithmetic, never string concatenation, and a value that is no number
  * at all gets a RetryDelayError. On numbers it costs nothing measurable.
  */
-
-interface OperatorClosures {
-  /** a(r) op b(r) */
-  readonly nodes: (a: DelayClosure, b: DelayClosure) => DelayClosure;
-  /** a(r) op c */
-  readonly nodeConstant: (a: DelayClosure, c: number) => DelayClosure;
-  /** c op b(r) */
-  readonly constantNode: (c: number, b: DelayClosure) => DelayClosure;
-  /** r op c */
-  readonly retriedConstant: (c: number) => DelayClosure;
-  /** c op r */
-  readonly constantRetried: (c: number) => DelayClosure;
-  /** r op b(r) */
-  readonly retriedNode: (b: DelayClosure) => DelayClosure;
-  /** a(r) op r */
-  readonly nodeRetried: (a: DelayClosure) => DelayClosure;
-}
-
-const ADD: OperatorClosures = {
-  nodes: (a, b) => (r) => a(r) + b(r),
-  nodeConstant: (a, c) => (r) => a(r) + c,
-  constantNode: (c, b) => (r) => c + b(r),
-  retriedConstant: (c) => (r) => readRetried(r) + c,
-  constantRetried: (c) => (r) => c + readRetried(r),
-  retriedNode: (b) => (r) => readRetried(r) + b(r),
-  nodeRetried: (a) => (r) => a(r) + readRetried(r),
-};
-
-const SUBTRACT: OperatorClosures = {
-  nodes: (a, b) => (r) => a(r) - b(r),
-  nodeConstant: (a, c) => (r) => a(r) - c,
-  constantNode: (c, b) => (r) => c - b(r),
-  retriedConstant: (c) => (r) => readRetried(r) - c,
-  constantRetried: (c) => (r) => c - readRetried(r),
-  retriedNode: (b) => (r) => readRetried(r) - b(r),
-  nodeRetried: (a) => (r) => a(r) - readRetried(r),
-};
-
-const MULTIPLY: OperatorClosures = {
-  nodes: (a, b) => (r) => a(r) * b(r),
-  nodeConstant: (a, c) => (r) => a(r) * c,
-  constantNode: (c, b) => (r) => c * b(r),
-  retriedConstant: (c) => (r) => readRetried(r) * c,
-  constantRetried: (c) => (r) => c * readRetried(r),
-  retriedNode: (b) => (r) => readRetried(r) * b(r),
-  nodeRetried: (a) => (r) => a(r) * readRetried(r),
-};
-
-const DIVIDE: OperatorClosures = {
-  nodes: (a, b) => (r) => a(r) / b(r),
-  nodeConstant: (a, c) => (r) => a(r) / c,
-  constantNode: (c, b) => (r) => c / b(r),
-  retriedConstant: (c) => (r) => readRetried(r) / c,
-  constantRetried: (c) => (r) => c / readRetried(r),
-  retriedNode: (b) => (r) => readRetried(r) / b(r),
-  nodeRetried: (a) => (r) => a(r) / readRetried(r),
-};
-
-function operatorClosures(operator: BinaryOperator): OperatorClosures {
-  switch (operator) {
-    case "+":
-      return ADD;
-    case "-":
-      return SUBTRACT;
-    case "*":
-      return MULTIPLY;
-    case "/":
-      return DIVIDE;
-  }
-}
 
 /**
  * Compiles a tree (as `parseExpression` returns it) into a closure
@@ -165,8 +97,12 @@ function build(node: Expression, depth: number, height: Height): DelayClosure {
       const operand = build(node.operand, next, height);
       return node.operator === "-" ? (r) => -operand(r) : operand;
     }
-    case "binary":
-      return buildBinary(operatorClosures(node.operator), node.left, node.right, next, height);
+    case "binary": {
+      const arithmetic = infixArithmetic(node.operator);
+      // Unreachable for checked trees; NaN matches the reference interpreter.
+      if (arithmetic === undefined) return () => Number.NaN;
+      return buildBinary(arithmetic.closures, node.left, node.right, next, height);
+    }
     case "call":
       return buildCall(node.name, node.args, next, height);
   }

@@ -1,21 +1,12 @@
 import type { BinaryOperator, Expression } from "./ast.js";
 import { lookupDefinition } from "./builtins.js";
-import {
-  ANYTHING,
-  addBounds,
-  constantBounds,
-  divideBounds,
-  multiplyBounds,
-  negateBounds,
-  retriedBounds,
-  subtractBounds,
-  type Bounds,
-} from "./interval.js";
+import { ANYTHING, constantBounds, negateBounds, retriedBounds, type Bounds } from "./interval.js";
+import { infixArithmetic } from "./operators.js";
 
 /**
  * What a (folded, checked) tree can evaluate to for `retried` in
- * `first … last`: one walk, each node once, with the operators' rules from
- * interval.ts and each builtin's rule from its row of the builtin table.
+ * `first … last`: one walk, each node once, with each operator's rule from
+ * its row of the operator table and each builtin's from the builtin table.
  */
 export function boundsOver(node: Expression, first: number, last: number): Bounds {
   switch (node.kind) {
@@ -40,16 +31,7 @@ export function boundsOver(node: Expression, first: number, last: number): Bound
 }
 
 function operatorBounds(operator: BinaryOperator, left: Bounds, right: Bounds): Bounds {
-  switch (operator) {
-    case "+":
-      return addBounds(left, right);
-    case "-":
-      return subtractBounds(left, right);
-    case "*":
-      return multiplyBounds(left, right);
-    case "/":
-      return divideBounds(left, right);
-  }
+  return infixArithmetic(operator)?.bounds(left, right) ?? ANYTHING;
 }
 
 /** How many nodes a tree has: the cost of one evaluation, in the units of the domain check's budget. */

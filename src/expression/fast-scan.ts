@@ -1,6 +1,7 @@
 import { isWhitespaceCode } from "./token-patterns.js";
 import type { BinaryOperator, UnaryOperator } from "./ast.js";
-import { OPERATORS, planLevels, PUNCTUATION, type LexicalToken, type TableRow, type TokenKind } from "./operators.js";
+import { planLevels } from "./operator-plan.js";
+import { OPERATORS, PUNCTUATION, type LexicalToken, type TableRow, type TokenKind } from "./operators.js";
 
 /*
  * The fast path's scanner: the tokens of a valid expression, exactly as the

@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser, type IToken, type ParserMethod } from "chevrotain";
+import { EarlyExitException, EmbeddedActionsParser, NoViableAltException, type IToken, type ParserMethod } from "chevrotain";
 import type { Span } from "../diagnostics/diagnostic.js";
 import { binaryNode, callNode, parenthesized, unaryNode, type Expression } from "./ast.js";
 import { lookupBuiltin } from "./builtins.js";
@@ -6,7 +6,8 @@ import type { ExpressionDiagnostic } from "./codes.js";
 import { tokenSpan } from "./chevrotain-lex.js";
 import { numberValue } from "./token-patterns.js";
 import { resolveCall, resolveVariable } from "./names.js";
-import { planLevels, type PlannedLevel, type TreeBuilder, type Unsupported } from "./operators.js";
+import { planLevels, type PlannedLevel } from "./operator-plan.js";
+import type { TreeBuilder, Unsupported } from "./operators.js";
 import { printExpression } from "./print.js";
 import { SyntaxErrorRecorder } from "./syntax-errors.js";
 import { Comma, Identifier, levelCategory, LParen, NumberToken, operatorRow, RParen, vocabulary } from "./tokens.js";
@@ -61,6 +62,26 @@ export class ExpressionGrammar extends EmbeddedActionsParser {
     this.problems = [];
     this.openParens = [];
     this.errorFacts.reset();
+  }
+
+  /*
+   * Chevrotain's own versions of these two work out every token sequence
+   * each alternative could have started with, for an error message, by
+   * walking the grammar: most of the error path's time, spent on every
+   * syntax error. Our message provider words these errors without that list
+   * ("expected an operand"), so they throw the same exceptions without it.
+   */
+  raiseNoAltException(): never {
+    throw this.saveError(new NoViableAltException(this.errorFacts.buildNoViableAltMessage(), this.LA(1), this.LA(0)));
+  }
+
+  raiseEarlyExitException(): never {
+    throw this.saveError(new EarlyExitException(this.errorFacts.buildEarlyExitMessage(), this.LA(1), this.LA(0)));
+  }
+
+  /** Chevrotain's SAVE_ERROR (no part of its types): records the error with its rule stack, as its own raise methods do. */
+  private saveError(error: Error): Error {
+    return (this as unknown as { SAVE_ERROR(error: Error): Error }).SAVE_ERROR(error);
   }
 
   /** The rule of plan level `index`; past the tightest level, `primary`. */

@@ -1,6 +1,7 @@
 import type { BinaryOperator, Expression } from "./ast.js";
 import { lookupDefinition } from "./builtins.js";
 import { guardTreeWalk } from "./guard.js";
+import { infixArithmetic } from "./operators.js";
 import { readRetried } from "./retried.js";
 
 /**
@@ -44,16 +45,8 @@ export function evaluateNode(node: Expression, retried: number): number {
   }
 }
 
-/** IEEE-754 double arithmetic, as JavaScript (and Go's float64) computes it. */
+/** IEEE-754 double arithmetic, as the operator's row of the table computes it; NaN for an operator the table does not accept. */
 export function applyBinary(operator: BinaryOperator, a: number, b: number): number {
-  switch (operator) {
-    case "+":
-      return a + b;
-    case "-":
-      return a - b;
-    case "*":
-      return a * b;
-    case "/":
-      return a / b;
-  }
+  const arithmetic = infixArithmetic(operator);
+  return arithmetic === undefined ? Number.NaN : arithmetic.evaluate(a, b);
 }

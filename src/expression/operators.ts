@@ -12,12 +12,15 @@
  */
 
 import type { BinaryOperator, UnaryOperator } from "./ast.js";
+import type { DelayClosure } from "./builtins.js";
+import { addBounds, divideBounds, multiplyBounds, subtractBounds, type Bounds } from "./interval.js";
+import { readRetried } from "./retried.js";
 
 /**
  * How a level's operators combine. `left` and `right` are infix; `prefix`
  * levels hold signs, whose operand is the same level again (`- -x`).
  */
-type Fixity = "left" | "right" | "prefix";
+export type Fixity = "left" | "right" | "prefix";
 
 /** One binding level of the grammar; its `rule` names the grammar rule and EBNF production. */
 export interface Level {
@@ -38,7 +41,7 @@ export const LEVELS = [
 ] as const satisfies readonly Level[];
 
 /** One of {@link LEVELS}, with its literal types. */
-type TableLevel = (typeof LEVELS)[number];
+export type TableLevel = (typeof LEVELS)[number];
 /** The name of one of {@link LEVELS}. */
 export type LevelRule = TableLevel["rule"];
 
@@ -75,8 +78,47 @@ interface AcceptedAt<Operator extends string> {
   readonly printed: string;
 }
 
+/**
+ * The compiler's closure factories for an infix operator, one per operand
+ * shape. Each is its own function literal on purpose: V8 keeps type and
+ * call-target feedback per literal, so one generic `(r) => a(r) op b(r)`
+ * shared by every operator and shape would go megamorphic as soon as a
+ * process compiles a few different expressions (compile.ts says more).
+ */
+export interface OperatorClosures {
+  /** a(r) op b(r) */
+  readonly nodes: (a: DelayClosure, b: DelayClosure) => DelayClosure;
+  /** a(r) op c */
+  readonly nodeConstant: (a: DelayClosure, c: number) => DelayClosure;
+  /** c op b(r) */
+  readonly constantNode: (c: number, b: DelayClosure) => DelayClosure;
+  /** r op c */
+  readonly retriedConstant: (c: number) => DelayClosure;
+  /** c op r */
+  readonly constantRetried: (c: number) => DelayClosure;
+  /** r op b(r) */
+  readonly retriedNode: (b: DelayClosure) => DelayClosure;
+  /** a(r) op r */
+  readonly nodeRetried: (a: DelayClosure) => DelayClosure;
+}
+
+/** What an accepted infix operator computes, in the form each stage needs. */
+export interface InfixArithmetic {
+  /** IEEE-754 double arithmetic, as JavaScript (and Go's float64) computes it: the interpreter and the constant folder. */
+  readonly evaluate: (a: number, b: number) => number;
+  /** What the result can be, given what the operands can be (interval.ts): the domain check's analysis. */
+  readonly bounds: (a: Bounds, b: Bounds) => Bounds;
+  /** The compiled closures. */
+  readonly closures: OperatorClosures;
+}
+
+/** An accepted infix operator's part: where it binds, how it prints, and what it computes. */
+interface AcceptedInfix extends AcceptedAt<BinaryOperator> {
+  readonly arithmetic: InfixArithmetic;
+}
+
 /** An infix operator's part at its level: accepted, or refused with a fix. */
-type InfixRole = AcceptedAt<BinaryOperator> | { readonly level: LevelRule; readonly unsupported: Unsupported };
+type InfixRole = AcceptedInfix | { readonly level: LevelRule; readonly unsupported: Unsupported };
 
 /** One operator: its infix role builds `binary` nodes, its prefix role `unary` nodes. */
 export interface OperatorRow {
@@ -107,22 +149,104 @@ const REMAINDER: Unsupported = {
   standIn: (x, y, build) => build.binary("*", x, y),
 };
 
-/** Every operator. Order does not matter: the lexers try longer texts first (`**` before `*`). */
+/**
+ * Every operator. Order does not matter: the lexers try longer texts first
+ * (`**` before `*`). An accepted infix operator's row also says what it
+ * computes (its `arithmetic`), which the interpreter, the folder, the domain
+ * check and the compiler read; adding one is a row here, its name in the
+ * AST's `BinaryOperator` (a type test holds the two equal), and tests.
+ */
 export const OPERATORS = [
   {
     text: "+",
     token: "Plus",
-    infix: { level: "additive", operator: "+", printed: " + " },
+    infix: {
+      level: "additive",
+      operator: "+",
+      printed: " + ",
+      arithmetic: {
+        evaluate: (a, b) => a + b,
+        bounds: addBounds,
+        closures: {
+          nodes: (a, b) => (r) => a(r) + b(r),
+          nodeConstant: (a, c) => (r) => a(r) + c,
+          constantNode: (c, b) => (r) => c + b(r),
+          retriedConstant: (c) => (r) => readRetried(r) + c,
+          constantRetried: (c) => (r) => c + readRetried(r),
+          retriedNode: (b) => (r) => readRetried(r) + b(r),
+          nodeRetried: (a) => (r) => a(r) + readRetried(r),
+        },
+      },
+    },
     prefix: { level: "unary", operator: "+", printed: "+" },
   },
   {
     text: "-",
     token: "Minus",
-    infix: { level: "additive", operator: "-", printed: " - " },
+    infix: {
+      level: "additive",
+      operator: "-",
+      printed: " - ",
+      arithmetic: {
+        evaluate: (a, b) => a - b,
+        bounds: subtractBounds,
+        closures: {
+          nodes: (a, b) => (r) => a(r) - b(r),
+          nodeConstant: (a, c) => (r) => a(r) - c,
+          constantNode: (c, b) => (r) => c - b(r),
+          retriedConstant: (c) => (r) => readRetried(r) - c,
+          constantRetried: (c) => (r) => c - readRetried(r),
+          retriedNode: (b) => (r) => readRetried(r) - b(r),
+          nodeRetried: (a) => (r) => a(r) - readRetried(r),
+        },
+      },
+    },
     prefix: { level: "unary", operator: "-", printed: "-" },
   },
-  { text: "*", token: "Star", infix: { level: "multiplicative", operator: "*", printed: " * " } },
-  { text: "/", token: "Slash", infix: { level: "multiplicative", operator: "/", printed: " / " } },
+  {
+    text: "*",
+    token: "Star",
+    infix: {
+      level: "multiplicative",
+      operator: "*",
+      printed: " * ",
+      arithmetic: {
+        evaluate: (a, b) => a * b,
+        bounds: multiplyBounds,
+        closures: {
+          nodes: (a, b) => (r) => a(r) * b(r),
+          nodeConstant: (a, c) => (r) => a(r) * c,
+          constantNode: (c, b) => (r) => c * b(r),
+          retriedConstant: (c) => (r) => readRetried(r) * c,
+          constantRetried: (c) => (r) => c * readRetried(r),
+          retriedNode: (b) => (r) => readRetried(r) * b(r),
+          nodeRetried: (a) => (r) => a(r) * readRetried(r),
+        },
+      },
+    },
+  },
+  {
+    text: "/",
+    token: "Slash",
+    infix: {
+      level: "multiplicative",
+      operator: "/",
+      printed: " / ",
+      arithmetic: {
+        evaluate: (a, b) => a / b,
+        bounds: divideBounds,
+        closures: {
+          nodes: (a, b) => (r) => a(r) / b(r),
+          nodeConstant: (a, c) => (r) => a(r) / c,
+          constantNode: (c, b) => (r) => c / b(r),
+          retriedConstant: (c) => (r) => readRetried(r) / c,
+          constantRetried: (c) => (r) => c / readRetried(r),
+          retriedNode: (b) => (r) => readRetried(r) / b(r),
+          nodeRetried: (a) => (r) => a(r) / readRetried(r),
+        },
+      },
+    },
+  },
   { text: "%", token: "Percent", infix: { level: "multiplicative", unsupported: REMAINDER } },
   { text: "^", token: "Caret", infix: { level: "power", unsupported: POWER("^") } },
   { text: "**", token: "StarStar", infix: { level: "power", unsupported: POWER("**") } },
@@ -169,107 +293,17 @@ export interface LexicalToken {
   readonly value?: number | undefined;
 }
 
-/** A role the language accepts, with its row. */
-interface AcceptedRole {
-  readonly row: OperatorRow;
-  /** The node the operator builds. */
-  readonly node:
-    { readonly kind: "binary"; readonly operator: BinaryOperator } | { readonly kind: "unary"; readonly operator: UnaryOperator };
-  readonly printed: string;
-}
-
-/** A role kept only to be reported, with its row. */
-interface RefusedRole {
-  readonly row: OperatorRow;
-  readonly unsupported: Unsupported;
-}
-
-/** One level as the parsers build it: its operators, and the rule a right-associative level's right operand is. */
-export interface PlannedLevel {
-  readonly level: TableLevel;
-  readonly accepted: readonly AcceptedRole[];
-  readonly refused: readonly RefusedRole[];
-  /** For `right` levels: the level its right operand parses at, an index into the plan. */
-  readonly rightOperand: number;
-}
+const ARITHMETIC: ReadonlyMap<string, InfixArithmetic> = new Map(
+  (OPERATORS as readonly OperatorRow[]).flatMap((row) =>
+    row.infix !== undefined && "arithmetic" in row.infix ? [[row.infix.operator, row.infix.arithmetic] as const] : [],
+  ),
+);
 
 /**
- * The levels the grammar has, loosest first, each with its operators. With
- * `unsupported: "omit"`, refused operators and the levels that hold nothing
- * else are left out: that is the grammar of the language itself, which the
- * fast recognizer, the EBNF and the diagrams show. With `"report"`, the
- * chevrotain parser also parses the refused ones, to report them with a fix.
+ * What an infix operator of the AST computes; undefined for one the table
+ * does not accept (a hand-built tree can hold anything), which evaluates to
+ * NaN, as a call of an unknown function does.
  */
-export function planLevels(options: { readonly unsupported: "omit" | "report" }): readonly PlannedLevel[] {
-  const sorted = [...LEVELS].sort((a, b) => a.precedence - b.precedence);
-  const planned = sorted.map((level) => rolesAt(level, options)).filter((p) => p.accepted.length + p.refused.length > 0);
-  return planned.map((p, index) => ({ ...p, rightOperand: rightOperandOf(planned, index) }));
-}
-
-function rolesAt(level: TableLevel, options: { readonly unsupported: "omit" | "report" }): Omit<PlannedLevel, "rightOperand"> {
-  const accepted: AcceptedRole[] = [];
-  const refused: RefusedRole[] = [];
-  for (const row of OPERATORS as readonly OperatorRow[]) {
-    const role = roleAt(row, level);
-    if (role === undefined) continue;
-    if ("node" in role) accepted.push(role);
-    else if (options.unsupported === "report") refused.push(role);
-  }
-  return { level, accepted, refused };
-}
-
-/** The row's role at `level`, if it has one there. */
-function roleAt(row: OperatorRow, level: Level): AcceptedRole | RefusedRole | undefined {
-  if (level.fixity === "prefix") {
-    const role = row.prefix;
-    return role?.level === level.rule ? { row, node: { kind: "unary", operator: role.operator }, printed: role.printed } : undefined;
-  }
-  const role = row.infix;
-  if (role?.level !== level.rule) return undefined;
-  return "unsupported" in role
-    ? { row, unsupported: role.unsupported }
-    : { row, node: { kind: "binary", operator: role.operator }, printed: role.printed };
-}
-
-/**
- * A right-associative level's right operand is the level itself, unless a
- * prefix level binds looser: then it is that one, so that the operand may
- * carry a sign (`2 ^ -1`), as in Python's `**`.
- */
-function rightOperandOf(planned: readonly Omit<PlannedLevel, "rightOperand">[], index: number): number {
-  for (let i = index - 1; i >= 0; i--) if (planned[i]?.level.fixity === "prefix") return i;
-  return index;
-}
-
-/** How the printer writes an accepted operator, and how tightly it binds. */
-export interface Printing {
-  readonly precedence: number;
-  /** Which operand may hold an operator of the same precedence without parentheses. */
-  readonly fixity: Fixity;
-  /** `" * "` for infix operators, `"-"` for signs. */
-  readonly printed: string;
-}
-
-const INFIX_PRINTING = new Map<string, Printing>();
-const PREFIX_PRINTING = new Map<string, Printing>();
-for (const planned of planLevels({ unsupported: "omit" })) {
-  const target = planned.level.fixity === "prefix" ? PREFIX_PRINTING : INFIX_PRINTING;
-  for (const role of planned.accepted)
-    target.set(role.node.operator, { precedence: planned.level.precedence, fixity: planned.level.fixity, printed: role.printed });
-}
-
-/** Tighter than every operator: numbers, `retried`, calls and parenthesized groups. */
-export const ATOM_PRECEDENCE = Math.max(...LEVELS.map((l) => l.precedence)) + 1;
-
-/** An operator a hand-built tree holds that the table does not know: printed spaced, and parenthesized wherever it is an operand. */
-const unknown = (printed: string): Printing => ({ precedence: 0, fixity: "left", printed });
-
-/** How an infix operator of the AST prints and binds. */
-export function infixPrinting(operator: BinaryOperator): Printing {
-  return INFIX_PRINTING.get(operator) ?? unknown(` ${operator} `);
-}
-
-/** How a prefix operator of the AST prints and binds. */
-export function prefixPrinting(operator: UnaryOperator): Printing {
-  return PREFIX_PRINTING.get(operator) ?? unknown(operator);
+export function infixArithmetic(operator: BinaryOperator): InfixArithmetic | undefined {
+  return ARITHMETIC.get(operator);
 }

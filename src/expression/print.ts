@@ -1,6 +1,7 @@
-import type { Expression } from "./ast.js";
+import type { BinaryOperator, Expression, UnaryOperator } from "./ast.js";
 import { guardTreeWalk } from "./guard.js";
-import { ATOM_PRECEDENCE, infixPrinting, OPERATORS, prefixPrinting, type Printing } from "./operators.js";
+import { planLevels } from "./operator-plan.js";
+import { LEVELS, OPERATORS, type Fixity } from "./operators.js";
 
 /**
  * Prints an expression as canonical source: single spaces around binary
@@ -84,4 +85,37 @@ function printNumber(value: number): string {
   if (value === -Infinity) return "-exp(1000)";
   if (Object.is(value, -0)) return "-0";
   return value < 0 ? `-${String(-value)}` : String(value);
+}
+
+/** How the printer writes an accepted operator, and how tightly it binds. */
+interface Printing {
+  readonly precedence: number;
+  /** Which operand may hold an operator of the same precedence without parentheses. */
+  readonly fixity: Fixity;
+  /** `" * "` for infix operators, `"-"` for signs. */
+  readonly printed: string;
+}
+
+const INFIX_PRINTING = new Map<string, Printing>();
+const PREFIX_PRINTING = new Map<string, Printing>();
+for (const planned of planLevels({ unsupported: "omit" })) {
+  const target = planned.level.fixity === "prefix" ? PREFIX_PRINTING : INFIX_PRINTING;
+  for (const role of planned.accepted)
+    target.set(role.node.operator, { precedence: planned.level.precedence, fixity: planned.level.fixity, printed: role.printed });
+}
+
+/** Tighter than every operator: numbers, `retried`, calls and parenthesized groups. */
+const ATOM_PRECEDENCE = Math.max(...LEVELS.map((l) => l.precedence)) + 1;
+
+/** An operator a hand-built tree holds that the table does not know: printed spaced, and parenthesized wherever it is an operand. */
+const unknown = (printed: string): Printing => ({ precedence: 0, fixity: "left", printed });
+
+/** How an infix operator of the AST prints and binds. */
+function infixPrinting(operator: BinaryOperator): Printing {
+  return INFIX_PRINTING.get(operator) ?? unknown(` ${operator} `);
+}
+
+/** How a prefix operator of the AST prints and binds. */
+function prefixPrinting(operator: UnaryOperator): Printing {
+  return PREFIX_PRINTING.get(operator) ?? unknown(operator);
 }

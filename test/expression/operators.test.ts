@@ -13,12 +13,12 @@ import { parseWithChevrotain } from "../../src/expression/chevrotain-parse.js";
 import {
   LEVELS,
   OPERATORS,
-  planLevels,
   PUNCTUATION,
   type InfixOperator,
   type OperatorRow,
   type PrefixOperator,
 } from "../../src/expression/operators.js";
+import { planLevels } from "../../src/expression/operator-plan.js";
 import { withoutSpans } from "../support/ast.js";
 
 /*
