@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
 import { mkdtempSync, readFileSync, symlinkSync, writeFileSync, chmodSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,7 +20,7 @@ import { hasChromium, screenshots, startPlayground, typeExpression, type Playgro
  */
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const AXE = join(root, "node_modules/axe-core/axe.min.js");
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const TABS = ["expression", "duration", "flow", "trigger", "delivery"] as const;
 
 describe.runIf(hasChromium)("the playground's surfaces in Chromium", () => {
@@ -94,6 +95,12 @@ describe.runIf(hasChromium)("the playground's surfaces in Chromium", () => {
     await page.locator("#schedule tbody tr").last().scrollIntoViewIfNeeded();
     expect(await page.locator("#schedule tbody tr").last().isVisible()).toBe(true);
     await page.screenshot({ path: join(screenshots, "phone-20.png"), fullPage: true });
+    // The other tabs fit the phone too.
+    for (const tab of TABS) {
+      await page.click(`#tab-${tab}`);
+      const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      expect(scroll, `${tab} is wider than the phone`).toBeLessThanOrEqual(width);
+    }
     await page.close();
   });
 
