@@ -6,7 +6,9 @@ import { makeProject, runBlock, withChecks } from "./run-block.js";
 /*
  * Every code block of README.md and docs/*.md is either run here, against the
  * built package, or says why not (see markdown.ts for the markers). What a run
- * block shows (`// → value`, or a `text output` block after it) is checked.
+ * block shows (`// → value`, or a `text output` block after it) is checked, and
+ * so is every terminal transcript (a text block of `$ command` lines, each
+ * followed by what it prints).
  */
 
 const pages = PAGES.map(readPage);
@@ -95,4 +97,43 @@ describe.each(pages.filter((page) => runnable.some((fence) => fence.file === pag
       if (shown !== undefined) expect(normalized(run.stdout), context).toBe(normalized(shown));
     },
   );
+});
+
+interface Transcript {
+  readonly fence: Fence;
+  readonly command: string;
+  readonly printed: string;
+}
+
+function transcripts(): Transcript[] {
+  return pages
+    .filter((page) => !GENERATED.has(page.file))
+    .flatMap((page) => page.fences.filter((fence) => fence.lang === "text" && fence.body.startsWith("$ ")))
+    .flatMap((fence) =>
+      fence.body
+        .split(/^\$ /m)
+        .slice(1)
+        .map((part) => {
+          const [command = "", ...printed] = part.split("\n");
+          return { fence, command, printed: printed.join("\n") };
+        }),
+    );
+}
+
+describe("terminal transcripts in the docs", () => {
+  const all = transcripts();
+  const project = makeProject();
+  afterAll(() => {
+    rmSync(project, { recursive: true, force: true });
+  });
+
+  it("are found (each `$ retry-delay …` of a text block)", () => {
+    expect(all.length).toBeGreaterThanOrEqual(10);
+    expect(all.every((t) => t.command.startsWith("retry-delay "))).toBe(true);
+  });
+
+  it.each(all.map((t) => [`${where(t.fence)} $ ${t.command}`, t] as const))("%s prints what is shown", async (_, transcript) => {
+    const run = await runBlock(project, { ...transcript.fence, lang: "sh", meta: ["run"], body: transcript.command });
+    expect(normalized(run.stdout), `${where(transcript.fence)}\n${run.stdout}`).toBe(normalized(transcript.printed));
+  });
 });
