@@ -85,9 +85,11 @@ export function renderTrigger(): void {
   const result = sdk === "workflow" ? buildTriggerRequest(options) : buildPublishRequest(options);
   renderDiagnostics(byId("trigger-diagnostics"), [...flowProblems, ...result.diagnostics]);
   const code = toSdkCode(options, { sdk });
-  byId("trigger-headers").textContent = result.ok ? headerLines(result.value) : "—";
-  byId("trigger-curl").textContent = result.ok ? toCurl(result.value) : "—";
-  byId("trigger-sdk").textContent = code.ok && flowProblems.length === 0 ? code.value : "—";
+  // A flow-control value that does not parse makes the whole request invalid, as the builder would find it.
+  const valid = flowProblems.length === 0;
+  byId("trigger-headers").textContent = result.ok && valid ? headerLines(result.value) : "—";
+  byId("trigger-curl").textContent = result.ok && valid ? toCurl(result.value) : "—";
+  byId("trigger-sdk").textContent = code.ok && valid ? code.value : "—";
   byId("trigger-sdk-package").textContent = `(${PACKAGES.get(sdk) ?? ""})`;
   for (const id of ["trigger-headers", "trigger-curl", "trigger-sdk"]) {
     const copy = document.querySelector<HTMLButtonElement>(`button[data-copy="${id}"]`);

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync, chmodSync, existsSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -198,6 +198,11 @@ describe.runIf(hasChromium)("the playground's surfaces in Chromium", () => {
     await page.fill("#t-retries", "-1");
     await page.waitForFunction(() => document.getElementById("trigger-sdk")?.textContent === "—");
     expect(await page.isDisabled('button[data-copy="trigger-sdk"]')).toBe(true);
+    // So does a flow-control value that does not parse: no half request without it.
+    await page.fill("#t-retries", "5");
+    await page.fill("#t-flow", "rate=10, period=");
+    await page.waitForSelector("#trigger-diagnostics .diagnostic");
+    await page.waitForFunction(() => ["trigger-headers", "trigger-curl", "trigger-sdk"].every((id) => document.getElementById(id)?.textContent === "—"));
     await page.close();
   });
 
@@ -366,6 +371,7 @@ describe.runIf(hasChromium)("npm run playground -- --open", () => {
       return { output, opened: opener ? readFileSync(log, "utf8").trim() : "", page };
     } finally {
       if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
+      rmSync(bin, { recursive: true, force: true });
     }
   }
 
