@@ -202,7 +202,9 @@ describe.runIf(hasChromium)("the playground's surfaces in Chromium", () => {
     await page.fill("#t-retries", "5");
     await page.fill("#t-flow", "rate=10, period=");
     await page.waitForSelector("#trigger-diagnostics .diagnostic");
-    await page.waitForFunction(() => ["trigger-headers", "trigger-curl", "trigger-sdk"].every((id) => document.getElementById(id)?.textContent === "—"));
+    await page.waitForFunction(() =>
+      ["trigger-headers", "trigger-curl", "trigger-sdk"].every((id) => document.getElementById(id)?.textContent === "—"),
+    );
     await page.close();
   });
 
