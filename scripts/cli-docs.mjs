@@ -1,31 +1,106 @@
-// Writes docs/cli.md from real runs of the built CLI (npm run build first), so
-// the output it shows is always what the binary prints. A test fails when the
-// file is stale; regenerate with `npm run docs:cli`.
-import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+// Writes docs/cli.md and docs/cli-errors.txt from real runs of the built CLI
+// (npm run build first), so the output they show is always what the binary
+// prints. Tests fail when either file is stale; regenerate with `npm run docs:cli`.
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const START = "2026-11-23T08:00:00Z";
+// A working directory with the file the --body @file example reads.
+const workdir = mkdtempSync(join(tmpdir(), "retry-delay-docs-"));
+writeFileSync(join(workdir, "order.json"), '{"orderId":42}');
+
+/*
+ * Each page is written twice: the first pass records every command line it
+ * shows, the commands then run in parallel (about 50 processes: one after the
+ * other they take most of a minute on a busy machine), and the second pass
+ * reads their output from the cache.
+ */
+const cache = new Map();
+
+function runKey(args, input, env) {
+  return JSON.stringify([args, input ?? "", env]);
+}
+
+/** Runs the binary as a reader would, without a terminal; nothing in the environment decides colour, width or zone. */
+function runOnce(args, input, env) {
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      [`${root}/dist/cli.js`, ...args],
+      {
+        encoding: "utf8",
+        cwd: workdir,
+        env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, COLUMNS: undefined, TZ: undefined, ...env },
+      },
+      (error, stdout, stderr) => resolve({ code: error === null ? 0 : error.code, output: `${stdout}${stderr}` }),
+    );
+    child.stdin.end(input ?? "");
+  });
+}
+
+function runCli(args, input, env = {}) {
+  const key = runKey(args, input, env);
+  if (!cache.has(key)) cache.set(key, { args, input, env, result: undefined });
+  return cache.get(key).result ?? { code: 0, output: key.includes('"help","--json"') ? '{"commands":[]}' : "" };
+}
+
+/** Runs every recorded command line, a few at a time. */
+async function runRecorded() {
+  const pending = [...cache.values()].filter((entry) => entry.result === undefined);
+  const workers = Array.from({ length: 6 }, async () => {
+    for (let entry = pending.shift(); entry !== undefined; entry = pending.shift())
+      entry.result = await runOnce(entry.args, entry.input, entry.env);
+  });
+  await Promise.all(workers);
+}
+
+/** `page()` with every command it shows run, in parallel. */
+async function generate(page) {
+  page();
+  await runRecorded();
+  // The reference lists the commands `help --json` names: a second round runs their help.
+  page();
+  await runRecorded();
+  return page();
+}
+
+function shellLine(args, env = {}) {
+  const words = ["retry-delay", ...args.map((a) => (/^[\w./:=@-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))];
+  return [...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...words].join(" ");
+}
 
 /** The command as a reader types it, and what it prints (stdout and stderr, as a terminal shows them). */
-export function runExample(args, input) {
-  const shown = ["retry-delay", ...args.map((a) => (/^[\w./:=@-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))].join(" ");
-  let output;
-  let code = 0;
-  try {
-    output = execFileSync(process.execPath, [`${root}/dist/cli.js`, ...args], {
-      encoding: "utf8",
-      input: input ?? "",
-      env: { ...process.env, NO_COLOR: "1" },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-  } catch (error) {
-    code = error.status;
-    output = `${error.stdout}${error.stderr}`;
-  }
+export function runExample(args, input, env = {}) {
+  const { code, output } = runCli(args, input, env);
   const prefix = input === undefined ? "" : `echo '${input.trim()}' | `;
-  return `\`\`\`console\n$ ${prefix}${shown}\n${output.trimEnd()}\n\`\`\`\n${code === 0 ? "" : `\nExit code ${code}.\n`}`;
+  return `\`\`\`console\n$ ${prefix}${shellLine(args, env)}\n${output.trimEnd()}\n\`\`\`\n${code === 0 ? "" : `\nExit code ${code}.\n`}`;
+}
+
+/** Five mistyped commands and flags, and what the CLI answers: the transcript docs/cli-errors.txt keeps true. */
+const MISTAKES = [
+  ["chekc", "pow(2, retried) * 1000"],
+  ["simulate", "pow(2, retried) * 1000", "--retires", "5"],
+  ["trigger", "--url", "https://example.com/api/workflow", "--flow-contrl", "rate=10", "--dealy", "10s"],
+  ["check", "1000", "--tz", "UTC"],
+  ["simulate", "--default", "--tz", "Europe/Berln", "--color=sometimes"],
+];
+
+export function cliErrors() {
+  const runs = MISTAKES.map((args) => {
+    const { code, output } = runCli(args);
+    return `$ ${shellLine(args)}\n${output.trimEnd()}\n[exit ${code}]`;
+  });
+  return `# What retry-delay answers to mistyped commands and flags.\n# Generated by scripts/cli-docs.mjs from real runs of dist/cli.js; do not edit by hand.\n\n${runs.join("\n\n")}\n`;
+}
+
+/** Each command's help, as \`retry-delay help <command>\` prints it. */
+function reference() {
+  const { commands } = JSON.parse(runCli(["help", "--json"]).output);
+  return commands.map((c) => `### ${c.name}\n\n\`\`\`text\n${runCli(["help", c.name]).output.trimEnd()}\n\`\`\`\n`).join("\n");
 }
 
 export function cliDocs() {
@@ -40,16 +115,18 @@ npm ci && npm run -s cli -- simulate 'pow(2, retried) * 1000' --retries 5
 
 Every command:
 
-- takes \`--json\` for machine-readable output (the schemas are below) and \`--help\`;
-- exits **0** on success (warnings allowed), **1** on invalid input, **2** on a usage error
-  (one line plus the usage on stderr, never a stack trace);
-- colours its output only on a terminal, and never when \`NO_COLOR\` is set;
+- takes \`--json\` for machine-readable output (each has a [JSON Schema](#json-schemas-schemaversion-1)) and
+  \`--help\` (\`retry-delay help <command>\` prints the same: what it does, its options and examples);
+- exits **0** on success (warnings allowed), **1** on invalid input, **2** on a usage error;
 - reads the value from stdin when it is \`-\`;
-- takes values that start with \`-\` (\`-1000 + retried\`) as values, not flags.
+- takes values that start with \`-\` (\`-1000 + retried\`) as values, not flags; \`--\` ends the flags, and
+  \`--flag=value\` gives a value that looks like a flag;
 - stops quietly, with its own exit code, when the reader of its output hangs up early
-  (\`retry-delay simulate … | head\`).
+  (\`retry-delay simulate … | head -1\`).
 
 Diagnostics go to stderr when they make the input invalid, to stdout when they are only warnings.
+The commands, their flags and their examples live in one table (\`src/cli/table.ts\`): the parser, the
+help, the usage errors, the shell completions and this page all read it.
 
 ## check
 
@@ -62,7 +139,7 @@ ${ex(["check", "-"], "1000 * (1 + retried)\n")}
 ## simulate
 
 The delivery timeline: first delivery, then each retry, with the delay, the time since the trigger,
-the absolute time, a bar chart of the delays and a plain-English explanation. \`--default\` uses
+the wall time, a bar chart of the delays and a plain-English explanation. \`--default\` uses
 Upstash's default backoff. \`--delay\` or \`--not-before\` delay the first delivery; \`--start\` fixes
 "now" (the examples use \`${START}\`).
 
@@ -72,6 +149,16 @@ A normalized delay (negative → 0, fraction → truncated, NaN/Infinity → def
 with \`*\` and explained under the table (see [schedules](schedules.md)):
 
 ${ex(["simulate", "1000 - 600 * retried", "--retries", "3", "--start", START])}
+### Time zones
+
+Wall times are in UTC unless \`--tz\` names an IANA time zone, or the \`TZ\` environment variable does
+(\`--tz\` wins). Each time carries the zone's offset at that moment, so a schedule that crosses a
+daylight-saving change stays right. A \`TZ\` that Node does not know gives a note and UTC; an unknown
+\`--tz\` is a usage error with the nearest zone. \`--json\` keeps ISO times in UTC and names the zone in
+\`timeZone\`.
+
+${ex(["simulate", "pow(2, retried) * 1000", "--retries", "3", "--start", START, "--tz", "America/New_York"])}
+${ex(["simulate", "1000", "--retries", "1", "--start", START], undefined, { TZ: "Asia/Tokyo" })}
 ## duration
 
 ${ex(["duration", "1d10h30m"])}
@@ -85,11 +172,28 @@ ${ex(["flow-control", "Rate=10"])}
 
 Validates every option and prints the request for \`POST /v2/trigger/{url}\`. The token is never
 printed: the headers show the placeholder \`<QSTASH_TOKEN>\`, and \`--curl\` reads \`$QSTASH_TOKEN\`
-from the shell.
+from the shell. Every invalid value is reported in one run, not only the first.
 
 ${ex(["trigger", "--url", "https://example.com/api/workflow", "--retries", "5", "--retry-delay", "pow(2, retried) * 1000", "--delay", "10s", "--header", "X-Trace: abc"])}
 ${ex(["trigger", "--url", "https://example.com/api/workflow", "--flow-control-key", "user-42", "--flow-control", "rate=10, period=1m", "--label", "nightly", "--body", '{"orderId":42}', "--curl"])}
-${ex(["trigger", "--url", "example.com/wf", "--delay", "10", "--retry-delay", "pow(2, retries)", "--plan", "free"])}
+${ex(["trigger", "--url", "example.com/wf", "--delay", "10x", "--retry-delay", "pow(2, retries)", "--flow-control", "rate=abc, parallelism=0"])}
+### A number of seconds for a duration
+
+\`--delay\` and \`--timeout\` take a duration (\`10s\`, \`1d10h30m\`) or, as the SDKs take a number, a bare
+number of **seconds**: \`--delay 1000\` sends \`Upstash-Delay: 1000s\`, rounded as the SDK rounds
+(\`toFixed(0)\` for \`delay\`). Since a reader may have meant milliseconds, a note on stderr says what the
+number comes to:
+
+${ex(["trigger", "--url", "https://example.com/api/workflow", "--delay", "1000"])}
+### The body from stdin or a file
+
+\`--body V\` sends \`V\`; \`--body -\` reads the body from stdin (without the one newline \`echo\` adds), and
+\`--body @FILE\` reads it from a file, byte for byte, as curl's \`--data-binary @FILE\` does. A body that
+starts with a literal \`@\` is written with \`@@\`: \`--body @@admin\` sends \`@admin\`. \`publish\` and
+\`schedule\` read \`--body\` the same way.
+
+${ex(["trigger", "--url", "https://example.com/api/workflow", "--body", "-"], '{"orderId":42}\n')}
+${ex(["publish", "--url", "https://example.com/hook", "--body", "@order.json", "--curl"])}
 ## publish and schedule
 
 \`publish\` builds \`POST /v2/publish/{url}\` as @upstash/qstash's \`publish\` sends it, or, with
@@ -101,21 +205,67 @@ ${ex(["publish", "--url", "https://example.com/hook", "--timeout", "30s", "--red
 ${ex(["schedule", "--url", "https://example.com/nightly", "--cron", "0 3 * * *", "--retry-delay", "1000 * (1 + retried)"])}
 ## Usage errors
 
-${ex(["check", "1", "--retries", "many"])}
+A usage error is answered on stderr with one line per problem, in the CLI's own words, the help line
+of the flag (or command) it concerns, the usage and where to read more; the exit code is 2. A
+mistyped command, flag or value gets a did-you-mean from the suggestion engine the expression
+language uses; a flag of another command says whose it is. Every problem of the command line is
+reported at once, together with the diagnostics of the values that could be read.
+
+${ex(["chekc", "pow(2, retried) * 1000"])}
+${ex(["simulate", "pow(2, retried) * 1000", "--retires", "5"])}
+${ex(["trigger", "--url", "https://example.com/api/workflow", "--retries", "many", "--plan", "fre", "--delay", "10x", "--header", "no-colon"])}
+[cli-errors.txt](cli-errors.txt) keeps a transcript of five such mistakes, regenerated with this page.
+
+## Colour and width
+
+Colour is decided in this order: \`--color=always|never\` (\`--color\` alone is \`always\`, \`--no-color\` is
+\`never\`); then \`FORCE_COLOR\` (\`0\` or \`false\` turns colour off, any other value on, as Node reads it);
+then \`NO_COLOR\` (set and not empty turns colour off, see https://no-color.org); else colour exactly when
+stdout is a terminal.
+
+Prose (help, usage errors, explanations and notes) is wrapped to the terminal's width; when stdout is
+not a terminal, to \`COLUMNS\` if set, and otherwise help and usage errors wrap at 80 columns while a
+command's results are not wrapped, so that piped output stays one record per line. \`--width N\`
+overrides all of these (\`--width 0\`: never wrap). Tables, charts, diagnostics drawn under their source,
+requests and JSON are never wrapped, and a long example command line is broken with \`\\\\\` continuations
+so that it still runs when copied.
+
+${ex(["help", "duration", "--width", "50"])}
+## Shell completion
+
+\`retry-delay completion bash|zsh|fish\` prints a completion script built from the command table: the
+commands, each command's flags, the values of flags with a fixed set (\`--color\`, \`--plan\`), time
+zones after \`--tz\`, command names after \`help\`, and files after \`--body @\`.
+
+\`\`\`sh
+# bash: in ~/.bashrc
+source <(retry-delay completion bash)
+# zsh: in ~/.zshrc, after compinit
+source <(retry-delay completion zsh)
+# fish
+retry-delay completion fish > ~/.config/fish/completions/retry-delay.fish
+\`\`\`
+
 ## JSON schemas (\`schemaVersion: 1\`)
 
-Every document has \`schemaVersion\` (an integer, raised only on a breaking change) and
-\`command\`. Diagnostics are the library's diagnostic objects: \`{ code, severity, message,
-span: { start, end }, hint?, related? }\`, plus \`path\` and \`input\` for option diagnostics
-(\`simulate\`, \`trigger\`, \`publish\`, \`schedule\`). Absent values are \`null\`, never missing.
+Every document has \`schemaVersion\` (an integer, raised only on a breaking change) and \`command\`, and
+follows the JSON Schema (draft 2020-12) of its command; the tests validate real output against them
+with Ajv. Diagnostics are the library's diagnostic objects: \`{ code, severity, message,
+span: { start, end }, hint?, related?, fix?, suggestions? }\`, plus \`path\` and \`input\` for option
+diagnostics (\`simulate\`, \`trigger\`, \`publish\`, \`schedule\`). Absent values are \`null\`, never missing.
+A usage error (exit 2) prints no JSON: the problems go to stderr as text.
 
-| command | fields |
-| --- | --- |
-| \`check\` | \`input\`, \`valid\`, \`canonical\` (printed expression or null), \`retries\`, \`range\` (\`{ min, max, minAt, maxAt }\` in ms, or null), \`diagnostics\` |
-| \`simulate\` | \`valid\`, \`expression\` (or null with \`--default\`), \`defaultBackoff\`, \`retries\`, \`start\` (ISO), \`explanation\`, \`entries\`, \`summary\`, \`diagnostics\` |
-| \`duration\` | \`input\`, \`mode\` (\`strict\` or \`go\`), \`valid\`, \`ms\`, \`canonical\`, \`diagnostics\` |
-| \`flow-control\` | \`input\`, \`valid\`, \`value\` (\`{ parallelism, rate, periodMs, periodGiven }\`), \`canonical\`, \`meaning\`, \`diagnostics\` |
-| \`trigger\`, \`publish\`, \`schedule\` | \`valid\`, \`request\` (\`{ method, url, headers, body? }\` or null), \`curl\`, \`diagnostics\` |
+| command | schema | fields |
+| --- | --- | --- |
+| \`check\` | [cli-check](schema/cli-check.schema.json) | \`input\`, \`valid\`, \`canonical\` (printed expression or null), \`retries\`, \`range\` (\`{ min, max, minAt, maxAt }\` in ms, or null), \`diagnostics\` |
+| \`simulate\` | [cli-simulate](schema/cli-simulate.schema.json) | \`valid\`, \`expression\` (or null with \`--default\`), \`defaultBackoff\`, \`retries\`, \`start\` (ISO), \`timeZone\`, \`explanation\`, \`entries\`, \`summary\`, \`diagnostics\` |
+| \`deliver\` | [cli-deliver](schema/cli-deliver.schema.json) (= [deliver-output](schema/deliver-output.schema.json)) | see [delivery](delivery.md) |
+| \`duration\` | [cli-duration](schema/cli-duration.schema.json) | \`input\`, \`mode\` (\`strict\` or \`go\`), \`valid\`, \`ms\`, \`canonical\`, \`diagnostics\` |
+| \`flow-control\` | [cli-flow-control](schema/cli-flow-control.schema.json) | \`input\`, \`valid\`, \`value\` (\`{ parallelism, rate, periodMs, periodGiven }\`), \`canonical\`, \`meaning\`, \`diagnostics\` |
+| \`trigger\`, \`publish\`, \`schedule\` | [cli-trigger](schema/cli-trigger.schema.json), [cli-publish](schema/cli-publish.schema.json), [cli-schedule](schema/cli-schedule.schema.json) | \`valid\`, \`request\` (\`{ method, url, headers, body? }\` or null), \`curl\`, \`diagnostics\` |
+| \`help\` | [cli-help](schema/cli-help.schema.json) | \`commands\` (each with \`name\`, \`summary\`, \`synopsis\`, \`description\`, \`flags\`, \`examples\`), \`globalFlags\` |
+
+The shared definitions (diagnostic, span, fix, request) are in [cli-common](schema/cli-common.schema.json).
 
 A \`simulate\` entry is \`{ attempt, retried (null for the first delivery), delayMs, delay, cumulativeMs,
 cumulative, at (ISO), source, normalized }\`, plus \`rawDelayMs\` (a number, or \`"NaN"\`/\`"Infinity"\`)
@@ -123,13 +273,18 @@ and \`normalizedBecause\` when \`normalized\` is true. \`source\` is \`trigger\`
 \`default-backoff\`, \`retry-after\` or \`fallback\`. The \`summary\` is \`{ attempts, totalSpanMs,
 longestGapMs, longestGapBefore, lastAttemptAt (ISO), endedBy }\`.
 
-${ex(["simulate", "pow(2, retried) * 1000", "--retries", "1", "--start", START, "--json"])}`;
+${ex(["simulate", "pow(2, retried) * 1000", "--retries", "1", "--start", START, "--json"])}
+## Reference: every command's help
+
+${reference()}`;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  if (process.argv.includes("--stdout")) process.stdout.write(cliDocs());
+  if (process.argv.includes("--stdout")) process.stdout.write(await generate(cliDocs));
+  else if (process.argv.includes("--errors-stdout")) process.stdout.write(await generate(cliErrors));
   else {
-    writeFileSync(`${root}/docs/cli.md`, cliDocs());
-    console.log("wrote docs/cli.md");
+    writeFileSync(`${root}/docs/cli.md`, await generate(cliDocs));
+    writeFileSync(`${root}/docs/cli-errors.txt`, await generate(cliErrors));
+    console.log("wrote docs/cli.md and docs/cli-errors.txt");
   }
 }

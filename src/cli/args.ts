@@ -17,11 +17,15 @@ export interface ParsedArgs {
   readonly problems: readonly UsageProblem[];
 }
 
-/** Flags this command does not take but another does, to say where a flag belongs. */
-export type FlagOwners = (name: string) => readonly string[];
+/** The commands that take a flag this command does not, to say where it belongs, and whether it takes a value there. */
+export type FlagOwners = (name: string) => { readonly commands: readonly string[]; readonly takesValue: boolean };
 
 /** Reads `args` against `flags`; never throws. */
-export function parseArgs(args: readonly string[], flags: readonly Flag[], owners: FlagOwners = () => []): ParsedArgs {
+export function parseArgs(
+  args: readonly string[],
+  flags: readonly Flag[],
+  owners: FlagOwners = () => ({ commands: [], takesValue: false }),
+): ParsedArgs {
   const reader = new Reader(flags, owners);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? "";
@@ -38,6 +42,11 @@ export function parseArgs(args: readonly string[], flags: readonly Flag[], owner
 /** Expressions such as `-1000 + retried` or `-1` start with `-` but are values, not flags. */
 export function looksLikeValue(arg: string): boolean {
   return /^-[\d.(\s]/.test(arg);
+}
+
+/** Whether an argument can be a flag's value: not absent, and not a flag. */
+function isValue(arg: string | undefined): boolean {
+  return arg !== undefined && (!arg.startsWith("-") || arg === "-" || looksLikeValue(arg));
 }
 
 /** `--name` as help and errors show it. */
@@ -69,9 +78,10 @@ class Reader {
     const equals = body.indexOf("=");
     const name = equals < 0 ? body : body.slice(0, equals);
     const inline = equals < 0 ? undefined : body.slice(equals + 1);
-    if (!long && name.length > 1 && this.byLong.has(name)) {
+    const meant = long ? undefined : this.byLong.get(name);
+    if (meant !== undefined && name.length > 1) {
       this.problems.push({ message: `unknown option '${arg}'; did you mean '--${name}'? (long options start with --)`, flag: name });
-      return 0;
+      return meant.kind === "value" && inline === undefined && isValue(next) ? 1 : 0;
     }
     if (!long && name.length > 1 && inline === undefined) {
       // `-r5`: a short flag with its value attached.
@@ -79,10 +89,7 @@ class Reader {
       if (short !== undefined && short.kind !== "boolean") return this.take(short, `-${name.charAt(0)}`, name.slice(1), undefined);
     }
     const flag = long ? this.byLong.get(name) : this.byShort.get(name);
-    if (flag === undefined) {
-      this.unknown(long ? `--${name}` : `-${name}`, name);
-      return 0;
-    }
+    if (flag === undefined) return this.unknown(long ? `--${name}` : `-${name}`, name, inline === undefined ? next : undefined);
     return this.take(flag, long ? `--${name}` : `-${name}`, inline, next);
   }
 
@@ -101,7 +108,7 @@ class Reader {
       this.store(flag, takesNext ? next : "", written);
       return takesNext ? 1 : 0;
     }
-    if (next === undefined || (next.startsWith("-") && next !== "-" && !looksLikeValue(next))) {
+    if (next === undefined || !isValue(next)) {
       const quoted = next === undefined ? "" : ` (to give a value that starts with '-', write ${written}=${next})`;
       this.problem(`${written} needs a value${flag.placeholder === undefined ? "" : ` (${flag.placeholder})`}${quoted}`, flag);
       return 0;
@@ -133,10 +140,16 @@ class Reader {
     this.values.set(flag.name, value);
   }
 
-  private unknown(written: string, name: string): void {
+  /**
+   * Records an unknown flag. When the flag it was probably meant to be (the
+   * nearest, or the same flag of another command) takes a value, the next
+   * argument is taken as that value, so that it is not reported again as a
+   * stray argument. Returns how many arguments that consumed.
+   */
+  private unknown(written: string, name: string, next: string | undefined): number {
     const longNames = this.flags.map((f) => f.name);
     const near = closestName(name.replace(/^-+/, ""), longNames);
-    const elsewhere = this.owners(name);
+    const { commands: elsewhere, takesValue } = this.owners(name);
     const flag = near === undefined ? undefined : this.byLong.get(near);
     const because =
       flag !== undefined
@@ -146,6 +159,8 @@ class Reader {
           : "";
     const hint = written.startsWith("--") || flag !== undefined ? "" : " (long options start with --)";
     this.problems.push({ message: `unknown option '${written}'${because}${hint}`, ...(flag === undefined ? {} : { flag: flag.name }) });
+    const meantTakesValue = flag !== undefined ? flag.kind === "value" : takesValue;
+    return meantTakesValue && isValue(next) ? 1 : 0;
   }
 
   private problem(message: string, flag: Flag): void {

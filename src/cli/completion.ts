@@ -173,7 +173,8 @@ function fishScript(commands: readonly Command[], zonesList: readonly string[]):
     for (const f of [...c.flags, ...GLOBAL_FLAGS]) {
       const short = f.short === undefined ? "" : ` -s ${f.short}`;
       const values = valueWords(f, zonesList.join(" "));
-      const takes = f.kind === "boolean" ? "" : values !== undefined ? ` -x -a ${quote(values)}` : f.completes === "file" ? " -r -F" : " -x";
+      const takes =
+        f.kind === "boolean" ? "" : values !== undefined ? ` -x -a ${quote(values)}` : f.completes === "file" ? " -r -F" : " -x";
       lines.push(`complete -c ${PROGRAM} ${when} -l ${f.name}${short}${takes} -d ${quote(f.help.split(/(?<=[.;])\s/)[0] ?? f.help)}`);
     }
     const words = positionalWords(c, commands);

@@ -159,6 +159,9 @@ export function usageReport(
       lines.push(s.dim(commandLine(named, visibleLength(named.name) + 4, style)));
     }
   }
-  const more = command === undefined ? `Run '${PROGRAM} help' for the commands.` : `Run '${PROGRAM} help ${command.name}' for its options and examples.`;
+  const more =
+    command === undefined
+      ? `Run '${PROGRAM} help' for the commands.`
+      : `Run '${PROGRAM} help ${command.name}' for its options and examples.`;
   return [...lines, wrap(usageLine(command), style.width, 4), more].join("\n");
 }

@@ -22,7 +22,7 @@ export interface Io {
 
 /** The process's own streams, with colour and width decided by `useColor` and `terminalWidth`. */
 export function processIo(color: ColorMode): Io {
-  const stdout = { isTty: process.stdout.isTTY === true, columns: process.stdout.columns };
+  const stdout = { isTty: process.stdout.isTTY, columns: process.stdout.columns };
   const tz = process.env.TZ;
   const width = terminalWidth(process.env, stdout);
   return {
@@ -30,7 +30,7 @@ export function processIo(color: ColorMode): Io {
     err: (text) => process.stderr.write(`${text}\n`),
     color: useColor(color, process.env, stdout),
     readStdin: () => readFileSync(0, "utf8"),
-    stdinIsTty: process.stdin.isTTY === true,
+    stdinIsTty: process.stdin.isTTY,
     now: () => Date.now(),
     ...(width === undefined ? {} : { width }),
     readFile: (path) => readFileSync(path, "utf8"),

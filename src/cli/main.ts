@@ -17,7 +17,10 @@ export function run(argv: readonly string[], io?: Io): number {
   const problems = new UsageProblems();
   problems.list.push(...parsed.problems);
   // After an unknown command, its flags are unknown too: only --color and --width are read from them, for the report.
-  const settings = readSettings(command === undefined && name !== undefined ? parseArgs([...before, ...after], TOP_FLAGS) : parsed, problems);
+  const settings = readSettings(
+    command === undefined && name !== undefined ? parseArgs([...before, ...after], TOP_FLAGS) : parsed,
+    problems,
+  );
   const base = io ?? processIo(settings.color ?? "auto");
   const ioOf: Io = {
     ...base,
@@ -72,17 +75,30 @@ function runCommand(command: Command, context: CommandContext, style: HelpStyle)
 function readSettings(parsed: ParsedArgs, problems: UsageProblems): { color?: ColorMode; width?: number } {
   const color = parsed.values.get("color");
   const mode: ColorMode | undefined =
-    parsed.values.get("no-color") === true ? "never" : color === "" ? "always" : typeof color === "string" ? (color as ColorMode) : undefined;
+    parsed.values.get("no-color") === true
+      ? "never"
+      : color === ""
+        ? "always"
+        : typeof color === "string"
+          ? (color as ColorMode)
+          : undefined;
   const widthText = parsed.values.get("width");
   if (typeof widthText !== "string") return mode === undefined ? {} : { color: mode };
   const width = Number(widthText);
   const fits = /^\d+$/.test(widthText) && (width === 0 || (width >= WIDTH_BOUNDS.min && width <= WIDTH_BOUNDS.max));
-  if (!fits) problems.add(`--width must be 0 (no wrapping) or a whole number from ${WIDTH_BOUNDS.min} to ${WIDTH_BOUNDS.max}, not '${widthText}'`, "width");
+  if (!fits)
+    problems.add(
+      `--width must be 0 (no wrapping) or a whole number from ${WIDTH_BOUNDS.min} to ${WIDTH_BOUNDS.max}, not '${widthText}'`,
+      "width",
+    );
   return { ...(mode === undefined ? {} : { color: mode }), ...(fits ? { width } : {}) };
 }
 
 function unknownCommand(name: string): UsageProblem {
-  const near = closestName(name, COMMANDS.map((c) => c.name));
+  const near = closestName(
+    name,
+    COMMANDS.map((c) => c.name),
+  );
   return {
     message: `unknown command '${name}'${near === undefined ? "" : `; did you mean '${near}'?`}`,
     ...(near === undefined ? {} : { command: near }),
@@ -95,7 +111,9 @@ function unknownCommand(name: string): UsageProblem {
  * are read with the command's.
  */
 function splitCommand(argv: readonly string[]): { before: string[]; name: string | undefined; after: string[] } {
-  const takesValue = new Set(TOP_FLAGS.filter((f) => f.kind === "value").flatMap((f) => [`--${f.name}`, ...(f.short === undefined ? [] : [`-${f.short}`])]));
+  const takesValue = new Set(
+    TOP_FLAGS.filter((f) => f.kind === "value").flatMap((f) => [`--${f.name}`, ...(f.short === undefined ? [] : [`-${f.short}`])]),
+  );
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     if (arg === "--") return { before: argv.slice(0, i), name: argv[i + 1], after: argv.slice(i + 2) };

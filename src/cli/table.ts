@@ -27,7 +27,8 @@ export const COMMANDS: readonly Command[] = [
   completionCommand(() => COMMANDS),
 ];
 
-/** The commands that take flag `name`, to tell a user who gave it to another. */
-export function flagOwners(name: string): readonly string[] {
-  return COMMANDS.filter((c) => c.flags.some((f) => f.name === name)).map((c) => c.name);
+/** The commands that take flag `name`, to tell a user who gave it to another, and whether it takes a value there. */
+export function flagOwners(name: string): { commands: readonly string[]; takesValue: boolean } {
+  const flags = COMMANDS.flatMap((c) => c.flags.filter((f) => f.name === name).map((f) => ({ command: c.name, flag: f })));
+  return { commands: flags.map((f) => f.command), takesValue: flags.some((f) => f.flag.kind === "value") };
 }

@@ -34,7 +34,9 @@ export function nearestZone(zone: string): string | undefined {
   const near = (name: string, candidates: readonly string[]): string | undefined => {
     const found = closestName(name, candidates);
     // The engine also offers a shared start (`Europe/`), which names no particular zone: keep only near spellings.
-    return found !== undefined && editDistance(name.toLowerCase(), found.toLowerCase()) <= Math.max(2, Math.floor(name.length / 4)) ? found : undefined;
+    return found !== undefined && editDistance(name.toLowerCase(), found.toLowerCase()) <= Math.max(2, Math.floor(name.length / 4))
+      ? found
+      : undefined;
   };
   const whole = near(zone, zones);
   if (whole !== undefined) return whole;
@@ -82,10 +84,21 @@ export function formatTime(ms: number, zone: string = UTC): string {
     const [date, time = ""] = new Date(ms).toISOString().split("T");
     return `${date} ${time.slice(0, 8)}${fraction} UTC`;
   }
-  const parts = new Map(formatterFor(zone).formatToParts(ms).map((p) => [p.type, p.value]));
+  const parts = new Map(
+    formatterFor(zone)
+      .formatToParts(ms)
+      .map((p) => [p.type, p.value]),
+  );
   const field = (type: Intl.DateTimeFormatPartTypes): string => parts.get(type) ?? "";
   const year = field("year");
-  const wall = Date.UTC(Number(year), Number(field("month")) - 1, Number(field("day")), Number(field("hour")), Number(field("minute")), Number(field("second")));
+  const wall = Date.UTC(
+    Number(year),
+    Number(field("month")) - 1,
+    Number(field("day")),
+    Number(field("hour")),
+    Number(field("minute")),
+    Number(field("second")),
+  );
   const offsetMinutes = Math.round((wall - (ms - millis)) / 60_000);
   const sign = offsetMinutes < 0 ? "-" : "+";
   const offset = `${sign}${String(Math.floor(Math.abs(offsetMinutes) / 60)).padStart(2, "0")}:${String(Math.abs(offsetMinutes) % 60).padStart(2, "0")}`;

@@ -78,7 +78,8 @@ export function commandLines(words: readonly string[], width: number, indent: st
   const units: string[] = [];
   for (const word of words) {
     const last = units.at(-1);
-    if (last !== undefined && /^--?[a-z]/.test(last) && !last.includes(" ") && !/^-/.test(word)) units[units.length - 1] = `${last} ${word}`;
+    if (last !== undefined && /^--?[a-z]/.test(last) && !last.includes(" ") && !/^-/.test(word))
+      units[units.length - 1] = `${last} ${word}`;
     else units.push(word);
   }
   for (const word of units) {

@@ -26,8 +26,32 @@ const flag = fc.constantFrom(
   "--workflow-run-id",
   "--plan",
   "--base-url",
+  "--tz",
+  "--width",
+  "--color",
+  "--retires",
+  "-retries",
 );
-const lone = fc.constantFrom("help", "--help", "-h", "--version", "-v", "--json", "--default", "--go", "--curl", "-", "--", "--bogus");
+const lone = fc.constantFrom(
+  "help",
+  "--help",
+  "-h",
+  "--version",
+  "-v",
+  "--json",
+  "--default",
+  "--go",
+  "--curl",
+  "-",
+  "--",
+  "--bogus",
+  "--no-color",
+  "--color=always",
+  "--width=0",
+  "-r5",
+  "--body=@@x",
+  "--body=@",
+);
 const value = fc.oneof(
   {
     weight: 3,
@@ -50,6 +74,13 @@ const value = fc.oneof(
       "NaN",
       "__proto__",
       "constructor",
+      "Europe/Berlin",
+      "Europe/Berln",
+      "@no-such-file",
+      "@@literal",
+      "auto",
+      "never",
+      "1000",
     ),
   },
   { weight: 1, arbitrary: fc.string({ maxLength: 20 }) },
@@ -70,7 +101,22 @@ const commandLine = fc.oneof(
   {
     weight: 4,
     arbitrary: fc
-      .tuple(fc.constantFrom("check", "simulate", "duration", "flow-control", "trigger"), rest)
+      .tuple(
+        fc.constantFrom(
+          "check",
+          "simulate",
+          "duration",
+          "flow-control",
+          "trigger",
+          "publish",
+          "schedule",
+          "help",
+          "completion",
+          "deliver",
+          "chekc",
+        ),
+        rest,
+      )
       .map(([command, args]) => [command, ...args]),
   },
   { weight: 1, arbitrary: fc.array(fc.oneof(flag, lone, value), { maxLength: 8 }) },
@@ -85,6 +131,11 @@ function recordingIo(stdin: string): Io & { readonly text: () => string } {
     readStdin: () => stdin,
     stdinIsTty: false,
     now: () => Date.UTC(2026, 10, 23, 8),
+    width: 60,
+    readFile: (path) => {
+      throw Object.assign(new Error(`ENOENT: no such file, open '${path}'`), { code: "ENOENT" });
+    },
+    timeZone: "Europe/Berlin",
     text: () => lines.join("\n"),
   };
 }

@@ -42,9 +42,13 @@ function complete(words: readonly string[], cwd?: string): string[] {
 
 describe("bash", () => {
   it("registers the completion function for retry-delay", () => {
-    const result = spawnSync("bash", ["-c", `source <(${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} completion bash); complete -p retry-delay`], {
-      encoding: "utf8",
-    });
+    const result = spawnSync(
+      "bash",
+      ["-c", `source <(${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} completion bash); complete -p retry-delay`],
+      {
+        encoding: "utf8",
+      },
+    );
     expect(result.stdout).toBe("complete -o default -F _retry_delay retry-delay\n");
     expect(spawnSync("bash", ["-n"], { input: script("bash"), encoding: "utf8" }).status).toBe(0);
   });
@@ -121,14 +125,20 @@ describe("fish (structure: fish is not installed here)", () => {
 
   it("offers each command until one is given", () => {
     for (const command of table.commands)
-      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^complete -c retry-delay -n 'not __fish_seen_subcommand_from [a-z -]+' -a ${command.name} -d '`)));
+      expect(lines).toContainEqual(
+        expect.stringMatching(new RegExp(`^complete -c retry-delay -n 'not __fish_seen_subcommand_from [a-z -]+' -a ${command.name} -d '`)),
+      );
   });
 
   it("has one line per flag of each command, with its value completion", () => {
     for (const command of table.commands)
       for (const flag of [...command.flags, ...table.globalFlags])
         expect(lines, `${command.name} --${flag.name}`).toContainEqual(
-          expect.stringMatching(new RegExp(`^complete -c retry-delay -n '__fish_seen_subcommand_from ${command.name}' -l ${flag.name}( -s ${flag.short ?? ""})?( |$)`)),
+          expect.stringMatching(
+            new RegExp(
+              `^complete -c retry-delay -n '__fish_seen_subcommand_from ${command.name}' -l ${flag.name}( -s ${flag.short ?? ""})?( |$)`,
+            ),
+          ),
         );
     expect(fish).toContain("-l plan -x -a 'free pay-as-you-go fixed'");
     expect(fish).toContain("-l body -r -F");

@@ -17,7 +17,10 @@ const validate = new Ajv2020({ strict: true, allErrors: true, strictTypes: false
 
 function cli(args: readonly string[]) {
   if (!existsSync(bin)) throw new Error("dist/cli.js is missing: run `npm run build` (npm test does)");
-  const result = spawnSync(process.execPath, [bin, "deliver", ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "", FORCE_COLOR: undefined, COLUMNS: undefined } });
+  const result = spawnSync(process.execPath, [bin, "deliver", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "", FORCE_COLOR: undefined, COLUMNS: undefined },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -82,19 +82,35 @@ describe("help", () => {
       for (const flag of [...command.flags, ...table.globalFlags]) {
         const written = flag.kind === "value" ? [`--${flag.name}=x`] : [`--${flag.name}`];
         const lines: string[] = [];
-        const io: Io = { out: (t) => lines.push(t), err: (t) => lines.push(t), color: false, readStdin: () => "", stdinIsTty: true, now: () => 0 };
+        const io: Io = {
+          out: (t) => lines.push(t),
+          err: (t) => lines.push(t),
+          color: false,
+          readStdin: () => "",
+          stdinIsTty: true,
+          now: () => 0,
+        };
         run([command.name, ...written], io);
         expect(lines.join("\n"), `${command.name} --${flag.name}`).not.toContain("unknown option");
       }
     }
     const lines: string[] = [];
-    run(["check", "--nope"], { out: (t) => lines.push(t), err: (t) => lines.push(t), color: false, readStdin: () => "", stdinIsTty: true, now: () => 0 });
+    run(["check", "--nope"], {
+      out: (t) => lines.push(t),
+      err: (t) => lines.push(t),
+      color: false,
+      readStdin: () => "",
+      stdinIsTty: true,
+      now: () => 0,
+    });
     expect(lines.join("\n")).toContain("unknown option '--nope'");
   });
 
   it("the request commands take one flag per option-table row, with the row's doc", () => {
     const trigger = table.commands.find((c) => c.name === "trigger");
-    expect(trigger?.flags.map((f) => f.name)).toEqual(expect.arrayContaining(["url", "body", "header", "retries", "retry-delay", "delay", "flow-control", "flow-control-key"]));
+    expect(trigger?.flags.map((f) => f.name)).toEqual(
+      expect.arrayContaining(["url", "body", "header", "retries", "retry-delay", "delay", "flow-control", "flow-control-key"]),
+    );
     expect(cli(["help", "trigger"], { env: { COLUMNS: "1000" } }).stdout).toContain(
       "Delay before the first delivery: a duration, or a number of seconds (sent as toFixed(0) + s). A bare number is seconds, as the SDK sends it: 1000 is 16m40s.",
     );

@@ -42,9 +42,13 @@ describe("--body", () => {
   it("a file that cannot be read, or @ alone, is a usage error that names the escape", () => {
     const missing = cli(["trigger", "--url", url, "--body", "@no-such-file.json"], { cwd: dir, env: { COLUMNS: "1000" } });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain("retry-delay: --body @no-such-file.json: cannot read the file (no such file); write @@ for a body that starts with @");
+    expect(missing.stderr).toContain(
+      "retry-delay: --body @no-such-file.json: cannot read the file (no such file); write @@ for a body that starts with @",
+    );
     expect(missing.stderr).toContain("--body V|-|@FILE");
-    expect(cli(["trigger", "--url", url, "--body", `@${dir}`], { env: { COLUMNS: "1000" } }).stderr).toContain("cannot read the file (it is a directory)");
+    expect(cli(["trigger", "--url", url, "--body", `@${dir}`], { env: { COLUMNS: "1000" } }).stderr).toContain(
+      "cannot read the file (it is a directory)",
+    );
     expect(cli(["trigger", "--url", url, "--body", "@"], { env: { COLUMNS: "1000" } }).stderr).toContain(
       "--body @ needs a file name after the @ (write @@ for a body that starts with @)",
     );
@@ -115,6 +119,10 @@ describe("simulate --tz and TZ", () => {
 
   it("--json keeps ISO times in UTC and names the zone", () => {
     const { doc } = cliJson(["simulate", "1000", "--retries", "1", "--start", start, "--tz", "Asia/Tokyo"]);
-    expect(doc).toMatchObject({ timeZone: "Asia/Tokyo", start: "2026-11-23T08:00:00.000Z", entries: [{}, { at: "2026-11-23T08:00:01.000Z" }] });
+    expect(doc).toMatchObject({
+      timeZone: "Asia/Tokyo",
+      start: "2026-11-23T08:00:00.000Z",
+      entries: [{}, { at: "2026-11-23T08:00:01.000Z" }],
+    });
   });
 });

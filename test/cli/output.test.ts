@@ -42,7 +42,9 @@ describe("wrapping", () => {
     expect(fits(cli(["help", "simulate", "--width", "50"], { env: { COLUMNS: "120" } }).stdout, 50)).toBe(true);
     const examples = cli(["help", "trigger", "--width", "60"]).stdout;
     // A long example is broken with shell continuations, a flag beside its value, so that it still runs when copied.
-    expect(examples).toContain("  retry-delay trigger \\\n      --url https://example.com/api/workflow \\\n      --flow-control-key user-42 \\\n");
+    expect(examples).toContain(
+      "  retry-delay trigger \\\n      --url https://example.com/api/workflow \\\n      --flow-control-key user-42 \\\n",
+    );
     const unwrapped = cli(["help", "simulate", "--width", "0"]).stdout;
     expect(unwrapped).toMatch(/^Simulates the delivery timeline: .{200,}$/m);
   });
@@ -63,7 +65,9 @@ describe("wrapping", () => {
     expect(wrapped.split("\n").length).toBeGreaterThan(1);
     expect(fits(wrapped, 40)).toBe(true);
     // Tables are never wrapped: a broken row means nothing.
-    expect(cli([...args, "--width", "40"]).stdout).toContain("      6        4    16s            31s  2026-11-23 08:00:31 UTC  ████████████████████████");
+    expect(cli([...args, "--width", "40"]).stdout).toContain(
+      "      6        4    16s            31s  2026-11-23 08:00:31 UTC  ████████████████████████",
+    );
   });
 
   it.runIf(existsSync("/usr/bin/script"))("on a terminal, prose fits process.stdout.columns", () => {

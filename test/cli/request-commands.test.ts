@@ -9,7 +9,11 @@ const bin = `${root}/dist/cli.js`;
 
 function cli(args: readonly string[]) {
   if (!existsSync(bin)) throw new Error("dist/cli.js is missing: run `npm run build` (npm test does)");
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", input: "", env: { ...process.env, NO_COLOR: "", FORCE_COLOR: undefined, COLUMNS: undefined } });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    encoding: "utf8",
+    input: "",
+    env: { ...process.env, NO_COLOR: "", FORCE_COLOR: undefined, COLUMNS: undefined },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -17,7 +17,10 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-export function cli(args: readonly string[], options: { input?: string; env?: Record<string, string | undefined>; cwd?: string } = {}): CliRun {
+export function cli(
+  args: readonly string[],
+  options: { input?: string; env?: Record<string, string | undefined>; cwd?: string } = {},
+): CliRun {
   if (!existsSync(bin)) throw new Error("dist/cli.js is missing: run `npm run build` (npm test does)");
   const result = spawnSync(process.execPath, [bin, ...args], {
     encoding: "utf8",

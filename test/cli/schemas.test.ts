@@ -44,10 +44,32 @@ const RUNS: Record<string, readonly (readonly string[])[]> = {
     ["simulate", "pow(", "--start", start],
     ["simulate", "1e40", "--start", start],
   ],
-  duration: [["duration", "1d10h30m"], ["duration", "10"], ["duration", "1.5h", "--go"]],
-  "flow-control": [["flow-control", "rate=10,parallelism=20,period=60"], ["flow-control", "Rate=10"], ["flow-control", "period=1m"]],
+  duration: [
+    ["duration", "1d10h30m"],
+    ["duration", "10"],
+    ["duration", "1.5h", "--go"],
+  ],
+  "flow-control": [
+    ["flow-control", "rate=10,parallelism=20,period=60"],
+    ["flow-control", "Rate=10"],
+    ["flow-control", "period=1m"],
+  ],
   trigger: [
-    ["trigger", "--url", url, "--retries", "5", "--retry-delay", "pow(2, retried) * 1000", "--delay", "1000", "--header", "X-A: b", "--body", "{}"],
+    [
+      "trigger",
+      "--url",
+      url,
+      "--retries",
+      "5",
+      "--retry-delay",
+      "pow(2, retried) * 1000",
+      "--delay",
+      "1000",
+      "--header",
+      "X-A: b",
+      "--body",
+      "{}",
+    ],
     ["trigger", "--url", url, "--flow-control", "rate=abc", "--retry-delay", "pow(2, retries)"],
   ],
   publish: [
@@ -68,8 +90,12 @@ const RUNS: Record<string, readonly (readonly string[])[]> = {
 
 describe("docs/schema/cli-*.schema.json", () => {
   it("there is a schema for every command that prints --json, and none for another", () => {
-    const commands = (cliJson(["help"]).doc as { commands: { name: string }[] }).commands.map((c) => c.name).filter((name) => name !== "completion");
-    const schemas = files.filter((f) => f.startsWith("cli-") && f !== "cli-common.schema.json").map((f) => f.slice(4, -".schema.json".length));
+    const commands = (cliJson(["help"]).doc as { commands: { name: string }[] }).commands
+      .map((c) => c.name)
+      .filter((name) => name !== "completion");
+    const schemas = files
+      .filter((f) => f.startsWith("cli-") && f !== "cli-common.schema.json")
+      .map((f) => f.slice(4, -".schema.json".length));
     expect(new Set(schemas)).toEqual(new Set(commands));
     expect(Object.keys(RUNS).sort()).toEqual([...commands].sort());
   });
@@ -104,7 +130,9 @@ describe("docs/schema/cli-*.schema.json", () => {
     expect(
       mutate("trigger", RUNS.trigger?.[0] ?? [], (d) => ((d.request as { headers: Record<string, string> }).headers["X-Evil"] = "a\r\nb")),
     ).toContain("must match pattern");
-    expect(mutate("trigger", RUNS.trigger?.[1] ?? [], (d) => ((d.diagnostics as { severity: string }[])[0]!.severity = "fatal"))).not.toBe("valid");
+    expect(mutate("trigger", RUNS.trigger?.[1] ?? [], (d) => ((d.diagnostics as { severity: string }[])[0]!.severity = "fatal"))).not.toBe(
+      "valid",
+    );
     expect(mutate("help", ["help"], (d) => ((d.commands as { examples: unknown[] }[])[0]!.examples = []))).not.toBe("valid");
     expect(mutate("deliver", RUNS.deliver?.[0] ?? [], (d) => delete (d.summary as Record<string, unknown>).maxWaitList)).not.toBe("valid");
   });

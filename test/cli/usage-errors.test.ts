@@ -1,5 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { cli } from "./run.js";
+import { cli, root } from "./run.js";
 
 /*
  * Usage errors as a user meets them: in the CLI's own words, with a
@@ -48,7 +50,9 @@ describe("did-you-mean", () => {
   });
 
   it("a flag of another command says whose it is", () => {
-    expect(usageError(["check", "1000", "--tz", "UTC"]).split("\n")[0]).toBe("retry-delay: unknown option '--tz'; it is an option of 'simulate'");
+    expect(usageError(["check", "1000", "--tz", "UTC"]).split("\n")[0]).toBe(
+      "retry-delay: unknown option '--tz'; it is an option of 'simulate'",
+    );
   });
 
   it("a long flag written with one dash", () => {
@@ -122,7 +126,18 @@ describe("usage errors in the CLI's own words", () => {
   });
 
   it("reports every bad flag of simulate and deliver at once", () => {
-    const simulate = usageError(["simulate", "1000", "--retries", "x", "--start", "yesterday", "--tz", "Mars/Olympus", "--not-before", "-"]);
+    const simulate = usageError([
+      "simulate",
+      "1000",
+      "--retries",
+      "x",
+      "--start",
+      "yesterday",
+      "--tz",
+      "Mars/Olympus",
+      "--not-before",
+      "-",
+    ]);
     for (const flag of ["--retries", "--start", "--tz", "--not-before"]) expect(simulate).toContain(`retry-delay: ${flag} `);
     const deliver = usageError(["deliver", "--runs", "0", "--fail-rate", "2", "--arrival-rate", "fast", "--seed", "x", "extra"]);
     for (const part of ["--runs must", "--fail-rate must", "--arrival-rate must", "--seed must", "unexpected argument 'extra'"])
@@ -134,4 +149,35 @@ describe("usage errors in the CLI's own words", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Usage: retry-delay simulate/);
   });
+});
+
+describe("an unknown flag's value", () => {
+  it("is taken as the value of the flag it was meant to be, not reported again as a stray argument", () => {
+    for (const args of [
+      ["simulate", "1000", "--retires", "5"],
+      ["check", "1000", "-retries", "5"],
+      ["check", "1000", "--tz", "UTC"],
+      ["trigger", "--url", "https://e.com/wf", "--dealy", "10s"],
+    ]) {
+      const stderr = usageError(args);
+      expect(stderr.match(/^retry-delay: /gm), stderr).toHaveLength(1);
+    }
+  });
+
+  it("is left alone when nothing says the flag takes one", () => {
+    expect(usageError(["check", "1000", "--frobnicate", "5"]).match(/^retry-delay: /gm)).toHaveLength(2);
+  });
+});
+
+describe("docs/cli-errors.txt", () => {
+  it("is what the CLI answers today to five mistyped commands and flags (regenerate with `npm run docs:cli`)", () => {
+    const fresh = execFileSync(process.execPath, [`${root}/scripts/cli-docs.mjs`, "--errors-stdout"], { encoding: "utf8" });
+    expect(readFileSync(`${root}/docs/cli-errors.txt`, "utf8")).toBe(fresh);
+    const transcripts = fresh.split("\n$ ").slice(1);
+    expect(transcripts).toHaveLength(5);
+    for (const transcript of transcripts) {
+      expect(transcript).toMatch(/did you mean|it is an option of/);
+      expect(transcript.trimEnd().endsWith("[exit 2]")).toBe(true);
+    }
+  }, 60_000);
 });

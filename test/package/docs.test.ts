@@ -56,7 +56,8 @@ describe("docs/cli.md", () => {
   it("shows what the built CLI prints today (regenerate with `npm run docs:cli`)", () => {
     const fresh = execFileSync(process.execPath, [`${root}/scripts/cli-docs.mjs`, "--stdout"], { encoding: "utf8" });
     expect(readFileSync(`${root}/docs/cli.md`, "utf8")).toBe(fresh);
-  });
+    // About 50 runs of the CLI (in parallel): well within a minute on a busy machine.
+  }, 120_000);
 });
 
 describe("grammar/syntax-diagrams.html", () => {

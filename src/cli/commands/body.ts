@@ -37,7 +37,10 @@ function readBodyFile(context: CommandContext, path: string): string | undefined
     }
     return body;
   } catch (error) {
-    context.problems.add(`--body @${path}: cannot read the file (${describeFileError(error)}); write @@ for a body that starts with @`, "body");
+    context.problems.add(
+      `--body @${path}: cannot read the file (${describeFileError(error)}); write @@ for a body that starts with @`,
+      "body",
+    );
     return undefined;
   }
 }

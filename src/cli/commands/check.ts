@@ -5,9 +5,8 @@ import { describeErrorCount } from "../../expression/error-limit.js";
 import { EXPRESSION_LIMITS } from "../../expression/limits.js";
 import { printExpression } from "../../expression/print.js";
 import { styles } from "../io.js";
-import { wrap } from "../wrap.js";
 import { EXIT, type Command } from "../command.js";
-import { describeFindings, hasError, integerFlag, printDiagnostics, printJson, singleValue } from "./shared.js";
+import { describeFindings, hasError, integerFlag, printDiagnostics, printJson, singleValue, say } from "./shared.js";
 
 export const checkCommand: Command = {
   name: "check",
@@ -18,9 +17,20 @@ export const checkCommand: Command = {
     "",
     "Exit codes: 0 valid (warnings allowed), 1 invalid, 2 usage error.",
   ].join("\n"),
-  flags: [{ name: "retries", short: "r", kind: "value", placeholder: "N", help: `retries to check (default ${DEFAULT_RETRIES}, Upstash's default; at most ${EXPRESSION_LIMITS.maxRetries.toLocaleString("en-US")})` }],
+  flags: [
+    {
+      name: "retries",
+      short: "r",
+      kind: "value",
+      placeholder: "N",
+      help: `retries to check (default ${DEFAULT_RETRIES}, Upstash's default; at most ${EXPRESSION_LIMITS.maxRetries.toLocaleString("en-US")})`,
+    },
+  ],
   examples: [
-    { args: ["check", "max(1000, pow(2, retried) * 100)", "--retries", "6"], says: "Validate an expression over six retries, with its min and max delay" },
+    {
+      args: ["check", "max(1000, pow(2, retried) * 100)", "--retries", "6"],
+      says: "Validate an expression over six retries, with its min and max delay",
+    },
     { args: ["check", "Pow(2, retries) * 1000"], says: "A typo: each mistake with a caret under it and a did-you-mean" },
     { args: ["check", "-", "--json"], says: "Read the expression from stdin; print the verdict as JSON" },
   ],
@@ -49,10 +59,10 @@ export const checkCommand: Command = {
     }
     const delay = result.value;
     context.io.out(`${s.green("valid")}${s.yellow(describeFindings(delay.diagnostics))}: ${printExpression(delay.expression)}`);
-    const say = (line: string): void => context.io.out(wrap(line, context.io.width ?? 0, 2));
     if (delay.range !== undefined) {
       const { min, max, minAt, maxAt } = delay.range;
       say(
+        context,
         `delay over ${retries} ${retries === 1 ? "retry" : "retries"}: min ${formatDuration(min)} (${min} ms, retried = ${minAt}), max ${formatDuration(max)} (${max} ms, retried = ${maxAt})`,
       );
     } else if (retries === 0) {

@@ -28,10 +28,13 @@ function runCompletion(context: CommandContext, commands: readonly Command[]): n
   context.problems.settle();
   if (context.values.json === true) throw new UsageError("completion prints a shell script; --json does not apply", { flag: "json" });
   if (shell === undefined) throw new UsageError(`missing the shell: ${SHELLS.join(", ")}`);
-  if (extra.length > 0) throw new UsageError(`completion takes one shell, got ${context.positionals.length}: ${context.positionals.join(" ")}`);
+  if (extra.length > 0)
+    throw new UsageError(`completion takes one shell, got ${context.positionals.length}: ${context.positionals.join(" ")}`);
   if (!isShell(shell)) {
     const near = closestName(shell, SHELLS);
-    throw new UsageError(`no completion for '${shell}': the shells are ${SHELLS.join(", ")}${near === undefined ? "" : `; did you mean '${near}'?`}`);
+    throw new UsageError(
+      `no completion for '${shell}': the shells are ${SHELLS.join(", ")}${near === undefined ? "" : `; did you mean '${near}'?`}`,
+    );
   }
   context.io.out(completionScript(shell, commands, ["UTC", ...Intl.supportedValuesOf("timeZone")]).trimEnd());
   return EXIT.ok;

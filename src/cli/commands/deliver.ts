@@ -7,7 +7,7 @@ import { parseFlowControlValue } from "../../flow-control/parse.js";
 import { DEFAULT_BACKOFF_EXPRESSION } from "../../schedule/policy.js";
 import { EXIT, type Command, type CommandContext } from "../command.js";
 import { styles, table } from "../io.js";
-import { integerFlag, printJson, printOptionDiagnostics, stringFlag } from "./shared.js";
+import { integerFlag, printJson, printOptionDiagnostics, say, stringFlag } from "./shared.js";
 
 const CHART = { width: 64, height: 6 };
 
@@ -20,20 +20,41 @@ export const deliverCommand: Command = {
     "Simulates N runs triggered under one flow-control key: the wait list, parallelism, rate per period, delays, and retries with their delay (the expression, Upstash's default backoff, or the endpoint's Retry-After). Prints a summary, charts of calls in flight, the wait list and calls per period, and the key as Upstash's flow-control API would show it at the --at times (docs/delivery.md).",
   ].join("\n"),
   flags: [
-    { name: "runs", short: "n", kind: "value", placeholder: "N", help: "runs to trigger (1 to 1,000,000), all at once unless --arrival-rate" },
+    {
+      name: "runs",
+      short: "n",
+      kind: "value",
+      placeholder: "N",
+      help: "runs to trigger (1 to 1,000,000), all at once unless --arrival-rate",
+    },
     { name: "arrival-rate", kind: "value", placeholder: "R/D", help: "trigger them evenly, R per duration D, e.g. 10/1s" },
     { name: "flow-control", kind: "value", placeholder: "V", help: "e.g. 'parallelism=5, rate=10, period=1m' (default: no limits)" },
     { name: "retries", short: "r", kind: "value", placeholder: "N", help: "retries after the first delivery (default 3)" },
-    { name: "retry-delay", kind: "value", placeholder: "E", help: `an Upstash-Retry-Delay expression (default ${DEFAULT_BACKOFF_EXPRESSION})` },
+    {
+      name: "retry-delay",
+      kind: "value",
+      placeholder: "E",
+      help: `an Upstash-Retry-Delay expression (default ${DEFAULT_BACKOFF_EXPRESSION})`,
+    },
     { name: "delay", kind: "value", placeholder: "D", help: "Upstash-Delay of every run, e.g. 10s" },
     { name: "handler", kind: "value", placeholder: "D", help: "how long the endpoint takes (default 1s), e.g. 2s or 250ms" },
     { name: "fail-rate", kind: "value", placeholder: "P", help: "chance (0…1, or a percentage such as 10%) that a call fails" },
     { name: "fail-first", kind: "value", placeholder: "K", help: "the first K attempts of every run fail" },
-    { name: "fail-status", kind: "value", placeholder: "S", help: "status of a failure (default 500, or 429 with --retry-after; 489 is non-retryable)" },
+    {
+      name: "fail-status",
+      kind: "value",
+      placeholder: "S",
+      help: "status of a failure (default 500, or 429 with --retry-after; 489 is non-retryable)",
+    },
     { name: "retry-after", kind: "value", placeholder: "V", help: "Retry-After sent with each failure: seconds (30) or a duration (30s)" },
     { name: "seed", kind: "value", placeholder: "S", help: "seed of the random draws (default 1)" },
     { name: "window", kind: "value", placeholder: "W", help: "rate windows: fixed (the default) or sliding" },
-    { name: "anchor", kind: "value", placeholder: "A", help: "how fixed windows follow each other: first-dispatch (the default) or back-to-back" },
+    {
+      name: "anchor",
+      kind: "value",
+      placeholder: "A",
+      help: "how fixed windows follow each other: first-dispatch (the default) or back-to-back",
+    },
     { name: "retry-holds-slot", kind: "boolean", help: "a run waiting for its retry keeps its parallelism slot" },
     { name: "retries-skip-rate", kind: "boolean", help: "retries do not count against rate" },
     { name: "retry-front", kind: "boolean", help: "a due retry goes to the front of the wait list" },
@@ -44,13 +65,29 @@ export const deliverCommand: Command = {
   ],
   examples: [
     {
-      args: ["deliver", "--runs", "10000", "--flow-control", "parallelism=5, rate=10, period=1m", "--handler", "2s", "--fail-rate", "0.1", "--at", "3m"],
+      args: [
+        "deliver",
+        "--runs",
+        "10000",
+        "--flow-control",
+        "parallelism=5, rate=10, period=1m",
+        "--handler",
+        "2s",
+        "--fail-rate",
+        "0.1",
+        "--at",
+        "3m",
+      ],
       says: "10,000 runs under a rate and parallelism limit, one call in ten failing; the key at minute 3",
     },
-    { args: ["deliver", "--runs", "100", "--fail-first", "2", "--retries", "2", "--json"], says: "Every run fails twice then succeeds, as JSON" },
+    {
+      args: ["deliver", "--runs", "100", "--fail-first", "2", "--retries", "2", "--json"],
+      says: "Every run fails twice then succeeds, as JSON",
+    },
   ],
   run(context) {
-    if (context.positionals.length > 0) context.problems.add(`unexpected argument '${context.positionals[0] ?? ""}'; every option is a flag`);
+    if (context.positionals.length > 0)
+      context.problems.add(`unexpected argument '${context.positionals[0] ?? ""}'; every option is a flag`);
     const scenario = scenarioFrom(context);
     context.problems.settle();
     const json = context.values.json === true;
@@ -71,7 +108,11 @@ export const deliverCommand: Command = {
     }
     printOptionDiagnostics(context, result.diagnostics);
     if (!result.ok) return EXIT.invalid;
-    for (const line of report(context, scenario, result.value)) context.io.out(line);
+    // The headline and the model are prose, wrapped to the terminal; the summary table and the charts keep their lines.
+    report(context, scenario, result.value).forEach((line, i) => {
+      if (i < 2) say(context, line);
+      else context.io.out(line);
+    });
     return EXIT.ok;
   },
 };
@@ -112,9 +153,7 @@ function scenarioFrom(context: CommandContext): DeliveryScenario {
       ...(failFirst === undefined || failFirst === 0 ? {} : { script: Array.from({ length: failFirst }, () => failure) }),
     },
     ...(Object.keys(model).length === 0 ? {} : { model }),
-    ...(context.values.seed === undefined
-      ? {}
-      : { seed: integerFlag(context, "seed", { min: 0, max: 4_294_967_295 }) as number }),
+    ...(context.values.seed === undefined ? {} : { seed: integerFlag(context, "seed", { min: 0, max: 4_294_967_295 }) as number }),
     output: {
       runs: false,
       events: context.values.events === true,

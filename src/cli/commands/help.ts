@@ -31,11 +31,21 @@ function runHelp(context: CommandContext, commands: readonly Command[]): number 
   const name = positionals[0];
   const command = name === undefined ? undefined : commands.find((c) => c.name === name);
   if (name !== undefined && command === undefined) {
-    const near = closestName(name, commands.map((c) => c.name));
-    throw new UsageError(`unknown command '${name}'${near === undefined ? "" : `; did you mean '${near}'?`}`, near === undefined ? {} : { command: near });
+    const near = closestName(
+      name,
+      commands.map((c) => c.name),
+    );
+    throw new UsageError(
+      `unknown command '${name}'${near === undefined ? "" : `; did you mean '${near}'?`}`,
+      near === undefined ? {} : { command: near },
+    );
   }
   if (context.values.json === true) {
-    printJson(context, { command: "help", commands: (command === undefined ? commands : [command]).map(commandJson), globalFlags: GLOBAL_FLAGS.map(flagJson) });
+    printJson(context, {
+      command: "help",
+      commands: (command === undefined ? commands : [command]).map(commandJson),
+      globalFlags: GLOBAL_FLAGS.map(flagJson),
+    });
     return EXIT.ok;
   }
   const style: HelpStyle = { width: io.width ?? DEFAULT_WIDTH, color: io.color };

@@ -12,8 +12,14 @@ export const publishCommand = requestCommand({
     "or POST /v2/enqueue/{queue}/{url}: its headers, or a ready curl command.",
   ].join(" "),
   examples: [
-    { args: ["publish", "--url", "https://example.com/hook", "--timeout", "30s", "--redact", "body", "--curl"], says: "A publish with a timeout, its body hidden in logs, as curl" },
-    { args: ["publish", "--url", "https://example.com/hook", "--queue-name", "emails", "--body", "-"], says: "Enqueue it, with the body read from stdin" },
+    {
+      args: ["publish", "--url", "https://example.com/hook", "--timeout", "30s", "--redact", "body", "--curl"],
+      says: "A publish with a timeout, its body hidden in logs, as curl",
+    },
+    {
+      args: ["publish", "--url", "https://example.com/hook", "--queue-name", "emails", "--body", "-"],
+      says: "Enqueue it, with the body read from stdin",
+    },
   ],
   endpointOf: (context) => (stringFlag(context, "queue-name") === undefined ? "publish" : "enqueue"),
   flagsOf: "enqueue",
@@ -31,7 +37,10 @@ export const scheduleCommand = requestCommand({
     "the request for POST /v2/schedules/{destination}: its headers, or a ready curl command.",
   ].join(" "),
   examples: [
-    { args: ["schedule", "--url", "https://example.com/nightly", "--cron", "0 3 * * *", "--retry-delay", "1000 * (1 + retried)"], says: "A nightly schedule with a linear backoff" },
+    {
+      args: ["schedule", "--url", "https://example.com/nightly", "--cron", "0 3 * * *", "--retry-delay", "1000 * (1 + retried)"],
+      says: "A nightly schedule with a linear backoff",
+    },
   ],
   endpointOf: () => "schedule",
   flagsOf: "schedule",

@@ -58,7 +58,10 @@ function runRequest(spec: RequestCommandSpec, context: CommandContext): number {
   const ok = result.ok && !flagDiagnostics.some((d) => d.severity === "error");
   if (context.problems.list.length > 0) {
     // Usage problems stop the command, but the values it could read are still checked and reported with them.
-    printOptionDiagnostics(context, diagnostics.filter((d) => d.severity === "error" && !(d.code === "missing-url")));
+    printOptionDiagnostics(
+      context,
+      diagnostics.filter((d) => d.severity === "error" && !(d.code === "missing-url")),
+    );
     context.problems.settle();
   }
   if (context.values.json === true) {

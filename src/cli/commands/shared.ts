@@ -3,6 +3,7 @@ import { renderDiagnostics } from "../../diagnostics/render.js";
 import type { OptionDiagnostic } from "../../trigger/codes.js";
 import { renderOptionDiagnostics } from "../../trigger/render.js";
 import { EXIT, type CommandContext } from "../command.js";
+import { NO_WRAP, wrap } from "../wrap.js";
 
 /** Version of every --json document; bumped only on a breaking change (see docs/cli.md). */
 const SCHEMA_VERSION = 1;
@@ -38,7 +39,10 @@ export function integerFlag(context: CommandContext, flag: string, bounds: { min
   if (raw === undefined) return undefined;
   const text = String(raw);
   if (!/^\d+$/.test(text) || Number(text) < bounds.min || Number(text) > bounds.max) {
-    context.problems.add(`--${flag} must be a whole number from ${bounds.min.toLocaleString("en-US")} to ${bounds.max.toLocaleString("en-US")}, not '${text}'`, flag);
+    context.problems.add(
+      `--${flag} must be a whole number from ${bounds.min.toLocaleString("en-US")} to ${bounds.max.toLocaleString("en-US")}, not '${text}'`,
+      flag,
+    );
     return undefined;
   }
   return Number(text);
@@ -98,4 +102,9 @@ export function reportValue(
   }
   printDiagnostics(context, source, result.diagnostics);
   return result.ok ? undefined : EXIT.invalid;
+}
+
+/** A line of prose (not a table or a diagram), wrapped to the width the output allows, continued two spaces in. */
+export function say(context: CommandContext, line: string): void {
+  context.io.out(wrap(line, context.io.width ?? NO_WRAP, 2));
 }

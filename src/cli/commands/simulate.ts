@@ -6,8 +6,7 @@ import type { Schedule, ScheduleEntry, ScheduleOptions, ScheduleResult } from ".
 import { EXIT, type Command, type CommandContext } from "../command.js";
 import { bar, styles, table } from "../io.js";
 import { canonicalZone, formatTime as formatZoned, nearestZone, UTC } from "../time-zone.js";
-import { wrap } from "../wrap.js";
-import { integerFlag, printJson, printOptionDiagnostics, singleValue, stringFlag } from "./shared.js";
+import { integerFlag, printJson, printOptionDiagnostics, singleValue, stringFlag, say } from "./shared.js";
 
 const BAR_WIDTH = 24;
 
@@ -24,16 +23,34 @@ export const simulateCommand: Command = {
   ].join("\n"),
   flags: [
     { name: "default", kind: "boolean", help: "use Upstash's default backoff instead of an expression" },
-    { name: "retries", short: "r", kind: "value", placeholder: "N", help: `retries after the first delivery (default ${DEFAULT_RETRIES}, at most ${MAX_SIMULATED_RETRIES})` },
+    {
+      name: "retries",
+      short: "r",
+      kind: "value",
+      placeholder: "N",
+      help: `retries after the first delivery (default ${DEFAULT_RETRIES}, at most ${MAX_SIMULATED_RETRIES})`,
+    },
     { name: "delay", kind: "value", placeholder: "D", help: "delay before the first delivery: a duration (10s, 1d10h30m)" },
     { name: "not-before", kind: "value", placeholder: "T", help: "first delivery at Unix time T (seconds); overrides --delay" },
     { name: "start", kind: "value", placeholder: "ISO", help: "when the trigger is sent (default now), e.g. 2026-11-23T08:00:00Z" },
-    { name: "tz", kind: "value", placeholder: "ZONE", completes: "time-zone", help: "print wall times in this IANA time zone, e.g. Europe/Berlin (default $TZ, else UTC)" },
+    {
+      name: "tz",
+      kind: "value",
+      placeholder: "ZONE",
+      completes: "time-zone",
+      help: "print wall times in this IANA time zone, e.g. Europe/Berlin (default $TZ, else UTC)",
+    },
   ],
   examples: [
     { args: ["simulate", "pow(2, retried) * 1000", "--retries", "5"], says: "The schedule of an exponential backoff over five retries" },
-    { args: ["simulate", "--default", "--delay", "10s", "--tz", "America/New_York"], says: "Upstash's default backoff after a 10 s delay, in New York time" },
-    { args: ["simulate", "1000 * (1 + retried)", "--start", "2026-11-23T08:00:00Z", "--json"], says: "A linear backoff from a fixed start, as JSON" },
+    {
+      args: ["simulate", "--default", "--delay", "10s", "--tz", "America/New_York"],
+      says: "Upstash's default backoff after a 10 s delay, in New York time",
+    },
+    {
+      args: ["simulate", "1000 * (1 + retried)", "--start", "2026-11-23T08:00:00Z", "--json"],
+      says: "A linear backoff from a fixed start, as JSON",
+    },
   ],
   run(context) {
     const request = readRequest(context);
@@ -68,7 +85,8 @@ function readRequest(context: CommandContext): SimulateRequest {
   const startText = stringFlag(context, "start");
   // "Now" to the whole second: a schedule read by a person needs no milliseconds of the moment it was asked.
   const start = startText === undefined ? Math.floor(context.io.now() / 1000) * 1000 : Date.parse(startText);
-  if (Number.isNaN(start)) context.problems.add(`--start must be an ISO date such as 2026-11-23T08:00:00Z, not '${startText ?? ""}'`, "start");
+  if (Number.isNaN(start))
+    context.problems.add(`--start must be an ISO date such as 2026-11-23T08:00:00Z, not '${startText ?? ""}'`, "start");
   context.problems.settle();
   const options: ScheduleOptions = {
     retries,
@@ -136,12 +154,15 @@ function entryJson(e: ScheduleEntry): Record<string, unknown> {
   };
 }
 
-function printSchedule(context: CommandContext, { expression, timeZone }: SimulateRequest, { entries, summary, explanation }: Schedule): void {
+function printSchedule(
+  context: CommandContext,
+  { expression, timeZone }: SimulateRequest,
+  { entries, summary, explanation }: Schedule,
+): void {
   const s = styles(context.io.color);
-  const say = (line: string): void => context.io.out(wrap(line, context.io.width ?? 0, 2));
   const formatTime = (ms: number): string => formatZoned(ms, timeZone);
   context.io.out(s.bold(expression ?? `Upstash default backoff: ${DEFAULT_BACKOFF_EXPRESSION}`));
-  say(s.cyan(explanation));
+  say(context, s.cyan(explanation));
   if (timeZone !== UTC) context.io.out(s.dim(`times in ${timeZone}`));
   context.io.out("");
   const max = Math.max(...entries.slice(1).map((e) => e.delayMs), 0);
@@ -165,12 +186,14 @@ function printSchedule(context: CommandContext, { expression, timeZone }: Simula
   const normalized = entries.filter((e) => e.normalized);
   if (normalized.length > 0) {
     say(
+      context,
       s.yellow(
         `* normalized: ${normalized.map((e) => `retried ${e.retried ?? "–"} gave ${String(e.rawDelayMs)} ms (${e.normalizedBecause ?? ""})`).join("; ")}`,
       ),
     );
   }
   say(
+    context,
     `total span ${formatDuration(summary.totalSpanMs)} · longest gap ${formatDuration(summary.longestGapMs)} (before attempt ${summary.longestGapBefore}) · last attempt ${formatTime(summary.lastAttemptAt)}`,
   );
 }
