@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
+import { delimiter, join } from "node:path";
 import { describe } from "vitest";
 
 /*
@@ -11,7 +12,10 @@ import { describe } from "vitest";
  * with the reason printed, only when the binary is absent.
  */
 
-export const REDIS_BINARY = ["/usr/bin/redis-server", "/usr/local/bin/redis-server"].find((path) => existsSync(path));
+/** redis-server on the PATH (as `which redis-server` finds it), or where Debian and Homebrew put it. */
+const REDIS_BINARY = [...(process.env.PATH ?? "").split(delimiter).filter(Boolean), "/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"]
+  .map((dir) => join(dir, "redis-server"))
+  .find((path) => existsSync(path));
 
 /** The BullMQ majors the adapter supports, as the npm aliases the dev dependencies install them. */
 export const BULLMQ_MAJORS = [
