@@ -1,7 +1,8 @@
 // Prints bench/results/latest.json (or the file given) as the Markdown tables of docs/performance.md.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { int, kb, ns, signed } from "./format.mjs";
+import { int, ns, signed } from "./format.mjs";
+import { serverSectionMarkdown } from "./performance-doc.mjs";
 
 const file = process.argv[2] ?? fileURLToPath(new URL("results/latest.json", import.meta.url));
 const d = JSON.parse(readFileSync(file, "utf8"));
@@ -44,9 +45,6 @@ table(
   ["contender", "bytes"],
   d.memory.map((r) => [r.name, int(r.bytesPerExpression)]),
 );
-lines.push("### Bundle size (esbuild for the browser, minified / gzip -9)", "");
-table(
-  ["bundle", "minified", "gzip"],
-  d.bundle.map((r) => [r.name, kb(r.minifiedBytes), kb(r.gzipBytes)]),
-);
+if (d.bundleMarkdown !== undefined) lines.push("### Bundle size, each import alone", "", d.bundleMarkdown, "");
+if (d.shared !== undefined) lines.push(serverSectionMarkdown(d));
 console.log(lines.join("\n"));

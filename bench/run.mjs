@@ -4,17 +4,15 @@
 //   npm run bench                  the full run (a few minutes), writes bench/results/latest.json
 //   node bench/run.mjs --smoke     a tiny run that checks every contender's results; timings meaningless
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
 import { COMPILERS, CONTENDERS, distinctExpressions, invalidExpressions, RETRIED_VALUES, WORKLOAD } from "./contenders.mjs";
 import { tryCompile } from "../dist/index.js";
-import { int, kb, ns, signed } from "./format.mjs";
+import { int, ns, signed } from "./format.mjs";
 import { calibrate, interleave, median, ROUNDS, smoke, summary } from "./harness.mjs";
-import { benchSharedSite, sharedSiteLines } from "./shared-site.mjs";
-import { hostShims, lazyFullParser } from "../scripts/esbuild-plugins.mjs";
+import { benchSharedSite, DISTINCT, sharedSiteLines } from "./shared-site.mjs";
+import { serverSectionMarkdown, updatePerformanceDoc } from "./performance-doc.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const COLD_RUNS = smoke ? 1 : 25;
@@ -224,49 +222,18 @@ function benchMemory() {
 }
 
 // --- 5. bundle size ------------------------------------------------------------------------------
+// bench/bundle-size.mjs (the packaging work) measures each public function imported alone, next to the peers.
 async function benchBundle() {
-  const entries = [
-    {
-      name: "retry-delay (whole library)",
-      contents: `export * from ${JSON.stringify(`${root}src/index.ts`)};`,
-      plugins: [hostShims, lazyFullParser],
-    },
-    {
-      name: "retry-delay (compile only)",
-      contents: `export { compile, tryCompile } from ${JSON.stringify(`${root}src/index.ts`)};`,
-      plugins: [hostShims, lazyFullParser],
-    },
-    {
-      name: "chevrotain alone (Lexer, parser, createToken)",
-      contents: `export { Lexer, EmbeddedActionsParser, CstParser, createToken } from "chevrotain";`,
-      plugins: [],
-    },
-    { name: "expr-eval", contents: `export { Parser } from "expr-eval";`, plugins: [] },
-    { name: "filtrex", contents: `export { compileExpression } from "filtrex";`, plugins: [] },
-  ];
-  const rows = [];
-  for (const entry of entries) {
-    const result = await build({
-      stdin: { contents: entry.contents, resolveDir: root, loader: "ts" },
-      bundle: true,
-      write: false,
-      minify: true,
-      format: "esm",
-      platform: "browser",
-      mainFields: ["module", "browser", "main"],
-      plugins: entry.plugins,
-      logLevel: "error",
-    });
-    const code = result.outputFiles[0].contents;
-    rows.push({ name: entry.name, minifiedBytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length });
-  }
-  return rows;
+  const module = new URL("bundle-size.mjs", import.meta.url);
+  if (!existsSync(module)) return undefined;
+  return (await import(module.href)).bundleSizeReport();
 }
 
 // --- report --------------------------------------------------------------------------------------
 const ops = (v) => `${int(v)}/s`;
 
 const started = new Date();
+const startLoad = loadavg();
 console.log(
   `retry-delay benchmark — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${started.toISOString()}${smoke ? " — SMOKE RUN: numbers are meaningless" : ""}\n`,
 );
@@ -310,11 +277,12 @@ console.log(`\n4. Memory: retained heap per compiled expression, ${int(MEMORY_CO
 for (const r of memory) console.log(`     ${r.name.padEnd(40)} ${int(r.bytesPerExpression).padStart(7)} bytes`);
 
 const bundle = await benchBundle();
-console.log("\n5. Bundle size for the browser (esbuild, minified / gzip -9)");
-for (const r of bundle) console.log(`     ${r.name.padEnd(48)} ${kb(r.minifiedBytes).padStart(9)} / ${kb(r.gzipBytes)}`);
+if (bundle === undefined) console.log("\n5. Bundle size: bench/bundle-size.mjs is not in this tree, so there is no bundle table");
+else console.log(`\n5. Bundle size, each import alone (esbuild, minified, gzip -9)\n${bundle.markdown}`);
 
 const document = {
   date: started.toISOString(),
+  load: startLoad,
   node: process.version,
   cpus: cpus().length,
   cpu: cpus()[0]?.model,
@@ -326,12 +294,19 @@ const document = {
   errorPath,
   cold,
   memory,
-  bundle,
+  bundle: bundle?.rows,
+  bundleMarkdown: bundle?.markdown,
+  sharedDistinct: DISTINCT,
 };
 const out = smoke ? `${tmpdir()}/retry-delay-bench-smoke.json` : `${root}bench/results/latest.json`;
 mkdirSync(new URL(".", `file://${out}`), { recursive: true });
 writeFileSync(out, `${JSON.stringify(document, null, 2)}\n`);
 console.log(`\nwrote ${out.replace(root, "")}`);
+if (!smoke) {
+  updatePerformanceDoc(`${root}docs/performance.md`, serverSectionMarkdown(document));
+  console.log("updated the measured section of docs/performance.md");
+} else serverSectionMarkdown(document); // checks the section can be written from a smoke run's document
+
 // 6. the delivery simulator (bench/delivery.mjs); 7. the ESLint plugin over ESLint alone (bench/eslint.mjs)
 for (const script of ["delivery.mjs", "eslint.mjs"]) {
   console.log("");

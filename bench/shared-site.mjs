@@ -70,17 +70,23 @@ export function benchSharedSite(rounds = ROUNDS) {
       handWritten: summary(hand.samples),
       closure: summary(ours.samples),
       ratio: median(ours.samples) / median(hand.samples),
+      // The best sample of each: what the code costs when the machine's other tenants leave it alone.
+      bestRatio: Math.min(...ours.samples) / Math.min(...hand.samples),
     };
   });
 }
 
 /** The console lines of the measure. */
 export function sharedSiteLines(results) {
-  const lines = [`Evaluation through one shared call site, after ${DISTINCT} distinct expressions were compiled (ns per call, median [p10–p90])`];
+  const lines = [
+    `Evaluation through one shared call site, after ${DISTINCT} distinct expressions were compiled (ns per call, median [p10–p90])`,
+  ];
   for (const r of results) {
     lines.push(`   ${r.expression}`);
     lines.push(`     hand-written             ${ns(r.handWritten.median).padStart(9)} [${ns(r.handWritten.p10)}–${ns(r.handWritten.p90)}]`);
-    lines.push(`     retry-delay closure      ${ns(r.closure.median).padStart(9)} [${ns(r.closure.p10)}–${ns(r.closure.p90)}]  ×${r.ratio.toFixed(2)}`);
+    lines.push(
+      `     retry-delay closure      ${ns(r.closure.median).padStart(9)} [${ns(r.closure.p10)}–${ns(r.closure.p90)}]  ×${r.ratio.toFixed(2)} (best samples ×${r.bestRatio.toFixed(2)})`,
+    );
   }
   return lines;
 }
