@@ -99,10 +99,14 @@ complete -o default -F ${fn} ${PROGRAM}
 `;
 }
 
+/** A flag's help up to its first full stop: what a completion menu has room for. */
+function firstSentence(help: string): string {
+  return (help.split(/(?<=\.)\s/)[0] ?? help).replace(/\.$/, "");
+}
+
 /** Text inside a zsh `_arguments` description `[…]`. */
 function zshDescription(text: string): string {
-  const first = /^[^]*?[.;](?=\s|$)/.exec(text)?.[0] ?? text;
-  return first.replace(/[[\]]/g, "").replace(/:/g, "\\:").replace(/'/g, "'\\''");
+  return firstSentence(text).replace(/[[\]]/g, "").replace(/:/g, "\\:").replace(/'/g, "'\\''");
 }
 
 function zshFlagSpec(flag: Flag, zones: string): string[] {
@@ -175,7 +179,7 @@ function fishScript(commands: readonly Command[], zonesList: readonly string[]):
       const values = valueWords(f, zonesList.join(" "));
       const takes =
         f.kind === "boolean" ? "" : values !== undefined ? ` -x -a ${quote(values)}` : f.completes === "file" ? " -r -F" : " -x";
-      lines.push(`complete -c ${PROGRAM} ${when} -l ${f.name}${short}${takes} -d ${quote(f.help.split(/(?<=[.;])\s/)[0] ?? f.help)}`);
+      lines.push(`complete -c ${PROGRAM} ${when} -l ${f.name}${short}${takes} -d ${quote(firstSentence(f.help))}`);
     }
     const words = positionalWords(c, commands);
     if (words.length > 0) lines.push(`complete -c ${PROGRAM} ${when} -a ${quote(words.join(" "))}`);

@@ -40,7 +40,8 @@ export function processIo(color: ColorMode): Io {
 
 /** ANSI styles that vanish when colour is off. */
 export function styles(color: boolean) {
-  const wrap = (code: string) => (text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  // Nothing to colour, no escape codes: an empty styled string stays empty.
+  const wrap = (code: string) => (text: string) => (color && text !== "" ? `\u001b[${code}m${text}\u001b[0m` : text);
   return {
     bold: wrap("1"),
     dim: wrap("2"),
