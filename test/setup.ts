@@ -22,8 +22,8 @@ export function propertyRuns(local: number): number {
 fc.configureGlobal({ numRuns: process.env.CI ? 1000 : MUTATION_RUN ? 30 : 100, endOnFailure: MUTATION_RUN });
 
 /**
- * Tests that hold work to a wall-clock budget. Under Stryker's instrumentation,
- * on a shared machine, the budget measures the load, not the code: such a test
+ * Tests that hold work to a time budget (CPU time, test/support/cpu-time.ts). Under
+ * Stryker's instrumentation the budget measures the instrumentation, not the code: such a test
  * fails the initial run or "kills" a mutant by being slow. Stryker has its own
  * timeout for mutants that loop; what these tests check besides time is
  * asserted without a clock in test/request/incoming-headers.test.ts and

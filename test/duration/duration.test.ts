@@ -8,6 +8,7 @@ import {
   type DurationCode,
   type DurationOptions,
 } from "../../src/index.js";
+import { cpuTime } from "../support/cpu-time.js";
 
 const ms = (text: string, options?: DurationOptions): number => {
   const parsed = parseDuration(text, options);
@@ -137,9 +138,9 @@ describe("bounds", () => {
   });
 
   it("rejects a 1 MB value quickly by the length limit", () => {
-    const start = performance.now();
-    expect(codeOf("1s".repeat(500_000))).toEqual(["duration-too-long"]);
-    expect(performance.now() - start).toBeLessThan(50);
+    const { value, ms } = cpuTime(() => codeOf("1s".repeat(500_000)));
+    expect(value).toEqual(["duration-too-long"]);
+    expect(ms).toBeLessThan(50);
   });
 
   it("checks plan limits", () => {

@@ -7,6 +7,7 @@ import {
   TRIGGER_CODES,
   type TriggerOptions,
 } from "../../src/index.js";
+import { cpuTime } from "../support/cpu-time.js";
 
 const url = "https://example.com/api/workflow";
 const now = Date.UTC(2026, 10, 23);
@@ -173,9 +174,9 @@ describe("buildTriggerRequest on options from an untrusted body", () => {
       url: "https://example.com/wf",
       ...Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`retryDelayy${i}`, 1])),
     };
-    const start = performance.now();
-    const { ok, diagnostics } = buildTriggerRequest(options);
-    expect(performance.now() - start).toBeLessThan(500);
+    const { value, ms } = cpuTime(() => buildTriggerRequest(options));
+    const { ok, diagnostics } = value;
+    expect(ms).toBeLessThan(500);
     expect(ok).toBe(true);
     expect(diagnostics).toHaveLength(21);
     expect(diagnostics[20]?.message).toBe("and 19980 more unknown options; they are ignored");
@@ -282,9 +283,9 @@ describe("parseTriggerHeaders", () => {
 
   it("bounds the unknown-header warnings: 20 with suggestions, then one count", () => {
     const headers = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`upstash-failure-callback-flow-control-${i}`, "v"]));
-    const start = performance.now();
-    const { diagnostics } = parseTriggerHeaders(headers);
-    expect(performance.now() - start).toBeLessThan(500);
+    const { value, ms } = cpuTime(() => parseTriggerHeaders(headers));
+    const { diagnostics } = value;
+    expect(ms).toBeLessThan(500);
     expect(diagnostics).toHaveLength(21);
     expect(diagnostics.every((d) => d.code === "unknown-upstash-header")).toBe(true);
     expect(diagnostics[20]?.message).toBe("and 4980 more unknown `Upstash-*` headers");
@@ -300,10 +301,9 @@ describe("parseTriggerHeaders", () => {
   });
 
   it("refuses a 1 MB header value quickly", () => {
-    const start = performance.now();
-    const result = parseTriggerHeaders({ "upstash-retry-delay": "1+".repeat(500_000) + "1" });
+    const { value: result, ms } = cpuTime(() => parseTriggerHeaders({ "upstash-retry-delay": "1+".repeat(500_000) + "1" }));
     expect(result.diagnostics[0]?.code).toBe("invalid-header-value");
-    expect(performance.now() - start).toBeLessThan(100);
+    expect(ms).toBeLessThan(100);
   });
 
   it("keeps a forwarded header named __proto__ as a plain entry", () => {

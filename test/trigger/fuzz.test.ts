@@ -7,6 +7,7 @@ import {
   parseTriggerHeaders,
   type TriggerOptions,
 } from "../../src/index.js";
+import { cpuTime } from "../support/cpu-time.js";
 
 describe("hostile input never throws", () => {
   const anyOptions = fc.oneof(
@@ -72,8 +73,8 @@ describe("hostile input never throws", () => {
   });
 
   it("rejects a 1 MB flow-control value quickly", () => {
-    const start = performance.now();
-    expect(parseFlowControlValue("rate=1,".repeat(150_000)).diagnostics[0]?.code).toBe("value-too-long");
-    expect(performance.now() - start).toBeLessThan(50);
+    const { value, ms } = cpuTime(() => parseFlowControlValue("rate=1,".repeat(150_000)));
+    expect(value.diagnostics[0]?.code).toBe("value-too-long");
+    expect(ms).toBeLessThan(50);
   });
 });
