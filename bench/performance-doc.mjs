@@ -25,11 +25,22 @@ export function serverSectionMarkdown(d) {
   const [valid, invalid] = d.errorPath;
   const ours = d.memory.find((r) => r.name === "retry-delay closure");
   const worstShared = Math.max(...d.shared.map((r) => r.ratio));
+  const overloaded = d.load[0] > d.cpus;
+  // Timing verdicts from an overloaded run would be noise presented as findings; memory is not timing.
+  const timed = (ok) => (overloaded ? "unreliable: overloaded run" : met(ok));
   const lines = [
     START,
     "",
     `Run: ${d.date}, Node ${d.node}, ${d.cpus} × ${d.cpu}, load average ${d.load.map((l) => l.toFixed(1)).join(" / ")} at the start.`,
     "",
+    ...(overloaded
+      ? [
+          `**The machine was overloaded during this run** (load ${d.load[0].toFixed(1)} on ${d.cpus} cores): medians, rates and`,
+          "cold starts below are unreliable, and no verdict is drawn from them; the memory figures and the",
+          "best-sample ratios hold up best. Run `npm run bench` on a quiet machine before quoting them.",
+          "",
+        ]
+      : []),
     `### Evaluation through one shared call site (${d.sharedDistinct} distinct expressions compiled first)`,
     "",
     "Every closure, ours and the hand-written arrow, is called from the one `delay(r)` of a shared loop,",
@@ -71,22 +82,22 @@ export function serverSectionMarkdown(d) {
         [
           "shared call site: each closure ≤ 1.5× hand-written",
           `${d.shared.map((r) => ratio(r.ratio)).join(", ")} (best samples: ${d.shared.map((r) => ratio(r.bestRatio)).join(", ")})`,
-          met(worstShared <= 1.5),
+          timed(worstShared <= 1.5),
         ],
         [
           "compile of valid input ≥ 1.5× cel-js parse + check",
           `${int(valid.median)}/s; @marcbachmann/cel-js is not installed here, so it is not measured`,
           "**not measured**",
         ],
-        ["invalid input ≥ 0.5× the valid rate", ratio(invalid.ofValid), met(invalid.ofValid >= 0.5)],
-        ["first invalid expression in a fresh process ≤ 5 ms", `${firstInvalid.toFixed(1)} ms`, met(firstInvalid <= 5)],
+        ["invalid input ≥ 0.5× the valid rate", ratio(invalid.ofValid), timed(invalid.ofValid >= 0.5)],
+        ["first invalid expression in a fresh process ≤ 5 ms", `${firstInvalid.toFixed(1)} ms`, timed(firstInvalid <= 5)],
         ["≤ 800 B retained per compiled expression", `${int(ours.bytesPerExpression)} B`, met(ours.bytesPerExpression <= 800)],
         [
           "`import` + first compile ≤ 10 ms over `node -e 0`",
           `${signed(above("retry-delay: import + first compile"))} ms`,
-          met(above("retry-delay: import + first compile") <= 10),
+          timed(above("retry-delay: import + first compile") <= 10),
         ],
-        ["CLI on an invalid expression ≤ 15 ms over a valid one", `${signed(cliGap)} ms`, met(cliGap <= 15)],
+        ["CLI on an invalid expression ≤ 15 ms over a valid one", `${signed(cliGap)} ms`, timed(cliGap <= 15)],
       ],
     ),
     ...(d.bundleMarkdown === undefined ? [] : ["### Bundle size, each import alone", "", d.bundleMarkdown, ""]),
