@@ -10,11 +10,10 @@ import {
   parseFlowControlValue,
   toCurl,
   toFlowControlOptions,
-  toSdkCode,
   type FlowControlOptions,
   type HttpRequest,
-  type SdkName,
 } from "../src/index.js";
+import { toSdkCode, type SdkName } from "../src/request/sdk-code.js";
 import { byId, renderDiagnostics } from "./dom.js";
 
 /** The tab's inputs, by URL-hash key. */

@@ -74,7 +74,6 @@ export {
 } from "./trigger/build.js";
 export type { OptionCode, OptionDiagnostic } from "./trigger/codes.js";
 export { toCurl } from "./trigger/curl.js";
-export { toSdkCode, type SdkCodeOptions, type SdkCodeResult, type SdkName } from "./request/sdk-code.js";
 export {
   parseRequestHeaders,
   parseTriggerHeaders,

@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildPublishRequest, buildTriggerRequest, simulateSchedule, toCurl, toSdkCode, tryCompile } from "../../src/index.js";
+import { buildPublishRequest, buildTriggerRequest, simulateSchedule, toCurl, tryCompile } from "../../src/index.js";
+import { toSdkCode } from "../../src/request/sdk-code.js";
 import { OPERATORS, PUNCTUATION, type OperatorRow } from "../../src/expression/operators.js";
 import { hasChromium, screenshots, startPlayground, typeExpression, type Playground } from "./harness.js";
 

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildPublishRequest, buildTriggerRequest, type PublishOptions } from "../../src/index.js";
 import { MAX_LITERAL_DEPTH, toLiteral } from "../../src/request/js-literal.js";
-import { toSdkCode, type SdkName } from "../../src/request/sdk-code.js";
+import { toSdkCode, type SdkCodeOptions, type SdkCodeResult, type SdkName } from "../../src/request/sdk-code.js";
 import { optionName, rowsFor } from "../../src/request/table.js";
 import { compareHeaders, gen, isDocumentedSdkOnly, isTelemetry, NOW } from "../trigger/differential-support.js";
 
@@ -66,7 +66,9 @@ describe("toSdkCode", () => {
       const result = toSdkCode(options, { sdk: "qstash" });
       return result.ok ? result.value : "";
     };
-    expect(code({ url: "https://example.com/hook", body: { id: 1 } })).toContain('await client.publishJSON({\n  url: "https://example.com/hook",\n  body: { id: 1 },\n});');
+    expect(code({ url: "https://example.com/hook", body: { id: 1 } })).toContain(
+      'await client.publishJSON({\n  url: "https://example.com/hook",\n  body: { id: 1 },\n});',
+    );
     expect(code({ url: "https://example.com/hook", body: "hi" })).toContain("await client.publish({");
     expect(code({ url: "https://example.com/hook" })).toContain('import { Client } from "@upstash/qstash";');
     // publishJSON would replace the caller's Content-Type: the JSON text goes through publish instead.
@@ -76,12 +78,19 @@ describe("toSdkCode", () => {
   });
 
   it("prints the body as JSON sends it", () => {
-    const result = toSdkCode({ url: "https://example.com/wf", body: { at: new Date(0), gone: undefined, list: [1, "two"] } }, { sdk: "workflow" });
+    const result = toSdkCode(
+      { url: "https://example.com/wf", body: { at: new Date(0), gone: undefined, list: [1, "two"] } },
+      { sdk: "workflow" },
+    );
     expect(result.ok && result.value).toContain('body: { at: "1970-01-01T00:00:00.000Z", list: [1, "two"] },');
   });
 
   it("prints a base URL other than QStash's, never a token", () => {
-    const result = toSdkCode({ url: "https://example.com/wf" }, { sdk: "workflow", baseUrl: "http://localhost:8080", token: "secret" } as never);
+    const result = toSdkCode({ url: "https://example.com/wf" }, {
+      sdk: "workflow",
+      baseUrl: "http://localhost:8080",
+      token: "secret",
+    } as never);
     expect(result.ok && result.value).toContain('new Client({ baseUrl: "http://localhost:8080", token: process.env.QSTASH_TOKEN })');
     expect(result.ok && result.value).not.toContain("secret");
     const plain = toSdkCode({ url: "https://example.com/wf" }, { sdk: "workflow", baseUrl: "https://qstash.upstash.io/" });
@@ -91,7 +100,9 @@ describe("toSdkCode", () => {
   it("gives the builder's diagnostics and no code for options it refuses", () => {
     const result = toSdkCode({ url: "example.com", retries: -1 }, { sdk: "workflow" });
     expect(result.ok).toBe(false);
-    expect(result.diagnostics.map((d) => d.code)).toEqual(buildTriggerRequest({ url: "example.com", retries: -1 }).diagnostics.map((d) => d.code));
+    expect(result.diagnostics.map((d) => d.code)).toEqual(
+      buildTriggerRequest({ url: "example.com", retries: -1 }).diagnostics.map((d) => d.code),
+    );
     expect(toSdkCode(null as never, { sdk: "qstash" }).diagnostics.map((d) => d.code)).toEqual(["invalid-options"]);
   });
 
@@ -118,11 +129,15 @@ describe("toSdkCode", () => {
   it("writes keys that are not identifiers, and __proto__, so that they stay keys", () => {
     const body = JSON.parse('{"__proto__": {"x": 1}, "a-b": 2, "$ok": 3}') as unknown;
     expect(toLiteral(body, "")).toBe('{ ["__proto__"]: { x: 1 }, "a-b": 2, $ok: 3 }');
-    expect(toLiteral([-0, Number.NaN, Infinity, null, undefined, "\u2028\n"], "")).toBe('[-0, NaN, Infinity, null, undefined, "\u2028\\n"]');
+    expect(toLiteral([-0, Number.NaN, Infinity, null, undefined, "\u2028\n"], "")).toBe(
+      '[-0, NaN, Infinity, null, undefined, "\u2028\\n"]',
+    );
   });
 
   it("refuses, with a diagnostic, what has no literal or is nested too deep", () => {
-    const fn = toSdkCode({ url: "https://example.com/wf", flowControl: { key: "k", rate: 1, extra: () => 1 } } as never, { sdk: "workflow" });
+    const fn = toSdkCode({ url: "https://example.com/wf", flowControl: { key: "k", rate: 1, extra: () => 1 } } as never, {
+      sdk: "workflow",
+    });
     expect(fn.ok).toBe(false);
     expect(fn.diagnostics.at(-1)?.message).toContain("cannot be printed as code");
     let deep: unknown = 1;
@@ -227,10 +242,17 @@ const publishOptions = fc.record(
 
 /** The playground's defaults, and the sampled option sets the builder accepts. */
 function cases<T>(sdk: SdkName, arb: fc.Arbitrary<T>, seed: number): { options: T; code: string }[] {
-  const fixed = { url: "https://example.com/api/workflow", retries: 5, retryDelay: "pow(2, retried) * 1000", delay: "10s", flowControl: { key: "user-42", rate: 10, period: "1m" }, body: { hello: "world" } };
+  const fixed = {
+    url: "https://example.com/api/workflow",
+    retries: 5,
+    retryDelay: "pow(2, retried) * 1000",
+    delay: "10s",
+    flowControl: { key: "user-42", rate: 10, period: "1m" },
+    body: { hello: "world" },
+  };
   const found: { options: T; code: string }[] = [];
   for (const options of [fixed as T, ...fc.sample(arb, { numRuns: 60, seed })]) {
-    const result = toSdkCode(options as never, { sdk, baseUrl: BASE, now: NOW });
+    const result: SdkCodeResult = toSdkCode(options as never, { sdk, baseUrl: BASE, now: NOW } satisfies SdkCodeOptions);
     if (result.ok) found.push({ options, code: result.value });
   }
   return found;
