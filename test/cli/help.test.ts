@@ -46,7 +46,7 @@ describe("help", () => {
     expect(cli([]).code).toBe(2);
   });
 
-  it.each(table.commands.map((c) => c.name))("help %s is %s --help, with options and examples", (name) => {
+  it.each(table.commands.map((c) => c.name))("help %s prints what --help does, with options and examples", (name) => {
     const wide = { env: { COLUMNS: "1000" } };
     const viaHelp = cli(["help", name], wide);
     const viaFlag = cli([name, "--help"], wide);

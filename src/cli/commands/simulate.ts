@@ -45,7 +45,7 @@ export const simulateCommand: Command = {
     { args: ["simulate", "pow(2, retried) * 1000", "--retries", "5"], says: "The schedule of an exponential backoff over five retries" },
     {
       args: ["simulate", "--default", "--delay", "10s", "--tz", "America/New_York"],
-      says: "Upstash's default backoff after a 10 s delay, in New York time",
+      says: "Upstash's default backoff after a 10s delay, in New York time",
     },
     {
       args: ["simulate", "1000 * (1 + retried)", "--start", "2026-11-23T08:00:00Z", "--json"],

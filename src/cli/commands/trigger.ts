@@ -23,7 +23,7 @@ export const triggerCommand = requestCommand({
         "--delay",
         "10s",
       ],
-      says: "The headers of a trigger with five retries, an exponential backoff and a 10 s delay",
+      says: "The headers of a trigger with five retries, an exponential backoff and a 10s delay",
     },
     {
       args: [
