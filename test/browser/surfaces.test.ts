@@ -21,7 +21,8 @@ import { hasChromium, screenshots, startPlayground, typeExpression, type Playgro
  */
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+const require = createRequire(import.meta.url);
+const AXE = require.resolve("axe-core/axe.min.js");
 const TABS = ["expression", "duration", "flow", "trigger", "delivery"] as const;
 
 describe.runIf(hasChromium)("the playground's surfaces in Chromium", () => {
