@@ -48,7 +48,9 @@ function primitive(value: unknown): string | undefined {
   }
 }
 
-type Entries = { readonly array: true; readonly items: readonly unknown[] } | { readonly array: false; readonly items: readonly (readonly [string, unknown])[] };
+type Entries =
+  | { readonly array: true; readonly items: readonly unknown[] }
+  | { readonly array: false; readonly items: readonly (readonly [string, unknown])[] };
 
 /** An object's or array's own entries, read once; object entries whose value is undefined are left out, as JSON leaves them. */
 function entries(value: object): Entries {
@@ -97,7 +99,9 @@ function oneLine(value: unknown, budget: number, depth: number): string | undefi
   if (read.items.length === 0) return read.array ? "[]" : "{}";
   let text = open;
   for (const [i, item] of read.items.entries()) {
-    const [prefix, inner] = read.array ? ["", item] : [`${propertyKey((item as readonly [string, unknown])[0])}: `, (item as readonly [string, unknown])[1]];
+    const [prefix, inner] = read.array
+      ? ["", item]
+      : [`${propertyKey((item as readonly [string, unknown])[0])}: `, (item as readonly [string, unknown])[1]];
     const part = oneLine(inner, budget - text.length - prefix.length, depth + 1);
     if (part === undefined) return undefined;
     text += `${i === 0 ? "" : ", "}${prefix}${part}`;

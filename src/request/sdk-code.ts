@@ -66,7 +66,9 @@ interface Target {
 function target(sdk: unknown): Target {
   if (sdk === "workflow") return { packageName: "@upstash/workflow", endpoint: "trigger", build: buildTriggerRequest };
   if (sdk === "qstash") return { packageName: "@upstash/qstash", endpoint: "publish", build: buildPublishRequest };
-  return invalidArgument(`settings.sdk must be "workflow" or "qstash", not ${typeof sdk === "string" ? `\`${sdk.slice(0, 40)}\`` : typeof sdk}`);
+  return invalidArgument(
+    `settings.sdk must be "workflow" or "qstash", not ${typeof sdk === "string" ? `\`${sdk.slice(0, 40)}\`` : typeof sdk}`,
+  );
 }
 
 /**
@@ -127,7 +129,10 @@ export function toSdkCode(options: TriggerOptions | PublishOptions, settings: Sd
   try {
     // One option a line, as a person writes the call.
     const argument = fields.entries.map(([name, value]) => `  ${propertyKey(name)}: ${toLiteral(value, "  ")},`);
-    const base = buildOptions.baseUrl === undefined || buildOptions.baseUrl.replace(/\/+$/, "") === DEFAULT_BASE_URL ? "" : `baseUrl: ${JSON.stringify(buildOptions.baseUrl)}, `;
+    const base =
+      buildOptions.baseUrl === undefined || buildOptions.baseUrl.replace(/\/+$/, "") === DEFAULT_BASE_URL
+        ? ""
+        : `baseUrl: ${JSON.stringify(buildOptions.baseUrl)}, `;
     const code = [
       `import { Client } from ${JSON.stringify(packageName)};`,
       "",
