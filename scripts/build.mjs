@@ -1,90 +1,149 @@
-// Builds the published JavaScript: one ESM bundle per entry with chevrotain
-// inlined and tree-shaken (importing chevrotain 11 unbundled loads lodash-es's
-// ~600 modules, about 0.5 s of cold start), then the .d.ts files with tsc.
+// Builds the published package into dist/ (the layout: scripts/package-layout.mjs):
+//
+//   dist/*.js + chunk-*.js   ESM for Node: every entry in one esbuild build with shared chunks,
+//                             so each class (RetryDelayError) exists once; chevrotain is inlined,
+//                             tree-shaken and evaluated on the first invalid expression only
+//   dist/cjs/*.cjs           the same files as CommonJS, so `require` gets the same graph
+//   dist/modules/**.js       per-module ESM for bundlers (the "module" condition): each import
+//                             pulls in only the modules it uses
+//   dist/types/**.d.ts/.d.cts declarations for both formats
+//   dist/cli.js              the CLI, with its chevrotain parser in cli-full-parser.cjs
+//
+// Every JavaScript file ships with a source map into src/ (shipped too). Identifiers are not
+// minified, so stacks and errors show real names (RetryDelayError, compileTree); esbuild's
+// keepNames is not used: it wraps every closure made at run time in a naming call.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { chmodSync, readFileSync, rmSync } from "node:fs";
-import { CLI_FULL_PARSER_FILE, hostShims, lazyFullParser, requiredFullParser } from "./esbuild-plugins.mjs";
-import { fileURLToPath } from "node:url";
+import { chmodSync, readdirSync, rmSync } from "node:fs";
+import { writeCjsDeclarations } from "./build-declarations.mjs";
+import {
+  CHEVROTAIN_MODULES,
+  CLI_FULL_PARSER_FILE,
+  hostShims,
+  lazyFullParser,
+  lazyFullParserModule,
+  requiredFullParser,
+  siblingsAsCommonJs,
+} from "./esbuild-plugins.mjs";
+import { packageEntries, pkg, root } from "./package-layout.mjs";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
-rmSync(`${root}/dist`, { recursive: true, force: true });
+const dist = `${root}dist`;
+rmSync(dist, { recursive: true, force: true });
 
-const libraryOptions = {
-  // The root and its two data/tooling subpaths share chunks, so `RetryDelayError` and the tables are one copy.
-  entryPoints: { index: `${root}/src/index.ts`, ast: `${root}/src/ast.ts`, tables: `${root}/src/tables.ts` },
-  splitting: true,
-  outdir: `${root}/dist`,
+const entries = packageEntries();
+const define = { __VERSION__: JSON.stringify(pkg.version) };
+
+const common = {
   bundle: true,
-  format: "esm",
-  // The core must run in browsers and edge runtimes: "neutral" refuses Node built-ins.
+  target: "es2022",
+  // The library must run in browsers and edge runtimes: "neutral" refuses Node built-ins.
   platform: "neutral",
   mainFields: ["module", "main"],
-  target: "es2022",
   treeShaking: true,
-  minify: true,
-  keepNames: false,
+  // Whitespace and syntax only: identifiers keep their names for stack traces (see the top).
+  minifyWhitespace: true,
+  minifySyntax: true,
+  minifyIdentifiers: false,
+  sourcemap: "linked",
+  // The maps point into src/, which ships; chevrotain's sources are not repeated in them.
+  sourcesContent: false,
   legalComments: "eof",
   logLevel: "warning",
-  plugins: [hostShims, lazyFullParser],
+  define,
 };
 
-const pkg = JSON.parse(readFileSync(`${root}/package.json`, "utf8"));
+// 1. ESM for Node: one build, so root, subpaths, bullmq and client share one copy of everything.
+await build({
+  ...common,
+  entryPoints: Object.fromEntries(entries.map((e) => [e.name, `${root}${e.source}`])),
+  splitting: true,
+  outdir: dist,
+  format: "esm",
+  plugins: [hostShims, lazyFullParser],
+});
 
-const cliOptions = {
-  ...libraryOptions,
-  entryPoints: { cli: `${root}/src/cli/bin.ts` },
-  splitting: false,
+// 2. CommonJS: each of those files converted on its own, so `require` loads the same graph.
+const eslint = entries.find((e) => e.subpath === "./eslint");
+const esmFiles = readdirSync(dist).filter((f) => f.endsWith(".js") && f !== `${eslint?.name}.js`);
+await build({
+  ...common,
+  entryPoints: esmFiles.map((f) => `${dist}/${f}`),
+  outdir: `${dist}/cjs`,
+  outExtension: { ".js": ".cjs" },
+  format: "cjs",
+  plugins: [siblingsAsCommonJs],
+});
+// The ESLint plugin is a default export; CommonJS users expect `require("retry-delay/eslint")` to be the plugin.
+if (eslint !== undefined) {
+  await build({
+    ...common,
+    entryPoints: [`${dist}/${eslint.name}.js`],
+    outfile: `${root}${eslint.require}`,
+    format: "cjs",
+    footer: { js: "module.exports = module.exports.default;" },
+    plugins: [siblingsAsCommonJs],
+  });
+}
+
+// 3. Per-module ESM for bundlers: src/ file for file, with chevrotain in the one lazily loaded module.
+const sources = [];
+const walk = (dir) => {
+  for (const entry of readdirSync(`${root}${dir}`, { withFileTypes: true })) {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) {
+      if (path !== "src/cli") walk(path);
+    } else if (path.endsWith(".ts") && !path.endsWith(".d.ts") && !CHEVROTAIN_MODULES.test(path)) {
+      sources.push(`${root}${path}`);
+    }
+  }
+};
+walk("src");
+await build({
+  ...common,
+  entryPoints: sources,
+  bundle: false,
+  outbase: `${root}src`,
+  outdir: `${dist}/modules`,
+  format: "esm",
+  // Readable: the bundler that takes these modules minifies them with the application.
+  minifyWhitespace: false,
+  minifySyntax: false,
+});
+await build({
+  ...common,
+  entryPoints: [`${root}src/expression/lazy-chevrotain-parse.ts`],
+  outfile: `${dist}/modules/expression/lazy-chevrotain-parse.js`,
+  format: "esm",
+  minifyWhitespace: false,
+  minifySyntax: false,
+  plugins: [hostShims, lazyFullParserModule],
+});
+
+// 4. The CLI, and the chevrotain parser it requires on its first invalid expression (see requiredFullParser).
+await build({
+  ...common,
+  entryPoints: { cli: `${root}src/cli/bin.ts` },
+  outdir: dist,
+  format: "esm",
   // The CLI is the one part that runs on Node only.
   platform: "node",
+  minifyIdentifiers: true,
+  sourcemap: false,
   banner: { js: "#!/usr/bin/env node" },
-  define: { __VERSION__: JSON.stringify(pkg.version) },
   plugins: [hostShims, requiredFullParser],
-};
-
-// The CLI's chevrotain parser, required on its first invalid expression (see requiredFullParser).
-const cliFullParserOptions = {
-  ...libraryOptions,
-  entryPoints: [`${root}/src/expression/chevrotain-parse.ts`],
-  splitting: false,
-  outdir: undefined,
-  outfile: `${root}/dist/${CLI_FULL_PARSER_FILE}`,
+});
+await build({
+  ...common,
+  entryPoints: [`${root}src/expression/chevrotain-parse.ts`],
+  outfile: `${dist}/${CLI_FULL_PARSER_FILE}`,
   platform: "node",
   format: "cjs",
+  minifyIdentifiers: true,
+  sourcemap: false,
   plugins: [hostShims],
-};
+});
+chmodSync(`${dist}/cli.js`, 0o755);
 
-// retry-delay/bullmq: a separate entry that imports the core bundle (./index.js) rather than a copy of it.
-const bullmqOptions = {
-  ...libraryOptions,
-  entryPoints: { bullmq: `${root}/src/adapters/bullmq.ts` },
-  splitting: false,
-  plugins: [
-    ...libraryOptions.plugins,
-    {
-      name: "core-as-import",
-      setup: (b) => b.onResolve({ filter: /^\.\.\/(index|tables)\.js$/ }, (args) => ({ path: `./${args.path.slice(3)}`, external: true })),
-    },
-  ],
-};
-
-// retry-delay/client: like bullmq, it imports the core bundle, so the RetryDelayError it throws is the one `retry-delay` exports.
-const clientOptions = { ...bullmqOptions, entryPoints: { client: `${root}/src/client/index.ts` } };
-
-// retry-delay/eslint: runs inside ESLint on Node only, and imports nothing from eslint at run time (its types only).
-const eslintOptions = {
-  ...libraryOptions,
-  entryPoints: { eslint: `${root}/src/eslint/index.ts` },
-  splitting: false,
-  platform: "node",
-  define: { __VERSION__: JSON.stringify(pkg.version) },
-};
-
-await build(libraryOptions);
-await build(bullmqOptions);
-await build(clientOptions);
-await build(eslintOptions);
-await build(cliOptions);
-await build(cliFullParserOptions);
-chmodSync(`${root}/dist/cli.js`, 0o755);
-execFileSync(process.execPath, [`${root}/node_modules/typescript/bin/tsc`, "-p", `${root}/tsconfig.build.json`], { stdio: "inherit" });
+// 5. Declarations: tsc's .d.ts files, then a .d.cts twin of each for `require`.
+execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, "-p", `${root}tsconfig.build.json`], { stdio: "inherit" });
+writeCjsDeclarations(`${dist}/types`, { defaultAsExportEquals: eslint === undefined ? [] : [`${root}${eslint.requireTypes}`] });

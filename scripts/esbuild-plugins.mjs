@@ -1,5 +1,9 @@
 // esbuild plugins shared by the build (scripts/build.mjs) and the bundle-size benchmark.
-import { dirname } from "node:path";
+import { dirname, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The package's src/ folder, absolute. */
+const SRC = fileURLToPath(new URL("../src/", import.meta.url));
 
 /**
  * lodash-es (inside chevrotain 11) finds the global object with
@@ -16,8 +20,16 @@ export const hostShims = {
   },
 };
 
-/** src/expression/lazy-chevrotain-parse.ts, the one module both parser plugins replace. */
+/** src/expression/lazy-chevrotain-parse.ts, the one module the parser plugins replace. */
 const FULL_PARSER_MODULE = /[\\/]src[\\/]expression[\\/]lazy-chevrotain-parse\.ts$/;
+
+/**
+ * The modules that import chevrotain, and the one that loads them: no other
+ * module imports these (test/package/build.test.ts holds it so), which is
+ * what lets the fast path and retry-delay/runtime leave chevrotain out.
+ */
+export const CHEVROTAIN_MODULES =
+  /(?:^|[\\/])src[\\/]expression[\\/](?:chevrotain-lex|chevrotain-parse|grammar|syntax-errors|tokens|lazy-chevrotain-parse)\.ts$/;
 
 /**
  * Loads the chevrotain parser on first use instead of at import. Valid
@@ -35,6 +47,34 @@ export const lazyFullParser = {
       loader: "ts",
       resolveDir: dirname(args.path),
     }));
+  },
+};
+
+/**
+ * `lazyFullParser` for the per-module build (dist/modules): the chevrotain
+ * parser, its grammar and chevrotain itself become the one module
+ * expression/lazy-chevrotain-parse.js, evaluated on first use. Every other
+ * module it imports stays a separate, shared module, imported by its path.
+ */
+export const lazyFullParserModule = {
+  name: "lazy-full-parser-module",
+  setup(build) {
+    lazyFullParser.setup(build);
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const target = resolve(args.resolveDir, args.path).replace(/\.js$/, ".ts");
+      if (CHEVROTAIN_MODULES.test(target) || !target.startsWith(SRC)) return undefined;
+      const from = dirname(args.importer);
+      const path = relative(from, target).replace(/\\/g, "/").replace(/\.ts$/, ".js");
+      return { path: path.startsWith(".") ? path : `./${path}`, external: true };
+    });
+  },
+};
+
+/** For the CommonJS build: an import of a sibling ESM file (`./chunk-X.js`) becomes a require of its `.cjs` twin. */
+export const siblingsAsCommonJs = {
+  name: "siblings-as-commonjs",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/[\w.-]+\.js$/ }, (args) => ({ path: args.path.replace(/\.js$/, ".cjs"), external: true }));
   },
 };
 

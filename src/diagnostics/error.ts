@@ -42,10 +42,18 @@ export class RetryDelayError extends Error {
   render(options: RenderOptions = {}): string {
     // Read here rather than through render.ts, which throws this class: the two would import each other.
     const read = checked(() => ({ diagnostics: readDiagnostics(this.diagnostics, "diagnostics"), options: readRenderOptions(options) }));
-    if (!read.ok)
-      throw new RetryDelayError("", [{ code: INVALID_ARGUMENT, severity: "error", message: read.reason, span: { start: 0, end: 0 } }]);
+    if (!read.ok) invalidRenderArgument(read.reason);
     return drawAll(this.source, read.value.diagnostics, read.value.options);
   }
+}
+
+/**
+ * Thrown from outside the class on purpose: a class that names itself in its
+ * own body is emitted by esbuild as `class _RetryDelayError` inside lazily
+ * initialized modules, and stacks would show that name.
+ */
+function invalidRenderArgument(reason: string): never {
+  throw new RetryDelayError("", [{ code: INVALID_ARGUMENT, severity: "error", message: reason, span: { start: 0, end: 0 } }]);
 }
 
 function summarize(diagnostics: readonly Diagnostic[]): string {

@@ -65,6 +65,30 @@ export function recognize(source: string): Recognized | undefined {
   return { tree, problems: parser.problems.length < 2 ? parser.problems : parser.problems.sort((a, b) => a.span.start - b.span.start) };
 }
 
+/**
+ * Where the fast path stopped on a source it declined: a character offset
+ * (`scan`), the size check's own diagnostic (`size`), or the index of the
+ * token the recognizer did not expect (`parse`). The root hands a declined
+ * source to the full parser; retry-delay/runtime, which has none, makes its
+ * short diagnostic from this (src/runtime/decline.ts).
+ */
+export type FastDecline =
+  | { readonly stage: "scan"; readonly at: number }
+  | { readonly stage: "size"; readonly problem: ExpressionDiagnostic }
+  | { readonly stage: "parse"; readonly tokens: readonly ScannedToken[]; readonly at: number };
+
+/** Runs the fast path again on a source it declined, and tells where and why it stopped. */
+export function declineFast(source: string): FastDecline {
+  const declined = { at: 0 };
+  const tokens = scan(source, declined);
+  if (tokens === undefined) return { stage: "scan", at: declined.at };
+  const problem = checkSize(tokens, source.length);
+  if (problem !== undefined) return { stage: "size", problem };
+  const parser = new Recognizer(tokens);
+  parser.operation(0);
+  return { stage: "parse", tokens, at: parser.position };
+}
+
 class Recognizer {
   private at = 0;
   /** Name problems, in the order found; the tree holds a stand-in for each, as the full parser's does. */
@@ -74,6 +98,11 @@ class Recognizer {
 
   done(): boolean {
     return this.at === this.tokens.length;
+  }
+
+  /** The index of the token it stopped at (the count of tokens when it read them all). */
+  get position(): number {
+    return this.at;
   }
 
   /**

@@ -95,7 +95,7 @@ const isIdentifierPart = (c: number): boolean => isIdentifierStart(c) || isDigit
  * `digits [. digits] [e [sign] digits]`; wherever the lexer's lenient
  * pattern would read on (`_`, a trailing `.`, a leading `.`), this bails.
  */
-export function scan(source: string): ScannedToken[] | undefined {
+export function scan(source: string, declined?: { at: number }): ScannedToken[] | undefined {
   const tokens: ScannedToken[] = [];
   const length = source.length;
   let i = 0;
@@ -110,12 +110,12 @@ export function scan(source: string): ScannedToken[] | undefined {
     if (candidates !== undefined) {
       const fixed = fixedAt(source, i, candidates);
       // A refused operator (`%`, `^`, `**`): the full parser reports it.
-      if (fixed === undefined || !fixed.accepted) return undefined;
+      if (fixed === undefined || !fixed.accepted) return decline(declined, i);
       tokens.push({ kind: fixed.kind, image: fixed.text, startOffset: i, value: undefined, fixed });
       i += fixed.text.length;
     } else if (isDigit(c)) {
       const number = scanNumber(source, i);
-      if (number === undefined) return undefined;
+      if (number === undefined) return decline(declined, i);
       tokens.push(number);
       i += number.image.length;
     } else if (isIdentifierStart(c)) {
@@ -124,10 +124,16 @@ export function scan(source: string): ScannedToken[] | undefined {
       tokens.push({ kind: "Identifier", image: source.slice(i, end), startOffset: i, value: undefined, fixed: undefined });
       i = end;
     } else {
-      return undefined;
+      return decline(declined, i);
     }
   }
   return tokens;
+}
+
+/** Records where the scan stopped, for retry-delay/runtime's short diagnostic; the root's full parser needs no record. */
+function decline(declined: { at: number } | undefined, at: number): undefined {
+  if (declined !== undefined) declined.at = at;
+  return undefined;
 }
 
 /** The number token starting at `start` (a digit), or undefined where the strict form ends in something a valid expression cannot hold. */

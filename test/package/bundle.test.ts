@@ -1,58 +1,101 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const bundlePath = `${root}/dist/index.js`;
+const dist = join(root, "dist");
 const CLI_PARSER_FILE = "cli-full-parser.cjs";
+// A chevrotain class name that survives any minification, as an error's name.
+const CHEVROTAIN_MARK = "NotAllInputParsedException";
+
+interface Target {
+  readonly types: string;
+  readonly default: string;
+}
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+  dependencies?: unknown;
+  exports: Record<string, string | { module: string; import: Target; require: Target }>;
+};
+const entries = Object.entries(pkg.exports).flatMap(([subpath, target]) => (typeof target === "string" ? [] : [{ subpath, ...target }]));
+
+/** Every JavaScript file under a folder of dist. */
+function filesUnder(dir: string, extension: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(extension))
+    .map((f) => join(dir, f));
+}
+const library = [
+  ...readdirSync(dist)
+    .filter((f) => f.endsWith(".js") && f !== "cli.js")
+    .map((f) => join(dist, f)),
+  ...filesUnder(join(dist, "cjs"), ".cjs"),
+  ...filesUnder(join(dist, "modules"), ".js"),
+];
+
+/** The relative files a built file imports or requires, resolved. */
+function dependenciesOf(file: string): string[] {
+  const text = readFileSync(file, "utf8");
+  const specifiers = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*|\brequire\()\s*"([^"]+)"/g)].map((m) => m[1] ?? "");
+  return specifiers.map((s) => (s.startsWith(".") ? resolve(dirname(file), s) : s));
+}
+
+/** A built file and everything it loads. */
+function loadedBy(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  for (const dependency of dependenciesOf(file)) if (dependency.startsWith("/")) loadedBy(dependency, seen);
+  return seen;
+}
+const text = (files: Iterable<string>) => [...files].map((f) => readFileSync(f, "utf8")).join("\n");
 
 // `npm test` builds before it runs the tests; these check what would be published.
 describe("the built package", () => {
-  if (!existsSync(bundlePath)) throw new Error("dist/index.js is missing: run `npm run build` (npm test does)");
-  // The root, retry-delay/ast and retry-delay/tables share chunks (esbuild splitting): the bundle is
-  // every file the root entry loads, and the only imports allowed are of those sibling chunks.
-  const entry = readFileSync(bundlePath, "utf8");
-  const chunks = [...new Set([...entry.matchAll(/from\s*"\.\/(chunk-[\w-]+\.js)"/g)].map((m) => m[1] ?? ""))];
-  const bundle = [entry, ...chunks.map((file) => readFileSync(`${root}/dist/${file}`, "utf8"))]
-    .join("\n")
-    .replace(/(?:import|export)\s*\{[^}]*\}\s*from\s*"\.\/chunk-[\w-]+\.js";?|import\s*"\.\/chunk-[\w-]+\.js";?/g, "");
+  if (!existsSync(join(dist, "index.js"))) throw new Error("dist/index.js is missing: run `npm run build` (npm test does)");
 
-  it("contains no eval and no Function constructor, so it runs under a strict CSP", () => {
-    expect(bundle).not.toMatch(/\bnew\s+Function\b/);
-    expect(bundle).not.toMatch(/(^|[^.\w])eval\s*\(/m);
-    expect(bundle).not.toMatch(/(^|[^.\w])Function\s*\(/m);
+  it("contains no eval and no Function constructor in any format, so it runs under a strict CSP", () => {
+    for (const file of library) {
+      const code = readFileSync(file, "utf8");
+      expect(code, file).not.toMatch(/\bnew\s+Function\b/);
+      expect(code, file).not.toMatch(/(^|[^.\w])eval\s*\(/m);
+      expect(code, file).not.toMatch(/(^|[^.\w])Function\s*\(/m);
+    }
   });
 
-  it("imports nothing: no node: modules and no runtime dependencies", () => {
-    expect(bundle).not.toMatch(/^\s*import\s/m);
-    expect(bundle).not.toMatch(/\bfrom\s*["']/);
-    expect(bundle).not.toMatch(/["']node:/);
-    const pkg = JSON.parse(readFileSync(`${root}/package.json`, "utf8")) as Record<string, unknown>;
+  it("loads nothing but its own files: no node: modules and no runtime dependencies", () => {
     expect(pkg.dependencies).toBeUndefined();
+    for (const file of library) {
+      for (const dependency of dependenciesOf(file)) {
+        expect(dependency, `${relative(root, file)} loads ${dependency}`).toMatch(/^\//);
+        expect(existsSync(dependency), `${relative(root, file)} loads ${dependency}`).toBe(true);
+      }
+    }
   });
 
-  it("resolves through the package's exports map, with types, and compiles", () => {
+  it("has every file the exports map names, for both formats and their types", () => {
+    for (const entry of entries) {
+      for (const file of [entry.module, entry.import.default, entry.import.types, entry.require.default, entry.require.types])
+        expect(existsSync(join(root, file)), `${entry.subpath}: ${file}`).toBe(true);
+    }
     const out = execFileSync(
       process.execPath,
-      [
-        "--input-type=module",
-        "-e",
-        'import { compile } from "retry-delay"; const d = compile("pow(2, retried) * 1000"); console.log(d(3));',
-      ],
+      ["--input-type=module", "-e", 'import { compile } from "retry-delay"; const d = compile("pow(2, retried) * 1000"); console.log(d(3));'],
       { cwd: root, encoding: "utf8" },
     );
     expect(out.trim()).toBe("8000");
-    const pkg = JSON.parse(readFileSync(`${root}/package.json`, "utf8")) as { exports: { ".": { types: string; import: string } } };
-    expect(existsSync(`${root}/${pkg.exports["."].types}`)).toBe(true);
-    expect(existsSync(`${root}/${pkg.exports["."].import}`)).toBe(true);
   });
 
-  it("serves retry-delay/bullmq as a small entry that imports the core bundle, not a copy of it", () => {
-    const adapter = readFileSync(`${root}/dist/bullmq.js`, "utf8");
-    expect([...adapter.matchAll(/from\s*"([^"]+)"/g)].map((m) => m[1])).toEqual(["./index.js", "./tables.js"]);
-    expect(adapter.length).toBeLessThan(4096);
+  it("serves retry-delay/bullmq and retry-delay/client as small entries over the shared chunks, not copies of the core", () => {
+    for (const name of ["bullmq", "client"]) {
+      for (const file of [join(dist, `${name}.js`), join(dist, "cjs", `${name}.cjs`)]) {
+        const code = readFileSync(file, "utf8");
+        expect(code.length, file).toBeLessThan(8192);
+        expect(code, file).not.toMatch(/class\s+\w*\s*extends\s+Error\b/);
+        expect(dependenciesOf(file).every((d) => /[\\/]chunk-[\w-]+\.c?js$/.test(d)), file).toBe(true);
+      }
+    }
     const out = execFileSync(
       process.execPath,
       [
@@ -65,26 +108,38 @@ describe("the built package", () => {
     expect(out.trim()).toBe("4000");
   });
 
+  it("keeps chevrotain out of everything retry-delay/runtime loads, in every format", () => {
+    const runtime = entries.find((e) => e.subpath === "./runtime");
+    const index = entries.find((e) => e.subpath === ".");
+    if (runtime === undefined || index === undefined) throw new Error("exports has no ./runtime or .");
+    for (const format of ["import", "require"] as const) {
+      expect(text(loadedBy(join(root, runtime[format].default)))).not.toContain(CHEVROTAIN_MARK);
+      // The root has it, so the mark is a fair test.
+      expect(text(loadedBy(join(root, index[format].default)))).toContain(CHEVROTAIN_MARK);
+    }
+    expect(text(loadedBy(join(root, runtime.module)))).not.toContain(CHEVROTAIN_MARK);
+    expect(text(loadedBy(join(root, index.module)))).toContain(CHEVROTAIN_MARK);
+  });
+
   it("keeps chevrotain out of the CLI's start: it is required from its own file on the first invalid expression", () => {
-    const cli = readFileSync(`${root}/dist/cli.js`, "utf8");
-    const parser = readFileSync(`${root}/dist/cli-full-parser.cjs`, "utf8");
-    // A chevrotain class name that survives minification, as an error name.
-    expect(cli).not.toContain("NotAllInputParsedException");
-    expect(parser).toContain("NotAllInputParsedException");
+    const cli = readFileSync(join(dist, "cli.js"), "utf8");
+    const parser = readFileSync(join(dist, CLI_PARSER_FILE), "utf8");
+    expect(cli).not.toContain(CHEVROTAIN_MARK);
+    expect(parser).toContain(CHEVROTAIN_MARK);
     expect(parser).not.toMatch(/\bnew\s+Function\b|(^|[^.\w])eval\s*\(/m);
 
     // The CLI alone, without the parser file: a valid expression never looks for it; an invalid one must.
     const dir = mkdtempSync(`${tmpdir()}/retry-delay-cli-`);
     try {
       writeFileSync(`${dir}/package.json`, '{ "type": "module" }');
-      copyFileSync(`${root}/dist/cli.js`, `${dir}/cli.js`);
+      copyFileSync(join(dist, "cli.js"), `${dir}/cli.js`);
       const run = (expression: string) => spawnSync(process.execPath, [`${dir}/cli.js`, "check", expression], { encoding: "utf8" });
       expect(run("pow(2, retried) * 1000").status).toBe(0);
       const invalid = run("pow(2, retried * 1000");
       expect(invalid.status).not.toBe(1);
       expect(invalid.stderr).toContain(CLI_PARSER_FILE);
 
-      copyFileSync(`${root}/dist/cli-full-parser.cjs`, `${dir}/cli-full-parser.cjs`);
+      copyFileSync(join(dist, CLI_PARSER_FILE), `${dir}/${CLI_PARSER_FILE}`);
       const reported = run("pow(2, retried * 1000");
       expect(reported.status).toBe(1);
       expect(reported.stderr).toContain("error[unclosed-paren]");

@@ -1,0 +1,79 @@
+/**
+ * retry-delay/runtime: `compile` and `tryCompile` for servers, workers, edge
+ * functions and browsers that evaluate expressions which are mostly valid.
+ *
+ * The closures, the checks (range, warnings, division by zero) and the limits
+ * are the root entry's; only the parser differs. A valid expression takes the
+ * same fast recognizer the root uses, and the chevrotain parser, which only
+ * explains invalid input, is left out: about a tenth of the root's bundle.
+ * An invalid expression gets one short diagnostic, with its code and span,
+ * where the recognizer stopped (a misspelled name still gets the root's full
+ * diagnostic with its fix). For every problem explained with hints and fixes,
+ * compile the same source with the root `retry-delay` entry.
+ *
+ * ```ts
+ * import { compile } from "retry-delay/runtime";
+ * const delay = compile("pow(2, retried) * 1000");
+ * delay(3); // 8000
+ * ```
+ *
+ * @packageDocumentation
+ */
+import { RetryDelayError, type Result } from "./diagnostics/diagnostic.js";
+import { tryCompileWith, type CompiledDelay, type CompileOptions } from "./expression/compile-source.js";
+import type { Expression } from "./expression/ast.js";
+import type { ExpressionCode } from "./expression/codes.js";
+import { parseWith } from "./expression/parse-with.js";
+import { declinedSource } from "./runtime/decline.js";
+
+export { RetryDelayError, type Diagnostic, type Result, type Span } from "./diagnostics/diagnostic.js";
+export type { CompiledDelay, CompileOptions } from "./expression/compile-source.js";
+export type { DelayRange } from "./expression/check.js";
+export type { ExpressionCode, ExpressionDiagnostic } from "./expression/codes.js";
+
+/** The root's parse, with the short diagnostic in place of the chevrotain parser. */
+function parseRuntime(source: string): Result<Expression, ExpressionCode> {
+  return parseWith(source, declinedSource);
+}
+
+/**
+ * Compiles an `Upstash-Retry-Delay` expression into a closure, exactly as the
+ * root entry's `compile` does, without the chevrotain parser. Throws
+ * {@link RetryDelayError} when the expression is invalid, with one short
+ * diagnostic where parsing stopped (or the checks' errors, which are the
+ * root's); warnings are on the result's `diagnostics`.
+ *
+ * @example
+ * ```ts
+ * import { compile } from "retry-delay/runtime";
+ * const delay = compile("min(60000, pow(2, retried) * 1000)", { retries: 10 });
+ * delay(3); // 8000
+ * delay.range; // { min: 1000, max: 60000, minAt: 0, maxAt: 6 }
+ * ```
+ */
+export function compile(source: string, options: CompileOptions = {}): CompiledDelay {
+  const result = tryCompile(source, options);
+  if (!result.ok) throw new RetryDelayError(typeof source === "string" ? source : "", result.diagnostics);
+  return result.value;
+}
+
+/**
+ * {@link compile} without exceptions: `{ ok: true, value, diagnostics }` with
+ * any warnings, or `{ ok: false, diagnostics }`. Invalid input never throws:
+ * it gets a diagnostic whose code and span say where the fast recognizer
+ * stopped, and whose message says that the root `retry-delay` entry gives the
+ * full report.
+ *
+ * @example
+ * ```ts
+ * import { tryCompile } from "retry-delay/runtime";
+ * const result = tryCompile("pow(2, retried * 1000");
+ * if (!result.ok) {
+ *   result.diagnostics[0]?.code; // "unclosed-paren"
+ *   result.diagnostics[0]?.span; // { start: 3, end: 4 }
+ * }
+ * ```
+ */
+export function tryCompile(source: string, options: CompileOptions = {}): Result<CompiledDelay, ExpressionCode> {
+  return tryCompileWith(parseRuntime, source, options);
+}

@@ -1,0 +1,88 @@
+import type { Result, Span } from "../diagnostics/diagnostic.js";
+import type { Expression } from "../expression/ast.js";
+import type { ExpressionCode, ExpressionDiagnostic } from "../expression/codes.js";
+import { declineFast } from "../expression/fast-parse.js";
+import type { ScannedToken } from "../expression/fast-scan.js";
+import { OPERATORS, PUNCTUATION } from "../expression/operators.js";
+import { NUMBER_PATTERN, VALID_NUMBER } from "../expression/token-patterns.js";
+
+/*
+ * retry-delay/runtime's answer for a source the fast recognizer declines. The
+ * root entry hands such a source to the chevrotain parser, which reports
+ * every problem with hints and fixes; the runtime has no chevrotain, so it
+ * reports the one place where the recognizer stopped, with the code the full
+ * parser would most likely give, and says where the full report comes from.
+ * Problems with names alone (`retries`, `Pow`) never get here: the recognizer
+ * reports them itself, as the root does (parse-with.ts).
+ */
+
+const FULL_REPORT = "compile it with `retry-delay` (not `retry-delay/runtime`) for the full diagnostics";
+
+const OPEN = PUNCTUATION.open.token;
+const CLOSE = PUNCTUATION.close.token;
+
+/** The short diagnostic for a source that `parseFast` declined. Never throws. */
+export function declinedSource(source: string): Result<Expression, ExpressionCode> {
+  const declined = declineFast(source);
+  const diagnostic =
+    declined.stage === "scan"
+      ? atCharacter(source, declined.at)
+      : declined.stage === "size"
+        ? declined.problem
+        : atToken(source, declined.tokens, declined.at);
+  return { ok: false, diagnostics: [diagnostic] };
+}
+
+function short(code: ExpressionCode, message: string, span: Span): ExpressionDiagnostic {
+  return { code, severity: "error", message: `${message}; ${FULL_REPORT}`, span };
+}
+
+/** Where the scanner stopped: an operator the language refuses, a number it does not accept, or a stray character. */
+function atCharacter(source: string, at: number): ExpressionDiagnostic {
+  let refused: (typeof OPERATORS)[number] | undefined;
+  for (const row of OPERATORS) {
+    if (source.startsWith(row.text, at) && (refused === undefined || row.text.length > refused.text.length)) refused = row;
+  }
+  if (refused !== undefined && "unsupported" in refused.infix) {
+    return short("unsupported-operator", refused.infix.unsupported.message, { start: at, end: at + refused.text.length });
+  }
+  const number = new RegExp(NUMBER_PATTERN.source, "y");
+  number.lastIndex = at;
+  const image = number.exec(source)?.[0];
+  if (image !== undefined) {
+    const span = { start: at, end: at + image.length };
+    return VALID_NUMBER.test(image)
+      ? short("number-out-of-range", `the number \`${image}\` is too large`, span)
+      : short("malformed-number", `the number \`${image}\` is not written as the language accepts`, span);
+  }
+  const character = String.fromCodePoint(source.codePointAt(at) ?? 0);
+  return short("unexpected-character", `unexpected character \`${character}\``, { start: at, end: at + character.length });
+}
+
+/** Where the recognizer stopped: at a token it did not expect, or at the end of the input. */
+function atToken(source: string, tokens: readonly ScannedToken[], at: number): ExpressionDiagnostic {
+  const opened: ScannedToken[] = [];
+  for (const token of tokens.slice(0, at)) {
+    if (token.kind === OPEN) opened.push(token);
+    else if (token.kind === CLOSE) opened.pop();
+  }
+  const token = tokens[at];
+  if (token === undefined) {
+    if (tokens.length === 0) return short("empty-expression", "the expression is empty", { start: 0, end: source.length });
+    const unclosed = opened[opened.length - 1];
+    if (unclosed !== undefined) {
+      return short("unclosed-paren", "this `(` is never closed", { start: unclosed.startOffset, end: unclosed.startOffset + 1 });
+    }
+    return short("unexpected-end", "the expression ends where an operand is needed", { start: source.length, end: source.length });
+  }
+  const span = { start: token.startOffset, end: token.startOffset + token.image.length };
+  if (token.kind === CLOSE && opened.length === 0) return short("unmatched-paren", "this `)` has no matching `(`", span);
+  const before = tokens[at - 1];
+  if (before !== undefined && endsOperand(before) && startsOperand(token)) {
+    return short("missing-operator", `an operator is missing before \`${token.image}\``, span);
+  }
+  return short("unexpected-token", `unexpected \`${token.image}\``, span);
+}
+
+const endsOperand = (token: ScannedToken): boolean => token.kind === "Number" || token.kind === "Identifier" || token.kind === CLOSE;
+const startsOperand = (token: ScannedToken): boolean => token.kind === "Number" || token.kind === "Identifier" || token.kind === OPEN;
