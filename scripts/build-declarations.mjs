@@ -2,6 +2,7 @@
 // and their relative imports must name `.cjs` files (which resolve to the `.d.cts` twins) or
 // a CommonJS consumer would be handed ESM types. Used by scripts/build.mjs.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 
 /** `from "./x.js"`, `import("../y.js")`, `import "./z.js"`: a relative specifier of a declaration file. */
 const RELATIVE_SPECIFIER = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])(\.{1,2}\/[^"']*?)\.js\2/g;
@@ -22,11 +23,13 @@ export function toCjsDeclaration(text, { defaultAsExportEquals = false } = {}) {
  * default export.
  */
 export function writeCjsDeclarations(dir, { defaultAsExportEquals = [] } = {}) {
+  const pending = new Set(defaultAsExportEquals.map((file) => resolve(file)));
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !entry.name.endsWith(".d.ts")) continue;
-    const path = `${entry.parentPath}/${entry.name}`;
+    const path = resolve(join(entry.parentPath, entry.name));
     const target = path.replace(/\.d\.ts$/, ".d.cts");
-    const text = toCjsDeclaration(readFileSync(path, "utf8"), { defaultAsExportEquals: defaultAsExportEquals.includes(target) });
+    const text = toCjsDeclaration(readFileSync(path, "utf8"), { defaultAsExportEquals: pending.delete(target) });
     writeFileSync(target, text);
   }
+  if (pending.size > 0) throw new Error(`no declaration file for ${[...pending].join(", ")}`);
 }

@@ -15,6 +15,7 @@
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { chmodSync, readdirSync, rmSync } from "node:fs";
+import { resolve } from "node:path";
 import { writeCjsDeclarations } from "./build-declarations.mjs";
 import {
   CHEVROTAIN_MODULES,
@@ -146,4 +147,4 @@ chmodSync(`${dist}/cli.js`, 0o755);
 
 // 5. Declarations: tsc's .d.ts files, then a .d.cts twin of each for `require`.
 execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, "-p", `${root}tsconfig.build.json`], { stdio: "inherit" });
-writeCjsDeclarations(`${dist}/types`, { defaultAsExportEquals: eslint === undefined ? [] : [`${root}${eslint.requireTypes}`] });
+writeCjsDeclarations(`${dist}/types`, { defaultAsExportEquals: eslint === undefined ? [] : [resolve(root, eslint.requireTypes)] });
