@@ -22,10 +22,11 @@ import {
   CLI_FULL_PARSER_FILE,
   hostShims,
   lazyFullParser,
-  lazyFullParserModule,
   requiredFullParser,
+  sharedModulesExternal,
   siblingsAsCommonJs,
 } from "./esbuild-plugins.mjs";
+import { buildLazyModule } from "./build-lazy-module.mjs";
 import { packageEntries, pkg, root } from "./package-layout.mjs";
 
 const dist = `${root}dist`;
@@ -110,14 +111,10 @@ await build({
   minifyWhitespace: false,
   minifySyntax: false,
 });
-await build({
-  ...common,
-  entryPoints: [`${root}src/expression/lazy-chevrotain-parse.ts`],
+await buildLazyModule({
+  entry: `${root}src/expression/chevrotain-parse.ts`,
   outfile: `${dist}/modules/expression/lazy-chevrotain-parse.js`,
-  format: "esm",
-  minifyWhitespace: false,
-  minifySyntax: false,
-  plugins: [hostShims, lazyFullParserModule],
+  options: { ...common, minifyWhitespace: false, minifySyntax: false, plugins: [hostShims, sharedModulesExternal] },
 });
 
 // 4. The CLI, and the chevrotain parser it requires on its first invalid expression (see requiredFullParser).

@@ -51,20 +51,17 @@ export const lazyFullParser = {
 };
 
 /**
- * `lazyFullParser` for the per-module build (dist/modules): the chevrotain
- * parser, its grammar and chevrotain itself become the one module
- * expression/lazy-chevrotain-parse.js, evaluated on first use. Every other
- * module it imports stays a separate, shared module, imported by its path.
+ * For the per-module build's chevrotain module (scripts/build-lazy-module.mjs):
+ * chevrotain and the modules that import it are bundled into it; every other
+ * module of src/ stays a separate, shared module, imported by its path.
  */
-export const lazyFullParserModule = {
-  name: "lazy-full-parser-module",
+export const sharedModulesExternal = {
+  name: "shared-modules-external",
   setup(build) {
-    lazyFullParser.setup(build);
     build.onResolve({ filter: /^\.\.?\// }, (args) => {
       const target = resolve(args.resolveDir, args.path).replace(/\.js$/, ".ts");
       if (CHEVROTAIN_MODULES.test(target) || !target.startsWith(SRC)) return undefined;
-      const from = dirname(args.importer);
-      const path = relative(from, target).replace(/\\/g, "/").replace(/\.ts$/, ".js");
+      const path = relative(dirname(args.importer), target).replace(/\\/g, "/").replace(/\.ts$/, ".js");
       return { path: path.startsWith(".") ? path : `./${path}`, external: true };
     });
   },
