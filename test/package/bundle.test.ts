@@ -1,3 +1,4 @@
+import { build } from "esbuild";
 import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -119,6 +120,34 @@ describe("the built package", () => {
     }
     expect(text(loadedBy(join(root, runtime.module)))).not.toContain(CHEVROTAIN_MARK);
     expect(text(loadedBy(join(root, index.module)))).toContain(CHEVROTAIN_MARK);
+  });
+
+  it("tree-shakes in an application's bundler: each import pulls in only the modules it uses", async () => {
+    const bundled = async (specifier: string, name: string) => {
+      const result = await build({
+        stdin: { contents: `export { ${name} } from "${specifier}";`, resolveDir: root },
+        bundle: true,
+        write: false,
+        format: "esm",
+        platform: "browser",
+        metafile: true,
+        logLevel: "silent",
+      });
+      // The files that have code in the output: esbuild reads every imported module, then drops the unused ones.
+      const inputs = Object.values(result.metafile.outputs).flatMap((output) =>
+        Object.entries(output.inputs).flatMap(([file, { bytesInOutput }]) => (bytesInOutput > 0 && file !== "<stdin>" ? [file] : [])),
+      );
+      return { code: result.outputFiles[0]?.text ?? "", inputs };
+    };
+    // Bundlers take the per-module build (the "module" condition).
+    const runtime = await bundled("retry-delay/runtime", "compile");
+    expect(runtime.inputs.every((file) => file.startsWith("dist/modules/"))).toBe(true);
+    expect(runtime.code).not.toContain(CHEVROTAIN_MARK);
+    const duration = await bundled("retry-delay", "parseDuration");
+    expect(duration.inputs.filter((file) => /\/(expression|flow-control|request|trigger|schedule)\//.test(file))).toEqual([]);
+    const compile = await bundled("retry-delay", "compile");
+    expect(compile.code).toContain(CHEVROTAIN_MARK);
+    expect(compile.inputs.some((file) => file.includes("/request/"))).toBe(false);
   });
 
   it("keeps chevrotain out of the CLI's start: it is required from its own file on the first invalid expression", () => {
