@@ -24,7 +24,10 @@ export async function buildLazyModule({ entry, outfile, options }) {
   const imports = file.statements.filter((s) => ts.isImportDeclaration(s));
   const exports = file.statements.filter((s) => ts.isExportDeclaration(s) || ts.isExportAssignment(s));
   const exported = exports.length === 1 && ts.isExportDeclaration(exports[0]) ? exports[0].exportClause : undefined;
-  const element = exported !== undefined && ts.isNamedExports(exported) ? exported.elements.find((e) => e.name.text === "parseWithChevrotain") : undefined;
+  const element =
+    exported !== undefined && ts.isNamedExports(exported)
+      ? exported.elements.find((e) => e.name.text === "parseWithChevrotain")
+      : undefined;
   if (element === undefined) throw new Error(`${entry}: expected one export statement, of parseWithChevrotain`);
 
   // Imports go to the top (they are hoisted anyway); each leaves its lines blank, so the body's lines keep their order.

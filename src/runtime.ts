@@ -19,8 +19,8 @@
  *
  * @packageDocumentation
  */
-import { RetryDelayError, type Result } from "./diagnostics/diagnostic.js";
-import { tryCompileWith, type CompiledDelay, type CompileOptions } from "./expression/compile-source.js";
+import type { Result } from "./diagnostics/diagnostic.js";
+import { compileWith, tryCompileWith, type CompiledDelay, type CompileOptions } from "./expression/compile-source.js";
 import type { Expression } from "./expression/ast.js";
 import type { ExpressionCode } from "./expression/codes.js";
 import { parseWith } from "./expression/parse-with.js";
@@ -52,9 +52,7 @@ function parseRuntime(source: string): Result<Expression, ExpressionCode> {
  * ```
  */
 export function compile(source: string, options: CompileOptions = {}): CompiledDelay {
-  const result = tryCompile(source, options);
-  if (!result.ok) throw new RetryDelayError(typeof source === "string" ? source : "", result.diagnostics);
-  return result.value;
+  return compileWith(parseRuntime, source, options);
 }
 
 /**

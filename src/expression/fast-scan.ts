@@ -94,6 +94,8 @@ const isIdentifierPart = (c: number): boolean => isIdentifierStart(c) || isDigit
  * valid expression cannot hold. A number is taken only in the strict form
  * `digits [. digits] [e [sign] digits]`; wherever the lexer's lenient
  * pattern would read on (`_`, a trailing `.`, a leading `.`), this bails.
+ * When it bails, `declined.at` (if given) is where: retry-delay/runtime's
+ * short diagnostic points there, the root's full parser needs no record.
  */
 export function scan(source: string, declined?: { at: number }): ScannedToken[] | undefined {
   const tokens: ScannedToken[] = [];
@@ -110,12 +112,18 @@ export function scan(source: string, declined?: { at: number }): ScannedToken[] 
     if (candidates !== undefined) {
       const fixed = fixedAt(source, i, candidates);
       // A refused operator (`%`, `^`, `**`): the full parser reports it.
-      if (fixed === undefined || !fixed.accepted) return decline(declined, i);
+      if (fixed === undefined || !fixed.accepted) {
+        if (declined !== undefined) declined.at = i;
+        return undefined;
+      }
       tokens.push({ kind: fixed.kind, image: fixed.text, startOffset: i, value: undefined, fixed });
       i += fixed.text.length;
     } else if (isDigit(c)) {
       const number = scanNumber(source, i);
-      if (number === undefined) return decline(declined, i);
+      if (number === undefined) {
+        if (declined !== undefined) declined.at = i;
+        return undefined;
+      }
       tokens.push(number);
       i += number.image.length;
     } else if (isIdentifierStart(c)) {
@@ -124,16 +132,11 @@ export function scan(source: string, declined?: { at: number }): ScannedToken[] 
       tokens.push({ kind: "Identifier", image: source.slice(i, end), startOffset: i, value: undefined, fixed: undefined });
       i = end;
     } else {
-      return decline(declined, i);
+      if (declined !== undefined) declined.at = i;
+      return undefined;
     }
   }
   return tokens;
-}
-
-/** Records where the scan stopped, for retry-delay/runtime's short diagnostic; the root's full parser needs no record. */
-function decline(declined: { at: number } | undefined, at: number): undefined {
-  if (declined !== undefined) declined.at = at;
-  return undefined;
 }
 
 /** The number token starting at `start` (a digit), or undefined where the strict form ends in something a valid expression cannot hold. */

@@ -82,7 +82,11 @@ describe("the built package", () => {
     }
     const out = execFileSync(
       process.execPath,
-      ["--input-type=module", "-e", 'import { compile } from "retry-delay"; const d = compile("pow(2, retried) * 1000"); console.log(d(3));'],
+      [
+        "--input-type=module",
+        "-e",
+        'import { compile } from "retry-delay"; const d = compile("pow(2, retried) * 1000"); console.log(d(3));',
+      ],
       { cwd: root, encoding: "utf8" },
     );
     expect(out.trim()).toBe("8000");
@@ -94,7 +98,10 @@ describe("the built package", () => {
         const code = readFileSync(file, "utf8");
         expect(code.length, file).toBeLessThan(8192);
         expect(code, file).not.toMatch(/class\s+\w*\s*extends\s+Error\b/);
-        expect(dependenciesOf(file).every((d) => /[\\/]chunk-[\w-]+\.c?js$/.test(d)), file).toBe(true);
+        expect(
+          dependenciesOf(file).every((d) => /[\\/]chunk-[\w-]+\.c?js$/.test(d)),
+          file,
+        ).toBe(true);
       }
     }
     const out = execFileSync(

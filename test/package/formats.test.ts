@@ -29,10 +29,14 @@ describe("the built package in ESM and CommonJS", () => {
   it("loads every entry with import and with require, with the same export names", () => {
     const names = (load: string) => `Object.keys(${load}).filter((k) => k !== "__esModule" && k !== "module.exports").sort()`;
     const fromEsm = JSON.parse(
-      esm(`const all = {}; for (const s of ${JSON.stringify(specifiers)}) all[s] = ${names("await import(s)")}; console.log(JSON.stringify(all));`),
+      esm(
+        `const all = {}; for (const s of ${JSON.stringify(specifiers)}) all[s] = ${names("await import(s)")}; console.log(JSON.stringify(all));`,
+      ),
     ) as Record<string, string[]>;
     const fromCjs = JSON.parse(
-      cjs(`const all = {}; for (const s of ${JSON.stringify(specifiers)}) all[s] = ${names("require(s)")}; console.log(JSON.stringify(all));`),
+      cjs(
+        `const all = {}; for (const s of ${JSON.stringify(specifiers)}) all[s] = ${names("require(s)")}; console.log(JSON.stringify(all));`,
+      ),
     ) as Record<string, string[]>;
     expect(Object.keys(fromEsm)).toEqual(specifiers);
     for (const specifier of specifiers) {
@@ -44,7 +48,9 @@ describe("the built package in ESM and CommonJS", () => {
   });
 
   it("requires the ESLint plugin itself, as CommonJS configs expect", () => {
-    const out = cjs(`const p = require("retry-delay/eslint"); console.log(typeof p.rules["valid-options"].create, Object.keys(p.configs).join())`);
+    const out = cjs(
+      `const p = require("retry-delay/eslint"); console.log(typeof p.rules["valid-options"].create, Object.keys(p.configs).join())`,
+    );
     expect(out.trim()).toBe("function recommended");
   });
 
@@ -61,8 +67,20 @@ describe("the built package in ESM and CommonJS", () => {
       [k, [e instanceof root.RetryDelayError, e.constructor.name, e.name]]))));`;
 
   it.each([
-    ["ESM", () => esm(`const [root, runtime, client, bullmq, tables] = await Promise.all(["retry-delay", "retry-delay/runtime", "retry-delay/client", "retry-delay/bullmq", "retry-delay/tables"].map((s) => import(s)));${throwers}`)],
-    ["CommonJS", () => cjs(`const [root, runtime, client, bullmq, tables] = ["retry-delay", "retry-delay/runtime", "retry-delay/client", "retry-delay/bullmq", "retry-delay/tables"].map((s) => require(s));${throwers}`)],
+    [
+      "ESM",
+      () =>
+        esm(
+          `const [root, runtime, client, bullmq, tables] = await Promise.all(["retry-delay", "retry-delay/runtime", "retry-delay/client", "retry-delay/bullmq", "retry-delay/tables"].map((s) => import(s)));${throwers}`,
+        ),
+    ],
+    [
+      "CommonJS",
+      () =>
+        cjs(
+          `const [root, runtime, client, bullmq, tables] = ["retry-delay", "retry-delay/runtime", "retry-delay/client", "retry-delay/bullmq", "retry-delay/tables"].map((s) => require(s));${throwers}`,
+        ),
+    ],
   ])("has one RetryDelayError in %s, thrown by every entry under its real name", (_, run) => {
     const errors = JSON.parse(run()) as Record<string, [boolean, string, string]>;
     for (const [entry, [sameClass, constructorName, name]] of Object.entries(errors)) {
@@ -77,9 +95,12 @@ describe("the built package in ESM and CommonJS", () => {
       `${load}; try { m.compile("pow(2, retries)") } catch (e) { console.log(require("node:util").inspect(e).split("\\n").slice(0, 4).join("\\n")) }`;
     for (const out of [
       cjs(script('const m = require("retry-delay")'), ["--enable-source-maps"]),
-      esm(script('import { createRequire } from "node:module"; const require = createRequire(import.meta.url); const m = await import("retry-delay")'), [
-        "--enable-source-maps",
-      ]),
+      esm(
+        script(
+          'import { createRequire } from "node:module"; const require = createRequire(import.meta.url); const m = await import("retry-delay")',
+        ),
+        ["--enable-source-maps"],
+      ),
     ]) {
       expect(out).toMatch(/^RetryDelayError: unknown variable `retries`/);
       expect(out).not.toMatch(/_RetryDelayError|\[RetryDelayError\]/);

@@ -19,7 +19,12 @@ const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 let workspace = "";
 
 const run = (command: string, args: readonly string[], cwd: string): string =>
-  execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_config_update_notifier: "false" } });
+  execFileSync(command, args, {
+    cwd,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, npm_config_update_notifier: "false" },
+  });
 
 /** What each project's script prints: one value per entry, computed through the package. */
 const EXPECTED = {
@@ -116,11 +121,17 @@ describe("the packed tarball, installed into a CommonJS and an ES module project
   });
 
   it("installs the files the exports map names, and resolves `require` to CommonJS and `import` to ESM", () => {
-    const installed = JSON.parse(readFileSync(join(workspace, "node_modules", "retry-delay", "package.json"), "utf8")) as { version: string };
+    const installed = JSON.parse(readFileSync(join(workspace, "node_modules", "retry-delay", "package.json"), "utf8")) as {
+      version: string;
+    };
     expect(installed.version).toBe((JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }).version);
     const resolved = run(
       process.execPath,
-      ["--input-type=module", "-e", 'import { createRequire } from "node:module"; console.log(createRequire(import.meta.url).resolve("retry-delay/bullmq"), import.meta.resolve("retry-delay/bullmq"));'],
+      [
+        "--input-type=module",
+        "-e",
+        'import { createRequire } from "node:module"; console.log(createRequire(import.meta.url).resolve("retry-delay/bullmq"), import.meta.resolve("retry-delay/bullmq"));',
+      ],
       join(workspace, "esm-app"),
     );
     expect(resolved).toMatch(/node_modules\/retry-delay\/dist\/cjs\/bullmq\.cjs file:\/\/.*node_modules\/retry-delay\/dist\/bullmq\.js/);
@@ -133,7 +144,16 @@ describe("the packed tarball, installed into a CommonJS and an ES module project
 
   it("type-checks both projects against the installed declarations (.d.cts for CommonJS)", () => {
     const tsconfig = {
-      compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022", lib: ["es2022"], types: [], strict: true, noEmit: true, skipLibCheck: true },
+      compilerOptions: {
+        module: "nodenext",
+        moduleResolution: "nodenext",
+        target: "es2022",
+        lib: ["es2022"],
+        types: [],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+      },
       files: ["cjs-app/typed.ts", "esm-app/typed.ts"],
     };
     writeFileSync(join(workspace, "tsconfig.json"), JSON.stringify(tsconfig));

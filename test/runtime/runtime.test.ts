@@ -16,7 +16,8 @@ import { arbitraryExpression } from "../support/ast.js";
 
 /** The same answer for `retried` 0 … 20 and a few odd ones (NaN compared with Object.is). */
 function sameClosure(a: (r: number) => number, b: (r: number) => number): void {
-  for (const retried of [...Array.from({ length: 21 }, (_, i) => i), 0.5, -1, 1e6]) expect(Object.is(a(retried), b(retried)), `retried ${retried}`).toBe(true);
+  for (const retried of [...Array.from({ length: 21 }, (_, i) => i), 0.5, -1, 1e6])
+    expect(Object.is(a(retried), b(retried)), `retried ${retried}`).toBe(true);
 }
 
 function agreesWithRoot(source: string, options: { retries?: number } = {}): void {
@@ -46,7 +47,25 @@ const pieces = fc
     fc.constantFrom(
       ...OPERATORS.map((row) => row.text),
       ...Object.values(PUNCTUATION).map((p) => p.text),
-      ...["retried", "retries", "pow", "max", "floor", "Exp", "exponential", "2", "1000", "1e400", "1_0", ".5", "7.", "30s", "$", "\u{1F600}", " "],
+      ...[
+        "retried",
+        "retries",
+        "pow",
+        "max",
+        "floor",
+        "Exp",
+        "exponential",
+        "2",
+        "1000",
+        "1e400",
+        "1_0",
+        ".5",
+        "7.",
+        "30s",
+        "$",
+        "\u{1F600}",
+        " ",
+      ],
     ),
     { maxLength: 24 },
   )
@@ -62,11 +81,16 @@ describe("retry-delay/runtime against the root entry", () => {
   });
 
   it("accepts exactly what the root accepts, and answers the rest with one short diagnostic, on mostly invalid input", () => {
-    fc.assert(fc.property(fc.oneof(pieces, fc.string({ maxLength: 30 })), (source) => agreesWithRoot(source)));
+    fc.assert(
+      fc.property(fc.oneof(pieces, fc.string({ maxLength: 30 })), (source) => {
+        agreesWithRoot(source);
+      }),
+    );
   });
 
   it("gives the root's check errors and warnings, which come after parsing", () => {
-    for (const source of ["1000 / (retried - retried)", "1000 - 600 * retried", "pow(2, retried)", "0 * retried + 5"]) agreesWithRoot(source, { retries: 5 });
+    for (const source of ["1000 / (retried - retried)", "1000 - 600 * retried", "pow(2, retried)", "0 * retried + 5"])
+      agreesWithRoot(source, { retries: 5 });
     expect(tryCompile("1000 / 0").diagnostics[0]?.code).toBe("division-by-zero");
   });
 
@@ -112,7 +136,9 @@ describe("retry-delay/runtime's short diagnostic", () => {
     expect(result.ok).toBe(false);
     expect(result.diagnostics).toHaveLength(1);
     expect(result.diagnostics[0]).toMatchObject({ code, severity: "error", span });
-    expect(result.diagnostics[0]?.message).toMatch(/compile it with `retry-delay` \(not `retry-delay\/runtime`\) for the full diagnostics$/);
+    expect(result.diagnostics[0]?.message).toMatch(
+      /compile it with `retry-delay` \(not `retry-delay\/runtime`\) for the full diagnostics$/,
+    );
     // The root reports the same source as invalid, in full.
     expect(rootTryCompile(source).ok).toBe(false);
   });
