@@ -1,11 +1,25 @@
 import { showValue } from "../../diagnostics/show.js";
-import { tryCompile } from "../../expression/api.js";
+import { createCompileCache, type CompileCache } from "../../server/cache.js";
 import { DEFAULT_RETRIES } from "../../expression/check.js";
 import { resourceNameDiagnostics } from "../../flow-control/key.js";
 import type { BuildContext } from "../context.js";
 import type { Report } from "../report.js";
 import { isRetries } from "./numbers.js";
 import { trimmed } from "./trim.js";
+
+/*
+ * The builders and header parsers check the same few retry delays over and
+ * over (a code base shares its policy; the ESLint plugin and the validating
+ * client call the builders for every call site), so their compile results are
+ * kept in one small bounded cache. Its results are frozen and deep-equal to
+ * tryCompile's; Report.adopt copies each diagnostic before tagging it.
+ */
+let expressions: CompileCache | undefined;
+
+function compiled(text: string, retries: number): ReturnType<CompileCache["get"]> {
+  expressions ??= createCompileCache({ maxEntries: 256, maxBytes: 512 * 1024 });
+  return expressions.get(text, { retries });
+}
 
 /** `retryDelay`: an expression checked over the message's own retries. The workflow SDK leaves an empty one out; qstash-js would send it empty. */
 export function buildExpression(value: unknown, path: string, ctx: BuildContext): string | undefined {
@@ -27,13 +41,13 @@ export function buildExpression(value: unknown, path: string, ctx: BuildContext)
   }
   const text = trimmed(value, path, ctx.report);
   const retries = ctx.options.retries;
-  const compiled = tryCompile(text, { retries: isRetries(retries) ? retries : DEFAULT_RETRIES });
-  ctx.report.adopt(compiled.diagnostics, path, text);
-  return compiled.ok ? text : undefined;
+  const result = compiled(text, isRetries(retries) ? retries : DEFAULT_RETRIES);
+  ctx.report.adopt(result.diagnostics, path, text);
+  return result.ok ? text : undefined;
 }
 
 export function parseExpression(text: string, header: string, report: Report, retries: number | undefined): string {
-  report.adopt(tryCompile(text, { retries: retries ?? DEFAULT_RETRIES }).diagnostics, header, text);
+  report.adopt(compiled(text, retries ?? DEFAULT_RETRIES).diagnostics, header, text);
   return text;
 }
 
