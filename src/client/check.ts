@@ -9,7 +9,8 @@ import {
 import type { Endpoint } from "../request/context.js";
 import type { BuildOptions } from "../request/options.js";
 import type { RequestBuildResult } from "../request/requests.js";
-import { OPTION_TABLE, optionName } from "../request/table.js";
+import { nameOf } from "../request/rows.js";
+import { OPTION_TABLE, rowsFor } from "../request/table.js";
 import type { OptionDiagnostic } from "../trigger/codes.js";
 
 /*
@@ -57,10 +58,19 @@ function runBuilder(shape: CallShape, options: unknown, build: BuildOptions): Re
 /** The codes the table reports for a missing required option (`missing-url`, `missing-cron`, …). */
 const REQUIRED_CODES: ReadonlySet<string> = new Set(OPTION_TABLE.flatMap((row) => (row.required === undefined ? [] : [row.required.code])));
 
+const NAMES_BY_ENDPOINT = new Map<Endpoint, ReadonlySet<string>>();
+
+/** The endpoint's option names, worked out once: the ESLint plugin asks for every call site it checks. */
+function optionNamesOf(endpoint: Endpoint): ReadonlySet<string> {
+  let names = NAMES_BY_ENDPOINT.get(endpoint);
+  if (names === undefined) NAMES_BY_ENDPOINT.set(endpoint, (names = new Set(rowsFor(endpoint).map((row) => nameOf(row, endpoint)))));
+  return names;
+}
+
 /** The own properties of `options` that are request options of `endpoint`; anything else is the call's own setting. */
 function requestOptionsOf(endpoint: Endpoint, options: unknown): unknown {
   if (options === null || typeof options !== "object" || Array.isArray(options)) return options;
-  const names = new Set(OPTION_TABLE.filter((row) => row.endpoints.includes(endpoint)).map((row) => optionName(row, endpoint)));
+  const names = optionNamesOf(endpoint);
   const picked: Record<string, unknown> = {};
   for (const key of Object.keys(options)) {
     const descriptor = Object.getOwnPropertyDescriptor(options, key);

@@ -7,7 +7,8 @@ import { familyOf, type BuildContext, type Endpoint } from "./context.js";
 import { HeaderList } from "./header-list.js";
 import { checkRawUpstashHeader } from "./parse-header.js";
 import type { Report } from "./report.js";
-import { destinationName, OPTION_TABLE, optionName, rowsFor, type HeaderRow } from "./table.js";
+import { nameOf } from "./rows.js";
+import { destinationName, OPTION_TABLE, rowsFor, type HeaderRow } from "./table.js";
 import { checkUrl } from "./values/text.js";
 import { buildBody, readUserHeaders, type UserHeader } from "./values/payload.js";
 
@@ -88,7 +89,7 @@ export function buildMessage(
 }
 
 function warnAboutUnknownOptions(endpoint: Endpoint, keys: readonly string[], report: Report, prefix: string): void {
-  const known = rowsFor(endpoint).map((row) => optionName(row, endpoint));
+  const known = rowsFor(endpoint).map((row) => nameOf(row, endpoint));
   // Options parsed from a request body can hold any number of keys: the first few get suggestions, the rest a count.
   reportBounded(
     keys.filter((key) => !known.includes(key)),
@@ -118,7 +119,7 @@ function warnAboutUnknownOptions(endpoint: Endpoint, keys: readonly string[], re
 /** The options the endpoint's SDK call requires, each missing one reported as its row says. */
 function reportMissing(endpoint: Endpoint, values: OwnSnapshot, report: Report, prefix: string): void {
   for (const row of rowsFor(endpoint)) {
-    const name = optionName(row, endpoint);
+    const name = nameOf(row, endpoint);
     if (row.required === undefined || !row.required.on.includes(endpoint) || values[name] !== undefined) continue;
     const { code, why, hint } = row.required;
     report.add(code, "error", `\`${name}\` is required: ${why}`, `${prefix}${name}`, "", hint === undefined ? {} : { hint });

@@ -121,6 +121,12 @@ export function optionName(row: OptionRow, endpoint: Endpoint): string {
   return typeof name === "string" ? name : option;
 }
 
+/** {@link optionName} for the library's own rows, which need no argument checks: the builders ask for every row of every message. */
+export function nameOf(row: OptionRow, endpoint: Endpoint): string {
+  const renamed = row.renamed;
+  return renamed !== undefined && Object.hasOwn(renamed, endpoint) ? (renamed[endpoint] ?? row.option) : row.option;
+}
+
 type One = (value: unknown, path: string, ctx: BuildContext) => string | undefined;
 type ReadOne = (text: string, header: string, ctx: ParseContext) => unknown;
 

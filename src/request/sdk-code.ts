@@ -15,7 +15,8 @@ import type { Endpoint } from "./context.js";
 import { copyData, propertyKey, toLiteral, Unprintable } from "./js-literal.js";
 import type { BuildOptions, PublishOptions, TriggerOptions } from "./options.js";
 import { DEFAULT_BASE_URL, type HttpRequest, type RequestBuildResult } from "./requests.js";
-import { optionName, rowsFor } from "./table.js";
+import { nameOf } from "./rows.js";
+import { rowsFor } from "./table.js";
 
 /**
  * Which SDK the code calls: `"workflow"` prints `client.trigger({...})` for
@@ -171,7 +172,7 @@ function callFields(endpoint: Endpoint, values: OwnSnapshot, request: HttpReques
   const entries: [string, unknown][] = [];
   let json = false;
   for (const row of rowsFor(endpoint)) {
-    const name = optionName(row, endpoint);
+    const name = nameOf(row, endpoint);
     const value = Object.hasOwn(values, name) ? values[name] : undefined;
     if (value === undefined) continue;
     if (name !== "body" || typeof value === "string" || request.body === undefined) {

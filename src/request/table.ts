@@ -1,5 +1,5 @@
 import type { Endpoint } from "./context.js";
-import { ALL, duration, MESSAGES, optionName, QSTASH, resourceName, single, url, type OptionRow } from "./rows.js";
+import { ALL, duration, MESSAGES, nameOf, QSTASH, resourceName, single, url, type OptionRow } from "./rows.js";
 import { FLOW_CONTROL_OPTION_DOC, flowControlSchema } from "../flow-control/schema.js";
 import { buildFlowControl, parseFlowControl } from "./values/flow.js";
 import { buildCron, buildLabels, buildRedact, parseCron, parseLabels, parseRedact } from "./values/lists.js";
@@ -307,10 +307,15 @@ const DESTINATION_ROW: OptionRow = (() => {
  * ```
  */
 export function destinationName(endpoint: Endpoint): string {
-  return optionName(DESTINATION_ROW, endpoint);
+  return nameOf(DESTINATION_ROW, endpoint);
 }
 
-/** The rows an endpoint takes. */
+const ROWS_BY_ENDPOINT = new Map<Endpoint, readonly OptionRow[]>();
+
+/** The rows an endpoint takes, in table order: worked out once per endpoint, since every message asks. */
 export function rowsFor(endpoint: Endpoint): readonly OptionRow[] {
-  return OPTION_TABLE.filter((row) => row.endpoints.includes(endpoint));
+  let rows = ROWS_BY_ENDPOINT.get(endpoint);
+  if (rows === undefined)
+    ROWS_BY_ENDPOINT.set(endpoint, (rows = Object.freeze(OPTION_TABLE.filter((row) => row.endpoints.includes(endpoint)))));
+  return rows;
 }
