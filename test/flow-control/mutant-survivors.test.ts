@@ -142,6 +142,20 @@ describe("field values", () => {
   });
 });
 
+describe("period without rate", () => {
+  it("offers to rename parallelism to rate only when parallelism has a valid value", () => {
+    const suggestions = (text: string) =>
+      diagnosticsOf(text)
+        .find((d) => d.code === "period-without-rate")
+        ?.suggestions?.map((f) => f.message);
+    expect(suggestions("parallelism=2,period=1m")).toEqual([
+      "remove `period=1m`: without `rate` it changes nothing",
+      "write `rate=2`: at most 2 calls started per 1m, instead of 2 calls in flight at once",
+    ]);
+    expect(suggestions("parallelism=x,period=1m")).toEqual(["remove `period=1m`: without `rate` it changes nothing"]);
+  });
+});
+
 describe("numeric options", () => {
   it("a numeric period of 0 is refused as too short, not as a fraction", () => {
     expect(tryFormatFlowControlValue({ rate: 1, period: 0 })).toStrictEqual({
