@@ -1,5 +1,6 @@
 import type { Diagnostic, Result, Span } from "../diagnostics/diagnostic.js";
 import { expectString } from "../diagnostics/arguments.js";
+import { showValue } from "../diagnostics/show.js";
 import { flowDiagnostic, type FlowControlCode, type FlowControlDiagnostic } from "./codes.js";
 import { FLOW_CONTROL_LIMITS } from "./fields.js";
 
@@ -21,8 +22,10 @@ export interface NameProblem {
 
 /** The first thing wrong with `name` as a key, label or name (`what` names it in messages); undefined when it is fine. */
 export function resourceNameProblem(name: unknown, what: string): NameProblem | undefined {
-  if (typeof name !== "string" || name.length === 0)
-    return { message: `the ${what} is empty`, span: { start: 0, end: 0 }, hint: "use letters, digits, `-`, `_` and `.`, e.g. `user-42`" };
+  const hint = "use letters, digits, `-`, `_` and `.`, e.g. `user-42`";
+  if (typeof name !== "string")
+    return { message: `the ${what} must be a string, not ${showValue(name)}`, span: { start: 0, end: 0 }, hint };
+  if (name.length === 0) return { message: `the ${what} is empty`, span: { start: 0, end: 0 }, hint };
   const max = FLOW_CONTROL_LIMITS.maxKeyLength;
   if (name.length > max)
     return { message: `the ${what} is ${name.length} characters long; the limit is ${max}`, span: { start: max, end: name.length } };

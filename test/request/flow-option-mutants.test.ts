@@ -66,8 +66,7 @@ describe("flowControl diagnostics, whole", () => {
     ]);
   });
 
-  // The wording is today's: a key that is no string is read as an empty one
-  // (resourceNameProblem); a "must be a string" message would say it better.
+  // It used to say "the flow-control key is empty": the type is wrong, not the length.
   it("a key that is no string is refused, shown as the value it is", () => {
     const result = buildPublishRequest({ url, flowControl: { key: 5 as never, rate: 1 } });
     expect(result.ok).toBe(false);
@@ -75,7 +74,7 @@ describe("flowControl diagnostics, whole", () => {
       {
         code: "invalid-key",
         severity: "error",
-        message: "the flow-control key is empty",
+        message: "the flow-control key must be a string, not 5",
         span: { start: 0, end: 0 },
         hint: "use letters, digits, `-`, `_` and `.`, e.g. `user-42`",
         path: "flowControl.key",

@@ -128,7 +128,7 @@ function checkKey(key: unknown, path: string, ctx: BuildContext): string | undef
     }
     return undefined;
   }
-  const problem = resourceNameProblem(typeof key === "string" ? key : "", "flow-control key");
+  const problem = resourceNameProblem(key, "flow-control key");
   if (problem !== undefined)
     ctx.report.adopt(
       [{ code: "invalid-key", severity: "error", ...problem }],
