@@ -7,7 +7,6 @@
 //
 // bench/run.mjs imports bundleSizeReport() for the default benchmark report.
 import { build } from "esbuild";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { kb } from "./format.mjs";
@@ -31,13 +30,12 @@ export const BUNDLE_ROWS = [
   { name: "expr-eval (Parser)", specifier: "expr-eval", imports: ["Parser"], peer: true },
 ];
 
-const require = createRequire(import.meta.url);
-
 /** Whether a peer is installed; the package itself always resolves (it imports itself by name). */
 function installed(specifier) {
   if (specifier.startsWith("retry-delay")) return true;
+  // The package itself, not `<name>/package.json`: an exports map (cel-js has one) may not list that path.
   try {
-    require.resolve(`${specifier}/package.json`);
+    import.meta.resolve(specifier);
     return true;
   } catch {
     return false;
