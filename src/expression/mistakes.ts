@@ -2,6 +2,7 @@ import type { Fix, Span } from "../diagnostics/diagnostic.js";
 import { parseDuration } from "../duration/parse.js";
 import { lookupUnit, NANOSECONDS_PER_MILLISECOND, unitForWord } from "../duration/units.js";
 import type { ExpressionDiagnostic } from "./codes.js";
+import { strategyInContext } from "./strategy-context.js";
 
 /*
  * The mistakes a grammar cannot name, recognized in the whole source after a
@@ -69,18 +70,6 @@ function withMathFixes(source: string, diagnostics: readonly ExpressionDiagnosti
       fix: { span: { start: member.index, end: member.index + text.length }, text: name, message: `replace \`${text}\` with \`${name}\`` },
     };
   });
-}
-
-/**
- * A strategy word's suggested expressions replace the word. They stand for
- * the whole delay, so they are offered only when the word is the whole
- * source; inside a larger expression (`exponential * 1000`) the hint stays
- * and the suggestions go, since replacing the word would not mean it.
- */
-function strategyInContext(source: string, d: ExpressionDiagnostic): ExpressionDiagnostic {
-  const whole = d.span.start === source.length - source.trimStart().length && d.span.end === source.trimEnd().length;
-  if (whole || d.suggestions === undefined) return d;
-  return { code: d.code, severity: d.severity, message: d.message, span: d.span, ...(d.hint === undefined ? {} : { hint: d.hint }) };
 }
 
 /** Every duration literal in the source, as a `unit-in-expression` diagnostic with its value in milliseconds as the fix. */

@@ -5,6 +5,7 @@ import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
 import { capErrors } from "./error-limit.js";
 import { recognize } from "./fast-parse.js";
 import { JSC_STACK_MESSAGE, V8_STACK_MESSAGE } from "./guard.js";
+import { strategyInContext } from "./strategy-context.js";
 import { EXPRESSION_LIMITS } from "./limits.js";
 
 /*
@@ -36,7 +37,9 @@ export function parseWith(source: string, declined: DeclinedParse): Result<Expre
     // path; anything else gets the declined parser's diagnostics.
     const fast = recognize(source);
     if (fast !== undefined)
-      return fast.problems.length === 0 ? { ok: true, value: fast.tree, diagnostics: [] } : fail(...capErrors(fast.problems));
+      return fast.problems.length === 0
+        ? { ok: true, value: fast.tree, diagnostics: [] }
+        : fail(...capErrors(fast.problems.map((d) => (d.code === "strategy-name" ? strategyInContext(source, d) : d))));
     return declined(source);
   } catch (error) {
     // The fast recognizer recurses once per nesting level, within the depth

@@ -83,6 +83,12 @@ describe("retry-delay/runtime against the root entry", () => {
     );
   });
 
+  it("gives a strategy word inside a larger expression no suggestions, as the root does (found by the property below)", () => {
+    for (const source of ["pow+exponential", "1000+exponential", "exponential"]) agreesWithRoot(source);
+    expect(tryCompile("1000+exponential").diagnostics[0]?.suggestions).toBeUndefined();
+    expect(tryCompile("exponential").diagnostics[0]?.suggestions).toHaveLength(1);
+  });
+
   it("accepts exactly what the root accepts, and answers the rest with one short diagnostic, on mostly invalid input", () => {
     fc.assert(
       fc.property(fc.oneof(pieces, fc.string({ maxLength: 30 })), (source) => {
