@@ -1,4 +1,5 @@
 import type { OptionCode, OptionDiagnostic } from "../trigger/codes.js";
+import { groupDigits } from "../diagnostics/show.js";
 
 /**
  * The simulator's bounds: a scenario is untrusted input, so every count it
@@ -29,9 +30,6 @@ export const DELIVERY_LIMITS = Object.freeze({
   maxTimeMs: Number.MAX_SAFE_INTEGER,
 });
 
-/** A limit as the summaries write it: 1000000 → "1,000,000". */
-const shown = (n: number): string => n.toLocaleString("en-US");
-
 /**
  * Every diagnostic code of `simulateDelivery` itself, with its severity
  * and a summary. Problems inside a value keep the code of the language that
@@ -52,10 +50,10 @@ export const DELIVERY_CODES = {
     severity: "error",
     summary: "`arrivals` that is not `{ count }`, `{ count, rate, period? }` or `{ times }`, or holds a negative or non-finite time.",
   },
-  "too-many-runs": { severity: "error", summary: `More runs than the simulator's limit (${shown(DELIVERY_LIMITS.maxRuns)}).` },
+  "too-many-runs": { severity: "error", summary: `More runs than the simulator's limit (${groupDigits(DELIVERY_LIMITS.maxRuns)}).` },
   "invalid-retries": {
     severity: "error",
-    summary: `\`retries\` that is not a whole number from 0 to ${shown(DELIVERY_LIMITS.maxRetries)}.`,
+    summary: `\`retries\` that is not a whole number from 0 to ${groupDigits(DELIVERY_LIMITS.maxRetries)}.`,
   },
   "invalid-delay": { severity: "error", summary: "A `delay`, `notBefore`, `start` or `sampleEvery` that is not a valid time." },
   "invalid-duration": { severity: "error", summary: "A handler duration or distribution that is negative, not finite, or malformed." },
@@ -68,7 +66,7 @@ export const DELIVERY_CODES = {
   "invalid-seed": { severity: "error", summary: "A `seed` that is not a whole number from 0 to 4294967295." },
   "invalid-output": {
     severity: "error",
-    summary: `An \`output\` option of the wrong type, or more \`snapshots\` than the limit (${shown(DELIVERY_LIMITS.maxSnapshots)}).`,
+    summary: `An \`output\` option of the wrong type, or more \`snapshots\` than the limit (${groupDigits(DELIVERY_LIMITS.maxSnapshots)}).`,
   },
   "events-truncated": {
     severity: "warning",
@@ -76,7 +74,7 @@ export const DELIVERY_CODES = {
   },
   "too-much-work": {
     severity: "error",
-    summary: `The simulation would start more than ${shown(DELIVERY_LIMITS.maxAttempts)} calls; fewer runs or retries are needed.`,
+    summary: `The simulation would start more than ${groupDigits(DELIVERY_LIMITS.maxAttempts)} calls; fewer runs or retries are needed.`,
   },
   "time-out-of-range": {
     severity: "error",

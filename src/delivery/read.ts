@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { isArraySafe, isPlainObjectLike, snapshotArray, snapshotOwn, type OwnSnapshot } from "../diagnostics/own.js";
-import { showValue } from "../diagnostics/show.js";
+import { groupDigits, showValue } from "../diagnostics/show.js";
 import { closestName } from "../diagnostics/suggest.js";
 import { parseDuration } from "../duration/parse.js";
 import { DELIVERY_CODES, DELIVERY_LIMITS, type DeliveryCode, type DeliveryDiagnostic } from "./codes.js";
@@ -97,7 +97,7 @@ export function readInteger(
   ctx.report(
     code,
     path,
-    `\`${path}\` must be a whole number from ${bounds.min.toLocaleString("en-US")} to ${bounds.max.toLocaleString("en-US")}, not ${showValue(value)}`,
+    `\`${path}\` must be a whole number from ${groupDigits(bounds.min)} to ${groupDigits(bounds.max)}, not ${showValue(value)}`,
     showValue(value),
   );
   return undefined;

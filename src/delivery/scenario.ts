@@ -1,6 +1,6 @@
 import { RetryDelayError, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { isArraySafe, snapshotArray, type OwnSnapshot } from "../diagnostics/own.js";
-import { showValue } from "../diagnostics/show.js";
+import { groupDigits, showValue } from "../diagnostics/show.js";
 import { parseDuration } from "../duration/parse.js";
 import { tryCompile } from "../expression/api.js";
 import { DEFAULT_RETRIES } from "../expression/check.js";
@@ -133,7 +133,7 @@ function readCount(ctx: ReadContext, value: unknown): number | undefined {
     ctx.report(
       "too-many-runs",
       "arrivals.count",
-      `${value.toLocaleString("en-US")} runs are more than the simulator's limit of ${DELIVERY_LIMITS.maxRuns.toLocaleString("en-US")}`,
+      `${groupDigits(value)} runs are more than the simulator's limit of ${groupDigits(DELIVERY_LIMITS.maxRuns)}`,
       showValue(value),
       "simulate a sample and scale: with the same limits, time grows linearly in runs once the wait list is long",
     );

@@ -1,4 +1,4 @@
-import { showValue } from "../diagnostics/show.js";
+import { groupDigits, showValue } from "../diagnostics/show.js";
 import { DELIVERY_CODES, DELIVERY_LIMITS, type DeliveryDiagnostic } from "./codes.js";
 import { OUTCOME, runEngine, type EngineHooks, type EngineResult } from "./engine.js";
 import { readScenario, type Plan } from "./scenario.js";
@@ -44,11 +44,11 @@ export function simulateWith(scenario: unknown, hooks: EngineHooks): DeliveryRes
     found.push({
       code: "events-truncated",
       severity: DELIVERY_CODES["events-truncated"].severity,
-      message: `the events stop after ${plan.output.maxEvents.toLocaleString("en-US")}; the summary and the series cover the whole simulation`,
+      message: `the events stop after ${groupDigits(plan.output.maxEvents)}; the summary and the series cover the whole simulation`,
       span: { start: 0, end: 0 },
       path: "output.maxEvents",
       input: "",
-      hint: `raise \`output.maxEvents\` (at most ${DELIVERY_LIMITS.maxEvents.toLocaleString("en-US")}) or simulate fewer runs`,
+      hint: `raise \`output.maxEvents\` (at most ${groupDigits(DELIVERY_LIMITS.maxEvents)}) or simulate fewer runs`,
     });
   }
   const value: Delivery = {
@@ -73,7 +73,7 @@ function stopDiagnostic(stopped: NonNullable<EngineResult["stopped"]>): Delivery
     return {
       code: "too-much-work",
       severity: "error",
-      message: `the simulation would start more than ${DELIVERY_LIMITS.maxAttempts.toLocaleString("en-US")} calls`,
+      message: `the simulation would start more than ${groupDigits(DELIVERY_LIMITS.maxAttempts)} calls`,
       span: { start: 0, end: 0 },
       path: "arrivals",
       input: "",

@@ -7,6 +7,7 @@ import { printExpression } from "../../expression/print.js";
 import { styles } from "../io.js";
 import { EXIT, type Command } from "../command.js";
 import { describeFindings, hasError, integerFlag, printDiagnostics, printJson, singleValue, say } from "./shared.js";
+import { groupDigits } from "../../diagnostics/show.js";
 
 export const checkCommand: Command = {
   name: "check",
@@ -23,7 +24,7 @@ export const checkCommand: Command = {
       short: "r",
       kind: "value",
       placeholder: "N",
-      help: `retries to check (default ${DEFAULT_RETRIES}, Upstash's default; at most ${EXPRESSION_LIMITS.maxRetries.toLocaleString("en-US")})`,
+      help: `retries to check (default ${DEFAULT_RETRIES}, Upstash's default; at most ${groupDigits(EXPRESSION_LIMITS.maxRetries)})`,
     },
   ],
   examples: [

@@ -8,6 +8,7 @@ import { DEFAULT_BACKOFF_EXPRESSION } from "../../schedule/policy.js";
 import { EXIT, type Command, type CommandContext } from "../command.js";
 import { styles, table } from "../io.js";
 import { integerFlag, printJson, printOptionDiagnostics, say, stringFlag } from "./shared.js";
+import { groupDigits } from "../../diagnostics/show.js";
 
 const CHART = { width: 64, height: 6 };
 
@@ -199,7 +200,7 @@ function probability(context: CommandContext, text: string): number {
 function report(context: CommandContext, scenario: DeliveryScenario, delivery: Delivery): string[] {
   const s = styles(context.io.color);
   const { summary, model, series, snapshots } = delivery;
-  const n = (v: number): string => v.toLocaleString("en-US");
+  const n = groupDigits;
   const limits =
     [
       model.parallelism === null ? "" : `parallelism ${n(model.parallelism)}`,
@@ -243,5 +244,5 @@ function report(context: CommandContext, scenario: DeliveryScenario, delivery: D
 
 function describeSnapshot(snap: FlowControlSnapshot): string {
   const of = (count: number, max: number | undefined): string => (max === undefined ? String(count) : `${count}/${max}`);
-  return `at ${formatDuration(snap.atMs)}: waitListSize ${snap.waitListSize.toLocaleString("en-US")} · parallelismCount ${of(snap.parallelismCount, snap.parallelismMax)} · rateCount ${of(snap.rateCount, snap.rateMax)} · period ${snap.ratePeriod}s from ${formatDuration(snap.ratePeriodStartMs)}`;
+  return `at ${formatDuration(snap.atMs)}: waitListSize ${groupDigits(snap.waitListSize)} · parallelismCount ${of(snap.parallelismCount, snap.parallelismMax)} · rateCount ${of(snap.rateCount, snap.rateMax)} · period ${snap.ratePeriod}s from ${formatDuration(snap.ratePeriodStartMs)}`;
 }

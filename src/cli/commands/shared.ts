@@ -4,6 +4,7 @@ import type { OptionDiagnostic } from "../../trigger/codes.js";
 import { renderOptionDiagnostics } from "../../trigger/render.js";
 import { EXIT, type CommandContext } from "../command.js";
 import { NO_WRAP, wrap } from "../wrap.js";
+import { groupDigits } from "../../diagnostics/show.js";
 
 /** Version of every --json document; bumped only on a breaking change (see docs/cli.md). */
 const SCHEMA_VERSION = 1;
@@ -40,7 +41,7 @@ export function integerFlag(context: CommandContext, flag: string, bounds: { min
   const text = String(raw);
   if (!/^\d+$/.test(text) || Number(text) < bounds.min || Number(text) > bounds.max) {
     context.problems.add(
-      `--${flag} must be a whole number from ${bounds.min.toLocaleString("en-US")} to ${bounds.max.toLocaleString("en-US")}, not '${text}'`,
+      `--${flag} must be a whole number from ${groupDigits(bounds.min)} to ${groupDigits(bounds.max)}, not '${text}'`,
       flag,
     );
     return undefined;
