@@ -4,11 +4,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildPublishRequest, buildTriggerRequest, type PublishOptions } from "../../src/index.js";
+import { buildPublishRequest, buildTriggerRequest, type PublishOptions, type TriggerOptions } from "../../src/index.js";
 import { MAX_LITERAL_DEPTH, toLiteral } from "../../src/request/js-literal.js";
 import { toSdkCode, type SdkCodeOptions, type SdkCodeResult, type SdkName } from "../../src/request/sdk-code.js";
 import { optionName, rowsFor } from "../../src/request/table.js";
-import { compareHeaders, gen, isDocumentedSdkOnly, isTelemetry, NOW } from "../trigger/differential-support.js";
+import { compareHeaders, isDocumentedSdkOnly, isTelemetry, NOW } from "../trigger/differential-support.js";
+import { anyBody, optionSets } from "../trigger/option-generators.js";
 
 /*
  * toSdkCode: the unit behaviour, and a differential test that runs the
@@ -200,45 +201,9 @@ function runSnippets(snippets: readonly string[]): { error?: string; requests: S
   return JSON.parse(out) as { error?: string; requests: Sent[] }[];
 }
 
-const triggerOptions = fc.record(
-  {
-    url: gen.url,
-    workflowRunId: gen.runId,
-    body: gen.body,
-    headers: gen.headers(["Upstash-Foo"]),
-    retries: gen.retries,
-    retryDelay: gen.retryDelay,
-    delay: gen.delay,
-    notBefore: gen.notBefore,
-    flowControl: gen.flowControl,
-    failureUrl: gen.failureUrl,
-    label: gen.label,
-    redact: gen.redact,
-  },
-  { requiredKeys: ["url"] },
-);
-
-const publishOptions = fc.record(
-  {
-    url: gen.url,
-    body: fc.option(fc.oneof(gen.body, gen.stringBody), { nil: undefined }),
-    headers: gen.headers([]),
-    method: gen.method,
-    delay: gen.delay,
-    notBefore: gen.notBefore,
-    deduplicationId: gen.deduplicationId,
-    contentBasedDeduplication: fc.boolean(),
-    retries: gen.retries,
-    retryDelay: gen.retryDelay,
-    callback: gen.callbackUrl,
-    failureCallback: gen.callbackUrl,
-    timeout: gen.timeout,
-    flowControl: gen.flowControl,
-    label: gen.label,
-    redact: gen.redact,
-  },
-  { requiredKeys: ["url"] },
-);
+// Every row of the table for the endpoint toSdkCode prints; publish or publishJSON as the body asks.
+const triggerOptions = optionSets<TriggerOptions>("trigger");
+const publishOptions = optionSets<PublishOptions>("publish", { body: anyBody });
 
 /** The playground's defaults, and the sampled option sets the builder accepts. */
 function cases<T>(sdk: SdkName, arb: fc.Arbitrary<T>, seed: number): { options: T; code: string }[] {
@@ -288,7 +253,7 @@ describe("the printed code makes the real SDK send the builder's request", () =>
       expect(sent?.error, code).toBeUndefined();
       expect(sent?.requests).toHaveLength(1);
       const request = sent?.requests[0] as Sent;
-      const built = buildPublishRequest(options as PublishOptions, { baseUrl: BASE, now: NOW });
+      const built = buildPublishRequest(options, { baseUrl: BASE, now: NOW });
       if (!built.ok) throw new Error(code);
       expect(new URL(request.url).href).toBe(new URL(built.value.url).href);
       expect(request.body, code).toBe(built.value.body);

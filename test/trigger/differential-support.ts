@@ -1,116 +1,16 @@
-import fc from "fast-check";
 import { expect } from "vitest";
-import { formatDuration, parseRequestHeaders, type Endpoint, type OptionDiagnostic } from "../../src/index.js";
+import { parseRequestHeaders, type Endpoint, type OptionDiagnostic } from "../../src/index.js";
 import { propertyRuns } from "../setup.js";
 
 /*
  * Shared by the differential tests against @upstash/workflow and
- * @upstash/qstash: generators that reach every row of the option table,
+ * @upstash/qstash (their option sets come from option-generators.ts):
  * the header-by-header comparison, the refusal allow-lists and the parse
  * check on the SDKs' own requests.
  */
 
 export const NOW = 1_900_000_000_000;
 export const RUNS = propertyRuns(60);
-
-// ---------------------------------------------------------------- generators
-
-export const name = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,11}$/);
-const strictDuration = fc.integer({ min: 0, max: 6 * 86_400 }).map((s) => formatDuration(s * 1000));
-/** A value with HTTP's optional whitespace at its edges, which `Headers` trims. */
-const edged = (arb: fc.Arbitrary<string>): fc.Arbitrary<string> =>
-  fc.oneof(
-    arb,
-    arb.map((s) => ` ${s}\t`),
-  );
-
-/** Mostly well-formed values, sometimes an edge case: enough accepted sets to compare, and every edge reached. */
-const mostly = <T>(valid: fc.Arbitrary<T>, edge: fc.Arbitrary<T>): fc.Arbitrary<T> =>
-  fc.oneof({ arbitrary: valid, weight: 6 }, { arbitrary: edge, weight: 1 });
-
-const wellFormedFlow = fc
-  .record({
-    key: name,
-    parallelism: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
-    rate: fc.option(fc.integer({ min: 1, max: 1000 }), { nil: undefined }),
-    ratePerSecond: fc.option(fc.integer({ min: 1, max: 50 }), { nil: undefined, freq: 3 }),
-    period: fc.option(fc.oneof(fc.constantFrom("1s", "10s", "1m", "1h", "7d", ""), fc.integer({ min: 1, max: 604_800 })), {
-      nil: undefined,
-    }),
-  })
-  .filter((f) => f.parallelism !== undefined || f.rate !== undefined || f.ratePerSecond !== undefined)
-  .map((f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)));
-
-/** Keyless, partial, zero and fractional flow control. */
-const edgeFlow = fc.record(
-  {
-    key: fc.oneof(name, fc.constantFrom("", "a b")),
-    parallelism: fc.oneof(fc.integer({ min: 1, max: 100 }), fc.constantFrom(0, 1.5)),
-    rate: fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.constant(0)),
-    ratePerSecond: fc.integer({ min: 1, max: 50 }),
-    period: fc.oneof(fc.constantFrom("1s", "1m", "", 1.5), fc.integer({ min: 1, max: 604_800 })),
-  },
-  { requiredKeys: [] },
-);
-
-export const gen = {
-  url: fc.constantFrom("https://example.com/api/workflow", "http://localhost:3000/wf", "https://a.example/x?y=1"),
-  runId: mostly(name, fc.constant("wfr_abc")),
-  body: fc.oneof(
-    fc.string({ maxLength: 20 }),
-    fc.dictionary(name, fc.oneof(fc.integer(), fc.string({ maxLength: 5 })), { maxKeys: 3 }),
-    fc.constant(null),
-  ),
-  stringBody: fc.string({ maxLength: 20 }),
-  retries: mostly(fc.oneof(fc.integer({ min: 0, max: 10 }), fc.constant(3)), fc.constantFrom(2.5, 1.5, -1, 1e21)),
-  retryDelay: mostly(
-    edged(fc.constantFrom("1000", "1000 * (1 + retried)", "pow(2, retried) * 1000", "max(1000, pow(2, retried) * 100)")),
-    fc.constant(""),
-  ),
-  // Decimals round half away from zero (1.5 → 2s, 2.5 → 3s); 1e21 is written 1e+21s.
-  delay: mostly(
-    fc.oneof(strictDuration, fc.integer({ min: 0, max: 86_400 }), fc.constantFrom(1.5, 2.5, 0.5, 0, "1.5h", " 10s ")),
-    fc.constantFrom(-2.5, 1e21, Number.NaN, ""),
-  ),
-  notBefore: mostly(
-    fc.oneof(fc.integer({ min: 2_000_000_000, max: 2_000_500_000 }), fc.constantFrom(2_000_000_000.5, 2_000_000_002.5, 1_893_456_000.4999)),
-    fc.constantFrom(2 ** 53 + 1, 1e21),
-  ),
-  // A number is written `${n}s` unrounded: 1.5 → 1.5s.
-  timeout: mostly(
-    fc.oneof(strictDuration, fc.integer({ min: 0, max: 600 }), fc.constantFrom(1.5, 0, "30s", " 30s ")),
-    fc.constantFrom("", -1),
-  ),
-  flowControl: mostly(wellFormedFlow, edgeFlow),
-  label: mostly(fc.oneof(name, fc.array(name, { minLength: 1, maxLength: 3 })), fc.constantFrom("", [], "a,b", " lab ")),
-  redact: fc.constantFrom(
-    { body: true },
-    { header: true },
-    { header: ["A", "B"] },
-    { body: true, header: ["Authorization"] },
-    { body: true, header: true },
-    { header: [] },
-    {},
-    { body: false },
-  ),
-  /** Names that differ only in case, values with edge spaces, empty values. */
-  headers: (extra: readonly string[]) =>
-    fc
-      .uniqueArray(
-        fc.tuple(
-          fc.constantFrom("X-Trace", "x-trace", "X-TRACE", "X-Id", "Content-Type", ...extra),
-          mostly(edged(fc.stringMatching(/^[!-~]([ -~]{0,6}[!-~])?$/)), fc.constant("")),
-        ),
-        { selector: ([n]) => n, maxLength: 4 },
-      )
-      .map((pairs) => Object.fromEntries(pairs)),
-  failureUrl: fc.constantFrom("https://example.com/failed", "http://localhost:3000/failure", ""),
-  callbackUrl: mostly(fc.constantFrom("https://example.com/cb", "http://localhost:3000/cb"), fc.constant("")),
-  method: mostly(fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE"), fc.constantFrom("get", "")),
-  deduplicationId: mostly(fc.oneof(name, fc.constant(" id ")), fc.constant("")),
-  cron: fc.constantFrom("*/5 * * * *", "0 3 * * *", "CRON_TZ=America/New_York 0 9 * * *"),
-  scheduleId: mostly(name, fc.constant("")),
-};
 
 // ---------------------------------------------------------------- comparison
 

@@ -12,7 +12,6 @@ import {
   compareHeaders,
   expectAllowedRefusal,
   expectParsesClean,
-  gen,
   isDocumentedSdkOnly,
   lowerCased,
   NOW,
@@ -20,6 +19,7 @@ import {
   SHARED_REFUSALS,
   type RefusalAllowList,
 } from "./differential-support.js";
+import { optionSets } from "./option-generators.js";
 
 /*
  * Differential test against @upstash/workflow 1.3.3's `Client.trigger`, run
@@ -54,24 +54,8 @@ const WORKFLOW_REFUSALS: RefusalAllowList = {
   },
 };
 
-const triggerOptions: fc.Arbitrary<TriggerOptions> = fc.record(
-  {
-    url: gen.url,
-    workflowRunId: gen.runId,
-    body: gen.body,
-    // Workflow forwards every name, Upstash-* ones included (upstash-forward-upstash-foo).
-    headers: gen.headers(["Upstash-Foo", "Upstash-Callback-Retries"]),
-    retries: gen.retries,
-    retryDelay: gen.retryDelay,
-    delay: gen.delay,
-    notBefore: gen.notBefore,
-    flowControl: gen.flowControl,
-    failureUrl: gen.failureUrl,
-    label: gen.label,
-    redact: gen.redact,
-  },
-  { requiredKeys: ["url"] },
-);
+/** Every trigger row of the option table (disableTelemetry too: the SDK then sends no telemetry, we never do). */
+const triggerOptions = optionSets<TriggerOptions>("trigger");
 
 /** The SDK's items, or undefined when it threw (a bad label or key). */
 async function sdkItems(options: TriggerOptions | TriggerOptions[]): Promise<CapturedBatchItem[] | undefined> {
