@@ -204,7 +204,7 @@ function generatorFor(row: OptionRow, endpoint: Endpoint): fc.Arbitrary<unknown>
   const generator = OPTION_GENERATORS.get(row.option);
   if (generator === undefined)
     throw new Error(
-      `no generator for the option \`${row.option}\` (${endpoint}): add one to OPTION_GENERATORS in test/trigger/differential-support.ts, ` +
+      `no generator for the option \`${row.option}\` (${endpoint}): add one to OPTION_GENERATORS in test/trigger/option-generators.ts, ` +
         "or leave it out in LEFT_OUT with the reason",
     );
   return typeof generator === "function" ? generator(endpoint) : generator;
