@@ -9,7 +9,7 @@ import type { OptionDiagnostic } from "../../trigger/codes.js";
 import { EXIT, type Command, type CommandContext, type Example, type Flag } from "../command.js";
 import { styles } from "../io.js";
 import { optionsFromFlags, requestFlags } from "./request-flags.js";
-import { printJson, printOptionDiagnostics, stringFlag } from "./shared.js";
+import { printOptionDiagnostics, reportOptions, stringFlag } from "./shared.js";
 
 /** What a request command is: its name, the endpoint whose table rows give its flags, and how it builds. */
 export interface RequestCommandSpec {
@@ -64,18 +64,14 @@ function runRequest(spec: RequestCommandSpec, context: CommandContext): number {
     );
     context.problems.settle();
   }
-  if (context.values.json === true) {
-    printJson(context, {
-      command: spec.name,
-      valid: ok,
-      request: ok ? result.request : null,
-      curl: ok ? toCurl(result.request) : null,
-      diagnostics,
-    });
-    return ok ? EXIT.ok : EXIT.invalid;
-  }
-  printOptionDiagnostics(context, diagnostics);
-  if (!ok) return EXIT.invalid;
+  const done = reportOptions(context, { ok, diagnostics }, () => ({
+    command: spec.name,
+    valid: ok,
+    request: ok ? result.request : null,
+    curl: ok ? toCurl(result.request) : null,
+    diagnostics,
+  }));
+  if (done !== undefined || !ok) return done ?? EXIT.invalid;
   if (context.values.curl === true) {
     context.io.out(toCurl(result.request));
     return EXIT.ok;

@@ -97,12 +97,34 @@ export function reportValue(
   result: { readonly ok: boolean; readonly diagnostics: readonly Diagnostic[] },
   json: () => Record<string, unknown>,
 ): number | undefined {
+  return finish(context, result.ok, json, () => {
+    printDiagnostics(context, source, result.diagnostics);
+  });
+}
+
+/**
+ * The common end of a command whose result carries option diagnostics
+ * (deliver, simulate, trigger, publish): with --json the document and the
+ * exit code; else the diagnostics, and the exit code when they refuse.
+ * Undefined means the result is valid and the command prints it.
+ */
+export function reportOptions(
+  context: CommandContext,
+  result: { readonly ok: boolean; readonly diagnostics: readonly OptionDiagnostic<string>[] },
+  json: () => Record<string, unknown>,
+): number | undefined {
+  return finish(context, result.ok, json, () => {
+    printOptionDiagnostics(context, result.diagnostics);
+  });
+}
+
+function finish(context: CommandContext, ok: boolean, json: () => Record<string, unknown>, printFindings: () => void): number | undefined {
   if (context.values.json === true) {
     printJson(context, json());
-    return result.ok ? EXIT.ok : EXIT.invalid;
+    return ok ? EXIT.ok : EXIT.invalid;
   }
-  printDiagnostics(context, source, result.diagnostics);
-  return result.ok ? undefined : EXIT.invalid;
+  printFindings();
+  return ok ? undefined : EXIT.invalid;
 }
 
 /** A line of prose (not a table or a diagram), wrapped to the width the output allows, continued two spaces in. */

@@ -6,7 +6,7 @@ import type { Schedule, ScheduleEntry, ScheduleOptions, ScheduleResult } from ".
 import { EXIT, type Command, type CommandContext } from "../command.js";
 import { bar, styles, table } from "../io.js";
 import { canonicalZone, formatTime as formatZoned, nearestZone, UTC } from "../time-zone.js";
-import { integerFlag, printJson, printOptionDiagnostics, singleValue, stringFlag, say } from "./shared.js";
+import { integerFlag, reportOptions, singleValue, stringFlag, say } from "./shared.js";
 
 const BAR_WIDTH = 24;
 
@@ -55,12 +55,8 @@ export const simulateCommand: Command = {
   run(context) {
     const request = readRequest(context);
     const result = simulateSchedule(request.options);
-    if (context.values.json === true) {
-      printJson(context, scheduleJson(request, result));
-      return result.ok ? EXIT.ok : EXIT.invalid;
-    }
-    printOptionDiagnostics(context, result.diagnostics);
-    if (!result.ok) return EXIT.invalid;
+    const done = reportOptions(context, result, () => scheduleJson(request, result));
+    if (done !== undefined || !result.ok) return done ?? EXIT.invalid;
     printSchedule(context, request, result.value);
     return EXIT.ok;
   },
