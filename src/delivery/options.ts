@@ -3,10 +3,21 @@ import { DELIVERY_LIMITS } from "./codes.js";
 import { readArray, readBoolean, readChoice, readInteger, readObject, readSpan, warnUnknown, type ReadContext } from "./read.js";
 import type { ResolvedModel } from "./types.js";
 
+/** A list of every member of the union `U`, checked when compiled: a list that leaves a member out is a type error. */
+const everyOf =
+  <U extends string>() =>
+  <const L extends readonly U[]>(list: L & ([Exclude<U, L[number]>] extends [never] ? unknown : { missing: Exclude<U, L[number]> })): L =>
+    list;
+
+/** `model.window`'s values, the default first: what the reader accepts, and what the CLI's --window offers and completes. */
+export const WINDOW_CHOICES = everyOf<ResolvedModel["window"]>()(["fixed", "sliding"]);
+/** `model.anchor`'s values, the default first: what the reader accepts, and what the CLI's --anchor offers and completes. */
+export const ANCHOR_CHOICES = everyOf<ResolvedModel["anchor"]>()(["first-dispatch", "back-to-back"]);
+
 /** The model choices, each with its default: one row per undocumented behaviour (docs/delivery.md explains each). */
 const MODEL_DEFAULTS = Object.freeze({
-  window: "fixed",
-  anchor: "first-dispatch",
+  window: WINDOW_CHOICES[0],
+  anchor: ANCHOR_CHOICES[0],
   retryHoldsSlot: false,
   retriesUseRate: true,
   retryPosition: "back",
@@ -23,12 +34,8 @@ export function readModel(ctx: ReadContext, value: unknown): ModelChoices | unde
   warnUnknown(ctx, fields, Object.keys(MODEL_DEFAULTS), "model.");
   const pick = <T>(name: keyof typeof MODEL_DEFAULTS, read: (v: unknown, path: string) => T | undefined, fallback: T): T | undefined =>
     fields[name] === undefined ? fallback : read(fields[name], `model.${name}`);
-  const window = pick("window", (v, p) => readChoice(ctx, v, p, ["fixed", "sliding"] as const, "invalid-model"), MODEL_DEFAULTS.window);
-  const anchor = pick(
-    "anchor",
-    (v, p) => readChoice(ctx, v, p, ["first-dispatch", "back-to-back"] as const, "invalid-model"),
-    MODEL_DEFAULTS.anchor,
-  );
+  const window = pick("window", (v, p) => readChoice(ctx, v, p, WINDOW_CHOICES, "invalid-model"), MODEL_DEFAULTS.window);
+  const anchor = pick("anchor", (v, p) => readChoice(ctx, v, p, ANCHOR_CHOICES, "invalid-model"), MODEL_DEFAULTS.anchor);
   const retryHoldsSlot = pick("retryHoldsSlot", (v, p) => readBoolean(ctx, v, p, "invalid-model"), MODEL_DEFAULTS.retryHoldsSlot);
   const retriesUseRate = pick("retriesUseRate", (v, p) => readBoolean(ctx, v, p, "invalid-model"), MODEL_DEFAULTS.retriesUseRate);
   const retryPosition = pick(

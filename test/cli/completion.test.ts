@@ -3,6 +3,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ANCHOR_CHOICES, WINDOW_CHOICES } from "../../src/delivery/options.js";
+import { simulateDelivery } from "../../src/delivery/simulate.js";
 import { bin, cli } from "./run.js";
 
 /*
@@ -84,6 +86,36 @@ describe("bash", () => {
     expect(complete(["trigger", "--body", "@or"], dir)).toEqual(["@order.json"]);
     // A flag that takes a free value completes nothing of its own.
     expect(complete(["simulate", "--retries", ""])).toEqual([]);
+  });
+});
+
+describe("deliver's --window and --anchor complete exactly what the delivery model accepts", () => {
+  const lists = [
+    ["window", WINDOW_CHOICES],
+    ["anchor", ANCHOR_CHOICES],
+  ] as const;
+
+  it.each(lists)("--%s", (flag, choices) => {
+    // Every shell offers the model's own list, in its order.
+    expect(complete(["deliver", "--runs", "1", `--${flag}`, ""])).toEqual([...choices]);
+    expect(script("zsh")).toContain(`:(${choices.join(" ")})'`);
+    expect(script("fish")).toContain(`-l ${flag} -x -a '${choices.join(" ")}'`);
+    const deliver = table.commands.find((c) => c.name === "deliver");
+    expect(deliver?.flags.find((f) => f.name === flag)?.choices).toEqual([...choices]);
+    // The model accepts each, and the CLI passes each through; anything else both refuse.
+    const model = (value: string) => simulateDelivery({ arrivals: { count: 1 }, endpoint: { duration: "1s" }, model: { [flag]: value } });
+    for (const value of choices) {
+      expect(model(value).ok, value).toBe(true);
+      const run = cli(["deliver", "--runs", "1", `--${flag}`, value, "--json"]);
+      expect(run.code, value).toBe(0);
+      expect((JSON.parse(run.stdout) as { scenario: { model: Record<string, string> } }).scenario.model[flag]).toBe(value);
+    }
+    const other = `${choices[0]}-ish`;
+    expect(model(other).diagnostics.map((d) => d.code)).toEqual(["invalid-model"]);
+    const refused = cli(["deliver", "--runs", "1", `--${flag}`, other]);
+    expect(refused.code).toBe(2);
+    // The message wraps to the terminal width: compared with its white space folded.
+    expect(refused.stderr.replace(/\s+/g, " ")).toContain(`--${flag} must be one of ${choices.join(", ")}, not '${other}'`);
   });
 });
 

@@ -1,5 +1,6 @@
 import { deliveryCharts } from "../../delivery/chart.js";
 import { DELIVERY_LIMITS } from "../../delivery/codes.js";
+import { ANCHOR_CHOICES, WINDOW_CHOICES } from "../../delivery/options.js";
 import { simulateDelivery } from "../../delivery/simulate.js";
 import type { Delivery, DeliveryModel, DeliveryScenario, EndpointResponse, FlowControlSnapshot } from "../../delivery/types.js";
 import { formatDuration } from "../../duration/format.js";
@@ -7,10 +8,17 @@ import { parseFlowControlValue } from "../../flow-control/parse.js";
 import { DEFAULT_BACKOFF_EXPRESSION } from "../../schedule/policy.js";
 import { EXIT, type Command, type CommandContext } from "../command.js";
 import { styles, table } from "../io.js";
-import { integerFlag, printJson, printOptionDiagnostics, say, stringFlag } from "./shared.js";
+import { integerFlag, reportOptions, say, stringFlag } from "./shared.js";
 import { groupDigits } from "../../diagnostics/show.js";
 
 const CHART = { width: 64, height: 6 };
+
+/** `fixed (the default) or sliding`: a model list's values for a flag's help, its first (the default) marked. */
+function choiceList(choices: readonly string[]): string {
+  const [first = "", ...rest] = choices;
+  const all = [`${first} (the default)`, ...rest];
+  return all.length <= 2 ? all.join(" or ") : `${all.slice(0, -1).join(", ")}, or ${all.at(-1) ?? ""}`;
+}
 
 export const deliverCommand: Command = {
   name: "deliver",
@@ -49,12 +57,13 @@ export const deliverCommand: Command = {
     },
     { name: "retry-after", kind: "value", placeholder: "V", help: "Retry-After sent with each failure: seconds (30) or a duration (30s)" },
     { name: "seed", kind: "value", placeholder: "S", help: "seed of the random draws (default 1)" },
-    { name: "window", kind: "value", placeholder: "W", help: "rate windows: fixed (the default) or sliding" },
+    { name: "window", kind: "value", placeholder: "W", choices: WINDOW_CHOICES, help: `rate windows: ${choiceList(WINDOW_CHOICES)}` },
     {
       name: "anchor",
       kind: "value",
       placeholder: "A",
-      help: "how fixed windows follow each other: first-dispatch (the default) or back-to-back",
+      choices: ANCHOR_CHOICES,
+      help: `how fixed windows follow each other: ${choiceList(ANCHOR_CHOICES)}`,
     },
     { name: "retry-holds-slot", kind: "boolean", help: "a run waiting for its retry keeps its parallelism slot" },
     { name: "retries-skip-rate", kind: "boolean", help: "retries do not count against rate" },
@@ -91,24 +100,19 @@ export const deliverCommand: Command = {
       context.problems.add(`unexpected argument '${context.positionals[0] ?? ""}'; every option is a flag`);
     const scenario = scenarioFrom(context);
     context.problems.settle();
-    const json = context.values.json === true;
     const result = simulateDelivery(scenario);
-    if (json) {
-      printJson(context, {
-        command: "deliver",
-        valid: result.ok,
-        scenario,
-        model: result.ok ? result.value.model : null,
-        summary: result.ok ? result.value.summary : null,
-        snapshots: result.ok ? result.value.snapshots : [],
-        series: result.ok ? result.value.series : null,
-        ...(context.values.events === true && result.ok ? { events: result.value.events ?? [] } : {}),
-        diagnostics: result.diagnostics,
-      });
-      return result.ok ? EXIT.ok : EXIT.invalid;
-    }
-    printOptionDiagnostics(context, result.diagnostics);
-    if (!result.ok) return EXIT.invalid;
+    const done = reportOptions(context, result, () => ({
+      command: "deliver",
+      valid: result.ok,
+      scenario,
+      model: result.ok ? result.value.model : null,
+      summary: result.ok ? result.value.summary : null,
+      snapshots: result.ok ? result.value.snapshots : [],
+      series: result.ok ? result.value.series : null,
+      ...(context.values.events === true && result.ok ? { events: result.value.events ?? [] } : {}),
+      diagnostics: result.diagnostics,
+    }));
+    if (done !== undefined || !result.ok) return done ?? EXIT.invalid;
     // The headline and the model are prose, wrapped to the terminal; the summary table and the charts keep their lines.
     report(context, scenario, result.value).forEach((line, i) => {
       if (i < 2) say(context, line);
@@ -133,8 +137,8 @@ function scenarioFrom(context: CommandContext): DeliveryScenario {
   const at = context.values.at;
   const flowControl = flag("flow-control");
   const model: DeliveryModel = {
-    ...(flag("window") === undefined ? {} : { window: flag("window") as "fixed" }),
-    ...(flag("anchor") === undefined ? {} : { anchor: flag("anchor") as "first-dispatch" }),
+    ...(flag("window") === undefined ? {} : { window: flag("window") as (typeof WINDOW_CHOICES)[number] }),
+    ...(flag("anchor") === undefined ? {} : { anchor: flag("anchor") as (typeof ANCHOR_CHOICES)[number] }),
     ...(context.values["retry-holds-slot"] === true ? { retryHoldsSlot: true } : {}),
     ...(context.values["retries-skip-rate"] === true ? { retriesUseRate: false } : {}),
     ...(context.values["retry-front"] === true ? { retryPosition: "front" as const } : {}),
