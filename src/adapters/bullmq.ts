@@ -11,17 +11,22 @@
  * const connection = new Redis({ maxRetriesPerRequest: null });
  * const queue = new Queue("emails", { connection });
  * await queue.add("send", payload, { attempts: 6, backoff: retryDelayBackoff("pow(2, retried) * 1000") });
- * const worker = new Worker("emails", process, { connection, settings: { backoffStrategy: retryDelayBackoffStrategy() } });
+ * const worker = new Worker("emails", sendEmail, { connection, settings: { backoffStrategy: retryDelayBackoffStrategy() } });
  * ```
  *
  * It imports nothing from bullmq at run time; `bullmq` is an optional peer
  * dependency, so users of the core install nothing extra. Supported: BullMQ 5
- * and 6 (peer range `^5.0.0 || ^6.0.0`, both tested against a real Redis).
- * BullMQ 6 no longer depends on `ioredis`: install it too and pass a client.
+ * and 6 (peer range `^5.0.0 || ^6.0.0`; the tests run both, through the dev
+ * aliases `bullmq-5` and `bullmq-6`, against a real Redis). BullMQ 5 brings
+ * `ioredis` and also takes connection options; BullMQ 6 has it only as an
+ * optional peer: install `ioredis` beside it and pass a client, as above, or
+ * pass another client BullMQ 6 supports (node-redis, Bun's).
  *
  * @packageDocumentation
  */
-// Only the public API, through the entry: the built adapter imports the core bundle instead of copying it.
+// The build splits what the entries share into common chunks (scripts/build.mjs), so these imports make dist/bullmq.js
+// a small entry over the core's own code, with its one RetryDelayError, never a copy (test/package/bundle.test.ts).
+import { expectOptions, invalidArgument } from "../diagnostics/arguments.js";
 import {
   createCompileCache,
   renderDiagnostics,
@@ -148,53 +153,18 @@ export function retryDelayBackoffStrategy(given: BackoffStrategyOptions = {}): B
 
 /**
  * The options are the program's: a wrong one throws `invalid-argument` when
- * the strategy is made, never inside a worker. The checks are written out
- * here rather than imported from diagnostics/arguments.ts because this entry
- * may import only `../index.js`: anything else would be bundled into
- * dist/bullmq.js as a second copy, with its own RetryDelayError class.
+ * the strategy is made, never inside a worker. They are read once, own
+ * fields only (expectOptions), so a polluted Object.prototype is never read.
  */
 function checkStrategyOptions(options: unknown): BackoffStrategyOptions {
-  const invalid = (message: string): never => {
-    throw new RetryDelayError("", [{ code: "invalid-argument", severity: "error", message, span: { start: 0, end: 0 } }]);
-  };
-  if (options === undefined) return {};
-  if (typeof options !== "object" || options === null || isArray(options)) invalid("the strategy options must be an object");
-  const own = readOwn(options as object, ["cache", "otherTypes", "normalization"]);
-  if (own === undefined) return invalid("the strategy options could not be read (a revoked Proxy, or a getter that throws)");
-  const { cache, otherTypes, normalization } = own;
+  const { cache, otherTypes, normalization } = expectOptions(options, "the strategy options");
   if (cache !== undefined && (typeof cache !== "object" || cache === null || typeof (cache as { get?: unknown }).get !== "function"))
-    invalid("options.cache must be a cache from createCompileCache");
-  if (otherTypes !== undefined && typeof otherTypes !== "function") invalid("options.otherTypes must be a backoff strategy function");
+    invalidArgument("options.cache must be a cache from createCompileCache");
+  if (otherTypes !== undefined && typeof otherTypes !== "function")
+    invalidArgument("options.otherTypes must be a backoff strategy function");
   // normalizeDelay checks a policy and throws invalid-argument for a wrong one.
   normalizeDelay(0, 0, normalization as NormalizationPolicy | undefined);
-  return own;
-}
-
-/*
- * Own-field reads, written out here for the reason above (diagnostics/own.ts
- * holds the library's copy): each named field once, through its own
- * descriptor, so a polluted Object.prototype is never read; undefined when a
- * Proxy trap or a getter throws.
- */
-function readOwn(value: object, keys: readonly string[]): Record<string, unknown> | undefined {
-  try {
-    const read = Object.create(null) as Record<string, unknown>;
-    for (const key of keys) {
-      const descriptor = Reflect.getOwnPropertyDescriptor(value, key);
-      if (descriptor !== undefined) read[key] = "value" in descriptor ? descriptor.value : descriptor.get?.call(value);
-    }
-    return read;
-  } catch {
-    return undefined;
-  }
-}
-
-function isArray(value: unknown): boolean {
-  try {
-    return Array.isArray(value);
-  } catch {
-    return false; // a revoked Proxy: readOwn refuses it next
-  }
+  return { cache, otherTypes, normalization } as BackoffStrategyOptions;
 }
 
 /** `job.opts.attempts`, read without letting a hostile job throw inside the worker. */
