@@ -1,7 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { run } from "../../src/cli/main.js";
+import type { Flag } from "../../src/cli/command.js";
+import { TOP_FLAGS } from "../../src/cli/help.js";
 import type { Io } from "../../src/cli/io.js";
+import { run } from "../../src/cli/main.js";
+import { COMMANDS } from "../../src/cli/table.js";
 
 /*
  * Any command line gets exit 0, 1 or 2 and text, never the "internal error"
@@ -10,42 +13,17 @@ import type { Io } from "../../src/cli/io.js";
  * process-level behaviour (streams, exit codes, EPIPE) is in cli.test.ts.
  */
 
-const flag = fc.constantFrom(
-  "--retries",
-  "--delay",
-  "--not-before",
-  "--start",
-  "--url",
-  "--retry-delay",
-  "--flow-control",
-  "--flow-control-key",
-  "--failure-url",
-  "--label",
-  "--header",
-  "--body",
-  "--workflow-run-id",
-  "--plan",
-  "--base-url",
-  "--tz",
-  "--width",
-  "--color",
-  "--retires",
-  "-retries",
-);
+// Every flag and command of the command table (a new one is fuzzed with no edit here), and near misses of them.
+const FLAGS: readonly Flag[] = [...COMMANDS.flatMap((c) => c.flags), ...TOP_FLAGS];
+const written = (f: Flag): string[] => [`--${f.name}`, ...(f.short === undefined ? [] : [`-${f.short}`])];
+const flag = fc.constantFrom(...FLAGS.filter((f) => f.kind === "value").flatMap(written), "--retires", "-retries");
 const lone = fc.constantFrom(
+  ...FLAGS.filter((f) => f.kind !== "value").flatMap(written),
   "help",
-  "--help",
-  "-h",
-  "--version",
-  "-v",
-  "--json",
-  "--default",
   "--go",
-  "--curl",
   "-",
   "--",
   "--bogus",
-  "--no-color",
   "--color=always",
   "--width=0",
   "-r5",
@@ -78,9 +56,9 @@ const value = fc.oneof(
       "Europe/Berln",
       "@no-such-file",
       "@@literal",
-      "auto",
-      "never",
       "1000",
+      // Every value a flag of the table offers.
+      ...FLAGS.flatMap((f) => f.choices ?? []),
     ),
   },
   { weight: 1, arbitrary: fc.string({ maxLength: 20 }) },
@@ -100,24 +78,7 @@ const rest = fc
 const commandLine = fc.oneof(
   {
     weight: 4,
-    arbitrary: fc
-      .tuple(
-        fc.constantFrom(
-          "check",
-          "simulate",
-          "duration",
-          "flow-control",
-          "trigger",
-          "publish",
-          "schedule",
-          "help",
-          "completion",
-          "deliver",
-          "chekc",
-        ),
-        rest,
-      )
-      .map(([command, args]) => [command, ...args]),
+    arbitrary: fc.tuple(fc.constantFrom(...COMMANDS.map((c) => c.name), "chekc"), rest).map(([command, args]) => [command, ...args]),
   },
   { weight: 1, arbitrary: fc.array(fc.oneof(flag, lone, value), { maxLength: 8 }) },
 );
