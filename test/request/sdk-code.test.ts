@@ -223,16 +223,22 @@ function cases<T>(sdk: SdkName, arb: fc.Arbitrary<T>, seed: number): { options: 
   return found;
 }
 
+/** Each case's code run in one child Node: it must send exactly one request, which is returned beside the case. */
+function sentBy<T>(all: readonly { options: T; code: string }[]): { options: T; code: string; request: Sent }[] {
+  const results = runSnippets(all.map((c) => c.code));
+  return all.map(({ options, code }, i) => {
+    const sent = results[i];
+    expect(sent?.error, code).toBeUndefined();
+    expect(sent?.requests).toHaveLength(1);
+    return { options, code, request: sent?.requests[0] as Sent };
+  });
+}
+
 describe("the printed code makes the real SDK send the builder's request", () => {
   it("@upstash/workflow client.trigger", () => {
     const all = cases("workflow", triggerOptions, 15);
     expect(all.length).toBeGreaterThan(10);
-    const results = runSnippets(all.map((c) => c.code));
-    all.forEach(({ options, code }, i) => {
-      const sent = results[i];
-      expect(sent?.error, code).toBeUndefined();
-      expect(sent?.requests).toHaveLength(1);
-      const request = sent?.requests[0] as Sent;
+    for (const { options, code, request } of sentBy(all)) {
       // The SDK always triggers through /v2/batch: one item, compared with our /v2/trigger request.
       expect(new URL(request.url).pathname).toBe("/v2/batch");
       const [item] = JSON.parse(request.body ?? "[]") as { destination: string; headers: Record<string, string>; body?: string }[];
@@ -241,23 +247,18 @@ describe("the printed code makes the real SDK send the builder's request", () =>
       expect(item.destination).toBe(built.value.url.slice(`${BASE}/v2/trigger/`.length));
       expect(item.body, code).toBe(built.value.body);
       compareHeaders(built.value.headers, item.headers, (h) => isDocumentedSdkOnly(h, options));
-    });
+    }
   }, 60_000);
 
   it("@upstash/qstash client.publishJSON / publish", () => {
     const all = cases("qstash", publishOptions, 16);
     expect(all.filter((c) => c.code.includes("publishJSON")).length).toBeGreaterThan(3);
-    const results = runSnippets(all.map((c) => c.code));
-    all.forEach(({ options, code }, i) => {
-      const sent = results[i];
-      expect(sent?.error, code).toBeUndefined();
-      expect(sent?.requests).toHaveLength(1);
-      const request = sent?.requests[0] as Sent;
+    for (const { options, code, request } of sentBy(all)) {
       const built = buildPublishRequest(options, { baseUrl: BASE, now: NOW });
       if (!built.ok) throw new Error(code);
       expect(new URL(request.url).href).toBe(new URL(built.value.url).href);
       expect(request.body, code).toBe(built.value.body);
       compareHeaders(built.value.headers, request.headers, isTelemetry);
-    });
+    }
   }, 60_000);
 });
