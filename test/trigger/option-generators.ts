@@ -88,7 +88,7 @@ const rawUpstash = fc.record(
 const callbackUrl = mostly(fc.constantFrom("https://example.com/cb", "http://localhost:3000/cb"), fc.constant(""));
 
 /** A generator for one option: one arbitrary for every endpoint, or one an endpoint picks. */
-type OptionGenerator = fc.Arbitrary<unknown> | ((endpoint: Endpoint) => fc.Arbitrary<unknown>);
+export type OptionGenerator = fc.Arbitrary<unknown> | ((endpoint: Endpoint) => fc.Arbitrary<unknown>);
 
 /**
  * One generator per row of OPTION_TABLE, keyed by its option name (the
@@ -167,72 +167,132 @@ const OPTION_GENERATORS: ReadonlyMap<string, OptionGenerator> = new Map<string, 
   ["scheduleId", mostly(name, fc.constant(""))],
 ]);
 
-/** Why a differential test leaves an option out, and on which endpoints. */
+/** The property tests that build option sets from the table. */
+export type Suite = "differential" | "round trip";
+
+/** Why a suite leaves an option out, and on which endpoints. */
 export interface LeftOut {
+  readonly suite: Suite;
   readonly endpoints: readonly Endpoint[];
   readonly why: string;
 }
 
 /**
- * The options the differential tests leave out, each with its reason, keyed
- * by option name: the one place a test may skip a row of the table (an SDK
- * that lacks the option, a value that cannot be compared). None today: both
- * SDKs take every row of their endpoints. `optionSets` fails when an entry
- * names an option, or an endpoint of it, the table no longer has.
+ * The options a suite leaves out, each with its reason, keyed by option
+ * name: the one place a test may skip a row of the table. The differential
+ * tests skip none: both SDKs take every row of their endpoints. The round
+ * trip takes the rows that travel in headers (header rows and `headers`;
+ * `url`, `body` and `disableTelemetry` never do, as the table's `place`
+ * says), less what is listed here. `optionSets` fails when an entry names an
+ * option, or an endpoint of it, the table no longer has.
  */
-export const LEFT_OUT: ReadonlyMap<string, LeftOut> = new Map<string, LeftOut>();
+export const LEFT_OUT: ReadonlyMap<string, readonly LeftOut[]> = new Map<string, readonly LeftOut[]>([
+  [
+    "queueName",
+    [
+      {
+        suite: "round trip",
+        endpoints: ["enqueue", "batch"],
+        why: "travels in the path (enqueue) or the batch item's `queue`, not a header",
+      },
+    ],
+  ],
+]);
 
 /**
  * Throws unless every name is an option of the table (and, for a left-out
  * entry, each of its endpoints takes it); `what` says where the stale name stands.
  */
-export function expectTableOptions(names: Iterable<string>, what: string, leftOut: ReadonlyMap<string, LeftOut> = new Map()): void {
+export function expectTableOptions(
+  names: Iterable<string>,
+  what: string,
+  leftOut: ReadonlyMap<string, readonly LeftOut[]> = new Map(),
+): void {
   const rows = new Map(OPTION_TABLE.map((row) => [row.option, row]));
   for (const option of names) {
     const row = rows.get(option);
     if (row === undefined) throw new Error(`${what} names \`${option}\`, which OPTION_TABLE does not have`);
-    const entry = leftOut.get(option);
-    if (entry === undefined) continue;
-    if (entry.why.trim() === "") throw new Error(`${what} leaves out \`${option}\` without a reason`);
-    const stale = entry.endpoints.filter((endpoint) => !row.endpoints.includes(endpoint));
-    if (stale.length > 0) throw new Error(`${what} leaves out \`${option}\` on ${stale.join(", ")}, which OPTION_TABLE does not give it`);
+    for (const entry of leftOut.get(option) ?? []) {
+      if (entry.why.trim() === "") throw new Error(`${what} leaves out \`${option}\` without a reason`);
+      const stale = entry.endpoints.filter((endpoint) => !row.endpoints.includes(endpoint));
+      if (stale.length > 0) throw new Error(`${what} leaves out \`${option}\` on ${stale.join(", ")}, which OPTION_TABLE does not give it`);
+    }
   }
 }
 
-/** The generator of one row for an endpoint, or an error that asks for one. */
-function generatorFor(row: OptionRow, endpoint: Endpoint): fc.Arbitrary<unknown> {
-  const generator = OPTION_GENERATORS.get(row.option);
-  if (generator === undefined)
-    throw new Error(
-      `no generator for the option \`${row.option}\` (${endpoint}): add one to OPTION_GENERATORS in test/trigger/option-generators.ts, ` +
-        "or leave it out in LEFT_OUT with the reason",
-    );
-  return typeof generator === "function" ? generator(endpoint) : generator;
+/** Whether `suite` leaves the row out on `endpoint`. */
+function leftOut(row: OptionRow, endpoint: Endpoint, suite: Suite): boolean {
+  return (LEFT_OUT.get(row.option) ?? []).some((entry) => entry.suite === suite && entry.endpoints.includes(endpoint));
 }
 
-/**
- * Option sets for an endpoint: every row of `rowsFor(endpoint)` under its
- * SDK name (`destination` on schedules), required where the table says so,
- * except what LEFT_OUT names. `narrow` replaces a row's generator for one
- * SDK call (publish takes a string body, publishJSON a JSON one), keyed by
- * option name too.
- */
-export function optionSets<T = Record<string, unknown>>(
+/** The rows a round trip compares: those whose value travels in headers. */
+const travelsInHeaders = (row: OptionRow): boolean => row.kind === "header" || row.place === "headers";
+
+/** Where one suite's generators come from, and the rows it takes. */
+interface GeneratorSource {
+  readonly suite: Suite;
+  readonly generators: ReadonlyMap<string, OptionGenerator>;
+  /** Where the map is written, for the error that asks for a missing generator. */
+  readonly where: string;
+  readonly takes: (row: OptionRow) => boolean;
+}
+
+const DIFFERENTIAL: GeneratorSource = {
+  suite: "differential",
+  generators: OPTION_GENERATORS,
+  where: "OPTION_GENERATORS in test/trigger/option-generators.ts",
+  takes: () => true,
+};
+
+/** The record of one endpoint's rows under their SDK names (`destination` on schedules), required where the table says so. */
+function recordFor<T>(
   endpoint: Endpoint,
-  narrow: Readonly<Record<string, fc.Arbitrary<unknown>>> = {},
+  source: GeneratorSource,
+  narrow: Readonly<Record<string, fc.Arbitrary<unknown>>>,
 ): fc.Arbitrary<T> {
-  expectTableOptions(OPTION_GENERATORS.keys(), "OPTION_GENERATORS");
+  expectTableOptions(source.generators.keys(), source.where);
   expectTableOptions(LEFT_OUT.keys(), "LEFT_OUT", LEFT_OUT);
-  const rows = rowsFor(endpoint);
+  const rows = rowsFor(endpoint).filter((row) => source.takes(row) && !leftOut(row, endpoint, source.suite));
   const stray = Object.keys(narrow).filter((option) => !rows.some((row) => row.option === option));
   if (stray.length > 0) throw new Error(`a narrowed generator names ${stray.join(", ")}, which ${endpoint} does not take`);
   const fields: Record<string, fc.Arbitrary<unknown>> = {};
   const required: string[] = [];
   for (const row of rows) {
-    if (LEFT_OUT.get(row.option)?.endpoints.includes(endpoint)) continue;
     const key = nameOf(row, endpoint);
-    fields[key] = Object.hasOwn(narrow, row.option) ? (narrow[row.option] as fc.Arbitrary<unknown>) : generatorFor(row, endpoint);
+    const generator = Object.hasOwn(narrow, row.option) ? narrow[row.option] : source.generators.get(row.option);
+    if (generator === undefined)
+      throw new Error(
+        `no generator for the option \`${row.option}\` (${endpoint}): add one to ${source.where}, or leave it out in LEFT_OUT with the reason`,
+      );
+    fields[key] = typeof generator === "function" ? generator(endpoint) : generator;
     if (row.required?.on.includes(endpoint)) required.push(key);
   }
   return fc.record(fields, { requiredKeys: required }) as unknown as fc.Arbitrary<T>;
+}
+
+/**
+ * Option sets for the differential tests: every row of `rowsFor(endpoint)`
+ * except what LEFT_OUT names for them. `narrow` replaces a row's generator
+ * for one SDK call (publish takes a string body, publishJSON a JSON one),
+ * keyed by option name too.
+ */
+export function optionSets<T = Record<string, unknown>>(
+  endpoint: Endpoint,
+  narrow: Readonly<Record<string, fc.Arbitrary<unknown>>> = {},
+): fc.Arbitrary<T> {
+  return recordFor(endpoint, DIFFERENTIAL, narrow);
+}
+
+/**
+ * Option sets for the round trip: the endpoint's rows that travel in
+ * headers, except what LEFT_OUT names for it, from `generators` (values
+ * that survive build and parse exactly), keyed by option name; `where`
+ * names the map for the error that asks for a missing one.
+ */
+export function headerOptionSets(
+  endpoint: Endpoint,
+  generators: ReadonlyMap<string, OptionGenerator>,
+  where: string,
+): fc.Arbitrary<Record<string, unknown>> {
+  return recordFor(endpoint, { suite: "round trip", generators, where, takes: travelsInHeaders }, {});
 }
