@@ -7,30 +7,25 @@ import {
   parseTriggerHeaders,
   type TriggerOptions,
 } from "../../src/index.js";
+import { nameOf } from "../../src/request/rows.js";
+import { rowsFor } from "../../src/request/table.js";
 import { cpuTime } from "../support/cpu-time.js";
+import { optionSets } from "./option-generators.js";
 
 describe("hostile input never throws", () => {
-  const anyOptions = fc.oneof(
-    fc.anything(),
-    fc.record(
-      {
-        url: fc.oneof(fc.string(), fc.constant("https://example.com/wf"), fc.anything()),
-        workflowRunId: fc.oneof(fc.string(), fc.anything()),
-        body: fc.anything(),
-        headers: fc.oneof(fc.dictionary(fc.string(), fc.string()), fc.anything()),
-        retries: fc.oneof(fc.double(), fc.integer(), fc.anything()),
-        retryDelay: fc.oneof(fc.string(), fc.anything()),
-        delay: fc.oneof(fc.string(), fc.double(), fc.anything()),
-        notBefore: fc.oneof(fc.double(), fc.anything()),
-        flowControl: fc.oneof(
+  /** A value of any type for a row; flow control also as an object whose fields are anything. */
+  const hostile = (option: string): fc.Arbitrary<unknown> =>
+    option === "flowControl"
+      ? fc.oneof(
           fc.record({ key: fc.anything(), rate: fc.anything(), parallelism: fc.anything(), period: fc.anything() }, { requiredKeys: [] }),
           fc.anything(),
-        ),
-        failureUrl: fc.oneof(fc.string(), fc.anything()),
-        label: fc.oneof(fc.string(), fc.array(fc.anything()), fc.anything()),
-      },
-      { requiredKeys: [] },
-    ),
+        )
+      : fc.oneof(fc.string(), fc.double(), fc.anything());
+  // Anything at all; every trigger row of the table holding anything; and the differential tests' option sets, edges included.
+  const anyOptions = fc.oneof(
+    fc.anything(),
+    fc.record(Object.fromEntries(rowsFor("trigger").map((row) => [nameOf(row, "trigger"), hostile(row.option)])), { requiredKeys: [] }),
+    optionSets("trigger"),
   );
 
   it("buildTriggerRequest and buildBatchTriggerRequest, on anything", () => {
