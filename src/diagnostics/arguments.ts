@@ -1,4 +1,4 @@
-import { RetryDelayError } from "./error.js";
+import { RetryDelayError } from "./compact-error.js";
 import { INVALID_ARGUMENT, INVALID_INPUT } from "./shared-codes.js";
 import type { OwnSnapshot } from "./own.js";
 import {
