@@ -2,7 +2,7 @@ import { RetryDelayError as CompactRetryDelayError } from "./compact-error.js";
 import { drawAll } from "./draw.js";
 import { checked, readDiagnostics, readRenderOptions } from "./shape.js";
 import { INVALID_ARGUMENT } from "./shared-codes.js";
-import type { Diagnostic, RenderOptions } from "./types.js";
+import type { RenderOptions } from "./types.js";
 
 /**
  * The only error this package throws. It carries every problem found, as data,

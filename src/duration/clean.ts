@@ -25,7 +25,7 @@ export function cleanDurationMs(text: unknown): number | undefined {
   if (start === text.length) return undefined;
   let total = 0n;
   let previousRank = Number.POSITIVE_INFINITY;
-  for (let at = start; at < text.length; ) {
+  for (let at = start; at < text.length;) {
     PART.lastIndex = at;
     const [whole = "", integer = "", fraction, name = ""] = PART.exec(text) ?? [];
     const unit = lookupUnit(name);
