@@ -1,4 +1,4 @@
-import { isArraySafe, isPlainObjectLike, snapshotArray } from "./own.js";
+import { isArraySafe, isPlainObjectLike } from "./own.js";
 import { sanitize } from "./text.js";
 import type { Diagnostic, RenderOptions } from "./types.js";
 
@@ -44,8 +44,15 @@ export class RetryDelayError extends Error {
    * drawing, are not read.
    */
   render(_options: RenderOptions = {}): string {
-    const list = snapshotArray(this.diagnostics);
-    const lines = list.ok ? list.items.map(compactLine).filter((line) => line !== undefined) : [];
+    const lines: string[] = [];
+    try {
+      for (const d of this.diagnostics) {
+        const line = compactLine(d);
+        if (line !== undefined) lines.push(line);
+      }
+    } catch {
+      // The list was replaced with something that is not an array, or whose reading throws.
+    }
     return lines.length > 0 ? lines.join("\n") : sanitize(this.message);
   }
 }
