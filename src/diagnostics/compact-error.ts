@@ -19,7 +19,13 @@ import type { Diagnostic, RenderOptions } from "./types.js";
  * An error carrying diagnostics, rendered without the source excerpt. Not
  * exported by any entry: the package throws it as a {@link RetryDelayError}.
  */
-export class RetryDelayError extends Error {
+export class CompactRetryDelayError extends Error {
+  static {
+    // Its identifier is not RetryDelayError's, which a bundle holding both would rename to
+    // `RetryDelayError2`; its name, which `constructor.name` and util.inspect show, is the same.
+    Object.defineProperty(this, "name", { value: "RetryDelayError" });
+  }
+
   /** Every problem found; at least one has severity `error`. */
   readonly diagnostics: readonly Diagnostic[];
   /** The text the diagnostics' spans point into. */

@@ -1,4 +1,4 @@
-import { RetryDelayError as CompactRetryDelayError } from "./compact-error.js";
+import { CompactRetryDelayError } from "./compact-error.js";
 import { drawAll } from "./draw.js";
 import { checked, readDiagnostics, readRenderOptions } from "./shape.js";
 import { INVALID_ARGUMENT } from "./shared-codes.js";

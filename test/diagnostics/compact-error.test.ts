@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RetryDelayError as CompactRetryDelayError } from "../../src/diagnostics/compact-error.js";
+import { CompactRetryDelayError } from "../../src/diagnostics/compact-error.js";
 import { formatDuration, parseDuration, RetryDelayError, type Diagnostic } from "../../src/index.js";
 import { RetryDelayError as RuntimeRetryDelayError } from "../../src/runtime.js";
 
@@ -27,6 +27,7 @@ describe("the argument checks' compact RetryDelayError", () => {
     expect({ name, message, source }).toEqual({ name: "RetryDelayError", message: 'options.mode must be "strict" or "go"', source: "" });
     expect(diagnostics.map((d) => d.code)).toEqual(["invalid-argument"]);
     expect(String(error)).toBe('RetryDelayError: options.mode must be "strict" or "go"');
+    expect((error as Error).constructor.name).toBe("RetryDelayError");
   });
 
   it("renders one line per diagnostic, with its hint, since there is no source to draw", () => {
