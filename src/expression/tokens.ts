@@ -66,6 +66,18 @@ const operatorTokens: TokenType[] = OPERATORS.map((row: OperatorRow) => {
   return type;
 });
 
+/** An operator's text and token type, as the scanner (chevrotain-lex.ts) matches them. */
+export interface LexicalOperator {
+  readonly text: string;
+  readonly type: TokenType;
+}
+
+/** Every operator, refused ones too, longest text first: `**` must be tried before `*`. */
+export const LEXICAL_OPERATORS: readonly LexicalOperator[] = OPERATORS.map((row: OperatorRow, i) => ({
+  text: row.text,
+  type: operatorTokens[i] as TokenType,
+})).sort((a, b) => b.text.length - a.text.length);
+
 /** The table row of an operator token. */
 export function operatorRow(type: TokenType): OperatorRow | undefined {
   return ROW_BY_TYPE.get(type);
