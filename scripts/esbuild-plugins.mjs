@@ -17,8 +17,45 @@ export const hostShims = {
   setup(build) {
     build.onLoad({ filter: /[\\/]lodash-es[\\/]_root\.js$/ }, () => ({ contents: "export default globalThis;", loader: "js" }));
     build.onLoad({ filter: /[\\/]lodash-es[\\/]_nodeUtil\.js$/ }, () => ({ contents: "export default undefined;", loader: "js" }));
+    parserOnlyChevrotain.setup(build);
   },
 };
+
+/**
+ * chevrotain without its `Lexer`: the parser's tokens come from the scanner
+ * in src/expression/chevrotain-lex.ts. chevrotain's parser modules still
+ * import lexer_public.js, but only for the `Lexer.NA` marker of patternless
+ * token types (its EOF, its recording-phase token; our level categories), and
+ * an ES class cannot be tree-shaken method by method, so the whole lexer came
+ * along: the Lexer class, its pattern analysis, and the regexp parser
+ * (@chevrotain/regexp-to-ast) behind them, a fifth of the parser's bundle.
+ * This module stands in for lexer_public.js with chevrotain's two marker
+ * constants, the same values. Part of hostShims, so that every build that
+ * bundles chevrotain gets it; test/expression/chevrotain-bundle.test.ts holds
+ * the lexer's modules out of the bundle and the parser working.
+ */
+export const parserOnlyChevrotain = {
+  name: "parser-only-chevrotain",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]chevrotain[\\/]lib[\\/]src[\\/]scan[\\/]lexer_public\.js$/ }, () => ({
+      contents: [
+        "export class Lexer {",
+        "  constructor() {",
+        '    throw new Error("this build of chevrotain has no Lexer: retry-delay scans its tokens itself (src/expression/chevrotain-lex.ts)");',
+        "  }",
+        "}",
+        `Lexer.SKIPPED = ${JSON.stringify(CHEVROTAIN_SKIPPED)};`,
+        "Lexer.NA = /NOT_APPLICABLE/;",
+        "export const LexerDefinitionErrorType = {};",
+      ].join("\n"),
+      loader: "js",
+    }));
+  },
+};
+
+/** chevrotain's `Lexer.SKIPPED`, the group of skipped token types, as chevrotain 11 defines it. */
+const CHEVROTAIN_SKIPPED =
+  "This marks a skipped Token pattern, this means each token identified by it will be consumed and then thrown into oblivion, this can be used to for example to completely ignore whitespace.";
 
 /** src/expression/lazy-chevrotain-parse.ts, the one module the parser plugins replace. */
 const FULL_PARSER_MODULE = /[\\/]src[\\/]expression[\\/]lazy-chevrotain-parse\.ts$/;

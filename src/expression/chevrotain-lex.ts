@@ -1,9 +1,9 @@
-import { Lexer, type ILexingError, type IToken, type TokenType } from "chevrotain";
+import type { IToken, TokenType } from "chevrotain";
 import type { Span } from "../diagnostics/diagnostic.js";
 import type { ExpressionDiagnostic } from "./codes.js";
 import { isWhitespaceCode, numberValue, VALID_NUMBER } from "./token-patterns.js";
 import { PUNCTUATION, type LexicalToken } from "./operators.js";
-import { Comma, Identifier, LEXICAL_OPERATORS, LParen, NumberToken, RParen, tokenKind, vocabulary, type LexicalOperator } from "./tokens.js";
+import { Comma, Identifier, LEXICAL_OPERATORS, LParen, NumberToken, RParen, tokenKind, type LexicalOperator } from "./tokens.js";
 
 /** The tokens of one source, and the problems found in them before any parsing. */
 export interface LexResult {
@@ -12,19 +12,6 @@ export interface LexResult {
   readonly numberDiagnostics: ExpressionDiagnostic[];
   /** Characters no token starts with; parsing after these would only add noise. */
   readonly characterDiagnostics: ExpressionDiagnostic[];
-}
-
-let lexer: Lexer | undefined;
-export { sharedLexer as referenceLexer };
-
-/** Built on first use, once per process, so that importing the library stays cheap. */
-function sharedLexer(): Lexer {
-  lexer ??= new Lexer(vocabulary({ unsupported: "report" }), {
-    positionTracking: "onlyOffset",
-    ensureOptimizations: true,
-    skipValidations: true,
-  });
-  return lexer;
 }
 
 /** A run of characters no token starts with: where it starts, and how many UTF-16 code units it covers. */
@@ -67,7 +54,7 @@ function skipDigits(source: string, i: number): number {
 }
 
 /**
- * The end of the number token at `start` ({@link NUMBER_PATTERN}: digits with
+ * The end of the number token at `start` (`NUMBER_PATTERN` of token-patterns.ts: digits with
  * `_`, an optional point and fraction, or a point and digits; then an
  * optional exponent), or `start` when none starts there.
  */
@@ -158,7 +145,7 @@ export function scan(source: string): Scanned {
 }
 
 export function lex(source: string): LexResult {
-  const result = sharedLexer().tokenize(source);
+  const result = scan(source);
   const numberDiagnostics: ExpressionDiagnostic[] = [];
   for (const token of result.tokens) {
     if (token.tokenType === NumberToken) {
@@ -257,7 +244,7 @@ function characterHint(text: string, previous: IToken | undefined): string | und
   }
 }
 
-function unexpectedCharacter(source: string, error: ILexingError, tokens: readonly IToken[]): ExpressionDiagnostic {
+function unexpectedCharacter(source: string, error: LexError, tokens: readonly IToken[]): ExpressionDiagnostic {
   const start = error.offset;
   const end = Math.min(source.length, start + Math.max(1, error.length));
   const text = source.slice(start, end);
