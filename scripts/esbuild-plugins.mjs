@@ -66,7 +66,7 @@ const FULL_PARSER_MODULE = /[\\/]src[\\/]expression[\\/]lazy-chevrotain-parse\.t
  * what lets the fast path and retry-delay/runtime leave chevrotain out.
  */
 export const CHEVROTAIN_MODULES =
-  /(?:^|[\\/])src[\\/]expression[\\/](?:chevrotain-lex|chevrotain-parse|grammar|syntax-errors|tokens|lazy-chevrotain-parse)\.ts$/;
+  /(?:^|[\\/])src[\\/]expression[\\/](?:chevrotain-lex|chevrotain-parse|chevrotain-engine|grammar|syntax-errors|tokens|lazy-chevrotain-parse)\.ts$/;
 
 /**
  * Loads the chevrotain parser on first use instead of at import. Valid
