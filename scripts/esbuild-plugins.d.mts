@@ -1,6 +1,6 @@
 import type { Plugin } from "esbuild";
 
-/** lodash-es's host probes replaced with ES2020 equivalents, and chevrotain bundled without its Lexer (parserOnlyChevrotain). */
+/** chevrotain bundled without its Lexer (parserOnlyChevrotain) and with scripts/lodash-subset.mjs for lodash-es (lodashSubset). */
 export const hostShims: Plugin;
 /** chevrotain's lexer_public.js replaced with its two marker constants. */
 export const parserOnlyChevrotain: Plugin;
@@ -16,3 +16,5 @@ export const siblingsAsCommonJs: Plugin;
 export const CLI_FULL_PARSER_FILE: string;
 /** The CLI's variant of lazyFullParser: chevrotain is `require`d from CLI_FULL_PARSER_FILE. */
 export const requiredFullParser: Plugin;
+/** lodash-es replaced with scripts/lodash-subset.mjs. */
+export const lodashSubset: Plugin;

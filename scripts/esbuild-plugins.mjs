@@ -6,11 +6,14 @@ import { fileURLToPath } from "node:url";
 const SRC = fileURLToPath(new URL("../src/", import.meta.url));
 
 /**
- * lodash-es (inside chevrotain 11) finds the global object with
- * `Function("return this")()` and Node's `util` with `module.require`. Neither
- * runs where `globalThis`/`self` exist, but a strict Content-Security-Policy
- * audit flags the string, and the bundle promises no eval of any kind. Both
- * modules are replaced with their ES2020 equivalents.
+ * What every build that bundles chevrotain replaces in it: its Lexer
+ * (parserOnlyChevrotain) and its lodash-es (lodashSubset). Besides size and
+ * start-up time, the second keeps out lodash-es's host probes
+ * (`Function("return this")()` for the global object, `module.require` for
+ * Node's `util`): neither runs where `globalThis` exists, but a strict
+ * Content-Security-Policy audit flags the string, and the bundle promises no
+ * eval of any kind. Those two lodash modules are shimmed too, should anything
+ * reach lodash-es by another path.
  */
 export const hostShims = {
   name: "host-shims",
@@ -18,6 +21,24 @@ export const hostShims = {
     build.onLoad({ filter: /[\\/]lodash-es[\\/]_root\.js$/ }, () => ({ contents: "export default globalThis;", loader: "js" }));
     build.onLoad({ filter: /[\\/]lodash-es[\\/]_nodeUtil\.js$/ }, () => ({ contents: "export default undefined;", loader: "js" }));
     parserOnlyChevrotain.setup(build);
+    lodashSubset.setup(build);
+  },
+};
+
+/** scripts/lodash-subset.mjs, absolute. */
+const LODASH_SUBSET_FILE = fileURLToPath(new URL("./lodash-subset.mjs", import.meta.url));
+
+/**
+ * lodash-es, as chevrotain imports it, replaced with the few functions it
+ * uses written on the built-ins (scripts/lodash-subset.mjs): lodash-es was a
+ * quarter of the parser's bytes, and its module set-up (host and native
+ * probes) ran on every first invalid expression. Part of hostShims; an
+ * export chevrotain needs and the subset lacks fails the build.
+ */
+export const lodashSubset = {
+  name: "lodash-subset",
+  setup(build) {
+    build.onResolve({ filter: /^lodash-es$/ }, () => ({ path: LODASH_SUBSET_FILE }));
   },
 };
 

@@ -1,16 +1,20 @@
 import { build } from "esbuild";
+import fc from "fast-check";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hostShims } from "../../scripts/esbuild-plugins.mjs";
 import { parseWithChevrotain } from "../../src/expression/chevrotain-parse.js";
+import { ExpressionGrammar } from "../../src/expression/grammar.js";
 
 /*
  * Every build bundles chevrotain through hostShims, which leaves chevrotain's
- * Lexer out (the parser's tokens come from our scanner). Bundled the same
- * way here, the parser must keep none of the lexer's modules and still give
- * exactly the diagnostics the unbundled source gives.
+ * Lexer out (the parser's tokens come from our scanner) and puts a subset of
+ * lodash written on the built-ins (scripts/lodash-subset.mjs) in lodash-es's
+ * place. Bundled the same way here, the parser must keep none of the lexer's
+ * modules and no lodash-es, build the same grammar, and give exactly the
+ * diagnostics the unbundled source (with chevrotain's own lodash-es) gives.
  */
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const LEXER_MODULES = /chevrotain[\\/]lib[\\/]src[\\/]scan[\\/](?:lexer\.js|lexer_errors_public\.js|reg_exp\.js|reg_exp_parser\.js)|regexp-to-ast/;
@@ -18,11 +22,19 @@ const LEXER_MODULES = /chevrotain[\\/]lib[\\/]src[\\/]scan[\\/](?:lexer\.js|lexe
 let dir: string;
 let inputs: string[];
 let bundled: typeof parseWithChevrotain;
+let BundledGrammar: typeof ExpressionGrammar;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(root, "node_modules/.cache/chevrotain-bundle-"));
   const result = await build({
-    entryPoints: [join(root, "src/expression/chevrotain-parse.ts")],
+    stdin: {
+      contents: [
+        `export { parseWithChevrotain } from "./src/expression/chevrotain-parse.ts";`,
+        `export { ExpressionGrammar } from "./src/expression/grammar.ts";`,
+      ].join("\n"),
+      resolveDir: root,
+      loader: "ts",
+    },
     bundle: true,
     write: false,
     format: "esm",
@@ -37,7 +49,10 @@ beforeAll(async () => {
   );
   const file = join(dir, "parser.mjs");
   writeFileSync(file, result.outputFiles[0]?.text ?? "");
-  ({ parseWithChevrotain: bundled } = (await import(pathToFileURL(file).href)) as { parseWithChevrotain: typeof parseWithChevrotain });
+  ({ parseWithChevrotain: bundled, ExpressionGrammar: BundledGrammar } = (await import(pathToFileURL(file).href)) as {
+    parseWithChevrotain: typeof parseWithChevrotain;
+    ExpressionGrammar: typeof ExpressionGrammar;
+  });
 }, 60_000);
 
 afterAll(() => {
@@ -48,6 +63,28 @@ describe("the chevrotain parser as the builds bundle it", () => {
   it("bundles chevrotain's parser without its Lexer, the lexer's pattern analysis or its regexp parser", () => {
     expect(inputs.some((path) => path.includes("chevrotain/lib/src/parse/parser/parser.js"))).toBe(true);
     expect(inputs.filter((path) => LEXER_MODULES.test(path))).toEqual([]);
+  });
+
+  it("bundles no lodash-es, and builds the same grammar with the lodash subset", () => {
+    expect(inputs.filter((path) => path.includes("lodash-es"))).toEqual([]);
+    expect(inputs.some((path) => path.endsWith("scripts/lodash-subset.mjs"))).toBe(true);
+    for (const unsupported of ["report", "omit"] as const) {
+      expect(new BundledGrammar({ unsupported }).getSerializedGastProductions()).toEqual(
+        new ExpressionGrammar({ unsupported }).getSerializedGastProductions(),
+      );
+    }
+  });
+
+  it("parses any token soup exactly as the source does", () => {
+    const pieces = ["1", "2.5", ".5", "1_0", "retried", "pow", "max", "foo", "(", ")", ",", "+", "-", "*", "/", "^", "**", "%", " ", "$", "30s"];
+    const asData = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), (parts) => {
+        const source = parts.join("");
+        expect(asData(bundled(source))).toEqual(asData(parseWithChevrotain(source)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it.each([
