@@ -21,7 +21,11 @@ export function reject(collection: Collection, predicate?: Iteratee): unknown[];
 export function find(collection: Collection, predicate?: Iteratee): unknown;
 export function every(collection: Collection, predicate?: Iteratee): boolean;
 export function some(collection: Collection, predicate?: Iteratee): boolean;
-export function reduce(collection: Collection, iteratee: (accumulator: unknown, value: unknown, key: string | number, collection: unknown) => unknown, accumulator?: unknown): unknown;
+export function reduce(
+  collection: Collection,
+  iteratee: (accumulator: unknown, value: unknown, key: string | number, collection: unknown) => unknown,
+  accumulator?: unknown,
+): unknown;
 export function flatMap(collection: Collection, iteratee?: Iteratee): unknown[];
 export function groupBy(collection: Collection, iteratee?: (value: unknown) => unknown): Record<string, unknown[]>;
 export function includes(collection: Collection, value: unknown): boolean;

@@ -217,7 +217,8 @@ export function pickBy(object, predicate) {
   if (object == null) return result;
   for (const key in object) {
     // lodash sets the picked values by path, which refuses these three names.
-    if (predicate(object[key], key) && key !== "__proto__" && key !== "constructor" && key !== "prototype") setValue(result, key, object[key]);
+    if (predicate(object[key], key) && key !== "__proto__" && key !== "constructor" && key !== "prototype")
+      setValue(result, key, object[key]);
   }
   return result;
 }

@@ -61,7 +61,7 @@ export const USED_ENGINE_METHODS = [
 ] as const;
 
 const engineOf = (parser: EmbeddedActionsParser): Engine => parser as unknown as Engine;
-const ENGINE = engineOf(EmbeddedActionsParser.prototype as EmbeddedActionsParser);
+const ENGINE = engineOf(EmbeddedActionsParser.prototype);
 
 /** chevrotain's `EmbeddedActionsParser`, with lighter error unwinding and set-up (see above). */
 export class LeanEmbeddedActionsParser extends EmbeddedActionsParser {

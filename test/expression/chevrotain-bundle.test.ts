@@ -17,7 +17,8 @@ import { ExpressionGrammar } from "../../src/expression/grammar.js";
  * diagnostics the unbundled source (with chevrotain's own lodash-es) gives.
  */
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const LEXER_MODULES = /chevrotain[\\/]lib[\\/]src[\\/]scan[\\/](?:lexer\.js|lexer_errors_public\.js|reg_exp\.js|reg_exp_parser\.js)|regexp-to-ast/;
+const LEXER_MODULES =
+  /chevrotain[\\/]lib[\\/]src[\\/]scan[\\/](?:lexer\.js|lexer_errors_public\.js|reg_exp\.js|reg_exp_parser\.js)|regexp-to-ast/;
 
 let dir: string;
 let inputs: string[];
@@ -76,7 +77,29 @@ describe("the chevrotain parser as the builds bundle it", () => {
   });
 
   it("parses any token soup exactly as the source does", () => {
-    const pieces = ["1", "2.5", ".5", "1_0", "retried", "pow", "max", "foo", "(", ")", ",", "+", "-", "*", "/", "^", "**", "%", " ", "$", "30s"];
+    const pieces = [
+      "1",
+      "2.5",
+      ".5",
+      "1_0",
+      "retried",
+      "pow",
+      "max",
+      "foo",
+      "(",
+      ")",
+      ",",
+      "+",
+      "-",
+      "*",
+      "/",
+      "^",
+      "**",
+      "%",
+      " ",
+      "$",
+      "30s",
+    ];
     const asData = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), (parts) => {

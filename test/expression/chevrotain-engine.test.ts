@@ -19,7 +19,8 @@ function run(grammar: ExpressionGrammar, source: string) {
   grammar.prepare(lex(source).tokens);
   const tree = grammar.expression();
   const result = {
-    tree: JSON.parse(JSON.stringify(tree ?? null)) as unknown,
+    // In an array, so that a parse that stopped at its first rule (no tree) reads as null.
+    tree: JSON.parse(JSON.stringify([tree])) as unknown,
     problems: grammar.problems,
     openParens: [...grammar.openParens],
     expected: grammar.errorFacts.expected?.name,

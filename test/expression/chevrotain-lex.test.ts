@@ -40,7 +40,7 @@ function ownScan(source: string) {
 
 /** Characters that start, continue, end or break tokens, and some that start none. */
 const ALPHABET = [
-  ..."0123456789._eE+-*/%^(),ab zZ\t",
+  ...Array.from("0123456789._eE+-*/%^(),ab zZ\t"),
   "**",
   "1_000",
   "retried",
