@@ -6,19 +6,77 @@ import { fileURLToPath } from "node:url";
 const SRC = fileURLToPath(new URL("../src/", import.meta.url));
 
 /**
- * lodash-es (inside chevrotain 11) finds the global object with
- * `Function("return this")()` and Node's `util` with `module.require`. Neither
- * runs where `globalThis`/`self` exist, but a strict Content-Security-Policy
- * audit flags the string, and the bundle promises no eval of any kind. Both
- * modules are replaced with their ES2020 equivalents.
+ * What every build that bundles chevrotain replaces in it: its Lexer
+ * (parserOnlyChevrotain) and its lodash-es (lodashSubset). Besides size and
+ * start-up time, the second keeps out lodash-es's host probes
+ * (`Function("return this")()` for the global object, `module.require` for
+ * Node's `util`): neither runs where `globalThis` exists, but a strict
+ * Content-Security-Policy audit flags the string, and the bundle promises no
+ * eval of any kind. Those two lodash modules are shimmed too, should anything
+ * reach lodash-es by another path.
  */
 export const hostShims = {
   name: "host-shims",
   setup(build) {
     build.onLoad({ filter: /[\\/]lodash-es[\\/]_root\.js$/ }, () => ({ contents: "export default globalThis;", loader: "js" }));
     build.onLoad({ filter: /[\\/]lodash-es[\\/]_nodeUtil\.js$/ }, () => ({ contents: "export default undefined;", loader: "js" }));
+    parserOnlyChevrotain.setup(build);
+    lodashSubset.setup(build);
   },
 };
+
+/** scripts/lodash-subset.mjs, absolute. */
+const LODASH_SUBSET_FILE = fileURLToPath(new URL("./lodash-subset.mjs", import.meta.url));
+
+/**
+ * lodash-es, as chevrotain imports it, replaced with the few functions it
+ * uses written on the built-ins (scripts/lodash-subset.mjs): lodash-es was a
+ * quarter of the parser's bytes, and its module set-up (host and native
+ * probes) ran on every first invalid expression. Part of hostShims; an
+ * export chevrotain needs and the subset lacks fails the build.
+ */
+export const lodashSubset = {
+  name: "lodash-subset",
+  setup(build) {
+    build.onResolve({ filter: /^lodash-es$/ }, () => ({ path: LODASH_SUBSET_FILE }));
+  },
+};
+
+/**
+ * chevrotain without its `Lexer`: the parser's tokens come from the scanner
+ * in src/expression/chevrotain-lex.ts. chevrotain's parser modules still
+ * import lexer_public.js, but only for the `Lexer.NA` marker of patternless
+ * token types (its EOF, its recording-phase token; our level categories), and
+ * an ES class cannot be tree-shaken method by method, so the whole lexer came
+ * along: the Lexer class, its pattern analysis, and the regexp parser
+ * (@chevrotain/regexp-to-ast) behind them, a fifth of the parser's bundle.
+ * This module stands in for lexer_public.js with chevrotain's two marker
+ * constants, the same values. Part of hostShims, so that every build that
+ * bundles chevrotain gets it; test/expression/chevrotain-bundle.test.ts holds
+ * the lexer's modules out of the bundle and the parser working.
+ */
+export const parserOnlyChevrotain = {
+  name: "parser-only-chevrotain",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]chevrotain[\\/]lib[\\/]src[\\/]scan[\\/]lexer_public\.js$/ }, () => ({
+      contents: [
+        "export class Lexer {",
+        "  constructor() {",
+        '    throw new Error("this build of chevrotain has no Lexer: retry-delay scans its tokens itself (src/expression/chevrotain-lex.ts)");',
+        "  }",
+        "}",
+        `Lexer.SKIPPED = ${JSON.stringify(CHEVROTAIN_SKIPPED)};`,
+        "Lexer.NA = /NOT_APPLICABLE/;",
+        "export const LexerDefinitionErrorType = {};",
+      ].join("\n"),
+      loader: "js",
+    }));
+  },
+};
+
+/** chevrotain's `Lexer.SKIPPED`, the group of skipped token types, as chevrotain 11 defines it. */
+const CHEVROTAIN_SKIPPED =
+  "This marks a skipped Token pattern, this means each token identified by it will be consumed and then thrown into oblivion, this can be used to for example to completely ignore whitespace.";
 
 /** src/expression/lazy-chevrotain-parse.ts, the one module the parser plugins replace. */
 const FULL_PARSER_MODULE = /[\\/]src[\\/]expression[\\/]lazy-chevrotain-parse\.ts$/;
@@ -29,7 +87,7 @@ const FULL_PARSER_MODULE = /[\\/]src[\\/]expression[\\/]lazy-chevrotain-parse\.t
  * what lets the fast path and retry-delay/runtime leave chevrotain out.
  */
 export const CHEVROTAIN_MODULES =
-  /(?:^|[\\/])src[\\/]expression[\\/](?:chevrotain-lex|chevrotain-parse|grammar|syntax-errors|tokens|lazy-chevrotain-parse)\.ts$/;
+  /(?:^|[\\/])src[\\/]expression[\\/](?:chevrotain-lex|chevrotain-parse|chevrotain-engine|grammar|syntax-errors|tokens|lazy-chevrotain-parse)\.ts$/;
 
 /**
  * Loads the chevrotain parser on first use instead of at import. Valid

@@ -1,8 +1,9 @@
-import { EarlyExitException, EmbeddedActionsParser, NoViableAltException, type IToken, type ParserMethod } from "chevrotain";
+import { EarlyExitException, NoViableAltException, type IToken, type ParserMethod } from "chevrotain";
 import type { Span } from "../diagnostics/diagnostic.js";
 import { binaryNode, callNode, parenthesized, unaryNode, type Expression } from "./ast.js";
 import { lookupBuiltin } from "./builtins.js";
 import type { ExpressionDiagnostic } from "./codes.js";
+import { LeanEmbeddedActionsParser } from "./chevrotain-engine.js";
 import { tokenSpan } from "./chevrotain-lex.js";
 import { numberValue } from "./token-patterns.js";
 import { resolveCall, resolveVariable } from "./names.js";
@@ -29,7 +30,7 @@ export interface GrammarOptions {
  * operator in one input is reported in one pass; only a syntax error stops
  * the parse, since the grammar cannot say what was meant after it.
  */
-export class ExpressionGrammar extends EmbeddedActionsParser {
+export class ExpressionGrammar extends LeanEmbeddedActionsParser {
   /** Problems found while building the tree (names, operators); reset per parse. */
   problems: ExpressionDiagnostic[] = [];
   /** Offsets of the `(` not yet closed, innermost last; tells an unclosed paren where it opened. */
@@ -77,11 +78,6 @@ export class ExpressionGrammar extends EmbeddedActionsParser {
 
   raiseEarlyExitException(): never {
     throw this.saveError(new EarlyExitException(this.errorFacts.buildEarlyExitMessage(), this.LA(1), this.LA(0)));
-  }
-
-  /** Chevrotain's SAVE_ERROR (no part of its types): records the error with its rule stack, as its own raise methods do. */
-  private saveError(error: Error): Error {
-    return (this as unknown as { SAVE_ERROR(error: Error): Error }).SAVE_ERROR(error);
   }
 
   /** The rule of plan level `index`; past the tightest level, `primary`. */

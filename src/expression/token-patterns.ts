@@ -1,12 +1,14 @@
 import { WHITESPACE } from "./operators.js";
 
 /*
- * The token patterns both lexers read: whitespace (from the table in
- * operators.ts), numbers and names. Kept free of chevrotain so that the fast
- * path (and a cold start) never loads it.
+ * The token patterns: whitespace (from the table in operators.ts), numbers
+ * and names. The chevrotain token types carry them as their definition, and
+ * the two hand-written scanners (fast-scan.ts, chevrotain-lex.ts) are tested
+ * against them. Kept free of chevrotain so that the fast path (and a cold
+ * start) never loads it.
  */
 
-/** {@link WHITESPACE} as the chevrotain token's pattern. */
+/** {@link WHITESPACE} as a chevrotain token pattern: the scanner's test builds chevrotain's `Lexer` with it. */
 export const WHITESPACE_PATTERN = new RegExp(
   `[${WHITESPACE.map((w) => `\\u${w.text.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}]+`,
 );

@@ -1,16 +1,20 @@
 import { createToken, Lexer, type TokenType } from "chevrotain";
-import { IDENTIFIER_PATTERN, NUMBER_PATTERN, WHITESPACE_PATTERN } from "./token-patterns.js";
+import { IDENTIFIER_PATTERN, NUMBER_PATTERN } from "./token-patterns.js";
 import { LEVELS, OPERATORS, PUNCTUATION, type Level, type LevelRule, type OperatorRow, type TokenKind } from "./operators.js";
 
 /*
- * The chevrotain tokens, built from the operator table. Refused operators
- * (`%`, `^`, `**`) are tokens too: lexing them lets the parser place them in
- * the tree and suggest the fix with the actual operands. A number token is
- * lexed generously (`.5`, `5.`, `1_000`) and checked afterwards, so each
- * malformed number gets its own hint.
+ * The chevrotain token types, built from the operator table. Refused
+ * operators (`%`, `^`, `**`) are tokens too: lexing them lets the parser
+ * place them in the tree and suggest the fix with the actual operands. A
+ * number token is lexed generously (`.5`, `5.`, `1_000`) and checked
+ * afterwards, so each malformed number gets its own hint.
+ *
+ * chevrotain's parser reads only the types; the tokens come from the scanner
+ * in chevrotain-lex.ts, not from chevrotain's `Lexer`. The patterns stay on
+ * the types as their definition: the scanner's test feeds them to a `Lexer`
+ * and holds the scanner to what it gives. Whitespace has no type: the
+ * scanner skips it.
  */
-
-const WhiteSpace = createToken({ name: "WhiteSpace", pattern: WHITESPACE_PATTERN, group: Lexer.SKIPPED });
 
 export const NumberToken = createToken({
   name: "Number",
@@ -66,6 +70,18 @@ const operatorTokens: TokenType[] = OPERATORS.map((row: OperatorRow) => {
   return type;
 });
 
+/** An operator's text and token type, as the scanner (chevrotain-lex.ts) matches them. */
+export interface LexicalOperator {
+  readonly text: string;
+  readonly type: TokenType;
+}
+
+/** Every operator, refused ones too, longest text first: `**` must be tried before `*`. */
+export const LEXICAL_OPERATORS: readonly LexicalOperator[] = OPERATORS.map((row: OperatorRow, i) => ({
+  text: row.text,
+  type: operatorTokens[i] as TokenType,
+})).sort((a, b) => b.text.length - a.text.length);
+
 /** The table row of an operator token. */
 export function operatorRow(type: TokenType): OperatorRow | undefined {
   return ROW_BY_TYPE.get(type);
@@ -88,20 +104,14 @@ export function tokenKind(type: TokenType): TokenKind {
 }
 
 /**
- * The token types of a lexer or parser. With `unsupported: "omit"`, the
- * operators the language refuses are left out (the grammar the diagrams
- * show). Longer operator texts come first: chevrotain's lexer takes the first
- * pattern that matches, so `**` must be tried before `*`.
+ * The token types of the parser. With `unsupported: "omit"`, the operators
+ * the language refuses are left out (the grammar the diagrams show).
  */
 export function vocabulary(options: { readonly unsupported: "omit" | "report" }): TokenType[] {
-  const operators = operatorTokens
-    .filter((type) => options.unsupported === "report" || hasAcceptedRole(operatorRow(type)))
-    .sort((a, b) => textLength(b) - textLength(a));
-  return [WhiteSpace, ...CATEGORIES.values(), NumberToken, Identifier, ...operators, LParen, RParen, Comma];
-}
-
-function textLength(type: TokenType): number {
-  return operatorRow(type)?.text.length ?? 0;
+  const operators = LEXICAL_OPERATORS.map((operator) => operator.type).filter(
+    (type) => options.unsupported === "report" || hasAcceptedRole(operatorRow(type)),
+  );
+  return [...CATEGORIES.values(), NumberToken, Identifier, ...operators, LParen, RParen, Comma];
 }
 
 function hasAcceptedRole(row: OperatorRow | undefined): boolean {

@@ -1,0 +1,20 @@
+import type { Plugin } from "esbuild";
+
+/** chevrotain bundled without its Lexer (parserOnlyChevrotain) and with scripts/lodash-subset.mjs for lodash-es (lodashSubset). */
+export const hostShims: Plugin;
+/** chevrotain's lexer_public.js replaced with its two marker constants. */
+export const parserOnlyChevrotain: Plugin;
+/** The modules that import chevrotain, and the one that loads them. */
+export const CHEVROTAIN_MODULES: RegExp;
+/** Loads the chevrotain parser on first use (a lazily initialized bundled module). */
+export const lazyFullParser: Plugin;
+/** For the per-module build's chevrotain module: every other module of src/ stays external. */
+export const sharedModulesExternal: Plugin;
+/** For the CommonJS build: an import of a sibling ESM file becomes a require of its `.cjs` twin. */
+export const siblingsAsCommonJs: Plugin;
+/** Where the CLI finds its chevrotain parser: a CommonJS file next to dist/cli.js. */
+export const CLI_FULL_PARSER_FILE: string;
+/** The CLI's variant of lazyFullParser: chevrotain is `require`d from CLI_FULL_PARSER_FILE. */
+export const requiredFullParser: Plugin;
+/** lodash-es replaced with scripts/lodash-subset.mjs. */
+export const lodashSubset: Plugin;

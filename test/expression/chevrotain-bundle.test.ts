@@ -1,0 +1,133 @@
+import { build } from "esbuild";
+import fc from "fast-check";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hostShims } from "../../scripts/esbuild-plugins.mjs";
+import { parseWithChevrotain } from "../../src/expression/chevrotain-parse.js";
+import { ExpressionGrammar } from "../../src/expression/grammar.js";
+
+/*
+ * Every build bundles chevrotain through hostShims, which leaves chevrotain's
+ * Lexer out (the parser's tokens come from our scanner) and puts a subset of
+ * lodash written on the built-ins (scripts/lodash-subset.mjs) in lodash-es's
+ * place. Bundled the same way here, the parser must keep none of the lexer's
+ * modules and no lodash-es, build the same grammar, and give exactly the
+ * diagnostics the unbundled source (with chevrotain's own lodash-es) gives.
+ */
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const LEXER_MODULES =
+  /chevrotain[\\/]lib[\\/]src[\\/]scan[\\/](?:lexer\.js|lexer_errors_public\.js|reg_exp\.js|reg_exp_parser\.js)|regexp-to-ast/;
+
+let dir: string;
+let inputs: string[];
+let bundled: typeof parseWithChevrotain;
+let BundledGrammar: typeof ExpressionGrammar;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(root, "node_modules/.cache/chevrotain-bundle-"));
+  const result = await build({
+    stdin: {
+      contents: [
+        `export { parseWithChevrotain } from "./src/expression/chevrotain-parse.ts";`,
+        `export { ExpressionGrammar } from "./src/expression/grammar.ts";`,
+      ].join("\n"),
+      resolveDir: root,
+      loader: "ts",
+    },
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "node",
+    metafile: true,
+    logLevel: "silent",
+    plugins: [hostShims],
+  });
+  // The modules that left code in the bundle (the metafile's inputs also list the ones tree-shaken to nothing).
+  inputs = Object.values(result.metafile.outputs).flatMap((output) =>
+    Object.entries(output.inputs).flatMap(([path, { bytesInOutput }]) => (bytesInOutput > 0 ? [path] : [])),
+  );
+  const file = join(dir, "parser.mjs");
+  writeFileSync(file, result.outputFiles[0]?.text ?? "");
+  ({ parseWithChevrotain: bundled, ExpressionGrammar: BundledGrammar } = (await import(pathToFileURL(file).href)) as {
+    parseWithChevrotain: typeof parseWithChevrotain;
+    ExpressionGrammar: typeof ExpressionGrammar;
+  });
+}, 60_000);
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the chevrotain parser as the builds bundle it", () => {
+  it("bundles chevrotain's parser without its Lexer, the lexer's pattern analysis or its regexp parser", () => {
+    expect(inputs.some((path) => path.includes("chevrotain/lib/src/parse/parser/parser.js"))).toBe(true);
+    expect(inputs.filter((path) => LEXER_MODULES.test(path))).toEqual([]);
+  });
+
+  it("bundles no lodash-es, and builds the same grammar with the lodash subset", () => {
+    expect(inputs.filter((path) => path.includes("lodash-es"))).toEqual([]);
+    expect(inputs.some((path) => path.endsWith("scripts/lodash-subset.mjs"))).toBe(true);
+    for (const unsupported of ["report", "omit"] as const) {
+      expect(new BundledGrammar({ unsupported }).getSerializedGastProductions()).toEqual(
+        new ExpressionGrammar({ unsupported }).getSerializedGastProductions(),
+      );
+    }
+  });
+
+  it("parses any token soup exactly as the source does", () => {
+    const pieces = [
+      "1",
+      "2.5",
+      ".5",
+      "1_0",
+      "retried",
+      "pow",
+      "max",
+      "foo",
+      "(",
+      ")",
+      ",",
+      "+",
+      "-",
+      "*",
+      "/",
+      "^",
+      "**",
+      "%",
+      " ",
+      "$",
+      "30s",
+    ];
+    const asData = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), (parts) => {
+        const source = parts.join("");
+        expect(asData(bundled(source))).toEqual(asData(parseWithChevrotain(source)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each([
+    "pow(2, retried * 1000",
+    "pow(2, retries) * 1000",
+    "max(1000, 2 ^ retried)",
+    "1000 * ",
+    "Math.pow(2, retried)",
+    "30s",
+    "(1 2",
+    "",
+    "1 ** 2 % 3 +",
+    "$ 1",
+    "max(1, )",
+    "1) + (2",
+    "pow(2, retried) * 1000",
+    "-min(2, retried) / 3 - +1.5e3",
+  ])("parses %j exactly as the source does", (source) => {
+    // As data: a call node's builtin carries functions, which are the bundle's own copies.
+    const asData = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+    expect(asData(bundled(source))).toEqual(asData(parseWithChevrotain(source)));
+  });
+});
