@@ -12,7 +12,7 @@ import { OPERATORS, PUNCTUATION, type LexicalToken, type TableRow, type TokenKin
  */
 
 /** An operator or punctuation token, with how it binds, so that the recognizer climbs precedence without asking the table again. */
-interface FixedToken {
+export interface FixedToken {
   readonly kind: TokenKind;
   readonly text: string;
   /** False for the operators only the full parser reports (`%`, `^`, `**`): the scanner declines them. */
@@ -72,75 +72,93 @@ for (const fixed of [
   FIXED_BY_CHAR[c] = [...(FIXED_BY_CHAR[c] ?? []), fixed].sort((a, b) => b.text.length - a.text.length);
 }
 
-/** The fixed token at `i` among `candidates` (longest first), as chevrotain's lexer would take it. */
-function fixedAt(source: string, i: number, candidates: readonly FixedToken[]): FixedToken | undefined {
+/**
+ * The fixed token at `i`, as chevrotain's lexer would take it (the longest
+ * text first), or undefined where none starts. A refused operator is
+ * returned too: it binds as nothing, so neither the recognizer nor the
+ * scanner accepts it.
+ */
+export function fixedAt(source: string, i: number): FixedToken | undefined {
+  const c = source.charCodeAt(i);
+  // Only ASCII indexes the table: a read past its end would take V8's slow path.
+  const candidates = c < 128 ? FIXED_BY_CHAR[c] : undefined;
+  if (candidates === undefined) return undefined;
   for (const fixed of candidates) if (fixed.text.length === 1 || source.startsWith(fixed.text, i)) return fixed;
   return undefined;
 }
 
-/** A token as the scanner makes it: one object shape for every token, so the recognizer's reads stay monomorphic. */
+/** A token as the scanner makes it: one object shape for every token. */
 export interface ScannedToken extends LexicalToken {
   readonly value: number | undefined;
   readonly fixed: FixedToken | undefined;
 }
 
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isIdentifierStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+export const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+export const isIdentifierStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const isIdentifierPart = (c: number): boolean => isIdentifierStart(c) || isDigit(c);
 
+/** The end of the name that starts at `start` (IDENTIFIER_PATTERN, read by hand). */
+export function identifierEnd(source: string, start: number): number {
+  let end = start + 1;
+  while (end < source.length && isIdentifierPart(source.charCodeAt(end))) end++;
+  return end;
+}
+
 /**
- * Tokens exactly as the chevrotain lexer makes them (NUMBER_PATTERN and
- * IDENTIFIER_PATTERN, read by hand for speed), or undefined for anything a
- * valid expression cannot hold. A number is taken only in the strict form
- * `digits [. digits] [e [sign] digits]`; wherever the lexer's lenient
- * pattern would read on (`_`, a trailing `.`, a leading `.`), this bails.
- * When it bails, `declined.at` (if given) is where: retry-delay/runtime's
- * short diagnostic points there, the root's full parser needs no record.
+ * Tokens exactly as the chevrotain lexer makes them, or undefined for
+ * anything a valid expression cannot hold; `declined.at` (if given) is
+ * where. The recognizer reads the source directly: this is for
+ * retry-delay/runtime's short diagnostic on a source it declined.
  */
 export function scan(source: string, declined?: { at: number }): ScannedToken[] | undefined {
   const tokens: ScannedToken[] = [];
-  const length = source.length;
-  let i = 0;
-  while (i < length) {
+  const number: NumberRead = { value: 0 };
+  let i = skipWhitespace(source, 0);
+  while (i < source.length) {
     const c = source.charCodeAt(i);
-    if (isWhitespaceCode(c)) {
-      i++;
-      continue;
-    }
-    // Only ASCII indexes the table: a read past its end would take V8's slow path.
-    const candidates = c < 128 ? FIXED_BY_CHAR[c] : undefined;
-    if (candidates !== undefined) {
-      const fixed = fixedAt(source, i, candidates);
-      // A refused operator (`%`, `^`, `**`): the full parser reports it.
-      if (fixed === undefined || !fixed.accepted) {
-        if (declined !== undefined) declined.at = i;
-        return undefined;
+    const fixed = fixedAt(source, i);
+    let end = -1;
+    if (fixed !== undefined) {
+      // A refused operator (`%`, `^`, `**`) stays -1: the full parser reports it.
+      if (fixed.accepted) {
+        tokens.push({ kind: fixed.kind, image: fixed.text, startOffset: i, value: undefined, fixed });
+        end = i + fixed.text.length;
       }
-      tokens.push({ kind: fixed.kind, image: fixed.text, startOffset: i, value: undefined, fixed });
-      i += fixed.text.length;
     } else if (isDigit(c)) {
-      const number = scanNumber(source, i);
-      if (number === undefined) {
-        if (declined !== undefined) declined.at = i;
-        return undefined;
-      }
-      tokens.push(number);
-      i += number.image.length;
+      end = readNumber(source, i, number);
+      if (end >= 0) tokens.push({ kind: "Number", image: source.slice(i, end), startOffset: i, value: number.value, fixed: undefined });
     } else if (isIdentifierStart(c)) {
-      let end = i + 1;
-      while (end < length && isIdentifierPart(source.charCodeAt(end))) end++;
+      end = identifierEnd(source, i);
       tokens.push({ kind: "Identifier", image: source.slice(i, end), startOffset: i, value: undefined, fixed: undefined });
-      i = end;
-    } else {
+    }
+    if (end < 0) {
       if (declined !== undefined) declined.at = i;
       return undefined;
     }
+    i = skipWhitespace(source, end);
   }
   return tokens;
 }
 
-/** The number token starting at `start` (a digit), or undefined where the strict form ends in something a valid expression cannot hold. */
-function scanNumber(source: string, start: number): ScannedToken | undefined {
+/** The first offset from `i` that is not whitespace. */
+export function skipWhitespace(source: string, i: number): number {
+  while (i < source.length && isWhitespaceCode(source.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Where {@link readNumber} leaves the value it read. */
+export interface NumberRead {
+  value: number;
+}
+
+/**
+ * The number starting at `start` (a digit), as NUMBER_PATTERN reads it, but
+ * only in the strict form `digits [. digits] [e [sign] digits]`: its end,
+ * with its value in `read.value`, or -1 wherever the lexer's lenient
+ * pattern would read on (`_`, a trailing `.`) or the value is not finite.
+ * The full parser reports those.
+ */
+export function readNumber(source: string, start: number, read: NumberRead): number {
   const length = source.length;
   // The integer part is summed as it is read: exact below 2^53, so for up to
   // 15 digits, and it spares most numbers a string-to-number conversion.
@@ -149,7 +167,7 @@ function scanNumber(source: string, start: number): ScannedToken | undefined {
   for (let d = source.charCodeAt(end); end < length && isDigit(d); d = source.charCodeAt(++end)) integer = integer * 10 + (d - 48);
   const integerEnd = end;
   if (source.charCodeAt(end) === 46) {
-    if (!isDigit(source.charCodeAt(end + 1))) return undefined;
+    if (!isDigit(source.charCodeAt(end + 1))) return -1;
     end += 2;
     while (end < length && isDigit(source.charCodeAt(end))) end++;
   }
@@ -163,8 +181,9 @@ function scanNumber(source: string, start: number): ScannedToken | undefined {
       while (end < length && isDigit(source.charCodeAt(end))) end++;
     }
   }
-  if (source.charCodeAt(end) === 95 || source.charCodeAt(end) === 46) return undefined;
-  const image = source.slice(start, end);
-  const value = end === integerEnd && end - start <= 15 ? integer : Number(image);
-  return Number.isFinite(value) ? { kind: "Number", image, startOffset: start, value, fixed: undefined } : undefined;
+  if (source.charCodeAt(end) === 95 || source.charCodeAt(end) === 46) return -1;
+  const value = end === integerEnd && end - start <= 15 ? integer : Number(source.slice(start, end));
+  if (!Number.isFinite(value)) return -1;
+  read.value = value;
+  return end;
 }
