@@ -1,11 +1,10 @@
 import { invalidInput } from "../diagnostics/arguments.js";
 import { anyError, RetryDelayError, type Result } from "../diagnostics/diagnostic.js";
-import { isPlainObjectLike, readOwnField } from "../diagnostics/own.js";
 import type { Expression } from "./ast.js";
 import type { DelayClosure } from "./builtins.js";
 import { checkAndCompile, type CheckOptions, type DelayRange } from "./check.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
-import { JSC_STACK_MESSAGE, V8_STACK_MESSAGE } from "./guard.js";
+import { JSC_STACK_MESSAGE, stackExhaustedResult, V8_STACK_MESSAGE } from "./guard.js";
 import { parseWith } from "./parse-with.js";
 
 /*
@@ -70,29 +69,20 @@ export function compileWith(parseSource: SourceParser, source: string, options: 
  * the runtime's gives its short one.
  */
 export function tryCompileWith(parseSource: SourceParser, source: string, options: CompileOptions): Result<CompiledDelay, ExpressionCode> {
+  // Built before the guarded work: the handler below must make no call (guard.ts).
+  const tooDeep = stackExhaustedResult(source);
   try {
     return compileUnguarded(parseSource, source, options);
   } catch (error) {
     // The last resort of the promise that nothing escapes but diagnostics:
     // each stage guards its own recursion, yet a caller whose stack is nearly
     // full can overflow anywhere, even between two guarded stages. Only
-    // stack exhaustion is caught, tested inline and answered without a call
-    // (see guard.ts for why).
+    // stack exhaustion is caught, tested inline (see guard.ts).
     if (
       (error instanceof RangeError && (error.message === V8_STACK_MESSAGE || error.message === JSC_STACK_MESSAGE)) ||
       (error as { name?: unknown } | null)?.name === "InternalError"
     )
-      return {
-        ok: false,
-        diagnostics: [
-          {
-            code: "too-deeply-nested",
-            severity: "error",
-            message: "the expression nests too deeply for the call stack that is left",
-            span: { start: 0, end: typeof source === "string" ? source.length : 0 },
-          },
-        ],
-      };
+      return tooDeep;
     throw error;
   }
 }
@@ -101,9 +91,8 @@ function compileUnguarded(parseSource: SourceParser, source: string, options: Co
   if (typeof source !== "string") return { ok: false, diagnostics: [invalidInput(source, "the expression")] };
   const parsed = parseSource(source);
   if (!parsed.ok) return parsed;
-  const read = readOptions(options);
-  if (!read.ok) return { ok: false, diagnostics: [read.problem] };
-  const report = checkAndCompile(parsed.value, read.options, { namesResolved: true });
+  // The options are read once, by the check, through their own descriptors.
+  const report = checkAndCompile(parsed.value, options, { namesResolved: true });
   const closure = report.delay;
   if (closure === undefined || anyError(report.diagnostics)) return { ok: false, diagnostics: report.diagnostics };
   // One fixed order: V8 then shares one hidden-class path for every compiled
@@ -154,28 +143,3 @@ function freezeTree(tree: Expression): Expression {
   }
   return tree;
 }
-
-/**
- * The caller's options as a snapshot of their own fields: a Proxy, a getter
- * or a polluted `Object.prototype` cannot change what the check reads, and a
- * throw while reading is an `invalid-option` diagnostic. Anything that is
- * not an object passes through for the check to refuse.
- */
-function readOptions(options: unknown): { ok: true; options: CompileOptions } | { ok: false; problem: ExpressionDiagnostic } {
-  if (!isPlainObjectLike(options)) return { ok: true, options: options as CompileOptions };
-  // The one field there is, read through its own descriptor: a tenth of the
-  // cost of snapshotOwn's walk over every key, on the path of every compile.
-  const read = readOwnField(options, "retries");
-  if (read.ok) return { ok: true, options: read.value === undefined ? NO_OPTIONS : { retries: read.value as number } };
-  return {
-    ok: false,
-    problem: {
-      code: "invalid-option",
-      severity: "error",
-      message: `the options could not be read: ${read.reason}`,
-      span: { start: 0, end: 0 },
-    },
-  };
-}
-
-const NO_OPTIONS: CompileOptions = Object.freeze({});

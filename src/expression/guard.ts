@@ -38,6 +38,14 @@ export function stackExhausted(source: unknown): ExpressionDiagnostic {
   };
 }
 
+/**
+ * What a stage that returns results answers when the stack runs out: built
+ * before its guarded work, for its handler to return without a call.
+ */
+export function stackExhaustedResult(source: unknown): { readonly ok: false; readonly diagnostics: ExpressionDiagnostic[] } {
+  return { ok: false, diagnostics: [stackExhausted(source)] };
+}
+
 let stackError: RetryDelayError | undefined;
 
 /**
