@@ -5,7 +5,7 @@ import { showValue } from "../diagnostics/show.js";
 import { dependsOnRetried, type Expression } from "./ast.js";
 import type { DelayClosure } from "./builtins.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
-import { compileTree } from "./compile.js";
+import { compileFolded } from "./compile.js";
 import { checkIntent } from "./delay-intent.js";
 import { checkDomain, type DelayRange } from "./domain-report.js";
 import { capErrors } from "./error-limit.js";
@@ -139,9 +139,14 @@ export function checkAndCompile(
     return guardTreeWalk(() => {
       const structural = checkStructure(tree, namesResolved);
       if (structural.length > 0) return { diagnostics: capErrors(structural), range: undefined };
-      const delay = compileTree(tree);
-      const { diagnostics, range } = checkDomain(tree, delay, retries);
-      if (diagnostics.length === 0) diagnostics.push(...checkIntent(tree, delay, retries, range));
+      // Folded once: the compiler and the domain check's analysis both read the folded tree.
+      const folded = foldConstants(tree);
+      const delay = compileFolded(folded);
+      const { diagnostics, range } = checkDomain(tree, folded, delay, retries);
+      if (diagnostics.length === 0) {
+        const intent = checkIntent(tree, delay, retries, range);
+        if (intent !== undefined) diagnostics.push(intent);
+      }
       return { diagnostics, range, delay };
     }, tree);
   } catch (error) {
@@ -175,39 +180,40 @@ function readRetriesOption(options: unknown): number | ExpressionDiagnostic {
 /** Names, arity and constant division by zero, in source order. */
 function checkStructure(tree: Expression, namesResolved: boolean): ExpressionDiagnostic[] {
   const problems: ExpressionDiagnostic[] = [];
-  const visit = (node: Expression): void => {
-    switch (node.kind) {
-      case "number":
-      case "retried":
-        return;
-      case "unary":
-        visit(node.operand);
-        return;
-      case "binary":
-        visit(node.left);
-        visit(node.right);
-        if (node.operator === "/" && !dependsOnRetried(node.right)) {
-          const divisor = foldConstants(node.right);
-          if (divisor.kind === "number" && divisor.value === 0) {
-            problems.push({
-              code: "division-by-zero",
-              severity: "error",
-              message: "division by zero: this divisor is always 0",
-              span: node.right.span,
-              hint: "the delay would be infinite (or NaN for 0 / 0)",
-            });
-          }
-        }
-        return;
-      case "call": {
-        node.args.forEach(visit);
-        // `parse` resolved every name already; a tree built by hand gets checked here.
-        const problem = namesResolved ? undefined : resolveCall(node.name, node.nameSpan, node.args, node.span);
-        if (problem !== undefined) problems.push(problem);
-        return;
-      }
-    }
-  };
-  visit(tree);
+  visitStructure(tree, namesResolved, problems);
   return problems;
+}
+
+function visitStructure(node: Expression, namesResolved: boolean, problems: ExpressionDiagnostic[]): void {
+  switch (node.kind) {
+    case "number":
+    case "retried":
+      return;
+    case "unary":
+      visitStructure(node.operand, namesResolved, problems);
+      return;
+    case "binary":
+      visitStructure(node.left, namesResolved, problems);
+      visitStructure(node.right, namesResolved, problems);
+      if (node.operator === "/" && !dependsOnRetried(node.right)) {
+        const divisor = foldConstants(node.right);
+        if (divisor.kind === "number" && divisor.value === 0) {
+          problems.push({
+            code: "division-by-zero",
+            severity: "error",
+            message: "division by zero: this divisor is always 0",
+            span: node.right.span,
+            hint: "the delay would be infinite (or NaN for 0 / 0)",
+          });
+        }
+      }
+      return;
+    case "call": {
+      for (const arg of node.args) visitStructure(arg, namesResolved, problems);
+      // `parse` resolved every name already; a tree built by hand gets checked here.
+      const problem = namesResolved ? undefined : resolveCall(node.name, node.nameSpan, node.args, node.span);
+      if (problem !== undefined) problems.push(problem);
+      return;
+    }
+  }
 }

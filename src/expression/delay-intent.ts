@@ -36,12 +36,17 @@ const SHOWN = 5;
 /** How far past the checked range `flat-delay` looks for where the delay starts to change, in node visits. */
 const LOOKAHEAD_BUDGET = 10_000;
 
-/** The intent diagnostics for a checked expression whose domain check reported nothing. */
-export function checkIntent(tree: Expression, delay: DelayClosure, retries: number, range: DelayRange | undefined): ExpressionDiagnostic[] {
-  if (range === undefined || range.bounds !== undefined) return [];
-  if (range.min > 0 && range.max <= SHORT_DELAY_MS) return [shortDelay(tree, delay, retries, range)];
-  if (retries >= 2 && range.min === range.max && dependsOnRetried(tree)) return [flatDelay(tree, delay, retries, range.min)];
-  return [];
+/** The intent diagnostic for a checked expression whose domain check reported nothing, if any. */
+export function checkIntent(
+  tree: Expression,
+  delay: DelayClosure,
+  retries: number,
+  range: DelayRange | undefined,
+): ExpressionDiagnostic | undefined {
+  if (range === undefined || range.bounds !== undefined) return undefined;
+  if (range.min > 0 && range.max <= SHORT_DELAY_MS) return shortDelay(tree, delay, retries, range);
+  if (retries >= 2 && range.min === range.max && dependsOnRetried(tree)) return flatDelay(tree, delay, retries, range.min);
+  return undefined;
 }
 
 function shortDelay(tree: Expression, delay: DelayClosure, retries: number, range: DelayRange): ExpressionDiagnostic {

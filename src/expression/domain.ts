@@ -51,7 +51,12 @@ interface Run {
  * budget is a parameter for the tests, which shrink it to reach every path.
  */
 export function scanDomain(tree: Expression, delay: DelayClosure, retries: number, budget = BUDGET): DomainFindings {
-  return new DomainScan(foldConstants(tree), delay, budget).run(retries);
+  return scanFolded(foldConstants(tree), delay, retries, budget);
+}
+
+/** {@link scanDomain} for a tree already folded, as the checks fold it once for every stage. */
+export function scanFolded(folded: Expression, delay: DelayClosure, retries: number, budget = BUDGET): DomainFindings {
+  return new DomainScan(folded, delay, budget).run(retries);
 }
 
 class DomainScan {
@@ -74,7 +79,14 @@ class DomainScan {
   }
 
   run(retries: number): DomainFindings {
-    const pending: Run[] = retries > 0 ? [{ first: 0, last: retries - 1, known: ANYTHING }] : [];
+    if (retries === 0) return this.findings;
+    // The common case, every value within the budget: the first visit would evaluate them all, with nothing to queue.
+    const cost = retries * this.evaluation;
+    if (cost <= this.remaining / 2 || (retries - 1 < SHORT_RUN && cost <= this.remaining)) {
+      for (let retried = 0; retried < retries; retried++) this.findings.addValue(retried, this.delay(retried));
+      return this.findings;
+    }
+    const pending: Run[] = [{ first: 0, last: retries - 1, known: ANYTHING }];
     // Depth first, left before right: findings arrive in ascending `retried` order.
     for (let run = pending.pop(); run !== undefined; run = pending.pop()) this.visit(run, pending);
     return this.findings;
@@ -173,7 +185,7 @@ class DomainScan {
       }
       return;
     }
-    this.findings.unsettled.add("fractional-delay");
+    this.findings.unsettle("fractional-delay");
     for (const retried of this.samplePoints(start, end - 1)) {
       if (!Number.isInteger(this.delay(retried))) this.findings.addRun("fractional-delay", retried, retried + 1);
     }
@@ -183,7 +195,7 @@ class DomainScan {
   sample(run: Run): void {
     const findings = this.findings;
     for (const retried of this.samplePoints(run.first, run.last)) findings.addValue(retried, this.delay(retried));
-    for (const code of possibleKinds(run.known)) findings.unsettled.add(code);
+    for (const code of possibleKinds(run.known)) findings.unsettle(code);
     findings.rangeApproximate = true;
     findings.lowest = Math.min(findings.lowest, run.known.lo);
     findings.highest = Math.max(findings.highest, run.known.hi);
