@@ -144,7 +144,7 @@ export function checkAndCompile(
       const delay = compileFolded(folded);
       const { diagnostics, range } = checkDomain(tree, folded, delay, retries);
       if (diagnostics.length === 0) {
-        const intent = checkIntent(tree, delay, retries, range);
+        const intent = checkIntent(tree, folded, delay, retries, range);
         if (intent !== undefined) diagnostics.push(intent);
       }
       return { diagnostics, range, delay };
