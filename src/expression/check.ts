@@ -137,14 +137,15 @@ export function checkAndCompile(
 
   try {
     return guardTreeWalk(() => {
-      const structural = checkStructure(tree, namesResolved);
+      const structural: ExpressionDiagnostic[] = [];
+      const nodes = checkStructure(tree, namesResolved, structural);
       if (structural.length > 0) return { diagnostics: capErrors(structural), range: undefined };
       // Folded once: the compiler and the domain check's analysis both read the folded tree.
       const folded = foldConstants(tree);
       const delay = compileFolded(folded);
-      const { diagnostics, range } = checkDomain(tree, folded, delay, retries);
+      const { diagnostics, range } = checkDomain(tree, folded, delay, retries, nodes);
       if (diagnostics.length === 0) {
-        const intent = checkIntent(tree, folded, delay, retries, range);
+        const intent = checkIntent(tree, folded, delay, retries, range, nodes);
         if (intent !== undefined) diagnostics.push(intent);
       }
       return { diagnostics, range, delay };
@@ -177,24 +178,20 @@ function readRetriesOption(options: unknown): number | ExpressionDiagnostic {
   return invalid(`\`retries\` must be a whole number from 0 to ${EXPRESSION_LIMITS.maxRetries}, not ${showValue(retries)}`);
 }
 
-/** Names, arity and constant division by zero, in source order. */
-function checkStructure(tree: Expression, namesResolved: boolean): ExpressionDiagnostic[] {
-  const problems: ExpressionDiagnostic[] = [];
-  visitStructure(tree, namesResolved, problems);
-  return problems;
-}
-
-function visitStructure(node: Expression, namesResolved: boolean, problems: ExpressionDiagnostic[]): void {
+/**
+ * Names, arity and constant division by zero, in source order, into
+ * `problems`; gives the tree's count of nodes (countNodes), which the later
+ * checks need and this walk finds for free.
+ */
+function checkStructure(node: Expression, namesResolved: boolean, problems: ExpressionDiagnostic[]): number {
   switch (node.kind) {
     case "number":
     case "retried":
-      return;
+      return 1;
     case "unary":
-      visitStructure(node.operand, namesResolved, problems);
-      return;
-    case "binary":
-      visitStructure(node.left, namesResolved, problems);
-      visitStructure(node.right, namesResolved, problems);
+      return 1 + checkStructure(node.operand, namesResolved, problems);
+    case "binary": {
+      const nodes = 1 + checkStructure(node.left, namesResolved, problems) + checkStructure(node.right, namesResolved, problems);
       if (node.operator === "/" && !dependsOnRetried(node.right)) {
         const divisor = foldConstants(node.right);
         if (divisor.kind === "number" && divisor.value === 0) {
@@ -207,13 +204,15 @@ function visitStructure(node: Expression, namesResolved: boolean, problems: Expr
           });
         }
       }
-      return;
+      return nodes;
+    }
     case "call": {
-      for (const arg of node.args) visitStructure(arg, namesResolved, problems);
+      let nodes = 1;
+      for (const arg of node.args) nodes += checkStructure(arg, namesResolved, problems);
       // `parse` resolved every name already; a tree built by hand gets checked here.
       const problem = namesResolved ? undefined : resolveCall(node.name, node.nameSpan, node.args, node.span);
       if (problem !== undefined) problems.push(problem);
-      return;
+      return nodes;
     }
   }
 }

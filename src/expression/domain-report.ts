@@ -44,9 +44,12 @@ export interface DelayRange {
   readonly bounds?: { readonly lowest: number; readonly highest: number };
 }
 
-/** The domain check (domain.ts) of `tree` (`folded` is it folded), its findings turned into diagnostics and a range. */
-export function checkDomain(tree: Expression, folded: Expression, delay: DelayClosure, retries: number): DomainReport {
-  const findings = scanFolded(folded, delay, retries);
+/**
+ * The domain check (domain.ts) of `tree` (`folded` is it folded, `nodes`
+ * its count of nodes), its findings turned into diagnostics and a range.
+ */
+export function checkDomain(tree: Expression, folded: Expression, delay: DelayClosure, retries: number, nodes: number): DomainReport {
+  const findings = scanFolded(folded, delay, retries, nodes);
   const diagnostics: ExpressionDiagnostic[] = [];
   for (const code of DOMAIN_CODES) {
     const offenders = findings.offenders?.get(code);

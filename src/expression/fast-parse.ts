@@ -47,7 +47,11 @@ for (const entry of [{ name: RETRIED, builtin: undefined }, ...BUILTINS.map((bui
 }
 
 /** The known name that `start … end` of the source spells, if any. */
-function knownName(source: string, start: number, end: number): { readonly name: string; readonly builtin: Builtin | undefined } | undefined {
+function knownName(
+  source: string,
+  start: number,
+  end: number,
+): { readonly name: string; readonly builtin: Builtin | undefined } | undefined {
   const candidates = NAMES_BY_CHAR.get(source.charCodeAt(start));
   if (candidates !== undefined)
     for (const entry of candidates) if (entry.name.length === end - start && source.startsWith(entry.name, start)) return entry;
@@ -223,7 +227,11 @@ class Recognizer {
   }
 
   // arguments = expression , { "," , expression } ;   at the name's `(`
-  private call(name: string, builtin: Builtin | undefined, nameSpan: { readonly start: number; readonly end: number }): Expression | undefined {
+  private call(
+    name: string,
+    builtin: Builtin | undefined,
+    nameSpan: { readonly start: number; readonly end: number },
+  ): Expression | undefined {
     if (!this.enter()) return undefined;
     this.advance(this.at + 1);
     const args: Expression[] = [];
