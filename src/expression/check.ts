@@ -119,6 +119,8 @@ export interface CheckFindings {
   readonly diagnostics: readonly ExpressionDiagnostic[];
   readonly range: DelayRange | undefined;
   readonly delay?: DelayClosure;
+  /** The `retries` checked over, with the closure. */
+  readonly retries?: number;
 }
 
 /**
@@ -148,7 +150,7 @@ export function checkAndCompile(
         const intent = checkIntent(tree, folded, delay, retries, range, nodes);
         if (intent !== undefined) diagnostics.push(intent);
       }
-      return { diagnostics, range, delay };
+      return { diagnostics, range, delay, retries };
     }, tree);
   } catch (error) {
     if (error instanceof RetryDelayError) return { diagnostics: error.diagnostics as ExpressionDiagnostic[], range: undefined };
