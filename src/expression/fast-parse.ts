@@ -1,20 +1,10 @@
 import { binaryNode, callNode, parenthesized, unaryNode, type Expression } from "./ast.js";
 import type { ExpressionDiagnostic } from "./codes.js";
 import { BUILTINS, RETRIED, type Builtin } from "./builtins.js";
-import {
-  fixedAt,
-  identifierEnd,
-  isDigit,
-  isIdentifierStart,
-  readNumber,
-  scan,
-  skipWhitespace,
-  type NumberRead,
-  type ScannedToken,
-} from "./fast-scan.js";
+import { readToken, scan, skipWhitespace, tokenRecord, type ScannedToken } from "./fast-scan.js";
 import { resolveCall, resolveVariable } from "./names.js";
 import { EXPRESSION_LIMITS } from "./limits.js";
-import { PUNCTUATION } from "./operators.js";
+import { PUNCTUATION, type TokenKind } from "./operators.js";
 import { checkSize } from "./size.js";
 /*
  * The fast path for valid input. Chevrotain's lexer and parser cost ~17 ms to
@@ -35,9 +25,9 @@ import { checkSize } from "./size.js";
  * trees (test/expression/fast-parse.test.ts).
  */
 
-const OPEN = PUNCTUATION.open.text.charCodeAt(0);
-const CLOSE = PUNCTUATION.close.text.charCodeAt(0);
-const COMMA = PUNCTUATION.comma.text.charCodeAt(0);
+const OPEN = PUNCTUATION.open.token;
+const CLOSE = PUNCTUATION.close.token;
+const COMMA = PUNCTUATION.comma.token;
 
 /** The names the language knows, by first character: a good name is found without cutting it out of the source. */
 const NAMES_BY_CHAR = new Map<number, { readonly name: string; readonly builtin: Builtin | undefined }[]>();
@@ -118,36 +108,44 @@ export function declineFast(source: string): FastDecline {
 }
 
 /**
- * A recursive descent over the characters themselves, one pass, no token
- * list: each token is read where the grammar expects it, by the same rules
- * as the scanner's (fast-scan.ts). `at` is always the start of the next
- * token, or the end. It also keeps the size pre-scan's counts (size.ts),
- * nesting and terms, as it goes, and declines past either limit: on a
- * sentence of the grammar they are the counts `checkSize` makes, and they
- * bound the recursion.
+ * A recursive descent that reads each token where the grammar expects it
+ * (fast-scan.ts's `readToken`, one token ahead), with no token list. `at`
+ * is always the start of the current token, or the end. It also keeps the
+ * size pre-scan's counts (size.ts), nesting and terms, as it goes, and
+ * declines past either limit: on a sentence of the grammar they are the
+ * counts `checkSize` makes, and they bound the recursion.
  */
 class Recognizer {
-  at: number;
+  at = 0;
   /** Name problems, in the order found; the tree holds a stand-in for each, as the full parser's does. */
   problems: ExpressionDiagnostic[] | undefined;
+  /** The token at `at`; `readable` is false at the end and where no token can start. */
+  private readonly token = tokenRecord();
+  private readable = false;
   private depth = 0;
   private terms = 0;
-  private readonly number: NumberRead = { value: 0 };
 
   constructor(private readonly source: string) {
-    this.at = skipWhitespace(source, 0);
+    this.advance(0);
   }
 
   /** The whole source as one expression, or undefined. */
   whole(): Expression | undefined {
-    if (this.at === this.source.length) return undefined;
+    if (!this.readable) return undefined;
     const tree = this.operation(0);
     return tree !== undefined && this.at === this.source.length ? tree : undefined;
   }
 
-  /** Moves past a token ending at `end`, and the whitespace after it. */
+  /** Moves to the token after `end` (past whitespace), and reads it. */
   private advance(end: number): void {
-    this.at = skipWhitespace(this.source, end);
+    const at = skipWhitespace(this.source, end);
+    this.at = at;
+    this.readable = at < this.source.length && readToken(this.source, at, this.token);
+  }
+
+  /** Whether the current token is the punctuation `kind`. */
+  private is(kind: TokenKind): boolean {
+    return this.readable && this.token.kind === kind;
   }
 
   /** Counts one operand, operator or comma; false past the limit. */
@@ -170,11 +168,11 @@ class Recognizer {
     let left = this.signed();
     for (;;) {
       if (left === undefined) return undefined;
-      const fixed = fixedAt(this.source, this.at);
+      const fixed = this.readable ? this.token.fixed : undefined;
       const operator = fixed?.infixOperator;
       if (fixed === undefined || operator === undefined || fixed.infixPrecedence < minimum) return left;
       if (!this.term()) return undefined;
-      this.advance(this.at + fixed.text.length);
+      this.advance(this.token.end);
       const right = this.operation(fixed.rightAssociative ? fixed.infixPrecedence : fixed.infixPrecedence + 1);
       if (right === undefined) return undefined;
       left = binaryNode(operator, left, right);
@@ -184,11 +182,11 @@ class Recognizer {
   /** A sign's operand holds only the operators that bind tighter than the sign (`-2 * 3` is `(-2) * 3`). */
   private signed(): Expression | undefined {
     const start = this.at;
-    const sign = fixedAt(this.source, start);
+    const sign = this.readable ? this.token.fixed : undefined;
     const operator = sign?.prefixOperator;
     if (sign === undefined || operator === undefined) return this.primary();
     if (!this.term() || !this.enter()) return undefined;
-    this.advance(start + sign.text.length);
+    this.advance(this.token.end);
     const operand = this.operation(sign.prefixPrecedence + 1);
     this.depth--;
     return operand === undefined ? undefined : unaryNode(operator, start, operand);
@@ -196,33 +194,31 @@ class Recognizer {
 
   // primary = number | name , [ "(" , [ arguments ] , ")" ] | "(" , expression , ")" ;
   private primary(): Expression | undefined {
-    const source = this.source;
     const start = this.at;
-    const c = source.charCodeAt(start);
-    if (isDigit(c)) {
-      const end = readNumber(source, start, this.number);
-      if (end < 0 || !this.term()) return undefined;
+    const { kind, end, value } = this.token;
+    if (!this.readable) return undefined;
+    if (kind === "Number") {
+      if (!this.term()) return undefined;
       this.advance(end);
-      return { kind: "number", value: this.number.value, span: { start, end } };
+      return { kind: "number", value, span: { start, end } };
     }
-    if (c === OPEN) {
+    if (kind === OPEN) {
       if (!this.enter()) return undefined;
-      this.advance(start + 1);
+      this.advance(end);
       const inner = this.operation(0);
       this.depth--;
       const close = this.at;
-      if (inner === undefined || source.charCodeAt(close) !== CLOSE) return undefined;
-      this.advance(close + 1);
+      if (inner === undefined || !this.is(CLOSE)) return undefined;
+      this.advance(this.token.end);
       return parenthesized(inner, start, close);
     }
-    if (!isIdentifierStart(c) || !this.term()) return undefined;
-    const end = identifierEnd(source, start);
+    if (kind !== "Identifier" || !this.term()) return undefined;
     this.advance(end);
-    const known = knownName(source, start, end);
+    const known = knownName(this.source, start, end);
     const nameSpan = { start, end };
-    if (source.charCodeAt(this.at) === OPEN) return this.call(known?.name ?? source.slice(start, end), known?.builtin, nameSpan);
+    if (this.is(OPEN)) return this.call(known?.name ?? this.source.slice(start, end), known?.builtin, nameSpan);
     if (known?.name === RETRIED) return { kind: "retried", span: nameSpan };
-    this.problem(resolveVariable(source.slice(start, end), nameSpan));
+    this.problem(resolveVariable(this.source.slice(start, end), nameSpan));
     return { kind: "number", value: Number.NaN, span: nameSpan };
   }
 
@@ -233,22 +229,22 @@ class Recognizer {
     nameSpan: { readonly start: number; readonly end: number },
   ): Expression | undefined {
     if (!this.enter()) return undefined;
-    this.advance(this.at + 1);
+    this.advance(this.token.end);
     const args: Expression[] = [];
-    if (this.source.charCodeAt(this.at) !== CLOSE) {
+    if (!this.is(CLOSE)) {
       for (;;) {
         const arg = this.operation(0);
         if (arg === undefined) return undefined;
         args.push(arg);
-        if (this.source.charCodeAt(this.at) !== COMMA) break;
+        if (!this.is(COMMA)) break;
         if (!this.term()) return undefined;
-        this.advance(this.at + 1);
+        this.advance(this.token.end);
       }
     }
     this.depth--;
     const close = this.at;
-    if (this.source.charCodeAt(close) !== CLOSE) return undefined;
-    this.advance(close + 1);
+    if (!this.is(CLOSE)) return undefined;
+    this.advance(this.token.end);
     // A known function with its number of arguments is good; anything else gets the root's diagnostic.
     if (builtin === undefined || args.length !== builtin.arity)
       this.problem(resolveCall(name, nameSpan, args, { start: nameSpan.start, end: close + 1 }));

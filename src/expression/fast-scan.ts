@@ -78,7 +78,7 @@ for (const fixed of [
  * returned too: it binds as nothing, so neither the recognizer nor the
  * scanner accepts it.
  */
-export function fixedAt(source: string, i: number): FixedToken | undefined {
+function fixedAt(source: string, i: number): FixedToken | undefined {
   const c = source.charCodeAt(i);
   // Only ASCII indexes the table: a read past its end would take V8's slow path.
   const candidates = c < 128 ? FIXED_BY_CHAR[c] : undefined;
@@ -93,83 +93,59 @@ export interface ScannedToken extends LexicalToken {
   readonly fixed: FixedToken | undefined;
 }
 
-export const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-export const isIdentifierStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isIdentifierStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const isIdentifierPart = (c: number): boolean => isIdentifierStart(c) || isDigit(c);
 
-/** The end of the name that starts at `start` (IDENTIFIER_PATTERN, read by hand). */
-export function identifierEnd(source: string, start: number): number {
-  let end = start + 1;
-  while (end < source.length && isIdentifierPart(source.charCodeAt(end))) end++;
-  return end;
-}
-
-/**
- * Tokens exactly as the chevrotain lexer makes them, or undefined for
- * anything a valid expression cannot hold; `declined.at` (if given) is
- * where. The recognizer reads the source directly: this is for
- * retry-delay/runtime's short diagnostic on a source it declined.
- */
-export function scan(source: string, declined?: { at: number }): ScannedToken[] | undefined {
-  const tokens: ScannedToken[] = [];
-  const number: NumberRead = { value: 0 };
-  let i = skipWhitespace(source, 0);
-  while (i < source.length) {
-    const c = source.charCodeAt(i);
-    const fixed = fixedAt(source, i);
-    let end = -1;
-    if (fixed !== undefined) {
-      // A refused operator (`%`, `^`, `**`) stays -1: the full parser reports it.
-      if (fixed.accepted) {
-        tokens.push({ kind: fixed.kind, image: fixed.text, startOffset: i, value: undefined, fixed });
-        end = i + fixed.text.length;
-      }
-    } else if (isDigit(c)) {
-      end = readNumber(source, i, number);
-      if (end >= 0) tokens.push({ kind: "Number", image: source.slice(i, end), startOffset: i, value: number.value, fixed: undefined });
-    } else if (isIdentifierStart(c)) {
-      end = identifierEnd(source, i);
-      tokens.push({ kind: "Identifier", image: source.slice(i, end), startOffset: i, value: undefined, fixed: undefined });
-    }
-    if (end < 0) {
-      if (declined !== undefined) declined.at = i;
-      return undefined;
-    }
-    i = skipWhitespace(source, end);
-  }
-  return tokens;
-}
-
-/** The first offset from `i` that is not whitespace. */
-export function skipWhitespace(source: string, i: number): number {
-  while (i < source.length && isWhitespaceCode(source.charCodeAt(i))) i++;
-  return i;
-}
-
-/** Where {@link readNumber} leaves the value it read. */
-export interface NumberRead {
+/** One token as {@link readToken} reads it: a record the reader fills in place, so reading allocates nothing. */
+export interface TokenRead {
+  kind: TokenKind;
+  /** Where it ends. */
+  end: number;
+  /** A number's value. */
   value: number;
+  /** An operator's or punctuation's row; undefined for numbers and names. */
+  fixed: FixedToken | undefined;
 }
 
+/** A record for {@link readToken} to fill. */
+export const tokenRecord = (): TokenRead => ({ kind: "Number", end: 0, value: 0, fixed: undefined });
+
 /**
- * The number starting at `start` (a digit), as NUMBER_PATTERN reads it, but
- * only in the strict form `digits [. digits] [e [sign] digits]`: its end,
- * with its value in `read.value`, or -1 wherever the lexer's lenient
- * pattern would read on (`_`, a trailing `.`) or the value is not finite.
- * The full parser reports those.
+ * The token at `start` (not whitespace), exactly as the chevrotain lexer
+ * reads it (NUMBER_PATTERN and IDENTIFIER_PATTERN, by hand for speed), into
+ * `token`; false for anything a valid expression cannot hold there: a
+ * refused operator (`%`, `^`, `**`), a character no token starts with, or a
+ * number not in the strict form `digits [. digits] [e [sign] digits]`
+ * (wherever the lexer's lenient pattern would read on, `_`, a trailing `.`,
+ * or to a value that is not finite). The full parser reports those.
  */
-export function readNumber(source: string, start: number, read: NumberRead): number {
-  const length = source.length;
+export function readToken(source: string, start: number, token: TokenRead): boolean {
+  const fixed = fixedAt(source, start);
+  token.fixed = fixed;
+  if (fixed !== undefined) {
+    token.kind = fixed.kind;
+    token.end = start + fixed.text.length;
+    return fixed.accepted;
+  }
+  const c = source.charCodeAt(start);
+  let end = start + 1;
+  if (isIdentifierStart(c)) {
+    while (end < source.length && isIdentifierPart(source.charCodeAt(end))) end++;
+    token.kind = "Identifier";
+    token.end = end;
+    return true;
+  }
+  if (!isDigit(c)) return false;
   // The integer part is summed as it is read: exact below 2^53, so for up to
   // 15 digits, and it spares most numbers a string-to-number conversion.
-  let integer = 0;
-  let end = start;
-  for (let d = source.charCodeAt(end); end < length && isDigit(d); d = source.charCodeAt(++end)) integer = integer * 10 + (d - 48);
+  let integer = c - 48;
+  for (let d = source.charCodeAt(end); isDigit(d); d = source.charCodeAt(++end)) integer = integer * 10 + (d - 48);
   const integerEnd = end;
   if (source.charCodeAt(end) === 46) {
-    if (!isDigit(source.charCodeAt(end + 1))) return -1;
+    if (!isDigit(source.charCodeAt(end + 1))) return false;
     end += 2;
-    while (end < length && isDigit(source.charCodeAt(end))) end++;
+    while (isDigit(source.charCodeAt(end))) end++;
   }
   const e = source.charCodeAt(end);
   if (e === 101 || e === 69) {
@@ -178,12 +154,39 @@ export function readNumber(source: string, start: number, read: NumberRead): num
     // `1e` with no digits is the number 1 then the name `e`, as the lexer reads it.
     if (isDigit(source.charCodeAt(first))) {
       end = first + 1;
-      while (end < length && isDigit(source.charCodeAt(end))) end++;
+      while (isDigit(source.charCodeAt(end))) end++;
     }
   }
-  if (source.charCodeAt(end) === 95 || source.charCodeAt(end) === 46) return -1;
+  if (source.charCodeAt(end) === 95 || source.charCodeAt(end) === 46) return false;
   const value = end === integerEnd && end - start <= 15 ? integer : Number(source.slice(start, end));
-  if (!Number.isFinite(value)) return -1;
-  read.value = value;
-  return end;
+  token.kind = "Number";
+  token.end = end;
+  token.value = value;
+  return Number.isFinite(value);
+}
+
+/**
+ * Every token, as the chevrotain lexer makes them, or undefined for
+ * anything a valid expression cannot hold; `declined.at` (if given) is
+ * where. The recognizer reads tokens as it goes: this is for
+ * retry-delay/runtime's short diagnostic on a source it declined.
+ */
+export function scan(source: string, declined?: { at: number }): ScannedToken[] | undefined {
+  const tokens: ScannedToken[] = [];
+  const token = tokenRecord();
+  for (let i = skipWhitespace(source, 0); i < source.length; i = skipWhitespace(source, token.end)) {
+    if (!readToken(source, i, token)) {
+      if (declined !== undefined) declined.at = i;
+      return undefined;
+    }
+    const { kind, end, fixed } = token;
+    tokens.push({ kind, image: source.slice(i, end), startOffset: i, value: kind === "Number" ? token.value : undefined, fixed });
+  }
+  return tokens;
+}
+
+/** The first offset from `i` that is not whitespace. */
+export function skipWhitespace(source: string, i: number): number {
+  while (i < source.length && isWhitespaceCode(source.charCodeAt(i))) i++;
+  return i;
 }
