@@ -165,12 +165,6 @@ export function checkAndCompile(
  * snapshotOwn's walk over every key: this runs on every compile.
  */
 function readRetriesOption(options: unknown): number | ExpressionDiagnostic {
-  const invalid = (message: string): ExpressionDiagnostic => ({
-    code: "invalid-option",
-    severity: "error",
-    message,
-    span: { start: 0, end: 0 },
-  });
   if (!isPlainObjectLike(options)) return invalid("the options must be an object such as `{ retries: 5 }`");
   const read = readOwnField(options, "retries");
   if (!read.ok) return invalid(`the options could not be read: ${read.reason}`);
@@ -178,6 +172,11 @@ function readRetriesOption(options: unknown): number | ExpressionDiagnostic {
   if (retries === undefined) return DEFAULT_RETRIES;
   if (typeof retries === "number" && Number.isInteger(retries) && retries >= 0 && retries <= EXPRESSION_LIMITS.maxRetries) return retries;
   return invalid(`\`retries\` must be a whole number from 0 to ${EXPRESSION_LIMITS.maxRetries}, not ${showValue(retries)}`);
+}
+
+/** The diagnostic for options that cannot be used. */
+function invalid(message: string): ExpressionDiagnostic {
+  return { code: "invalid-option", severity: "error", message, span: { start: 0, end: 0 } };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Expression } from "./ast.js";
 import type { DelayClosure } from "./builtins.js";
 import { checkAndCompile, type CheckFindings, type CheckOptions, type DelayRange } from "./check.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
-import { JSC_STACK_MESSAGE, preparedStackError, stackExhaustedResult, V8_STACK_MESSAGE } from "./guard.js";
+import { JSC_STACK_MESSAGE, preparedStackError, preparedStackResult, V8_STACK_MESSAGE } from "./guard.js";
 import { parseWith } from "./parse-with.js";
 
 /*
@@ -77,7 +77,7 @@ export function compileWith(parseSource: SourceParser, source: string, options: 
  */
 export function tryCompileWith(parseSource: SourceParser, source: string, options: CompileOptions): Result<CompiledDelay, ExpressionCode> {
   // Built before the guarded work: the handler below must make no call (guard.ts).
-  const tooDeep = stackExhaustedResult(source);
+  const tooDeep = preparedStackResult();
   try {
     return compileUnguarded(parseSource, source, options);
   } catch (error) {

@@ -1,5 +1,5 @@
 import { formatDuration } from "../duration/format.js";
-import { dependsOnRetried, type Expression } from "./ast.js";
+import type { Expression } from "./ast.js";
 import type { DelayClosure } from "./builtins.js";
 import type { ExpressionDiagnostic } from "./codes.js";
 import { boundsOver } from "./domain-bounds.js";
@@ -47,7 +47,8 @@ export function checkIntent(
 ): ExpressionDiagnostic | undefined {
   if (range === undefined || range.bounds !== undefined) return undefined;
   if (range.min > 0 && range.max <= SHORT_DELAY_MS) return shortDelay(tree, delay, retries, range);
-  if (retries >= 2 && range.min === range.max && dependsOnRetried(tree)) return flatDelay(tree, folded, delay, retries, range.min, nodes);
+  // Folding leaves a number exactly when nothing reads `retried`.
+  if (retries >= 2 && range.min === range.max && folded.kind !== "number") return flatDelay(tree, folded, delay, retries, range.min, nodes);
   return undefined;
 }
 

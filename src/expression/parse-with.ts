@@ -4,7 +4,7 @@ import type { Expression } from "./ast.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
 import { capErrors } from "./error-limit.js";
 import { recognize } from "./fast-parse.js";
-import { JSC_STACK_MESSAGE, stackExhaustedResult, V8_STACK_MESSAGE } from "./guard.js";
+import { JSC_STACK_MESSAGE, preparedStackResult, V8_STACK_MESSAGE } from "./guard.js";
 import { strategyInContext } from "./strategy-context.js";
 import { EXPRESSION_LIMITS } from "./limits.js";
 
@@ -33,7 +33,7 @@ export function parseWith(source: string, declined: DeclinedParse): Result<Expre
   }
 
   // Built before the guarded work: the handler below must make no call (guard.ts).
-  const tooDeep = stackExhaustedResult(source);
+  const tooDeep = preparedStackResult();
   try {
     // Valid input, and input whose only problems are names, take the fast
     // path; anything else gets the declined parser's diagnostics.
