@@ -135,12 +135,12 @@ type BeingBuilt = DelayClosure & { [COMPILED_FROM]?: string; [CHECKED_OVER]?: nu
 const TREES = new WeakMap<object, Expression>();
 const FINDINGS = new WeakMap<object, Pick<CheckFindings, "diagnostics" | "range">>();
 
-const DELAY_PROTOTYPE: object = Object.create(Function.prototype, {
+const DELAY_PROTOTYPE = Object.create(Function.prototype, {
   source: { get: sourceOfDelay, enumerable: true },
   expression: { get: treeOfDelay, enumerable: true },
   diagnostics: { get: diagnosticsOfDelay, enumerable: true },
   range: { get: rangeOfDelay, enumerable: true },
-});
+}) as object;
 
 function sourceOfDelay(this: unknown): string | undefined {
   const source: unknown = typeof this === "function" ? (this as BeingBuilt)[COMPILED_FROM] : undefined;
