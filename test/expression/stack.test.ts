@@ -118,7 +118,8 @@ describe.each([100, 400])("with --stack-size=%i", (stackKiB) => {
       hint: "simplify the expression, or call this from a shallower stack",
     };
     expect(result.exhausted.tryCompile?.length, "no height made tryCompile run out of stack").toBeGreaterThan(0);
-    for (const name of ["tryCompile", "parse"]) expect(result.exhausted[name], name).toEqual((result.exhausted[name] ?? []).map(() => answer));
+    for (const name of ["tryCompile", "parse"])
+      expect(result.exhausted[name], name).toEqual((result.exhausted[name] ?? []).map(() => answer));
   });
 
   it.each(Object.keys(result.report))("%s answers at the bottom of the stack and at every height up to the margin", (name) => {
