@@ -5,7 +5,7 @@ import { showValue } from "../diagnostics/show.js";
 import { dependsOnRetried, type Expression } from "./ast.js";
 import type { DelayClosure } from "./builtins.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
-import { compileTree } from "./compile.js";
+import { compileFolded } from "./compile.js";
 import { checkIntent } from "./delay-intent.js";
 import { checkDomain, type DelayRange } from "./domain-report.js";
 import { capErrors } from "./error-limit.js";
@@ -119,6 +119,8 @@ export interface CheckFindings {
   readonly diagnostics: readonly ExpressionDiagnostic[];
   readonly range: DelayRange | undefined;
   readonly delay?: DelayClosure;
+  /** The `retries` checked over, with the closure. */
+  readonly retries?: number;
 }
 
 /**
@@ -137,12 +139,18 @@ export function checkAndCompile(
 
   try {
     return guardTreeWalk(() => {
-      const structural = checkStructure(tree, namesResolved);
+      const structural: ExpressionDiagnostic[] = [];
+      const nodes = checkStructure(tree, namesResolved, structural);
       if (structural.length > 0) return { diagnostics: capErrors(structural), range: undefined };
-      const delay = compileTree(tree);
-      const { diagnostics, range } = checkDomain(tree, delay, retries);
-      if (diagnostics.length === 0) diagnostics.push(...checkIntent(tree, delay, retries, range));
-      return { diagnostics, range, delay };
+      // Folded once: the compiler and the domain check's analysis both read the folded tree.
+      const folded = foldConstants(tree);
+      const delay = compileFolded(folded);
+      const { diagnostics, range } = checkDomain(tree, folded, delay, retries, nodes);
+      if (diagnostics.length === 0) {
+        const intent = checkIntent(tree, folded, delay, retries, range, nodes);
+        if (intent !== undefined) diagnostics.push(intent);
+      }
+      return { diagnostics, range, delay, retries };
     }, tree);
   } catch (error) {
     if (error instanceof RetryDelayError) return { diagnostics: error.diagnostics as ExpressionDiagnostic[], range: undefined };
@@ -157,12 +165,6 @@ export function checkAndCompile(
  * snapshotOwn's walk over every key: this runs on every compile.
  */
 function readRetriesOption(options: unknown): number | ExpressionDiagnostic {
-  const invalid = (message: string): ExpressionDiagnostic => ({
-    code: "invalid-option",
-    severity: "error",
-    message,
-    span: { start: 0, end: 0 },
-  });
   if (!isPlainObjectLike(options)) return invalid("the options must be an object such as `{ retries: 5 }`");
   const read = readOwnField(options, "retries");
   if (!read.ok) return invalid(`the options could not be read: ${read.reason}`);
@@ -172,42 +174,46 @@ function readRetriesOption(options: unknown): number | ExpressionDiagnostic {
   return invalid(`\`retries\` must be a whole number from 0 to ${EXPRESSION_LIMITS.maxRetries}, not ${showValue(retries)}`);
 }
 
-/** Names, arity and constant division by zero, in source order. */
-function checkStructure(tree: Expression, namesResolved: boolean): ExpressionDiagnostic[] {
-  const problems: ExpressionDiagnostic[] = [];
-  const visit = (node: Expression): void => {
-    switch (node.kind) {
-      case "number":
-      case "retried":
-        return;
-      case "unary":
-        visit(node.operand);
-        return;
-      case "binary":
-        visit(node.left);
-        visit(node.right);
-        if (node.operator === "/" && !dependsOnRetried(node.right)) {
-          const divisor = foldConstants(node.right);
-          if (divisor.kind === "number" && divisor.value === 0) {
-            problems.push({
-              code: "division-by-zero",
-              severity: "error",
-              message: "division by zero: this divisor is always 0",
-              span: node.right.span,
-              hint: "the delay would be infinite (or NaN for 0 / 0)",
-            });
-          }
+/** The diagnostic for options that cannot be used. */
+function invalid(message: string): ExpressionDiagnostic {
+  return { code: "invalid-option", severity: "error", message, span: { start: 0, end: 0 } };
+}
+
+/**
+ * Names, arity and constant division by zero, in source order, into
+ * `problems`; gives the tree's count of nodes (countNodes), which the later
+ * checks need and this walk finds for free.
+ */
+function checkStructure(node: Expression, namesResolved: boolean, problems: ExpressionDiagnostic[]): number {
+  switch (node.kind) {
+    case "number":
+    case "retried":
+      return 1;
+    case "unary":
+      return 1 + checkStructure(node.operand, namesResolved, problems);
+    case "binary": {
+      const nodes = 1 + checkStructure(node.left, namesResolved, problems) + checkStructure(node.right, namesResolved, problems);
+      if (node.operator === "/" && !dependsOnRetried(node.right)) {
+        const divisor = foldConstants(node.right);
+        if (divisor.kind === "number" && divisor.value === 0) {
+          problems.push({
+            code: "division-by-zero",
+            severity: "error",
+            message: "division by zero: this divisor is always 0",
+            span: node.right.span,
+            hint: "the delay would be infinite (or NaN for 0 / 0)",
+          });
         }
-        return;
-      case "call": {
-        node.args.forEach(visit);
-        // `parse` resolved every name already; a tree built by hand gets checked here.
-        const problem = namesResolved ? undefined : resolveCall(node.name, node.nameSpan, node.args, node.span);
-        if (problem !== undefined) problems.push(problem);
-        return;
       }
+      return nodes;
     }
-  };
-  visit(tree);
-  return problems;
+    case "call": {
+      let nodes = 1;
+      for (const arg of node.args) nodes += checkStructure(arg, namesResolved, problems);
+      // `parse` resolved every name already; a tree built by hand gets checked here.
+      const problem = namesResolved ? undefined : resolveCall(node.name, node.nameSpan, node.args, node.span);
+      if (problem !== undefined) problems.push(problem);
+      return nodes;
+    }
+  }
 }

@@ -1,11 +1,10 @@
 import { invalidInput } from "../diagnostics/arguments.js";
 import { anyError, RetryDelayError, type Result } from "../diagnostics/diagnostic.js";
-import { isPlainObjectLike, readOwnField } from "../diagnostics/own.js";
 import type { Expression } from "./ast.js";
 import type { DelayClosure } from "./builtins.js";
-import { checkAndCompile, type CheckOptions, type DelayRange } from "./check.js";
+import { checkAndCompile, type CheckFindings, type CheckOptions, type DelayRange } from "./check.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
-import { JSC_STACK_MESSAGE, V8_STACK_MESSAGE } from "./guard.js";
+import { JSC_STACK_MESSAGE, preparedStackError, preparedStackResult, V8_STACK_MESSAGE } from "./guard.js";
 import { parseWith } from "./parse-with.js";
 
 /*
@@ -48,12 +47,19 @@ export interface CompiledDelay {
   readonly source: string;
   /**
    * The parsed tree, before constant folding. The closure does not keep it:
-   * it is parsed again from `source` on first read, then kept, and frozen.
+   * it is parsed again from the source on first read, then kept, and frozen.
    */
   readonly expression: Expression;
-  /** Warnings and infos from the checks; never errors (those make compiling fail). */
+  /**
+   * Warnings and infos from the checks; never errors (those make compiling
+   * fail): the compile result's `diagnostics`. The closure does not keep
+   * them either: they are found again on first read, then kept, and frozen.
+   */
   readonly diagnostics: readonly ExpressionDiagnostic[];
-  /** Smallest and largest finite delay over `retried` in `0 … retries - 1`. */
+  /**
+   * Smallest and largest finite delay over `retried` in `0 … retries - 1`;
+   * like `diagnostics`, found again on first read, then kept, and frozen.
+   */
   readonly range: DelayRange | undefined;
 }
 
@@ -70,29 +76,20 @@ export function compileWith(parseSource: SourceParser, source: string, options: 
  * the runtime's gives its short one.
  */
 export function tryCompileWith(parseSource: SourceParser, source: string, options: CompileOptions): Result<CompiledDelay, ExpressionCode> {
+  // Built before the guarded work: the handler below must make no call (guard.ts).
+  const tooDeep = preparedStackResult();
   try {
     return compileUnguarded(parseSource, source, options);
   } catch (error) {
     // The last resort of the promise that nothing escapes but diagnostics:
     // each stage guards its own recursion, yet a caller whose stack is nearly
     // full can overflow anywhere, even between two guarded stages. Only
-    // stack exhaustion is caught, tested inline and answered without a call
-    // (see guard.ts for why).
+    // stack exhaustion is caught, tested inline (see guard.ts).
     if (
       (error instanceof RangeError && (error.message === V8_STACK_MESSAGE || error.message === JSC_STACK_MESSAGE)) ||
       (error as { name?: unknown } | null)?.name === "InternalError"
     )
-      return {
-        ok: false,
-        diagnostics: [
-          {
-            code: "too-deeply-nested",
-            severity: "error",
-            message: "the expression nests too deeply for the call stack that is left",
-            span: { start: 0, end: typeof source === "string" ? source.length : 0 },
-          },
-        ],
-      };
+      return tooDeep;
     throw error;
   }
 }
@@ -101,52 +98,110 @@ function compileUnguarded(parseSource: SourceParser, source: string, options: Co
   if (typeof source !== "string") return { ok: false, diagnostics: [invalidInput(source, "the expression")] };
   const parsed = parseSource(source);
   if (!parsed.ok) return parsed;
-  const read = readOptions(options);
-  if (!read.ok) return { ok: false, diagnostics: [read.problem] };
-  const report = checkAndCompile(parsed.value, read.options, { namesResolved: true });
+  // The options are read once, by the check, through their own descriptors.
+  const report = checkAndCompile(parsed.value, options, { namesResolved: true });
   const closure = report.delay;
   if (closure === undefined || anyError(report.diagnostics)) return { ok: false, diagnostics: report.diagnostics };
-  // One fixed order: V8 then shares one hidden-class path for every compiled
-  // delay, where defineProperties over all four cost 14% of compile time.
+  // The closure keeps only its source and `retries`; the rest are getters
+  // on one shared prototype (see below). Assignments in one fixed order:
+  // V8 then shares one hidden-class path for every compiled delay, where
+  // each Object.defineProperty would cost more than a whole parse.
   const compiled = closure as BeingBuilt;
-  compiled.source = source;
-  Object.defineProperty(compiled, "expression", EXPRESSION);
-  compiled.diagnostics = report.diagnostics;
-  compiled.range = report.range;
-  return { ok: true, value: compiled as CompiledDelay, diagnostics: report.diagnostics };
+  Object.setPrototypeOf(compiled, DELAY_PROTOTYPE);
+  compiled[COMPILED_FROM] = source;
+  compiled[CHECKED_OVER] = report.retries;
+  return { ok: true, value: compiled as unknown as CompiledDelay, diagnostics: report.diagnostics };
 }
 
-/** A closure while `compileUnguarded` gives it its fields. */
-type BeingBuilt = DelayClosure & { -readonly [K in "source" | "diagnostics" | "range"]: CompiledDelay[K] };
-
 /*
- * The closure never reads the tree, and a server keeps thousands of compiled
- * delays: holding each one's tree (with every span) was two thirds of what a
- * delay retained. So `.expression` is parsed again from `.source` on first
- * read (parsing is deterministic, and this source parsed a moment ago), kept
- * from then on, and frozen, since every reader of one delay shares it.
+ * The closure never reads its tree, diagnostics or range, and a server
+ * keeps thousands of compiled delays: holding each one's tree (with every
+ * span) was two thirds of what a delay retained, and its warnings with
+ * their suggestions most of the rest. So a delay holds only its source and
+ * its `retries`, under symbols, and `.source`, `.expression`,
+ * `.diagnostics` and `.range` are getters on a prototype every delay shares
+ * (which inherits Function.prototype's call, apply and bind). The tree, the
+ * diagnostics and the range are found again on first read (parsing and
+ * checking are deterministic, and this source passed both a moment ago),
+ * kept from then on, and frozen, since every reader of one delay shares
+ * them.
  */
-const TREES = new WeakMap<object, Expression>();
+const COMPILED_FROM = Symbol("retry-delay source");
+const CHECKED_OVER = Symbol("retry-delay retries");
 
-const EXPRESSION: PropertyDescriptor = { get: treeOfDelay, enumerable: true, configurable: false };
+/** A closure while `compileUnguarded` gives it its fields. */
+type BeingBuilt = DelayClosure & { [COMPILED_FROM]?: string; [CHECKED_OVER]?: number | undefined };
+
+const TREES = new WeakMap<object, Expression>();
+const FINDINGS = new WeakMap<object, Pick<CheckFindings, "diagnostics" | "range">>();
+
+const DELAY_PROTOTYPE = Object.create(Function.prototype, {
+  source: { get: sourceOfDelay, enumerable: true },
+  expression: { get: treeOfDelay, enumerable: true },
+  diagnostics: { get: diagnosticsOfDelay, enumerable: true },
+  range: { get: rangeOfDelay, enumerable: true },
+}) as object;
+
+function sourceOfDelay(this: unknown): string | undefined {
+  const source: unknown = typeof this === "function" ? (this as BeingBuilt)[COMPILED_FROM] : undefined;
+  return typeof source === "string" ? source : undefined;
+}
+
+/** The source and the `retries` a delay was compiled with, or undefined for any other receiver. */
+function compiledWith(receiver: unknown): { readonly source: string; readonly retries: number } | undefined {
+  if (typeof receiver !== "function") return undefined;
+  const source: unknown = (receiver as { [COMPILED_FROM]?: unknown })[COMPILED_FROM];
+  const retries: unknown = (receiver as { [CHECKED_OVER]?: unknown })[CHECKED_OVER];
+  return typeof source === "string" && typeof retries === "number" ? { source, retries } : undefined;
+}
 
 function treeOfDelay(this: unknown): Expression | undefined {
-  if (typeof this !== "function") return undefined;
-  const known = TREES.get(this);
+  const known = typeof this === "function" ? TREES.get(this) : undefined;
   if (known !== undefined) return known;
-  const source: unknown = (this as { source?: unknown }).source;
+  const compiled = compiledWith(this);
   // A source that compiled takes the fast path again: no parser for declined input is needed.
-  const parsed = typeof source === "string" ? parseWith(source, NOT_REPARSED) : undefined;
+  const parsed = compiled === undefined ? undefined : parseWith(compiled.source, NOT_REPARSED);
   if (parsed?.ok !== true) return undefined;
-  const tree = freezeTree(parsed.value);
-  TREES.set(this, tree);
+  const tree = freezeAll(parsed.value);
+  TREES.set(this as object, tree);
   return tree;
 }
 
+function diagnosticsOfDelay(this: unknown): readonly ExpressionDiagnostic[] | undefined {
+  return findingsOf(this)?.diagnostics;
+}
+
+function rangeOfDelay(this: unknown): DelayRange | undefined {
+  return findingsOf(this)?.range;
+}
+
+/**
+ * The checks' findings for a compiled delay, found again: the same source,
+ * the same `retries`, the same checks. Only the call stack running out can
+ * make them fail now, and that is thrown, never kept.
+ */
+function findingsOf(receiver: unknown): Pick<CheckFindings, "diagnostics" | "range"> | undefined {
+  const known = typeof receiver === "function" ? FINDINGS.get(receiver) : undefined;
+  if (known !== undefined) return known;
+  const compiled = compiledWith(receiver);
+  if (compiled === undefined) return undefined;
+  const tree: Expression | undefined = treeOfDelay.call(receiver);
+  const report = tree === undefined ? undefined : checkAndCompile(tree, { retries: compiled.retries }, { namesResolved: true });
+  if (report?.delay === undefined) throw preparedStackError();
+  const findings = {
+    diagnostics: report.diagnostics.length === 0 ? NO_DIAGNOSTICS : freezeAll(report.diagnostics),
+    range: report.range === undefined ? undefined : Object.freeze(report.range),
+  };
+  FINDINGS.set(receiver as object, findings);
+  return findings;
+}
+
+const NO_DIAGNOSTICS: readonly ExpressionDiagnostic[] = Object.freeze([]);
+
 const NOT_REPARSED = (): Result<Expression, ExpressionCode> => ({ ok: false, diagnostics: [] });
 
-/** Freezes every node and span; a loop, not recursion, since a long flat chain is as deep as it is long. */
-function freezeTree(tree: Expression): Expression {
+/** Freezes every object it holds; a loop, not recursion, since a long flat chain is as deep as it is long. */
+function freezeAll<T extends object>(tree: T): T {
   const pending: object[] = [tree];
   for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
     Object.freeze(node);
@@ -154,28 +209,3 @@ function freezeTree(tree: Expression): Expression {
   }
   return tree;
 }
-
-/**
- * The caller's options as a snapshot of their own fields: a Proxy, a getter
- * or a polluted `Object.prototype` cannot change what the check reads, and a
- * throw while reading is an `invalid-option` diagnostic. Anything that is
- * not an object passes through for the check to refuse.
- */
-function readOptions(options: unknown): { ok: true; options: CompileOptions } | { ok: false; problem: ExpressionDiagnostic } {
-  if (!isPlainObjectLike(options)) return { ok: true, options: options as CompileOptions };
-  // The one field there is, read through its own descriptor: a tenth of the
-  // cost of snapshotOwn's walk over every key, on the path of every compile.
-  const read = readOwnField(options, "retries");
-  if (read.ok) return { ok: true, options: read.value === undefined ? NO_OPTIONS : { retries: read.value as number } };
-  return {
-    ok: false,
-    problem: {
-      code: "invalid-option",
-      severity: "error",
-      message: `the options could not be read: ${read.reason}`,
-      span: { start: 0, end: 0 },
-    },
-  };
-}
-
-const NO_OPTIONS: CompileOptions = Object.freeze({});

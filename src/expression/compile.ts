@@ -43,8 +43,13 @@ export function compileExpression(tree: Expression): DelayClosure {
 
 /** The compiler itself, for callers inside the package that hold a checked tree. */
 export function compileTree(tree: Expression): DelayClosure {
+  return compileFolded(foldConstants(tree));
+}
+
+/** The compiler for a tree already folded by `foldConstants`, which the checks fold once for every stage. */
+export function compileFolded(folded: Expression): DelayClosure {
   const height: Height = { max: 0 };
-  const closure = build(foldConstants(tree), 1, height);
+  const closure = build(folded, 1, height);
   return height.max > GUARDED_HEIGHT ? guardStack(closure) : closure;
 }
 

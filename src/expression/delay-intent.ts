@@ -1,8 +1,8 @@
 import { formatDuration } from "../duration/format.js";
-import { dependsOnRetried, type Expression } from "./ast.js";
+import type { Expression } from "./ast.js";
 import type { DelayClosure } from "./builtins.js";
 import type { ExpressionDiagnostic } from "./codes.js";
-import { countNodes } from "./domain-bounds.js";
+import { boundsOver } from "./domain-bounds.js";
 import type { DelayRange } from "./domain-report.js";
 import { printExpression } from "./print.js";
 
@@ -36,12 +36,20 @@ const SHOWN = 5;
 /** How far past the checked range `flat-delay` looks for where the delay starts to change, in node visits. */
 const LOOKAHEAD_BUDGET = 10_000;
 
-/** The intent diagnostics for a checked expression whose domain check reported nothing. */
-export function checkIntent(tree: Expression, delay: DelayClosure, retries: number, range: DelayRange | undefined): ExpressionDiagnostic[] {
-  if (range === undefined || range.bounds !== undefined) return [];
-  if (range.min > 0 && range.max <= SHORT_DELAY_MS) return [shortDelay(tree, delay, retries, range)];
-  if (retries >= 2 && range.min === range.max && dependsOnRetried(tree)) return [flatDelay(tree, delay, retries, range.min)];
-  return [];
+/** The intent diagnostic for a checked expression (`folded` is it folded, `nodes` its count of nodes) whose domain check reported nothing, if any. */
+export function checkIntent(
+  tree: Expression,
+  folded: Expression,
+  delay: DelayClosure,
+  retries: number,
+  range: DelayRange | undefined,
+  nodes: number,
+): ExpressionDiagnostic | undefined {
+  if (range === undefined || range.bounds !== undefined) return undefined;
+  if (range.min > 0 && range.max <= SHORT_DELAY_MS) return shortDelay(tree, delay, retries, range);
+  // Folding leaves a number exactly when nothing reads `retried`.
+  if (retries >= 2 && range.min === range.max && folded.kind !== "number") return flatDelay(tree, folded, delay, retries, range.min, nodes);
+  return undefined;
 }
 
 function shortDelay(tree: Expression, delay: DelayClosure, retries: number, range: DelayRange): ExpressionDiagnostic {
@@ -66,11 +74,36 @@ function shortDelay(tree: Expression, delay: DelayClosure, retries: number, rang
   };
 }
 
-function flatDelay(tree: Expression, delay: DelayClosure, retries: number, value: number): ExpressionDiagnostic {
-  const last = retries - 1 + Math.max(1, Math.floor(LOOKAHEAD_BUDGET / (countNodes(tree) + 10)));
-  let changesAt: number | undefined;
-  for (let retried = retries; retried <= last && changesAt === undefined; retried++)
-    if (!Object.is(delay(retried), value)) changesAt = retried;
+/** Values evaluated past the checked range before interval analysis is asked: where most delays that change, change. */
+const EVALUATED_FIRST = 16;
+
+/** The first `retried` in `from … to` whose delay is not `value`. */
+function firstChange(delay: DelayClosure, value: number, from: number, to: number): number | undefined {
+  for (let retried = from; retried <= to; retried++) if (!Object.is(delay(retried), value)) return retried;
+  return undefined;
+}
+
+function flatDelay(
+  tree: Expression,
+  folded: Expression,
+  delay: DelayClosure,
+  retries: number,
+  value: number,
+  nodes: number,
+): ExpressionDiagnostic {
+  const last = retries - 1 + Math.max(1, Math.floor(LOOKAHEAD_BUDGET / (nodes + 10)));
+  let changesAt = firstChange(delay, value, retries, Math.min(last, retries - 1 + EVALUATED_FIRST));
+  // A delay held by a cap (`min(86400000, exp(…))`) never changes: interval
+  // analysis shows that at the cost of one walk, where evaluating every
+  // value up to `last` costs hundreds of calls. The same answer, since the
+  // bounds hold every value; 0 is left to evaluation, as bounds do not tell
+  // 0 from -0. A delay that changes soon is found by evaluation first.
+  const from = retries + EVALUATED_FIRST;
+  if (changesAt === undefined && from <= last) {
+    const known = value === 0 ? undefined : boundsOver(folded, from, last);
+    const constant = known !== undefined && !known.nan && known.lo === value && known.hi === value;
+    if (!constant) changesAt = firstChange(delay, value, from, last);
+  }
   const later =
     changesAt === undefined
       ? `it stays ${value} ms at least up to \`retried\` = ${last}`

@@ -36,6 +36,9 @@ export function classify(value: number): DomainCode | undefined {
   return undefined;
 }
 
+/** No kind is unsettled: shared, and never added to (only `unsettle` adds, to a set of its own). */
+const SETTLED: ReadonlySet<DomainCode> = new Set();
+
 /**
  * What the domain check found, filled in ascending `retried` order: that
  * order is what makes `first` the first offenders and `minAt`/`maxAt` the
@@ -49,8 +52,8 @@ export class DomainFindings {
   max = 0;
   minAt = 0;
   maxAt = 0;
-  /** Kinds whose offenders may be incomplete: the check sampled where analysis could not rule them out. */
-  readonly unsettled = new Set<DomainCode>();
+  /** Allocated only when the check samples. */
+  private unsettledKinds: Set<DomainCode> | undefined;
   /** Values evaluated by sampling; 0 when the check is exact. */
   sampled = 0;
   /** Whether min and max are only the extremes of the values checked. */
@@ -89,6 +92,16 @@ export class DomainFindings {
       this.max = value;
       this.maxAt = retried;
     }
+  }
+
+  /** Kinds whose offenders may be incomplete: the check sampled where analysis could not rule them out. */
+  get unsettled(): ReadonlySet<DomainCode> {
+    return this.unsettledKinds ?? SETTLED;
+  }
+
+  /** Marks a kind whose offenders may be incomplete. */
+  unsettle(code: DomainCode): void {
+    (this.unsettledKinds ??= new Set()).add(code);
   }
 
   /** Whether any answer is approximate. */

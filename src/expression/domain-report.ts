@@ -1,12 +1,12 @@
-import type { Fix } from "../diagnostics/diagnostic.js";
+import type { Fix, Span } from "../diagnostics/diagnostic.js";
 import type { Expression } from "./ast.js";
 import type { DelayClosure } from "./builtins.js";
 import type { ExpressionDiagnostic } from "./codes.js";
 import { nonFiniteOrigin } from "./domain-origin.js";
-import { scanDomain } from "./domain.js";
+import { scanFolded } from "./domain.js";
 import { DOMAIN_CODES, type DomainCode, type DomainFindings, type Offenders } from "./domain-findings.js";
 import { evaluateNode } from "./interpret.js";
-import { printExpression } from "./print.js";
+import { printCall, printExpression } from "./print.js";
 
 /*
  * The domain check's findings (domain.ts) as diagnostics: one warning per
@@ -44,9 +44,12 @@ export interface DelayRange {
   readonly bounds?: { readonly lowest: number; readonly highest: number };
 }
 
-/** The domain check (domain.ts), its findings turned into diagnostics and a range. */
-export function checkDomain(tree: Expression, delay: DelayClosure, retries: number): DomainReport {
-  const findings = scanDomain(tree, delay, retries);
+/**
+ * The domain check (domain.ts) of `tree` (`folded` is it folded, `nodes`
+ * its count of nodes), its findings turned into diagnostics and a range.
+ */
+export function checkDomain(tree: Expression, folded: Expression, delay: DelayClosure, retries: number, nodes: number): DomainReport {
+  const findings = scanFolded(folded, delay, retries, nodes);
   const diagnostics: ExpressionDiagnostic[] = [];
   for (const code of DOMAIN_CODES) {
     const offenders = findings.offenders?.get(code);
@@ -82,7 +85,9 @@ function domainWarning(
         severity: "warning",
         message: `the delay is ${what} ${when}`,
         span: origin.span,
-        ...(isWhole && code === "infinite-delay" ? { suggestions: [wrapIn(tree, "min", [null, "86400000"], "cap it at one day")] } : {}),
+        ...(isWhole && code === "infinite-delay"
+          ? { suggestions: [wrapIn(tree.span, printExpression(tree), "min", [null, "86400000"], "cap it at one day")] }
+          : {}),
         hint: isWhole
           ? code === "nan-delay"
             ? "make every value a finite number of milliseconds; Upstash does not document what a NaN delay does"
@@ -97,9 +102,10 @@ function domainWarning(
         message: `the delay is negative ${when} (${formatValue(example)} ms at ${first})`,
         span: tree.span,
         hint: "clamp it with `max(0, …)`; Upstash does not document what a negative delay does",
-        suggestions: [wrapIn(tree, "max", ["0", null], "clamp it at 0")],
+        suggestions: [wrapIn(tree.span, printExpression(tree), "max", ["0", null], "clamp it at 0")],
       };
-    case "fractional-delay":
+    case "fractional-delay": {
+      const printed = printExpression(tree);
       return {
         code,
         severity: "warning",
@@ -107,9 +113,10 @@ function domainWarning(
         span: tree.span,
         hint: "wrap it in `round(…)`, `floor(…)` or `ceil(…)`",
         suggestions: (["round", "floor", "ceil"] as const).map((name) =>
-          wrapIn(tree, name, [null], name === "round" ? "round it" : `round it ${name === "floor" ? "down" : "up"}`),
+          wrapIn(tree.span, printed, name, [null], name === "round" ? "round it" : `round it ${name === "floor" ? "down" : "up"}`),
         ),
       };
+    }
   }
 }
 
@@ -140,19 +147,16 @@ function formatValue(value: number): string {
 }
 
 /**
- * A suggestion that wraps the whole expression in a builtin call: `args`
- * holds the other arguments' source, and null where the expression goes.
- * The call is printed from a tree, so the text is canonical.
+ * A suggestion that wraps the whole expression (`printed`, its canonical
+ * text) in a builtin call: `args` holds the other arguments' canonical
+ * text, and null where the expression goes. The call is written as the
+ * printer writes calls, so the text is canonical; the expression is printed
+ * once for all of a warning's suggestions.
  */
-function wrapIn(tree: Expression, name: string, args: readonly (string | null)[], what: string): Fix {
-  const span = tree.span;
-  const call: Expression = {
-    kind: "call",
+function wrapIn(span: Span, printed: string, name: string, args: readonly (string | null)[], what: string): Fix {
+  const text = printCall(
     name,
-    nameSpan: span,
-    span,
-    args: args.map((arg): Expression => (arg === null ? tree : { kind: "number", value: Number(arg), span })),
-  };
-  const text = printExpression(call);
+    args.map((arg) => arg ?? printed),
+  );
   return { span, text, message: `${what}: \`${text}\`` };
 }

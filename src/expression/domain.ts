@@ -51,14 +51,25 @@ interface Run {
  * budget is a parameter for the tests, which shrink it to reach every path.
  */
 export function scanDomain(tree: Expression, delay: DelayClosure, retries: number, budget = BUDGET): DomainFindings {
-  return new DomainScan(foldConstants(tree), delay, budget).run(retries);
+  return new DomainScan(foldConstants(tree), delay, budget).run(retries, Number.POSITIVE_INFINITY);
+}
+
+/**
+ * {@link scanDomain} for a tree already folded, as the checks fold it once
+ * for every stage. `sizeAtMost` bounds its count of nodes (the unfolded
+ * tree's count does): when even that bound lets every value be evaluated,
+ * the exact count is never needed.
+ */
+export function scanFolded(folded: Expression, delay: DelayClosure, retries: number, sizeAtMost: number): DomainFindings {
+  return new DomainScan(folded, delay, BUDGET).run(retries, sizeAtMost);
 }
 
 class DomainScan {
   readonly findings = new DomainFindings();
-  readonly size: number;
+  /** The tree's count of nodes, counted only when the budget does not cover every value anyway. */
+  size = 0;
   /** What evaluating the closure once costs, in node visits. */
-  readonly evaluation: number;
+  evaluation = 0;
   remaining: number;
   sampleRemaining: number;
 
@@ -67,14 +78,22 @@ class DomainScan {
     readonly delay: DelayClosure,
     budget: number,
   ) {
-    this.size = countNodes(tree);
-    this.evaluation = this.size + CALL_COST;
     this.remaining = budget * (1 - SAMPLE_SHARE);
     this.sampleRemaining = budget * SAMPLE_SHARE;
   }
 
-  run(retries: number): DomainFindings {
-    const pending: Run[] = retries > 0 ? [{ first: 0, last: retries - 1, known: ANYTHING }] : [];
+  run(retries: number, sizeAtMost: number): DomainFindings {
+    if (retries === 0) return this.findings;
+    // The common case: every value within the budget, even at the bound on
+    // the size. The first visit would evaluate them all, with nothing to queue.
+    const cost = retries * (sizeAtMost + CALL_COST);
+    if (cost <= this.remaining / 2 || (retries - 1 < SHORT_RUN && cost <= this.remaining)) {
+      for (let retried = 0; retried < retries; retried++) this.findings.addValue(retried, this.delay(retried));
+      return this.findings;
+    }
+    this.size = countNodes(this.tree);
+    this.evaluation = this.size + CALL_COST;
+    const pending: Run[] = [{ first: 0, last: retries - 1, known: ANYTHING }];
     // Depth first, left before right: findings arrive in ascending `retried` order.
     for (let run = pending.pop(); run !== undefined; run = pending.pop()) this.visit(run, pending);
     return this.findings;
@@ -173,7 +192,7 @@ class DomainScan {
       }
       return;
     }
-    this.findings.unsettled.add("fractional-delay");
+    this.findings.unsettle("fractional-delay");
     for (const retried of this.samplePoints(start, end - 1)) {
       if (!Number.isInteger(this.delay(retried))) this.findings.addRun("fractional-delay", retried, retried + 1);
     }
@@ -183,7 +202,7 @@ class DomainScan {
   sample(run: Run): void {
     const findings = this.findings;
     for (const retried of this.samplePoints(run.first, run.last)) findings.addValue(retried, this.delay(retried));
-    for (const code of possibleKinds(run.known)) findings.unsettled.add(code);
+    for (const code of possibleKinds(run.known)) findings.unsettle(code);
     findings.rangeApproximate = true;
     findings.lowest = Math.min(findings.lowest, run.known.lo);
     findings.highest = Math.max(findings.highest, run.known.hi);

@@ -1,13 +1,11 @@
 import { binaryNode, callNode, parenthesized, unaryNode, type Expression } from "./ast.js";
 import type { ExpressionDiagnostic } from "./codes.js";
-import { lookupBuiltin } from "./builtins.js";
-import { scan, type ScannedToken } from "./fast-scan.js";
-import { numberValue } from "./token-patterns.js";
+import { BUILTINS, RETRIED, type Builtin } from "./builtins.js";
+import { readToken, scan, skipWhitespace, tokenRecord, type ScannedToken } from "./fast-scan.js";
 import { resolveCall, resolveVariable } from "./names.js";
 import { EXPRESSION_LIMITS } from "./limits.js";
 import { PUNCTUATION, type TokenKind } from "./operators.js";
 import { checkSize } from "./size.js";
-
 /*
  * The fast path for valid input. Chevrotain's lexer and parser cost ~17 ms to
  * build and ~12 ms just to load, and its per-parse machinery dominates
@@ -31,6 +29,25 @@ const OPEN = PUNCTUATION.open.token;
 const CLOSE = PUNCTUATION.close.token;
 const COMMA = PUNCTUATION.comma.token;
 
+/** The names the language knows, by first character: a good name is found without cutting it out of the source. */
+const NAMES_BY_CHAR = new Map<number, { readonly name: string; readonly builtin: Builtin | undefined }[]>();
+for (const entry of [{ name: RETRIED, builtin: undefined }, ...BUILTINS.map((builtin) => ({ name: builtin.name, builtin }))]) {
+  const c = entry.name.charCodeAt(0);
+  NAMES_BY_CHAR.set(c, [...(NAMES_BY_CHAR.get(c) ?? []), entry]);
+}
+
+/** The known name that `start … end` of the source spells, if any. */
+function knownName(
+  source: string,
+  start: number,
+  end: number,
+): { readonly name: string; readonly builtin: Builtin | undefined } | undefined {
+  const candidates = NAMES_BY_CHAR.get(source.charCodeAt(start));
+  if (candidates !== undefined)
+    for (const entry of candidates) if (entry.name.length === end - start && source.startsWith(entry.name, start)) return entry;
+  return undefined;
+}
+
 /** The tree for a valid expression, or undefined to defer to the full parser. */
 export function parseFast(source: string): Expression | undefined {
   const recognized = recognize(source);
@@ -52,17 +69,15 @@ export interface Recognized {
   readonly problems: readonly ExpressionDiagnostic[];
 }
 
+const NO_PROBLEMS: readonly ExpressionDiagnostic[] = Object.freeze([]);
+
 export function recognize(source: string): Recognized | undefined {
-  const tokens = scan(source);
-  if (tokens === undefined || tokens.length === 0) return undefined;
-  // Every level of nesting and every term takes at least one character, so a
-  // source no longer than the depth limit cannot break either limit.
-  if (source.length > EXPRESSION_LIMITS.maxNestingDepth && checkSize(tokens, source.length) !== undefined) return undefined;
-  const parser = new Recognizer(tokens);
-  const tree = parser.operation(0);
-  if (tree === undefined || !parser.done()) return undefined;
+  const parser = new Recognizer(source);
+  const tree = parser.whole();
+  if (tree === undefined) return undefined;
+  const problems = parser.problems;
   // A stable sort, as the full parser's.
-  return { tree, problems: parser.problems.length < 2 ? parser.problems : parser.problems.sort((a, b) => a.span.start - b.span.start) };
+  return { tree, problems: problems === undefined ? NO_PROBLEMS : problems.sort((a, b) => a.span.start - b.span.start) };
 }
 
 /**
@@ -84,25 +99,63 @@ export function declineFast(source: string): FastDecline {
   if (tokens === undefined) return { stage: "scan", at: declined.at };
   const problem = checkSize(tokens, source.length);
   if (problem !== undefined) return { stage: "size", problem };
-  const parser = new Recognizer(tokens);
-  parser.operation(0);
-  return { stage: "parse", tokens, at: parser.position };
+  const parser = new Recognizer(source);
+  parser.whole();
+  // The recognizer stops at the start of a token (or at the end): the tokens before it are the ones it read.
+  let at = 0;
+  while (at < tokens.length && (tokens[at] as ScannedToken).startOffset < parser.at) at++;
+  return { stage: "parse", tokens, at };
 }
 
+/**
+ * A recursive descent that reads each token where the grammar expects it
+ * (fast-scan.ts's `readToken`, one token ahead), with no token list. `at`
+ * is always the start of the current token, or the end. It also keeps the
+ * size pre-scan's counts (size.ts), nesting and terms, as it goes, and
+ * declines past either limit: on a sentence of the grammar they are the
+ * counts `checkSize` makes, and they bound the recursion.
+ */
 class Recognizer {
-  private at = 0;
+  at = 0;
   /** Name problems, in the order found; the tree holds a stand-in for each, as the full parser's does. */
-  readonly problems: ExpressionDiagnostic[] = [];
+  problems: ExpressionDiagnostic[] | undefined;
+  /** The token at `at`; `readable` is false at the end and where no token can start. */
+  private readonly token = tokenRecord();
+  private readable = false;
+  private depth = 0;
+  private terms = 0;
 
-  constructor(private readonly tokens: readonly ScannedToken[]) {}
-
-  done(): boolean {
-    return this.at === this.tokens.length;
+  constructor(private readonly source: string) {
+    this.advance(0);
   }
 
-  /** The index of the token it stopped at (the count of tokens when it read them all). */
-  get position(): number {
-    return this.at;
+  /** The whole source as one expression, or undefined. */
+  whole(): Expression | undefined {
+    if (!this.readable) return undefined;
+    const tree = this.operation(0);
+    return tree !== undefined && this.at === this.source.length ? tree : undefined;
+  }
+
+  /** Moves to the token after `end` (past whitespace), and reads it. */
+  private advance(end: number): void {
+    const at = skipWhitespace(this.source, end);
+    this.at = at;
+    this.readable = at < this.source.length && readToken(this.source, at, this.token);
+  }
+
+  /** Whether the current token is the punctuation `kind`. */
+  private is(kind: TokenKind): boolean {
+    return this.readable && this.token.kind === kind;
+  }
+
+  /** Counts one operand, operator or comma; false past the limit. */
+  private term(): boolean {
+    return ++this.terms <= EXPRESSION_LIMITS.maxTerms;
+  }
+
+  /** Enters one level of parentheses, call or sign; false past the limit. */
+  private enter(): boolean {
+    return ++this.depth <= EXPRESSION_LIMITS.maxNestingDepth;
   }
 
   /**
@@ -115,10 +168,11 @@ class Recognizer {
     let left = this.signed();
     for (;;) {
       if (left === undefined) return undefined;
-      const fixed = this.tokens[this.at]?.fixed;
+      const fixed = this.readable ? this.token.fixed : undefined;
       const operator = fixed?.infixOperator;
       if (fixed === undefined || operator === undefined || fixed.infixPrecedence < minimum) return left;
-      this.at++;
+      if (!this.term()) return undefined;
+      this.advance(this.token.end);
       const right = this.operation(fixed.rightAssociative ? fixed.infixPrecedence : fixed.infixPrecedence + 1);
       if (right === undefined) return undefined;
       left = binaryNode(operator, left, right);
@@ -127,71 +181,77 @@ class Recognizer {
 
   /** A sign's operand holds only the operators that bind tighter than the sign (`-2 * 3` is `(-2) * 3`). */
   private signed(): Expression | undefined {
-    const sign = this.tokens[this.at];
-    const operator = sign?.fixed?.prefixOperator;
-    if (sign?.fixed === undefined || operator === undefined) return this.primary();
-    this.at++;
-    const operand = this.operation(sign.fixed.prefixPrecedence + 1);
-    return operand === undefined ? undefined : unaryNode(operator, sign.startOffset, operand);
-  }
-
-  private peek(): TokenKind | undefined {
-    return this.tokens[this.at]?.kind;
+    const start = this.at;
+    const sign = this.readable ? this.token.fixed : undefined;
+    const operator = sign?.prefixOperator;
+    if (sign === undefined || operator === undefined) return this.primary();
+    if (!this.term() || !this.enter()) return undefined;
+    this.advance(this.token.end);
+    const operand = this.operation(sign.prefixPrecedence + 1);
+    this.depth--;
+    return operand === undefined ? undefined : unaryNode(operator, start, operand);
   }
 
   // primary = number | name , [ "(" , [ arguments ] , ")" ] | "(" , expression , ")" ;
   private primary(): Expression | undefined {
-    const token = this.tokens[this.at];
-    if (token === undefined) return undefined;
-    if (token.kind === "Number") {
-      this.at++;
-      return {
-        kind: "number",
-        value: token.value ?? numberValue(token.image),
-        span: { start: token.startOffset, end: token.startOffset + token.image.length },
-      };
+    const start = this.at;
+    const { kind, end, value } = this.token;
+    if (!this.readable) return undefined;
+    if (kind === "Number") {
+      if (!this.term()) return undefined;
+      this.advance(end);
+      return { kind: "number", value, span: { start, end } };
     }
-    if (token.kind === OPEN) {
-      this.at++;
+    if (kind === OPEN) {
+      if (!this.enter()) return undefined;
+      this.advance(end);
       const inner = this.operation(0);
-      const close = this.tokens[this.at];
-      if (inner === undefined || close?.kind !== CLOSE) return undefined;
-      this.at++;
-      return parenthesized(inner, token.startOffset, close.startOffset);
+      this.depth--;
+      const close = this.at;
+      if (inner === undefined || !this.is(CLOSE)) return undefined;
+      this.advance(this.token.end);
+      return parenthesized(inner, start, close);
     }
-    if (token.kind !== "Identifier") return undefined;
-    this.at++;
-    const nameSpan = { start: token.startOffset, end: token.startOffset + token.image.length };
-    if (this.peek() !== OPEN) {
-      const problem = resolveVariable(token.image, nameSpan);
-      if (problem === undefined) return { kind: "retried", span: nameSpan };
-      this.problems.push(problem);
-      return { kind: "number", value: Number.NaN, span: nameSpan };
-    }
-    this.at++;
-    return this.call(token.image, nameSpan);
+    if (kind !== "Identifier" || !this.term()) return undefined;
+    this.advance(end);
+    const known = knownName(this.source, start, end);
+    const nameSpan = { start, end };
+    if (this.is(OPEN)) return this.call(known?.name ?? this.source.slice(start, end), known?.builtin, nameSpan);
+    if (known?.name === RETRIED) return { kind: "retried", span: nameSpan };
+    this.problem(resolveVariable(this.source.slice(start, end), nameSpan));
+    return { kind: "number", value: Number.NaN, span: nameSpan };
   }
 
-  // arguments = expression , { "," , expression } ;   after the name and its `(`
-  private call(name: string, nameSpan: { readonly start: number; readonly end: number }): Expression | undefined {
+  // arguments = expression , { "," , expression } ;   at the name's `(`
+  private call(
+    name: string,
+    builtin: Builtin | undefined,
+    nameSpan: { readonly start: number; readonly end: number },
+  ): Expression | undefined {
+    if (!this.enter()) return undefined;
+    this.advance(this.token.end);
     const args: Expression[] = [];
-    if (this.peek() !== CLOSE) {
+    if (!this.is(CLOSE)) {
       for (;;) {
         const arg = this.operation(0);
         if (arg === undefined) return undefined;
         args.push(arg);
-        if (this.peek() !== COMMA) break;
-        this.at++;
+        if (!this.is(COMMA)) break;
+        if (!this.term()) return undefined;
+        this.advance(this.token.end);
       }
     }
-    const close = this.tokens[this.at];
-    if (close?.kind !== CLOSE) return undefined;
-    this.at++;
-    const problem = resolveCall(name, nameSpan, args, { start: nameSpan.start, end: close.startOffset + 1 });
-    if (problem !== undefined) this.problems.push(problem);
-    // The table's own string for the name: whoever looks the name up again
-    // finds an identical string without comparing characters.
-    const builtin = lookupBuiltin(name);
-    return callNode(builtin?.name ?? name, nameSpan, args, close.startOffset, builtin);
+    this.depth--;
+    const close = this.at;
+    if (!this.is(CLOSE)) return undefined;
+    this.advance(this.token.end);
+    // A known function with its number of arguments is good; anything else gets the root's diagnostic.
+    if (builtin === undefined || args.length !== builtin.arity)
+      this.problem(resolveCall(name, nameSpan, args, { start: nameSpan.start, end: close + 1 }));
+    return callNode(name, nameSpan, args, close, builtin);
+  }
+
+  private problem(problem: ExpressionDiagnostic | undefined): void {
+    if (problem !== undefined) (this.problems ??= []).push(problem);
   }
 }

@@ -12,7 +12,7 @@ import { OPERATORS, PUNCTUATION, type LexicalToken, type TableRow, type TokenKin
  */
 
 /** An operator or punctuation token, with how it binds, so that the recognizer climbs precedence without asking the table again. */
-interface FixedToken {
+export interface FixedToken {
   readonly kind: TokenKind;
   readonly text: string;
   /** False for the operators only the full parser reports (`%`, `^`, `**`): the scanner declines them. */
@@ -72,13 +72,22 @@ for (const fixed of [
   FIXED_BY_CHAR[c] = [...(FIXED_BY_CHAR[c] ?? []), fixed].sort((a, b) => b.text.length - a.text.length);
 }
 
-/** The fixed token at `i` among `candidates` (longest first), as chevrotain's lexer would take it. */
-function fixedAt(source: string, i: number, candidates: readonly FixedToken[]): FixedToken | undefined {
+/**
+ * The fixed token at `i`, as chevrotain's lexer would take it (the longest
+ * text first), or undefined where none starts. A refused operator is
+ * returned too: it binds as nothing, so neither the recognizer nor the
+ * scanner accepts it.
+ */
+function fixedAt(source: string, i: number): FixedToken | undefined {
+  const c = source.charCodeAt(i);
+  // Only ASCII indexes the table: a read past its end would take V8's slow path.
+  const candidates = c < 128 ? FIXED_BY_CHAR[c] : undefined;
+  if (candidates === undefined) return undefined;
   for (const fixed of candidates) if (fixed.text.length === 1 || source.startsWith(fixed.text, i)) return fixed;
   return undefined;
 }
 
-/** A token as the scanner makes it: one object shape for every token, so the recognizer's reads stay monomorphic. */
+/** A token as the scanner makes it: one object shape for every token. */
 export interface ScannedToken extends LexicalToken {
   readonly value: number | undefined;
   readonly fixed: FixedToken | undefined;
@@ -88,70 +97,55 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isIdentifierStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const isIdentifierPart = (c: number): boolean => isIdentifierStart(c) || isDigit(c);
 
-/**
- * Tokens exactly as the chevrotain lexer makes them (NUMBER_PATTERN and
- * IDENTIFIER_PATTERN, read by hand for speed), or undefined for anything a
- * valid expression cannot hold. A number is taken only in the strict form
- * `digits [. digits] [e [sign] digits]`; wherever the lexer's lenient
- * pattern would read on (`_`, a trailing `.`, a leading `.`), this bails.
- * When it bails, `declined.at` (if given) is where: retry-delay/runtime's
- * short diagnostic points there, the root's full parser needs no record.
- */
-export function scan(source: string, declined?: { at: number }): ScannedToken[] | undefined {
-  const tokens: ScannedToken[] = [];
-  const length = source.length;
-  let i = 0;
-  while (i < length) {
-    const c = source.charCodeAt(i);
-    if (isWhitespaceCode(c)) {
-      i++;
-      continue;
-    }
-    // Only ASCII indexes the table: a read past its end would take V8's slow path.
-    const candidates = c < 128 ? FIXED_BY_CHAR[c] : undefined;
-    if (candidates !== undefined) {
-      const fixed = fixedAt(source, i, candidates);
-      // A refused operator (`%`, `^`, `**`): the full parser reports it.
-      if (fixed === undefined || !fixed.accepted) {
-        if (declined !== undefined) declined.at = i;
-        return undefined;
-      }
-      tokens.push({ kind: fixed.kind, image: fixed.text, startOffset: i, value: undefined, fixed });
-      i += fixed.text.length;
-    } else if (isDigit(c)) {
-      const number = scanNumber(source, i);
-      if (number === undefined) {
-        if (declined !== undefined) declined.at = i;
-        return undefined;
-      }
-      tokens.push(number);
-      i += number.image.length;
-    } else if (isIdentifierStart(c)) {
-      let end = i + 1;
-      while (end < length && isIdentifierPart(source.charCodeAt(end))) end++;
-      tokens.push({ kind: "Identifier", image: source.slice(i, end), startOffset: i, value: undefined, fixed: undefined });
-      i = end;
-    } else {
-      if (declined !== undefined) declined.at = i;
-      return undefined;
-    }
-  }
-  return tokens;
+/** One token as {@link readToken} reads it: a record the reader fills in place, so reading allocates nothing. */
+export interface TokenRead {
+  kind: TokenKind;
+  /** Where it ends. */
+  end: number;
+  /** A number's value. */
+  value: number;
+  /** An operator's or punctuation's row; undefined for numbers and names. */
+  fixed: FixedToken | undefined;
 }
 
-/** The number token starting at `start` (a digit), or undefined where the strict form ends in something a valid expression cannot hold. */
-function scanNumber(source: string, start: number): ScannedToken | undefined {
-  const length = source.length;
+/** A record for {@link readToken} to fill. */
+export const tokenRecord = (): TokenRead => ({ kind: "Number", end: 0, value: 0, fixed: undefined });
+
+/**
+ * The token at `start` (not whitespace), exactly as the chevrotain lexer
+ * reads it (NUMBER_PATTERN and IDENTIFIER_PATTERN, by hand for speed), into
+ * `token`; false for anything a valid expression cannot hold there: a
+ * refused operator (`%`, `^`, `**`), a character no token starts with, or a
+ * number not in the strict form `digits [. digits] [e [sign] digits]`
+ * (wherever the lexer's lenient pattern would read on, `_`, a trailing `.`,
+ * or to a value that is not finite). The full parser reports those.
+ */
+export function readToken(source: string, start: number, token: TokenRead): boolean {
+  const fixed = fixedAt(source, start);
+  token.fixed = fixed;
+  if (fixed !== undefined) {
+    token.kind = fixed.kind;
+    token.end = start + fixed.text.length;
+    return fixed.accepted;
+  }
+  const c = source.charCodeAt(start);
+  let end = start + 1;
+  if (isIdentifierStart(c)) {
+    while (end < source.length && isIdentifierPart(source.charCodeAt(end))) end++;
+    token.kind = "Identifier";
+    token.end = end;
+    return true;
+  }
+  if (!isDigit(c)) return false;
   // The integer part is summed as it is read: exact below 2^53, so for up to
   // 15 digits, and it spares most numbers a string-to-number conversion.
-  let integer = 0;
-  let end = start;
-  for (let d = source.charCodeAt(end); end < length && isDigit(d); d = source.charCodeAt(++end)) integer = integer * 10 + (d - 48);
+  let integer = c - 48;
+  for (let d = source.charCodeAt(end); isDigit(d); d = source.charCodeAt(++end)) integer = integer * 10 + (d - 48);
   const integerEnd = end;
   if (source.charCodeAt(end) === 46) {
-    if (!isDigit(source.charCodeAt(end + 1))) return undefined;
+    if (!isDigit(source.charCodeAt(end + 1))) return false;
     end += 2;
-    while (end < length && isDigit(source.charCodeAt(end))) end++;
+    while (isDigit(source.charCodeAt(end))) end++;
   }
   const e = source.charCodeAt(end);
   if (e === 101 || e === 69) {
@@ -160,11 +154,39 @@ function scanNumber(source: string, start: number): ScannedToken | undefined {
     // `1e` with no digits is the number 1 then the name `e`, as the lexer reads it.
     if (isDigit(source.charCodeAt(first))) {
       end = first + 1;
-      while (end < length && isDigit(source.charCodeAt(end))) end++;
+      while (isDigit(source.charCodeAt(end))) end++;
     }
   }
-  if (source.charCodeAt(end) === 95 || source.charCodeAt(end) === 46) return undefined;
-  const image = source.slice(start, end);
-  const value = end === integerEnd && end - start <= 15 ? integer : Number(image);
-  return Number.isFinite(value) ? { kind: "Number", image, startOffset: start, value, fixed: undefined } : undefined;
+  if (source.charCodeAt(end) === 95 || source.charCodeAt(end) === 46) return false;
+  const value = end === integerEnd && end - start <= 15 ? integer : Number(source.slice(start, end));
+  token.kind = "Number";
+  token.end = end;
+  token.value = value;
+  return Number.isFinite(value);
+}
+
+/**
+ * Every token, as the chevrotain lexer makes them, or undefined for
+ * anything a valid expression cannot hold; `declined.at` (if given) is
+ * where. The recognizer reads tokens as it goes: this is for
+ * retry-delay/runtime's short diagnostic on a source it declined.
+ */
+export function scan(source: string, declined?: { at: number }): ScannedToken[] | undefined {
+  const tokens: ScannedToken[] = [];
+  const token = tokenRecord();
+  for (let i = skipWhitespace(source, 0); i < source.length; i = skipWhitespace(source, token.end)) {
+    if (!readToken(source, i, token)) {
+      if (declined !== undefined) declined.at = i;
+      return undefined;
+    }
+    const { kind, end, fixed } = token;
+    tokens.push({ kind, image: source.slice(i, end), startOffset: i, value: kind === "Number" ? token.value : undefined, fixed });
+  }
+  return tokens;
+}
+
+/** The first offset from `i` that is not whitespace. */
+export function skipWhitespace(source: string, i: number): number {
+  while (i < source.length && isWhitespaceCode(source.charCodeAt(i))) i++;
+  return i;
 }

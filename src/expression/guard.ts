@@ -47,8 +47,21 @@ let stackError: RetryDelayError | undefined;
  * left. Every such throw is this one instance; its `stack` is where it was built.
  */
 export function preparedStackError(): RetryDelayError {
-  stackError ??= new RetryDelayError("", [Object.freeze(stackExhausted(""))]);
+  stackError ??= new RetryDelayError("", preparedStackResult().diagnostics);
   return stackError;
+}
+
+let stackResult: { readonly ok: false; readonly diagnostics: readonly ExpressionDiagnostic[] } | undefined;
+
+/**
+ * What a stage that returns results (tryCompile, parseWith) answers when
+ * the stack runs out: the same diagnostic as {@link preparedStackError}'s,
+ * built once per process before the guarded work, for the handler to
+ * return without a call. Frozen, since every such answer is this one.
+ */
+export function preparedStackResult(): { readonly ok: false; readonly diagnostics: readonly ExpressionDiagnostic[] } {
+  stackResult ??= Object.freeze({ ok: false, diagnostics: Object.freeze([Object.freeze(stackExhausted(""))]) });
+  return stackResult;
 }
 
 /**

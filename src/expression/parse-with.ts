@@ -4,7 +4,7 @@ import type { Expression } from "./ast.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
 import { capErrors } from "./error-limit.js";
 import { recognize } from "./fast-parse.js";
-import { JSC_STACK_MESSAGE, V8_STACK_MESSAGE } from "./guard.js";
+import { JSC_STACK_MESSAGE, preparedStackResult, V8_STACK_MESSAGE } from "./guard.js";
 import { strategyInContext } from "./strategy-context.js";
 import { EXPRESSION_LIMITS } from "./limits.js";
 
@@ -32,6 +32,8 @@ export function parseWith(source: string, declined: DeclinedParse): Result<Expre
     });
   }
 
+  // Built before the guarded work: the handler below must make no call (guard.ts).
+  const tooDeep = preparedStackResult();
   try {
     // Valid input, and input whose only problems are names, take the fast
     // path; anything else gets the declined parser's diagnostics.
@@ -45,23 +47,12 @@ export function parseWith(source: string, declined: DeclinedParse): Result<Expre
     // The fast recognizer recurses once per nesting level, within the depth
     // limit; a caller whose own stack is nearly full can still exhaust it.
     // The full parser would need more stack still, so this is the answer.
-    // Tested inline and answered without a call: see guard.ts.
+    // Tested inline: see guard.ts.
     if (
       (error instanceof RangeError && (error.message === V8_STACK_MESSAGE || error.message === JSC_STACK_MESSAGE)) ||
       (error as { name?: unknown } | null)?.name === "InternalError"
-    ) {
-      return {
-        ok: false,
-        diagnostics: [
-          {
-            code: "too-deeply-nested",
-            severity: "error",
-            message: "the expression nests too deeply for the call stack that is left",
-            span: { start: 0, end: source.length },
-          },
-        ],
-      };
-    }
+    )
+      return tooDeep;
     throw error;
   }
 }

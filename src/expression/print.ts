@@ -26,7 +26,7 @@ function printNode(node: Expression): string {
     case "retried":
       return "retried";
     case "call":
-      return `${node.name}(${node.args.map(printNode).join(", ")})`;
+      return printCall(node.name, node.args.map(printNode));
     case "unary": {
       const printing = prefixPrinting(node.operator);
       const operand = printOperand(node.operand, printing, "operand");
@@ -39,6 +39,11 @@ function printNode(node: Expression): string {
       return `${printOperand(node.left, printing, "left")}${printing.printed}${printOperand(node.right, printing, "right")}`;
     }
   }
+}
+
+/** A call as the printer writes one, from its name and its arguments' printed text. */
+export function printCall(name: string, args: readonly string[]): string {
+  return `${name}(${args.join(", ")})`;
 }
 
 /** The texts of the prefix operators: an operand that starts with one is set apart from its own sign. */

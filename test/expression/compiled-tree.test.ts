@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compile, parseExpression } from "../../src/index.js";
+import { checkExpression, compile, parseExpression, printExpression, tryCompile } from "../../src/index.js";
+import { arbitraryExpression } from "../support/ast.js";
 
 describe("a compiled delay's tree", () => {
   it("is the tree parseExpression gives, parsed again on first read", () => {
@@ -24,10 +26,24 @@ describe("a compiled delay's tree", () => {
     expect(Object.isFrozen(tree.args[1])).toBe(true);
   });
 
-  it("stays an own enumerable property, in the order source, expression, diagnostics, range", () => {
+  it("is read, with the source, the diagnostics and the range, through getters every delay shares", () => {
     const delay = compile("pow(2, retried) * 1000");
-    expect(Object.keys(delay)).toEqual(["source", "expression", "diagnostics", "range"]);
-    expect({ ...delay }.expression).toEqual(delay.expression);
+    // The delay itself holds only what it was compiled with, under symbols.
+    expect(Object.keys(delay)).toEqual([]);
+    expect(Object.getOwnPropertySymbols(delay)).toHaveLength(2);
+    const shared = Object.getPrototypeOf(delay) as object;
+    expect(Object.getPrototypeOf(shared)).toBe(Function.prototype);
+    expect(Object.keys(Object.getOwnPropertyDescriptors(shared))).toEqual(["source", "expression", "diagnostics", "range"]);
+    expect(Object.getPrototypeOf(compile("retried"))).toBe(shared);
+    expect(delay.call(undefined, 3)).toBe(8000);
+  });
+
+  it("keeps its source whatever a caller writes", () => {
+    const delay = compile("1000 * (1 + retried)");
+    expect(() => {
+      (delay as { source: string }).source = "1 +";
+    }).toThrow(TypeError);
+    expect(delay.source).toBe("1000 * (1 + retried)");
   });
 
   it("freezes a long flat chain without recursing", () => {
@@ -36,14 +52,57 @@ describe("a compiled delay's tree", () => {
     expect(Object.isFrozen(tree)).toBe(true);
   });
 
-  it("gives nothing to a receiver that is not a compiled delay", () => {
-    const descriptor = Object.getOwnPropertyDescriptor(compile("1000"), "expression");
+  it.each(["source", "expression", "diagnostics", "range"])("%s gives nothing to a receiver that is not a compiled delay", (name) => {
+    const descriptor = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(compile("1000")) as object, name);
     // Called with another receiver on purpose: the getter must not trust `this`.
     // eslint-disable-next-line @typescript-eslint/unbound-method
     const getter = descriptor?.get ?? (() => "no getter");
     const read = (receiver: unknown): unknown => Reflect.apply(getter, receiver, []);
     expect(read({ source: "1000" })).toBeUndefined();
     expect(read(Object.assign(() => 0, { source: "1 +" }))).toBeUndefined();
+    expect(read(undefined)).toBeUndefined();
+  });
+});
+
+describe("a compiled delay's diagnostics and range", () => {
+  it("are the compile result's, found again on first read, kept, and frozen", () => {
+    for (const [source, retries] of [
+      ["1000 - 300 * retried", 5],
+      ["min(86400000, exp(2.5 * (retried + 4)) * 1000)", 3],
+      ["max(1000, pow(2, retried) * 100)", 3],
+      ["pow(2, retried)", 4],
+      ["1000 / (retried - 1)", 3],
+      ["pow(2, retried) * 1000", 0],
+      ["retried * 1000", 1_000_000],
+    ] as const) {
+      const result = tryCompile(source, { retries });
+      if (!result.ok) throw new Error(source);
+      const delay = result.value;
+      expect(delay.diagnostics, source).toEqual(result.diagnostics);
+      expect(delay.diagnostics).toBe(delay.diagnostics);
+      expect(Object.isFrozen(delay.diagnostics)).toBe(true);
+      for (const d of delay.diagnostics) expect(Object.isFrozen(d) && Object.isFrozen(d.span)).toBe(true);
+      const checked = parseExpression(source);
+      if (!checked.ok) throw new Error(source);
+      const reference = checkExpression(checked.value, { retries });
+      expect(delay.range, source).toEqual(reference.ok ? reference.value.range : "not checked");
+      expect(delay.range).toBe(delay.range);
+      if (delay.range !== undefined) expect(Object.isFrozen(delay.range)).toBe(true);
+    }
+  });
+
+  it("are the result's on random trees and retries", () => {
+    fc.assert(
+      fc.property(arbitraryExpression, fc.integer({ min: 0, max: 40 }), (tree, retries) => {
+        const source = printExpression(tree);
+        const result = tryCompile(source, { retries });
+        if (!result.ok) return;
+        const reference = checkExpression(tree, { retries });
+        expect(result.value.diagnostics).toEqual(result.diagnostics);
+        expect(result.value.range).toEqual(reference.ok ? reference.value.range : undefined);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

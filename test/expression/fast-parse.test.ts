@@ -141,6 +141,25 @@ describe("the fast path agrees with the chevrotain parser", () => {
     }
   });
 
+  it("on nesting around the depth limit, which the recognizer counts as it goes rather than in a pre-scan", () => {
+    // Each wrapper opens levels that the size check counts: parentheses, calls, signs (released by the next operator).
+    const wrappers: readonly (readonly [string, string])[] = [
+      ["(", ")"],
+      ["-", ""],
+      ["+", ""],
+      ["- (", ")"],
+      ["abs(", ")"],
+      ["max(1, ", ")"],
+      ["pow(retried, ", ") * 2"],
+      ["-", " * 3"],
+      ["(-", ") + -1"],
+    ];
+    const nested = fc
+      .array(fc.constantFrom(...wrappers), { minLength: 50, maxLength: 66 })
+      .map((around) => around.reduceRight((inner, [open, close]) => `${open}${inner}${close}`, "retried"));
+    fc.assert(fc.property(nested, agree), { numRuns: 300 });
+  });
+
   it("on token soup and random strings", () => {
     fc.assert(fc.property(fc.oneof(soup, fc.string({ maxLength: 30 })), agree));
   });

@@ -70,13 +70,26 @@ for (const [name, run] of Object.entries(cases)) {
   }
   report[name] = { base, escapes: escapes.slice(0, 3), escapeCount: escapes.length };
 }
-console.log(JSON.stringify({ limit, margin, report }));
+// Every stage's answer to stack exhaustion, up to the very top of the stack: each must carry guard.ts's hint.
+function descendValue(n, run) { return n === 0 ? run() : descendValue(n - 1, run) ?? null; }
+const exhausted = {};
+for (const [name, run] of [["tryCompile", () => api.tryCompile(chain(1024))], ["parse", () => api.parse(nested)]]) {
+  const seen = new Set();
+  for (let depth = 0; depth <= limit; depth += Math.max(1, Math.floor(limit / 600))) {
+    let result;
+    try { result = descendValue(depth, run); } catch { continue; }
+    for (const d of result?.ok === false ? result.diagnostics : []) seen.add(JSON.stringify({ code: d.code, message: d.message, hint: d.hint }));
+  }
+  exhausted[name] = [...seen].map((d) => JSON.parse(d));
+}
+console.log(JSON.stringify({ limit, margin, report, exhausted }));
 `;
 
 interface ChildReport {
   limit: number;
   margin: number;
   report: Record<string, { base: string; escapes: string[]; escapeCount: number }>;
+  exhausted: Record<string, { code: string; message: string; hint?: string }[]>;
 }
 
 function runChild(stackKiB: number): ChildReport {
@@ -96,6 +109,17 @@ describe.each([100, 400])("with --stack-size=%i", (stackKiB) => {
   it("recursed deep enough to mean something", () => {
     expect(result.limit).toBeGreaterThan(500);
     expect(Object.keys(result.report)).toHaveLength(13);
+  });
+
+  it("answers stack exhaustion with one diagnostic, hint included, whichever stage ran out", () => {
+    const answer = {
+      code: "too-deeply-nested",
+      message: "the expression nests too deeply for the call stack that is left",
+      hint: "simplify the expression, or call this from a shallower stack",
+    };
+    expect(result.exhausted.tryCompile?.length, "no height made tryCompile run out of stack").toBeGreaterThan(0);
+    for (const name of ["tryCompile", "parse"])
+      expect(result.exhausted[name], name).toEqual((result.exhausted[name] ?? []).map(() => answer));
   });
 
   it.each(Object.keys(result.report))("%s answers at the bottom of the stack and at every height up to the margin", (name) => {
