@@ -27,6 +27,16 @@ export const summary = (samples) => ({
 
 /** Warms `run(n)` into optimized code, then finds the n that takes about SAMPLE_MS. */
 export function calibrate(run) {
+  // Warm up first: sized from cold calls (the first invalid expression builds the full
+  // parser; the first calls of anything run unoptimized), a sample would hold a handful
+  // of calls and time mostly noise.
+  const warmUntil = performance.now() + SAMPLE_MS;
+  for (let calls = 16, start = performance.now(); start < warmUntil;) {
+    run(calls);
+    const now = performance.now();
+    if (now - start < SAMPLE_MS / 8) calls *= 2;
+    start = now;
+  }
   let n = 16;
   for (;;) {
     const start = performance.now();
