@@ -2,12 +2,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Io } from "../../src/cli/io.js";
-import { run } from "../../src/cli/main.js";
 import { flagName } from "../../src/cli/commands/request-flags.js";
 import { COMMANDS } from "../../src/cli/table.js";
 import { rowsFor } from "../../src/request/table.js";
-import { cli } from "./run.js";
+import { cli, runInProcess } from "./run.js";
 
 /*
  * Help from the one command table: `help <command>` and `<command> --help`
@@ -28,21 +26,6 @@ interface CommandEntry {
 }
 
 const table = JSON.parse(cli(["help", "--json"]).stdout) as { commands: CommandEntry[]; globalFlags: FlagEntry[] };
-
-/** What run() writes, stdout and stderr together, for a command line run in-process on a terminal with no input. */
-function runInProcess(argv: readonly string[]): string {
-  const lines: string[] = [];
-  const io: Io = {
-    out: (t) => lines.push(t),
-    err: (t) => lines.push(t),
-    color: false,
-    readStdin: () => "",
-    stdinIsTty: true,
-    now: () => 0,
-  };
-  run(argv, io);
-  return lines.join("\n");
-}
 
 describe("help", () => {
   it("lists every command of the table, each with its summary", () => {

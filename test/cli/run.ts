@@ -1,11 +1,14 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { Io } from "../../src/cli/io.js";
+import { run } from "../../src/cli/main.js";
 
 /*
  * The built binary as a user runs it, in a child process, with an
  * environment that decides nothing on its own: no colour variables, no
- * COLUMNS, no TZ, unless a test sets them.
+ * COLUMNS, no TZ, unless a test sets them. And, for tests that need only the
+ * text many times over, the source's run() in-process (runInProcess).
  */
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -35,4 +38,23 @@ export function cli(
 export function cliJson(args: readonly string[], options: { input?: string; env?: Record<string, string | undefined> } = {}) {
   const result = cli([...args, "--json"], options);
   return { code: result.code, doc: JSON.parse(result.stdout) as unknown, stderr: result.stderr };
+}
+
+/**
+ * What run() writes, stdout and stderr together, for a command line run
+ * in-process (no child, no build) on a terminal with no input: for tests
+ * that need only the text, many times over.
+ */
+export function runInProcess(argv: readonly string[]): string {
+  const lines: string[] = [];
+  const io: Io = {
+    out: (t) => lines.push(t),
+    err: (t) => lines.push(t),
+    color: false,
+    readStdin: () => "",
+    stdinIsTty: true,
+    now: () => 0,
+  };
+  run(argv, io);
+  return lines.join("\n");
 }
