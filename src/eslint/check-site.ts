@@ -78,7 +78,7 @@ const MEMO_SIZE = 4096;
 const memo = new Map<string, readonly OptionDiagnostic[]>();
 
 function remembered(shape: CallShape, value: unknown, build: BuildOptions): readonly OptionDiagnostic[] {
-  const key = `${shape.endpoint}|${String(shape.batch)}|${String(shape.partial)}|${build.plan ?? ""}|${JSON.stringify(value, exactly)}`;
+  const key = `${shape.endpoint}|${String(shape.batch)}|${String(shape.partial)}|${build.plan ?? ""}|${keyOf(value)}`;
   const known = memo.get(key);
   if (known !== undefined) return known;
   const found = checkCall(shape, value, build);
@@ -87,13 +87,31 @@ function remembered(shape: CallShape, value: unknown, build: BuildOptions): read
   return found;
 }
 
-/** JSON that tells apart what the builders tell apart: `undefined`, `-0`, non-finite numbers. */
-function exactly(_key: string, value: unknown): unknown {
-  if (value === undefined) return "\u0000undefined";
-  if (typeof value === "number" && (Object.is(value, -0) || !Number.isFinite(value)))
-    return `\u0000${Object.is(value, -0) ? "-0" : String(value)}`;
-  if (typeof value === "string" && value.startsWith("\u0000")) return `\u0000${value}`;
-  return value;
+/**
+ * The value as a key that tells apart what the builders tell apart: a string
+ * from a number (`"10"`, `10`), `undefined` from a missing key, `-0`, `NaN`
+ * and the infinities. The values are toValue's: literals, plain arrays and
+ * objects of them, so a hand walk serves, with no replacer called per node.
+ */
+function keyOf(value: unknown): string {
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value);
+    case "number":
+      return Object.is(value, -0) ? "-0" : String(value);
+    case "boolean":
+      return value ? "t" : "f";
+    case "undefined":
+      return "u";
+    default:
+      break;
+  }
+  if (value === null) return "n";
+  if (Array.isArray(value)) return `[${value.map(keyOf).join(",")}]`;
+  if (typeof value !== "object") return `?${String(value)}`;
+  let key = "{";
+  for (const [name, inner] of Object.entries(value)) key += `${JSON.stringify(name)}:${keyOf(inner)},`;
+  return `${key}}`;
 }
 
 /** The value the builder checks: dynamic parts left out, a dynamic `retries` as RETRIES_WHEN_DYNAMIC. */
