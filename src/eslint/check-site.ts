@@ -78,7 +78,9 @@ const MEMO_SIZE = 4096;
 const memo = new Map<string, readonly OptionDiagnostic[]>();
 
 function remembered(shape: CallShape, value: unknown, build: BuildOptions): readonly OptionDiagnostic[] {
-  const key = `${shape.endpoint}|${String(shape.batch)}|${String(shape.partial)}|${build.plan ?? ""}|${keyOf(value)}`;
+  const valueKey = keyOf(value);
+  if (valueKey === undefined) return checkCall(shape, value, build);
+  const key = `${shape.endpoint}|${String(shape.batch)}|${String(shape.partial)}|${build.plan ?? ""}|${valueKey}`;
   const known = memo.get(key);
   if (known !== undefined) return known;
   const found = checkCall(shape, value, build);
@@ -90,10 +92,11 @@ function remembered(shape: CallShape, value: unknown, build: BuildOptions): read
 /**
  * The value as a key that tells apart what the builders tell apart: a string
  * from a number (`"10"`, `10`), `undefined` from a missing key, `-0`, `NaN`
- * and the infinities. The values are toValue's: literals, plain arrays and
- * objects of them, so a hand walk serves, with no replacer called per node.
+ * and the infinities. toValue's values are literals and plain arrays and
+ * objects of them, so a hand walk serves, with no replacer called per node;
+ * anything else has no key and is checked without the memo.
  */
-function keyOf(value: unknown): string {
+function keyOf(value: unknown): string | undefined {
   switch (typeof value) {
     case "string":
       return JSON.stringify(value);
@@ -103,14 +106,30 @@ function keyOf(value: unknown): string {
       return value ? "t" : "f";
     case "undefined":
       return "u";
+    case "object":
+      return value === null ? "n" : Array.isArray(value) ? listKey(value) : objectKey(value);
     default:
-      break;
+      return undefined;
   }
-  if (value === null) return "n";
-  if (Array.isArray(value)) return `[${value.map(keyOf).join(",")}]`;
-  if (typeof value !== "object") return `?${String(value)}`;
+}
+
+function listKey(items: readonly unknown[]): string | undefined {
+  let key = "[";
+  for (const item of items) {
+    const inner = keyOf(item);
+    if (inner === undefined) return undefined;
+    key += `${inner},`;
+  }
+  return `${key}]`;
+}
+
+function objectKey(value: object): string | undefined {
   let key = "{";
-  for (const [name, inner] of Object.entries(value)) key += `${JSON.stringify(name)}:${keyOf(inner)},`;
+  for (const [name, item] of Object.entries(value)) {
+    const inner = keyOf(item);
+    if (inner === undefined) return undefined;
+    key += `${JSON.stringify(name)}:${inner},`;
+  }
   return `${key}}`;
 }
 

@@ -175,7 +175,7 @@ export class SiteFinder {
     const variable = findVariable(this.sourceCode.getScope(node), node.name);
     if (variable === undefined) return undefined;
     let byHops = this.bindings.get(variable);
-    if (byHops === undefined) this.bindings.set(variable, (byHops = new Map()));
+    if (byHops === undefined) this.bindings.set(variable, (byHops = new Map<number, Receiver | undefined>()));
     if (byHops.has(hops)) return byHops.get(hops);
     const found = this.ofVariable(variable, hops);
     byHops.set(hops, found);

@@ -110,7 +110,13 @@ export function isHttpUrl(text: string): boolean {
  */
 
 /** One message, checked for header safety where its headers are assembled. */
-function checkedMessage(endpoint: Endpoint, options: unknown, settings: MessageSettings, report: Report, prefix: string): Message | undefined {
+function checkedMessage(
+  endpoint: Endpoint,
+  options: unknown,
+  settings: MessageSettings,
+  report: Report,
+  prefix: string,
+): Message | undefined {
   const message = buildMessage(endpoint, options, settings, report, prefix);
   if (message === undefined) return undefined;
   const safe = checkHeaders(message.headers.entries(), report, (name) => message.origins.get(name.toLowerCase()) ?? `${prefix}headers`);

@@ -104,7 +104,12 @@ describe("requestDiagnostics: the builders' check alone", () => {
 
   it("tells a batch that is not an array, or empty, as the builders do", () => {
     for (const entry of BUILDERS.filter((b) => b.batch)) {
-      for (const items of [{ url }, [], "x", null]) expectSame(entry, () => items, () => ({ now: NOW }));
+      for (const items of [{ url }, [], "x", null])
+        expectSame(
+          entry,
+          () => items,
+          () => ({ now: NOW }),
+        );
     }
   });
 
@@ -120,11 +125,7 @@ describe("requestDiagnostics: the builders' check alone", () => {
           return made !== null && typeof made === "object" && !Array.isArray(made) && !("now" in made) ? { ...made, now: NOW } : made;
         };
         const isArrayDesc = Array.isArray(desc);
-        expectSame(
-          entry,
-          () => (isArrayDesc ? (desc as unknown[]).map((d) => materialize(d)) : materialize(desc)),
-          buildValue,
-        );
+        expectSame(entry, () => (isArrayDesc ? (desc as unknown[]).map((d) => materialize(d)) : materialize(desc)), buildValue);
       }),
       { numRuns: 300 },
     );

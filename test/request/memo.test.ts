@@ -61,7 +61,7 @@ describe("the builders' checks through the memo", () => {
 
   it("tell flow-control fields apart by type, not by the text they print as", () => {
     const messages = (flowControl: object) =>
-      buildTriggerRequest({ url, flowControl: { key: "k", ...flowControl } } as never).diagnostics.map((d) => d.message);
+      buildTriggerRequest({ url, flowControl: { key: "k", ...flowControl } }).diagnostics.map((d) => d.message);
     expect(messages({ parallelism: 0 })).toEqual(["`parallelism` must be at least 1"]);
     expect(messages({ parallelism: "0" })).toEqual(["`parallelism` must be a positive whole number, not 0"]);
     expect(messages({ parallelism: 0 })).toEqual(["`parallelism` must be at least 1"]);
