@@ -8,6 +8,8 @@
 //
 //   node bench/eslint.mjs            the full run (5 pairs), writes bench/results/eslint.json
 //   node bench/eslint.mjs --smoke    20 files, one pair: checks that it runs, timings meaningless
+//   node bench/eslint.mjs --generate DIR          writes the 1,000 files into DIR and stops, for profiling:
+//   node --cpu-prof bench/eslint.mjs --child DIR plugin   lints them once with the plugin (prints ms, CPU ms, reports)
 import js from "@eslint/js";
 import { ESLint } from "eslint";
 import { execFileSync } from "node:child_process";
@@ -170,17 +172,27 @@ async function child(dir, withPlugin) {
   );
 }
 
+function writeFiles(dir) {
+  let lines = 0;
+  for (let i = 0; i < FILES; i++) {
+    const text = generateFile(i);
+    lines += text.split("\n").length;
+    writeFileSync(`${dir}/file-${i}.js`, text);
+  }
+  return lines;
+}
+
 if (process.argv[2] === "--child") {
   await child(process.argv[3], process.argv[4] === "plugin");
+} else if (process.argv[2] === "--generate") {
+  const dir = process.argv[3];
+  if (dir === undefined) throw new Error("--generate needs a directory");
+  mkdirSync(dir, { recursive: true });
+  console.log(`${writeFiles(dir)} lines in ${FILES} files written to ${dir}`);
 } else {
   const dir = mkdtempSync(`${tmpdir()}/retry-delay-eslint-bench-`);
   try {
-    let lines = 0;
-    for (let i = 0; i < FILES; i++) {
-      const text = generateFile(i);
-      lines += text.split("\n").length;
-      writeFileSync(`${dir}/file-${i}.js`, text);
-    }
+    const lines = writeFiles(dir);
     const run = (mode) =>
       JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), "--child", dir, mode], { encoding: "utf8" }));
     const alone = [];

@@ -1,14 +1,6 @@
-import {
-  buildBatchRequest,
-  buildBatchTriggerRequest,
-  buildEnqueueRequest,
-  buildPublishRequest,
-  buildScheduleRequest,
-  buildTriggerRequest,
-} from "../request/api.js";
 import type { Endpoint } from "../request/context.js";
 import type { BuildOptions } from "../request/options.js";
-import type { RequestBuildResult } from "../request/requests.js";
+import { requestDiagnostics } from "../request/requests.js";
 import { nameOf } from "../request/rows.js";
 import { OPTION_TABLE, rowsFor } from "../request/table.js";
 import type { OptionDiagnostic } from "../trigger/codes.js";
@@ -36,23 +28,10 @@ export interface CallShape {
 /** Every diagnostic the library's builder finds in one call's options, after the policy below. */
 export function checkCall(shape: CallShape, options: unknown, build: BuildOptions): readonly OptionDiagnostic[] {
   const given = shape.partial ? requestOptionsOf(shape.endpoint, options) : options;
-  const found = runBuilder(shape, given, build).diagnostics;
+  // The builders' own check, without assembling the request: `buildBatchRequest` always takes an array, `buildTriggerRequest` one when batched.
+  const batch = shape.endpoint === "batch" || (shape.endpoint === "trigger" && shape.batch);
+  const found = requestDiagnostics(shape.endpoint, given, build, { batch });
   return shape.partial ? found.filter((d) => !REQUIRED_CODES.has(d.code)) : withoutAlternatives(found);
-}
-
-function runBuilder(shape: CallShape, options: unknown, build: BuildOptions): RequestBuildResult {
-  switch (shape.endpoint) {
-    case "trigger":
-      return shape.batch ? buildBatchTriggerRequest(options as never, build) : buildTriggerRequest(options as never, build);
-    case "publish":
-      return buildPublishRequest(options as never, build);
-    case "enqueue":
-      return buildEnqueueRequest(options as never, build);
-    case "batch":
-      return buildBatchRequest(options as never, build);
-    case "schedule":
-      return buildScheduleRequest(options as never, build);
-  }
 }
 
 /** The codes the table reports for a missing required option (`missing-url`, `missing-cron`, …). */

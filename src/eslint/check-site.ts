@@ -78,7 +78,9 @@ const MEMO_SIZE = 4096;
 const memo = new Map<string, readonly OptionDiagnostic[]>();
 
 function remembered(shape: CallShape, value: unknown, build: BuildOptions): readonly OptionDiagnostic[] {
-  const key = `${shape.endpoint}|${String(shape.batch)}|${String(shape.partial)}|${build.plan ?? ""}|${JSON.stringify(value, exactly)}`;
+  const valueKey = keyOf(value);
+  if (valueKey === undefined) return checkCall(shape, value, build);
+  const key = `${shape.endpoint}|${String(shape.batch)}|${String(shape.partial)}|${build.plan ?? ""}|${valueKey}`;
   const known = memo.get(key);
   if (known !== undefined) return known;
   const found = checkCall(shape, value, build);
@@ -87,13 +89,48 @@ function remembered(shape: CallShape, value: unknown, build: BuildOptions): read
   return found;
 }
 
-/** JSON that tells apart what the builders tell apart: `undefined`, `-0`, non-finite numbers. */
-function exactly(_key: string, value: unknown): unknown {
-  if (value === undefined) return "\u0000undefined";
-  if (typeof value === "number" && (Object.is(value, -0) || !Number.isFinite(value)))
-    return `\u0000${Object.is(value, -0) ? "-0" : String(value)}`;
-  if (typeof value === "string" && value.startsWith("\u0000")) return `\u0000${value}`;
-  return value;
+/**
+ * The value as a key that tells apart what the builders tell apart: a string
+ * from a number (`"10"`, `10`), `undefined` from a missing key, `-0`, `NaN`
+ * and the infinities. toValue's values are literals and plain arrays and
+ * objects of them, so a hand walk serves, with no replacer called per node;
+ * anything else has no key and is checked without the memo.
+ */
+function keyOf(value: unknown): string | undefined {
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value);
+    case "number":
+      return Object.is(value, -0) ? "-0" : String(value);
+    case "boolean":
+      return value ? "t" : "f";
+    case "undefined":
+      return "u";
+    case "object":
+      return value === null ? "n" : Array.isArray(value) ? listKey(value) : objectKey(value);
+    default:
+      return undefined;
+  }
+}
+
+function listKey(items: readonly unknown[]): string | undefined {
+  let key = "[";
+  for (const item of items) {
+    const inner = keyOf(item);
+    if (inner === undefined) return undefined;
+    key += `${inner},`;
+  }
+  return `${key}]`;
+}
+
+function objectKey(value: object): string | undefined {
+  let key = "{";
+  for (const [name, item] of Object.entries(value)) {
+    const inner = keyOf(item);
+    if (inner === undefined) return undefined;
+    key += `${JSON.stringify(name)}:${inner},`;
+  }
+  return `${key}}`;
 }
 
 /** The value the builder checks: dynamic parts left out, a dynamic `retries` as RETRIES_WHEN_DYNAMIC. */

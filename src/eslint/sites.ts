@@ -1,4 +1,4 @@
-import type { SourceCode } from "eslint";
+import type { Scope, SourceCode } from "eslint";
 import type * as ESTree from "estree";
 import type { CallShape } from "../client/check.js";
 import { importOf, type Sdk, type SdkImport } from "./imports.js";
@@ -81,6 +81,9 @@ export function isCandidate(call: ESTree.CallExpression, serveNames: ReadonlySet
 }
 
 export class SiteFinder {
+  /** What each binding of the file resolved to, by how many hops in it was reached: a client is used by several calls. */
+  private readonly bindings = new Map<Scope.Variable, Map<number, Receiver | undefined>>();
+
   constructor(
     private readonly sourceCode: SourceCode,
     private readonly types: TypeInfo | undefined,
@@ -170,9 +173,19 @@ export class SiteFinder {
 
   private fromBinding(node: ESTree.Identifier, hops: number): Receiver | undefined {
     const variable = findVariable(this.sourceCode.getScope(node), node.name);
-    const def = variable?.defs[0];
-    if (variable === undefined || def === undefined) return undefined;
-    if (def.type === "Parameter") return this.fromParameter(def.node, node.name);
+    if (variable === undefined) return undefined;
+    let byHops = this.bindings.get(variable);
+    if (byHops === undefined) this.bindings.set(variable, (byHops = new Map<number, Receiver | undefined>()));
+    if (byHops.has(hops)) return byHops.get(hops);
+    const found = this.ofVariable(variable, hops);
+    byHops.set(hops, found);
+    return found;
+  }
+
+  private ofVariable(variable: Scope.Variable, hops: number): Receiver | undefined {
+    const def = variable.defs[0];
+    if (def === undefined) return undefined;
+    if (def.type === "Parameter") return this.fromParameter(def.node, variable.name);
     const init =
       constInit(variable) ??
       (def.type === "Variable" && variable.defs.length === 1 && def.node.id.type === "Identifier" ? def.node.init : undefined);

@@ -8,6 +8,16 @@ import { typeInfo } from "./type-info.js";
 type Annotated = ESTree.Node & { readonly typeAnnotation?: ESTree.Node; readonly expression?: ESTree.Node };
 
 /**
+ * Whether the file was parsed by espree, ESLint's own parser, which reads no
+ * type annotations: then no node can carry one, and the visitors for them are
+ * left out, so ESLint calls the rule for every call and nothing else.
+ */
+function parsedByEspree(context: Rule.RuleContext): boolean {
+  const parser = context.languageOptions.parser as { readonly name?: unknown } | undefined;
+  return parser?.name === "espree";
+}
+
+/**
  * The visitors both rules share: every SDK call, every object annotated with
  * or `satisfies`-checked against an SDK option type. A file that names no SDK
  * and has no type information is skipped before any node is visited.
@@ -17,21 +27,23 @@ export function visitSites(context: Rule.RuleContext, onSite: (site: Site) => vo
   const types = typeInfo(sourceCode);
   if (types === undefined && !mentionsSdk(sourceCode.text)) return {};
   const finder = new SiteFinder(sourceCode, types);
-  let serve: ReadonlySet<string> = new Set();
+  // The local names of `serve`, read from the module's top on the first call that could be one.
+  let serve: ReadonlySet<string> | undefined;
   const annotatedSite = (typeNode: ESTree.Node | undefined, options: ESTree.Node | null | undefined): void => {
     if (typeNode === undefined || options === undefined || options === null) return;
     const shape = finder.ofAnnotation(typeNode);
     if (shape !== undefined) onSite({ shape, options });
   };
-  return {
-    Program: (program) => {
-      serve = serveNames(program);
-    },
+  const calls: Rule.RuleListener = {
     CallExpression: (call) => {
-      if (!isCandidate(call, serve)) return;
+      if (!isCandidate(call, (serve ??= serveNames(sourceCode.ast)))) return;
       const site = finder.ofCall(call);
       if (site !== undefined) onSite(site);
     },
+  };
+  if (parsedByEspree(context)) return calls;
+  return {
+    ...calls,
     VariableDeclarator: (declarator) => {
       const id = declarator.id as ESTree.Pattern & { readonly typeAnnotation?: { readonly typeAnnotation?: ESTree.Node } };
       annotatedSite(id.typeAnnotation?.typeAnnotation, declarator.init);

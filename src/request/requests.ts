@@ -99,12 +99,90 @@ export function isHttpUrl(text: string): boolean {
   return /^https?:\/\/[\x21-\x7e]+$/.test(text);
 }
 
+/*
+ * Checking and assembling are two steps. The check reads every option and
+ * works out each message's headers, since the header-safety invariant is
+ * about exactly the headers a message would carry; it is the whole of what
+ * decides the diagnostics. Assembling then writes the URL, the
+ * `Authorization` header, the header records and a batch's JSON body. The
+ * builders run both; `requestDiagnostics` (the ESLint plugin and the
+ * validating client, which only need the verdict) runs the check alone.
+ */
+
 /** One message, checked for header safety where its headers are assembled. */
-function assembled(endpoint: Endpoint, options: unknown, settings: MessageSettings, report: Report, prefix: string): Message | undefined {
+function checkedMessage(
+  endpoint: Endpoint,
+  options: unknown,
+  settings: MessageSettings,
+  report: Report,
+  prefix: string,
+): Message | undefined {
   const message = buildMessage(endpoint, options, settings, report, prefix);
   if (message === undefined) return undefined;
   const safe = checkHeaders(message.headers.entries(), report, (name) => message.origins.get(name.toLowerCase()) ?? `${prefix}headers`);
   return safe ? message : undefined;
+}
+
+/**
+ * A batch's messages, each diagnostic carrying its item's index; undefined
+ * (after an `invalid-options` error) when `items` is not an array. Holds only
+ * the messages without errors.
+ */
+function checkedBatch(endpoint: Endpoint, items: unknown, settings: MessageSettings, report: Report): Message[] | undefined {
+  const read = isArraySafe(items) ? snapshotArray(items, MAX_BATCH_ITEMS) : undefined;
+  if (read === undefined || !read.ok) {
+    report.add(
+      "invalid-options",
+      "error",
+      "the batch must be an array of options",
+      "",
+      "",
+      read?.ok === false ? { hint: read.reason } : {},
+    );
+    return undefined;
+  }
+  const list = read.items;
+  if (list.length === 0)
+    report.add("empty-batch", "error", "the batch is empty", "", "", {
+      hint: "give at least one item; @upstash/workflow fails on an empty trigger batch",
+    });
+  const messages: Message[] = [];
+  list.forEach((options, index) => {
+    const mark = report.diagnostics.length;
+    const message = checkedMessage(endpoint, options, settings, report, `[${index}].`);
+    for (let i = mark; i < report.diagnostics.length; i++) {
+      const d = report.diagnostics[i];
+      if (d !== undefined) report.diagnostics[i] = { ...d, index };
+    }
+    if (message !== undefined) messages.push(message);
+  });
+  return messages;
+}
+
+/**
+ * Every diagnostic the builder of `endpoint` would find in `options` (an
+ * array of them with `batch`), found by the builders' own check without
+ * assembling the request: the same diagnostics, in the same order, as
+ * `buildTriggerRequest` and its kin return. A malformed `build` throws
+ * `invalid-argument`, as it does there.
+ *
+ * @example
+ * ```ts
+ * requestDiagnostics("trigger", { url: "https://example.com/wf", retryDelay: "pow(2, retryd)" }, {}, { batch: false })[0]?.code;
+ * // "unknown-variable"
+ * ```
+ */
+export function requestDiagnostics(
+  endpoint: Endpoint,
+  options: unknown,
+  build: unknown,
+  { batch }: { readonly batch: boolean },
+): readonly OptionDiagnostic[] {
+  const { settings } = readBuildOptions(build);
+  const report = new Report();
+  if (batch) checkedBatch(endpoint, options, settings, report);
+  else checkedMessage(endpoint, options, settings, report, "");
+  return report.diagnostics;
 }
 
 function finish(report: Report, request: () => HttpRequest): RequestBuildResult {
@@ -122,7 +200,7 @@ export function singleRequest(
 ): RequestBuildResult {
   const { baseUrl, token, settings } = readBuildOptions(build);
   const report = new Report();
-  const message = assembled(endpoint, options, settings, report, "");
+  const message = checkedMessage(endpoint, options, settings, report, "");
   return finish(report, () => {
     const sent = message as Message;
     return {
@@ -144,37 +222,12 @@ export function batchRequest(
 ): RequestBuildResult {
   const { baseUrl, token, settings } = readBuildOptions(build);
   const report = new Report();
-  const read = isArraySafe(items) ? snapshotArray(items, MAX_BATCH_ITEMS) : undefined;
-  if (read === undefined || !read.ok) {
-    report.add(
-      "invalid-options",
-      "error",
-      "the batch must be an array of options",
-      "",
-      "",
-      read?.ok === false ? { hint: read.reason } : {},
-    );
-    return finish(report, () => ({ method: "POST", url: "", headers: {} }));
-  }
-  const list = read.items;
-  if (list.length === 0)
-    report.add("empty-batch", "error", "the batch is empty", "", "", {
-      hint: "give at least one item; @upstash/workflow fails on an empty trigger batch",
-    });
-  const messages: object[] = [];
-  list.forEach((options, index) => {
-    const mark = report.diagnostics.length;
-    const message = assembled(endpoint, options, settings, report, `[${index}].`);
-    for (let i = mark; i < report.diagnostics.length; i++) {
-      const d = report.diagnostics[i];
-      if (d !== undefined) report.diagnostics[i] = { ...d, index };
-    }
-    if (message !== undefined) messages.push(item(message));
-  });
+  const messages = checkedBatch(endpoint, items, settings, report);
+  if (messages === undefined) return finish(report, () => ({ method: "POST", url: "", headers: {} }));
   return finish(report, () => ({
     method: "POST",
     url: `${baseUrl}${path}`,
     headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
-    body: JSON.stringify(messages),
+    body: JSON.stringify(messages.map((message) => item(message))),
   }));
 }

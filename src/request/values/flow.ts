@@ -11,6 +11,7 @@ import { flowControlParts, type Part } from "../../flow-control/serialize.js";
 import type { FlowControlOptions } from "../../flow-control/types.js";
 import type { BuildContext } from "../context.js";
 import type { Report } from "../report.js";
+import { memoized } from "./memo.js";
 
 /** The two headers a flow-control option becomes. */
 export interface FlowControlHeaders {
@@ -41,9 +42,9 @@ export function buildFlowControl(value: unknown, path: string, ctx: BuildContext
   const flow = read.value;
   warnAboutFields(read.keys, flow, path, ctx.report);
   const options = sent(flow, path, ctx.report);
-  const { text, parts } = flowControlParts(options);
+  const { text, parts, diagnostics } = checkedFields(fieldsKey(options), options);
   const mark = ctx.report.diagnostics.length;
-  for (const d of checkOptions(options).diagnostics) {
+  for (const d of diagnostics) {
     if (d.code === "missing-key") continue;
     ctx.report.diagnostics.push({ ...d, path: fieldAt(parts, d.span, text, path), input: text });
   }
@@ -51,6 +52,23 @@ export function buildFlowControl(value: unknown, path: string, ctx: BuildContext
   checkParallelismForPlan(flow.parallelism, path, ctx);
   if (ctx.report.failedSince(mark) || key === undefined) return undefined;
   return { key, value: text };
+}
+
+/** The fields' text, its parts and their check: pure in the fields, and a code base repeats the same few. */
+const checkedFields = memoized({ maxEntries: 256, maxKeyLength: 512 }, (options: FlowControlOptions) => ({
+  ...flowControlParts(options),
+  diagnostics: checkOptions(options).diagnostics,
+}));
+
+/** A key that tells the fields apart as the check does (type and value, `-0` included), when each is a string, number or boolean. */
+function fieldsKey(options: FlowControlOptions): string | undefined {
+  let key = "";
+  for (const [option, value] of Object.entries(options)) {
+    if (typeof value === "string") key += `${option}${JSON.stringify(value)}`;
+    else if (typeof value === "number" || typeof value === "boolean") key += `${option}:${Object.is(value, -0) ? "-0" : String(value)},`;
+    else return undefined;
+  }
+  return key;
 }
 
 const isCurrentName = (option: string): boolean => option === "key" || FLOW_CONTROL_FIELDS.some((f) => f.name === option);

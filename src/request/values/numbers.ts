@@ -1,11 +1,12 @@
 import { showValue } from "../../diagnostics/show.js";
 import { delayOverPlan, maxTimeoutForPlan } from "../../duration/plans.js";
-import { parseDuration } from "../../duration/parse.js";
+import { MAX_DURATION_LENGTH, parseDuration } from "../../duration/parse.js";
 import { formatDuration } from "../../duration/format.js";
 import { DEFAULT_RETRIES } from "../../expression/check.js";
 import { EXPRESSION_LIMITS } from "../../expression/limits.js";
 import type { BuildContext } from "../context.js";
 import type { Report } from "../report.js";
+import { memoized } from "./memo.js";
 import { trimmed } from "./trim.js";
 
 /** The largest Unix time in seconds a JavaScript Date can hold (8.64e15 ms). */
@@ -98,10 +99,15 @@ export function buildDuration(
   return checkedDurationText(text, path, report, text);
 }
 
+/** A duration read both ways, by text: a code base writes the same few durations again and again. */
+const readDuration = memoized({ maxEntries: 256, maxKeyLength: MAX_DURATION_LENGTH }, (text: string) => ({
+  go: parseDuration(text, { mode: "go" }),
+  strict: parseDuration(text),
+}));
+
 /** Parses a duration the way the server is inferred to (Go mode), warning when it is outside the documented strict form. */
 function checkedDurationText(text: string, path: string, report: Report, input: string): { text: string; ms: number } | undefined {
-  const go = parseDuration(text, { mode: "go" });
-  const strict = parseDuration(text);
+  const { go, strict } = readDuration(text, text);
   if (!go.ok) {
     // The strict parser's words are about the documented form, which is what to write.
     report.adopt(strict.ok ? go.diagnostics : strict.diagnostics, path, input);
