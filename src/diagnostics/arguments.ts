@@ -1,4 +1,4 @@
-import { RetryDelayError } from "./error.js";
+import { CompactRetryDelayError } from "./compact-error.js";
 import { INVALID_ARGUMENT, INVALID_INPUT } from "./shared-codes.js";
 import type { OwnSnapshot } from "./own.js";
 import {
@@ -57,7 +57,7 @@ export function invalidInput(value: unknown, what: string): Diagnostic<typeof IN
 
 /** Throws the `invalid-argument` RetryDelayError. */
 export function invalidArgument(message: string): never {
-  throw new RetryDelayError("", [{ code: INVALID_ARGUMENT, severity: "error", message, span: { start: 0, end: 0 } }]);
+  throw new CompactRetryDelayError("", [{ code: INVALID_ARGUMENT, severity: "error", message, span: { start: 0, end: 0 } }]);
 }
 
 /** The value of a reader from shape.ts, or the `invalid-argument` throw that says why not. */

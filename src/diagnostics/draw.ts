@@ -1,13 +1,13 @@
+import { isControl, REPLACEMENT, sanitize } from "./text.js";
 import type { Diagnostic, Fix, RenderOptions, Severity, Span } from "./types.js";
 
 /*
  * Drawing diagnostics as text, on values already checked (render.ts checks a
- * caller's; the error class draws its own). It imports only types, so both
- * can use it without an import cycle.
+ * caller's; the error class draws its own). It imports no module that
+ * throws, so both can use it without an import cycle.
  */
 
 const TAB_WIDTH = 4;
-const REPLACEMENT = "\uFFFD";
 
 const ANSI = {
   reset: "\u001b[0m",
@@ -184,20 +184,6 @@ function excerpt(
     return columns[offset - from] ?? end;
   };
   return { text: text + suffix, column };
-}
-
-/** Replaces control characters so that messages cannot carry terminal escapes. */
-function sanitize(text: string): string {
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    out += isControl(code) ? REPLACEMENT : text.charAt(i);
-  }
-  return out;
-}
-
-function isControl(code: number): boolean {
-  return code < 32 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
 }
 
 function isHighSurrogate(code: number): boolean {

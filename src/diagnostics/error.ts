@@ -1,12 +1,16 @@
+import { CompactRetryDelayError } from "./compact-error.js";
 import { drawAll } from "./draw.js";
-import { isArraySafe } from "./own.js";
 import { checked, readDiagnostics, readRenderOptions } from "./shape.js";
 import { INVALID_ARGUMENT } from "./shared-codes.js";
-import type { Diagnostic, RenderOptions } from "./types.js";
+import type { RenderOptions } from "./types.js";
 
 /**
  * The only error this package throws. It carries every problem found, as data,
  * and the source they point into.
+ *
+ * The argument checks throw its compact form (compact-error.ts), which
+ * renders without the source excerpt and keeps the renderer out of bundles
+ * that need no more; `instanceof RetryDelayError` holds for both.
  *
  * @example
  * ```ts
@@ -19,27 +23,20 @@ import type { Diagnostic, RenderOptions } from "./types.js";
  * }
  * ```
  */
-export class RetryDelayError extends Error {
-  /** Every problem found; at least one has severity `error`. */
-  readonly diagnostics: readonly Diagnostic[];
-  /** The text the diagnostics' spans point into. */
-  readonly source: string;
-
+export class RetryDelayError extends CompactRetryDelayError {
   /**
-   * Never throws, whatever it is given: it is what the package throws in
-   * place of every other error, so a caller's malformed diagnostics (or
-   * `null`) become an empty list and a source that is no string becomes "".
+   * `error instanceof RetryDelayError` holds for every error the package
+   * throws, the compact form included; for a subclass of this one, it is the
+   * ordinary prototype test.
    */
-  constructor(source: string, diagnostics: readonly Diagnostic[]) {
-    const list = isArraySafe(diagnostics) ? diagnostics : [];
-    super(summarize(list));
-    this.name = "RetryDelayError";
-    this.source = typeof source === "string" ? source : "";
-    this.diagnostics = list;
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return Object.getPrototypeOf(this) === CompactRetryDelayError
+      ? value instanceof CompactRetryDelayError
+      : Function.prototype[Symbol.hasInstance].call(this, value);
   }
 
   /** The diagnostics drawn with the source line and a caret underline. */
-  render(options: RenderOptions = {}): string {
+  override render(options: RenderOptions = {}): string {
     // Read here rather than through render.ts, which throws this class: the two would import each other.
     const read = checked(() => ({ diagnostics: readDiagnostics(this.diagnostics, "diagnostics"), options: readRenderOptions(options) }));
     if (!read.ok) invalidRenderArgument(read.reason);
@@ -54,22 +51,4 @@ export class RetryDelayError extends Error {
  */
 function invalidRenderArgument(reason: string): never {
   throw new RetryDelayError("", [{ code: INVALID_ARGUMENT, severity: "error", message: reason, span: { start: 0, end: 0 } }]);
-}
-
-function summarize(diagnostics: readonly Diagnostic[]): string {
-  try {
-    return summarizeChecked(diagnostics);
-  } catch {
-    // A caller's Proxy or getter threw while its diagnostics were read.
-    return "invalid input";
-  }
-}
-
-function summarizeChecked(diagnostics: readonly Diagnostic[]): string {
-  const errors = diagnostics.filter((d) => d.severity === "error");
-  const first = errors[0] ?? diagnostics[0];
-  if (first === undefined) return "invalid input";
-  const more = errors.length - 1;
-  const tail = more > 0 ? ` (and ${more} more ${more === 1 ? "error" : "errors"})` : "";
-  return `${typeof first.message === "string" ? first.message : "invalid input"}${tail}`;
 }

@@ -1,5 +1,5 @@
 import type { Fix, Span } from "../diagnostics/diagnostic.js";
-import { parseDuration } from "../duration/parse.js";
+import { cleanDurationMs } from "../duration/clean.js";
 import { lookupUnit, NANOSECONDS_PER_MILLISECOND, unitForWord } from "../duration/units.js";
 import type { ExpressionDiagnostic } from "./codes.js";
 import { strategyInContext } from "./strategy-context.js";
@@ -91,8 +91,7 @@ function durationMilliseconds(text: string): number | undefined {
     if (unit === undefined) return undefined;
     normalized += number + unit;
   }
-  const parsed = parseDuration(normalized, { mode: "go" });
-  return parsed.ok && parsed.diagnostics.length === 0 ? parsed.value.ms : undefined;
+  return cleanDurationMs(normalized);
 }
 
 /** A unit of the duration table (`ms` and up), or a word for one (`seconds`). */

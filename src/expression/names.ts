@@ -36,18 +36,7 @@ export function resolveVariable(name: string, span: Span): ExpressionDiagnostic 
       hint: `call it: \`${builtin.signature}\``,
     };
   }
-  const strategy = strategyName(name, span);
-  if (strategy !== undefined) return strategy;
-  const known = mistakenNameHint(name, { asCall: false });
-  if (known !== undefined)
-    return { code: "unknown-variable", severity: "error", message: `unknown variable \`${name}\``, span, hint: known };
-  return {
-    code: "unknown-variable",
-    severity: "error",
-    message: `unknown variable \`${name}\``,
-    span,
-    ...didYouMean(name, span, "the only variable is `retried`"),
-  };
+  return strategyName(name, span) ?? unknownName(name, span, { asCall: false });
 }
 
 /**
@@ -66,18 +55,7 @@ export function resolveCall(name: string, nameSpan: Span, args: readonly Express
         hint: "to multiply, write `retried * (…)`",
       };
     }
-    const strategy = strategyName(name, callSpan);
-    if (strategy !== undefined) return strategy;
-    const known = mistakenNameHint(name, { asCall: true });
-    if (known !== undefined)
-      return { code: "unknown-function", severity: "error", message: `unknown function \`${name}\``, span: nameSpan, hint: known };
-    return {
-      code: "unknown-function",
-      severity: "error",
-      message: `unknown function \`${name}\``,
-      span: nameSpan,
-      ...didYouMean(name, nameSpan, `the functions are ${listFunctions()}`),
-    };
+    return strategyName(name, callSpan) ?? unknownName(name, nameSpan, { asCall: true });
   }
   if (args.length !== builtin.arity) {
     const expected = builtin.arity === 1 ? "1 argument" : `${builtin.arity} arguments`;
@@ -112,6 +90,22 @@ function strategyName(name: string, span: Span): ExpressionDiagnostic | undefine
       message: `write \`${offer.expression}\`, ${offer.describes}`,
     })),
   };
+}
+
+/**
+ * A name that is neither `retried` nor a builtin nor a strategy: the hint of
+ * a known mistake (`log`, `pi`), else the closest name as a fix or suggestion.
+ */
+function unknownName(name: string, span: Span, { asCall }: { readonly asCall: boolean }): ExpressionDiagnostic {
+  const unknown = {
+    code: asCall ? "unknown-function" : "unknown-variable",
+    severity: "error",
+    message: `unknown ${asCall ? "function" : "variable"} \`${name}\``,
+    span,
+  } as const;
+  const known = mistakenNameHint(name, { asCall });
+  if (known !== undefined) return { ...unknown, hint: known };
+  return { ...unknown, ...didYouMean(name, span, asCall ? `the functions are ${listFunctions()}` : "the only variable is `retried`") };
 }
 
 /** The hint, and the replacement as data: a `fix` when the correction is certain, else a suggestion. */

@@ -152,6 +152,8 @@ describe("the built package", () => {
     expect(runtime.code).not.toContain(CHEVROTAIN_MARK);
     const duration = await bundled("retry-delay", "parseDuration");
     expect(duration.inputs.filter((file) => /\/(expression|flow-control|request|trigger|schedule)\//.test(file))).toEqual([]);
+    // Its only throw is the argument check's compact RetryDelayError: no caret renderer.
+    expect(duration.inputs.filter((file) => /\/diagnostics\/(draw|error|render)\.js$/.test(file))).toEqual([]);
     const compile = await bundled("retry-delay", "compile");
     expect(compile.code).toContain(CHEVROTAIN_MARK);
     expect(compile.inputs.some((file) => file.includes("/request/"))).toBe(false);
