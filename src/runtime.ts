@@ -19,6 +19,7 @@
  *
  * @packageDocumentation
  */
+import { CompactRetryDelayError } from "./diagnostics/compact-error.js";
 import type { Result } from "./diagnostics/diagnostic.js";
 import { compileWith, tryCompileWith, type CompiledDelay, type CompileOptions } from "./expression/compile-source.js";
 import type { Expression } from "./expression/ast.js";
@@ -41,7 +42,10 @@ function parseRuntime(source: string): Result<Expression, ExpressionCode> {
  * root entry's `compile` does, without the chevrotain parser. Throws
  * {@link RetryDelayError} when the expression is invalid, with one short
  * diagnostic where parsing stopped (or the checks' errors, which are the
- * root's); warnings are on the result's `diagnostics`.
+ * root's); warnings are on the result's `diagnostics`. The error is the
+ * class's compact form: its `render()` gives one line per diagnostic,
+ * without the source excerpt and caret that the root's draws, and
+ * `instanceof RetryDelayError` holds for it.
  *
  * @example
  * ```ts
@@ -52,7 +56,7 @@ function parseRuntime(source: string): Result<Expression, ExpressionCode> {
  * ```
  */
 export function compile(source: string, options: CompileOptions = {}): CompiledDelay {
-  return compileWith(parseRuntime, source, options);
+  return compileWith(parseRuntime, source, options, CompactRetryDelayError);
 }
 
 /**

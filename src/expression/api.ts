@@ -26,7 +26,7 @@ export type { CompiledDelay, CompileOptions } from "./compile-source.js";
  * ```
  */
 export function compile(source: string, options: CompileOptions = {}): CompiledDelay {
-  return compileWith(parseExplained, source, options);
+  return compileWith(parseExplained, source, options, RetryDelayError);
 }
 
 /**

@@ -1,5 +1,5 @@
+import { CompactRetryDelayError } from "../diagnostics/compact-error.js";
 import type { Result } from "../diagnostics/diagnostic.js";
-import { RetryDelayError } from "../diagnostics/diagnostic.js";
 import { isPlainObjectLike, readOwnField } from "../diagnostics/own.js";
 import { showValue } from "../diagnostics/show.js";
 import { dependsOnRetried, type Expression } from "./ast.js";
@@ -153,7 +153,7 @@ export function checkAndCompile(
       return { diagnostics, range, delay, retries };
     }, tree);
   } catch (error) {
-    if (error instanceof RetryDelayError) return { diagnostics: error.diagnostics as ExpressionDiagnostic[], range: undefined };
+    if (error instanceof CompactRetryDelayError) return { diagnostics: error.diagnostics as ExpressionDiagnostic[], range: undefined };
     throw error;
   }
 }

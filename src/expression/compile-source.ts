@@ -1,5 +1,6 @@
 import { invalidInput } from "../diagnostics/arguments.js";
-import { anyError, RetryDelayError, type Result } from "../diagnostics/diagnostic.js";
+import type { CompactRetryDelayError } from "../diagnostics/compact-error.js";
+import { anyError, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
 import type { Expression } from "./ast.js";
 import type { DelayClosure } from "./builtins.js";
 import { checkAndCompile, type CheckFindings, type CheckOptions, type DelayRange } from "./check.js";
@@ -63,10 +64,22 @@ export interface CompiledDelay {
   readonly range: DelayRange | undefined;
 }
 
-/** `compile` with its parser given: the compiled delay, or a RetryDelayError with every problem found. */
-export function compileWith(parseSource: SourceParser, source: string, options: CompileOptions): CompiledDelay {
+/**
+ * The error class `compile` throws: the root's `RetryDelayError`, which draws
+ * each diagnostic under its source line, or the runtime's compact form,
+ * which keeps the renderer out of its bundle (compact-error.ts).
+ */
+export type CompileErrorClass = new (source: string, diagnostics: readonly Diagnostic[]) => CompactRetryDelayError;
+
+/** `compile` with its parser and error class given: the compiled delay, or that error with every problem found. */
+export function compileWith(
+  parseSource: SourceParser,
+  source: string,
+  options: CompileOptions,
+  ErrorClass: CompileErrorClass,
+): CompiledDelay {
   const result = tryCompileWith(parseSource, source, options);
-  if (!result.ok) throw new RetryDelayError(typeof source === "string" ? source : "", result.diagnostics);
+  if (!result.ok) throw new ErrorClass(typeof source === "string" ? source : "", result.diagnostics);
   return result.value;
 }
 

@@ -182,4 +182,23 @@ describe("retry-delay/runtime's short diagnostic", () => {
       }),
     );
   });
+
+  it("throws the compact form: one line per diagnostic, with no source excerpt to draw (no renderer in the bundle)", () => {
+    const thrown = (run: () => unknown): RetryDelayError => {
+      try {
+        run();
+      } catch (error) {
+        return error as RetryDelayError;
+      }
+      throw new Error("expected a throw");
+    };
+    const runtime = thrown(() => compile("pow(2, retried * 1000"));
+    expect(runtime).toBeInstanceOf(RetryDelayError);
+    expect(runtime.name).toBe("RetryDelayError");
+    expect(runtime.source).toBe("pow(2, retried * 1000");
+    expect(runtime.render()).toBe(`error[unclosed-paren]: ${runtime.diagnostics[0]?.message ?? ""}`);
+    expect(runtime.message).toMatch(/for the full diagnostics$/);
+    // The root's draws the source line and a caret under the span.
+    expect(thrown(() => rootCompile("pow(2, retried * 1000")).render()).toContain("^");
+  });
 });
