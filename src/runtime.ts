@@ -21,11 +21,12 @@
  */
 import { CompactRetryDelayError } from "./diagnostics/compact-error.js";
 import type { Result } from "./diagnostics/diagnostic.js";
-import { compileWith, tryCompileWith, type CompiledDelay, type CompileOptions } from "./expression/compile-source.js";
+import { compileEntry, compileWith, tryCompileWith, type CompiledDelay, type CompileOptions } from "./expression/compile-source.js";
 import type { Expression } from "./expression/ast.js";
 import type { ExpressionCode } from "./expression/codes.js";
 import { parseWith } from "./expression/parse-with.js";
 import { declinedSource } from "./runtime/decline.js";
+import { RUNTIME_WORDING } from "./runtime/wording.js";
 
 export { RetryDelayError, type Diagnostic, type Result, type Span } from "./diagnostics/diagnostic.js";
 export type { CompiledDelay, CompileOptions } from "./expression/compile-source.js";
@@ -34,8 +35,11 @@ export type { ExpressionCode, ExpressionDiagnostic } from "./expression/codes.js
 
 /** The root's parse, with the short diagnostic in place of the chevrotain parser. */
 function parseRuntime(source: string): Result<Expression, ExpressionCode> {
-  return parseWith(source, declinedSource);
+  return parseWith(source, declinedSource, RUNTIME_WORDING);
 }
+
+/** The runtime's parser, short wording and compact error class. */
+const RUNTIME_ENTRY = /* @__PURE__ */ compileEntry({ parse: parseRuntime, wording: RUNTIME_WORDING, ErrorClass: CompactRetryDelayError });
 
 /**
  * Compiles an `Upstash-Retry-Delay` expression into a closure, exactly as the
@@ -56,7 +60,7 @@ function parseRuntime(source: string): Result<Expression, ExpressionCode> {
  * ```
  */
 export function compile(source: string, options: CompileOptions = {}): CompiledDelay {
-  return compileWith(parseRuntime, source, options, CompactRetryDelayError);
+  return compileWith(RUNTIME_ENTRY, source, options);
 }
 
 /**
@@ -77,5 +81,5 @@ export function compile(source: string, options: CompileOptions = {}): CompiledD
  * ```
  */
 export function tryCompile(source: string, options: CompileOptions = {}): Result<CompiledDelay, ExpressionCode> {
-  return tryCompileWith(parseRuntime, source, options);
+  return tryCompileWith(RUNTIME_ENTRY, source, options);
 }

@@ -1,0 +1,23 @@
+import type { Severity, Span } from "../diagnostics/diagnostic.js";
+import type { ExpressionCode, ExpressionDiagnostic } from "../expression/codes.js";
+import type { Wording } from "../expression/wording.js";
+
+/*
+ * retry-delay/runtime's wording (see src/expression/wording.ts): each
+ * diagnostic keeps the code, severity and span the shared parse and checks
+ * decided, and its message says in one line what is wrong and where the
+ * full explanation (hint, fix, suggestions) comes from. Leaving those
+ * explanations out is most of what keeps the runtime small.
+ */
+
+const FULL_REPORT = "compile it with `retry-delay` (not `retry-delay/runtime`) for the full diagnostics";
+
+/** A diagnostic in the runtime's short form: `what` and where the full diagnostics come from. */
+export function shortDiagnostic(code: ExpressionCode, severity: Severity, what: string, span: Span): ExpressionDiagnostic {
+  return { code, severity, message: `${what}; ${FULL_REPORT}`, span };
+}
+
+/** The runtime's wording of every diagnostic that parsing and checking decide. */
+export const RUNTIME_WORDING: Wording = {
+  name: ({ code, message, span }) => shortDiagnostic(code, "error", message, span),
+};
