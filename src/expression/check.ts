@@ -149,9 +149,9 @@ export function checkAndCompile(
       // Folded once: the compiler and the domain check's analysis both read the folded tree.
       const folded = foldConstants(tree);
       const delay = compileFolded(folded);
-      const { diagnostics, range } = checkDomain(tree, folded, delay, retries, nodes);
+      const { diagnostics, range } = checkDomain(tree, folded, delay, retries, nodes, wording);
       if (diagnostics.length === 0) {
-        const intent = checkIntent(tree, folded, delay, retries, range, nodes);
+        const intent = checkIntent(tree, folded, delay, retries, range, nodes, wording);
         if (intent !== undefined) diagnostics.push(intent);
       }
       return { diagnostics, range, delay, retries };

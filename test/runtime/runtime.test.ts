@@ -14,8 +14,9 @@ import { arbitraryExpression } from "../support/ast.js";
 
 /*
  * retry-delay/runtime is the root's compile without the chevrotain parser:
- * on valid input it must give the root's result exactly (closure values,
- * warnings, range, tree); on invalid input it must answer with one short
+ * on valid input it must give the root's closure values, range and tree,
+ * and the root's warnings' codes, severities and spans, each in one short
+ * line; on invalid input it must answer with one short
  * diagnostic where the recognizer stopped (or, when only names are wrong,
  * one per name, with the root's codes and spans), never a throw from
  * tryCompile, and never accept what the root refuses.
@@ -34,6 +35,12 @@ const NAME_CODES: readonly string[] = [
   "unknown-function",
 ];
 
+/** A diagnostic the runtime words itself: one line that says where the full one is, and no hint, fix or suggestions. */
+function expectShort(d: Diagnostic): void {
+  expect(d.message).toMatch(FULL_REPORT);
+  expect(Object.keys(d)).toEqual(["code", "severity", "message", "span"]);
+}
+
 /** What the entries must agree on, whatever their wording: code, severity and span. */
 const decided = (diagnostics: readonly Diagnostic[]): unknown[] =>
   diagnostics.map(({ code, severity, span }) => ({ code, severity, span }));
@@ -50,17 +57,17 @@ function agreesWithRoot(source: string, options: { retries?: number } = {}): voi
   expect(runtime.ok, JSON.stringify(source)).toBe(root.ok);
   if (root.ok && runtime.ok) {
     sameClosure(runtime.value, root.value);
-    expect(runtime.diagnostics).toEqual(root.diagnostics);
+    expect(decided(runtime.diagnostics)).toEqual(decided(root.diagnostics));
+    for (const d of runtime.diagnostics) expectShort(d);
+    // Found again by the delay's getter, in the runtime's wording too.
+    expect(runtime.value.diagnostics).toEqual(runtime.diagnostics);
     expect(runtime.value.range).toEqual(root.value.range);
     expect(runtime.value.expression).toEqual(root.value.expression);
     expect(runtime.value.source).toBe(source);
   } else if (runtime.diagnostics.every((d) => NAME_CODES.includes(d.code))) {
     // Problems with names alone (`A/A`: two unknown variables): the root's codes and spans, each in one short line.
     expect(decided(runtime.diagnostics)).toEqual(decided(root.diagnostics));
-    for (const d of runtime.diagnostics) {
-      expect(d.message).toMatch(FULL_REPORT);
-      expect(Object.keys(d)).toEqual(["code", "severity", "message", "span"]);
-    }
+    for (const d of runtime.diagnostics) expectShort(d);
   } else {
     expect(runtime.diagnostics).toHaveLength(1);
     const [d] = runtime.diagnostics;
@@ -126,10 +133,25 @@ describe("retry-delay/runtime against the root entry", () => {
     );
   });
 
-  it("gives the root's check errors and warnings, which come after parsing", () => {
-    for (const source of ["1000 / (retried - retried)", "1000 - 600 * retried", "pow(2, retried)", "0 * retried + 5"])
+  it("gives the root's check errors, and the root's warnings' codes, severities and spans in one short line each", () => {
+    for (const source of ["1000 / (retried - retried)", "1000 - 600 * retried", "pow(2, retried)", "0 * retried + 5", "retried / 2"])
       agreesWithRoot(source, { retries: 5 });
-    expect(tryCompile("1000 / 0").diagnostics[0]?.code).toBe("division-by-zero");
+    for (const source of ["1000 / (2 - retried)", "max(1000, pow(2, retried) * 100)", "1000 - 600 * retried"])
+      agreesWithRoot(source, { retries: 1_000_000 });
+    // An error of the checks decides the result: the root's own diagnostic.
+    expect(tryCompile("1000 / 0")).toEqual(rootTryCompile("1000 / 0"));
+    expect(tryCompile("1000 - 600 * retried").diagnostics).toEqual([
+      {
+        code: "negative-delay",
+        severity: "warning",
+        message:
+          "the delay is negative for some `retried`; compile it with `retry-delay` (not `retry-delay/runtime`) for the full diagnostics",
+        span: { start: 0, end: 20 },
+      },
+    ]);
+    // A non-finite part is pointed at as the root points at it.
+    expect(tryCompile("1000 + 1 / (1 - retried)").diagnostics[0]).toMatchObject({ code: "infinite-delay", span: { start: 7, end: 24 } });
+    expect(rootTryCompile("1000 + 1 / (1 - retried)").diagnostics[0]?.span).toEqual({ start: 7, end: 24 });
   });
 
   it("holds the root's limits and option checks", () => {
