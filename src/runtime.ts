@@ -2,14 +2,17 @@
  * retry-delay/runtime: `compile` and `tryCompile` for servers, workers, edge
  * functions and browsers that evaluate expressions which are mostly valid.
  *
- * The closures, the checks (range, warnings, division by zero) and the limits
- * are the root entry's; only the parser differs. A valid expression takes the
- * same fast recognizer the root uses, and the chevrotain parser, which only
- * explains invalid input, is left out: about a tenth of the root's bundle.
- * An invalid expression gets one short diagnostic, with its code and span,
- * where the recognizer stopped (a misspelled name still gets the root's full
- * diagnostic with its fix). For every problem explained with hints and fixes,
- * compile the same source with the root `retry-delay` entry.
+ * The closures, the checks (range, warnings, division by zero), the limits
+ * and every decision (what compiles; each diagnostic's code, severity and
+ * span) are the root entry's; only the explaining differs. A valid
+ * expression takes the same fast recognizer the root uses, and the
+ * chevrotain parser, which only explains invalid input, is left out, as are
+ * the hints, fixes and detailed messages (src/runtime/wording.ts). An
+ * invalid expression gets one short diagnostic, with its code and span,
+ * where the recognizer stopped (one per name when only names are wrong);
+ * warnings get the root's code, severity and span in one short line. For
+ * every problem explained with hints and fixes, compile the same source
+ * with the root `retry-delay` entry.
  *
  * ```ts
  * import { compile } from "retry-delay/runtime";
