@@ -4,7 +4,7 @@ import type { DelayClosure } from "./builtins.js";
 import type { ExpressionDiagnostic } from "./codes.js";
 import { nonFiniteOrigin } from "./domain-origin.js";
 import { scanFolded } from "./domain.js";
-import { DOMAIN_CODES, type Offenders } from "./domain-findings.js";
+import { DOMAIN_CODES, type DelayRange, type Offenders } from "./domain-findings.js";
 import { evaluateNode } from "./interpret.js";
 import { printCall, printExpression } from "./print.js";
 import type { DomainFinding, SampledFinding, Wording } from "./wording.js";
@@ -17,34 +17,12 @@ import type { DomainFinding, SampledFinding, Wording } from "./wording.js";
  * values that give each, with the rewrite that avoids it as a suggestion.
  */
 
+export type { DelayRange } from "./domain-findings.js";
+
 /** What the domain check reports: its diagnostics, and the range when some delay is finite. */
 export interface DomainReport {
   readonly diagnostics: ExpressionDiagnostic[];
   readonly range: DelayRange | undefined;
-}
-
-/**
- * The smallest and largest finite delays over the checked `retried` values.
- *
- * @example
- * ```ts
- * compile("max(1000, pow(2, retried) * 100)", { retries: 6 }).range; // { min: 1000, max: 3200, minAt: 0, maxAt: 5 }
- * ```
- */
-export interface DelayRange {
-  readonly min: number;
-  readonly max: number;
-  /** The first `retried` that gives `min`. */
-  readonly minAt: number;
-  /** The first `retried` that gives `max`. */
-  readonly maxAt: number;
-  /**
-   * Present only when `retries` was too large to check every value and
-   * analysis could not settle the range (a `domain-check-sampled` info says
-   * so): `min` and `max` are then the extremes of the values checked, and
-   * every finite delay lies within `lowest … highest`.
-   */
-  readonly bounds?: { readonly lowest: number; readonly highest: number };
 }
 
 /**

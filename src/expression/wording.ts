@@ -2,8 +2,7 @@ import type { Severity, Span } from "../diagnostics/diagnostic.js";
 import type { Expression } from "./ast.js";
 import type { DelayClosure } from "./builtins.js";
 import type { ExpressionDiagnostic } from "./codes.js";
-import type { DomainCode, DomainFindings, Offenders } from "./domain-findings.js";
-import type { DelayRange } from "./domain-report.js";
+import type { DelayRange, DomainCode, DomainFindings, Offenders } from "./domain-findings.js";
 import type { NameWording } from "./name-problems.js";
 
 /*
