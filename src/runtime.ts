@@ -2,14 +2,17 @@
  * retry-delay/runtime: `compile` and `tryCompile` for servers, workers, edge
  * functions and browsers that evaluate expressions which are mostly valid.
  *
- * The closures, the checks (range, warnings, division by zero) and the limits
- * are the root entry's; only the parser differs. A valid expression takes the
- * same fast recognizer the root uses, and the chevrotain parser, which only
- * explains invalid input, is left out: about a tenth of the root's bundle.
- * An invalid expression gets one short diagnostic, with its code and span,
- * where the recognizer stopped (a misspelled name still gets the root's full
- * diagnostic with its fix). For every problem explained with hints and fixes,
- * compile the same source with the root `retry-delay` entry.
+ * The closures, the checks (range, warnings, division by zero), the limits
+ * and every decision (what compiles; each diagnostic's code, severity and
+ * span) are the root entry's; only the explaining differs. A valid
+ * expression takes the same fast recognizer the root uses, and the
+ * chevrotain parser, which only explains invalid input, is left out, as are
+ * the hints, fixes and detailed messages (src/runtime/wording.ts). An
+ * invalid expression gets one short diagnostic, with its code and span,
+ * where the recognizer stopped (one per name when only names are wrong);
+ * warnings get the root's code, severity and span in one short line. For
+ * every problem explained with hints and fixes, compile the same source
+ * with the root `retry-delay` entry.
  *
  * ```ts
  * import { compile } from "retry-delay/runtime";
@@ -19,12 +22,14 @@
  *
  * @packageDocumentation
  */
+import { CompactRetryDelayError } from "./diagnostics/compact-error.js";
 import type { Result } from "./diagnostics/diagnostic.js";
-import { compileWith, tryCompileWith, type CompiledDelay, type CompileOptions } from "./expression/compile-source.js";
+import { compileEntry, compileWith, tryCompileWith, type CompiledDelay, type CompileOptions } from "./expression/compile-source.js";
 import type { Expression } from "./expression/ast.js";
 import type { ExpressionCode } from "./expression/codes.js";
 import { parseWith } from "./expression/parse-with.js";
 import { declinedSource } from "./runtime/decline.js";
+import { RUNTIME_WORDING } from "./runtime/wording.js";
 
 export { RetryDelayError, type Diagnostic, type Result, type Span } from "./diagnostics/diagnostic.js";
 export type { CompiledDelay, CompileOptions } from "./expression/compile-source.js";
@@ -33,15 +38,21 @@ export type { ExpressionCode, ExpressionDiagnostic } from "./expression/codes.js
 
 /** The root's parse, with the short diagnostic in place of the chevrotain parser. */
 function parseRuntime(source: string): Result<Expression, ExpressionCode> {
-  return parseWith(source, declinedSource);
+  return parseWith(source, declinedSource, RUNTIME_WORDING);
 }
+
+/** The runtime's parser, short wording and compact error class. */
+const RUNTIME_ENTRY = /* @__PURE__ */ compileEntry({ parse: parseRuntime, wording: RUNTIME_WORDING, ErrorClass: CompactRetryDelayError });
 
 /**
  * Compiles an `Upstash-Retry-Delay` expression into a closure, exactly as the
  * root entry's `compile` does, without the chevrotain parser. Throws
  * {@link RetryDelayError} when the expression is invalid, with one short
  * diagnostic where parsing stopped (or the checks' errors, which are the
- * root's); warnings are on the result's `diagnostics`.
+ * root's); warnings are on the result's `diagnostics`. The error is the
+ * class's compact form: its `render()` gives one line per diagnostic,
+ * without the source excerpt and caret that the root's draws, and
+ * `instanceof RetryDelayError` holds for it.
  *
  * @example
  * ```ts
@@ -52,7 +63,7 @@ function parseRuntime(source: string): Result<Expression, ExpressionCode> {
  * ```
  */
 export function compile(source: string, options: CompileOptions = {}): CompiledDelay {
-  return compileWith(parseRuntime, source, options);
+  return compileWith(RUNTIME_ENTRY, source, options);
 }
 
 /**
@@ -73,5 +84,5 @@ export function compile(source: string, options: CompileOptions = {}): CompiledD
  * ```
  */
 export function tryCompile(source: string, options: CompileOptions = {}): Result<CompiledDelay, ExpressionCode> {
-  return tryCompileWith(parseRuntime, source, options);
+  return tryCompileWith(RUNTIME_ENTRY, source, options);
 }

@@ -4,10 +4,11 @@ import { RetryDelayError, type Result } from "../diagnostics/diagnostic.js";
 import type { Expression } from "./ast.js";
 import type { DelayClosure } from "./builtins.js";
 import type { ExpressionCode } from "./codes.js";
-import { compileWith, tryCompileWith, type CompiledDelay, type CompileOptions } from "./compile-source.js";
+import { compileEntry, compileWith, tryCompileWith, type CompiledDelay, type CompileOptions } from "./compile-source.js";
 import { EXPRESSION_LIMITS } from "./limits.js";
 import { explainParseFailure } from "./mistakes.js";
 import { parse } from "./parse.js";
+import { ROOT_WORDING } from "./root-wording.js";
 
 export type { CompiledDelay, CompileOptions } from "./compile-source.js";
 
@@ -26,7 +27,7 @@ export type { CompiledDelay, CompileOptions } from "./compile-source.js";
  * ```
  */
 export function compile(source: string, options: CompileOptions = {}): CompiledDelay {
-  return compileWith(parseExplained, source, options);
+  return compileWith(ROOT_ENTRY, source, options);
 }
 
 /**
@@ -43,7 +44,7 @@ export function compile(source: string, options: CompileOptions = {}): CompiledD
  * ```
  */
 export function tryCompile(source: string, options: CompileOptions = {}): Result<CompiledDelay, ExpressionCode> {
-  return tryCompileWith(parseExplained, source, options);
+  return tryCompileWith(ROOT_ENTRY, source, options);
 }
 
 /**
@@ -68,6 +69,9 @@ function parseExplained(source: string): Result<Expression, ExpressionCode> {
   const parsed = parse(source);
   return parsed.ok ? parsed : { ok: false, diagnostics: explainParseFailure(source, parsed.diagnostics, parseExplained) };
 }
+
+/** The root's parser, wording and error class: every problem explained in full. */
+const ROOT_ENTRY = /* @__PURE__ */ compileEntry({ parse: parseExplained, wording: ROOT_WORDING, ErrorClass: RetryDelayError });
 
 /**
  * A delay function backed by a precomputed table for `retried` in `0 … size - 1`.

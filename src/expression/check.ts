@@ -1,5 +1,5 @@
+import { CompactRetryDelayError } from "../diagnostics/compact-error.js";
 import type { Result } from "../diagnostics/diagnostic.js";
-import { RetryDelayError } from "../diagnostics/diagnostic.js";
 import { isPlainObjectLike, readOwnField } from "../diagnostics/own.js";
 import { showValue } from "../diagnostics/show.js";
 import { dependsOnRetried, type Expression } from "./ast.js";
@@ -12,7 +12,9 @@ import { capErrors } from "./error-limit.js";
 import { foldConstants } from "./fold.js";
 import { guardTreeWalk } from "./guard.js";
 import { EXPRESSION_LIMITS } from "./limits.js";
-import { resolveCall } from "./names.js";
+import { callProblem } from "./name-problems.js";
+import { ROOT_WORDING } from "./root-wording.js";
+import type { Wording } from "./wording.js";
 
 export type { DelayRange } from "./domain-report.js";
 
@@ -110,7 +112,7 @@ export const DEFAULT_RETRIES = 3;
  * ```
  */
 export function checkExpression(tree: Expression, options: CheckOptions = {}): CheckResult {
-  const { diagnostics, range, delay } = checkAndCompile(tree, options, { namesResolved: false });
+  const { diagnostics, range, delay } = checkAndCompile(tree, options, ROOT_WORDING, { namesResolved: false });
   return delay === undefined ? { ok: false, diagnostics } : { ok: true, value: { expression: tree, range }, diagnostics };
 }
 
@@ -125,12 +127,14 @@ export interface CheckFindings {
 
 /**
  * The checks, and the closure the domain check compiled for them, so that
- * `compile` does not compile twice. `namesResolved`: the tree comes from
- * `parse`, which resolved every name already.
+ * `compile` does not compile twice, its findings in the entry's `wording`.
+ * `namesResolved`: the tree comes from `parse`, which resolved every name
+ * already.
  */
 export function checkAndCompile(
   tree: Expression,
   options: CheckOptions,
+  wording: Wording,
   { namesResolved }: { readonly namesResolved: boolean },
 ): CheckFindings {
   const read = readRetriesOption(options);
@@ -140,20 +144,20 @@ export function checkAndCompile(
   try {
     return guardTreeWalk(() => {
       const structural: ExpressionDiagnostic[] = [];
-      const nodes = checkStructure(tree, namesResolved, structural);
+      const nodes = checkStructure(tree, namesResolved ? undefined : wording, structural);
       if (structural.length > 0) return { diagnostics: capErrors(structural), range: undefined };
       // Folded once: the compiler and the domain check's analysis both read the folded tree.
       const folded = foldConstants(tree);
       const delay = compileFolded(folded);
-      const { diagnostics, range } = checkDomain(tree, folded, delay, retries, nodes);
+      const { diagnostics, range } = checkDomain(tree, folded, delay, retries, nodes, wording);
       if (diagnostics.length === 0) {
-        const intent = checkIntent(tree, folded, delay, retries, range, nodes);
+        const intent = checkIntent(tree, folded, delay, retries, range, nodes, wording);
         if (intent !== undefined) diagnostics.push(intent);
       }
       return { diagnostics, range, delay, retries };
     }, tree);
   } catch (error) {
-    if (error instanceof RetryDelayError) return { diagnostics: error.diagnostics as ExpressionDiagnostic[], range: undefined };
+    if (error instanceof CompactRetryDelayError) return { diagnostics: error.diagnostics as ExpressionDiagnostic[], range: undefined };
     throw error;
   }
 }
@@ -180,19 +184,20 @@ function invalid(message: string): ExpressionDiagnostic {
 }
 
 /**
- * Names, arity and constant division by zero, in source order, into
- * `problems`; gives the tree's count of nodes (countNodes), which the later
- * checks need and this walk finds for free.
+ * Names (worded by `names`; undefined when `parse` resolved them already),
+ * arity and constant division by zero, in source order, into `problems`;
+ * gives the tree's count of nodes (countNodes), which the later checks need
+ * and this walk finds for free.
  */
-function checkStructure(node: Expression, namesResolved: boolean, problems: ExpressionDiagnostic[]): number {
+function checkStructure(node: Expression, names: Wording | undefined, problems: ExpressionDiagnostic[]): number {
   switch (node.kind) {
     case "number":
     case "retried":
       return 1;
     case "unary":
-      return 1 + checkStructure(node.operand, namesResolved, problems);
+      return 1 + checkStructure(node.operand, names, problems);
     case "binary": {
-      const nodes = 1 + checkStructure(node.left, namesResolved, problems) + checkStructure(node.right, namesResolved, problems);
+      const nodes = 1 + checkStructure(node.left, names, problems) + checkStructure(node.right, names, problems);
       if (node.operator === "/" && !dependsOnRetried(node.right)) {
         const divisor = foldConstants(node.right);
         if (divisor.kind === "number" && divisor.value === 0) {
@@ -209,10 +214,12 @@ function checkStructure(node: Expression, namesResolved: boolean, problems: Expr
     }
     case "call": {
       let nodes = 1;
-      for (const arg of node.args) nodes += checkStructure(arg, namesResolved, problems);
+      for (const arg of node.args) nodes += checkStructure(arg, names, problems);
       // `parse` resolved every name already; a tree built by hand gets checked here.
-      const problem = namesResolved ? undefined : resolveCall(node.name, node.nameSpan, node.args, node.span);
-      if (problem !== undefined) problems.push(problem);
+      if (names !== undefined) {
+        const problem = callProblem(node.name, node.nameSpan, node.args.length, node.span);
+        if (problem !== undefined) problems.push(names.name(problem));
+      }
       return nodes;
     }
   }

@@ -1,18 +1,21 @@
 import { invalidInput } from "../diagnostics/arguments.js";
-import { anyError, RetryDelayError, type Result } from "../diagnostics/diagnostic.js";
+import type { CompactRetryDelayError } from "../diagnostics/compact-error.js";
+import { anyError, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
 import type { Expression } from "./ast.js";
 import type { DelayClosure } from "./builtins.js";
 import { checkAndCompile, type CheckFindings, type CheckOptions, type DelayRange } from "./check.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
 import { JSC_STACK_MESSAGE, preparedStackError, preparedStackResult, V8_STACK_MESSAGE } from "./guard.js";
 import { parseWith } from "./parse-with.js";
+import type { Wording } from "./wording.js";
 
 /*
- * From source text to a compiled delay, with the parser given: the root's
+ * From source text to a compiled delay, for an entry: the root's
  * `tryCompile` (api.ts) parses with the chevrotain parser behind the fast
- * path, retry-delay/runtime's (src/runtime.ts) with the fast path alone.
- * Checks, limits and closures are this one code. Kept apart from api.ts so
- * that the runtime's import graph never reaches chevrotain.
+ * path, retry-delay/runtime's (src/runtime.ts) with the fast path alone, and
+ * each words diagnostics its own way (wording.ts). Checks, limits, closures
+ * and every decision are this one code. Kept apart from api.ts so that the
+ * runtime's import graph never reaches chevrotain.
  */
 
 /** Parses a source into its tree, or gives every problem found; never throws. */
@@ -63,23 +66,46 @@ export interface CompiledDelay {
   readonly range: DelayRange | undefined;
 }
 
-/** `compile` with its parser given: the compiled delay, or a RetryDelayError with every problem found. */
-export function compileWith(parseSource: SourceParser, source: string, options: CompileOptions): CompiledDelay {
-  const result = tryCompileWith(parseSource, source, options);
-  if (!result.ok) throw new RetryDelayError(typeof source === "string" ? source : "", result.diagnostics);
+/**
+ * The error class `compile` throws: the root's `RetryDelayError`, which draws
+ * each diagnostic under its source line, or the runtime's compact form,
+ * which keeps the renderer out of its bundle (compact-error.ts).
+ */
+export type CompileErrorClass = new (source: string, diagnostics: readonly Diagnostic[]) => CompactRetryDelayError;
+
+/** What an entry compiles with: made once per entry by {@link compileEntry}. */
+export interface CompileEntry {
+  /** Parses a source, wording its problems as `wording` does. */
+  readonly parse: SourceParser;
+  /** How the checks' findings are worded. */
+  readonly wording: Wording;
+  readonly ErrorClass: CompileErrorClass;
+  /** The prototype of the entry's compiled delays, whose getters find their diagnostics in its wording. */
+  readonly prototype: object;
+}
+
+/** An entry's parser, wording and error class, with the prototype its compiled delays share. */
+export function compileEntry(parts: Omit<CompileEntry, "prototype">): CompileEntry {
+  return { ...parts, prototype: delayPrototype(parts.wording) };
+}
+
+/** `compile` for an entry: the compiled delay, or the entry's error with every problem found. */
+export function compileWith(entry: CompileEntry, source: string, options: CompileOptions): CompiledDelay {
+  const result = tryCompileWith(entry, source, options);
+  if (!result.ok) throw new entry.ErrorClass(typeof source === "string" ? source : "", result.diagnostics);
   return result.value;
 }
 
 /**
- * `tryCompile` with its parser given. The parser answers a failure with its
+ * `tryCompile` for an entry. Its parser answers a failure with its
  * diagnostics as they should be returned: the root's explains them in full,
  * the runtime's gives its short one.
  */
-export function tryCompileWith(parseSource: SourceParser, source: string, options: CompileOptions): Result<CompiledDelay, ExpressionCode> {
+export function tryCompileWith(entry: CompileEntry, source: string, options: CompileOptions): Result<CompiledDelay, ExpressionCode> {
   // Built before the guarded work: the handler below must make no call (guard.ts).
   const tooDeep = preparedStackResult();
   try {
-    return compileUnguarded(parseSource, source, options);
+    return compileUnguarded(entry, source, options);
   } catch (error) {
     // The last resort of the promise that nothing escapes but diagnostics:
     // each stage guards its own recursion, yet a caller whose stack is nearly
@@ -94,12 +120,12 @@ export function tryCompileWith(parseSource: SourceParser, source: string, option
   }
 }
 
-function compileUnguarded(parseSource: SourceParser, source: string, options: CompileOptions): Result<CompiledDelay, ExpressionCode> {
+function compileUnguarded(entry: CompileEntry, source: string, options: CompileOptions): Result<CompiledDelay, ExpressionCode> {
   if (typeof source !== "string") return { ok: false, diagnostics: [invalidInput(source, "the expression")] };
-  const parsed = parseSource(source);
+  const parsed = entry.parse(source);
   if (!parsed.ok) return parsed;
   // The options are read once, by the check, through their own descriptors.
-  const report = checkAndCompile(parsed.value, options, { namesResolved: true });
+  const report = checkAndCompile(parsed.value, options, entry.wording, { namesResolved: true });
   const closure = report.delay;
   if (closure === undefined || anyError(report.diagnostics)) return { ok: false, diagnostics: report.diagnostics };
   // The closure keeps only its source and `retries`; the rest are getters
@@ -107,7 +133,7 @@ function compileUnguarded(parseSource: SourceParser, source: string, options: Co
   // V8 then shares one hidden-class path for every compiled delay, where
   // each Object.defineProperty would cost more than a whole parse.
   const compiled = closure as BeingBuilt;
-  Object.setPrototypeOf(compiled, DELAY_PROTOTYPE);
+  Object.setPrototypeOf(compiled, entry.prototype);
   compiled[COMPILED_FROM] = source;
   compiled[CHECKED_OVER] = report.retries;
   return { ok: true, value: compiled as unknown as CompiledDelay, diagnostics: report.diagnostics };
@@ -119,8 +145,9 @@ function compileUnguarded(parseSource: SourceParser, source: string, options: Co
  * span) was two thirds of what a delay retained, and its warnings with
  * their suggestions most of the rest. So a delay holds only its source and
  * its `retries`, under symbols, and `.source`, `.expression`,
- * `.diagnostics` and `.range` are getters on a prototype every delay shares
- * (which inherits Function.prototype's call, apply and bind). The tree, the
+ * `.diagnostics` and `.range` are getters on a prototype every delay of an
+ * entry shares (which inherits Function.prototype's call, apply and bind),
+ * and which holds the entry's wording for the diagnostics found again. The tree, the
  * diagnostics and the range are found again on first read (parsing and
  * checking are deterministic, and this source passed both a moment ago),
  * kept from then on, and frozen, since every reader of one delay shares
@@ -128,6 +155,7 @@ function compileUnguarded(parseSource: SourceParser, source: string, options: Co
  */
 const COMPILED_FROM = Symbol("retry-delay source");
 const CHECKED_OVER = Symbol("retry-delay retries");
+const WORDED_BY = Symbol("retry-delay wording");
 
 /** A closure while `compileUnguarded` gives it its fields. */
 type BeingBuilt = DelayClosure & { [COMPILED_FROM]?: string; [CHECKED_OVER]?: number | undefined };
@@ -135,24 +163,29 @@ type BeingBuilt = DelayClosure & { [COMPILED_FROM]?: string; [CHECKED_OVER]?: nu
 const TREES = new WeakMap<object, Expression>();
 const FINDINGS = new WeakMap<object, Pick<CheckFindings, "diagnostics" | "range">>();
 
-const DELAY_PROTOTYPE = Object.create(Function.prototype, {
-  source: { get: sourceOfDelay, enumerable: true },
-  expression: { get: treeOfDelay, enumerable: true },
-  diagnostics: { get: diagnosticsOfDelay, enumerable: true },
-  range: { get: rangeOfDelay, enumerable: true },
-}) as object;
+function delayPrototype(wording: Wording): object {
+  return Object.create(Function.prototype, {
+    source: { get: sourceOfDelay, enumerable: true },
+    expression: { get: treeOfDelay, enumerable: true },
+    diagnostics: { get: diagnosticsOfDelay, enumerable: true },
+    range: { get: rangeOfDelay, enumerable: true },
+    [WORDED_BY]: { value: wording },
+  }) as object;
+}
 
 function sourceOfDelay(this: unknown): string | undefined {
   const source: unknown = typeof this === "function" ? (this as BeingBuilt)[COMPILED_FROM] : undefined;
   return typeof source === "string" ? source : undefined;
 }
 
-/** The source and the `retries` a delay was compiled with, or undefined for any other receiver. */
-function compiledWith(receiver: unknown): { readonly source: string; readonly retries: number } | undefined {
+/** The source, the `retries` and the wording a delay was compiled with, or undefined for any other receiver. */
+function compiledWith(receiver: unknown): { readonly source: string; readonly retries: number; readonly wording: Wording } | undefined {
   if (typeof receiver !== "function") return undefined;
   const source: unknown = (receiver as { [COMPILED_FROM]?: unknown })[COMPILED_FROM];
   const retries: unknown = (receiver as { [CHECKED_OVER]?: unknown })[CHECKED_OVER];
-  return typeof source === "string" && typeof retries === "number" ? { source, retries } : undefined;
+  // Read through the prototype chain: the entry's prototype holds it.
+  const wording = (receiver as { [WORDED_BY]?: Wording })[WORDED_BY];
+  return typeof source === "string" && typeof retries === "number" && wording !== undefined ? { source, retries, wording } : undefined;
 }
 
 function treeOfDelay(this: unknown): Expression | undefined {
@@ -160,7 +193,7 @@ function treeOfDelay(this: unknown): Expression | undefined {
   if (known !== undefined) return known;
   const compiled = compiledWith(this);
   // A source that compiled takes the fast path again: no parser for declined input is needed.
-  const parsed = compiled === undefined ? undefined : parseWith(compiled.source, NOT_REPARSED);
+  const parsed = compiled === undefined ? undefined : parseWith(compiled.source, NOT_REPARSED, compiled.wording);
   if (parsed?.ok !== true) return undefined;
   const tree = freezeAll(parsed.value);
   TREES.set(this as object, tree);
@@ -186,7 +219,8 @@ function findingsOf(receiver: unknown): Pick<CheckFindings, "diagnostics" | "ran
   const compiled = compiledWith(receiver);
   if (compiled === undefined) return undefined;
   const tree: Expression | undefined = treeOfDelay.call(receiver);
-  const report = tree === undefined ? undefined : checkAndCompile(tree, { retries: compiled.retries }, { namesResolved: true });
+  const report =
+    tree === undefined ? undefined : checkAndCompile(tree, { retries: compiled.retries }, compiled.wording, { namesResolved: true });
   if (report?.delay === undefined) throw preparedStackError();
   const findings = {
     diagnostics: report.diagnostics.length === 0 ? NO_DIAGNOSTICS : freezeAll(report.diagnostics),

@@ -5,6 +5,7 @@ import type { ExpressionDiagnostic } from "./codes.js";
 import { boundsOver } from "./domain-bounds.js";
 import type { DelayRange } from "./domain-report.js";
 import { printExpression } from "./print.js";
+import type { FlatDelayFinding, ShortDelayFinding, Wording } from "./wording.js";
 
 /*
  * Delays that are legal but unlikely to be what the writer meant, judged
@@ -16,6 +17,9 @@ import { printExpression } from "./print.js";
  * - `flat-delay` (info): the delay depends on `retried`, yet is the same over
  *   the whole checked range, as `max(1000, pow(2, retried) * 100)` is for 3
  *   retries.
+ *
+ * Which of the two, with its severity and span, is decided here for both
+ * entries; the text is the entry's wording (wording.ts), the root's below.
  */
 
 /**
@@ -29,14 +33,18 @@ import { printExpression } from "./print.js";
  * tryCompile("pow(2, retried)").diagnostics[0]?.code; // "short-delay": 1, 2 and 4 ms
  * ```
  */
-const SHORT_DELAY_MS = 100;
+export const SHORT_DELAY_MS = 100;
 
 /** Delays named in a message before it only counts. */
 const SHOWN = 5;
 /** How far past the checked range `flat-delay` looks for where the delay starts to change, in node visits. */
 const LOOKAHEAD_BUDGET = 10_000;
 
-/** The intent diagnostic for a checked expression (`folded` is it folded, `nodes` its count of nodes) whose domain check reported nothing, if any. */
+/**
+ * The intent diagnostic, in the entry's `wording`, for a checked expression
+ * (`folded` is it folded, `nodes` its count of nodes) whose domain check
+ * reported nothing, if any.
+ */
 export function checkIntent(
   tree: Expression,
   folded: Expression,
@@ -44,15 +52,20 @@ export function checkIntent(
   retries: number,
   range: DelayRange | undefined,
   nodes: number,
+  wording: Wording,
 ): ExpressionDiagnostic | undefined {
   if (range === undefined || range.bounds !== undefined) return undefined;
-  if (range.min > 0 && range.max <= SHORT_DELAY_MS) return shortDelay(tree, delay, retries, range);
+  const span = tree.span;
+  if (range.min > 0 && range.max <= SHORT_DELAY_MS)
+    return wording.finding({ code: "short-delay", severity: "warning", span, tree, delay, retries, range });
   // Folding leaves a number exactly when nothing reads `retried`.
-  if (retries >= 2 && range.min === range.max && folded.kind !== "number") return flatDelay(tree, folded, delay, retries, range.min, nodes);
+  if (retries >= 2 && range.min === range.max && folded.kind !== "number")
+    return wording.finding({ code: "flat-delay", severity: "info", span, tree, folded, delay, retries, value: range.min, nodes });
   return undefined;
 }
 
-function shortDelay(tree: Expression, delay: DelayClosure, retries: number, range: DelayRange): ExpressionDiagnostic {
+/** The root's wording of `short-delay`: the delays, and the same delays in seconds. */
+export function explainShortDelay({ code, severity, span, tree, delay, retries, range }: ShortDelayFinding): ExpressionDiagnostic {
   const shown = Math.min(retries, SHOWN);
   const delays = Array.from({ length: shown }, (_, retried) => delay(retried));
   const more = retries > shown ? ", …" : "";
@@ -61,12 +74,11 @@ function shortDelay(tree: Expression, delay: DelayClosure, retries: number, rang
     range.min === range.max
       ? `the delay is ${range.min} ms for every retry: at most ${SHORT_DELAY_MS} ms`
       : `every delay is at most ${SHORT_DELAY_MS} ms: ${delays.map((d) => `${d} ms`).join(", ")}${more} for ${which}`;
-  const span = tree.span;
   const scaled = printExpression({ kind: "binary", operator: "*", left: tree, right: { kind: "number", value: 1000, span }, span });
   const seconds = delays.map((d) => formatDuration(d * 1000)).join(", ");
   return {
-    code: "short-delay",
-    severity: "warning",
+    code,
+    severity,
     message,
     span,
     hint: "the expression gives milliseconds, not seconds; for seconds, multiply by 1000",
@@ -83,14 +95,8 @@ function firstChange(delay: DelayClosure, value: number, from: number, to: numbe
   return undefined;
 }
 
-function flatDelay(
-  tree: Expression,
-  folded: Expression,
-  delay: DelayClosure,
-  retries: number,
-  value: number,
-  nodes: number,
-): ExpressionDiagnostic {
+/** The root's wording of `flat-delay`: where the delay first changes past the checked range, if it does. */
+export function explainFlatDelay({ code, severity, span, folded, delay, retries, value, nodes }: FlatDelayFinding): ExpressionDiagnostic {
   const last = retries - 1 + Math.max(1, Math.floor(LOOKAHEAD_BUDGET / (nodes + 10)));
   let changesAt = firstChange(delay, value, retries, Math.min(last, retries - 1 + EVALUATED_FIRST));
   // A delay held by a cap (`min(86400000, exp(…))`) never changes: interval
@@ -108,10 +114,9 @@ function flatDelay(
     changesAt === undefined
       ? `it stays ${value} ms at least up to \`retried\` = ${last}`
       : `it first changes at \`retried\` = ${changesAt} (${delay(changesAt)} ms), so more retries would see it ${delay(changesAt) > value ? "grow" : "change"}`;
-  const span = tree.span;
   return {
-    code: "flat-delay",
-    severity: "info",
+    code,
+    severity,
     message: `the delay is ${value} ms (${formatDuration(value)}) for every \`retried\` from 0 to ${retries - 1}, although it depends on \`retried\``,
     span,
     hint: later,

@@ -18,6 +18,30 @@ export const DOMAIN_CODES = [
  */
 export type DomainCode = (typeof DOMAIN_CODES)[number];
 
+/**
+ * The smallest and largest finite delays over the checked `retried` values.
+ *
+ * @example
+ * ```ts
+ * compile("max(1000, pow(2, retried) * 100)", { retries: 6 }).range; // { min: 1000, max: 3200, minAt: 0, maxAt: 5 }
+ * ```
+ */
+export interface DelayRange {
+  readonly min: number;
+  readonly max: number;
+  /** The first `retried` that gives `min`. */
+  readonly minAt: number;
+  /** The first `retried` that gives `max`. */
+  readonly maxAt: number;
+  /**
+   * Present only when `retries` was too large to check every value and
+   * analysis could not settle the range (a `domain-check-sampled` info says
+   * so): `min` and `max` are then the extremes of the values checked, and
+   * every finite delay lies within `lowest … highest`.
+   */
+  readonly bounds?: { readonly lowest: number; readonly highest: number };
+}
+
 /** How many `retried` values a warning names before it only counts. */
 const LISTED_VALUES = 5;
 

@@ -4,15 +4,20 @@ import type { DelayClosure } from "./builtins.js";
 import type { ExpressionDiagnostic } from "./codes.js";
 import { nonFiniteOrigin } from "./domain-origin.js";
 import { scanFolded } from "./domain.js";
-import { DOMAIN_CODES, type DomainCode, type DomainFindings, type Offenders } from "./domain-findings.js";
+import { DOMAIN_CODES, type DelayRange, type Offenders } from "./domain-findings.js";
 import { evaluateNode } from "./interpret.js";
 import { printCall, printExpression } from "./print.js";
+import type { DomainFinding, SampledFinding, Wording } from "./wording.js";
 
 /*
  * The domain check's findings (domain.ts) as diagnostics: one warning per
- * kind of unusable delay, naming the `retried` values that give it, with the
- * rewrite that avoids it as a suggestion, and the range.
+ * kind of unusable delay, and the range. Which warnings, with which
+ * severity and span, is decided here for both entries; the text is the
+ * entry's wording (wording.ts). The root's, below, names the `retried`
+ * values that give each, with the rewrite that avoids it as a suggestion.
  */
+
+export type { DelayRange } from "./domain-findings.js";
 
 /** What the domain check reports: its diagnostics, and the range when some delay is finite. */
 export interface DomainReport {
@@ -21,41 +26,31 @@ export interface DomainReport {
 }
 
 /**
- * The smallest and largest finite delays over the checked `retried` values.
- *
- * @example
- * ```ts
- * compile("max(1000, pow(2, retried) * 100)", { retries: 6 }).range; // { min: 1000, max: 3200, minAt: 0, maxAt: 5 }
- * ```
- */
-export interface DelayRange {
-  readonly min: number;
-  readonly max: number;
-  /** The first `retried` that gives `min`. */
-  readonly minAt: number;
-  /** The first `retried` that gives `max`. */
-  readonly maxAt: number;
-  /**
-   * Present only when `retries` was too large to check every value and
-   * analysis could not settle the range (a `domain-check-sampled` info says
-   * so): `min` and `max` are then the extremes of the values checked, and
-   * every finite delay lies within `lowest … highest`.
-   */
-  readonly bounds?: { readonly lowest: number; readonly highest: number };
-}
-
-/**
  * The domain check (domain.ts) of `tree` (`folded` is it folded, `nodes`
- * its count of nodes), its findings turned into diagnostics and a range.
+ * its count of nodes), its findings turned into diagnostics in the entry's
+ * `wording`, and a range.
  */
-export function checkDomain(tree: Expression, folded: Expression, delay: DelayClosure, retries: number, nodes: number): DomainReport {
+export function checkDomain(
+  tree: Expression,
+  folded: Expression,
+  delay: DelayClosure,
+  retries: number,
+  nodes: number,
+  wording: Wording,
+): DomainReport {
   const findings = scanFolded(folded, delay, retries, nodes);
   const diagnostics: ExpressionDiagnostic[] = [];
   for (const code of DOMAIN_CODES) {
     const offenders = findings.offenders?.get(code);
-    if (offenders !== undefined) diagnostics.push(domainWarning(code, tree, delay, offenders, findings.unsettled.has(code)));
+    if (offenders === undefined) continue;
+    // A non-finite delay points at the innermost part that first turns non-finite: that is the part to fix.
+    const nonFinite = code === "nan-delay" || code === "infinite-delay";
+    const origin = (nonFinite ? nonFiniteOrigin(tree, offenders.first[0] ?? 0) : undefined) ?? tree;
+    const incomplete = findings.unsettled.has(code);
+    diagnostics.push(wording.finding({ code, severity: "warning", span: origin.span, tree, delay, offenders, incomplete, origin }));
   }
-  if (findings.approximate) diagnostics.push(sampledNote(tree, retries, findings));
+  if (findings.approximate)
+    diagnostics.push(wording.finding({ code: "domain-check-sampled", severity: "info", span: tree.span, tree, retries, findings }));
   if (!findings.found) return { diagnostics, range: undefined };
   const { min, max, minAt, maxAt } = findings;
   if (!findings.rangeApproximate) return { diagnostics, range: { min, max, minAt, maxAt } };
@@ -63,28 +58,30 @@ export function checkDomain(tree: Expression, folded: Expression, delay: DelayCl
   return { diagnostics, range: { min, max, minAt, maxAt, bounds } };
 }
 
-function domainWarning(
-  code: DomainCode,
-  tree: Expression,
-  delay: DelayClosure,
-  offenders: Offenders,
-  incomplete: boolean,
-): ExpressionDiagnostic {
+/** The root's wording of an unusable delay: the `retried` values that give it, and the rewrite that avoids it. */
+export function explainDomainFinding({
+  code,
+  severity,
+  span,
+  tree,
+  delay,
+  offenders,
+  incomplete,
+  origin,
+}: DomainFinding): ExpressionDiagnostic {
   const first = offenders.first[0] ?? 0;
   const example = delay(first);
   const when = `when \`retried\` is ${listValues(offenders, incomplete)}`;
   switch (code) {
     case "nan-delay":
     case "infinite-delay": {
-      // Point at the innermost part that first turns non-finite: that is the part to fix.
-      const origin = nonFiniteOrigin(tree, first) ?? tree;
       const what = code === "nan-delay" ? "NaN" : "infinite";
       const isWhole = origin === tree;
       return {
         code,
-        severity: "warning",
+        severity,
         message: `the delay is ${what} ${when}`,
-        span: origin.span,
+        span,
         ...(isWhole && code === "infinite-delay"
           ? { suggestions: [wrapIn(tree.span, printExpression(tree), "min", [null, "86400000"], "cap it at one day")] }
           : {}),
@@ -98,9 +95,9 @@ function domainWarning(
     case "negative-delay":
       return {
         code,
-        severity: "warning",
+        severity,
         message: `the delay is negative ${when} (${formatValue(example)} ms at ${first})`,
-        span: tree.span,
+        span,
         hint: "clamp it with `max(0, …)`; Upstash does not document what a negative delay does",
         suggestions: [wrapIn(tree.span, printExpression(tree), "max", ["0", null], "clamp it at 0")],
       };
@@ -108,9 +105,9 @@ function domainWarning(
       const printed = printExpression(tree);
       return {
         code,
-        severity: "warning",
+        severity,
         message: `the delay is not a whole number of milliseconds ${when} (${formatValue(example)} ms at ${first})`,
-        span: tree.span,
+        span,
         hint: "wrap it in `round(…)`, `floor(…)` or `ceil(…)`",
         suggestions: (["round", "floor", "ceil"] as const).map((name) =>
           wrapIn(tree.span, printed, name, [null], name === "round" ? "round it" : `round it ${name === "floor" ? "down" : "up"}`),
@@ -121,7 +118,7 @@ function domainWarning(
 }
 
 /** The `info` that says the check could not visit every value, and what that leaves open. */
-function sampledNote(tree: Expression, retries: number, findings: DomainFindings): ExpressionDiagnostic {
+export function explainSampled({ severity, span, retries, findings }: SampledFinding): ExpressionDiagnostic {
   const open = DOMAIN_CODES.filter((code) => findings.unsettled.has(code)).map((code) => code.replace("-delay", ""));
   const left = open.length > 0 ? `; ${open.join(", ")} delays are not ruled out for every value` : "";
   const range = findings.rangeApproximate
@@ -129,9 +126,9 @@ function sampledNote(tree: Expression, retries: number, findings: DomainFindings
     : "";
   return {
     code: "domain-check-sampled",
-    severity: "info",
+    severity,
     message: `${retries} values of \`retried\` are too many to check one by one for this expression: analysis settled what it could, and ${findings.sampled} values were sampled${left}${range}`,
-    span: tree.span,
+    span,
     hint: "lower `retries`, or write the delay so that it only grows (or only shrinks) with `retried`, e.g. with `min(…)` as a cap: then the check is exact",
   };
 }

@@ -1,4 +1,4 @@
-import { RetryDelayError } from "../diagnostics/diagnostic.js";
+import { CompactRetryDelayError } from "../diagnostics/compact-error.js";
 import { describeThrow } from "../diagnostics/own.js";
 import type { ExpressionDiagnostic } from "./codes.js";
 import { malformedTree } from "./tree-shape.js";
@@ -38,16 +38,18 @@ export function stackExhausted(source: unknown): ExpressionDiagnostic {
   };
 }
 
-let stackError: RetryDelayError | undefined;
+let stackError: CompactRetryDelayError | undefined;
 
 /**
  * The RetryDelayError thrown when the stack runs out inside a tree walk or a
- * compiled closure. Built once per process, on the normal path before the
+ * compiled closure, in its compact form (compact-error.ts): its source is
+ * empty, so there is nothing to draw, and the renderer stays out of the
+ * runtime entry's bundle. Built once per process, on the normal path before the
  * guarded work, since building it in the handler needs stack that is not
  * left. Every such throw is this one instance; its `stack` is where it was built.
  */
-export function preparedStackError(): RetryDelayError {
-  stackError ??= new RetryDelayError("", preparedStackResult().diagnostics);
+export function preparedStackError(): CompactRetryDelayError {
+  stackError ??= new CompactRetryDelayError("", preparedStackResult().diagnostics);
   return stackError;
 }
 
@@ -82,10 +84,11 @@ export function guardTreeWalk<T>(run: () => T, tree?: unknown): T {
   try {
     return run();
   } catch (error) {
-    if (error instanceof RetryDelayError) throw error;
+    // The full class extends the compact one: this holds for both.
+    if (error instanceof CompactRetryDelayError) throw error;
     if (error instanceof RangeError && (error.message === V8_STACK_MESSAGE || error.message === JSC_STACK_MESSAGE)) throw tooDeep;
     if ((error as { name?: unknown } | null)?.name === "InternalError") throw tooDeep;
-    throw new RetryDelayError("", [walkFailure(error, tree)]);
+    throw new CompactRetryDelayError("", [walkFailure(error, tree)]);
   }
 }
 

@@ -1,17 +1,18 @@
 import type { Fix, Span } from "../diagnostics/diagnostic.js";
 import type { Expression } from "./ast.js";
 import { BUILTINS, lookupBuiltin, RETRIED } from "./builtins.js";
+import { callProblem, variableProblem, type NameProblem } from "./name-problems.js";
 import type { ExpressionDiagnostic } from "./codes.js";
 import { closestName } from "../diagnostics/suggest.js";
 import { listFunctions, mistakenNameHint } from "./mistaken-names.js";
 import { strategyNamed } from "./strategies.js";
 
 /*
- * Name resolution: the one place that decides what a name means. The parser
+ * Name resolution as the root entry words it: the decisions are
+ * name-problems.ts's, shared with retry-delay/runtime; this adds the hint,
+ * the did-you-mean fix and a strategy's suggested expressions. The parser
  * calls it while it builds the tree, so that every unknown name in one input
  * is reported in one pass; `check` calls it again for trees built by hand.
- * Each returns the problem with the name, or undefined for a good one: it
- * runs for every name of every parse, and a good name allocates nothing.
  */
 
 const ALL_NAMES: readonly string[] = [RETRIED, ...BUILTINS.map((b) => b.name)];
@@ -25,18 +26,8 @@ const CERTAIN_TYPOS: ReadonlyMap<string, string> = new Map([["retries", RETRIED]
 
 /** A bare name used as a value. Only `retried` is one; anything else is a diagnostic. */
 export function resolveVariable(name: string, span: Span): ExpressionDiagnostic | undefined {
-  if (name === RETRIED) return undefined;
-  const builtin = lookupBuiltin(name);
-  if (builtin !== undefined) {
-    return {
-      code: "missing-call",
-      severity: "error",
-      message: `\`${name}\` is a function, but it is not called here`,
-      span,
-      hint: `call it: \`${builtin.signature}\``,
-    };
-  }
-  return strategyName(name, span) ?? unknownName(name, span, { asCall: false });
+  const problem = variableProblem(name, span);
+  return problem === undefined ? undefined : explainName(problem);
 }
 
 /**
@@ -44,47 +35,36 @@ export function resolveVariable(name: string, span: Span): ExpressionDiagnostic 
  * number of arguments at the whole call.
  */
 export function resolveCall(name: string, nameSpan: Span, args: readonly Expression[], callSpan: Span): ExpressionDiagnostic | undefined {
-  const builtin = lookupBuiltin(name);
-  if (builtin === undefined) {
-    if (name === RETRIED) {
-      return {
-        code: "not-a-function",
-        severity: "error",
-        message: "`retried` is a variable, not a function",
-        span: nameSpan,
-        hint: "to multiply, write `retried * (…)`",
-      };
-    }
-    return strategyName(name, callSpan) ?? unknownName(name, nameSpan, { asCall: true });
-  }
-  if (args.length !== builtin.arity) {
-    const expected = builtin.arity === 1 ? "1 argument" : `${builtin.arity} arguments`;
-    return {
-      code: "wrong-arity",
-      severity: "error",
-      message: `\`${name}\` takes ${expected}, but ${args.length} ${args.length === 1 ? "was" : "were"} given`,
-      span: callSpan,
-      hint: `write \`${builtin.signature}\``,
-    };
-  }
-  return undefined;
+  const problem = callProblem(name, nameSpan, args.length, callSpan);
+  return problem === undefined ? undefined : explainName(problem);
 }
 
-/**
- * `exponential`, `linear`, `default`…: a backoff strategy named where an
- * expression belongs. The span is what the offered expressions replace: the
- * name, or the whole call for `linear(1000)`.
- */
-function strategyName(name: string, span: Span): ExpressionDiagnostic | undefined {
-  const strategy = strategyNamed(name);
-  if (strategy === undefined) return undefined;
+/** The root's wording of a name problem: its code, message and span, with the hint and the fix. */
+export function explainName({ code, name, span, message }: NameProblem): ExpressionDiagnostic {
+  const head = { code, severity: "error", message, span } as const;
+  switch (code) {
+    case "missing-call":
+    case "wrong-arity": {
+      const signature = lookupBuiltin(name)?.signature ?? name;
+      return { ...head, hint: code === "missing-call" ? `call it: \`${signature}\`` : `write \`${signature}\`` };
+    }
+    case "not-a-function":
+      return { ...head, hint: "to multiply, write `retried * (…)`" };
+    case "strategy-name":
+      return strategyName(name, head);
+    case "unknown-variable":
+    case "unknown-function":
+      return unknownName(name, head);
+  }
+}
+
+/** The span is what the offered expressions replace: the name, or the whole call for `linear(1000)`. */
+function strategyName(name: string, head: ExpressionDiagnostic): ExpressionDiagnostic {
+  const { span } = head;
   return {
-    code: "strategy-name",
-    severity: "error",
-    message: `\`${name}\` names a backoff strategy, but the header takes an expression`,
-    span,
+    ...head,
     hint: "leave the header out to get Upstash's default backoff, or write the delay as an expression in milliseconds",
-    suggestions: strategy.offers.map((offer) => ({
+    suggestions: (strategyNamed(name)?.offers ?? []).map((offer) => ({
       span,
       text: offer.expression,
       message: `write \`${offer.expression}\`, ${offer.describes}`,
@@ -96,16 +76,14 @@ function strategyName(name: string, span: Span): ExpressionDiagnostic | undefine
  * A name that is neither `retried` nor a builtin nor a strategy: the hint of
  * a known mistake (`log`, `pi`), else the closest name as a fix or suggestion.
  */
-function unknownName(name: string, span: Span, { asCall }: { readonly asCall: boolean }): ExpressionDiagnostic {
-  const unknown = {
-    code: asCall ? "unknown-function" : "unknown-variable",
-    severity: "error",
-    message: `unknown ${asCall ? "function" : "variable"} \`${name}\``,
-    span,
-  } as const;
+function unknownName(name: string, unknown: ExpressionDiagnostic): ExpressionDiagnostic {
+  const asCall = unknown.code === "unknown-function";
   const known = mistakenNameHint(name, { asCall });
   if (known !== undefined) return { ...unknown, hint: known };
-  return { ...unknown, ...didYouMean(name, span, asCall ? `the functions are ${listFunctions()}` : "the only variable is `retried`") };
+  return {
+    ...unknown,
+    ...didYouMean(name, unknown.span, asCall ? `the functions are ${listFunctions()}` : "the only variable is `retried`"),
+  };
 }
 
 /** The hint, and the replacement as data: a `fix` when the correction is certain, else a suggestion. */

@@ -3,10 +3,11 @@ import type { Result } from "../diagnostics/diagnostic.js";
 import type { Expression } from "./ast.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
 import { capErrors } from "./error-limit.js";
-import { recognize } from "./fast-parse.js";
+import { recognizeWith } from "./fast-recognizer.js";
 import { JSC_STACK_MESSAGE, preparedStackResult, V8_STACK_MESSAGE } from "./guard.js";
 import { strategyInContext } from "./strategy-context.js";
 import { EXPRESSION_LIMITS } from "./limits.js";
+import type { Wording } from "./wording.js";
 
 /*
  * The parse that both entries share: the input checks, the limits and the
@@ -20,8 +21,11 @@ import { EXPRESSION_LIMITS } from "./limits.js";
 /** A parser's answer for a source the fast path declined. */
 export type DeclinedParse = (source: string) => Result<Expression, ExpressionCode>;
 
-/** Parses `source` with the fast path, and `declined` for whatever it declines. Never throws. */
-export function parseWith(source: string, declined: DeclinedParse): Result<Expression, ExpressionCode> {
+/**
+ * Parses `source` with the fast path, its name problems in the entry's
+ * `wording`, and `declined` for whatever it declines. Never throws.
+ */
+export function parseWith(source: string, declined: DeclinedParse, wording: Wording): Result<Expression, ExpressionCode> {
   if (typeof source !== "string") return fail(invalidInput(source, "the expression"));
   if (source.length > EXPRESSION_LIMITS.maxSourceLength) {
     return fail({
@@ -37,7 +41,7 @@ export function parseWith(source: string, declined: DeclinedParse): Result<Expre
   try {
     // Valid input, and input whose only problems are names, take the fast
     // path; anything else gets the declined parser's diagnostics.
-    const fast = recognize(source);
+    const fast = recognizeWith(source, wording.name);
     if (fast !== undefined)
       return fast.problems.length === 0
         ? { ok: true, value: fast.tree, diagnostics: [] }

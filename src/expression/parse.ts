@@ -4,6 +4,7 @@ import type { ExpressionCode } from "./codes.js";
 import { capErrors } from "./error-limit.js";
 import { fullParser } from "./lazy-chevrotain-parse.js";
 import { parseWith } from "./parse-with.js";
+import { ROOT_WORDING } from "./root-wording.js";
 
 /**
  * Parses a retry-delay expression into its AST. Never throws: a source that is
@@ -21,7 +22,7 @@ import { parseWith } from "./parse-with.js";
  * ```
  */
 export function parse(source: string): Result<Expression, ExpressionCode> {
-  return parseWith(source, parseFully);
+  return parseWith(source, parseFully, ROOT_WORDING);
 }
 
 /** The chevrotain parser's answer for a source the fast path declined: every problem, up to the report limit. */

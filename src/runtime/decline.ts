@@ -1,10 +1,11 @@
 import type { Result, Span } from "../diagnostics/diagnostic.js";
 import type { Expression } from "../expression/ast.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "../expression/codes.js";
-import { declineFast } from "../expression/fast-parse.js";
+import { declineFast } from "../expression/fast-recognizer.js";
 import type { ScannedToken } from "../expression/fast-scan.js";
 import { OPERATORS, PUNCTUATION } from "../expression/operators.js";
 import { NUMBER_PATTERN, VALID_NUMBER } from "../expression/token-patterns.js";
+import { shortDiagnostic } from "./wording.js";
 
 /*
  * retry-delay/runtime's answer for a source the fast recognizer declines. The
@@ -13,10 +14,9 @@ import { NUMBER_PATTERN, VALID_NUMBER } from "../expression/token-patterns.js";
  * reports the one place where the recognizer stopped, with the code the full
  * parser would most likely give, and says where the full report comes from.
  * Problems with names alone (`retries`, `Pow`) never get here: the recognizer
- * reports them itself, as the root does (parse-with.ts).
+ * reports them itself, with the root's code and span, in the runtime's
+ * wording (wording.ts).
  */
-
-const FULL_REPORT = "compile it with `retry-delay` (not `retry-delay/runtime`) for the full diagnostics";
 
 const OPEN = PUNCTUATION.open.token;
 const CLOSE = PUNCTUATION.close.token;
@@ -34,7 +34,7 @@ export function declinedSource(source: string): Result<Expression, ExpressionCod
 }
 
 function short(code: ExpressionCode, message: string, span: Span): ExpressionDiagnostic {
-  return { code, severity: "error", message: `${message}; ${FULL_REPORT}`, span };
+  return shortDiagnostic(code, "error", message, span);
 }
 
 /** Where the scanner stopped: an operator the language refuses, a number it does not accept, or a stray character. */

@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compile as rootCompile, printExpression, RetryDelayError, tryCompile as rootTryCompile } from "../../src/index.js";
+import {
+  compile as rootCompile,
+  printExpression,
+  RetryDelayError,
+  tryCompile as rootTryCompile,
+  type Diagnostic,
+} from "../../src/index.js";
 import { compile, tryCompile } from "../../src/runtime.js";
 import { EXPRESSION_CODES, EXPRESSION_LIMITS } from "../../src/tables.js";
 import { OPERATORS, PUNCTUATION } from "../../src/expression/operators.js";
@@ -8,11 +14,36 @@ import { arbitraryExpression } from "../support/ast.js";
 
 /*
  * retry-delay/runtime is the root's compile without the chevrotain parser:
- * on valid input it must give the root's result exactly (closure values,
- * warnings, range, tree); on invalid input it must answer with one short
- * diagnostic (or, when only names are wrong, the root's own diagnostics),
- * never a throw from tryCompile, and never accept what the root refuses.
+ * on valid input it must give the root's closure values, range and tree,
+ * and the root's warnings' codes, severities and spans, each in one short
+ * line; on invalid input it must answer with one short
+ * diagnostic where the recognizer stopped (or, when only names are wrong,
+ * one per name, with the root's codes and spans), never a throw from
+ * tryCompile, and never accept what the root refuses.
  */
+
+/** How every diagnostic the runtime words itself ends. */
+const FULL_REPORT = /; compile it with `retry-delay` \(not `retry-delay\/runtime`\) for the full diagnostics$/;
+
+/** The codes name resolution decides (name-problems.ts); the runtime words them short, with the root's code and span. */
+const NAME_CODES: readonly string[] = [
+  "missing-call",
+  "not-a-function",
+  "strategy-name",
+  "wrong-arity",
+  "unknown-variable",
+  "unknown-function",
+];
+
+/** A diagnostic the runtime words itself: one line that says where the full one is, and no hint, fix or suggestions. */
+function expectShort(d: Diagnostic): void {
+  expect(d.message).toMatch(FULL_REPORT);
+  expect(Object.keys(d)).toEqual(["code", "severity", "message", "span"]);
+}
+
+/** What the entries must agree on, whatever their wording: code, severity and span. */
+const decided = (diagnostics: readonly Diagnostic[]): unknown[] =>
+  diagnostics.map(({ code, severity, span }) => ({ code, severity, span }));
 
 /** The same answer for `retried` 0 … 20 and a few odd ones (NaN compared with Object.is). */
 function sameClosure(a: (r: number) => number, b: (r: number) => number): void {
@@ -26,13 +57,17 @@ function agreesWithRoot(source: string, options: { retries?: number } = {}): voi
   expect(runtime.ok, JSON.stringify(source)).toBe(root.ok);
   if (root.ok && runtime.ok) {
     sameClosure(runtime.value, root.value);
-    expect(runtime.diagnostics).toEqual(root.diagnostics);
+    expect(decided(runtime.diagnostics)).toEqual(decided(root.diagnostics));
+    for (const d of runtime.diagnostics) expectShort(d);
+    // Found again by the delay's getter, in the runtime's wording too.
+    expect(runtime.value.diagnostics).toEqual(runtime.diagnostics);
     expect(runtime.value.range).toEqual(root.value.range);
     expect(runtime.value.expression).toEqual(root.value.expression);
     expect(runtime.value.source).toBe(source);
-  } else if (runtime.diagnostics.length > 1) {
-    // Problems with names alone (`A/A`: two unknown variables) get the root's full diagnostics from the fast recognizer.
-    expect(runtime.diagnostics).toEqual(root.diagnostics);
+  } else if (runtime.diagnostics.every((d) => NAME_CODES.includes(d.code))) {
+    // Problems with names alone (`A/A`: two unknown variables): the root's codes and spans, each in one short line.
+    expect(decided(runtime.diagnostics)).toEqual(decided(root.diagnostics));
+    for (const d of runtime.diagnostics) expectShort(d);
   } else {
     expect(runtime.diagnostics).toHaveLength(1);
     const [d] = runtime.diagnostics;
@@ -83,10 +118,11 @@ describe("retry-delay/runtime against the root entry", () => {
     );
   });
 
-  it("gives a strategy word inside a larger expression no suggestions, as the root does (found by the property below)", () => {
-    for (const source of ["pow+exponential", "1000+exponential", "exponential"]) agreesWithRoot(source);
-    expect(tryCompile("1000+exponential").diagnostics[0]?.suggestions).toBeUndefined();
-    expect(tryCompile("exponential").diagnostics[0]?.suggestions).toHaveLength(1);
+  it("gives a strategy word the root's code and span, and leaves its suggestions to the root", () => {
+    for (const source of ["pow+exponential", "1000+exponential", "exponential", "linear(1000)"]) agreesWithRoot(source);
+    expect(tryCompile("exponential").diagnostics[0]?.suggestions).toBeUndefined();
+    expect(rootTryCompile("exponential").diagnostics[0]?.suggestions).toHaveLength(1);
+    expect(tryCompile("linear(1000)").diagnostics[0]?.span).toEqual({ start: 0, end: 12 });
   });
 
   it("accepts exactly what the root accepts, and answers the rest with one short diagnostic, on mostly invalid input", () => {
@@ -97,10 +133,25 @@ describe("retry-delay/runtime against the root entry", () => {
     );
   });
 
-  it("gives the root's check errors and warnings, which come after parsing", () => {
-    for (const source of ["1000 / (retried - retried)", "1000 - 600 * retried", "pow(2, retried)", "0 * retried + 5"])
+  it("gives the root's check errors, and the root's warnings' codes, severities and spans in one short line each", () => {
+    for (const source of ["1000 / (retried - retried)", "1000 - 600 * retried", "pow(2, retried)", "0 * retried + 5", "retried / 2"])
       agreesWithRoot(source, { retries: 5 });
-    expect(tryCompile("1000 / 0").diagnostics[0]?.code).toBe("division-by-zero");
+    for (const source of ["1000 / (2 - retried)", "max(1000, pow(2, retried) * 100)", "1000 - 600 * retried"])
+      agreesWithRoot(source, { retries: 1_000_000 });
+    // An error of the checks decides the result: the root's own diagnostic.
+    expect(tryCompile("1000 / 0")).toEqual(rootTryCompile("1000 / 0"));
+    expect(tryCompile("1000 - 600 * retried").diagnostics).toEqual([
+      {
+        code: "negative-delay",
+        severity: "warning",
+        message:
+          "the delay is negative for some `retried`; compile it with `retry-delay` (not `retry-delay/runtime`) for the full diagnostics",
+        span: { start: 0, end: 20 },
+      },
+    ]);
+    // A non-finite part is pointed at as the root points at it.
+    expect(tryCompile("1000 + 1 / (1 - retried)").diagnostics[0]).toMatchObject({ code: "infinite-delay", span: { start: 7, end: 24 } });
+    expect(rootTryCompile("1000 + 1 / (1 - retried)").diagnostics[0]?.span).toEqual({ start: 7, end: 24 });
   });
 
   it("holds the root's limits and option checks", () => {
@@ -152,15 +203,29 @@ describe("retry-delay/runtime's short diagnostic", () => {
     expect(rootTryCompile(source).ok).toBe(false);
   });
 
-  it.each(["retries", "Pow(2, retried)", "pow(2)", "exponential", "retried(2)", "pow"])(
-    "gives the root's own diagnostic for a problem with a name: %j",
-    (source) => {
-      const runtime = tryCompile(source);
-      const root = rootTryCompile(source);
-      expect(runtime.diagnostics).toHaveLength(1);
-      expect(root.diagnostics).toContainEqual(runtime.diagnostics[0]);
-    },
-  );
+  it.each([
+    ["retries", "unknown-variable", "unknown variable `retries`"],
+    ["Pow(2, retried)", "unknown-function", "unknown function `Pow`"],
+    ["pow(2)", "wrong-arity", "`pow` takes 2 arguments, but 1 was given"],
+    ["exponential", "strategy-name", "`exponential` names a backoff strategy, but the header takes an expression"],
+    ["retried(2)", "not-a-function", "`retried` is a variable, not a function"],
+    ["pow", "missing-call", "`pow` is a function, but it is not called here"],
+  ] as const)("gives a problem with a name (%j) the root's code and span, in one short line: %s", (source, code, what) => {
+    const runtime = tryCompile(source);
+    const root = rootTryCompile(source);
+    expect(decided(runtime.diagnostics)).toEqual(decided(root.diagnostics));
+    expect(runtime.diagnostics).toEqual([
+      {
+        code,
+        severity: "error",
+        message: `${what}; compile it with \`retry-delay\` (not \`retry-delay/runtime\`) for the full diagnostics`,
+        span: root.diagnostics[0]?.span,
+      },
+    ]);
+    // The root's own message is the same line, with its hint (and fix or suggestions) beside it.
+    expect(root.diagnostics[0]?.message).toBe(what);
+    expect(root.diagnostics[0]?.hint).toBeDefined();
+  });
 
   it("is thrown by compile as the root's RetryDelayError, never any other error", () => {
     expect(() => compile("pow(2, retried * 1000")).toThrow(RetryDelayError);
@@ -168,8 +233,8 @@ describe("retry-delay/runtime's short diagnostic", () => {
       compile("retries * 1000");
     } catch (error) {
       expect(error).toBeInstanceOf(RetryDelayError);
-      expect((error as RetryDelayError).diagnostics[0]?.fix?.text).toBe("retried");
-      expect((error as RetryDelayError).render()).toContain("error[unknown-variable]");
+      expect((error as RetryDelayError).diagnostics[0]).toMatchObject({ code: "unknown-variable", span: { start: 0, end: 7 } });
+      expect((error as RetryDelayError).render()).toMatch(/^error\[unknown-variable\]: unknown variable `retries`; compile it with/);
     }
     expect(() => rootCompile("retries")).toThrow(RetryDelayError);
     fc.assert(
@@ -181,5 +246,24 @@ describe("retry-delay/runtime's short diagnostic", () => {
         }
       }),
     );
+  });
+
+  it("throws the compact form: one line per diagnostic, with no source excerpt to draw (no renderer in the bundle)", () => {
+    const thrown = (run: () => unknown): RetryDelayError => {
+      try {
+        run();
+      } catch (error) {
+        return error as RetryDelayError;
+      }
+      throw new Error("expected a throw");
+    };
+    const runtime = thrown(() => compile("pow(2, retried * 1000"));
+    expect(runtime).toBeInstanceOf(RetryDelayError);
+    expect(runtime.name).toBe("RetryDelayError");
+    expect(runtime.source).toBe("pow(2, retried * 1000");
+    expect(runtime.render()).toBe(`error[unclosed-paren]: ${runtime.diagnostics[0]?.message ?? ""}`);
+    expect(runtime.message).toMatch(/for the full diagnostics$/);
+    // The root's draws the source line and a caret under the span.
+    expect(thrown(() => rootCompile("pow(2, retried * 1000")).render()).toContain("^");
   });
 });

@@ -1,0 +1,248 @@
+import { binaryNode, callNode, parenthesized, unaryNode, type Expression } from "./ast.js";
+import type { ExpressionDiagnostic } from "./codes.js";
+import { BUILTINS, RETRIED, type Builtin } from "./builtins.js";
+import { readToken, scan, skipWhitespace, tokenRecord, type ScannedToken } from "./fast-scan.js";
+import { EXPRESSION_LIMITS } from "./limits.js";
+import { callProblem, variableProblem, type NameProblem, type NameWording } from "./name-problems.js";
+import { PUNCTUATION, type TokenKind } from "./operators.js";
+import { checkSize } from "./size.js";
+
+/*
+ * The fast recognizer (see fast-parse.ts for why it exists), with the
+ * wording of name problems given: the root's explains them
+ * (names.ts), retry-delay/runtime's is short. Which names are problems, and
+ * where, is name-problems.ts's for both.
+ */
+
+const OPEN = PUNCTUATION.open.token;
+const CLOSE = PUNCTUATION.close.token;
+const COMMA = PUNCTUATION.comma.token;
+
+/** The names the language knows, by first character: a good name is found without cutting it out of the source. */
+const NAMES_BY_CHAR = new Map<number, { readonly name: string; readonly builtin: Builtin | undefined }[]>();
+for (const entry of [{ name: RETRIED, builtin: undefined }, ...BUILTINS.map((builtin) => ({ name: builtin.name, builtin }))]) {
+  const c = entry.name.charCodeAt(0);
+  NAMES_BY_CHAR.set(c, [...(NAMES_BY_CHAR.get(c) ?? []), entry]);
+}
+
+/** The known name that `start … end` of the source spells, if any. */
+function knownName(
+  source: string,
+  start: number,
+  end: number,
+): { readonly name: string; readonly builtin: Builtin | undefined } | undefined {
+  const candidates = NAMES_BY_CHAR.get(source.charCodeAt(start));
+  if (candidates !== undefined)
+    for (const entry of candidates) if (entry.name.length === end - start && source.startsWith(entry.name, start)) return entry;
+  return undefined;
+}
+
+/**
+ * What the fast recognizer makes of a sentence of the grammar: its tree, and
+ * the problems with its names (unknown names, wrong arity, a function not
+ * called), which do not stop a parse. They are the full parser's diagnostics
+ * for such a source too, found by the same name resolution in the same order
+ * (a call's arguments before the call); a property test holds the two
+ * equal. Undefined for anything else: syntax errors, refused operators,
+ * malformed numbers and characters are the full parser's to report.
+ */
+export interface Recognized {
+  readonly tree: Expression;
+  /** In source order, as the full parser sorts them. */
+  readonly problems: readonly ExpressionDiagnostic[];
+}
+
+const NO_PROBLEMS: readonly ExpressionDiagnostic[] = Object.freeze([]);
+
+/** For a recognizer whose name problems are never read. */
+const UNWORDED: NameWording = ({ code, span, message }) => ({ code, severity: "error", message, span });
+
+/** {@link Recognized} for `source`, with name problems in the entry's wording, or undefined. */
+export function recognizeWith(source: string, wordName: NameWording): Recognized | undefined {
+  const parser = new Recognizer(source, wordName);
+  const tree = parser.whole();
+  if (tree === undefined) return undefined;
+  const problems = parser.problems;
+  // A stable sort, as the full parser's.
+  return { tree, problems: problems === undefined ? NO_PROBLEMS : problems.sort((a, b) => a.span.start - b.span.start) };
+}
+
+/**
+ * Where the fast path stopped on a source it declined: a character offset
+ * (`scan`), the size check's own diagnostic (`size`), or the index of the
+ * token the recognizer did not expect (`parse`). The root hands a declined
+ * source to the full parser; retry-delay/runtime, which has none, makes its
+ * short diagnostic from this (src/runtime/decline.ts).
+ */
+export type FastDecline =
+  | { readonly stage: "scan"; readonly at: number }
+  | { readonly stage: "size"; readonly problem: ExpressionDiagnostic }
+  | { readonly stage: "parse"; readonly tokens: readonly ScannedToken[]; readonly at: number };
+
+/** Runs the fast path again on a source it declined, and tells where and why it stopped. */
+export function declineFast(source: string): FastDecline {
+  const declined = { at: 0 };
+  const tokens = scan(source, declined);
+  if (tokens === undefined) return { stage: "scan", at: declined.at };
+  const problem = checkSize(tokens, source.length);
+  if (problem !== undefined) return { stage: "size", problem };
+  // Where it stops does not depend on names, so their problems are not worded.
+  const parser = new Recognizer(source, UNWORDED);
+  parser.whole();
+  // The recognizer stops at the start of a token (or at the end): the tokens before it are the ones it read.
+  let at = 0;
+  while (at < tokens.length && (tokens[at] as ScannedToken).startOffset < parser.at) at++;
+  return { stage: "parse", tokens, at };
+}
+
+/**
+ * A recursive descent that reads each token where the grammar expects it
+ * (fast-scan.ts's `readToken`, one token ahead), with no token list. `at`
+ * is always the start of the current token, or the end. It also keeps the
+ * size pre-scan's counts (size.ts), nesting and terms, as it goes, and
+ * declines past either limit: on a sentence of the grammar they are the
+ * counts `checkSize` makes, and they bound the recursion.
+ */
+class Recognizer {
+  at = 0;
+  /** Name problems, in the order found; the tree holds a stand-in for each, as the full parser's does. */
+  problems: ExpressionDiagnostic[] | undefined;
+  /** The token at `at`; `readable` is false at the end and where no token can start. */
+  private readonly token = tokenRecord();
+  private readable = false;
+  private depth = 0;
+  private terms = 0;
+
+  constructor(
+    private readonly source: string,
+    private readonly wordName: NameWording,
+  ) {
+    this.advance(0);
+  }
+
+  /** The whole source as one expression, or undefined. */
+  whole(): Expression | undefined {
+    if (!this.readable) return undefined;
+    const tree = this.operation(0);
+    return tree !== undefined && this.at === this.source.length ? tree : undefined;
+  }
+
+  /** Moves to the token after `end` (past whitespace), and reads it. */
+  private advance(end: number): void {
+    const at = skipWhitespace(this.source, end);
+    this.at = at;
+    this.readable = at < this.source.length && readToken(this.source, at, this.token);
+  }
+
+  /** Whether the current token is the punctuation `kind`. */
+  private is(kind: TokenKind): boolean {
+    return this.readable && this.token.kind === kind;
+  }
+
+  /** Counts one operand, operator or comma; false past the limit. */
+  private term(): boolean {
+    return ++this.terms <= EXPRESSION_LIMITS.maxTerms;
+  }
+
+  /** Enters one level of parentheses, call or sign; false past the limit. */
+  private enter(): boolean {
+    return ++this.depth <= EXPRESSION_LIMITS.maxNestingDepth;
+  }
+
+  /**
+   * The operation whose operators bind at least as tightly as `minimum`,
+   * climbing the table's precedences: a left-associative operator's right
+   * operand must bind tighter than itself, a right-associative one's may
+   * bind as tightly. One call per operand, not one per level.
+   */
+  operation(minimum: number): Expression | undefined {
+    let left = this.signed();
+    for (;;) {
+      if (left === undefined) return undefined;
+      const fixed = this.readable ? this.token.fixed : undefined;
+      const operator = fixed?.infixOperator;
+      if (fixed === undefined || operator === undefined || fixed.infixPrecedence < minimum) return left;
+      if (!this.term()) return undefined;
+      this.advance(this.token.end);
+      const right = this.operation(fixed.rightAssociative ? fixed.infixPrecedence : fixed.infixPrecedence + 1);
+      if (right === undefined) return undefined;
+      left = binaryNode(operator, left, right);
+    }
+  }
+
+  /** A sign's operand holds only the operators that bind tighter than the sign (`-2 * 3` is `(-2) * 3`). */
+  private signed(): Expression | undefined {
+    const start = this.at;
+    const sign = this.readable ? this.token.fixed : undefined;
+    const operator = sign?.prefixOperator;
+    if (sign === undefined || operator === undefined) return this.primary();
+    if (!this.term() || !this.enter()) return undefined;
+    this.advance(this.token.end);
+    const operand = this.operation(sign.prefixPrecedence + 1);
+    this.depth--;
+    return operand === undefined ? undefined : unaryNode(operator, start, operand);
+  }
+
+  // primary = number | name , [ "(" , [ arguments ] , ")" ] | "(" , expression , ")" ;
+  private primary(): Expression | undefined {
+    const start = this.at;
+    const { kind, end, value } = this.token;
+    if (!this.readable) return undefined;
+    if (kind === "Number") {
+      if (!this.term()) return undefined;
+      this.advance(end);
+      return { kind: "number", value, span: { start, end } };
+    }
+    if (kind === OPEN) {
+      if (!this.enter()) return undefined;
+      this.advance(end);
+      const inner = this.operation(0);
+      this.depth--;
+      const close = this.at;
+      if (inner === undefined || !this.is(CLOSE)) return undefined;
+      this.advance(this.token.end);
+      return parenthesized(inner, start, close);
+    }
+    if (kind !== "Identifier" || !this.term()) return undefined;
+    this.advance(end);
+    const known = knownName(this.source, start, end);
+    const nameSpan = { start, end };
+    if (this.is(OPEN)) return this.call(known?.name ?? this.source.slice(start, end), known?.builtin, nameSpan);
+    if (known?.name === RETRIED) return { kind: "retried", span: nameSpan };
+    this.problem(variableProblem(this.source.slice(start, end), nameSpan));
+    return { kind: "number", value: Number.NaN, span: nameSpan };
+  }
+
+  // arguments = expression , { "," , expression } ;   at the name's `(`
+  private call(
+    name: string,
+    builtin: Builtin | undefined,
+    nameSpan: { readonly start: number; readonly end: number },
+  ): Expression | undefined {
+    if (!this.enter()) return undefined;
+    this.advance(this.token.end);
+    const args: Expression[] = [];
+    if (!this.is(CLOSE)) {
+      for (;;) {
+        const arg = this.operation(0);
+        if (arg === undefined) return undefined;
+        args.push(arg);
+        if (!this.is(COMMA)) break;
+        if (!this.term()) return undefined;
+        this.advance(this.token.end);
+      }
+    }
+    this.depth--;
+    const close = this.at;
+    if (!this.is(CLOSE)) return undefined;
+    this.advance(this.token.end);
+    // A known function with its number of arguments is good; anything else gets the root's diagnostic.
+    if (builtin === undefined || args.length !== builtin.arity)
+      this.problem(callProblem(name, nameSpan, args.length, { start: nameSpan.start, end: close + 1 }));
+    return callNode(name, nameSpan, args, close, builtin);
+  }
+
+  private problem(problem: NameProblem | undefined): void {
+    if (problem !== undefined) (this.problems ??= []).push(this.wordName(problem));
+  }
+}
