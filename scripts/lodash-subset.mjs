@@ -189,12 +189,18 @@ function setValue(object, key, value) {
   else object[key] = value;
 }
 
+/** lodash's `eq`: SameValueZero, so `-0` and `0` are equal (an own `-0` is not overwritten by `0`) and NaN equals NaN. */
+function sameValueZero(a, b) {
+  return a === b || (a !== a && b !== b);
+}
+
 export function assign(object, ...sources) {
   for (const source of sources) {
     if (source == null) continue;
     for (const key of Object.keys(Object(source))) {
       const value = source[key];
-      if (!(own(object, key) && Object.is(object[key], value)) || (value === undefined && !(key in object))) setValue(object, key, value);
+      if (!(own(object, key) && sameValueZero(object[key], value)) || (value === undefined && !(key in object)))
+        setValue(object, key, value);
     }
   }
   return object;

@@ -139,6 +139,13 @@ describe("scripts/lodash-subset.mjs against lodash-es", () => {
     );
   });
 
+  it("assign keeps an own -0 that a later 0 would overwrite, as lodash's SameValueZero test does (CI's counterexample)", () => {
+    const sources = [{ "0": -0 }, { "0": 0 }];
+    expect(ours.assign?.({}, ...sources)).toStrictEqual({ "0": -0 });
+    expect(ours.assign?.({}, ...sources)).toEqual(lodash.assign?.({}, ...sources));
+    expect(ours.assign?.({ a: Number.NaN }, { a: Number.NaN })).toEqual(lodash.assign?.({ a: Number.NaN }, { a: Number.NaN }));
+  });
+
   it("assign, defaults and pickBy give the same objects", () => {
     fc.assert(
       fc.property(object, object, object, answers, (a, b, c, results) => {
