@@ -42,10 +42,11 @@ export function cliJson(args: readonly string[], options: { input?: string; env?
 
 /**
  * What run() writes, stdout and stderr together, for a command line run
- * in-process (no child, no build) on a terminal with no input: for tests
- * that need only the text, many times over.
+ * in-process (no child, no build) on a terminal with no input, and its exit
+ * code: for tests that need only the text, many times over. `now` is the
+ * clock the command reads (0 unless a test's output shows a date).
  */
-export function runInProcess(argv: readonly string[]): string {
+export function runInProcessWithCode(argv: readonly string[], { now = 0 }: { readonly now?: number } = {}): { code: number; text: string } {
   const lines: string[] = [];
   const io: Io = {
     out: (t) => lines.push(t),
@@ -53,8 +54,13 @@ export function runInProcess(argv: readonly string[]): string {
     color: false,
     readStdin: () => "",
     stdinIsTty: true,
-    now: () => 0,
+    now: () => now,
   };
-  run(argv, io);
-  return lines.join("\n");
+  const code = run(argv, io);
+  return { code, text: lines.join("\n") };
+}
+
+/** {@link runInProcessWithCode}'s text alone. */
+export function runInProcess(argv: readonly string[], options: { readonly now?: number } = {}): string {
+  return runInProcessWithCode(argv, options).text;
 }

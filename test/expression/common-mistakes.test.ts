@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { run } from "../../src/cli/main.js";
-import type { Io } from "../../src/cli/io.js";
+import { runInProcess } from "../cli/run.js";
 
 /*
  * docs/language.md's "Common mistakes" shows each mistake as `retry-delay`
@@ -22,17 +21,7 @@ function words(line: string): string[] {
 
 /** What the CLI prints for `argv`, stdout and stderr in the order written, without colour. */
 function cli(argv: readonly string[]): string {
-  const lines: string[] = [];
-  const io: Io = {
-    out: (t) => lines.push(t),
-    err: (t) => lines.push(t),
-    color: false,
-    readStdin: () => "",
-    stdinIsTty: true,
-    now: () => Date.UTC(2026, 10, 23),
-  };
-  run(argv, io);
-  return lines.join("\n").trimEnd();
+  return runInProcess(argv, { now: Date.UTC(2026, 10, 23) }).trimEnd();
 }
 
 const examples = [...section.matchAll(/```text\n\$ retry-delay (.*)\n([\s\S]*?)```/g)].map(

@@ -17,6 +17,7 @@ import {
 } from "../../src/index.js";
 import { run } from "../../src/cli/main.js";
 import type { Io } from "../../src/cli/io.js";
+import { runInProcessWithCode } from "../cli/run.js";
 import { propertyRuns } from "../setup.js";
 
 /* The one result shape, the deprecated wrappers, the conversion and the CLI. */
@@ -182,19 +183,7 @@ describe("toFlowControlOptions", () => {
 });
 
 describe("the flow-control command", () => {
-  const cli = (...args: string[]): { code: number; text: string } => {
-    const lines: string[] = [];
-    const io: Io = {
-      out: (t) => lines.push(t),
-      err: (t) => lines.push(t),
-      color: false,
-      readStdin: () => "",
-      stdinIsTty: true,
-      now: () => 0,
-    };
-    const code = run(["flow-control", ...args], io);
-    return { code, text: lines.join("\n") };
-  };
+  const cli = (...args: string[]): { code: number; text: string } => runInProcessWithCode(["flow-control", ...args]);
 
   it("prints the warning with its suggestions, then the canonical form and meaning (as docs/flow-control.md shows)", () => {
     const { code, text } = cli("parallelism=2,period=60");
