@@ -66,20 +66,18 @@ export function preparedStackResult(): { readonly ok: false; readonly diagnostic
   return stackResult;
 }
 
+/** What a failed tree walk is blamed on, when the stack did not run out: the diagnostic for `error`. */
+export type WalkBlame = (error: unknown) => ExpressionDiagnostic;
+
 /**
  * Runs a tree walk behind the promise that public functions throw nothing
  * but {@link RetryDelayError}. Trees from `parse` are bounded, but a long
  * flat chain is still a deep tree, a tree built by hand may be deeper, and
  * the caller's stack may be nearly full: stack exhaustion becomes
- * `too-deeply-nested`.
- *
- * Any other failure is told apart only after it happens, so valid trees pay
- * nothing: when `tree` (the walk's input) is not a well-formed expression
- * tree, the caller gave a malformed one, `invalid-input`; when it is, the
- * failure is ours, `internal-error`, never blamed on the caller. A walker
- * that does not pass its tree gets `invalid-input`, the likelier cause.
+ * `too-deeply-nested`. Any other failure is told apart only after it
+ * happens, so valid trees pay nothing: `blame` makes its diagnostic.
  */
-export function guardTreeWalk<T>(run: () => T, tree?: unknown): T {
+export function guardWalk<T>(run: () => T, blame: WalkBlame): T {
   const tooDeep = preparedStackError();
   try {
     return run();
@@ -88,34 +86,48 @@ export function guardTreeWalk<T>(run: () => T, tree?: unknown): T {
     if (error instanceof CompactRetryDelayError) throw error;
     if (error instanceof RangeError && (error.message === V8_STACK_MESSAGE || error.message === JSC_STACK_MESSAGE)) throw tooDeep;
     if ((error as { name?: unknown } | null)?.name === "InternalError") throw tooDeep;
-    throw new CompactRetryDelayError("", [walkFailure(error, tree)]);
+    throw new CompactRetryDelayError("", [blame(error)]);
   }
 }
 
-function walkFailure(error: unknown, tree: unknown): ExpressionDiagnostic {
-  const at = { start: 0, end: 0 };
-  if (tree === undefined)
-    return {
-      code: "invalid-input",
-      severity: "error",
-      message: "the value is not a valid expression tree",
-      span: at,
-      hint: "pass a tree returned by `parse`",
-    };
-  const problem = malformedTree(tree);
-  if (problem !== undefined)
-    return {
-      code: "invalid-input",
-      severity: "error",
-      message: `the value is not a valid expression tree: ${problem}`,
-      span: at,
-      hint: "pass a tree returned by `parse`",
-    };
+/**
+ * The blame for a walk over a tree this package built (`parse`'s, or a
+ * compiled delay's own): such a tree is well-formed, so a failure on it is
+ * ours, `internal-error`. retry-delay/runtime walks no other tree, so it
+ * needs no validator of trees (tree-shape.ts).
+ */
+export function blamePackage(error: unknown): ExpressionDiagnostic {
   return {
     code: "internal-error",
     severity: "error",
     message: `retry-delay failed on a valid expression tree: ${describeThrow(error)}`,
-    span: at,
+    span: { start: 0, end: 0 },
     hint: "this is a bug in retry-delay; please report it with the expression",
+  };
+}
+
+/**
+ * {@link guardWalk} for a tree a caller may have built by hand: when `tree`
+ * (the walk's input) is not a well-formed expression tree, the caller gave
+ * a malformed one, `invalid-input`; when it is, the failure is ours,
+ * `internal-error`, never blamed on the caller. A walker that does not pass
+ * its tree gets `invalid-input`, the likelier cause.
+ */
+export function guardTreeWalk<T>(run: () => T, tree?: unknown): T {
+  return guardWalk(run, blameTree(tree));
+}
+
+/** The blame for a walk over `tree`, which a caller may have built by hand (see {@link guardTreeWalk}). */
+export function blameTree(tree: unknown): WalkBlame {
+  return (error) => {
+    const problem = tree === undefined ? undefined : malformedTree(tree);
+    if (tree !== undefined && problem === undefined) return blamePackage(error);
+    return {
+      code: "invalid-input",
+      severity: "error",
+      message: problem === undefined ? "the value is not a valid expression tree" : `the value is not a valid expression tree: ${problem}`,
+      span: { start: 0, end: 0 },
+      hint: "pass a tree returned by `parse`",
+    };
   };
 }

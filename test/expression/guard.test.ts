@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { interpret, RetryDelayError } from "../../src/index.js";
-import { guardTreeWalk } from "../../src/expression/guard.js";
+import { blamePackage, guardTreeWalk, guardWalk } from "../../src/expression/guard.js";
 import { malformedTree } from "../../src/expression/tree-shape.js";
 
 const span = { start: 0, end: 1 };
@@ -57,6 +57,37 @@ describe("guardTreeWalk: whose fault is a failure", () => {
         throw own;
       }, valid),
     ).toThrow(own);
+  });
+});
+
+describe("guardWalk: the blame is the caller's choice", () => {
+  const failing = (): never => {
+    throw new TypeError("Cannot read properties of null");
+  };
+
+  it("blames a failure on the package when the tree is the package's own (blamePackage), without looking at any tree", () => {
+    let thrown: unknown;
+    try {
+      guardWalk(failing, blamePackage);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(RetryDelayError);
+    expect((thrown as RetryDelayError).diagnostics).toEqual([
+      {
+        code: "internal-error",
+        severity: "error",
+        message: "retry-delay failed on a valid expression tree: reading it threw: Cannot read properties of null",
+        span: { start: 0, end: 0 },
+        hint: "this is a bug in retry-delay; please report it with the expression",
+      },
+    ]);
+  });
+
+  it("gives a walker that passes no tree the caller's invalid-input, and still turns stack exhaustion into too-deeply-nested", () => {
+    expect(codeOf(() => guardTreeWalk(failing))).toBe("invalid-input");
+    const overflow = (): number => overflow() + 1;
+    expect(codeOf(() => guardWalk(overflow, blamePackage))).toBe("too-deeply-nested");
   });
 });
 
