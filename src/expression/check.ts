@@ -10,7 +10,7 @@ import { checkIntent } from "./delay-intent.js";
 import { checkDomain, type DelayRange } from "./domain-report.js";
 import { capErrors } from "./error-limit.js";
 import { foldConstants } from "./fold.js";
-import { guardTreeWalk } from "./guard.js";
+import { blamePackage, blameTree, guardWalk, type WalkBlame } from "./guard.js";
 import { EXPRESSION_LIMITS } from "./limits.js";
 import { callProblem } from "./name-problems.js";
 import { ROOT_WORDING } from "./root-wording.js";
@@ -112,7 +112,7 @@ export const DEFAULT_RETRIES = 3;
  * ```
  */
 export function checkExpression(tree: Expression, options: CheckOptions = {}): CheckResult {
-  const { diagnostics, range, delay } = checkAndCompile(tree, options, ROOT_WORDING, { namesResolved: false });
+  const { diagnostics, range, delay } = checkAndCompile(tree, options, ROOT_WORDING, { namesResolved: false, blame: blameTree(tree) });
   return delay === undefined ? { ok: false, diagnostics } : { ok: true, value: { expression: tree, range }, diagnostics };
 }
 
@@ -126,25 +126,27 @@ export interface CheckFindings {
 }
 
 /**
+ * Where a checked tree comes from: `parse`, which resolved every name and
+ * built it well-formed, so that a failed walk is the package's own; or a
+ * caller, whose names are checked again and whose failed walk is blamed as
+ * `blame` says (guard.ts).
+ */
+export type TreeTrust = { readonly namesResolved: true } | { readonly namesResolved: false; readonly blame: WalkBlame };
+
+/**
  * The checks, and the closure the domain check compiled for them, so that
  * `compile` does not compile twice, its findings in the entry's `wording`.
- * `namesResolved`: the tree comes from `parse`, which resolved every name
- * already.
  */
-export function checkAndCompile(
-  tree: Expression,
-  options: CheckOptions,
-  wording: Wording,
-  { namesResolved }: { readonly namesResolved: boolean },
-): CheckFindings {
+export function checkAndCompile(tree: Expression, options: CheckOptions, wording: Wording, trust: TreeTrust): CheckFindings {
   const read = readRetriesOption(options);
   if (typeof read !== "number") return { diagnostics: [read], range: undefined };
   const retries = read;
+  const blame = trust.namesResolved ? blamePackage : trust.blame;
 
   try {
-    return guardTreeWalk(() => {
+    return guardWalk(() => {
       const structural: ExpressionDiagnostic[] = [];
-      const nodes = checkStructure(tree, namesResolved ? undefined : wording, structural);
+      const nodes = checkStructure(tree, trust.namesResolved ? undefined : wording, structural);
       if (structural.length > 0) return { diagnostics: capErrors(structural), range: undefined };
       // Folded once: the compiler and the domain check's analysis both read the folded tree.
       const folded = foldConstants(tree);
@@ -155,7 +157,7 @@ export function checkAndCompile(
         if (intent !== undefined) diagnostics.push(intent);
       }
       return { diagnostics, range, delay, retries };
-    }, tree);
+    }, blame);
   } catch (error) {
     if (error instanceof CompactRetryDelayError) return { diagnostics: error.diagnostics as ExpressionDiagnostic[], range: undefined };
     throw error;
