@@ -1,7 +1,7 @@
 import type { Span } from "../diagnostics/diagnostic.js";
 import { lookupBuiltin, RETRIED } from "./builtins.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
-import { strategyNamed } from "./strategies.js";
+import { strategyKind } from "./strategy-words.js";
 
 /*
  * Name resolution's decisions: whether a name is a problem, and which one,
@@ -61,6 +61,6 @@ export function callProblem(name: string, nameSpan: Span, given: number, callSpa
 
 /** `exponential`, `linear`, `default`…: a backoff strategy named where an expression belongs. */
 function strategyProblem(name: string, span: Span): NameProblem | undefined {
-  if (strategyNamed(name) === undefined) return undefined;
+  if (strategyKind(name) === undefined) return undefined;
   return { code: "strategy-name", name, span, message: `\`${name}\` names a backoff strategy, but the header takes an expression` };
 }

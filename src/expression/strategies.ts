@@ -1,8 +1,12 @@
+import { STRATEGY_WORDS, strategyKind, type StrategyKind } from "./strategy-words.js";
+
 /*
  * Backoff strategies by name, as people write them in place of an
- * expression (`Upstash-Retry-Delay: exponential`), with the expression each
- * name stands for. Name resolution reads this table for the
- * `strategy-name` diagnostic; the docs' "Common mistakes" section shows it.
+ * expression (`Upstash-Retry-Delay: exponential`), with the expressions to
+ * write instead. Which words name a strategy is strategy-words.ts's, which
+ * name resolution reads to decide `strategy-name`; the root's explanation
+ * of it offers these expressions, and the docs' "Common mistakes" section
+ * shows them.
  */
 
 /**
@@ -31,18 +35,24 @@ const DEFAULT = {
   describes: "Upstash's default backoff written out: 12s, 2m28s, 30m8s, … at most 1 day",
 } as const;
 
-/** The strategy words, each with what to write instead. */
-export const STRATEGIES: readonly Strategy[] = [
-  { words: ["exponential", "expo", "exponent"], offers: [EXPONENTIAL] },
-  { words: ["linear", "incremental"], offers: [{ expression: "1000 * (1 + retried)", describes: "linear backoff: 1s, 2s, 3s, …" }] },
-  { words: ["fixed", "constant", "static"], offers: [{ expression: "1000", describes: "a fixed delay of 1s" }] },
-  { words: ["default", "auto"], offers: [DEFAULT] },
-  { words: ["backoff"], offers: [DEFAULT, EXPONENTIAL] },
-];
+/** What to write instead of each strategy's words, best first. */
+const OFFERS: { readonly [K in StrategyKind]: Strategy["offers"] } = {
+  exponential: [EXPONENTIAL],
+  linear: [{ expression: "1000 * (1 + retried)", describes: "linear backoff: 1s, 2s, 3s, …" }],
+  fixed: [{ expression: "1000", describes: "a fixed delay of 1s" }],
+  default: [DEFAULT],
+  backoff: [DEFAULT, EXPONENTIAL],
+};
 
-const byWord: ReadonlyMap<string, Strategy> = new Map(STRATEGIES.flatMap((s) => s.words.map((w) => [w, s] as const)));
+const byKind: ReadonlyMap<StrategyKind, Strategy> = new Map(
+  (Object.keys(STRATEGY_WORDS) as StrategyKind[]).map((kind) => [kind, { words: STRATEGY_WORDS[kind], offers: OFFERS[kind] }]),
+);
+
+/** The strategy words, each with what to write instead. */
+export const STRATEGIES: readonly Strategy[] = [...byKind.values()];
 
 /** The strategy a name stands for (any case), or undefined. */
 export function strategyNamed(name: string): Strategy | undefined {
-  return name.length > 16 ? undefined : byWord.get(name.toLowerCase());
+  const kind = strategyKind(name);
+  return kind === undefined ? undefined : byKind.get(kind);
 }
