@@ -49,13 +49,18 @@ export function describeKind(value: unknown): string {
   return type === "object" ? "an object" : `a ${type}`;
 }
 
-export function readString(value: unknown, what: string): string {
-  if (typeof value !== "string") fail(`${what} must be a string, not ${describeKind(value)}`);
+/** The sentence for a value of the wrong type: "`what` must be `expected`, not a string". */
+export function wrongKind(what: string, expected: string, value: unknown): string {
+  return `${what} must be ${expected}, not ${describeKind(value)}`;
+}
+
+function readString(value: unknown, what: string): string {
+  if (typeof value !== "string") fail(wrongKind(what, "a string", value));
   return value;
 }
 
-export function readNumber(value: unknown, what: string): number {
-  if (typeof value !== "number") fail(`${what} must be a number, not ${describeKind(value)}`);
+function readNumber(value: unknown, what: string): number {
+  if (typeof value !== "number") fail(wrongKind(what, "a number", value));
   return value;
 }
 
