@@ -1,7 +1,15 @@
 import { isWhitespaceCode } from "./token-patterns.js";
 import type { BinaryOperator, UnaryOperator } from "./ast.js";
-import { planLevels } from "./operator-plan.js";
-import { OPERATORS, PUNCTUATION, type LexicalToken, type TableRow, type TokenKind } from "./operators.js";
+import {
+  LEVELS,
+  OPERATORS,
+  PUNCTUATION,
+  type LevelRule,
+  type LexicalToken,
+  type TableLevel,
+  type TableRow,
+  type TokenKind,
+} from "./operators.js";
 
 /*
  * The fast path's scanner: the tokens of a valid expression, exactly as the
@@ -35,23 +43,26 @@ const NOT_AN_OPERATOR = {
   prefixOperator: undefined,
 };
 
+/** The level a table row's role binds at. */
+const levelOf = (rule: LevelRule): TableLevel => LEVELS.find((level) => level.rule === rule) as TableLevel;
+
+/** A table row as the scanner reads it; a refused operator (`%`, `^`, `**`) binds as nothing. */
 function fixedToken(row: TableRow): FixedToken {
   let token: FixedToken = { ...NOT_AN_OPERATOR, kind: row.token, text: row.text, accepted: false };
-  for (const { level, accepted } of planLevels({ unsupported: "omit" })) {
-    for (const { row: r, node } of accepted) {
-      if (r !== row) continue;
-      token =
-        node.kind === "binary"
-          ? {
-              ...token,
-              accepted: true,
-              infixPrecedence: level.precedence,
-              infixOperator: node.operator,
-              rightAssociative: level.fixity === "right",
-            }
-          : { ...token, accepted: true, prefixPrecedence: level.precedence, prefixOperator: node.operator };
-    }
+  const infix = row.infix;
+  if ("operator" in infix) {
+    const level = levelOf(infix.level);
+    token = {
+      ...token,
+      accepted: true,
+      infixPrecedence: level.precedence,
+      infixOperator: infix.operator,
+      rightAssociative: level.fixity === "right",
+    };
   }
+  const prefix = "prefix" in row ? row.prefix : undefined;
+  if (prefix !== undefined)
+    token = { ...token, accepted: true, prefixPrecedence: levelOf(prefix.level).precedence, prefixOperator: prefix.operator };
   return token;
 }
 
