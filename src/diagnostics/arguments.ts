@@ -101,7 +101,7 @@ export function expectOptions(value: unknown, what: string): OwnSnapshot {
   return value === undefined ? EMPTY : expectOptionsObject(value, what);
 }
 
-const EMPTY: OwnSnapshot = Object.freeze(Object.create(null) as OwnSnapshot);
+const EMPTY: OwnSnapshot = /* @__PURE__ */ Object.freeze(Object.create(null) as OwnSnapshot);
 
 /** An array's elements, each read once (see `snapshotArray`); a revoked Proxy or a throwing index getter is `invalid-argument`. */
 export function expectArray(value: unknown, what: string): readonly unknown[] {

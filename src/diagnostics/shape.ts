@@ -158,7 +158,7 @@ export function readDiagnostics(value: unknown, what: string): Diagnostic[] {
   return readArray(value, what).map((d, i) => readDiagnostic(d, `${what}[${i}]`));
 }
 
-const EMPTY_RECORD: OwnSnapshot = Object.freeze(Object.create(null) as OwnSnapshot);
+const EMPTY_RECORD: OwnSnapshot = /* @__PURE__ */ Object.freeze(Object.create(null) as OwnSnapshot);
 
 /** The render options, with no prototype: an option left out reads as undefined, not as a field planted on Object.prototype. */
 export function readRenderOptions(value: unknown): RenderOptions {
