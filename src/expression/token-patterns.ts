@@ -8,10 +8,15 @@ import { WHITESPACE } from "./operators.js";
  * start) never loads it.
  */
 
-/** {@link WHITESPACE} as a chevrotain token pattern: the scanner's test builds chevrotain's `Lexer` with it. */
-export const WHITESPACE_PATTERN = new RegExp(
-  `[${WHITESPACE.map((w) => `\\u${w.text.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}]+`,
-);
+/**
+ * {@link WHITESPACE} as a chevrotain token pattern: the scanner's test builds chevrotain's `Lexer` with it.
+ * Marked pure, so that a bundle without chevrotain's tokens (retry-delay/runtime) leaves it out.
+ */
+export const WHITESPACE_PATTERN = /* @__PURE__ */ new RegExp(/* @__PURE__ */ whitespaceClass());
+
+function whitespaceClass(): string {
+  return `[${WHITESPACE.map((w) => `\\u${w.text.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}]+`;
+}
 
 /** {@link WHITESPACE} by character code, for the fast scanner's per-character test. */
 const WHITESPACE_CODES = new Uint8Array(128);
