@@ -5,7 +5,6 @@ import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
 import { capErrors } from "./error-limit.js";
 import { recognizeWith } from "./fast-recognizer.js";
 import { JSC_STACK_MESSAGE, preparedStackResult, V8_STACK_MESSAGE } from "./guard.js";
-import { strategyInContext } from "./strategy-context.js";
 import { EXPRESSION_LIMITS } from "./limits.js";
 import type { Wording } from "./wording.js";
 
@@ -45,7 +44,7 @@ export function parseWith(source: string, declined: DeclinedParse, wording: Word
     if (fast !== undefined)
       return fast.problems.length === 0
         ? { ok: true, value: fast.tree, diagnostics: [] }
-        : fail(...capErrors(fast.problems.map((d) => (d.code === "strategy-name" ? strategyInContext(source, d) : d))));
+        : fail(...capErrors(fast.problems.map((d) => (d.code === "strategy-name" ? wording.inSource(source, d) : d))));
     return declined(source);
   } catch (error) {
     // The fast recognizer recurses once per nesting level, within the depth

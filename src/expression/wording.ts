@@ -19,6 +19,12 @@ import type { NameWording } from "./name-problems.js";
 export interface Wording {
   /** A problem with a name: unknown, not called, called with the wrong number of arguments, a strategy word. */
   readonly name: NameWording;
+  /**
+   * A name's diagnostic as `name` worded it, placed in its whole `source`:
+   * the root offers a strategy word's expressions only where the word is
+   * the whole source (strategy-context.ts); the runtime offers none.
+   */
+  readonly inSource: (source: string, diagnostic: ExpressionDiagnostic) => ExpressionDiagnostic;
   /** A warning or info of the domain and intent checks (never an error: those decide nothing but the text). */
   readonly finding: (finding: Finding) => ExpressionDiagnostic;
 }

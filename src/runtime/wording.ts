@@ -32,5 +32,7 @@ const FINDINGS: { readonly [C in Finding["code"]]: string } = {
 /** The runtime's wording of every diagnostic that parsing and checking decide. */
 export const RUNTIME_WORDING: Wording = {
   name: ({ code, message, span }) => shortDiagnostic(code, "error", message, span),
+  // Its short diagnostics offer nothing that the context could take away.
+  inSource: (_source, diagnostic) => diagnostic,
   finding: ({ code, severity, span }) => shortDiagnostic(code, severity, FINDINGS[code], span),
 };
