@@ -2,17 +2,24 @@
  * retry-delay/runtime: `compile` and `tryCompile` for servers, workers, edge
  * functions and browsers that evaluate expressions which are mostly valid.
  *
- * The closures, the checks (range, warnings, division by zero), the limits
- * and every decision (what compiles; each diagnostic's code, severity and
- * span) are the root entry's; only the explaining differs. A valid
- * expression takes the same fast recognizer the root uses, and the
+ * The closures, the limits, the checks that decide errors (names, division
+ * by zero, options) and every decision are the root entry's: what compiles,
+ * and each error's code, severity and span wherever shared code decides it.
+ * A valid expression takes the same fast recognizer the root uses, and the
  * chevrotain parser, which only explains invalid input, is left out, as are
  * the hints, fixes and detailed messages (src/runtime/wording.ts). An
  * invalid expression gets one short diagnostic, with its code and span,
- * where the recognizer stopped (one per name when only names are wrong);
- * warnings get the root's code, severity and span in one short line. For
- * every problem explained with hints and fixes, compile the same source
- * with the root `retry-delay` entry.
+ * where the recognizer stopped (one per name when only names are wrong).
+ *
+ * Also left out are the domain and intent checks, which decide no error and
+ * only warn (`negative-delay`, `short-delay`, …): a delay compiled here has
+ * no warnings, and its `range` is the root's whenever `retries` times the
+ * expression's size is within the checks' evaluation budget (every
+ * `retries` up to 18,750 for a ten-node expression); past it, the
+ * extremes of the values evaluated, with `bounds` that hold every delay
+ * (src/runtime/range.ts). For the warnings, and every problem explained
+ * with hints and fixes, compile the same source with the root `retry-delay`
+ * entry.
  *
  * ```ts
  * import { compile } from "retry-delay/runtime";
@@ -45,14 +52,14 @@ function parseRuntime(source: string): Result<Expression, ExpressionCode> {
 const RUNTIME_ENTRY = /* @__PURE__ */ compileEntry({ parse: parseRuntime, wording: RUNTIME_WORDING, ErrorClass: CompactRetryDelayError });
 
 /**
- * Compiles an `Upstash-Retry-Delay` expression into a closure, exactly as the
- * root entry's `compile` does, without the chevrotain parser. Throws
+ * Compiles an `Upstash-Retry-Delay` expression into a closure, as the root
+ * entry's `compile` does, without the chevrotain parser and the checks that
+ * only warn: the delay's `diagnostics` are empty. Throws
  * {@link RetryDelayError} when the expression is invalid, with one short
  * diagnostic where parsing stopped (or the checks' errors, which are the
- * root's); warnings are on the result's `diagnostics`. The error is the
- * class's compact form: its `render()` gives one line per diagnostic,
- * without the source excerpt and caret that the root's draws, and
- * `instanceof RetryDelayError` holds for it.
+ * root's). The error is the class's compact form: its `render()` gives one
+ * line per diagnostic, without the source excerpt and caret that the root's
+ * draws, and `instanceof RetryDelayError` holds for it.
  *
  * @example
  * ```ts
@@ -67,8 +74,9 @@ export function compile(source: string, options: CompileOptions = {}): CompiledD
 }
 
 /**
- * {@link compile} without exceptions: `{ ok: true, value, diagnostics }` with
- * any warnings, or `{ ok: false, diagnostics }`. Invalid input never throws:
+ * {@link compile} without exceptions: `{ ok: true, value, diagnostics }`,
+ * whose `diagnostics` are empty (the warnings are the root's), or
+ * `{ ok: false, diagnostics }`. Invalid input never throws:
  * it gets a diagnostic whose code and span say where the fast recognizer
  * stopped, and whose message says that the root `retry-delay` entry gives the
  * full report.

@@ -6,8 +6,7 @@ import { dependsOnRetried, type Expression } from "./ast.js";
 import type { DelayClosure } from "./builtins.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
 import { compileFolded } from "./compile.js";
-import { checkIntent } from "./delay-intent.js";
-import { checkDomain, type DelayRange } from "./domain-report.js";
+import type { DelayRange } from "./domain-report.js";
 import { capErrors } from "./error-limit.js";
 import { foldConstants } from "./fold.js";
 import { blamePackage, blameTree, guardWalk, type WalkBlame } from "./guard.js";
@@ -151,11 +150,8 @@ export function checkAndCompile(tree: Expression, options: CheckOptions, wording
       // Folded once: the compiler and the domain check's analysis both read the folded tree.
       const folded = foldConstants(tree);
       const delay = compileFolded(folded);
-      const { diagnostics, range } = checkDomain(tree, folded, delay, retries, nodes, wording);
-      if (diagnostics.length === 0) {
-        const intent = checkIntent(tree, folded, delay, retries, range, nodes, wording);
-        if (intent !== undefined) diagnostics.push(intent);
-      }
+      // The entry's check of the delay's values: the root's domain and intent checks, the runtime's range.
+      const { diagnostics, range } = wording.checkDelay(tree, folded, delay, retries, nodes);
       return { diagnostics, range, delay, retries };
     }, blame);
   } catch (error) {

@@ -5,7 +5,7 @@ import type { ExpressionDiagnostic } from "./codes.js";
 import { boundsOver } from "./domain-bounds.js";
 import type { DelayRange } from "./domain-report.js";
 import { printExpression } from "./print.js";
-import type { FlatDelayFinding, ShortDelayFinding, Wording } from "./wording.js";
+import type { FindingWording, FlatDelayFinding, ShortDelayFinding } from "./wording.js";
 
 /*
  * Delays that are legal but unlikely to be what the writer meant, judged
@@ -18,8 +18,8 @@ import type { FlatDelayFinding, ShortDelayFinding, Wording } from "./wording.js"
  *   the whole checked range, as `max(1000, pow(2, retried) * 100)` is for 3
  *   retries.
  *
- * Which of the two, with its severity and span, is decided here for both
- * entries; the text is the entry's wording (wording.ts), the root's below.
+ * Which of the two, with its severity and span, is decided here; the text
+ * is the wording's, the root's below.
  */
 
 /**
@@ -41,7 +41,7 @@ const SHOWN = 5;
 const LOOKAHEAD_BUDGET = 10_000;
 
 /**
- * The intent diagnostic, in the entry's `wording`, for a checked expression
+ * The intent diagnostic, worded by `word`, for a checked expression
  * (`folded` is it folded, `nodes` its count of nodes) whose domain check
  * reported nothing, if any.
  */
@@ -52,15 +52,15 @@ export function checkIntent(
   retries: number,
   range: DelayRange | undefined,
   nodes: number,
-  wording: Wording,
+  word: FindingWording,
 ): ExpressionDiagnostic | undefined {
   if (range === undefined || range.bounds !== undefined) return undefined;
   const span = tree.span;
   if (range.min > 0 && range.max <= SHORT_DELAY_MS)
-    return wording.finding({ code: "short-delay", severity: "warning", span, tree, delay, retries, range });
+    return word({ code: "short-delay", severity: "warning", span, tree, delay, retries, range });
   // Folding leaves a number exactly when nothing reads `retried`.
   if (retries >= 2 && range.min === range.max && folded.kind !== "number")
-    return wording.finding({ code: "flat-delay", severity: "info", span, tree, folded, delay, retries, value: range.min, nodes });
+    return word({ code: "flat-delay", severity: "info", span, tree, folded, delay, retries, value: range.min, nodes });
   return undefined;
 }
 

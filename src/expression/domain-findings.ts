@@ -34,10 +34,12 @@ export interface DelayRange {
   /** The first `retried` that gives `max`. */
   readonly maxAt: number;
   /**
-   * Present only when `retries` was too large to check every value and
-   * analysis could not settle the range (a `domain-check-sampled` info says
-   * so): `min` and `max` are then the extremes of the values checked, and
-   * every finite delay lies within `lowest … highest`.
+   * Present only when `retries` was too large to check every value and the
+   * range is not settled: the root's analysis could not settle it (a
+   * `domain-check-sampled` info says so), or retry-delay/runtime, which has
+   * no such analysis, did not evaluate every value. `min` and `max` are then
+   * the extremes of the values checked, and every finite delay lies within
+   * `lowest … highest`.
    */
   readonly bounds?: { readonly lowest: number; readonly highest: number };
 }
@@ -64,18 +66,50 @@ export function classify(value: number): DomainCode | undefined {
 const SETTLED: ReadonlySet<DomainCode> = new Set();
 
 /**
- * What the domain check found, filled in ascending `retried` order: that
- * order is what makes `first` the first offenders and `minAt`/`maxAt` the
- * first `retried` giving the extremes.
+ * The smallest and largest finite delays among the values given, filled in
+ * ascending `retried` order: that order makes `minAt`/`maxAt` the first
+ * `retried` giving each. The domain check's findings are one; so is
+ * retry-delay/runtime's range, which has no findings (src/runtime/range.ts).
  */
-export class DomainFindings {
-  /** Allocated only when a value is unusable: the common case makes no garbage here. */
-  offenders: Map<DomainCode, Offenders> | undefined;
+export class FiniteRange {
   found = false;
   min = 0;
   max = 0;
   minAt = 0;
   maxAt = 0;
+
+  /** A finite delay at `retried`. */
+  addFinite(retried: number, value: number): void {
+    if (!this.found) {
+      this.found = true;
+      this.min = this.max = value;
+      this.minAt = this.maxAt = retried;
+    } else if (value < this.min) {
+      this.min = value;
+      this.minAt = retried;
+    } else if (value > this.max) {
+      this.max = value;
+      this.maxAt = retried;
+    }
+  }
+
+  /** The range, with `bounds` when it is only that of the values given; undefined when none was finite. */
+  range(bounds?: { readonly lowest: number; readonly highest: number }): DelayRange | undefined {
+    if (!this.found) return undefined;
+    const { min, max, minAt, maxAt } = this;
+    if (bounds === undefined) return { min, max, minAt, maxAt };
+    return { min, max, minAt, maxAt, bounds: { lowest: Math.min(min, bounds.lowest), highest: Math.max(max, bounds.highest) } };
+  }
+}
+
+/**
+ * What the domain check found, filled in ascending `retried` order: that
+ * order is what makes `first` the first offenders and `minAt`/`maxAt` the
+ * first `retried` giving the extremes.
+ */
+export class DomainFindings extends FiniteRange {
+  /** Allocated only when a value is unusable: the common case makes no garbage here. */
+  offenders: Map<DomainCode, Offenders> | undefined;
   /** Allocated only when the check samples. */
   private unsettledKinds: Set<DomainCode> | undefined;
   /** Values evaluated by sampling; 0 when the check is exact. */
@@ -101,21 +135,6 @@ export class DomainFindings {
     if (list === undefined) this.offenders.set(kind, (list = { first: [], count: 0 }));
     for (let retried = start; retried < end && list.first.length < LISTED_VALUES; retried++) list.first.push(retried);
     list.count += end - start;
-  }
-
-  /** A finite delay at `retried`, for the range. */
-  addFinite(retried: number, value: number): void {
-    if (!this.found) {
-      this.found = true;
-      this.min = this.max = value;
-      this.minAt = this.maxAt = retried;
-    } else if (value < this.min) {
-      this.min = value;
-      this.minAt = retried;
-    } else if (value > this.max) {
-      this.max = value;
-      this.maxAt = retried;
-    }
   }
 
   /** Kinds whose offenders may be incomplete: the check sampled where analysis could not rule them out. */

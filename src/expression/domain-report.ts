@@ -4,31 +4,26 @@ import type { DelayClosure } from "./builtins.js";
 import type { ExpressionDiagnostic } from "./codes.js";
 import { nonFiniteOrigin } from "./domain-origin.js";
 import { scanFolded } from "./domain.js";
-import { DOMAIN_CODES, type DelayRange, type Offenders } from "./domain-findings.js";
+import { DOMAIN_CODES, type Offenders } from "./domain-findings.js";
 import { evaluateNode } from "./interpret.js";
 import { printCall, printExpression } from "./print.js";
-import type { DomainFinding, SampledFinding, Wording } from "./wording.js";
+import type { DelayReport, DomainFinding, FindingWording, SampledFinding } from "./wording.js";
 
 /*
  * The domain check's findings (domain.ts) as diagnostics: one warning per
  * kind of unusable delay, and the range. Which warnings, with which
- * severity and span, is decided here for both entries; the text is the
- * entry's wording (wording.ts). The root's, below, names the `retried`
- * values that give each, with the rewrite that avoids it as a suggestion.
+ * severity and span, is decided here; the text is the wording's. The
+ * root's, below, names the `retried` values that give each, with the
+ * rewrite that avoids it as a suggestion. retry-delay/runtime runs no
+ * domain check (src/runtime/range.ts says why).
  */
 
 export type { DelayRange } from "./domain-findings.js";
 
-/** What the domain check reports: its diagnostics, and the range when some delay is finite. */
-export interface DomainReport {
-  readonly diagnostics: ExpressionDiagnostic[];
-  readonly range: DelayRange | undefined;
-}
-
 /**
  * The domain check (domain.ts) of `tree` (`folded` is it folded, `nodes`
- * its count of nodes), its findings turned into diagnostics in the entry's
- * `wording`, and a range.
+ * its count of nodes), its findings turned into diagnostics by `word`, and
+ * a range.
  */
 export function checkDomain(
   tree: Expression,
@@ -36,8 +31,8 @@ export function checkDomain(
   delay: DelayClosure,
   retries: number,
   nodes: number,
-  wording: Wording,
-): DomainReport {
+  word: FindingWording,
+): DelayReport {
   const findings = scanFolded(folded, delay, retries, nodes);
   const diagnostics: ExpressionDiagnostic[] = [];
   for (const code of DOMAIN_CODES) {
@@ -47,15 +42,11 @@ export function checkDomain(
     const nonFinite = code === "nan-delay" || code === "infinite-delay";
     const origin = (nonFinite ? nonFiniteOrigin(tree, offenders.first[0] ?? 0) : undefined) ?? tree;
     const incomplete = findings.unsettled.has(code);
-    diagnostics.push(wording.finding({ code, severity: "warning", span: origin.span, tree, delay, offenders, incomplete, origin }));
+    diagnostics.push(word({ code, severity: "warning", span: origin.span, tree, delay, offenders, incomplete, origin }));
   }
   if (findings.approximate)
-    diagnostics.push(wording.finding({ code: "domain-check-sampled", severity: "info", span: tree.span, tree, retries, findings }));
-  if (!findings.found) return { diagnostics, range: undefined };
-  const { min, max, minAt, maxAt } = findings;
-  if (!findings.rangeApproximate) return { diagnostics, range: { min, max, minAt, maxAt } };
-  const bounds = { lowest: Math.min(min, findings.lowest), highest: Math.max(max, findings.highest) };
-  return { diagnostics, range: { min, max, minAt, maxAt, bounds } };
+    diagnostics.push(word({ code: "domain-check-sampled", severity: "info", span: tree.span, tree, retries, findings }));
+  return { diagnostics, range: findings.range(findings.rangeApproximate ? findings : undefined) };
 }
 
 /** The root's wording of an unusable delay: the `retried` values that give it, and the rewrite that avoids it. */

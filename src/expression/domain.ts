@@ -27,12 +27,19 @@ import { ANYTHING, isNanOnly, type Bounds } from "./interval.js";
 const BUDGET = 1_000_000;
 /** Share of the budget kept for sampling the runs analysis could not settle. */
 const SAMPLE_SHARE = 0.25;
+/**
+ * Node visits the check may spend evaluating values. It evaluates every
+ * value when they take at most half of it (all of it, for 64 values or
+ * fewer); retry-delay/runtime's range, which has no analysis, evaluates
+ * every value when they fit all of it (src/runtime/range.ts).
+ */
+export const EVALUATION_BUDGET = BUDGET * (1 - SAMPLE_SHARE);
 /** One abstract visit costs about as much as this many closure-node visits (measured: 235–430 ns against 7 ns). */
 const ANALYSIS_COST = 50;
 /** Budget a monotone run needs beyond its analysis: a few binary searches over up to 2^20 values. */
 const SEARCH_COST = 6 * 21;
 /** What one call of the closure costs beyond its nodes, in node visits: call, classification, bookkeeping. */
-const CALL_COST = 10;
+export const CALL_COST = 10;
 /** Runs this short are evaluated, not analysed, whenever the budget allows. */
 const SHORT_RUN = 64;
 /** The first double of each magnitude from which every value is a whole number. */

@@ -1,13 +1,26 @@
-import { explainFlatDelay, explainShortDelay } from "./delay-intent.js";
-import { explainDomainFinding, explainSampled } from "./domain-report.js";
+import type { DelayClosure } from "./builtins.js";
+import type { Expression } from "./ast.js";
+import type { ExpressionDiagnostic } from "./codes.js";
+import { checkIntent, explainFlatDelay, explainShortDelay } from "./delay-intent.js";
+import { checkDomain, explainDomainFinding, explainSampled } from "./domain-report.js";
 import { explainName } from "./names.js";
 import { strategyInContext } from "./strategy-context.js";
-import type { Finding, Wording } from "./wording.js";
+import type { DelayReport, Finding, Wording } from "./wording.js";
 
-/** The root entry's wording: every diagnostic with its hint, fix and suggestions. */
-export const ROOT_WORDING: Wording = { name: explainName, inSource: strategyInContext, finding: explainFinding };
+/** The root entry's wording: every diagnostic with its hint, fix and suggestions, and every check of a delay's values. */
+export const ROOT_WORDING: Wording = { name: explainName, inSource: strategyInContext, checkDelay: checkDelayFully };
 
-function explainFinding(finding: Finding): ReturnType<Wording["finding"]> {
+/** The domain check, then, when it found nothing unusable, the intent check; each finding explained in full. */
+function checkDelayFully(tree: Expression, folded: Expression, delay: DelayClosure, retries: number, nodes: number): DelayReport {
+  const report = checkDomain(tree, folded, delay, retries, nodes, explainFinding);
+  if (report.diagnostics.length === 0) {
+    const intent = checkIntent(tree, folded, delay, retries, report.range, nodes, explainFinding);
+    if (intent !== undefined) report.diagnostics.push(intent);
+  }
+  return report;
+}
+
+function explainFinding(finding: Finding): ExpressionDiagnostic {
   switch (finding.code) {
     case "domain-check-sampled":
       return explainSampled(finding);

@@ -7,15 +7,18 @@ import type { NameWording } from "./name-problems.js";
 
 /*
  * The one seam between the root entry and retry-delay/runtime. Parsing and
- * checking decide everything both entries answer: whether a source is
- * valid, and each diagnostic's code, severity and span. An entry's wording
- * only gives those diagnostics their text: the root explains each with
- * hints, fixes and suggestions (root-wording.ts); the runtime, which leaves
- * those explanations out of its bundle, says in one line what is wrong and
- * that the root entry explains it (src/runtime/wording.ts).
+ * the checks that decide errors are shared: whether a source is valid, and
+ * each error's code, severity and span. What an entry adds is its wording
+ * of name problems, and its check of a compiled delay's values, which
+ * decides no error. The root explains each name problem with hints, fixes
+ * and suggestions, and runs the domain and intent checks, whose warnings
+ * it explains the same way (root-wording.ts); the runtime, which leaves
+ * those out of its bundle, says in one line what is wrong with a name and
+ * that the root entry explains it, and finds the range alone
+ * (src/runtime/wording.ts, src/runtime/range.ts).
  */
 
-/** How an entry words the diagnostics that parsing and checking decide. */
+/** How an entry words name problems, and how far it checks a compiled delay's values. */
 export interface Wording {
   /** A problem with a name: unknown, not called, called with the wrong number of arguments, a strategy word. */
   readonly name: NameWording;
@@ -25,11 +28,27 @@ export interface Wording {
    * the whole source (strategy-context.ts); the runtime offers none.
    */
   readonly inSource: (source: string, diagnostic: ExpressionDiagnostic) => ExpressionDiagnostic;
-  /** A warning or info of the domain and intent checks (never an error: those decide nothing but the text). */
-  readonly finding: (finding: Finding) => ExpressionDiagnostic;
+  /** The check of a delay that passed every check that decides errors: its warnings and infos, and its range. */
+  readonly checkDelay: DelayCheck;
 }
 
-/** What every finding carries as decided by the checks; an entry's wording keeps these three. */
+/**
+ * Checks the values of a compiled delay: `tree` as parsed, `folded` the
+ * same folded, `delay` its closure, over `retried` in `0 … retries - 1`;
+ * `nodes` is the tree's count of nodes. Never reports an error.
+ */
+export type DelayCheck = (tree: Expression, folded: Expression, delay: DelayClosure, retries: number, nodes: number) => DelayReport;
+
+/** What a {@link DelayCheck} found: warnings and infos, and the range when some delay is finite. */
+export interface DelayReport {
+  readonly diagnostics: ExpressionDiagnostic[];
+  readonly range: DelayRange | undefined;
+}
+
+/** How the root words a finding of the domain and intent checks. */
+export type FindingWording = (finding: Finding) => ExpressionDiagnostic;
+
+/** What every finding carries as decided by the checks; its wording keeps these three. */
 interface Decided {
   readonly severity: Severity;
   readonly span: Span;
@@ -73,5 +92,5 @@ export interface FlatDelayFinding extends Decided {
   readonly nodes: number;
 }
 
-/** A finding of the checks, as decided, for an entry's wording. */
+/** A finding of the checks, as decided, for the root's wording. */
 export type Finding = DomainFinding | SampledFinding | ShortDelayFinding | FlatDelayFinding;

@@ -150,6 +150,25 @@ describe("the built package", () => {
     const runtime = await bundled("retry-delay/runtime", "compile");
     expect(runtime.inputs.every((file) => file.startsWith("dist/modules/"))).toBe(true);
     expect(runtime.code).not.toContain(CHEVROTAIN_MARK);
+    // The runtime walks only trees it parsed (no validator of hand-built trees), explains nothing in full (no
+    // strategy offers, printer, grammar plan or root wording), and runs none of the checks that only warn
+    // (domain.ts gives it two constants, not its search).
+    const runtimeOnly = runtime.inputs.map((file) => file.replace(/^dist\/modules\//, ""));
+    for (const left of [
+      "expression/tree-shape.js",
+      "expression/strategies.js",
+      "expression/strategy-context.js",
+      "expression/operator-plan.js",
+      "expression/print.js",
+      "expression/root-wording.js",
+      "expression/names.js",
+      "expression/domain-report.js",
+      "expression/domain-origin.js",
+      "expression/delay-intent.js",
+    ])
+      expect(runtimeOnly).not.toContain(left);
+    expect(runtimeOnly).toContain("runtime/range.js");
+    expect(runtime.code).not.toMatch(/\bDomainScan\b|\bDomainFindings\b/);
     const duration = await bundled("retry-delay", "parseDuration");
     expect(duration.inputs.filter((file) => /\/(expression|flow-control|request|trigger|schedule)\//.test(file))).toEqual([]);
     // Its only throw is the argument check's compact RetryDelayError: no caret renderer.

@@ -5,6 +5,7 @@ import {
   printExpression,
   RetryDelayError,
   tryCompile as rootTryCompile,
+  type DelayRange,
   type Diagnostic,
 } from "../../src/index.js";
 import { compile, tryCompile } from "../../src/runtime.js";
@@ -13,13 +14,13 @@ import { OPERATORS, PUNCTUATION } from "../../src/expression/operators.js";
 import { arbitraryExpression } from "../support/ast.js";
 
 /*
- * retry-delay/runtime is the root's compile without the chevrotain parser:
- * on valid input it must give the root's closure values, range and tree,
- * and the root's warnings' codes, severities and spans, each in one short
- * line; on invalid input it must answer with one short
- * diagnostic where the recognizer stopped (or, when only names are wrong,
- * one per name, with the root's codes and spans), never a throw from
- * tryCompile, and never accept what the root refuses.
+ * retry-delay/runtime is the root's compile without the chevrotain parser
+ * and without the checks that only warn. On valid input it must give the
+ * root's closure values, range and tree, and no warnings; on invalid input
+ * the root's own diagnostics wherever shared code decides the error (names,
+ * the checks, the limits), and one short diagnostic where the recognizer
+ * stopped on a syntax error; never a throw from tryCompile, and never
+ * accept what the root refuses, nor refuse what it accepts.
  */
 
 /** How every diagnostic the runtime words itself ends. */
@@ -33,6 +34,16 @@ const NAME_CODES: readonly string[] = [
   "wrong-arity",
   "unknown-variable",
   "unknown-function",
+];
+
+/** The errors of the input checks, the limits and the checks: the root's own diagnostics in both entries. */
+const SHARED_CODES: readonly string[] = [
+  "invalid-input",
+  "invalid-option",
+  "source-too-long",
+  "too-deeply-nested",
+  "expression-too-large",
+  "division-by-zero",
 ];
 
 /** A diagnostic the runtime words itself: one line that says where the full one is, and no hint, fix or suggestions. */
@@ -51,31 +62,39 @@ function sameClosure(a: (r: number) => number, b: (r: number) => number): void {
     expect(Object.is(a(retried), b(retried)), `retried ${retried}`).toBe(true);
 }
 
+/** For sources and `retries` small enough that the root evaluates every value, as every test but the last's are. */
 function agreesWithRoot(source: string, options: { retries?: number } = {}): void {
   const root = rootTryCompile(source, options);
   const runtime = tryCompile(source, options);
   expect(runtime.ok, JSON.stringify(source)).toBe(root.ok);
   if (root.ok && runtime.ok) {
     sameClosure(runtime.value, root.value);
-    expect(decided(runtime.diagnostics)).toEqual(decided(root.diagnostics));
-    for (const d of runtime.diagnostics) expectShort(d);
-    // Found again by the delay's getter, in the runtime's wording too.
-    expect(runtime.value.diagnostics).toEqual(runtime.diagnostics);
+    // The checks that only warn are the root's: the runtime reports nothing on a delay that compiles.
+    expect(runtime.diagnostics).toEqual([]);
+    expect(runtime.value.diagnostics).toEqual([]);
     expect(runtime.value.range).toEqual(root.value.range);
     expect(runtime.value.expression).toEqual(root.value.expression);
     expect(runtime.value.source).toBe(source);
-  } else if (runtime.diagnostics.every((d) => NAME_CODES.includes(d.code))) {
+    return;
+  }
+  const codes = runtime.diagnostics.map((d) => d.code);
+  if (codes.every((code) => NAME_CODES.includes(code))) {
     // Problems with names alone (`A/A`: two unknown variables): the root's codes and spans, each in one short line.
     expect(decided(runtime.diagnostics)).toEqual(decided(root.diagnostics));
     for (const d of runtime.diagnostics) expectShort(d);
+  } else if (codes.every((code) => SHARED_CODES.includes(code))) {
+    expect(runtime.diagnostics).toEqual(root.diagnostics);
   } else {
+    // A syntax error: one short diagnostic where the recognizer stopped.
     expect(runtime.diagnostics).toHaveLength(1);
     const [d] = runtime.diagnostics;
-    expect(d?.severity).toBe("error");
-    expect(Object.keys(EXPRESSION_CODES)).toContain(d?.code);
-    expect(d?.span.start).toBeGreaterThanOrEqual(0);
-    expect(d?.span.end).toBeGreaterThanOrEqual(d?.span.start ?? 0);
-    expect(d?.span.end).toBeLessThanOrEqual(typeof source === "string" ? source.length : 0);
+    if (d === undefined) return;
+    expectShort(d);
+    expect(d.severity).toBe("error");
+    expect(Object.keys(EXPRESSION_CODES)).toContain(d.code);
+    expect(d.span.start).toBeGreaterThanOrEqual(0);
+    expect(d.span.end).toBeGreaterThanOrEqual(d.span.start);
+    expect(d.span.end).toBeLessThanOrEqual(source.length);
   }
 }
 
@@ -110,7 +129,7 @@ const pieces = fc
   .map((parts) => parts.join(""));
 
 describe("retry-delay/runtime against the root entry", () => {
-  it("gives the root's closures, warnings, range and tree on printed random trees", () => {
+  it("gives the root's closures, range and tree, and no warnings, on printed random trees", () => {
     fc.assert(
       fc.property(arbitraryExpression, fc.integer({ min: 0, max: 40 }), (tree, retries) => {
         agreesWithRoot(printExpression(tree), { retries });
@@ -133,25 +152,16 @@ describe("retry-delay/runtime against the root entry", () => {
     );
   });
 
-  it("gives the root's check errors, and the root's warnings' codes, severities and spans in one short line each", () => {
+  it("gives the root's check errors as the root words them, and leaves the warnings to the root", () => {
     for (const source of ["1000 / (retried - retried)", "1000 - 600 * retried", "pow(2, retried)", "0 * retried + 5", "retried / 2"])
       agreesWithRoot(source, { retries: 5 });
-    for (const source of ["1000 / (2 - retried)", "max(1000, pow(2, retried) * 100)", "1000 - 600 * retried"])
-      agreesWithRoot(source, { retries: 1_000_000 });
-    // An error of the checks decides the result: the root's own diagnostic.
+    // An error of the checks decides the result: the root's own diagnostic, with its hint.
     expect(tryCompile("1000 / 0")).toEqual(rootTryCompile("1000 / 0"));
-    expect(tryCompile("1000 - 600 * retried").diagnostics).toEqual([
-      {
-        code: "negative-delay",
-        severity: "warning",
-        message:
-          "the delay is negative for some `retried`; compile it with `retry-delay` (not `retry-delay/runtime`) for the full diagnostics",
-        span: { start: 0, end: 20 },
-      },
-    ]);
-    // A non-finite part is pointed at as the root points at it.
-    expect(tryCompile("1000 + 1 / (1 - retried)").diagnostics[0]).toMatchObject({ code: "infinite-delay", span: { start: 7, end: 24 } });
-    expect(rootTryCompile("1000 + 1 / (1 - retried)").diagnostics[0]?.span).toEqual({ start: 7, end: 24 });
+    // A warning does not: the root has one, the runtime compiles the same delay and says nothing.
+    expect(rootTryCompile("1000 - 600 * retried").diagnostics.map((d) => d.code)).toEqual(["negative-delay"]);
+    expect(tryCompile("1000 - 600 * retried")).toMatchObject({ ok: true, diagnostics: [] });
+    expect(rootTryCompile("pow(2, retried)").diagnostics.map((d) => d.code)).toEqual(["short-delay"]);
+    expect(compile("pow(2, retried)").diagnostics).toEqual([]);
   });
 
   it("holds the root's limits and option checks", () => {
@@ -167,6 +177,70 @@ describe("retry-delay/runtime against the root entry", () => {
       expect(tryCompile(source, options)).toEqual(rootTryCompile(source, options));
     }
     expect(tryCompile(42 as unknown as string)).toEqual(rootTryCompile(42 as unknown as string));
+  });
+});
+
+describe("retry-delay/runtime's range past the evaluation budget", () => {
+  /** The range of every value, found one by one: the reference. */
+  function everyValue(delay: (retried: number) => number, retries: number): DelayRange | undefined {
+    let range: DelayRange | undefined;
+    for (let retried = 0; retried < retries; retried++) {
+      const value = delay(retried);
+      if (!Number.isFinite(value)) continue;
+      if (range === undefined) range = { min: value, max: value, minAt: retried, maxAt: retried };
+      else if (value < range.min) range = { ...range, min: value, minAt: retried };
+      else if (value > range.max) range = { ...range, max: value, maxAt: retried };
+    }
+    return range;
+  }
+
+  it("keeps the extremes of a monotone delay over a million retries, with bounds that say the range was sampled", () => {
+    const root = rootCompile("1000 - 600 * retried", { retries: 1_000_000 }).range;
+    expect(root).toEqual({ min: 1000 - 600 * 999_999, max: 1000, minAt: 999_999, maxAt: 0 });
+    // The first and the last value are always among those evaluated; interval analysis bounds the rest by them.
+    expect(compile("1000 - 600 * retried", { retries: 1_000_000 }).range).toEqual({
+      ...root,
+      bounds: { lowest: 1000 - 600 * 999_999, highest: 1000 },
+    });
+  });
+
+  it("is exact when it has no bounds, and otherwise holds the root's extremes within them", () => {
+    fc.assert(
+      fc.property(arbitraryExpression, fc.integer({ min: 65, max: 1_000_000 }), (tree, retries) => {
+        const source = printExpression(tree);
+        const root = rootTryCompile(source, { retries });
+        const runtime = tryCompile(source, { retries });
+        expect(runtime.ok).toBe(root.ok);
+        if (!root.ok || !runtime.ok) return;
+        sameClosure(runtime.value, root.value);
+        expect(runtime.diagnostics).toEqual([]);
+        const got = runtime.value.range;
+        const want = root.value.range;
+        if (got === undefined) {
+          // Both ends are always evaluated.
+          expect(Number.isFinite(runtime.value(0)) || Number.isFinite(runtime.value(retries - 1))).toBe(false);
+          return;
+        }
+        expect(runtime.value(got.minAt)).toBe(got.min);
+        expect(runtime.value(got.maxAt)).toBe(got.max);
+        if (got.bounds === undefined) {
+          expect(got).toEqual(everyValue(runtime.value, retries));
+          if (want?.bounds === undefined) expect(got).toEqual(want);
+          return;
+        }
+        expect(got.bounds.lowest).toBeLessThanOrEqual(got.min);
+        expect(got.bounds.highest).toBeGreaterThanOrEqual(got.max);
+        if (want === undefined) return;
+        // The root's extremes are delays too: within the runtime's bounds, and outside its sampled extremes when exact.
+        expect(got.bounds.lowest).toBeLessThanOrEqual(want.min);
+        expect(got.bounds.highest).toBeGreaterThanOrEqual(want.max);
+        if (want.bounds === undefined) {
+          expect(want.min).toBeLessThanOrEqual(got.min);
+          expect(want.max).toBeGreaterThanOrEqual(got.max);
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 });
 
