@@ -129,13 +129,15 @@ export interface CheckFindings {
  * The checks, and the closure the domain check compiled for them, so that
  * `compile` does not compile twice, its findings in the entry's `wording`.
  * `namesResolved`: the tree comes from `parse`, which resolved every name
- * already.
+ * already; `plainNodes`: it is the fast recognizer's plain tree with this
+ * count of nodes (`plainTreeNodes`), so it neither folds nor divides by a
+ * constant, and the walks that would find that are skipped.
  */
 export function checkAndCompile(
   tree: Expression,
   options: CheckOptions,
   wording: Wording,
-  { namesResolved }: { readonly namesResolved: boolean },
+  { namesResolved, plainNodes }: { readonly namesResolved: boolean; readonly plainNodes?: number | undefined },
 ): CheckFindings {
   const read = readRetriesOption(options);
   if (typeof read !== "number") return { diagnostics: [read], range: undefined };
@@ -143,11 +145,19 @@ export function checkAndCompile(
 
   try {
     return guardTreeWalk(() => {
-      const structural: ExpressionDiagnostic[] = [];
-      const nodes = checkStructure(tree, namesResolved ? undefined : wording, structural);
-      if (structural.length > 0) return { diagnostics: capErrors(structural), range: undefined };
-      // Folded once: the compiler and the domain check's analysis both read the folded tree.
-      const folded = foldConstants(tree);
+      let nodes: number;
+      let folded: Expression;
+      if (plainNodes !== undefined && namesResolved) {
+        // The recognizer's plain tree (fast-recognizer.ts): no constant division, nothing to fold.
+        nodes = plainNodes;
+        folded = tree;
+      } else {
+        const structural: ExpressionDiagnostic[] = [];
+        nodes = checkStructure(tree, namesResolved ? undefined : wording, structural);
+        if (structural.length > 0) return { diagnostics: capErrors(structural), range: undefined };
+        // Folded once: the compiler and the domain check's analysis both read the folded tree.
+        folded = foldConstants(tree);
+      }
       const delay = compileFolded(folded);
       const { diagnostics, range } = checkDomain(tree, folded, delay, retries, nodes, wording);
       if (diagnostics.length === 0) {
