@@ -74,7 +74,7 @@ export function recognizeWith(source: string, wordName: NameWording): Recognized
   const problems = parser.problems;
   if (parser.plain && problems === undefined) {
     lastPlainTree = tree;
-    lastPlainNodes = parser.nodes;
+    lastPlainNodes = parser.nodes();
   }
   // A stable sort, as the full parser's.
   return { tree, problems: problems === undefined ? NO_PROBLEMS : problems.sort((a, b) => a.span.start - b.span.start) };
@@ -144,8 +144,9 @@ class Recognizer {
   private readable = false;
   private depth = 0;
   private terms = 0;
-  /** Nodes built, and whether the tree is plain so far (see {@link plainTreeNodes}). */
-  nodes = 0;
+  /** Commas read: every other term is a node (see {@link plainTreeNodes}). */
+  private commas = 0;
+  /** Whether the tree is plain so far (see {@link plainTreeNodes}). */
   plain = true;
 
   constructor(
@@ -172,6 +173,11 @@ class Recognizer {
   /** Whether the current token is the punctuation `kind`. */
   private is(kind: TokenKind): boolean {
     return this.readable && this.token.kind === kind;
+  }
+
+  /** The tree's count of nodes: one per term (operand, operator or sign) but commas. */
+  nodes(): number {
+    return this.terms - this.commas;
   }
 
   /** Counts one operand, operator or comma; false past the limit. */
@@ -201,9 +207,7 @@ class Recognizer {
       this.advance(this.token.end);
       const right = this.operation(fixed.rightAssociative ? fixed.infixPrecedence : fixed.infixPrecedence + 1);
       if (right === undefined) return undefined;
-      this.nodes++;
-      if ((left.kind === "number" && right.kind === "number") || (operator === "/" && right.kind === "number" && right.value === 0))
-        this.plain = false;
+      if (right.kind === "number" && (left.kind === "number" || (operator === "/" && right.value === 0))) this.plain = false;
       left = binaryNode(operator, left, right);
     }
   }
@@ -219,7 +223,6 @@ class Recognizer {
     const operand = this.operation(sign.prefixPrecedence + 1);
     this.depth--;
     if (operand === undefined) return undefined;
-    this.nodes++;
     if (operand.kind === "number" || operator === "+") this.plain = false;
     return unaryNode(operator, start, operand);
   }
@@ -232,7 +235,6 @@ class Recognizer {
     if (kind === "Number") {
       if (!this.term()) return undefined;
       this.advance(end);
-      this.nodes++;
       return { kind: "number", value, span: { start, end } };
     }
     if (kind === OPEN) {
@@ -250,7 +252,6 @@ class Recognizer {
     const known = knownName(this.source, start, end);
     const nameSpan = { start, end };
     if (this.is(OPEN)) return this.call(known?.name ?? this.source.slice(start, end), known?.builtin, nameSpan);
-    this.nodes++;
     if (known?.name === RETRIED) return { kind: "retried", span: nameSpan };
     this.problem(variableProblem(this.source.slice(start, end), nameSpan));
     return { kind: "number", value: Number.NaN, span: nameSpan };
@@ -274,6 +275,7 @@ class Recognizer {
         if (arg.kind !== "number") constant = false;
         args.push(arg);
         if (!this.is(COMMA)) break;
+        this.commas++;
         if (!this.term()) return undefined;
         this.advance(this.token.end);
       }
@@ -285,7 +287,6 @@ class Recognizer {
     // A known function with its number of arguments is good; anything else gets the root's diagnostic.
     if (builtin === undefined || args.length !== builtin.arity)
       this.problem(callProblem(name, nameSpan, args.length, { start: nameSpan.start, end: close + 1 }));
-    this.nodes++;
     if (constant) this.plain = false;
     return callNode(name, nameSpan, args, close, builtin);
   }
