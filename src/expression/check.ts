@@ -130,11 +130,16 @@ export interface CheckFindings {
  * caller, whose names are checked again and whose failed walk is blamed as
  * `blame` says (guard.ts).
  */
-export type TreeTrust = { readonly namesResolved: true } | { readonly namesResolved: false; readonly blame: WalkBlame };
+export type TreeTrust =
+  | { readonly namesResolved: true; readonly plainNodes?: number | undefined }
+  | { readonly namesResolved: false; readonly blame: WalkBlame };
 
 /**
  * The checks, and the closure the domain check compiled for them, so that
  * `compile` does not compile twice, its findings in the entry's `wording`.
+ * `plainNodes`, for a tree from `parse`: it is the fast recognizer's plain
+ * tree with this count of nodes (`plainTreeNodes`), so it neither folds nor
+ * divides by a constant, and the walks that would find that are skipped.
  */
 export function checkAndCompile(tree: Expression, options: CheckOptions, wording: Wording, trust: TreeTrust): CheckFindings {
   const read = readRetriesOption(options);
@@ -144,11 +149,19 @@ export function checkAndCompile(tree: Expression, options: CheckOptions, wording
 
   try {
     return guardWalk(() => {
-      const structural: ExpressionDiagnostic[] = [];
-      const nodes = checkStructure(tree, trust.namesResolved ? undefined : wording, structural);
-      if (structural.length > 0) return { diagnostics: capErrors(structural), range: undefined };
-      // Folded once: the compiler and the domain check's analysis both read the folded tree.
-      const folded = foldConstants(tree);
+      let nodes: number;
+      let folded: Expression;
+      if (trust.namesResolved && trust.plainNodes !== undefined) {
+        // The recognizer's plain tree (fast-recognizer.ts): no constant division, nothing to fold.
+        nodes = trust.plainNodes;
+        folded = tree;
+      } else {
+        const structural: ExpressionDiagnostic[] = [];
+        nodes = checkStructure(tree, trust.namesResolved ? undefined : wording, structural);
+        if (structural.length > 0) return { diagnostics: capErrors(structural), range: undefined };
+        // Folded once: the compiler and the domain check's analysis both read the folded tree.
+        folded = foldConstants(tree);
+      }
       const delay = compileFolded(folded);
       // The entry's check of the delay's values: the root's domain and intent checks, the runtime's range.
       const { diagnostics, range } = wording.checkDelay(tree, folded, delay, retries, nodes);

@@ -6,6 +6,7 @@ import type { DelayClosure } from "./builtins.js";
 import { checkAndCompile, type CheckFindings, type CheckOptions, type DelayRange } from "./check.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
 import { JSC_STACK_MESSAGE, preparedStackError, preparedStackResult, V8_STACK_MESSAGE } from "./guard.js";
+import { plainTreeNodes } from "./fast-recognizer.js";
 import { parseWith } from "./parse-with.js";
 import type { Wording } from "./wording.js";
 
@@ -125,7 +126,7 @@ function compileUnguarded(entry: CompileEntry, source: string, options: CompileO
   const parsed = entry.parse(source);
   if (!parsed.ok) return parsed;
   // The options are read once, by the check, through their own descriptors.
-  const report = checkAndCompile(parsed.value, options, entry.wording, { namesResolved: true });
+  const report = checkAndCompile(parsed.value, options, entry.wording, { namesResolved: true, plainNodes: plainTreeNodes(parsed.value) });
   const closure = report.delay;
   if (closure === undefined || anyError(report.diagnostics)) return { ok: false, diagnostics: report.diagnostics };
   // The closure keeps only its source and `retries`; the rest are getters

@@ -18,22 +18,31 @@ const OPEN = PUNCTUATION.open.token;
 const CLOSE = PUNCTUATION.close.token;
 const COMMA = PUNCTUATION.comma.token;
 
-/** The names the language knows, by first character: a good name is found without cutting it out of the source. */
-const NAMES_BY_CHAR = new Map<number, { readonly name: string; readonly builtin: Builtin | undefined }[]>();
+/** The names the language knows, by first character (ASCII, as every name is): a good name is found without cutting it out of the source. */
+const NAMES_BY_CHAR: ({ readonly name: string; readonly builtin: Builtin | undefined }[] | undefined)[] = new Array<
+  { readonly name: string; readonly builtin: Builtin | undefined }[] | undefined
+>(128).fill(undefined);
 for (const entry of [{ name: RETRIED, builtin: undefined }, ...BUILTINS.map((builtin) => ({ name: builtin.name, builtin }))]) {
   const c = entry.name.charCodeAt(0);
-  NAMES_BY_CHAR.set(c, [...(NAMES_BY_CHAR.get(c) ?? []), entry]);
+  NAMES_BY_CHAR[c] = [...(NAMES_BY_CHAR[c] ?? []), entry];
 }
 
-/** The known name that `start … end` of the source spells, if any. */
+/** The known name that `start … end` of the source spells, if any: compared a character at a time, cheaper than a `startsWith` call. */
 function knownName(
   source: string,
   start: number,
   end: number,
 ): { readonly name: string; readonly builtin: Builtin | undefined } | undefined {
-  const candidates = NAMES_BY_CHAR.get(source.charCodeAt(start));
-  if (candidates !== undefined)
-    for (const entry of candidates) if (entry.name.length === end - start && source.startsWith(entry.name, start)) return entry;
+  // An identifier starts with an ASCII letter or `_`, so the index is in the table.
+  const candidates = NAMES_BY_CHAR[source.charCodeAt(start)];
+  if (candidates === undefined) return undefined;
+  for (const entry of candidates) {
+    const name = entry.name;
+    if (name.length !== end - start) continue;
+    let i = 1;
+    while (i < name.length && name.charCodeAt(i) === source.charCodeAt(start + i)) i++;
+    if (i === name.length) return entry;
+  }
   return undefined;
 }
 
@@ -63,8 +72,31 @@ export function recognizeWith(source: string, wordName: NameWording): Recognized
   const tree = parser.whole();
   if (tree === undefined) return undefined;
   const problems = parser.problems;
+  if (parser.plain && problems === undefined) {
+    lastPlainTree = tree;
+    lastPlainNodes = parser.nodes();
+  }
   // A stable sort, as the full parser's.
   return { tree, problems: problems === undefined ? NO_PROBLEMS : problems.sort((a, b) => a.span.start - b.span.start) };
+}
+
+/*
+ * What the checks would walk the tree again to learn (check.ts), noted as
+ * the recognizer builds it: its count of nodes, and that it is plain: no
+ * part of it is a constant that folding would change (an operation or call
+ * whose operands are all numbers, or a `+` sign) and no divisor is the
+ * literal 0. A plain tree folds to itself and has no constant division to
+ * check, so `compile` skips both walks. Kept for the last tree only, and
+ * asked for by identity right after the parse that made it: no code runs
+ * in between that could change the tree. A property test holds the facts
+ * equal to the walks' answers (test/expression/fast-parse.test.ts).
+ */
+let lastPlainTree: Expression | undefined;
+let lastPlainNodes = 0;
+
+/** The count of nodes of `tree` when it is the recognizer's last tree and plain (see above), else undefined. */
+export function plainTreeNodes(tree: Expression): number | undefined {
+  return tree === lastPlainTree ? lastPlainNodes : undefined;
 }
 
 /**
@@ -112,6 +144,10 @@ class Recognizer {
   private readable = false;
   private depth = 0;
   private terms = 0;
+  /** Commas read: every other term is a node (see {@link plainTreeNodes}). */
+  private commas = 0;
+  /** Whether the tree is plain so far (see {@link plainTreeNodes}). */
+  plain = true;
 
   constructor(
     private readonly source: string,
@@ -137,6 +173,11 @@ class Recognizer {
   /** Whether the current token is the punctuation `kind`. */
   private is(kind: TokenKind): boolean {
     return this.readable && this.token.kind === kind;
+  }
+
+  /** The tree's count of nodes: one per term (operand, operator or sign) but commas. */
+  nodes(): number {
+    return this.terms - this.commas;
   }
 
   /** Counts one operand, operator or comma; false past the limit. */
@@ -166,6 +207,7 @@ class Recognizer {
       this.advance(this.token.end);
       const right = this.operation(fixed.rightAssociative ? fixed.infixPrecedence : fixed.infixPrecedence + 1);
       if (right === undefined) return undefined;
+      if (right.kind === "number" && (left.kind === "number" || (operator === "/" && right.value === 0))) this.plain = false;
       left = binaryNode(operator, left, right);
     }
   }
@@ -180,7 +222,9 @@ class Recognizer {
     this.advance(this.token.end);
     const operand = this.operation(sign.prefixPrecedence + 1);
     this.depth--;
-    return operand === undefined ? undefined : unaryNode(operator, start, operand);
+    if (operand === undefined) return undefined;
+    if (operand.kind === "number" || operator === "+") this.plain = false;
+    return unaryNode(operator, start, operand);
   }
 
   // primary = number | name , [ "(" , [ arguments ] , ")" ] | "(" , expression , ")" ;
@@ -222,12 +266,16 @@ class Recognizer {
     if (!this.enter()) return undefined;
     this.advance(this.token.end);
     const args: Expression[] = [];
+    // A call of numbers alone (or of nothing) is a constant.
+    let constant = true;
     if (!this.is(CLOSE)) {
       for (;;) {
         const arg = this.operation(0);
         if (arg === undefined) return undefined;
+        if (arg.kind !== "number") constant = false;
         args.push(arg);
         if (!this.is(COMMA)) break;
+        this.commas++;
         if (!this.term()) return undefined;
         this.advance(this.token.end);
       }
@@ -239,6 +287,7 @@ class Recognizer {
     // A known function with its number of arguments is good; anything else gets the root's diagnostic.
     if (builtin === undefined || args.length !== builtin.arity)
       this.problem(callProblem(name, nameSpan, args.length, { start: nameSpan.start, end: close + 1 }));
+    if (constant) this.plain = false;
     return callNode(name, nameSpan, args, close, builtin);
   }
 

@@ -66,8 +66,14 @@ function fixedToken(row: TableRow): FixedToken {
   return token;
 }
 
-/** The operators and punctuation by first character (ASCII only), longest text first. */
-const FIXED_BY_CHAR: (readonly FixedToken[] | undefined)[] = new Array<readonly FixedToken[] | undefined>(128).fill(undefined);
+/**
+ * The operators and punctuation by first character (ASCII only): the one
+ * character long token, and the longer ones that start with it (`**` after
+ * `*`), longest first. Two tables, so that the common one-character token is
+ * one read, with no loop and no string comparison.
+ */
+const SINGLE_BY_CHAR: (FixedToken | undefined)[] = new Array<FixedToken | undefined>(128).fill(undefined);
+const LONGER_BY_CHAR: (readonly FixedToken[] | undefined)[] = new Array<readonly FixedToken[] | undefined>(128).fill(undefined);
 const punctuation = (p: { readonly text: string; readonly token: TokenKind }): FixedToken => ({
   ...NOT_AN_OPERATOR,
   kind: p.token,
@@ -80,22 +86,22 @@ for (const fixed of [
   punctuation(PUNCTUATION.comma),
 ]) {
   const c = fixed.text.charCodeAt(0);
-  FIXED_BY_CHAR[c] = [...(FIXED_BY_CHAR[c] ?? []), fixed].sort((a, b) => b.text.length - a.text.length);
+  if (fixed.text.length === 1) SINGLE_BY_CHAR[c] = fixed;
+  else LONGER_BY_CHAR[c] = [...(LONGER_BY_CHAR[c] ?? []), fixed].sort((a, b) => b.text.length - a.text.length);
 }
 
 /**
- * The fixed token at `i`, as chevrotain's lexer would take it (the longest
- * text first), or undefined where none starts. A refused operator is
- * returned too: it binds as nothing, so neither the recognizer nor the
- * scanner accepts it.
+ * The fixed token at `i`, whose first character is `c`, as chevrotain's
+ * lexer would take it (the longest text first), or undefined where none
+ * starts. A refused operator is returned too: it binds as nothing, so
+ * neither the recognizer nor the scanner accepts it.
  */
-function fixedAt(source: string, i: number): FixedToken | undefined {
-  const c = source.charCodeAt(i);
-  // Only ASCII indexes the table: a read past its end would take V8's slow path.
-  const candidates = c < 128 ? FIXED_BY_CHAR[c] : undefined;
-  if (candidates === undefined) return undefined;
-  for (const fixed of candidates) if (fixed.text.length === 1 || source.startsWith(fixed.text, i)) return fixed;
-  return undefined;
+function fixedAt(source: string, i: number, c: number): FixedToken | undefined {
+  // Only ASCII indexes the tables: a read past their end would take V8's slow path.
+  if (c >= 128) return undefined;
+  const longer = LONGER_BY_CHAR[c];
+  if (longer !== undefined) for (const fixed of longer) if (source.startsWith(fixed.text, i)) return fixed;
+  return SINGLE_BY_CHAR[c];
 }
 
 /** A token as the scanner makes it: one object shape for every token. */
@@ -132,22 +138,24 @@ export const tokenRecord = (): TokenRead => ({ kind: "Number", end: 0, value: 0,
  * or to a value that is not finite). The full parser reports those.
  */
 export function readToken(source: string, start: number, token: TokenRead): boolean {
-  const fixed = fixedAt(source, start);
-  token.fixed = fixed;
-  if (fixed !== undefined) {
-    token.kind = fixed.kind;
-    token.end = start + fixed.text.length;
-    return fixed.accepted;
-  }
   const c = source.charCodeAt(start);
   let end = start + 1;
   if (isIdentifierStart(c)) {
     while (end < source.length && isIdentifierPart(source.charCodeAt(end))) end++;
     token.kind = "Identifier";
     token.end = end;
+    token.fixed = undefined;
     return true;
   }
-  if (!isDigit(c)) return false;
+  if (!isDigit(c)) {
+    const fixed = fixedAt(source, start, c);
+    if (fixed === undefined) return false;
+    token.kind = fixed.kind;
+    token.end = start + fixed.text.length;
+    token.fixed = fixed;
+    return fixed.accepted;
+  }
+  token.fixed = undefined;
   // The integer part is summed as it is read: exact below 2^53, so for up to
   // 15 digits, and it spares most numbers a string-to-number conversion.
   let integer = c - 48;

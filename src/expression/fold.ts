@@ -46,8 +46,9 @@ export function foldConstants(node: Expression): Expression {
         if (folded !== arg) changed = true;
         if (folded.kind !== "number") constant = false;
       }
-      const builtin = lookupDefinition(node.name);
-      if (constant && builtin !== undefined && builtin.arity === count) {
+      // Looked up only for a constant call: a lookup by name costs more than the rest of a visit.
+      const builtin = constant ? lookupDefinition(node.name) : undefined;
+      if (builtin !== undefined && builtin.arity === count) {
         const x = (args[0] as NumberLiteral).value;
         const value = builtin.arity === 1 ? builtin.evaluate(x) : builtin.evaluate(x, (args[1] as NumberLiteral).value);
         return { kind: "number", value, span: node.span };

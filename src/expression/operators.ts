@@ -293,11 +293,14 @@ export interface LexicalToken {
   readonly value?: number | undefined;
 }
 
-const ARITHMETIC: ReadonlyMap<string, InfixArithmetic> = new Map(
-  (OPERATORS as readonly OperatorRow[]).flatMap((row) =>
-    row.infix !== undefined && "arithmetic" in row.infix ? [[row.infix.operator, row.infix.arithmetic] as const] : [],
-  ),
-);
+/**
+ * The accepted operators' arithmetic by character code: every operator of
+ * the AST is one ASCII character, so the compiler and the checks find one
+ * with an array read, not a Map's string hashing.
+ */
+const ARITHMETIC_BY_CHAR: (InfixArithmetic | undefined)[] = new Array<InfixArithmetic | undefined>(128).fill(undefined);
+for (const row of OPERATORS as readonly OperatorRow[])
+  if (row.infix !== undefined && "arithmetic" in row.infix) ARITHMETIC_BY_CHAR[row.infix.operator.charCodeAt(0)] = row.infix.arithmetic;
 
 /**
  * What an infix operator of the AST computes; undefined for one the table
@@ -305,5 +308,6 @@ const ARITHMETIC: ReadonlyMap<string, InfixArithmetic> = new Map(
  * NaN, as a call of an unknown function does.
  */
 export function infixArithmetic(operator: BinaryOperator): InfixArithmetic | undefined {
-  return ARITHMETIC.get(operator);
+  const c = typeof operator === "string" && operator.length === 1 ? operator.charCodeAt(0) : 128;
+  return c < 128 ? ARITHMETIC_BY_CHAR[c] : undefined;
 }

@@ -5,6 +5,12 @@ import { parseFast, recognize } from "../../src/expression/fast-parse.js";
 import { parseWithChevrotain } from "../../src/expression/chevrotain-parse.js";
 import { OPERATORS, PUNCTUATION } from "../../src/expression/operators.js";
 import { arbitraryExpression } from "../support/ast.js";
+import type { Expression } from "../../src/expression/ast.js";
+import { checkAndCompile } from "../../src/expression/check.js";
+import { countNodes } from "../../src/expression/domain-bounds.js";
+import { plainTreeNodes } from "../../src/expression/fast-recognizer.js";
+import { foldConstants } from "../../src/expression/fold.js";
+import { ROOT_WORDING } from "../../src/expression/root-wording.js";
 
 /*
  * The fast path must accept exactly what the chevrotain parser accepts, and
@@ -197,5 +203,66 @@ describe("the fast path agrees with the chevrotain parser", () => {
     Array.from({ length: 1025 }, () => "1").join("+"),
   ])("on the edge case %j", (source) => {
     agree(source);
+  });
+});
+
+/*
+ * The recognizer notes of its last tree what compile's walks would find
+ * (fast-recognizer.ts, `plainTreeNodes`): its count of nodes, and that it
+ * is plain, folding to itself with no constant division to check. When it
+ * says plain, `compile` skips both walks; so plain must mean exactly that.
+ */
+describe("the recognizer's facts about its tree", () => {
+  function factsHold(source: string): void {
+    const recognized = recognize(source);
+    if (recognized === undefined || recognized.problems.length > 0) return;
+    const tree = recognized.tree;
+    const nodes = plainTreeNodes(tree);
+    const walked = checkAndCompile(tree, { retries: 0 }, ROOT_WORDING, { namesResolved: true });
+    const dividesByZero = walked.diagnostics.some((d) => d.code === "division-by-zero");
+    // Plain exactly when folding changes nothing and no divisor is a constant 0.
+    expect(nodes !== undefined, `plain? ${JSON.stringify(source)}`).toBe(foldConstants(tree) === tree && !dividesByZero);
+    if (nodes === undefined) return;
+    expect(nodes).toBe(countNodes(tree));
+    // The checks answer the same with the facts as with the walks.
+    for (const retries of [0, 3, 40]) {
+      const withFacts = checkAndCompile(tree, { retries }, ROOT_WORDING, { namesResolved: true, plainNodes: nodes });
+      const withWalks = checkAndCompile(tree, { retries }, ROOT_WORDING, { namesResolved: true });
+      expect(withFacts.diagnostics).toEqual(withWalks.diagnostics);
+      expect(withFacts.range).toEqual(withWalks.range);
+    }
+  }
+
+  it("on printed random trees, decorated, and token soup", () => {
+    fc.assert(fc.property(fc.oneof(arbitraryExpression.map(printExpression), decorated, soup), factsHold));
+  });
+
+  it.each([
+    ["pow(2, retried) * 1000", 5],
+    ["max(1000, pow(2, retried) * 100)", 7],
+    ["-retried", 2],
+    ["(retried) / (4)", 3],
+    ["1 + 2", undefined],
+    ["retried + 60 * 1000", undefined],
+    ["pow(2, 10) * retried", undefined],
+    ["-1 + retried", undefined],
+    ["+retried", undefined],
+    ["retried / 0", undefined],
+    ["retried / (0)", undefined],
+    ["retried / 0.0", undefined],
+  ])("%j: %j nodes when plain", (source, nodes) => {
+    const tree = recognize(source)?.tree;
+    expect(tree).toBeDefined();
+    expect(plainTreeNodes(tree as Expression)).toBe(nodes);
+    factsHold(source);
+  });
+
+  it("are asked for by identity: another tree, even an equal one, gets none", () => {
+    const first = recognize("pow(2, retried)")?.tree as Expression;
+    const second = recognize("pow(2, retried)")?.tree as Expression;
+    expect(second).toEqual(first);
+    expect(plainTreeNodes(first)).toBeUndefined();
+    expect(plainTreeNodes(second)).toBe(3);
+    expect(plainTreeNodes({ ...second })).toBeUndefined();
   });
 });
