@@ -1,6 +1,7 @@
 import type { Expression } from "./ast.js";
 import { lookupDefinition, type DelayClosure } from "./builtins.js";
 import { foldConstants } from "./fold.js";
+import { chainOfNode, chainOfRetried, peelChain } from "./fused.js";
 import { guardTreeWalk, JSC_STACK_MESSAGE, preparedStackError, V8_STACK_MESSAGE } from "./guard.js";
 import { infixArithmetic, type OperatorClosures } from "./operators.js";
 import { readRetried } from "./retried.js";
@@ -89,6 +90,14 @@ function guardStack(closure: DelayClosure): DelayClosure {
 function build(node: Expression, depth: number, height: Height): DelayClosure {
   if (depth > height.max) height.max = depth;
   const next = depth + 1;
+  if (node.kind !== "number" && node.kind !== "retried") {
+    // A chain of steps with constant operands becomes one closure (fused.ts).
+    const fused = peelChain(node);
+    if (fused !== undefined) {
+      const { chain, base } = fused;
+      return base.kind === "retried" ? chainOfRetried(chain) : chainOfNode(chain, build(base, next, height));
+    }
+  }
   switch (node.kind) {
     case "number": {
       const value = node.value;
