@@ -1,6 +1,7 @@
-import type { Expression } from "./ast.js";
+import type { BinaryExpression, CallExpression, Expression } from "./ast.js";
 import { lookupDefinition, type DelayClosure } from "./builtins.js";
 import { foldConstants } from "./fold.js";
+import { chainBase, fuseOverNode, fuseOverRetried, takeChain } from "./fused.js";
 import { guardTreeWalk, JSC_STACK_MESSAGE, preparedStackError, V8_STACK_MESSAGE } from "./guard.js";
 import { infixArithmetic, type OperatorClosures } from "./operators.js";
 import { readRetried } from "./retried.js";
@@ -99,6 +100,8 @@ function build(node: Expression, depth: number, height: Height): DelayClosure {
     case "unary": {
       // After folding, only `-` remains, and only over a non-constant operand.
       if (node.operand.kind === "retried") return node.operator === "-" ? (r) => -readRetried(r) : (r) => readRetried(r);
+      const fused = node.operator === "-" ? buildChain(node, node.operand, next, height) : undefined;
+      if (fused !== undefined) return fused;
       const operand = build(node.operand, next, height);
       return node.operator === "-" ? (r) => -operand(r) : operand;
     }
@@ -106,28 +109,45 @@ function build(node: Expression, depth: number, height: Height): DelayClosure {
       const arithmetic = infixArithmetic(node.operator);
       // Unreachable for checked trees; NaN matches the reference interpreter.
       if (arithmetic === undefined) return () => Number.NaN;
-      return buildBinary(arithmetic.closures, node.left, node.right, next, height);
+      return buildBinary(arithmetic.closures, node, next, height);
     }
     case "call":
-      return buildCall(node.name, node.args, next, height);
+      return buildCall(node, next, height);
   }
 }
 
-function buildBinary(closures: OperatorClosures, left: Expression, right: Expression, depth: number, height: Height): DelayClosure {
+/*
+ * A node with one constant operand over a node that is itself such a step
+ * may start a chain, which becomes one fused closure (fused.ts). Only those
+ * nodes are looked at: the look costs a compile more than the fusing saves
+ * on the rest.
+ */
+function buildChain(node: Expression, operand: Expression, depth: number, height: Height): DelayClosure | undefined {
+  const base = chainBase(node, operand);
+  if (base === undefined) return undefined;
+  if (base.kind === "retried") return fuseOverRetried();
+  const chain = takeChain();
+  return fuseOverNode(chain, build(base, depth, height));
+}
+
+function buildBinary(closures: OperatorClosures, node: BinaryExpression, depth: number, height: Height): DelayClosure {
+  const { left, right } = node;
   if (left.kind === "retried") {
     if (right.kind === "number") return closures.retriedConstant(right.value);
     return closures.retriedNode(build(right, depth, height));
   }
   if (left.kind === "number") {
     if (right.kind === "retried") return closures.constantRetried(left.value);
-    return closures.constantNode(left.value, build(right, depth, height));
+    return buildChain(node, right, depth, height) ?? closures.constantNode(left.value, build(right, depth, height));
   }
-  if (right.kind === "number") return closures.nodeConstant(build(left, depth, height), right.value);
+  if (right.kind === "number")
+    return buildChain(node, left, depth, height) ?? closures.nodeConstant(build(left, depth, height), right.value);
   if (right.kind === "retried") return closures.nodeRetried(build(left, depth, height));
   return closures.nodes(build(left, depth, height), build(right, depth, height));
 }
 
-function buildCall(name: string, args: readonly Expression[], depth: number, height: Height): DelayClosure {
+function buildCall(node: CallExpression, depth: number, height: Height): DelayClosure {
+  const { name, args } = node;
   const builtin = lookupDefinition(name);
   const [first, second] = args;
   if (builtin === undefined || first === undefined || builtin.arity !== args.length) {
@@ -142,12 +162,12 @@ function buildCall(name: string, args: readonly Expression[], depth: number, hei
   if (first.kind === "number") {
     return second.kind === "retried"
       ? closures.constantRetried(first.value)
-      : closures.constantLeft(first.value, build(second, depth, height));
+      : (buildChain(node, second, depth, height) ?? closures.constantLeft(first.value, build(second, depth, height)));
   }
   if (second.kind === "number") {
     return first.kind === "retried"
       ? closures.retriedConstant(second.value)
-      : closures.constantRight(build(first, depth, height), second.value);
+      : (buildChain(node, first, depth, height) ?? closures.constantRight(build(first, depth, height), second.value));
   }
   return closures.of(build(first, depth, height), build(second, depth, height));
 }
