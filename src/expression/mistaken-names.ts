@@ -21,10 +21,13 @@ function signature(name: string): string {
   return lookupBuiltin(name)?.signature ?? name;
 }
 
-/** Every function, from the table: "`pow`, `exp`, …". */
+/** Every function, from the table: "`pow`, `exp`, …". Made once, on first use. */
 export function listFunctions(): string {
-  return BUILTINS.map((b) => `\`${b.name}\``).join(", ");
+  functionList ??= BUILTINS.map((b) => `\`${b.name}\``).join(", ");
+  return functionList;
 }
+
+let functionList: string | undefined;
 
 /** The rows. Lookups are by exact name: the language is case-sensitive, and so are its near misses. */
 export const MISTAKEN_NAMES: readonly MistakenName[] = [
