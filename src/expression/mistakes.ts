@@ -26,7 +26,7 @@ const QUOTES: ReadonlyMap<string, string> = new Map([
 type Reparse = (text: string) => { readonly ok: boolean; readonly diagnostics: readonly ExpressionDiagnostic[] };
 
 /** A number and a unit word, repeated: `30s`, `1m30s`, `1h 30m`, `5 seconds`. Units are checked by the table, not here. */
-const DURATION =
+export const DURATION =
   /(?<![A-Za-z0-9_.])(?:\d+(?:\.\d+)?[ \t]*[A-Za-z\u00b5\u03bc]+)(?:[ \t]*\d+(?:\.\d+)?[ \t]*[A-Za-z\u00b5\u03bc]+)*(?![A-Za-z0-9_.]|[ \t]*\()/g;
 const PART = /(\d+(?:\.\d+)?)[ \t]*([A-Za-z\u00b5\u03bc]+)/g;
 
@@ -47,7 +47,10 @@ export function explainParseFailure(
     units.length === 0
       ? diagnostics
       : [...units, ...diagnostics.filter((d) => !units.some((u) => overlaps(d.span, u.span)))].sort((a, b) => a.span.start - b.span.start);
-  return withMathFixes(source, explained, reparse).map((d) => (d.code === "strategy-name" ? strategyInContext(source, d) : d));
+  const fixed = withMathFixes(source, explained, reparse);
+  return fixed.some((d) => d.code === "strategy-name")
+    ? fixed.map((d) => (d.code === "strategy-name" ? strategyInContext(source, d) : d))
+    : fixed;
 }
 
 /** `Math.pow(…)`: a JavaScript habit. The name alone is the builtin. */
@@ -59,6 +62,8 @@ const MATH_MEMBER = /\bMath\.([A-Za-z_][A-Za-z0-9_]*)/g;
  * gets that edit as its fix.
  */
 function withMathFixes(source: string, diagnostics: readonly ExpressionDiagnostic[], reparse: Reparse): readonly ExpressionDiagnostic[] {
+  // Most failures hold no `Math.`: they are spared the search and its match arrays.
+  if (!source.includes("Math.")) return diagnostics;
   const members = [...source.matchAll(MATH_MEMBER)];
   if (members.length === 0 || !reparse(source.replace(MATH_MEMBER, "$1")).ok) return diagnostics;
   return diagnostics.map((d) => {
@@ -75,12 +80,35 @@ function withMathFixes(source: string, diagnostics: readonly ExpressionDiagnosti
 /** Every duration literal in the source, as a `unit-in-expression` diagnostic with its value in milliseconds as the fix. */
 function durationLiterals(source: string): ExpressionDiagnostic[] {
   const found: ExpressionDiagnostic[] = [];
+  if (!mayHoldDuration(source)) return found;
   for (const match of source.matchAll(DURATION)) {
     const text = match[0];
     const ms = durationMilliseconds(text);
     if (ms !== undefined) found.push(unitDiagnostic(text, { start: match.index, end: match.index + text.length }, ms));
   }
   return found;
+}
+
+/**
+ * Whether some letter follows a digit, with only spaces, tabs, digits and
+ * points between: where every {@link DURATION} match starts. Most failures
+ * have none, and this look is cheaper than the expression's.
+ */
+export function mayHoldDuration(source: string): boolean {
+  let afterDigit = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c >= 48 && c <= 57) afterDigit = true;
+    else if (isUnitLetter(c)) {
+      if (afterDigit) return true;
+    } else if (c !== 32 && c !== 9 && c !== 46) afterDigit = false;
+  }
+  return false;
+}
+
+/** The characters of a unit word in {@link DURATION}: ASCII letters, `µ` and `μ`. */
+function isUnitLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0xb5 || c === 0x3bc;
 }
 
 /** The value of `1m30s` or `5 seconds` in milliseconds, when every word is a unit of at least a millisecond. */
