@@ -49,9 +49,14 @@ export const MISTAKEN_NAMES: readonly MistakenName[] = [
 
 const byName: ReadonlyMap<string, MistakenName> = new Map(MISTAKEN_NAMES.flatMap((row) => row.names.map((n) => [n, row] as const)));
 
+/** Each row's hint, made on first use: the table is fixed, and a server may meet the same mistake on every call. */
+const hints = new Map<MistakenName, string>();
+
 /** The hint for a mistaken name met as a value or as a call, if the table has one. */
 export function mistakenNameHint(name: string, { asCall }: { readonly asCall: boolean }): string | undefined {
   const row = byName.get(name);
   if (row === undefined || row.use === (asCall ? "value" : "call")) return undefined;
-  return row.hint();
+  let hint = hints.get(row);
+  if (hint === undefined) hints.set(row, (hint = row.hint()));
+  return hint;
 }
