@@ -1,5 +1,4 @@
 import { EarlyExitException, NoViableAltException, type IToken, type ParserMethod } from "chevrotain";
-import type { Span } from "../diagnostics/diagnostic.js";
 import { binaryNode, callNode, parenthesized, unaryNode, type Expression } from "./ast.js";
 import { lookupBuiltin } from "./builtins.js";
 import type { ExpressionDiagnostic } from "./codes.js";
@@ -8,8 +7,8 @@ import { tokenSpan } from "./chevrotain-lex.js";
 import { numberValue } from "./token-patterns.js";
 import { resolveCall, resolveVariable } from "./names.js";
 import { planLevels, type PlannedLevel } from "./operator-plan.js";
-import type { TreeBuilder, Unsupported } from "./operators.js";
-import { printExpression } from "./print.js";
+import type { Unsupported } from "./operators.js";
+import { refuseOperator } from "./refused-operators.js";
 import { SyntaxErrorRecorder } from "./syntax-errors.js";
 import { Comma, Identifier, levelCategory, LParen, NumberToken, operatorRow, RParen, vocabulary } from "./tokens.js";
 
@@ -211,31 +210,8 @@ export class ExpressionGrammar extends LeanEmbeddedActionsParser {
 
   /** Reports an operator the language does not have, with the fix written out, and stands something in for it. */
   private refuse(unsupported: Unsupported, operator: IToken, left: Expression, right: Expression): Expression {
-    const build = treeBuilder(tokenSpan(operator));
-    this.problems.push({
-      code: "unsupported-operator",
-      severity: "error",
-      message: unsupported.message,
-      span: unsupported.points === "operator" ? tokenSpan(operator) : spanOf(left, right),
-      hint: `${unsupported.hint}\`${printExpression(unsupported.rewrite(left, right, build))}\``,
-    });
-    return unsupported.standIn(left, right, build);
+    const refused = refuseOperator(unsupported, tokenSpan(operator), left, right);
+    this.problems.push(refused.problem);
+    return refused.standIn;
   }
-}
-
-function spanOf(first: Expression, last: Expression): Span {
-  return { start: first.span.start, end: last.span.end };
-}
-
-/** Builds the trees a refused operator's row describes; calls are named at the operator. */
-function treeBuilder(nameSpan: Span): TreeBuilder<Expression> {
-  return {
-    binary: binaryNode,
-    call: (name, args) => {
-      const first = args[0];
-      const last = args[args.length - 1];
-      const span = first === undefined || last === undefined ? nameSpan : spanOf(first, last);
-      return { kind: "call", name, nameSpan, args, span, builtin: lookupBuiltin(name) };
-    },
-  };
 }
