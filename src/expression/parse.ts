@@ -5,6 +5,7 @@ import { capErrors } from "./error-limit.js";
 import { fastSyntaxError } from "./fast-syntax-error.js";
 import { fullParser } from "./lazy-chevrotain-parse.js";
 import { parseWith } from "./parse-with.js";
+import { parseReportingRefused } from "./refused-parse.js";
 import { ROOT_WORDING } from "./root-wording.js";
 
 /**
@@ -29,11 +30,13 @@ export function parse(source: string): Result<Expression, ExpressionCode> {
 /**
  * The chevrotain parser's answer for a source the fast path declined: every
  * problem, up to the report limit. A plain syntax error's is found without
- * it (fast-syntax-error.ts).
+ * it (fast-syntax-error.ts), and so is a refused operator's (refused-parse.ts).
  */
 function parseFully(source: string): Result<Expression, ExpressionCode> {
   const syntaxError = fastSyntaxError(source);
   if (syntaxError !== undefined) return { ok: false, diagnostics: [syntaxError] };
+  const refused = parseReportingRefused(source);
+  if (refused !== undefined) return refused;
   chevrotainParse ??= fullParser();
   const full = chevrotainParse(source);
   return full.ok ? full : { ok: false, diagnostics: capErrors(full.diagnostics) };
