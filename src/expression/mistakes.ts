@@ -54,7 +54,14 @@ export function explainParseFailure(
 }
 
 /** `Math.pow(…)`: a JavaScript habit. The name alone is the builtin. */
-const MATH_MEMBER = /\bMath\.([A-Za-z_][A-Za-z0-9_]*)/g;
+const MATH = "Math.";
+
+/** One `Math.name` in the source: where it starts, and the name after the point. */
+interface MathMember {
+  readonly index: number;
+  readonly text: string;
+  readonly name: string;
+}
 
 /**
  * The lexer refuses the `.` of `Math.pow`, and its hint says to drop
@@ -62,19 +69,42 @@ const MATH_MEMBER = /\bMath\.([A-Za-z_][A-Za-z0-9_]*)/g;
  * gets that edit as its fix.
  */
 function withMathFixes(source: string, diagnostics: readonly ExpressionDiagnostic[], reparse: Reparse): readonly ExpressionDiagnostic[] {
-  // Most failures hold no `Math.`: they are spared the search and its match arrays.
-  if (!source.includes("Math.")) return diagnostics;
-  const members = [...source.matchAll(MATH_MEMBER)];
-  if (members.length === 0 || !reparse(source.replace(MATH_MEMBER, "$1")).ok) return diagnostics;
+  const members = mathMembers(source);
+  if (members.length === 0) return diagnostics;
+  let stripped = "";
+  let from = 0;
+  for (const member of members) {
+    stripped += source.slice(from, member.index) + member.name;
+    from = member.index + member.text.length;
+  }
+  if (!reparse(stripped + source.slice(from)).ok) return diagnostics;
   return diagnostics.map((d) => {
-    const member = members.find((m) => d.code === "unexpected-character" && d.span.start === m.index + "Math".length);
+    const member = members.find((m) => d.code === "unexpected-character" && d.span.start === m.index + MATH.length - 1);
     if (member === undefined) return d;
-    const [text, name = ""] = member;
-    return {
-      ...d,
-      fix: { span: { start: member.index, end: member.index + text.length }, text: name, message: `replace \`${text}\` with \`${name}\`` },
-    };
+    const { index, text, name } = member;
+    return { ...d, fix: { span: { start: index, end: index + text.length }, text: name, message: `replace \`${text}\` with \`${name}\`` } };
   });
+}
+
+const isWordCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/**
+ * Every `Math.name` that starts a word, left to right (what
+ * `/\bMath\.([A-Za-z_][A-Za-z0-9_]*)/g` finds), read by hand: most
+ * failures hold none, and are spared a regular expression and its match arrays.
+ */
+export function mathMembers(source: string): MathMember[] {
+  const members: MathMember[] = [];
+  for (let at = source.indexOf(MATH); at !== -1; at = source.indexOf(MATH, at + 1)) {
+    const nameStart = at + MATH.length;
+    const first = source.charCodeAt(nameStart);
+    if ((at > 0 && isWordCode(source.charCodeAt(at - 1))) || !isWordCode(first) || (first >= 48 && first <= 57)) continue;
+    let end = nameStart + 1;
+    while (isWordCode(source.charCodeAt(end))) end++;
+    members.push({ index: at, text: source.slice(at, end), name: source.slice(nameStart, end) });
+    at = end - 1;
+  }
+  return members;
 }
 
 /** Every duration literal in the source, as a `unit-in-expression` diagnostic with its value in milliseconds as the fix. */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DURATION, mayHoldDuration } from "../../src/expression/mistakes.js";
+import { DURATION, mathMembers, mayHoldDuration } from "../../src/expression/mistakes.js";
 import { compile, DEFAULT_BACKOFF_EXPRESSION, EXPRESSION_CODES, tryCompile, type Diagnostic, type Fix } from "../../src/index.js";
 
 /** The source with one fix applied. */
@@ -74,6 +74,18 @@ describe("the look before the duration search", () => {
     );
     expect(mayHoldDuration("1000 * ")).toBe(false);
     expect(mayHoldDuration("30 s")).toBe(true);
+  });
+});
+
+describe("the search for Math. members", () => {
+  it("finds what /\\bMath\\.(name)/g finds", () => {
+    const text = fc.string({ unit: fc.constantFrom("Math.", "Math", ".", "M", "a", "p", "_", "1", " ", "(", "x"), maxLength: 10 });
+    fc.assert(
+      fc.property(text, (source) => {
+        const expected = [...source.matchAll(/\bMath\.([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => ({ index: m.index, text: m[0], name: m[1] }));
+        expect(mathMembers(source)).toEqual(expected);
+      }),
+    );
   });
 });
 
