@@ -1,11 +1,10 @@
 import { EarlyExitException, NoViableAltException, type IToken, type ParserMethod } from "chevrotain";
-import { binaryNode, callNode, parenthesized, unaryNode, type Expression } from "./ast.js";
-import { lookupBuiltin } from "./builtins.js";
+import { binaryNode, parenthesized, unaryNode, type Expression } from "./ast.js";
 import type { ExpressionDiagnostic } from "./codes.js";
 import { LeanEmbeddedActionsParser } from "./chevrotain-engine.js";
 import { tokenSpan } from "./chevrotain-lex.js";
 import { numberValue } from "./token-patterns.js";
-import { resolveCall, resolveVariable } from "./names.js";
+import { resolvedName } from "./names.js";
 import { planLevels, type PlannedLevel } from "./operator-plan.js";
 import type { Unsupported } from "./operators.js";
 import { refuseOperator } from "./refused-operators.js";
@@ -183,17 +182,8 @@ export class ExpressionGrammar extends LeanEmbeddedActionsParser {
   }
 
   private resolveName(name: IToken, call: { args: Expression[]; close: IToken } | undefined): Expression {
-    const nameSpan = tokenSpan(name);
-    if (call === undefined) {
-      const problem = resolveVariable(name.image, nameSpan);
-      if (problem !== undefined) this.problems.push(problem);
-      // Stand-in so that parsing can continue; a parse with problems never returns its tree.
-      return problem === undefined ? { kind: "retried", span: nameSpan } : { kind: "number", value: Number.NaN, span: nameSpan };
-    }
-    const problem = resolveCall(name.image, nameSpan, call.args, { start: nameSpan.start, end: call.close.startOffset + 1 });
-    if (problem !== undefined) this.problems.push(problem);
-    const builtin = lookupBuiltin(name.image);
-    return callNode(builtin?.name ?? name.image, nameSpan, call.args, call.close.startOffset, builtin);
+    const resolved = call === undefined ? undefined : { args: call.args, closeStart: call.close.startOffset };
+    return resolvedName(name.image, tokenSpan(name), resolved, this.problems);
   }
 
   private prefixNode(sign: IToken, operand: Expression): Expression {

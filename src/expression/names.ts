@@ -1,5 +1,5 @@
 import type { Fix, Span } from "../diagnostics/diagnostic.js";
-import type { Expression } from "./ast.js";
+import { callNode, type Expression } from "./ast.js";
 import { BUILTINS, lookupBuiltin, RETRIED } from "./builtins.js";
 import { callProblem, variableProblem, type NameProblem } from "./name-problems.js";
 import type { ExpressionDiagnostic } from "./codes.js";
@@ -46,6 +46,29 @@ export function resolveCall(name: string, nameSpan: Span, args: readonly Express
  * than spread from a head: an invalid input's diagnostics are made on every
  * call, and each object spread costs V8 more than building the object.
  */
+
+/**
+ * The node the full parsers build for a name, or for a call once its `)` is
+ * read, with the name's problem, if any, pushed onto `problems`: the
+ * chevrotain grammar and refused-parse.ts share it. A bad variable becomes a
+ * stand-in so that parsing goes on; a parse with problems never returns its tree.
+ */
+export function resolvedName(
+  name: string,
+  nameSpan: Span,
+  call: { readonly args: readonly Expression[]; readonly closeStart: number } | undefined,
+  problems: ExpressionDiagnostic[],
+): Expression {
+  if (call === undefined) {
+    const problem = resolveVariable(name, nameSpan);
+    if (problem !== undefined) problems.push(problem);
+    return problem === undefined ? { kind: "retried", span: nameSpan } : { kind: "number", value: Number.NaN, span: nameSpan };
+  }
+  const problem = resolveCall(name, nameSpan, call.args, { start: nameSpan.start, end: call.closeStart + 1 });
+  if (problem !== undefined) problems.push(problem);
+  const builtin = lookupBuiltin(name);
+  return callNode(builtin?.name ?? name, nameSpan, call.args, call.closeStart, builtin);
+}
 
 /** The root's wording of a name problem: its code, message and span, with the hint and the fix. */
 export function explainName({ code, name, span, message }: NameProblem): ExpressionDiagnostic {

@@ -1,10 +1,9 @@
 import type { Result } from "../diagnostics/diagnostic.js";
-import { binaryNode, callNode, parenthesized, unaryNode, type Expression } from "./ast.js";
-import { lookupBuiltin } from "./builtins.js";
+import { binaryNode, parenthesized, unaryNode, type Expression } from "./ast.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
 import { capErrors } from "./error-limit.js";
 import { readToken, skipWhitespace, tokenRecord, type ScannedToken } from "./fast-scan.js";
-import { resolveCall, resolveVariable } from "./names.js";
+import { resolvedName } from "./names.js";
 import { planLevels, type PlannedLevel } from "./operator-plan.js";
 import { PUNCTUATION, type TokenKind, type Unsupported } from "./operators.js";
 import { refuseOperator } from "./refused-operators.js";
@@ -156,12 +155,7 @@ class ReportingParser {
   private nameOrCall(name: ScannedToken): Expression | undefined {
     this.next++;
     const nameSpan = spanOf(name);
-    if (this.peek()?.kind !== OPEN) {
-      const problem = resolveVariable(name.image, nameSpan);
-      if (problem !== undefined) this.problems.push(problem);
-      // A stand-in, as the grammar's: a parse with problems never returns its tree.
-      return problem === undefined ? { kind: "retried", span: nameSpan } : { kind: "number", value: Number.NaN, span: nameSpan };
-    }
+    if (this.peek()?.kind !== OPEN) return resolvedName(name.image, nameSpan, undefined, this.problems);
     this.next++;
     const args: Expression[] = [];
     const first = this.peek();
@@ -177,10 +171,7 @@ class ReportingParser {
     const close = this.peek();
     if (close?.kind !== CLOSE) return undefined;
     this.next++;
-    const problem = resolveCall(name.image, nameSpan, args, { start: nameSpan.start, end: close.startOffset + 1 });
-    if (problem !== undefined) this.problems.push(problem);
-    const builtin = lookupBuiltin(name.image);
-    return callNode(builtin?.name ?? name.image, nameSpan, args, close.startOffset, builtin);
+    return resolvedName(name.image, nameSpan, { args, closeStart: close.startOffset }, this.problems);
   }
 
   private peek(): ScannedToken | undefined {
