@@ -1,6 +1,7 @@
 import type { IToken, TokenType } from "chevrotain";
 import type { Span } from "../diagnostics/diagnostic.js";
 import type { ExpressionDiagnostic } from "./codes.js";
+import { describeCharacters } from "./describe-characters.js";
 import { isWhitespaceCode, numberValue, VALID_NUMBER } from "./token-patterns.js";
 import { PUNCTUATION, type LexicalToken } from "./operators.js";
 import { Comma, Identifier, LEXICAL_OPERATORS, LParen, NumberToken, RParen, tokenKind, type LexicalOperator } from "./tokens.js";
@@ -270,16 +271,6 @@ export function lastTokenBefore(tokens: readonly IToken[], offset: number): ITok
     else high = mid;
   }
   return tokens[low - 1];
-}
-
-/** Shows printable text in backticks and anything invisible as U+XXXX, so a message never carries a control character. */
-export function describeCharacters(text: string): string {
-  const shown = text.length > 16 ? `${text.slice(0, 16)}…` : text;
-  const printable = /^[^\p{C}\p{Z}]*$/u.test(shown.replace(/ /g, "x"));
-  if (printable) return `\`${shown}\``;
-  return Array.from(shown)
-    .map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`)
-    .join(" ");
 }
 
 /** Chevrotain tokens in the shape the size pre-scan reads. */

@@ -1,15 +1,13 @@
 import { EarlyExitException, NoViableAltException, type IToken, type ParserMethod } from "chevrotain";
-import type { Span } from "../diagnostics/diagnostic.js";
-import { binaryNode, callNode, parenthesized, unaryNode, type Expression } from "./ast.js";
-import { lookupBuiltin } from "./builtins.js";
+import { binaryNode, parenthesized, unaryNode, type Expression } from "./ast.js";
 import type { ExpressionDiagnostic } from "./codes.js";
 import { LeanEmbeddedActionsParser } from "./chevrotain-engine.js";
 import { tokenSpan } from "./chevrotain-lex.js";
 import { numberValue } from "./token-patterns.js";
-import { resolveCall, resolveVariable } from "./names.js";
+import { resolvedName } from "./names.js";
 import { planLevels, type PlannedLevel } from "./operator-plan.js";
-import type { TreeBuilder, Unsupported } from "./operators.js";
-import { printExpression } from "./print.js";
+import type { Unsupported } from "./operators.js";
+import { refuseOperator } from "./refused-operators.js";
 import { SyntaxErrorRecorder } from "./syntax-errors.js";
 import { Comma, Identifier, levelCategory, LParen, NumberToken, operatorRow, RParen, vocabulary } from "./tokens.js";
 
@@ -184,17 +182,8 @@ export class ExpressionGrammar extends LeanEmbeddedActionsParser {
   }
 
   private resolveName(name: IToken, call: { args: Expression[]; close: IToken } | undefined): Expression {
-    const nameSpan = tokenSpan(name);
-    if (call === undefined) {
-      const problem = resolveVariable(name.image, nameSpan);
-      if (problem !== undefined) this.problems.push(problem);
-      // Stand-in so that parsing can continue; a parse with problems never returns its tree.
-      return problem === undefined ? { kind: "retried", span: nameSpan } : { kind: "number", value: Number.NaN, span: nameSpan };
-    }
-    const problem = resolveCall(name.image, nameSpan, call.args, { start: nameSpan.start, end: call.close.startOffset + 1 });
-    if (problem !== undefined) this.problems.push(problem);
-    const builtin = lookupBuiltin(name.image);
-    return callNode(builtin?.name ?? name.image, nameSpan, call.args, call.close.startOffset, builtin);
+    const resolved = call === undefined ? undefined : { args: call.args, closeStart: call.close.startOffset };
+    return resolvedName(name.image, tokenSpan(name), resolved, this.problems);
   }
 
   private prefixNode(sign: IToken, operand: Expression): Expression {
@@ -211,31 +200,8 @@ export class ExpressionGrammar extends LeanEmbeddedActionsParser {
 
   /** Reports an operator the language does not have, with the fix written out, and stands something in for it. */
   private refuse(unsupported: Unsupported, operator: IToken, left: Expression, right: Expression): Expression {
-    const build = treeBuilder(tokenSpan(operator));
-    this.problems.push({
-      code: "unsupported-operator",
-      severity: "error",
-      message: unsupported.message,
-      span: unsupported.points === "operator" ? tokenSpan(operator) : spanOf(left, right),
-      hint: `${unsupported.hint}\`${printExpression(unsupported.rewrite(left, right, build))}\``,
-    });
-    return unsupported.standIn(left, right, build);
+    const refused = refuseOperator(unsupported, tokenSpan(operator), left, right);
+    this.problems.push(refused.problem);
+    return refused.standIn;
   }
-}
-
-function spanOf(first: Expression, last: Expression): Span {
-  return { start: first.span.start, end: last.span.end };
-}
-
-/** Builds the trees a refused operator's row describes; calls are named at the operator. */
-function treeBuilder(nameSpan: Span): TreeBuilder<Expression> {
-  return {
-    binary: binaryNode,
-    call: (name, args) => {
-      const first = args[0];
-      const last = args[args.length - 1];
-      const span = first === undefined || last === undefined ? nameSpan : spanOf(first, last);
-      return { kind: "call", name, nameSpan, args, span, builtin: lookupBuiltin(name) };
-    },
-  };
 }

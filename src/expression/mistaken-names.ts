@@ -21,10 +21,13 @@ function signature(name: string): string {
   return lookupBuiltin(name)?.signature ?? name;
 }
 
-/** Every function, from the table: "`pow`, `exp`, …". */
+/** Every function, from the table: "`pow`, `exp`, …". Made once, on first use. */
 export function listFunctions(): string {
-  return BUILTINS.map((b) => `\`${b.name}\``).join(", ");
+  functionList ??= BUILTINS.map((b) => `\`${b.name}\``).join(", ");
+  return functionList;
 }
+
+let functionList: string | undefined;
 
 /** The rows. Lookups are by exact name: the language is case-sensitive, and so are its near misses. */
 export const MISTAKEN_NAMES: readonly MistakenName[] = [
@@ -46,9 +49,14 @@ export const MISTAKEN_NAMES: readonly MistakenName[] = [
 
 const byName: ReadonlyMap<string, MistakenName> = new Map(MISTAKEN_NAMES.flatMap((row) => row.names.map((n) => [n, row] as const)));
 
+/** Each row's hint, made on first use: the table is fixed, and a server may meet the same mistake on every call. */
+const hints = new Map<MistakenName, string>();
+
 /** The hint for a mistaken name met as a value or as a call, if the table has one. */
 export function mistakenNameHint(name: string, { asCall }: { readonly asCall: boolean }): string | undefined {
   const row = byName.get(name);
   if (row === undefined || row.use === (asCall ? "value" : "call")) return undefined;
-  return row.hint();
+  let hint = hints.get(row);
+  if (hint === undefined) hints.set(row, (hint = row.hint()));
+  return hint;
 }

@@ -2,8 +2,10 @@ import type { Result } from "../diagnostics/diagnostic.js";
 import type { Expression } from "./ast.js";
 import type { ExpressionCode } from "./codes.js";
 import { capErrors } from "./error-limit.js";
+import { fastSyntaxError } from "./fast-syntax-error.js";
 import { fullParser } from "./lazy-chevrotain-parse.js";
 import { parseWith } from "./parse-with.js";
+import { parseReportingRefused } from "./refused-parse.js";
 import { ROOT_WORDING } from "./root-wording.js";
 
 /**
@@ -25,8 +27,16 @@ export function parse(source: string): Result<Expression, ExpressionCode> {
   return parseWith(source, parseFully, ROOT_WORDING);
 }
 
-/** The chevrotain parser's answer for a source the fast path declined: every problem, up to the report limit. */
+/**
+ * The chevrotain parser's answer for a source the fast path declined: every
+ * problem, up to the report limit. A plain syntax error's is found without
+ * it (fast-syntax-error.ts), and so is a refused operator's (refused-parse.ts).
+ */
 function parseFully(source: string): Result<Expression, ExpressionCode> {
+  const syntaxError = fastSyntaxError(source);
+  if (syntaxError !== undefined) return { ok: false, diagnostics: [syntaxError] };
+  const refused = parseReportingRefused(source);
+  if (refused !== undefined) return refused;
   chevrotainParse ??= fullParser();
   const full = chevrotainParse(source);
   return full.ok ? full : { ok: false, diagnostics: capErrors(full.diagnostics) };

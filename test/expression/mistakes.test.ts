@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { DURATION, mathMembers, mayHoldDuration } from "../../src/expression/mistakes.js";
 import { compile, DEFAULT_BACKOFF_EXPRESSION, EXPRESSION_CODES, tryCompile, type Diagnostic, type Fix } from "../../src/index.js";
 
 /** The source with one fix applied. */
@@ -57,6 +59,34 @@ describe("units inside an expression (unit-in-expression)", () => {
       expect(tryCompile(source).diagnostics.map((d) => d.code)).not.toContain("unit-in-expression");
     },
   );
+});
+
+describe("the look before the duration search", () => {
+  it("says no only where the search finds nothing", () => {
+    const text = fc.string({
+      unit: fc.constantFrom("1", "0", ".", " ", "\t", "s", "m", "e", "\u00b5", "\u03bc", "*", "(", "_", "x"),
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(text, (source) => {
+        if (!mayHoldDuration(source)) expect([...source.matchAll(DURATION)]).toEqual([]);
+      }),
+    );
+    expect(mayHoldDuration("1000 * ")).toBe(false);
+    expect(mayHoldDuration("30 s")).toBe(true);
+  });
+});
+
+describe("the search for Math. members", () => {
+  it("finds what /\\bMath\\.(name)/g finds", () => {
+    const text = fc.string({ unit: fc.constantFrom("Math.", "Math", ".", "M", "a", "p", "_", "1", " ", "(", "x"), maxLength: 10 });
+    fc.assert(
+      fc.property(text, (source) => {
+        const expected = [...source.matchAll(/\bMath\.([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => ({ index: m.index, text: m[0], name: m[1] }));
+        expect(mathMembers(source)).toEqual(expected);
+      }),
+    );
+  });
 });
 
 describe("strategy words (strategy-name)", () => {

@@ -1,8 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BUILTINS, tryCompile } from "../../src/index.js";
 import { MISTAKEN_NAMES } from "../../src/expression/mistaken-names.js";
 import { STRATEGIES } from "../../src/expression/strategies.js";
-import { closestName, editDistance } from "../../src/diagnostics/suggest.js";
+import { CandidateNames, closestName, editDistance } from "../../src/diagnostics/suggest.js";
 
 const hintFor = (source: string): string | undefined => tryCompile(source).diagnostics[0]?.hint;
 
@@ -93,5 +94,45 @@ describe("edit distance", () => {
 
   it("suggests nothing for long unrelated names", () => {
     expect(closestName("x".repeat(1000), ["pow"])).toBeUndefined();
+  });
+
+  /** The full optimal-string-alignment table, as a reference for the bounded search. */
+  function referenceDistance(a: string, b: string): number {
+    const d = Array.from({ length: a.length + 1 }, (_, i) =>
+      Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+    );
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) {
+        const row = d[i] as number[];
+        const up = d[i - 1] as number[];
+        row[j] = Math.min((up[j] as number) + 1, (row[j - 1] as number) + 1, (up[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+          row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+      }
+    }
+    return (d[a.length] as number[])[b.length] as number;
+  }
+
+  const word = fc.string({ unit: fc.constantFrom("a", "b", "c", "r", "e"), maxLength: 9 });
+
+  it("matches the full table, and reports anything over a limit as the limit plus one", () => {
+    fc.assert(
+      fc.property(word, word, fc.nat({ max: 6 }), (a, b, limit) => {
+        const full = referenceDistance(a, b);
+        expect(editDistance(a, b)).toBe(full);
+        expect(editDistance(a, b, limit)).toBe(Math.min(full, limit + 1));
+      }),
+    );
+  });
+
+  it("finds the same name in a list lowered once as in the plain list", () => {
+    const names = fc.array(fc.string({ unit: fc.constantFrom("a", "B", "c", "r", "E", "d"), minLength: 1, maxLength: 8 }), {
+      maxLength: 8,
+    });
+    fc.assert(
+      fc.property(word, names, (name, list) => {
+        expect(closestName(name, new CandidateNames(list))).toBe(closestName(name, list));
+      }),
+    );
   });
 });

@@ -1,0 +1,68 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseWithChevrotain } from "../../src/expression/chevrotain-parse.js";
+import { capErrors } from "../../src/expression/error-limit.js";
+import { parseReportingRefused } from "../../src/expression/refused-parse.js";
+
+/*
+ * The reporting parser (refused-parse.ts) stands in for the chevrotain
+ * parser on a well-formed source with a refused operator. Wherever it
+ * answers, it must give chevrotain's diagnostics (capped at the report
+ * limit, as parse.ts caps them), to the last field and in the same key order.
+ */
+
+/** Operands, operators (refused ones among them) and punctuation: soups of these are often well formed. */
+const PIECES = "pow|max|floor|retried|retries|e|exponential|(|)|,|1|2.5|1000|+|-|*|/|^|**|%| ".split("|");
+const soup = fc.array(fc.constantFrom(...PIECES), { maxLength: 24 }).map((parts) => parts.join(" "));
+
+/** Well-formed trees with refused operators in them, printed: `x ^ y`, `-(a % b)`, `pow(a ** b, c)`. */
+const operand = fc.letrec<{ tree: string }>((tie) => ({
+  tree: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    fc.constantFrom("1", "2.5", "retried", "retries", "x", "pow"),
+    fc.tuple(tie("tree"), fc.constantFrom("+", "-", "*", "/", "^", "**", "%"), tie("tree")).map(([a, op, b]) => `${a} ${op} ${b}`),
+    fc.tuple(fc.constantFrom("-", "+"), tie("tree")).map(([sign, a]) => `${sign}${a}`),
+    tie("tree").map((a) => `(${a})`),
+    fc
+      .tuple(fc.constantFrom("pow", "max", "floor", "log", "retried"), fc.array(tie("tree"), { maxLength: 3 }))
+      .map(([name, args]) => `${name}(${args.join(", ")})`),
+  ),
+})).tree;
+
+/** A tree with at least one refused operator at its top. */
+const refusing = fc.tuple(operand, fc.constantFrom("^", "**", "%"), operand).map(([a, op, b]) => `${a} ${op} ${b}`);
+
+const asText = (value: unknown): string => JSON.stringify(value);
+
+function chevrotainAnswer(source: string): string {
+  const full = parseWithChevrotain(source);
+  return asText(full.ok ? full : { ok: false, diagnostics: capErrors(full.diagnostics) });
+}
+
+describe("the reporting parser for refused operators", () => {
+  it("gives exactly chevrotain's diagnostics wherever it answers", () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.oneof(soup, operand, refusing), (source) => {
+        const fast = parseReportingRefused(source);
+        if (fast === undefined) return;
+        answered++;
+        expect(asText(fast)).toBe(chevrotainAnswer(source));
+      }),
+    );
+    expect(answered).toBeGreaterThan(0);
+  });
+
+  it("answers for the refused operators, with name problems found around them", () => {
+    for (const source of ["max(1000, 2 ^ retried)", "2 ** retried * 1000", "retried % 2", "-2 ^ -retries % pow(1)", "2 ^ 3 ^ 4"]) {
+      const fast = parseReportingRefused(source);
+      expect(fast, source).toBeDefined();
+      expect(asText(fast), source).toBe(chevrotainAnswer(source));
+    }
+  });
+
+  it("leaves everything else to chevrotain", () => {
+    for (const source of ["pow(2, retried) * 1000", "pow(2, retries)", "2 ^", "2 ^ (3", "Math.pow(2, 3) ^ 2", "1_000 ^ 2", "30s ^ 2"])
+      expect(parseReportingRefused(source), source).toBeUndefined();
+  });
+});
