@@ -4,6 +4,7 @@ import { binaryNode, callNode, parenthesized, unaryNode, type Expression } from 
 import { lookupBuiltin } from "./builtins.js";
 import type { ExpressionDiagnostic } from "./codes.js";
 import { LeanEmbeddedActionsParser } from "./chevrotain-engine.js";
+import { FirstTokenLookahead } from "./chevrotain-lookahead.js";
 import { tokenSpan } from "./chevrotain-lex.js";
 import { numberValue } from "./token-patterns.js";
 import { resolveCall, resolveVariable } from "./names.js";
@@ -45,7 +46,13 @@ export class ExpressionGrammar extends LeanEmbeddedActionsParser {
 
   constructor(options: GrammarOptions = { unsupported: "report" }) {
     const recorder = new SyntaxErrorRecorder();
-    super(vocabulary(options), { maxLookahead: 1, recoveryEnabled: false, skipValidations: true, errorMessageProvider: recorder });
+    super(vocabulary(options), {
+      maxLookahead: 1,
+      lookaheadStrategy: new FirstTokenLookahead(),
+      recoveryEnabled: false,
+      skipValidations: true,
+      errorMessageProvider: recorder,
+    });
     this.errorFacts = recorder;
     const plan = planLevels(options);
     // In the order the diagrams show them: loosest first.
