@@ -14,15 +14,16 @@ const DICTIONARY_MODE = Symbol("dictionary mode");
 
 export function applyMixins(derivedCtor, baseCtors) {
   const target = derivedCtor.prototype;
-  target[DICTIONARY_MODE] = true;
-  delete target[DICTIONARY_MODE];
+  Reflect.set(target, DICTIONARY_MODE, true);
+  Reflect.deleteProperty(target, DICTIONARY_MODE);
   for (const baseCtor of baseCtors) {
     const baseProto = baseCtor.prototype;
     for (const propName of Object.getOwnPropertyNames(baseProto)) {
       if (propName === "constructor") continue;
       const descriptor = Object.getOwnPropertyDescriptor(baseProto, propName);
       // Accessors keep their descriptor; everything else is assigned, as chevrotain does.
-      if (descriptor !== undefined && (descriptor.get !== undefined || descriptor.set !== undefined)) Object.defineProperty(target, propName, descriptor);
+      if (descriptor !== undefined && (descriptor.get !== undefined || descriptor.set !== undefined))
+        Object.defineProperty(target, propName, descriptor);
       else target[propName] = baseProto[propName];
     }
   }

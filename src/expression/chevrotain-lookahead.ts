@@ -124,11 +124,7 @@ function isOptional(production: IProduction): boolean {
 }
 
 /** The productions of `rule` itself (not of the rules it refers to) of one kind with one occurrence index; chevrotain uses the last. */
-function findProduction<T extends IProduction>(
-  rule: Rule,
-  kind: abstract new (...args: never[]) => T,
-  occurrence: number,
-): T {
+function findProduction<T extends IProduction>(rule: Rule, kind: abstract new (...args: never[]) => T, occurrence: number): T {
   let found: T | undefined;
   const visit = (production: IProduction): void => {
     if (production instanceof kind && (production as T & { idx?: number }).idx === occurrence) found = production;
@@ -162,13 +158,22 @@ export class FirstTokenLookahead implements ILookaheadStrategy {
     const errors: ILookaheadValidationError[] = [];
     const visit = (rule: Rule, production: IProduction): void => {
       if (production instanceof Alternation) errors.push(...alternationConflicts(rule, production, firstSets));
-      else if (isOptional(production) || production instanceof RepetitionMandatory || production instanceof RepetitionMandatoryWithSeparator) {
+      else if (
+        isOptional(production) ||
+        production instanceof RepetitionMandatory ||
+        production instanceof RepetitionMandatoryWithSeparator
+      ) {
         if (firstSets.ofSequence(contentOf(production)).tokens.size === 0)
           errors.push({ ruleName: rule.name, message: `a ${production.constructor.name} in the rule ${rule.name} starts with no token` });
       }
-      contentOf(production).forEach((inner) => visit(rule, inner));
+      contentOf(production).forEach((inner) => {
+        visit(rule, inner);
+      });
     };
-    for (const rule of options.rules) rule.definition.forEach((production) => visit(rule, production));
+    for (const rule of options.rules)
+      rule.definition.forEach((production) => {
+        visit(rule, production);
+      });
     return errors;
   }
 
@@ -188,16 +193,19 @@ export class FirstTokenLookahead implements ILookaheadStrategy {
         const next = this.LA(1).tokenTypeIdx;
         for (let index = 0; index < alternatives.length; index++) {
           const gate = orAlts?.[index]?.GATE;
-          if (gate !== undefined && gate.call(this) === false) continue;
+          // As chevrotain reads a gate: only `false` closes it.
+          const open: unknown = gate?.call(this);
+          if (open === false) continue;
           const first = alternatives[index];
           if (first !== undefined && (first.nullable || first.tokens.has(next))) return index;
         }
         return undefined;
       };
     }
-    if (anything === -1) return function (this: Lookahead): number | undefined {
-      return choice[this.LA(1).tokenTypeIdx];
-    };
+    if (anything === -1)
+      return function (this: Lookahead): number | undefined {
+        return choice[this.LA(1).tokenTypeIdx];
+      };
     return function (this: Lookahead): number | undefined {
       const chosen = choice[this.LA(1).tokenTypeIdx];
       return chosen !== undefined && chosen < anything ? chosen : anything;
@@ -230,11 +238,18 @@ function alternationConflicts(rule: Rule, alternation: Alternation, firstSets: F
   const claimed = new Map<number, number>();
   alternatives.forEach((first, index) => {
     if (first.nullable && index < alternatives.length - 1)
-      errors.push({ ruleName: rule.name, message: `alternative ${index + 1} of ${or} in ${rule.name} can match nothing, so the later ones are never taken` });
+      errors.push({
+        ruleName: rule.name,
+        message: `alternative ${index + 1} of ${or} in ${rule.name} can match nothing, so the later ones are never taken`,
+      });
     for (const token of first.tokens) {
       const earlier = claimed.get(token);
       if (earlier === undefined) claimed.set(token, index);
-      else errors.push({ ruleName: rule.name, message: `alternatives ${earlier + 1} and ${index + 1} of ${or} in ${rule.name} start with the same token (tokenTypeIdx ${token})` });
+      else
+        errors.push({
+          ruleName: rule.name,
+          message: `alternatives ${earlier + 1} and ${index + 1} of ${or} in ${rule.name} start with the same token (tokenTypeIdx ${token})`,
+        });
     }
   });
   return errors;

@@ -59,7 +59,7 @@ function build(apply: Apply) {
     const d = Object.getOwnPropertyDescriptor(proto, name);
     if (d === undefined) return undefined;
     const origin = (f: unknown) => (typeof f === "function" ? String(f) : f);
-    return { ...d, value: origin(d.value), get: origin(d.get), set: origin(d.set) };
+    return { ...d, value: origin(d.value), get: origin(Reflect.get(d, "get")), set: origin(Reflect.get(d, "set")) };
   };
   return {
     names: Object.getOwnPropertyNames(proto),

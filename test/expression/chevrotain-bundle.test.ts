@@ -82,7 +82,11 @@ describe("the chevrotain parser as the builds bundle it", () => {
     /** The own property names of each prototype from the grammar up to Object.prototype. */
     const chain = (grammar: object): string[][] => {
       const levels: string[][] = [];
-      for (let proto = Object.getPrototypeOf(grammar) as object | null; proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null)
+      for (
+        let proto = Object.getPrototypeOf(grammar) as object | null;
+        proto !== null && proto !== Object.prototype;
+        proto = Object.getPrototypeOf(proto) as object | null
+      )
         levels.push(Object.getOwnPropertyNames(proto));
       return levels;
     };

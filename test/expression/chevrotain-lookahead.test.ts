@@ -42,16 +42,36 @@ function productionsOf(rule: Rule): Production[] {
   const found: Production[] = [];
   const visit = (node: { constructor: { name: string }; idx?: number; definition?: unknown[] }): void => {
     const kind = node.constructor.name;
-    if (["Alternation", "Option", "Repetition", "RepetitionMandatory", "RepetitionMandatoryWithSeparator", "RepetitionWithSeparator"].includes(kind))
-      found.push({ kind: kind as Production["kind"], idx: node.idx ?? 1, gates: kind === "Alternation" ? (node.definition?.length ?? 0) : 0 });
+    if (
+      [
+        "Alternation",
+        "Option",
+        "Repetition",
+        "RepetitionMandatory",
+        "RepetitionMandatoryWithSeparator",
+        "RepetitionWithSeparator",
+      ].includes(kind)
+    )
+      found.push({
+        kind: kind as Production["kind"],
+        idx: node.idx ?? 1,
+        gates: kind === "Alternation" ? (node.definition?.length ?? 0) : 0,
+      });
     if (kind !== "NonTerminal" && kind !== "Terminal") (node.definition as (typeof node)[] | undefined)?.forEach(visit);
   };
-  rule.definition.forEach((node) => visit(node as never));
+  rule.definition.forEach((node) => {
+    visit(node);
+  });
   return found;
 }
 
 /** What one strategy decides for each production of the grammar and each next token (and, for ORs, each pattern of gates). */
-function decisions(strategy: ILookaheadStrategy, rules: Rule[], vocabulary: TokenType[], { withGates = false } = {}): Map<string, Decision> {
+function decisions(
+  strategy: ILookaheadStrategy,
+  rules: Rule[],
+  vocabulary: TokenType[],
+  { withGates = false } = {},
+): Map<string, Decision> {
   strategy.initialize?.({ rules });
   const out = new Map<string, Decision>();
   for (const rule of rules) {
@@ -69,7 +89,8 @@ function decisions(strategy: ILookaheadStrategy, rules: Rule[], vocabulary: Toke
         }
       } else {
         const decide = strategy.buildLookaheadForOptional({ ...common, prodType: production.kind });
-        for (const next of vocabulary) out.set(`${rule.name} ${production.kind}${production.idx} before ${next.name}`, decide.call(parserBefore(next)));
+        for (const next of vocabulary)
+          out.set(`${rule.name} ${production.kind}${production.idx} before ${next.name}`, decide.call(parserBefore(next)));
       }
     }
   }
@@ -93,17 +114,17 @@ const TEST_VOCABULARY = [A, Letter, B, C, Comma];
 
 /** chevrotain's grammar DSL, as the test grammars below are written in it. */
 interface Dsl {
-  rule(name: string, body: () => void): void;
-  or(alts: IOrAlt<unknown>[]): void;
-  or2(alts: IOrAlt<unknown>[]): void;
-  consume(type: TokenType): void;
-  consume2(type: TokenType): void;
-  option(body: () => void): void;
-  many(body: () => void): void;
-  manySep(body: () => void): void;
-  atLeastOne(body: () => void): void;
-  atLeastOneSep(body: () => void): void;
-  subrule(name: string): void;
+  rule(name: string, body: () => unknown): unknown;
+  or(alts: IOrAlt<unknown>[]): unknown;
+  or2(alts: IOrAlt<unknown>[]): unknown;
+  consume(type: TokenType): unknown;
+  consume2(type: TokenType): unknown;
+  option(body: () => unknown): unknown;
+  many(body: () => unknown): unknown;
+  manySep(body: () => unknown): unknown;
+  atLeastOne(body: () => unknown): unknown;
+  atLeastOneSep(body: () => unknown): unknown;
+  subrule(name: string): unknown;
 }
 
 class TestGrammar extends EmbeddedActionsParser {
@@ -117,10 +138,18 @@ class TestGrammar extends EmbeddedActionsParser {
       consume: (type) => this.CONSUME(type),
       consume2: (type) => this.CONSUME2(type),
       option: (body) => this.OPTION(body),
-      many: (body) => this.MANY(body),
-      manySep: (body) => this.MANY_SEP({ SEP: Comma, DEF: body }),
-      atLeastOne: (body) => this.AT_LEAST_ONE(body),
-      atLeastOneSep: (body) => this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: body }),
+      many: (body) => {
+        this.MANY(body);
+      },
+      manySep: (body) => {
+        this.MANY_SEP({ SEP: Comma, DEF: body });
+      },
+      atLeastOne: (body) => {
+        this.AT_LEAST_ONE(body);
+      },
+      atLeastOneSep: (body) => {
+        this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: body });
+      },
       // Rules are looked up when the body runs (recording happens after all are defined).
       subrule: (name) => this.SUBRULE(rules.get(name) as never),
     });
@@ -141,11 +170,7 @@ describe("FirstTokenLookahead", () => {
   it("decides as chevrotain does with token categories, alternatives that match nothing, separators and gates", () => {
     const grammar = new TestGrammar((p) => {
       p.rule("top", () => {
-        p.or([
-          { ALT: () => p.consume(Letter) },
-          { ALT: () => p.subrule("maybe") },
-          { ALT: () => p.consume(A) },
-        ]);
+        p.or([{ ALT: () => p.consume(Letter) }, { ALT: () => p.subrule("maybe") }, { ALT: () => p.consume(A) }]);
         p.many(() => p.consume(B));
         p.manySep(() => p.subrule("letters"));
         // Overlapping alternatives (C is a Letter): the first one wins.
@@ -188,6 +213,8 @@ describe("FirstTokenLookahead", () => {
     const rule = rulesOf(new ExpressionGrammar()).find((r) => r.name === "primary") as Rule;
     const options = { prodOccurrence: 0, rule, maxLookahead: 1, hasPredicates: false };
     expect(() => new FirstTokenLookahead().buildLookaheadForAlternation({ ...options, dynamicTokensEnabled: false })).not.toThrow();
-    expect(() => new FirstTokenLookahead().buildLookaheadForAlternation({ ...options, dynamicTokensEnabled: true })).toThrow("dynamicTokensEnabled");
+    expect(() => new FirstTokenLookahead().buildLookaheadForAlternation({ ...options, dynamicTokensEnabled: true })).toThrow(
+      "dynamicTokensEnabled",
+    );
   });
 });
