@@ -1,6 +1,6 @@
 import type { Plugin } from "esbuild";
 
-/** chevrotain bundled without its Lexer (parserOnlyChevrotain) and with scripts/lodash-subset.mjs for lodash-es (lodashSubset). */
+/** chevrotain bundled without its Lexer (parserOnlyChevrotain), with scripts/lodash-subset.mjs for lodash-es (lodashSubset) and a linear applyMixins (fastMixins). */
 export const hostShims: Plugin;
 /** chevrotain's lexer_public.js replaced with its two marker constants. */
 export const parserOnlyChevrotain: Plugin;
@@ -16,5 +16,7 @@ export const siblingsAsCommonJs: Plugin;
 export const CLI_FULL_PARSER_FILE: string;
 /** The CLI's variant of lazyFullParser: chevrotain is `require`d from CLI_FULL_PARSER_FILE. */
 export const requiredFullParser: Plugin;
+/** chevrotain's applyMixins replaced with scripts/chevrotain-apply-mixins.mjs (same result, linear time). */
+export const fastMixins: Plugin;
 /** lodash-es replaced with scripts/lodash-subset.mjs. */
 export const lodashSubset: Plugin;

@@ -22,6 +22,25 @@ export const hostShims = {
     build.onLoad({ filter: /[\\/]lodash-es[\\/]_nodeUtil\.js$/ }, () => ({ contents: "export default undefined;", loader: "js" }));
     parserOnlyChevrotain.setup(build);
     lodashSubset.setup(build);
+    fastMixins.setup(build);
+  },
+};
+
+/** scripts/chevrotain-apply-mixins.mjs, absolute. */
+const APPLY_MIXINS_FILE = fileURLToPath(new URL("./chevrotain-apply-mixins.mjs", import.meta.url));
+
+/**
+ * chevrotain's applyMixins, which builds its Parser class from ten trait
+ * classes when its module is evaluated, replaced with a copy that does the
+ * same in linear time (scripts/chevrotain-apply-mixins.mjs says why): a fifth
+ * of the first invalid expression. Part of hostShims.
+ */
+export const fastMixins = {
+  name: "fast-mixins",
+  setup(build) {
+    build.onResolve({ filter: /[\\/]apply_mixins\.js$/ }, (args) =>
+      /[\\/]chevrotain[\\/]lib[\\/]src[\\/]parse[\\/]parser$/.test(args.resolveDir) ? { path: APPLY_MIXINS_FILE } : undefined,
+    );
   },
 };
 
@@ -87,7 +106,7 @@ const FULL_PARSER_MODULE = /[\\/]src[\\/]expression[\\/]lazy-chevrotain-parse\.t
  * what lets the fast path and retry-delay/runtime leave chevrotain out.
  */
 export const CHEVROTAIN_MODULES =
-  /(?:^|[\\/])src[\\/]expression[\\/](?:chevrotain-lex|chevrotain-parse|chevrotain-engine|grammar|syntax-errors|tokens|lazy-chevrotain-parse)\.ts$/;
+  /(?:^|[\\/])src[\\/]expression[\\/](?:chevrotain-lex|chevrotain-parse|chevrotain-engine|chevrotain-lookahead|grammar|syntax-errors|tokens|lazy-chevrotain-parse)\.ts$/;
 
 /**
  * Loads the chevrotain parser on first use instead of at import. Valid

@@ -2,6 +2,7 @@ import { EarlyExitException, NoViableAltException, type IToken, type ParserMetho
 import { binaryNode, parenthesized, unaryNode, type Expression } from "./ast.js";
 import type { ExpressionDiagnostic } from "./codes.js";
 import { LeanEmbeddedActionsParser } from "./chevrotain-engine.js";
+import { FirstTokenLookahead } from "./chevrotain-lookahead.js";
 import { tokenSpan } from "./chevrotain-lex.js";
 import { numberValue } from "./token-patterns.js";
 import { resolvedName } from "./names.js";
@@ -43,7 +44,13 @@ export class ExpressionGrammar extends LeanEmbeddedActionsParser {
 
   constructor(options: GrammarOptions = { unsupported: "report" }) {
     const recorder = new SyntaxErrorRecorder();
-    super(vocabulary(options), { maxLookahead: 1, recoveryEnabled: false, skipValidations: true, errorMessageProvider: recorder });
+    super(vocabulary(options), {
+      maxLookahead: 1,
+      lookaheadStrategy: new FirstTokenLookahead(),
+      recoveryEnabled: false,
+      skipValidations: true,
+      errorMessageProvider: recorder,
+    });
     this.errorFacts = recorder;
     const plan = planLevels(options);
     // In the order the diagrams show them: loosest first.

@@ -76,6 +76,23 @@ describe("the chevrotain parser as the builds bundle it", () => {
     }
   });
 
+  it("builds chevrotain's Parser class with the linear applyMixins, into the same prototype chain", () => {
+    expect(inputs.some((path) => path.endsWith("scripts/chevrotain-apply-mixins.mjs"))).toBe(true);
+    expect(inputs.filter((path) => path.includes("apply_mixins.js"))).toEqual([]);
+    /** The own property names of each prototype from the grammar up to Object.prototype. */
+    const chain = (grammar: object): string[][] => {
+      const levels: string[][] = [];
+      for (
+        let proto = Object.getPrototypeOf(grammar) as object | null;
+        proto !== null && proto !== Object.prototype;
+        proto = Object.getPrototypeOf(proto) as object | null
+      )
+        levels.push(Object.getOwnPropertyNames(proto));
+      return levels;
+    };
+    expect(chain(new BundledGrammar())).toEqual(chain(new ExpressionGrammar()));
+  });
+
   it("parses any token soup exactly as the source does", () => {
     const pieces = [
       "1",
