@@ -8,7 +8,9 @@
 //   dist/modules/**.js       per-module ESM for bundlers (the "module" condition): each import
 //                             pulls in only the modules it uses
 //   dist/types/**.d.ts/.d.cts declarations for both formats
-//   dist/cli.js              the CLI, with its chevrotain parser in cli-full-parser.cjs
+//   dist/cli.js              the CLI's entry: it turns on Node's compile cache (Node 22+), then
+//                             loads the CLI, dist/cli-main.js, whose chevrotain parser is in
+//                             cli-full-parser.cjs
 //
 // Every JavaScript file ships with a source map into src/ (shipped too). Identifiers are not
 // minified, so stacks and errors show real names (RetryDelayError, compileTree); esbuild's
@@ -155,7 +157,10 @@ await buildLazyModule({
   options: { ...common, minifyWhitespace: false, minifySyntax: false, plugins: [hostShims, sharedModulesExternal] },
 });
 
-// 4. The CLI, and the chevrotain parser it requires on its first invalid expression (see requiredFullParser).
+// 4. The CLI: its entry (src/cli/bin.ts), its body (src/cli/start.ts: the entry imports it once the
+// compile cache is on), and the chevrotain parser the body requires on its first invalid
+// expression (see requiredFullParser).
+const CLI_BODY_FILE = "cli-main.js";
 await build({
   ...common,
   entryPoints: { cli: `${root}src/cli/bin.ts` },
@@ -163,9 +168,25 @@ await build({
   format: "esm",
   // The CLI is the one part that runs on Node only.
   platform: "node",
-  minifyIdentifiers: true,
   sourcemap: false,
   banner: { js: "#!/usr/bin/env node" },
+  plugins: [
+    {
+      name: "cli-body-apart",
+      setup(build) {
+        build.onResolve({ filter: /^\.\/start\.js$/ }, () => ({ path: `./${CLI_BODY_FILE}`, external: true }));
+      },
+    },
+  ],
+});
+await build({
+  ...common,
+  entryPoints: [`${root}src/cli/start.ts`],
+  outfile: `${dist}/${CLI_BODY_FILE}`,
+  format: "esm",
+  platform: "node",
+  minifyIdentifiers: true,
+  sourcemap: false,
   plugins: [hostShims, requiredFullParser],
 });
 await build({
