@@ -4,7 +4,7 @@
 //   npm run bench                  the full run (a few minutes), writes bench/results/latest.json
 //   node bench/run.mjs --smoke     a tiny run that checks every contender's results; timings meaningless
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { COMPILERS, CONTENDERS, distinctExpressions, invalidExpressions, RETRIED_VALUES, WORKLOAD } from "./contenders.mjs";
@@ -134,18 +134,46 @@ function benchErrorPath() {
 }
 
 // --- 3. cold start -------------------------------------------------------------------------------
+/**
+ * The floor every `import` pays on this Node before any library: Node's ES module loader
+ * resolving, reading, compiling and linking one file. Two shapes, one per way the rows below
+ * start: `import()` from `-e` (the library rows) and a module file run as the main entry (the
+ * CLI rows). The one-line module sits in a temporary package of its own ("type": "module"), as
+ * dist/ sits in ours.
+ */
+function floorModules() {
+  const dir = mkdtempSync(`${tmpdir()}/retry-delay-bench-floor-`);
+  writeFileSync(`${dir}/package.json`, '{ "type": "module" }\n');
+  writeFileSync(`${dir}/one-line.js`, "export const one = 1;\n");
+  writeFileSync(`${dir}/main.js`, 'import { one } from "./one-line.js";\nif (one !== 1) process.exit(1);\n');
+  return { dir, oneLine: `${dir}/one-line.js`, main: `${dir}/main.js` };
+}
+
 function benchColdStart() {
   const dist = `${root}dist/index.js`;
+  const runtime = `${root}dist/runtime.js`;
+  const floor = floorModules();
   const importScript = (specifier, body) =>
     `const t0 = performance.now(); const m = await import(${JSON.stringify(specifier)}); ${body}; process.stdout.write(String(performance.now() - t0));`;
+  const IMPORT_FLOOR = "floor: import() of a one-line ES module";
+  const FILE_FLOOR = "floor: an ES module file importing a one-line module";
   const cases = [
     { name: "node -e 0", args: ["-e", "0"] },
     // What Node's ES module loader costs before any library: every `import` case below pays it.
     { name: "node, an empty ES module", args: ["--input-type=module", "-e", "0"] },
+    { name: IMPORT_FLOOR, args: ["--input-type=module", "-e", importScript(floor.oneLine, "m.one")], inProcess: true },
+    { name: FILE_FLOOR, args: [floor.main] },
     {
       name: "retry-delay: import + first compile",
       args: ["--input-type=module", "-e", importScript(dist, 'm.compile("pow(2, retried) * 1000")(3)')],
       inProcess: true,
+      floor: IMPORT_FLOOR,
+    },
+    {
+      name: "retry-delay/runtime: import + first compile",
+      args: ["--input-type=module", "-e", importScript(runtime, 'm.compile("pow(2, retried) * 1000")(3)')],
+      inProcess: true,
+      floor: IMPORT_FLOOR,
     },
     {
       name: "retry-delay: import + first invalid tryCompile",
@@ -156,9 +184,15 @@ function benchColdStart() {
       ],
       inProcess: true,
       measures: "first invalid tryCompile",
+      floor: IMPORT_FLOOR,
     },
-    { name: "retry-delay CLI: check", args: [`${root}dist/cli.js`, "check", "pow(2, retried) * 1000"] },
-    { name: "retry-delay CLI: check, invalid", args: [`${root}dist/cli.js`, "check", "pow(2, retried * 1000"], status: 1 },
+    { name: "retry-delay CLI: check", args: [`${root}dist/cli.js`, "check", "pow(2, retried) * 1000"], floor: FILE_FLOOR },
+    {
+      name: "retry-delay CLI: check, invalid",
+      args: [`${root}dist/cli.js`, "check", "pow(2, retried * 1000"],
+      status: 1,
+      floor: FILE_FLOOR,
+    },
     {
       name: "mathjs: import + first compile",
       args: ["--input-type=module", "-e", importScript("mathjs", 'm.compile("pow(2, retried) * 1000").evaluate({ retried: 3 })')],
@@ -175,24 +209,33 @@ function benchColdStart() {
     },
   ];
   const rows = cases.map((c) => ({ ...c, wall: [], inside: [] }));
-  interleave(rows, COLD_RUNS, (row) => {
-    const start = performance.now();
-    let out;
-    try {
-      out = execFileSync(process.execPath, row.args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
-    } catch (error) {
-      // The CLI exits 1 on an invalid expression, as it should.
-      if (row.status === undefined || error.status !== row.status) throw error;
-      out = error.stdout;
-    }
-    row.wall.push(performance.now() - start);
-    if (row.inProcess) row.inside.push(Number(out));
-  });
+  try {
+    interleave(rows, COLD_RUNS, (row) => {
+      const start = performance.now();
+      let out;
+      try {
+        // The CLI's compile cache (Node 22+) would turn later runs warm: every run here is cold.
+        const env = { ...process.env, NODE_DISABLE_COMPILE_CACHE: "1" };
+        out = execFileSync(process.execPath, row.args, { cwd: root, env, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+      } catch (error) {
+        // The CLI exits 1 on an invalid expression, as it should.
+        if (row.status === undefined || error.status !== row.status) throw error;
+        out = error.stdout;
+      }
+      row.wall.push(performance.now() - start);
+      if (row.inProcess) row.inside.push(Number(out));
+    });
+  } finally {
+    rmSync(floor.dir, { recursive: true, force: true });
+  }
   const bare = median(rows[0].wall);
+  const wallOf = new Map(rows.map((row) => [row.name, median(row.wall)]));
   return rows.map((row) => ({
     name: row.name,
     wallMs: summary(row.wall),
     aboveNodeMs: median(row.wall) - bare,
+    // Above the floor of the same shape: what the library itself adds to a process.
+    ...(row.floor ? { floor: row.floor, aboveFloorMs: median(row.wall) - wallOf.get(row.floor) } : {}),
     ...(row.inProcess ? { importToResultMs: summary(row.inside), measures: row.measures ?? "import → first result" } : {}),
   }));
 }
@@ -274,10 +317,10 @@ for (const r of errorPath)
   console.log(`     ${r.name.padEnd(48)} ${ops(r.median).padStart(12)} [${ops(r.p10)}–${ops(r.p90)}]  ×${r.ofValid.toFixed(2)} of valid`);
 
 const cold = benchColdStart();
-console.log("\n3. Cold start: a fresh node process each run (median [p10–p90] wall time; above node -e 0)");
+console.log("\n3. Cold start: a fresh node process each run (median [p10–p90] wall time; above node -e 0; above the floor)");
 for (const r of cold) {
   console.log(
-    `     ${r.name.padEnd(38)} ${r.wallMs.median.toFixed(1).padStart(6)} ms [${r.wallMs.p10.toFixed(1)}–${r.wallMs.p90.toFixed(1)}]  ${signed(r.aboveNodeMs)} ms${r.importToResultMs ? `  (${r.measures} ${r.importToResultMs.median.toFixed(1)} ms)` : ""}`,
+    `     ${r.name.padEnd(53)} ${r.wallMs.median.toFixed(1).padStart(6)} ms [${r.wallMs.p10.toFixed(1)}–${r.wallMs.p90.toFixed(1)}]  ${signed(r.aboveNodeMs)} ms${r.floor ? `, ${signed(r.aboveFloorMs)} ms over the floor` : ""}${r.importToResultMs ? `  (${r.measures} ${r.importToResultMs.median.toFixed(1)} ms)` : ""}`,
   );
 }
 

@@ -1,13 +1,11 @@
-import { run } from "./main.js";
+import module from "node:module";
 
-// A reader that stops early (`retry-delay simulate … | head`) closes the pipe.
-// Stop quietly with the command's own exit code, as Unix tools do, rather
-// than die on an unhandled EPIPE with a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE") throw error;
-    process.exit();
-  });
-}
-
-process.exitCode = run(process.argv.slice(2));
+// The CLI's entry, kept apart from its body (start.ts, built to dist/cli-main.js) so that
+// Node's compile cache can serve that body. Node 22.1+ stores V8's compiled code of the
+// modules loaded after this call, under the OS temporary folder (or NODE_COMPILE_CACHE's
+// folder), and later runs skip compiling them; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+// Node 20 has no such function, hence the guard. A module is compiled before any of its
+// code runs, which is why the body is imported only after the call. (@types/node 20 does
+// not declare the function.)
+(module as typeof module & { enableCompileCache?: () => unknown }).enableCompileCache?.();
+await import("./start.js");
