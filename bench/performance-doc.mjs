@@ -20,8 +20,15 @@ const met = (ok) => (ok ? "**met**" : "**not met**");
 export function serverSectionMarkdown(d) {
   const cold = new Map(d.cold.map((r) => [r.name, r]));
   const above = (name) => cold.get(name)?.aboveNodeMs ?? Number.NaN;
-  const firstInvalid = cold.get("retry-delay: import + first invalid tryCompile")?.importToResultMs?.median ?? Number.NaN;
+  const inProcess = (name) => cold.get(name)?.importToResultMs?.median ?? Number.NaN;
+  const overFloor = (name) => cold.get(name)?.aboveFloorMs ?? Number.NaN;
+  const CHEVROTAIN = ", chevrotain built";
+  const firstInvalid = inProcess("retry-delay: import + first invalid tryCompile");
+  const firstInvalidChevrotain = inProcess(`retry-delay: import + first invalid tryCompile${CHEVROTAIN}`);
   const cliGap = above("retry-delay CLI: check, invalid") - above("retry-delay CLI: check");
+  const cliGapChevrotain = above(`retry-delay CLI: check, invalid${CHEVROTAIN}`) - above("retry-delay CLI: check");
+  // Two verdicts in one cell: the common mistake (explained without chevrotain), then the one that builds it.
+  const both = (first, second, limit) => `${timed(first <= limit)} / ${timed(second <= limit)}`;
   const [, invalid] = d.errorPath;
   const ours = d.memory.find((r) => r.name === "retry-delay closure");
   const worstShared = Math.max(...d.shared.map((r) => r.ratio));
@@ -58,11 +65,12 @@ export function serverSectionMarkdown(d) {
     "### Cold start (a fresh process each run; median wall time)",
     "",
     ...table(
-      ["process", "wall", "above `node -e 0`", "in-process"],
+      ["process", "wall", "above `node -e 0`", "above the floor", "in-process"],
       d.cold.map((r) => [
         r.name,
         `${r.wallMs.median.toFixed(1)} ms`,
         `${signed(r.aboveNodeMs)} ms`,
+        r.aboveFloorMs === undefined ? "—" : `${signed(r.aboveFloorMs)} ms`,
         r.importToResultMs ? `${r.measures}: ${r.importToResultMs.median.toFixed(1)} ms` : "—",
       ]),
     ),
@@ -94,14 +102,22 @@ export function serverSectionMarkdown(d) {
           timed(celOver >= 1.5),
         ],
         ["invalid input ≥ 0.5× the valid rate", ratio(invalid.ofValid), timed(invalid.ofValid >= 0.5)],
-        ["first invalid expression in a fresh process ≤ 5 ms", `${firstInvalid.toFixed(1)} ms`, timed(firstInvalid <= 5)],
+        [
+          "first invalid expression in a fresh process ≤ 5 ms (unclosed `(` / `Math.pow`, which builds chevrotain)",
+          `${firstInvalid.toFixed(1)} / ${firstInvalidChevrotain.toFixed(1)} ms`,
+          both(firstInvalid, firstInvalidChevrotain, 5),
+        ],
         ["≤ 800 B retained per compiled expression", `${int(ours.bytesPerExpression)} B`, met(ours.bytesPerExpression <= 800)],
         [
-          "`import` + first compile ≤ 10 ms over `node -e 0`",
-          `${signed(above("retry-delay: import + first compile"))} ms`,
-          timed(above("retry-delay: import + first compile") <= 10),
+          "`import` + first compile ≤ 10 ms over `node -e 0` (root / runtime)",
+          `${signed(above("retry-delay: import + first compile"))} / ${signed(above("retry-delay/runtime: import + first compile"))} ms; over Node's floor for any \`import()\`: ${signed(overFloor("retry-delay: import + first compile"))} / ${signed(overFloor("retry-delay/runtime: import + first compile"))} ms`,
+          both(above("retry-delay: import + first compile"), above("retry-delay/runtime: import + first compile"), 10),
         ],
-        ["CLI on an invalid expression ≤ 15 ms over a valid one", `${signed(cliGap)} ms`, timed(cliGap <= 15)],
+        [
+          "CLI on an invalid expression ≤ 15 ms over a valid one (unclosed `(` / `Math.pow`)",
+          `${signed(cliGap)} / ${signed(cliGapChevrotain)} ms`,
+          both(cliGap, cliGapChevrotain, 15),
+        ],
       ],
     ),
     ...(d.bundleMarkdown === undefined ? [] : ["### Bundle size, each import alone", "", d.bundleMarkdown, ""]),
