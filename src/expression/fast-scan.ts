@@ -149,10 +149,11 @@ export function readToken(source: string, start: number, token: TokenRead): bool
   }
   if (!isDigit(c)) {
     const fixed = fixedAt(source, start, c);
+    // Cleared even when nothing is read: a caller tells a refused operator from an unreadable character by `fixed`.
+    token.fixed = fixed;
     if (fixed === undefined) return false;
     token.kind = fixed.kind;
     token.end = start + fixed.text.length;
-    token.fixed = fixed;
     return fixed.accepted;
   }
   token.fixed = undefined;

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseWithChevrotain } from "../../src/expression/chevrotain-parse.js";
 import { capErrors } from "../../src/expression/error-limit.js";
+import { readToken, tokenRecord } from "../../src/expression/fast-scan.js";
 import { parseReportingRefused } from "../../src/expression/refused-parse.js";
 
 /*
@@ -12,7 +13,8 @@ import { parseReportingRefused } from "../../src/expression/refused-parse.js";
  */
 
 /** Operands, operators (refused ones among them) and punctuation: soups of these are often well formed. */
-const PIECES = "pow|max|floor|retried|retries|e|exponential|(|)|,|1|2.5|1000|+|-|*|/|^|**|%| ".split("|");
+// `$` and `@` start no token: the reporting parser must stop at them whatever token came before.
+const PIECES = "pow|max|floor|retried|retries|e|exponential|(|)|,|1|2.5|1000|+|-|*|/|^|**|%|$|@| ".split("|");
 const soup = fc.array(fc.constantFrom(...PIECES), { maxLength: 24 }).map((parts) => parts.join(" "));
 
 /** Well-formed trees with refused operators in them, printed: `x ^ y`, `-(a % b)`, `pow(a ** b, c)`. */
@@ -64,5 +66,14 @@ describe("the reporting parser for refused operators", () => {
   it("leaves everything else to chevrotain", () => {
     for (const source of ["pow(2, retried) * 1000", "pow(2, retries)", "2 ^", "2 ^ (3", "Math.pow(2, 3) ^ 2", "1_000 ^ 2", "30s ^ 2"])
       expect(parseReportingRefused(source), source).toBeUndefined();
+  });
+
+  it("stops at a character no token starts with, whatever fixed token came before it", () => {
+    // readToken once left the previous token's row in `fixed` here, and the scan then read the same place forever.
+    const token = tokenRecord();
+    expect(readToken("+$", 0, token)).toBe(true);
+    expect(readToken("+$", 1, token)).toBe(false);
+    expect(token.fixed).toBeUndefined();
+    for (const source of ["+$/%(", "2 ^ $", "retried % @", "(**$"]) expect(parseReportingRefused(source), source).toBeUndefined();
   });
 });
