@@ -76,41 +76,20 @@ interface Chain {
 const scratch: Chain = { steps: 0, k: [0, 1, 1, 0, 0, 0], base: { kind: "retried", span: { start: 0, end: 0 } }, absorbed: 0 };
 
 /**
- * The base below the chain of steps at the root of `node`, whose operand
- * under its constant is `operand`, or undefined when fusing would not save
- * a call: a chain needs two steps at least, since one step over `retried`
- * or over a node is already its row's closure, with no inner call or one.
- * Over `retried`, follow with {@link fuseOverRetried}; over any other base,
- * {@link takeChain}, compile the base, then call {@link fuseOverNode}.
+ * The base below the chain of steps at the root of `node`, or undefined
+ * when fusing would not save a call: a chain needs two steps at least,
+ * since one step over `retried` or over a node is already its row's
+ * closure, with no inner call or one. Over `retried`, follow with
+ * {@link fuseOverRetried}; over any other base, {@link takeChain}, compile
+ * the base, then call {@link fuseOverNode}.
  */
-export function chainBase(node: Expression, operand: Expression): Expression | undefined {
-  // Most nodes are no chain of two: a cheap look first, since this runs for many nodes of every compile.
-  if (stepOperand(operand) === undefined) return undefined;
+export function chainBase(node: Expression): Expression | undefined {
   return FUSABLE && peel(node) && scratch.absorbed >= 2 ? scratch.base : undefined;
 }
 
 /** The chain {@link chainBase} found, kept while its base is compiled (which peels its own nodes). */
 export function takeChain(): Readonly<Chain> {
   return { ...scratch, k: scratch.k.slice() };
-}
-
-/** The operand under `node` if `node` has the form of a step (whatever its place in a chain), else undefined. */
-function stepOperand(node: Expression): Expression | undefined {
-  switch (node.kind) {
-    case "unary":
-      return node.operator === "-" ? node.operand : undefined;
-    case "binary":
-      if (node.right.kind === "number") return node.left;
-      return node.left.kind === "number" && node.operator !== "/" ? node.right : undefined;
-    case "call": {
-      if ((node.name !== "min" && node.name !== "max") || node.args.length !== 2) return undefined;
-      const [first, second] = node.args;
-      if (first?.kind === "number") return second;
-      return second?.kind === "number" ? first : undefined;
-    }
-    default:
-      return undefined;
-  }
 }
 
 /*
@@ -172,18 +151,18 @@ const nodeLowHigh =
 
 /** Any chain over `retried`, its steps tested one by one. */
 function anyChainOverRetried(steps: number, k: readonly number[]): DelayClosure {
-  const [a, t, o, p, l, h] = k as [number, number, number, number, number, number];
-  return (r) => applySteps(readRetried(r), steps, a, t, o, p, l, h);
+  const c = k.slice();
+  return (r) => applySteps(readRetried(r), steps, c);
 }
 
 /** Any chain over a node. A literal apart from the one over `retried`, whose call of `readRetried` stays inlined. */
 function anyChainOverNode(steps: number, k: readonly number[], x: DelayClosure): DelayClosure {
-  const [a, t, o, p, l, h] = k as [number, number, number, number, number, number];
-  return (r) => applySteps(x(r), steps, a, t, o, p, l, h);
+  return (r) => applySteps(x(r), steps, k);
 }
 
 /** Called from the two literals above only, so V8 inlines it into both. */
-function applySteps(x: number, steps: number, a: number, t: number, o: number, p: number, l: number, h: number): number {
+function applySteps(x: number, steps: number, k: readonly number[]): number {
+  const [a, t, o, p, l, h] = k as [number, number, number, number, number, number];
   let y = x;
   if ((steps & (1 << ADD)) !== 0) y = add(y, a);
   if ((steps & (1 << TIMES)) !== 0) y = multiply(y, t);
