@@ -151,18 +151,18 @@ const nodeLowHigh =
 
 /** Any chain over `retried`, its steps tested one by one. */
 function anyChainOverRetried(steps: number, k: readonly number[]): DelayClosure {
-  const c = k.slice();
-  return (r) => applySteps(readRetried(r), steps, c);
+  const [a, t, o, p, l, h] = k as [number, number, number, number, number, number];
+  return (r) => applySteps(readRetried(r), steps, a, t, o, p, l, h);
 }
 
 /** Any chain over a node. A literal apart from the one over `retried`, whose call of `readRetried` stays inlined. */
 function anyChainOverNode(steps: number, k: readonly number[], x: DelayClosure): DelayClosure {
-  return (r) => applySteps(x(r), steps, k);
+  const [a, t, o, p, l, h] = k as [number, number, number, number, number, number];
+  return (r) => applySteps(x(r), steps, a, t, o, p, l, h);
 }
 
-/** Called from the two literals above only, so V8 inlines it into both. */
-function applySteps(x: number, steps: number, k: readonly number[]): number {
-  const [a, t, o, p, l, h] = k as [number, number, number, number, number, number];
+/** Called from the two literals above only, so V8 inlines it into both. The constants are context slots, not array reads. */
+function applySteps(x: number, steps: number, a: number, t: number, o: number, p: number, l: number, h: number): number {
   let y = x;
   if ((steps & (1 << ADD)) !== 0) y = add(y, a);
   if ((steps & (1 << TIMES)) !== 0) y = multiply(y, t);
