@@ -78,7 +78,7 @@ export type Builtin = UnaryBuiltin | BinaryBuiltin;
  * unchecked implementation, and one closure factory per argument shape. The
  * factories are compiler internals, so they stay out of the public type.
  */
-interface UnaryDefinition extends UnaryBuiltin {
+interface UnaryDefinition extends Omit<UnaryBuiltin, "signature"> {
   /** What the result can be, given what the argument can be (see interval.ts). */
   readonly bounds: (x: Bounds) => Bounds;
   readonly closures: {
@@ -89,7 +89,7 @@ interface UnaryDefinition extends UnaryBuiltin {
   };
 }
 
-interface BinaryDefinition extends BinaryBuiltin {
+interface BinaryDefinition extends Omit<BinaryBuiltin, "signature"> {
   /** What the result can be, given what the arguments can be (see interval.ts). */
   readonly bounds: (x: Bounds, y: Bounds) => Bounds;
   readonly closures: {
@@ -135,7 +135,6 @@ const table: readonly BuiltinDefinition[] = [
   {
     name: "pow",
     arity: 2,
-    signature: "pow(x, y)",
     doc: "x raised to the power y.",
     evaluate: Math.pow,
     bounds: powBounds,
@@ -150,7 +149,6 @@ const table: readonly BuiltinDefinition[] = [
   {
     name: "exp",
     arity: 1,
-    signature: "exp(x)",
     doc: "e raised to the power x.",
     evaluate: Math.exp,
     bounds: risingBounds(Math.exp, { keepsWhole: false }),
@@ -162,7 +160,6 @@ const table: readonly BuiltinDefinition[] = [
   {
     name: "sqrt",
     arity: 1,
-    signature: "sqrt(x)",
     doc: "The square root of x; NaN for negative x.",
     evaluate: Math.sqrt,
     bounds: sqrtBounds,
@@ -174,7 +171,6 @@ const table: readonly BuiltinDefinition[] = [
   {
     name: "abs",
     arity: 1,
-    signature: "abs(x)",
     doc: "The absolute value of x.",
     evaluate: Math.abs,
     bounds: absBounds,
@@ -186,7 +182,6 @@ const table: readonly BuiltinDefinition[] = [
   {
     name: "floor",
     arity: 1,
-    signature: "floor(x)",
     doc: "The greatest integer not above x.",
     evaluate: Math.floor,
     bounds: risingBounds(Math.floor, { keepsWhole: true }),
@@ -198,7 +193,6 @@ const table: readonly BuiltinDefinition[] = [
   {
     name: "ceil",
     arity: 1,
-    signature: "ceil(x)",
     doc: "The least integer not below x.",
     evaluate: Math.ceil,
     bounds: risingBounds(Math.ceil, { keepsWhole: true }),
@@ -210,7 +204,6 @@ const table: readonly BuiltinDefinition[] = [
   {
     name: "round",
     arity: 1,
-    signature: "round(x)",
     doc: "x rounded to the nearest integer, halves away from zero (like Go's math.Round, unlike JavaScript's Math.round).",
     evaluate: roundHalf,
     bounds: risingBounds(roundHalf, { keepsWhole: true }),
@@ -222,7 +215,6 @@ const table: readonly BuiltinDefinition[] = [
   {
     name: "min",
     arity: 2,
-    signature: "min(x, y)",
     doc: "The smaller of x and y; NaN if either is NaN.",
     evaluate: Math.min,
     bounds: risingPairBounds(Math.min),
@@ -237,7 +229,6 @@ const table: readonly BuiltinDefinition[] = [
   {
     name: "max",
     arity: 2,
-    signature: "max(x, y)",
     doc: "The larger of x and y; NaN if either is NaN.",
     evaluate: Math.max,
     bounds: risingPairBounds(Math.max),
@@ -262,7 +253,9 @@ const table: readonly BuiltinDefinition[] = [
 export const BUILTINS: readonly Builtin[] = Object.freeze(table.map(publicEntry));
 
 function publicEntry(definition: BuiltinDefinition): Builtin {
-  const { name, signature, doc } = definition;
+  const { name, doc } = definition;
+  // The signature follows from the arity: the table does not spell it out again.
+  const signature = `${name}(${definition.arity === 1 ? "x" : "x, y"})`;
   if (definition.arity === 1) {
     const evaluate = definition.evaluate;
     return Object.freeze({ name, signature, doc, arity: 1, evaluate: (x: number) => evaluate(expectNumber(x, `${name}'s argument`)) });

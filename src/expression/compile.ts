@@ -100,7 +100,7 @@ function build(node: Expression, depth: number, height: Height): DelayClosure {
     case "unary": {
       // After folding, only `-` remains, and only over a non-constant operand.
       if (node.operand.kind === "retried") return node.operator === "-" ? (r) => -readRetried(r) : (r) => readRetried(r);
-      const fused = node.operator === "-" ? buildChain(node, node.operand, next, height) : undefined;
+      const fused = node.operator === "-" ? buildChain(node, next, height) : undefined;
       if (fused !== undefined) return fused;
       const operand = build(node.operand, next, height);
       return node.operator === "-" ? (r) => -operand(r) : operand;
@@ -122,8 +122,8 @@ function build(node: Expression, depth: number, height: Height): DelayClosure {
  * nodes are looked at: the look costs a compile more than the fusing saves
  * on the rest.
  */
-function buildChain(node: Expression, operand: Expression, depth: number, height: Height): DelayClosure | undefined {
-  const base = chainBase(node, operand);
+function buildChain(node: Expression, depth: number, height: Height): DelayClosure | undefined {
+  const base = chainBase(node);
   if (base === undefined) return undefined;
   if (base.kind === "retried") return fuseOverRetried();
   const chain = takeChain();
@@ -138,10 +138,9 @@ function buildBinary(closures: OperatorClosures, node: BinaryExpression, depth: 
   }
   if (left.kind === "number") {
     if (right.kind === "retried") return closures.constantRetried(left.value);
-    return buildChain(node, right, depth, height) ?? closures.constantNode(left.value, build(right, depth, height));
+    return buildChain(node, depth, height) ?? closures.constantNode(left.value, build(right, depth, height));
   }
-  if (right.kind === "number")
-    return buildChain(node, left, depth, height) ?? closures.nodeConstant(build(left, depth, height), right.value);
+  if (right.kind === "number") return buildChain(node, depth, height) ?? closures.nodeConstant(build(left, depth, height), right.value);
   if (right.kind === "retried") return closures.nodeRetried(build(left, depth, height));
   return closures.nodes(build(left, depth, height), build(right, depth, height));
 }
@@ -162,12 +161,12 @@ function buildCall(node: CallExpression, depth: number, height: Height): DelayCl
   if (first.kind === "number") {
     return second.kind === "retried"
       ? closures.constantRetried(first.value)
-      : (buildChain(node, second, depth, height) ?? closures.constantLeft(first.value, build(second, depth, height)));
+      : (buildChain(node, depth, height) ?? closures.constantLeft(first.value, build(second, depth, height)));
   }
   if (second.kind === "number") {
     return first.kind === "retried"
       ? closures.retriedConstant(second.value)
-      : (buildChain(node, first, depth, height) ?? closures.constantRight(build(first, depth, height), second.value));
+      : (buildChain(node, depth, height) ?? closures.constantRight(build(first, depth, height), second.value));
   }
   return closures.of(build(first, depth, height), build(second, depth, height));
 }

@@ -61,122 +61,74 @@ const FUSABLE = [add, multiply, divide, smaller, larger].every((f) => f !== unav
 
 /**
  * One chain as peeling finds it: the steps present (bit `1 << STEP` each),
- * each step's constant, and the base below the chain. The closures copy
- * the constants out; none keeps the chain or the base's tree.
+ * each step's constant (indexed by step), and the base below the chain.
+ * The closures copy the constants out; none keeps the chain or the base's tree.
  */
 interface Chain {
   steps: number;
-  add: number;
-  times: number;
-  over: number;
-  plus: number;
-  low: number;
-  high: number;
+  k: number[];
   base: Expression;
   /** How many tree nodes the steps stand for. */
   absorbed: number;
 }
 
 // The one chain, reused by every peel: compiling runs this for every node and must not allocate for it.
-const scratch: Chain = {
-  steps: 0,
-  add: 0,
-  times: 1,
-  over: 1,
-  plus: 0,
-  low: 0,
-  high: 0,
-  base: { kind: "retried", span: { start: 0, end: 0 } },
-  absorbed: 0,
-};
+const scratch: Chain = { steps: 0, k: [0, 1, 1, 0, 0, 0], base: { kind: "retried", span: { start: 0, end: 0 } }, absorbed: 0 };
 
 /**
- * The base below the chain of steps at the root of `node`, whose operand
- * under its constant is `operand`, or undefined when fusing would not save
- * a call: a chain needs two steps at least, since one step over `retried`
- * or over a node is already its row's closure, with no inner call or one.
- * Over `retried`, follow with {@link fuseOverRetried}; over any other base,
- * {@link takeChain}, compile the base, then call {@link fuseOverNode}.
+ * The base below the chain of steps at the root of `node`, or undefined
+ * when fusing would not save a call: a chain needs two steps at least,
+ * since one step over `retried` or over a node is already its row's
+ * closure, with no inner call or one. Over `retried`, follow with
+ * {@link fuseOverRetried}; over any other base, {@link takeChain}, compile
+ * the base, then call {@link fuseOverNode}.
  */
-export function chainBase(node: Expression, operand: Expression): Expression | undefined {
-  // Most nodes are no chain of two: a cheap look first, since this runs for many nodes of every compile.
-  if (stepOperand(operand) === undefined) return undefined;
+export function chainBase(node: Expression): Expression | undefined {
   return FUSABLE && peel(node) && scratch.absorbed >= 2 ? scratch.base : undefined;
 }
 
 /** The chain {@link chainBase} found, kept while its base is compiled (which peels its own nodes). */
 export function takeChain(): Readonly<Chain> {
-  const { steps, add, times, over, plus, low, high, base, absorbed } = scratch;
-  return { steps, add, times, over, plus, low, high, base, absorbed };
-}
-
-/** The operand under `node` if `node` has the form of a step (whatever its place in a chain), else undefined. */
-function stepOperand(node: Expression): Expression | undefined {
-  switch (node.kind) {
-    case "unary":
-      return node.operator === "-" ? node.operand : undefined;
-    case "binary":
-      if (node.right.kind === "number") return node.left;
-      return node.left.kind === "number" && node.operator !== "/" ? node.right : undefined;
-    case "call": {
-      if ((node.name !== "min" && node.name !== "max") || node.args.length !== 2) return undefined;
-      const [first, second] = node.args;
-      if (first?.kind === "number") return second;
-      return second?.kind === "number" ? first : undefined;
-    }
-    default:
-      return undefined;
-  }
+  return { ...scratch, k: scratch.k.slice() };
 }
 
 /*
  * Closures that apply a chain. The common chains of backoff expressions
- * have a literal of their own with the steps written out, each made by a
- * function of its own so that its closure context holds only its own
- * constants; any other chain gets a general literal that tests each step's
- * bit. The general literal's branches cost about a third of a short
- * expression's time through a shared call site (1.7 against 1.35 times
- * the hand-written arrow for `1000 * (1 + retried)`), which the
- * written-out ones do not pay.
+ * (those of bench/shared-site.mjs) have a literal of their own with the
+ * steps written out, each made by a function of its own so that its
+ * closure context holds only its own constants; any other chain gets a
+ * general literal that tests each step's bit. The general literal's
+ * branches cost about a third of a short expression's time through a
+ * shared call site (1.7 against 1.35 times the hand-written arrow for
+ * `1000 * (1 + retried)`), which the written-out ones do not pay. Each
+ * written-out literal costs bundle size (retry-delay/runtime), so only
+ * the chains the workload measures have one.
  */
 
 const ADD_TIMES = (1 << ADD) | (1 << TIMES);
-const TIMES_PLUS = (1 << TIMES) | (1 << PLUS);
 const TIMES_HIGH = (1 << TIMES) | (1 << HIGH);
 const TIMES_LOW = (1 << TIMES) | (1 << LOW);
-const ADD_TIMES_HIGH = ADD_TIMES | (1 << HIGH);
 const LOW_HIGH = (1 << LOW) | (1 << HIGH);
 
 /** The chain {@link chainBase} found, over `retried`: no inner call. */
 export function fuseOverRetried(): DelayClosure {
-  // Each case reads only its own constants: a read of a double field makes a number to hand on.
-  switch (scratch.steps) {
-    case ADD_TIMES:
-      return retriedAddTimes(scratch.add, scratch.times);
-    case TIMES_PLUS:
-      return retriedTimesPlus(scratch.times, scratch.plus);
-    case TIMES_HIGH:
-      return retriedTimesHigh(scratch.times, scratch.high);
-    case ADD_TIMES_HIGH:
-      return retriedAddTimesHigh(scratch.add, scratch.times, scratch.high);
-    default:
-      return anyChainOverRetried(scratch);
-  }
+  const { steps, k } = scratch;
+  return steps === ADD_TIMES ? retriedAddTimes(k[ADD] as number, k[TIMES] as number) : anyChainOverRetried(steps, k);
 }
 
 /** The chain {@link takeChain} kept, over `inner`, the base's closure: one inner call. */
-export function fuseOverNode(chain: Readonly<Chain>, inner: DelayClosure): DelayClosure {
-  switch (chain.steps) {
+export function fuseOverNode({ steps, k }: Readonly<Chain>, inner: DelayClosure): DelayClosure {
+  // Each case reads only its own constants, so that its closure's context holds only those.
+  const [, t, , , l, h] = k as [number, number, number, number, number, number];
+  switch (steps) {
     case TIMES_HIGH:
-      return nodeTimesHigh(inner, chain.times, chain.high);
+      return nodeTimesHigh(inner, t, h);
     case TIMES_LOW:
-      return nodeTimesLow(inner, chain.times, chain.low);
-    case TIMES_PLUS:
-      return nodeTimesPlus(inner, chain.times, chain.plus);
+      return nodeTimesLow(inner, t, l);
     case LOW_HIGH:
-      return nodeLowHigh(inner, chain.low, chain.high);
+      return nodeLowHigh(inner, l, h);
     default:
-      return anyChainOverNode(chain, inner);
+      return anyChainOverNode(steps, k, inner);
   }
 }
 
@@ -184,18 +136,6 @@ const retriedAddTimes =
   (a: number, t: number): DelayClosure =>
   (r) =>
     multiply(add(readRetried(r), a), t);
-const retriedTimesPlus =
-  (t: number, p: number): DelayClosure =>
-  (r) =>
-    add(multiply(readRetried(r), t), p);
-const retriedTimesHigh =
-  (t: number, h: number): DelayClosure =>
-  (r) =>
-    smaller(h, multiply(readRetried(r), t));
-const retriedAddTimesHigh =
-  (a: number, t: number, h: number): DelayClosure =>
-  (r) =>
-    smaller(h, multiply(add(readRetried(r), a), t));
 const nodeTimesHigh =
   (x: DelayClosure, t: number, h: number): DelayClosure =>
   (r) =>
@@ -204,28 +144,24 @@ const nodeTimesLow =
   (x: DelayClosure, t: number, l: number): DelayClosure =>
   (r) =>
     larger(l, multiply(x(r), t));
-const nodeTimesPlus =
-  (x: DelayClosure, t: number, p: number): DelayClosure =>
-  (r) =>
-    add(multiply(x(r), t), p);
 const nodeLowHigh =
   (x: DelayClosure, l: number, h: number): DelayClosure =>
   (r) =>
     smaller(h, larger(l, x(r)));
 
 /** Any chain over `retried`, its steps tested one by one. */
-function anyChainOverRetried(chain: Readonly<Chain>): DelayClosure {
-  const { steps, add: a, times: t, over: o, plus: p, low: l, high: h } = chain;
+function anyChainOverRetried(steps: number, k: readonly number[]): DelayClosure {
+  const [a, t, o, p, l, h] = k as [number, number, number, number, number, number];
   return (r) => applySteps(readRetried(r), steps, a, t, o, p, l, h);
 }
 
 /** Any chain over a node. A literal apart from the one over `retried`, whose call of `readRetried` stays inlined. */
-function anyChainOverNode(chain: Readonly<Chain>, x: DelayClosure): DelayClosure {
-  const { steps, add: a, times: t, over: o, plus: p, low: l, high: h } = chain;
+function anyChainOverNode(steps: number, k: readonly number[], x: DelayClosure): DelayClosure {
+  const [a, t, o, p, l, h] = k as [number, number, number, number, number, number];
   return (r) => applySteps(x(r), steps, a, t, o, p, l, h);
 }
 
-/** Called from the two literals above only, so V8 inlines it into both. */
+/** Called from the two literals above only, so V8 inlines it into both. The constants are context slots, not array reads. */
 function applySteps(x: number, steps: number, a: number, t: number, o: number, p: number, l: number, h: number): number {
   let y = x;
   if ((steps & (1 << ADD)) !== 0) y = add(y, a);
@@ -258,25 +194,26 @@ function peel(node: Expression): boolean {
  * Gives the lowest step it recorded, or NO_STEP.
  */
 function peelOne(node: Expression, below: number): number {
+  // An addition is the upper step when the lower one is still free.
+  const sum = below > PLUS ? PLUS : ADD;
   switch (node.kind) {
     case "unary":
       return node.operator === "-" ? record(TIMES, -1, node.operand, below) : NO_STEP;
     case "binary": {
-      const { left, right } = node;
-      if (left.kind === "number") return constantLeft(node.operator, left.value, right, below);
-      if (right.kind !== "number") return NO_STEP;
-      const k = right.value;
-      switch (node.operator) {
-        case "+":
-          return record(below > PLUS ? PLUS : ADD, k, left, below);
-        case "-":
-          return record(below > PLUS ? PLUS : ADD, -k, left, below);
-        case "*":
-          return record(TIMES, k, left, below);
-        case "/":
-          return record(OVER, k, left, below);
+      const { left, right, operator } = node;
+      if (right.kind === "number") {
+        const k = right.value;
+        if (operator === "*") return record(TIMES, k, left, below);
+        if (operator === "/") return record(OVER, k, left, below);
+        return record(sum, operator === "-" ? -k : k, left, below);
       }
-      return NO_STEP;
+      if (left.kind !== "number") return NO_STEP;
+      if (operator === "*") return record(TIMES, left.value, right, below);
+      if (operator === "+") return record(sum, left.value, right, below);
+      // k - x = (x * -1) + k: two steps, so both must be free. k / x is no step.
+      if (operator === "/" || below <= PLUS) return NO_STEP;
+      record(PLUS, left.value, right, below);
+      return record(TIMES, -1, right, PLUS);
     }
     case "call": {
       const step = node.name === "min" ? HIGH : node.name === "max" ? LOW : NO_STEP;
@@ -290,46 +227,10 @@ function peelOne(node: Expression, below: number): number {
   }
 }
 
-/** `k op x`, the constant on the left. */
-function constantLeft(operator: string, k: number, operand: Expression, below: number): number {
-  switch (operator) {
-    case "+":
-      return record(below > PLUS ? PLUS : ADD, k, operand, below);
-    case "*":
-      return record(TIMES, k, operand, below);
-    case "-":
-      // k - x = (x * -1) + k: two steps, so both must be free.
-      if (below <= PLUS) return NO_STEP;
-      record(PLUS, k, operand, below);
-      return record(TIMES, -1, operand, PLUS);
-    default:
-      // k / x is no step.
-      return NO_STEP;
-  }
-}
-
 function record(step: number, k: number, operand: Expression, below: number): number {
   if (step >= below) return NO_STEP;
   scratch.steps |= 1 << step;
-  switch (step) {
-    case ADD:
-      scratch.add = k;
-      break;
-    case TIMES:
-      scratch.times = k;
-      break;
-    case OVER:
-      scratch.over = k;
-      break;
-    case PLUS:
-      scratch.plus = k;
-      break;
-    case LOW:
-      scratch.low = k;
-      break;
-    default:
-      scratch.high = k;
-  }
+  scratch.k[step] = k;
   scratch.base = operand;
   return step;
 }

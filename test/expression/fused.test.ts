@@ -95,18 +95,7 @@ describe("peeling a chain", () => {
   const baseOf = (source: string): Expression | undefined => {
     const parsed = parse(source);
     if (!parsed.ok) throw new Error(source);
-    const tree = foldConstants(parsed.value);
-    const operand =
-      tree.kind === "binary"
-        ? tree.left.kind === "number"
-          ? tree.right
-          : tree.left
-        : tree.kind === "call"
-          ? tree.args.find((arg) => arg.kind !== "number")
-          : tree.kind === "unary"
-            ? tree.operand
-            : undefined;
-    return operand === undefined ? undefined : chainBase(tree, operand);
+    return chainBase(foldConstants(parsed.value));
   };
 
   it.each([
