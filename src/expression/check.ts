@@ -131,8 +131,7 @@ export interface CheckFindings {
  * `blame` says (guard.ts).
  */
 export type TreeTrust =
-  | { readonly namesResolved: true; readonly plainNodes?: number | undefined }
-  | { readonly namesResolved: false; readonly blame: WalkBlame };
+  { readonly namesResolved: true; readonly plainNodes?: number | undefined } | { readonly namesResolved: false; readonly blame: WalkBlame };
 
 /**
  * The checks, and the closure the domain check compiled for them, so that
