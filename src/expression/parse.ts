@@ -5,7 +5,7 @@ import { capErrors } from "./error-limit.js";
 import { fastSyntaxError } from "./fast-syntax-error.js";
 import { fullParser } from "./lazy-chevrotain-parse.js";
 import { parseWith } from "./parse-with.js";
-import { parseReportingRefused } from "./refused-parse.js";
+import { lexSource, parseReportingRefused } from "./refused-parse.js";
 import { ROOT_WORDING } from "./root-wording.js";
 
 /**
@@ -29,14 +29,20 @@ export function parse(source: string): Result<Expression, ExpressionCode> {
 
 /**
  * The chevrotain parser's answer for a source the fast path declined: every
- * problem, up to the report limit. A plain syntax error's is found without
- * it (fast-syntax-error.ts), and so is a refused operator's (refused-parse.ts).
+ * problem, up to the report limit. Three kinds are found without it: a plain
+ * syntax error (fast-syntax-error.ts); characters no token starts with
+ * (`Math.pow`, `"1000"`, `a && b`), which chevrotain-parse.ts reports
+ * before it parses, from the same scanner (lex-scan.ts); and a well-formed
+ * source with a refused operator or a malformed number (refused-parse.ts).
  */
 function parseFully(source: string): Result<Expression, ExpressionCode> {
   const syntaxError = fastSyntaxError(source);
   if (syntaxError !== undefined) return { ok: false, diagnostics: [syntaxError] };
-  const refused = parseReportingRefused(source);
-  if (refused !== undefined) return refused;
+  const lexed = lexSource(source);
+  if (lexed.characterDiagnostics.length > 0)
+    return { ok: false, diagnostics: capErrors([...lexed.characterDiagnostics, ...lexed.numberDiagnostics]) };
+  const reported = parseReportingRefused(source, lexed);
+  if (reported !== undefined) return reported;
   chevrotainParse ??= fullParser();
   const full = chevrotainParse(source);
   return full.ok ? full : { ok: false, diagnostics: capErrors(full.diagnostics) };
