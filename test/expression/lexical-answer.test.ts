@@ -93,7 +93,19 @@ const many = fc
   .array(fc.constantFrom("$", "1_0", "?", "1", "+", "@@", "."), { minLength: EXPRESSION_LIMITS.maxReportedErrors, maxLength: 130 })
   .map((parts) => parts.join(" "));
 
-const sources = fc.oneof(soup, strayIn, many, fc.constantFrom(...JS_ISMS));
+/** Sources at and past the size limits (nesting, terms), some with a bad number, sign or stray character too. */
+const sized = fc
+  .tuple(
+    fc.integer({ min: EXPRESSION_LIMITS.maxNestingDepth - 3, max: EXPRESSION_LIMITS.maxNestingDepth + 3 }),
+    fc.integer({ min: EXPRESSION_LIMITS.maxTerms - 3, max: EXPRESSION_LIMITS.maxTerms + 3 }),
+    fc.constantFrom("1", "1_0", "-1", "$", "foo", "2 ^ 3"),
+    fc.boolean(),
+  )
+  .map(([depth, terms, operand, deep]) =>
+    deep ? `${"(".repeat(depth)}${operand}${")".repeat(depth)}` : Array.from({ length: (terms >> 1) + 1 }, () => operand).join("+"),
+  );
+
+const sources = fc.oneof(soup, strayIn, many, sized, fc.constantFrom(...JS_ISMS));
 
 /** As JSON text: equal only with the same fields, values and key order. */
 const asText = (value: unknown): string => JSON.stringify(value);
@@ -175,9 +187,23 @@ describe("the lexical diagnostics without chevrotain", () => {
     }
   });
 
-  it("still sends a syntax error with a problem before it to chevrotain", () => {
-    fullParserCalls.count = 0;
-    expect(parseExpression("foo(1) +").ok).toBe(false);
-    expect(fullParserCalls.count).toBe(1);
+  it("refuses a source past the size limits without chevrotain", () => {
+    const deep = `${"(".repeat(EXPRESSION_LIMITS.maxNestingDepth + 1)}1_0${")".repeat(EXPRESSION_LIMITS.maxNestingDepth + 1)}`;
+    const long = Array.from({ length: EXPRESSION_LIMITS.maxTerms }, () => "1").join("+");
+    for (const source of [deep, long, `-${long}`]) {
+      fullParserCalls.count = 0;
+      const parsed = parseExpression(source);
+      expect(fullParserCalls.count).toBe(0);
+      expect(parsed.ok).toBe(false);
+      expect(asText(parsed)).toBe(asText(parseThroughChevrotain(source)));
+    }
+  });
+
+  it("still sends a syntax error with a refused operator or a bad number before it to chevrotain", () => {
+    for (const source of ["2 ^ retried +", "1_000 * (", "foo(1) + 2 ^"]) {
+      fullParserCalls.count = 0;
+      expect(parseExpression(source).ok).toBe(false);
+      expect(fullParserCalls.count, source).toBe(1);
+    }
   });
 });
