@@ -20,3 +20,13 @@ export const requiredFullParser: Plugin;
 export const fastMixins: Plugin;
 /** lodash-es replaced with scripts/lodash-subset.mjs. */
 export const lodashSubset: Plugin;
+/** One of chevrotain's grammar-analysis modules the parser never runs: the names it exports, stubbed. */
+export interface UnusedModule {
+  readonly functions: readonly string[];
+  readonly classes: readonly string[];
+  readonly values?: Readonly<Record<string, unknown>>;
+}
+/** chevrotain's unused grammar-analysis modules (checks.js, llk_lookahead.js, lookahead.js, interpreter.js), by file name. */
+export const UNUSED_GRAMMAR_MODULES: Readonly<Record<string, UnusedModule>>;
+/** chevrotain's UNUSED_GRAMMAR_MODULES replaced with stubs that keep their names. */
+export const noGrammarAnalysis: Plugin;

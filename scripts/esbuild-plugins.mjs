@@ -23,6 +23,117 @@ export const hostShims = {
     parserOnlyChevrotain.setup(build);
     lodashSubset.setup(build);
     fastMixins.setup(build);
+    noGrammarAnalysis.setup(build);
+  },
+};
+
+/**
+ * chevrotain's grammar-analysis modules that this parser's configuration
+ * never runs, by their path under chevrotain/lib/src/parse/grammar/, with
+ * every name each exports: checks.js (the grammar validations, skipped with
+ * `skipValidations: true`), llk_lookahead.js and lookahead.js (the default
+ * LL(k) strategy, replaced by chevrotain-lookahead.ts's `lookaheadStrategy`,
+ * and the lookahead paths of chevrotain's own error messages, which
+ * grammar.ts's raiseNoAltException and raiseEarlyExitException replace), and
+ * interpreter.js (the walkers of error recovery, off with
+ * `recoveryEnabled: false`, and of content assist, never asked). Their
+ * code still came along, since the parser's modules import them, and ran at
+ * every first invalid expression: ~16 % of the bundled chevrotain. `PROD_TYPE`
+ * is data the engine reads, so it keeps chevrotain 11's values;
+ * test/expression/chevrotain-bundle.test.ts holds these lists to
+ * chevrotain's modules and the bundled parser to the source's answers.
+ */
+export const UNUSED_GRAMMAR_MODULES = {
+  "checks.js": {
+    functions: [
+      "validateLookahead",
+      "validateGrammar",
+      "identifyProductionForDuplicates",
+      "validateRuleDoesNotAlreadyExist",
+      "validateRuleIsOverridden",
+      "validateNoLeftRecursion",
+      "getFirstNoneTerminal",
+      "validateEmptyOrAlternative",
+      "validateAmbiguousAlternationAlternatives",
+      "validateTooManyAlts",
+      "validateSomeNonEmptyLookaheadPath",
+      "checkPrefixAlternativesAmbiguities",
+    ],
+    classes: ["OccurrenceValidationCollector", "RepetitionCollector"],
+  },
+  "llk_lookahead.js": { functions: [], classes: ["LLkLookaheadStrategy"] },
+  "lookahead.js": {
+    functions: [
+      "getProdType",
+      "getLookaheadPaths",
+      "buildLookaheadFuncForOr",
+      "buildLookaheadFuncForOptionalProd",
+      "buildAlternativesLookAheadFunc",
+      "buildSingleAlternativeLookaheadFunction",
+      "lookAheadSequenceFromAlternatives",
+      "getLookaheadPathsForOr",
+      "getLookaheadPathsForOptionalProd",
+      "containsPath",
+      "isStrictPrefixOfPath",
+      "areTokenCategoriesNotUsed",
+    ],
+    classes: [],
+    values: {
+      PROD_TYPE: {
+        0: "OPTION",
+        1: "REPETITION",
+        2: "REPETITION_MANDATORY",
+        3: "REPETITION_MANDATORY_WITH_SEPARATOR",
+        4: "REPETITION_WITH_SEPARATOR",
+        5: "ALTERNATION",
+        OPTION: 0,
+        REPETITION: 1,
+        REPETITION_MANDATORY: 2,
+        REPETITION_MANDATORY_WITH_SEPARATOR: 3,
+        REPETITION_WITH_SEPARATOR: 4,
+        ALTERNATION: 5,
+      },
+    },
+  },
+  "interpreter.js": {
+    functions: ["possiblePathsFrom", "nextPossibleTokensAfter"],
+    classes: [
+      "AbstractNextPossibleTokensWalker",
+      "NextAfterTokenWalker",
+      "AbstractNextTerminalAfterProductionWalker",
+      "NextTerminalAfterManyWalker",
+      "NextTerminalAfterManySepWalker",
+      "NextTerminalAfterAtLeastOneWalker",
+      "NextTerminalAfterAtLeastOneSepWalker",
+    ],
+  },
+};
+
+/** The stand-in for one of UNUSED_GRAMMAR_MODULES: its names, each of which throws if it is ever run. */
+function unusedModuleStub(file, { functions, classes, values = {} }) {
+  const message = (name) =>
+    JSON.stringify(`chevrotain's ${name} (${file}) is left out of this build: retry-delay's parser configuration never runs it`);
+  return [
+    ...functions.map((name) => `export function ${name}() { throw new Error(${message(name)}); }`),
+    ...classes.map((name) => `export class ${name} { constructor() { throw new Error(${message(name)}); } }`),
+    ...Object.entries(values).map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`),
+  ].join("\n");
+}
+
+/**
+ * Replaces chevrotain's UNUSED_GRAMMAR_MODULES with stubs that keep their
+ * names. Part of hostShims.
+ */
+export const noGrammarAnalysis = {
+  name: "no-grammar-analysis",
+  setup(build) {
+    build.onLoad(
+      { filter: /[\\/]chevrotain[\\/]lib[\\/]src[\\/]parse[\\/]grammar[\\/](?:checks|llk_lookahead|lookahead|interpreter)\.js$/ },
+      (args) => {
+        const file = args.path.replace(/^.*[\\/]/, "");
+        return { contents: unusedModuleStub(file, UNUSED_GRAMMAR_MODULES[file]), loader: "js" };
+      },
+    );
   },
 };
 

@@ -4,6 +4,7 @@ import { declineFast } from "./fast-recognizer.js";
 import type { ScannedToken } from "./fast-scan.js";
 import { EXPRESSION_LIMITS } from "./limits.js";
 import { callProblem, variableProblem } from "./name-problems.js";
+import { explainName } from "./names.js";
 import { PUNCTUATION } from "./operators.js";
 import { endsOperand, syntaxDiagnostic, type SyntaxFacts } from "./syntax-wording.js";
 
@@ -18,9 +19,10 @@ import { endsOperand, syntaxDiagnostic, type SyntaxFacts } from "./syntax-wordin
  * operand, a `)`, the end) and the innermost `(` still open. Its exception,
  * rule stack and thrown-and-caught unwinding cost several parses of a valid
  * expression, and it is the first invalid expression that loads chevrotain
- * at all. Anything else, and any name problem chevrotain would have found
- * before the error, is left to it. A property test holds the two equal
- * (test/expression/fast-syntax-error.test.ts).
+ * at all. The name problems chevrotain finds before the error (`foo(1) +`)
+ * are found here too, each where chevrotain's rule for it ends: a name at
+ * the token after it, a call at its `)`. Anything else is left to it. A
+ * property test holds the two equal (test/expression/fast-syntax-error.test.ts).
  */
 
 const OPEN = PUNCTUATION.open.token;
@@ -37,30 +39,36 @@ interface OpenParen {
 }
 
 /**
- * The full parser's only diagnostic for a source the fast path declined
- * with a plain syntax error, or undefined when the full parser must answer.
- * Only for a source the fast path declined: of one it accepts, this cannot
- * tell a complete expression from one cut short.
+ * The full parser's diagnostics for a source the fast path declined with a
+ * plain syntax error (the name problems before it, and the error, in source
+ * order), or undefined when the full parser must answer. Only for a source
+ * the fast path declined: of one it accepts, this cannot tell a complete
+ * expression from one cut short.
  */
-export function fastSyntaxError(source: string): ExpressionDiagnostic | undefined {
+export function fastSyntaxErrors(source: string): ExpressionDiagnostic[] | undefined {
   const declined = declineFast(source);
   // No more tokens than levels of nesting: no size or depth limit can stop either parser before the error.
   if (declined.stage !== "parse" || declined.tokens.length > EXPRESSION_LIMITS.maxNestingDepth) return undefined;
   const { tokens, at } = declined;
-  const open = openParensBefore(tokens, at);
-  if (open === undefined) return undefined;
+  const before = readBefore(tokens, at);
+  if (before === undefined) return undefined;
+  const { open, problems } = before;
   // Indexes checked first: V8 reads an array out of its bounds, and at -1 above all, on a slow path.
   const previous = at > 0 ? tokens[at - 1] : undefined;
   const innermost = open.length > 0 ? open[open.length - 1] : undefined;
   const inCall = innermost?.name !== undefined;
-  return syntaxDiagnostic({
-    needed: needed(previous, innermost, inCall),
-    inCall,
-    source,
-    found: at < tokens.length ? tokens[at] : undefined,
-    previous,
-    openParen: innermost?.offset,
-  });
+  problems.push(
+    syntaxDiagnostic({
+      needed: needed(previous, innermost, inCall),
+      inCall,
+      source,
+      found: at < tokens.length ? tokens[at] : undefined,
+      previous,
+      openParen: innermost?.offset,
+    }),
+  );
+  // A stable sort, as the full parser's: a name problem and the error may start at one offset.
+  return problems.length === 1 ? problems : problems.sort((a, b) => a.span.start - b.span.start);
 }
 
 /** What the parser needed after `previous`, inside the innermost `(` still open. */
@@ -73,12 +81,16 @@ function needed(previous: ScannedToken | undefined, innermost: OpenParen | undef
 }
 
 /**
- * The `(` still open at token `at`, innermost last; undefined when a name
- * read before it is a problem (chevrotain reports those with the syntax
- * error, as it resolves each name when its rule ends).
+ * The `(` still open at token `at`, innermost last, and the name problems
+ * chevrotain reports before it, in the order it finds them; undefined where
+ * the parser would resolve a name at the failing token itself.
  */
-function openParensBefore(tokens: readonly ScannedToken[], at: number): OpenParen[] | undefined {
+function readBefore(
+  tokens: readonly ScannedToken[],
+  at: number,
+): { readonly open: OpenParen[]; readonly problems: ExpressionDiagnostic[] } | undefined {
   const open: OpenParen[] = [];
+  const problems: ExpressionDiagnostic[] = [];
   for (let i = 0; i < at; i++) {
     const token = tokens[i] as ScannedToken;
     const top = open.length > 0 ? open[open.length - 1] : undefined;
@@ -89,18 +101,30 @@ function openParensBefore(tokens: readonly ScannedToken[], at: number): OpenPare
       open.push({ offset: token.startOffset, name: before?.kind === "Identifier" ? before : undefined, commas: 0, empty: true });
     } else if (token.kind === CLOSE) {
       const closed = open.pop();
-      if (closed?.name !== undefined && !callIsGood(closed, closed.name, token)) return undefined;
-    } else if (token.kind === "Identifier" && !(i + 1 < at && tokens[i + 1]?.kind === OPEN)) {
-      if (variableProblem(token.image, spanOf(token)) !== undefined) return undefined;
+      if (closed?.name !== undefined) {
+        const problem = callProblemAt(closed, closed.name, token);
+        if (problem !== undefined) problems.push(problem);
+      }
+    } else if (token.kind === "Identifier") {
+      const next = i + 1 < tokens.length ? tokens[i + 1] : undefined;
+      if (next?.kind === OPEN) {
+        // A `(` that is the failing token itself would be read into the call first: chevrotain's to report.
+        if (i + 1 === at) return undefined;
+        continue;
+      }
+      const problem = variableProblem(token.image, spanOf(token));
+      if (problem !== undefined) problems.push(explainName(problem));
     }
   }
-  return open;
+  return { open, problems };
 }
 
-function callIsGood(call: OpenParen, name: ScannedToken, close: ScannedToken): boolean {
+/** The root's diagnostic for the call closed by `close`, if it is a problem. */
+function callProblemAt(call: OpenParen, name: ScannedToken, close: ScannedToken): ExpressionDiagnostic | undefined {
   const given = call.empty ? 0 : call.commas + 1;
   const nameSpan = spanOf(name);
-  return callProblem(name.image, nameSpan, given, { start: nameSpan.start, end: close.startOffset + 1 }) === undefined;
+  const problem = callProblem(name.image, nameSpan, given, { start: nameSpan.start, end: close.startOffset + 1 });
+  return problem === undefined ? undefined : explainName(problem);
 }
 
 function spanOf(token: ScannedToken): Span {

@@ -2,22 +2,24 @@ import type { Result } from "../diagnostics/diagnostic.js";
 import { binaryNode, parenthesized, unaryNode, type Expression } from "./ast.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
 import { capErrors } from "./error-limit.js";
-import { readToken, skipWhitespace, tokenRecord, type ScannedToken } from "./fast-scan.js";
+import { lexWith, type Lexed } from "./lex-scan.js";
 import { resolvedName } from "./names.js";
 import { planLevels, type PlannedLevel } from "./operator-plan.js";
-import { PUNCTUATION, type TokenKind, type Unsupported } from "./operators.js";
+import { PUNCTUATION, type LexicalToken, type TokenKind, type Unsupported } from "./operators.js";
 import { refuseOperator } from "./refused-operators.js";
 import { checkSize } from "./size.js";
 import { numberValue } from "./token-patterns.js";
 
 /*
  * The chevrotain parser's answer for a sentence that is well formed but for
- * a refused operator (`2 ^ retried`, `x % 2`): the same grammar, read the
- * same way (one rule per level of the table, refused operators included,
- * names resolved as each name's rule ends, in the grammar's order), without
- * chevrotain's per-rule machinery. Anything else it does not answer: a
- * syntax error, a character or number the scanner refuses, or a source the
- * size limits stop. A property test holds it to chevrotain's diagnostics
+ * a refused operator (`2 ^ retried`, `x % 2`) or a number the language does
+ * not accept as written (`1_000`, `.5`, `1e999`): the same tokens (lex-scan.ts,
+ * the full parser's own scanner), the same grammar, read the same way (one
+ * rule per level of the table, refused operators included, names resolved as
+ * each name's rule ends, in the grammar's order), without chevrotain's
+ * per-rule machinery. Anything else it does not answer: a syntax error, a
+ * character no token starts with, or a source the size limits stop. A
+ * property test holds it to chevrotain's diagnostics
  * (test/expression/refused-parse.test.ts).
  */
 
@@ -38,7 +40,9 @@ interface ReadLevel {
   readonly rightOperand: number;
 }
 
-const LEVELS: readonly ReadLevel[] = planLevels({ unsupported: "report" }).map((planned) => ({
+const PLANNED: readonly PlannedLevel[] = planLevels({ unsupported: "report" });
+
+const LEVELS: readonly ReadLevel[] = PLANNED.map((planned) => ({
   fixity: planned.level.fixity,
   roles: new Map<TokenKind, Role>([
     ...planned.accepted.map((role): [TokenKind, Role] => [role.row.token as TokenKind, role.node]),
@@ -47,9 +51,9 @@ const LEVELS: readonly ReadLevel[] = planLevels({ unsupported: "report" }).map((
   rightOperand: planned.rightOperand,
 }));
 
-/** The texts of the refused operators: a source with none of them is not this parser's. */
-const REFUSED_TEXTS: readonly string[] = planLevels({ unsupported: "report" }).flatMap((planned) =>
-  planned.refused.map((role) => role.row.text),
+/** The kinds of the refused operators: a source with none of them (and no bad number) is not this parser's. */
+const REFUSED_KINDS: ReadonlySet<TokenKind> = new Set(
+  PLANNED.flatMap((planned) => planned.refused.map((role) => role.row.token as TokenKind)),
 );
 
 /** The tokens an expression can start with: an operand's, and the signs'. */
@@ -60,32 +64,34 @@ const STARTS_EXPRESSION = new Set<TokenKind>([
   ...LEVELS.flatMap((level) => (level.fixity === "prefix" ? [...level.roles.keys()] : [])),
 ]);
 
-/**
- * The full parser's diagnostics for a source with a refused operator (and
- * any name problems), or undefined when the full parser must answer.
- */
-export function parseReportingRefused(source: string): Result<Expression, ExpressionCode> | undefined {
-  if (!REFUSED_TEXTS.some((text) => source.includes(text))) return undefined;
-  const tokens = scanWithRefused(source);
-  if (tokens === undefined || checkSize(tokens, source.length) !== undefined) return undefined;
-  const parser = new ReportingParser(tokens);
-  const tree = parser.level(0);
-  if (tree === undefined || !parser.atEnd() || parser.problems.length === 0) return undefined;
-  // A stable sort, as the full parser's.
-  return { ok: false, diagnostics: capErrors(parser.problems.sort((a, b) => a.span.start - b.span.start)) };
+/** A token as the size pre-scan and this parser read it. */
+function lexicalToken(source: string, kind: TokenKind, start: number, end: number): LexicalToken {
+  return { kind, image: source.slice(start, end), startOffset: start };
 }
 
-/** Every token, refused operators included, or undefined where a character or number is refused. */
-function scanWithRefused(source: string): ScannedToken[] | undefined {
-  const tokens: ScannedToken[] = [];
-  const token = tokenRecord();
-  for (let i = skipWhitespace(source, 0); i < source.length; i = skipWhitespace(source, token.end)) {
-    // A refused operator is read with its row; anything else that is not read stops this parser.
-    if (!readToken(source, i, token) && token.fixed === undefined) return undefined;
-    const { kind, end, fixed } = token;
-    tokens.push({ kind, image: source.slice(i, end), startOffset: i, value: undefined, fixed });
-  }
-  return tokens;
+/** The tokens and lexical diagnostics of a source, as the full parser's scanner reads them, in the shape this parser reads. */
+export function lexSource(source: string): Lexed<LexicalToken> {
+  return lexWith(source, lexicalToken);
+}
+
+/**
+ * The full parser's diagnostics for a well-formed source with a refused
+ * operator or a malformed or out-of-range number (and any name problems),
+ * or undefined when the full parser must answer. `lexed` is the source's
+ * {@link lexSource}, when the caller has it already.
+ */
+export function parseReportingRefused(source: string, lexed = lexSource(source)): Result<Expression, ExpressionCode> | undefined {
+  const { tokens, numberDiagnostics, characterDiagnostics } = lexed;
+  if (characterDiagnostics.length > 0) return undefined;
+  if (numberDiagnostics.length === 0 && !tokens.some((token) => REFUSED_KINDS.has(token.kind))) return undefined;
+  if (checkSize(tokens, source.length) !== undefined) return undefined;
+  const parser = new ReportingParser(tokens);
+  const tree = parser.level(0);
+  if (tree === undefined || !parser.atEnd()) return undefined;
+  // Numbers first, then the parser's problems, stably sorted by where they start: the full parser's order.
+  const problems = [...numberDiagnostics, ...parser.problems];
+  if (problems.length === 0) return undefined;
+  return { ok: false, diagnostics: capErrors(problems.sort((a, b) => a.span.start - b.span.start)) };
 }
 
 /** The grammar of grammar.ts, rule for rule, over scanned tokens; undefined wherever it would raise a syntax error. */
@@ -93,7 +99,7 @@ class ReportingParser {
   readonly problems: ExpressionDiagnostic[] = [];
   private next = 0;
 
-  constructor(private readonly tokens: readonly ScannedToken[]) {}
+  constructor(private readonly tokens: readonly LexicalToken[]) {}
 
   atEnd(): boolean {
     return this.next === this.tokens.length;
@@ -125,7 +131,7 @@ class ReportingParser {
     return left;
   }
 
-  private infix(role: Exclude<Role, { kind: "unary" }>, operator: ScannedToken, left: Expression, right: Expression): Expression {
+  private infix(role: Exclude<Role, { kind: "unary" }>, operator: LexicalToken, left: Expression, right: Expression): Expression {
     if (role.kind === "binary") return binaryNode(role.operator, left, right);
     const span = { start: operator.startOffset, end: operator.startOffset + operator.image.length };
     const refused = refuseOperator(role.unsupported, span, left, right);
@@ -152,7 +158,7 @@ class ReportingParser {
   }
 
   // nameOrCall = name , [ "(" , [ arguments ] , ")" ] ;   arguments = expression , { "," , expression } ;
-  private nameOrCall(name: ScannedToken): Expression | undefined {
+  private nameOrCall(name: LexicalToken): Expression | undefined {
     this.next++;
     const nameSpan = spanOf(name);
     if (this.peek()?.kind !== OPEN) return resolvedName(name.image, nameSpan, undefined, this.problems);
@@ -174,11 +180,11 @@ class ReportingParser {
     return resolvedName(name.image, nameSpan, { args, closeStart: close.startOffset }, this.problems);
   }
 
-  private peek(): ScannedToken | undefined {
+  private peek(): LexicalToken | undefined {
     return this.next < this.tokens.length ? this.tokens[this.next] : undefined;
   }
 }
 
-function spanOf(token: ScannedToken): { start: number; end: number } {
+function spanOf(token: LexicalToken): { start: number; end: number } {
   return { start: token.startOffset, end: token.startOffset + token.image.length };
 }

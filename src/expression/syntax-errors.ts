@@ -8,7 +8,7 @@ import {
   type TokenType,
 } from "chevrotain";
 import type { ExpressionDiagnostic } from "./codes.js";
-import { lastTokenBefore } from "./chevrotain-lex.js";
+import { lastTokenBefore } from "./lexical-diagnostics.js";
 import type { LexicalToken } from "./operators.js";
 import { syntaxDiagnostic, type SyntaxFacts } from "./syntax-wording.js";
 import { RParen, tokenKind } from "./tokens.js";

@@ -96,6 +96,15 @@ const KIND_BY_TYPE = new Map<TokenType, TokenKind>([
   ...OPERATORS.map((row, i): [TokenType, TokenKind] => [operatorTokens[i] as TokenType, row.token]),
 ]);
 
+const TYPE_BY_KIND = new Map<TokenKind, TokenType>([...KIND_BY_TYPE].map(([type, kind]): [TokenKind, TokenType] => [kind, type]));
+
+/** The token type of a kind: what the scanner (chevrotain-lex.ts) gives the parser for a token lex-scan.ts read. */
+export function tokenTypeOf(kind: TokenKind): TokenType {
+  const type = TYPE_BY_KIND.get(kind);
+  if (type === undefined) throw new Error(`the token kind ${kind} has no type`);
+  return type;
+}
+
 /** The kind of a lexed token, as the size pre-scan and the fast recognizer name it. */
 export function tokenKind(type: TokenType): TokenKind {
   const kind = KIND_BY_TYPE.get(type);

@@ -1,10 +1,10 @@
 import { build } from "esbuild";
 import fc from "fast-check";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hostShims } from "../../scripts/esbuild-plugins.mjs";
+import { hostShims, UNUSED_GRAMMAR_MODULES } from "../../scripts/esbuild-plugins.mjs";
 import { parseWithChevrotain } from "../../src/expression/chevrotain-parse.js";
 import { ExpressionGrammar } from "../../src/expression/grammar.js";
 
@@ -20,8 +20,14 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const LEXER_MODULES =
   /chevrotain[\\/]lib[\\/]src[\\/]scan[\\/](?:lexer\.js|lexer_errors_public\.js|reg_exp\.js|reg_exp_parser\.js)|regexp-to-ast/;
 
+/** chevrotain's grammar-analysis modules that the builds replace with stubs. */
+const GRAMMAR_DIR = join(root, "node_modules/chevrotain/lib/src/parse/grammar");
+const STUBBED = /chevrotain[\\/]lib[\\/]src[\\/]parse[\\/]grammar[\\/](?:checks|llk_lookahead|lookahead|interpreter)\.js$/;
+
 let dir: string;
 let inputs: string[];
+/** Bytes each stubbed module left in the bundle. */
+let stubBytes: Map<string, number>;
 let bundled: typeof parseWithChevrotain;
 let BundledGrammar: typeof ExpressionGrammar;
 
@@ -47,6 +53,13 @@ beforeAll(async () => {
   // The modules that left code in the bundle (the metafile's inputs also list the ones tree-shaken to nothing).
   inputs = Object.values(result.metafile.outputs).flatMap((output) =>
     Object.entries(output.inputs).flatMap(([path, { bytesInOutput }]) => (bytesInOutput > 0 ? [path] : [])),
+  );
+  stubBytes = new Map(
+    Object.values(result.metafile.outputs).flatMap((output) =>
+      Object.entries(output.inputs).flatMap(([path, { bytesInOutput }]): [string, number][] =>
+        STUBBED.test(path) ? [[path.replace(/^.*[\\/]/, ""), bytesInOutput]] : [],
+      ),
+    ),
   );
   const file = join(dir, "parser.mjs");
   writeFileSync(file, result.outputFiles[0]?.text ?? "");
@@ -91,6 +104,25 @@ describe("the chevrotain parser as the builds bundle it", () => {
       return levels;
     };
     expect(chain(new BundledGrammar())).toEqual(chain(new ExpressionGrammar()));
+  });
+
+  it("stubs exactly the exports of chevrotain's unused grammar-analysis modules, and PROD_TYPE keeps its values", async () => {
+    expect(Object.keys(UNUSED_GRAMMAR_MODULES).sort()).toEqual(["checks.js", "interpreter.js", "llk_lookahead.js", "lookahead.js"]);
+    for (const [file, stub] of Object.entries(UNUSED_GRAMMAR_MODULES)) {
+      // A new or renamed export in chevrotain (a version past ~11.2.0) fails here, before a build can miss it.
+      const real = (await import(pathToFileURL(join(GRAMMAR_DIR, file)).href)) as Record<string, unknown>;
+      const values = stub.values ?? {};
+      expect([...stub.functions, ...stub.classes, ...Object.keys(values)].sort(), file).toEqual(Object.keys(real).sort());
+      for (const name of stub.functions) expect(typeof real[name], `${file} ${name}`).toBe("function");
+      for (const name of stub.classes) expect(String(real[name]), `${file} ${name}`).toMatch(/^class /);
+      for (const [name, value] of Object.entries(values)) expect(value, `${file} ${name}`).toEqual(real[name]);
+    }
+  });
+
+  it("leaves only the stubs of the unused grammar-analysis modules in the bundle", () => {
+    // The whole modules were ~16 % of the bundled chevrotain; a stub is a line per name the parser imports.
+    expect([...stubBytes.keys()].sort()).toEqual(["checks.js", "interpreter.js", "llk_lookahead.js", "lookahead.js"]);
+    for (const [file, bytes] of stubBytes) expect(bytes, file).toBeLessThan(statSync(join(GRAMMAR_DIR, file)).size / 2);
   });
 
   it("parses any token soup exactly as the source does", () => {

@@ -7,7 +7,7 @@ import { parseWithChevrotain } from "../../src/expression/chevrotain-parse.js";
 import type { ExpressionCode } from "../../src/expression/codes.js";
 import { capErrors } from "../../src/expression/error-limit.js";
 import { recognize } from "../../src/expression/fast-parse.js";
-import { fastSyntaxError } from "../../src/expression/fast-syntax-error.js";
+import { fastSyntaxErrors } from "../../src/expression/fast-syntax-error.js";
 import { explainParseFailure } from "../../src/expression/mistakes.js";
 import { parseWith } from "../../src/expression/parse-with.js";
 import { ROOT_WORDING } from "../../src/expression/root-wording.js";
@@ -52,6 +52,12 @@ const invalid = fc.oneof(soup, broken);
 /** As JSON text: equal only with the same fields, values and key order. */
 const asText = (value: unknown): string => JSON.stringify(value);
 
+/** chevrotain's answer, capped as parse.ts caps it. */
+function chevrotainAnswer(source: string): Result<Expression, ExpressionCode> {
+  const full = parseWithChevrotain(source);
+  return full.ok ? full : { ok: false, diagnostics: capErrors(full.diagnostics) };
+}
+
 /** The root's parse as it was without the fast syntax diagnosis: every source the fast path declines goes to chevrotain. */
 function parseThroughChevrotain(source: string): Result<Expression, ExpressionCode> {
   const parsed = parseWith(
@@ -70,8 +76,8 @@ describe("the fast syntax diagnosis", () => {
     fc.assert(
       fc.property(invalid, (source) => {
         // It is asked only about what the fast path declined.
-        const fast = recognize(source) === undefined ? fastSyntaxError(source) : undefined;
-        if (fast !== undefined) expect(asText(parseWithChevrotain(source))).toBe(asText({ ok: false, diagnostics: [fast] }));
+        const fast = recognize(source) === undefined ? fastSyntaxErrors(source) : undefined;
+        if (fast !== undefined) expect(asText(chevrotainAnswer(source))).toBe(asText({ ok: false, diagnostics: capErrors(fast) }));
       }),
     );
   });
@@ -95,14 +101,36 @@ describe("the fast syntax diagnosis", () => {
     ];
     for (const source of answered) {
       expect(recognize(source), source).toBeUndefined();
-      const fast = fastSyntaxError(source);
-      expect(fast, source).toBeDefined();
-      expect(asText(parseWithChevrotain(source)), source).toBe(asText({ ok: false, diagnostics: [fast] }));
+      const fast = fastSyntaxErrors(source);
+      expect(fast, source).toHaveLength(1);
+      expect(asText(parseWithChevrotain(source)), source).toBe(asText({ ok: false, diagnostics: fast }));
     }
-    // A refused operator, a stray character, a malformed number: chevrotain's to report. So is a
-    // name problem before the error, which chevrotain reports with it, and an input past the limits' reach.
-    const left = ["max(1000, 2 ^ retried)", "Math.pow(2, retried)", "1_000 *", "foo * ", "pow(1) +", "exp(1, 2) * (", "1 + ".repeat(40)];
-    for (const source of left) expect(fastSyntaxError(source), source).toBeUndefined();
+    // A refused operator, a stray character, a malformed number: chevrotain's to report; so is an input past the limits' reach.
+    const left = ["max(1000, 2 ^ retried)", "Math.pow(2, retried)", "1_000 *", "2 ^ retried +", "1 + ".repeat(40)];
+    for (const source of left) expect(fastSyntaxErrors(source), source).toBeUndefined();
+  });
+
+  it("finds the name problems chevrotain reports with the error, where its rules end", () => {
+    const answered: [string, string[]][] = [
+      ["foo * ", ["unknown-variable", "unexpected-end"]],
+      ["foo(1) +", ["unknown-function", "unexpected-end"]],
+      ["pow(1) +", ["wrong-arity", "unexpected-end"]],
+      ["exp(1, 2) * (", ["wrong-arity", "unexpected-end"]],
+      ["min(retried) + (", ["wrong-arity", "unexpected-end"]],
+      ["pow(retries, foo(x)) 1", ["unknown-variable", "unknown-function", "unknown-variable", "missing-operator"]],
+      ["exponential 2", ["strategy-name", "missing-operator"]],
+      // The call is still open at the error: chevrotain has not resolved it, nor its name.
+      ["foo(retries", ["unknown-variable", "unclosed-paren"]],
+    ];
+    for (const [source, codes] of answered) {
+      expect(recognize(source), source).toBeUndefined();
+      const fast = fastSyntaxErrors(source);
+      expect(
+        fast?.map((d) => d.code),
+        source,
+      ).toEqual(codes);
+      expect(asText(chevrotainAnswer(source)), source).toBe(asText({ ok: false, diagnostics: capErrors(fast ?? []) }));
+    }
   });
 
   it("leaves the root's parseExpression and tryCompile exactly as they were without it", () => {
