@@ -37,6 +37,19 @@ export interface Bounds {
   readonly trend: Trend;
 }
 
+/*
+ * The operator and builtin tables name their rows' rules here (`bounds:
+ * "addBounds"`) rather than import them, and domain-bounds.ts applies them:
+ * so retry-delay/runtime, which bundles the tables but analyses no
+ * interval, bundles none of this module (docs/packaging.md).
+ */
+type Rules = typeof import("./interval.js");
+type RuleNamed<F> = { [K in keyof Rules]: Rules[K] extends F ? K : never }[keyof Rules];
+/** The name of a rule here that bounds an operation on one operand, as a row of the builtin table gives it. */
+export type SingleRule = RuleNamed<(x: Bounds) => Bounds>;
+/** The name of a rule here that bounds an operation on two operands, as a row of either table gives it. */
+export type PairRule = RuleNamed<(x: Bounds, y: Bounds) => Bounds>;
+
 /** Every double of magnitude 2^52 or more is a whole number. */
 export const WHOLE_FROM = 2 ** 52;
 
@@ -154,19 +167,19 @@ export function divideBounds(a: Bounds, b: Bounds): Bounds {
 }
 
 /**
- * The rule of a non-decreasing function of one argument (`exp`, `floor`,
- * `ceil`, `round`): the bounds of the ends, the argument's trend.
+ * The rule of a non-decreasing function `fn` of one argument (`exp`,
+ * `floor`, `ceil`, `round`), applied to `x`: the bounds of the ends, the
+ * argument's trend.
  */
-export function risingBounds(fn: (x: number) => number, { keepsWhole }: { readonly keepsWhole: boolean }): (x: Bounds) => Bounds {
-  return (x) => (isNanOnly(x) ? NAN_ONLY : bounds(fn(x.lo), fn(x.hi), x.nan, keepsWhole, x.trend));
+export function risingBounds(fn: (x: number) => number, { keepsWhole }: { readonly keepsWhole: boolean }, x: Bounds): Bounds {
+  return isNanOnly(x) ? NAN_ONLY : bounds(fn(x.lo), fn(x.hi), x.nan, keepsWhole, x.trend);
 }
 
-/** The rule of `min` or `max`: non-decreasing in both arguments, NaN if either is. */
-export function risingPairBounds(fn: (x: number, y: number) => number): (x: Bounds, y: Bounds) => Bounds {
-  return (x, y) =>
-    eitherNanOnly(x, y)
-      ? NAN_ONLY
-      : bounds(fn(x.lo, y.lo), fn(x.hi, y.hi), x.nan || y.nan, x.integral && y.integral, combine(x.trend, y.trend));
+/** The rule of `min` or `max` (`fn`), applied to `x` and `y`: non-decreasing in both arguments, NaN if either is. */
+export function risingPairBounds(fn: (x: number, y: number) => number, x: Bounds, y: Bounds): Bounds {
+  return eitherNanOnly(x, y)
+    ? NAN_ONLY
+    : bounds(fn(x.lo, y.lo), fn(x.hi, y.hi), x.nan || y.nan, x.integral && y.integral, combine(x.trend, y.trend));
 }
 
 /** `sqrt(x)`: NaN below 0. */

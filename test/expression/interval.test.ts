@@ -67,7 +67,7 @@ describe("interval rules at their edges", () => {
       negateBounds(NAN_ONLY),
       absBounds(NAN_ONLY),
       sqrtBounds(NAN_ONLY),
-      risingBounds(Math.exp, { keepsWhole: false })(NAN_ONLY),
+      risingBounds(Math.exp, { keepsWhole: false }, NAN_ONLY),
     ])
       expect(result).toEqual(NAN_ONLY);
     expect(isNanOnly(NAN_ONLY)).toBe(true);
