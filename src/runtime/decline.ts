@@ -51,9 +51,11 @@ function atCharacter(source: string, at: number): ExpressionDiagnostic {
   const number = NUMBER_PATTERN.exec(source.slice(at));
   if (number?.index === 0) {
     const image = number[0];
-    return VALID_NUMBER.test(image)
-      ? short("number-out-of-range", `the number \`${image}\` is too large`, at, image.length)
-      : short("malformed-number", `the number \`${image}\` is not written as the language accepts`, at, image.length);
+    if (!VALID_NUMBER.test(image))
+      return short("malformed-number", `the number \`${image}\` is not written as the language accepts`, at, image.length);
+    if (!Number.isFinite(Number(image))) return short("number-out-of-range", `the number \`${image}\` is too large`, at, image.length);
+    // A valid finite number stops the scanner only by what follows it (`1.2.3`): that is the problem.
+    return atCharacter(source, at + image.length);
   }
   const character = String.fromCodePoint(source.codePointAt(at) ?? 0);
   return short("unexpected-character", `unexpected character \`${character}\``, at, character.length);

@@ -272,6 +272,8 @@ describe("retry-delay/runtime's short diagnostic", () => {
     ["1_000", "malformed-number", { start: 0, end: 5 }],
     ["retried * .5", "malformed-number", { start: 10, end: 12 }],
     ["5.", "malformed-number", { start: 0, end: 2 }],
+    // A finite number is not too large: what follows it stopped the scanner, as the root says.
+    ["1.2.3 * retried", "malformed-number", { start: 3, end: 5 }],
     ["retried $ 2", "unexpected-character", { start: 8, end: 9 }],
     ["2 * \u{1F600}", "unexpected-character", { start: 4, end: 6 }],
     ["30s", "missing-operator", { start: 2, end: 3 }],
@@ -290,6 +292,14 @@ describe("retry-delay/runtime's short diagnostic", () => {
     );
     // The root reports the same source as invalid, in full.
     expect(rootTryCompile(source).ok).toBe(false);
+  });
+
+  it("calls a number too large only when it is, and then gives the root's code and span", () => {
+    for (const source of ["1e400 * retried", "1.2.3 * retried", `${"9".repeat(400)} + 1`]) {
+      const [root] = rootTryCompile(source).diagnostics;
+      const [runtime] = tryCompile(source).diagnostics;
+      expect(runtime && decided([runtime]), source).toEqual(root && decided([root]));
+    }
   });
 
   it.each([
