@@ -16,7 +16,8 @@
  * no warnings, and its `range` is the root's whenever `retries` times the
  * expression's size is within the checks' evaluation budget (every
  * `retries` up to 18,750 for a ten-node expression); past it, the
- * extremes of the values evaluated, with `bounds` that hold every delay
+ * extremes of the values evaluated, with unbounded `bounds`, since the
+ * interval analysis that narrows the root's is left out too
  * (src/runtime/range.ts). For the warnings, and every problem explained
  * with hints and fixes, compile the same source with the root `retry-delay`
  * entry.

@@ -1,5 +1,5 @@
 import { expectNumber } from "../diagnostics/arguments.js";
-import { absBounds, powBounds, risingBounds, risingPairBounds, sqrtBounds, type Bounds } from "./interval.js";
+import type { PairRule, SingleRule } from "./interval.js";
 import { readRetried } from "./retried.js";
 
 /**
@@ -79,8 +79,14 @@ export type Builtin = UnaryBuiltin | BinaryBuiltin;
  * factories are compiler internals, so they stay out of the public type.
  */
 interface UnaryDefinition extends Omit<UnaryBuiltin, "signature"> {
-  /** What the result can be, given what the argument can be (see interval.ts). */
-  readonly bounds: (x: Bounds) => Bounds;
+  /**
+   * What the result can be, given what the argument can be: a rule of
+   * interval.ts by name, or `rising` for a function that never falls as its
+   * argument grows (its bounds are its values at the ends), which may keep
+   * whole numbers whole. Named, not imported, so that retry-delay/runtime
+   * bundles no interval analysis (domain-bounds.ts applies the rules).
+   */
+  readonly bounds: SingleRule | { readonly rising: { readonly keepsWhole: boolean } };
   readonly closures: {
     /** `f(arg(r))` */
     readonly of: (arg: DelayClosure) => DelayClosure;
@@ -90,8 +96,8 @@ interface UnaryDefinition extends Omit<UnaryBuiltin, "signature"> {
 }
 
 interface BinaryDefinition extends Omit<BinaryBuiltin, "signature"> {
-  /** What the result can be, given what the arguments can be (see interval.ts). */
-  readonly bounds: (x: Bounds, y: Bounds) => Bounds;
+  /** As a unary builtin's `bounds`; `rising` never falls as either argument grows. */
+  readonly bounds: PairRule | "rising";
   readonly closures: {
     /** `f(a(r), b(r))` */
     readonly of: (a: DelayClosure, b: DelayClosure) => DelayClosure;
@@ -137,7 +143,7 @@ const table: readonly BuiltinDefinition[] = [
     arity: 2,
     doc: "x raised to the power y.",
     evaluate: Math.pow,
-    bounds: powBounds,
+    bounds: "powBounds",
     closures: {
       of: (a, b) => (r) => Math.pow(a(r), b(r)),
       constantLeft: (c, b) => (r) => Math.pow(c, b(r)),
@@ -151,7 +157,7 @@ const table: readonly BuiltinDefinition[] = [
     arity: 1,
     doc: "e raised to the power x.",
     evaluate: Math.exp,
-    bounds: risingBounds(Math.exp, { keepsWhole: false }),
+    bounds: { rising: { keepsWhole: false } },
     closures: {
       of: (a) => (r) => Math.exp(a(r)),
       ofRetried: () => (r) => Math.exp(readRetried(r)),
@@ -162,7 +168,7 @@ const table: readonly BuiltinDefinition[] = [
     arity: 1,
     doc: "The square root of x; NaN for negative x.",
     evaluate: Math.sqrt,
-    bounds: sqrtBounds,
+    bounds: "sqrtBounds",
     closures: {
       of: (a) => (r) => Math.sqrt(a(r)),
       ofRetried: () => (r) => Math.sqrt(readRetried(r)),
@@ -173,7 +179,7 @@ const table: readonly BuiltinDefinition[] = [
     arity: 1,
     doc: "The absolute value of x.",
     evaluate: Math.abs,
-    bounds: absBounds,
+    bounds: "absBounds",
     closures: {
       of: (a) => (r) => Math.abs(a(r)),
       ofRetried: () => (r) => Math.abs(readRetried(r)),
@@ -184,7 +190,7 @@ const table: readonly BuiltinDefinition[] = [
     arity: 1,
     doc: "The greatest integer not above x.",
     evaluate: Math.floor,
-    bounds: risingBounds(Math.floor, { keepsWhole: true }),
+    bounds: { rising: { keepsWhole: true } },
     closures: {
       of: (a) => (r) => Math.floor(a(r)),
       ofRetried: () => (r) => Math.floor(readRetried(r)),
@@ -195,7 +201,7 @@ const table: readonly BuiltinDefinition[] = [
     arity: 1,
     doc: "The least integer not below x.",
     evaluate: Math.ceil,
-    bounds: risingBounds(Math.ceil, { keepsWhole: true }),
+    bounds: { rising: { keepsWhole: true } },
     closures: {
       of: (a) => (r) => Math.ceil(a(r)),
       ofRetried: () => (r) => Math.ceil(readRetried(r)),
@@ -206,7 +212,7 @@ const table: readonly BuiltinDefinition[] = [
     arity: 1,
     doc: "x rounded to the nearest integer, halves away from zero (like Go's math.Round, unlike JavaScript's Math.round).",
     evaluate: roundHalf,
-    bounds: risingBounds(roundHalf, { keepsWhole: true }),
+    bounds: { rising: { keepsWhole: true } },
     closures: {
       of: (a) => (r) => roundHalf(a(r)),
       ofRetried: () => (r) => roundHalf(readRetried(r)),
@@ -217,7 +223,7 @@ const table: readonly BuiltinDefinition[] = [
     arity: 2,
     doc: "The smaller of x and y; NaN if either is NaN.",
     evaluate: Math.min,
-    bounds: risingPairBounds(Math.min),
+    bounds: "rising",
     closures: {
       of: (a, b) => (r) => Math.min(a(r), b(r)),
       constantLeft: (c, b) => (r) => Math.min(c, b(r)),
@@ -231,7 +237,7 @@ const table: readonly BuiltinDefinition[] = [
     arity: 2,
     doc: "The larger of x and y; NaN if either is NaN.",
     evaluate: Math.max,
-    bounds: risingPairBounds(Math.max),
+    bounds: "rising",
     closures: {
       of: (a, b) => (r) => Math.max(a(r), b(r)),
       constantLeft: (c, b) => (r) => Math.max(c, b(r)),

@@ -1,7 +1,39 @@
 import type { BinaryOperator, Expression } from "./ast.js";
 import { lookupDefinition } from "./builtins.js";
-import { ANYTHING, constantBounds, negateBounds, retriedBounds, type Bounds } from "./interval.js";
+import {
+  absBounds,
+  addBounds,
+  ANYTHING,
+  constantBounds,
+  divideBounds,
+  multiplyBounds,
+  negateBounds,
+  powBounds,
+  retriedBounds,
+  risingBounds,
+  risingPairBounds,
+  sqrtBounds,
+  subtractBounds,
+  type Bounds,
+  type PairRule,
+  type SingleRule,
+} from "./interval.js";
 import { infixArithmetic } from "./operators.js";
+
+/**
+ * The rules of interval.ts that the tables' rows name, by name. TypeScript
+ * holds this to every rule the module has, so a row can name any of them.
+ */
+const RULES: { readonly [Name in SingleRule | PairRule]: (typeof import("./interval.js"))[Name] } = {
+  absBounds,
+  addBounds,
+  divideBounds,
+  multiplyBounds,
+  negateBounds,
+  powBounds,
+  sqrtBounds,
+  subtractBounds,
+};
 
 /**
  * What a (folded, checked) tree can evaluate to for `retried` in
@@ -24,14 +56,23 @@ export function boundsOver(node: Expression, first: number, last: number): Bound
       const builtin = lookupDefinition(node.name);
       const [x, y] = node.args;
       if (builtin === undefined || x === undefined || builtin.arity !== node.args.length) return ANYTHING;
-      if (builtin.arity === 1) return builtin.bounds(boundsOver(x, first, last));
-      return y === undefined ? ANYTHING : builtin.bounds(boundsOver(x, first, last), boundsOver(y, first, last));
+      if (builtin.arity === 1) {
+        const rule = builtin.bounds;
+        const bounds = boundsOver(x, first, last);
+        // A rising function is bounded by its own values at the ends.
+        return typeof rule === "string" ? RULES[rule](bounds) : risingBounds(builtin.evaluate, rule.rising, bounds);
+      }
+      if (y === undefined) return ANYTHING;
+      const xBounds = boundsOver(x, first, last);
+      const yBounds = boundsOver(y, first, last);
+      return builtin.bounds === "rising" ? risingPairBounds(builtin.evaluate, xBounds, yBounds) : RULES[builtin.bounds](xBounds, yBounds);
     }
   }
 }
 
 function operatorBounds(operator: BinaryOperator, left: Bounds, right: Bounds): Bounds {
-  return infixArithmetic(operator)?.bounds(left, right) ?? ANYTHING;
+  const rule = infixArithmetic(operator)?.bounds;
+  return rule === undefined ? ANYTHING : RULES[rule](left, right);
 }
 
 /** How many nodes a tree has: the cost of one evaluation, in the units of the domain check's budget. */

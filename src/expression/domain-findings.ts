@@ -39,7 +39,8 @@ export interface DelayRange {
    * `domain-check-sampled` info says so), or retry-delay/runtime, which has
    * no such analysis, did not evaluate every value. `min` and `max` are then
    * the extremes of the values checked, and every finite delay lies within
-   * `lowest … highest`.
+   * `lowest … highest`: the root narrows them by interval analysis, and
+   * retry-delay/runtime's are `-Infinity … Infinity`.
    */
   readonly bounds?: { readonly lowest: number; readonly highest: number };
 }

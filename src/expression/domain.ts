@@ -3,7 +3,7 @@ import type { DelayClosure } from "./builtins.js";
 import { boundsOver, countNodes } from "./domain-bounds.js";
 import { DomainFindings, type DomainCode } from "./domain-findings.js";
 import { foldConstants } from "./fold.js";
-import { ANYTHING, isNanOnly, type Bounds } from "./interval.js";
+import { ANYTHING, isNanOnly, WHOLE_FROM, type Bounds } from "./interval.js";
 
 /*
  * The domain check with bounded work. It evaluates the delay at every
@@ -42,8 +42,6 @@ const SEARCH_COST = 6 * 21;
 export const CALL_COST = 10;
 /** Runs this short are evaluated, not analysed, whenever the budget allows. */
 const SHORT_RUN = 64;
-/** The first double of each magnitude from which every value is a whole number. */
-const WHOLE_FROM = 2 ** 52;
 
 interface Run {
   readonly first: number;

@@ -13,7 +13,7 @@
 
 import type { BinaryOperator, UnaryOperator } from "./ast.js";
 import type { DelayClosure } from "./builtins.js";
-import { addBounds, divideBounds, multiplyBounds, subtractBounds, type Bounds } from "./interval.js";
+import type { PairRule } from "./interval.js";
 import { readRetried } from "./retried.js";
 
 /**
@@ -106,8 +106,12 @@ export interface OperatorClosures {
 export interface InfixArithmetic {
   /** IEEE-754 double arithmetic, as JavaScript (and Go's float64) computes it: the interpreter and the constant folder. */
   readonly evaluate: (a: number, b: number) => number;
-  /** What the result can be, given what the operands can be (interval.ts): the domain check's analysis. */
-  readonly bounds: (a: Bounds, b: Bounds) => Bounds;
+  /**
+   * The rule of interval.ts that says what the result can be, given what the
+   * operands can be: the domain check's analysis. Named, not imported, so
+   * that retry-delay/runtime bundles no interval analysis.
+   */
+  readonly bounds: PairRule;
   /** The compiled closures. */
   readonly closures: OperatorClosures;
 }
@@ -166,7 +170,7 @@ export const OPERATORS = [
       printed: " + ",
       arithmetic: {
         evaluate: (a, b) => a + b,
-        bounds: addBounds,
+        bounds: "addBounds",
         closures: {
           nodes: (a, b) => (r) => a(r) + b(r),
           nodeConstant: (a, c) => (r) => a(r) + c,
@@ -189,7 +193,7 @@ export const OPERATORS = [
       printed: " - ",
       arithmetic: {
         evaluate: (a, b) => a - b,
-        bounds: subtractBounds,
+        bounds: "subtractBounds",
         closures: {
           nodes: (a, b) => (r) => a(r) - b(r),
           nodeConstant: (a, c) => (r) => a(r) - c,
@@ -212,7 +216,7 @@ export const OPERATORS = [
       printed: " * ",
       arithmetic: {
         evaluate: (a, b) => a * b,
-        bounds: multiplyBounds,
+        bounds: "multiplyBounds",
         closures: {
           nodes: (a, b) => (r) => a(r) * b(r),
           nodeConstant: (a, c) => (r) => a(r) * c,
@@ -234,7 +238,7 @@ export const OPERATORS = [
       printed: " / ",
       arithmetic: {
         evaluate: (a, b) => a / b,
-        bounds: divideBounds,
+        bounds: "divideBounds",
         closures: {
           nodes: (a, b) => (r) => a(r) / b(r),
           nodeConstant: (a, c) => (r) => a(r) / c,

@@ -1,11 +1,11 @@
-import type { Result, Span } from "../diagnostics/diagnostic.js";
+import type { Result } from "../diagnostics/diagnostic.js";
 import type { Expression } from "../expression/ast.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "../expression/codes.js";
 import { declineFast } from "../expression/fast-recognizer.js";
 import type { ScannedToken } from "../expression/fast-scan.js";
 import { OPERATORS, PUNCTUATION } from "../expression/operators.js";
 import { NUMBER_PATTERN, VALID_NUMBER } from "../expression/token-patterns.js";
-import { shortDiagnostic } from "./wording.js";
+import { shortError } from "./wording.js";
 
 /*
  * retry-delay/runtime's answer for a source the fast recognizer declines. The
@@ -33,8 +33,9 @@ export function declinedSource(source: string): Result<Expression, ExpressionCod
   return { ok: false, diagnostics: [diagnostic] };
 }
 
-function short(code: ExpressionCode, message: string, span: Span): ExpressionDiagnostic {
-  return shortDiagnostic(code, "error", message, span);
+/** An error over the `length` characters from `start`, in the runtime's short form. */
+function short(code: ExpressionCode, message: string, start: number, length: number): ExpressionDiagnostic {
+  return shortError(code, message, { start, end: start + length });
 }
 
 /** Where the scanner stopped: an operator the language refuses, a number it does not accept, or a stray character. */
@@ -44,19 +45,20 @@ function atCharacter(source: string, at: number): ExpressionDiagnostic {
     if (source.startsWith(row.text, at) && (refused === undefined || row.text.length > refused.text.length)) refused = row;
   }
   if (refused !== undefined && "unsupported" in refused.infix) {
-    return short("unsupported-operator", refused.infix.unsupported.message, { start: at, end: at + refused.text.length });
+    return short("unsupported-operator", refused.infix.unsupported.message, at, refused.text.length);
   }
-  const number = new RegExp(NUMBER_PATTERN.source, "y");
-  number.lastIndex = at;
-  const image = number.exec(source)?.[0];
-  if (image !== undefined) {
-    const span = { start: at, end: at + image.length };
-    return VALID_NUMBER.test(image)
-      ? short("number-out-of-range", `the number \`${image}\` is too large`, span)
-      : short("malformed-number", `the number \`${image}\` is not written as the language accepts`, span);
+  // The first match in the rest of the source is the one that starts there, if any does.
+  const number = NUMBER_PATTERN.exec(source.slice(at));
+  if (number?.index === 0) {
+    const image = number[0];
+    if (!VALID_NUMBER.test(image))
+      return short("malformed-number", `the number \`${image}\` is not written as the language accepts`, at, image.length);
+    if (!Number.isFinite(Number(image))) return short("number-out-of-range", `the number \`${image}\` is too large`, at, image.length);
+    // A valid finite number stops the scanner only by what follows it (`1.2.3`): that is the problem.
+    return atCharacter(source, at + image.length);
   }
   const character = String.fromCodePoint(source.codePointAt(at) ?? 0);
-  return short("unexpected-character", `unexpected character \`${character}\``, { start: at, end: at + character.length });
+  return short("unexpected-character", `unexpected character \`${character}\``, at, character.length);
 }
 
 /** Where the recognizer stopped: at a token it did not expect, or at the end of the input. */
@@ -68,20 +70,18 @@ function atToken(source: string, tokens: readonly ScannedToken[], at: number): E
   }
   const token = tokens[at];
   if (token === undefined) {
-    if (tokens.length === 0) return short("empty-expression", "the expression is empty", { start: 0, end: source.length });
-    const unclosed = opened[opened.length - 1];
-    if (unclosed !== undefined) {
-      return short("unclosed-paren", "this `(` is never closed", { start: unclosed.startOffset, end: unclosed.startOffset + 1 });
-    }
-    return short("unexpected-end", "the expression ends where an operand is needed", { start: source.length, end: source.length });
+    if (tokens.length === 0) return short("empty-expression", "the expression is empty", 0, source.length);
+    const unclosed = opened.pop();
+    return unclosed === undefined
+      ? short("unexpected-end", "the expression ends where an operand is needed", source.length, 0)
+      : short("unclosed-paren", "this `(` is never closed", unclosed.startOffset, 1);
   }
-  const span = { start: token.startOffset, end: token.startOffset + token.image.length };
-  if (token.kind === CLOSE && opened.length === 0) return short("unmatched-paren", "this `)` has no matching `(`", span);
+  const { startOffset: start, image, kind } = token;
+  if (kind === CLOSE && opened.length === 0) return short("unmatched-paren", "this `)` has no matching `(`", start, image.length);
   const before = tokens[at - 1];
-  if (before !== undefined && endsOperand(before) && startsOperand(token)) {
-    return short("missing-operator", `an operator is missing before \`${token.image}\``, span);
-  }
-  return short("unexpected-token", `unexpected \`${token.image}\``, span);
+  return before !== undefined && endsOperand(before) && startsOperand(token)
+    ? short("missing-operator", `an operator is missing before \`${image}\``, start, image.length)
+    : short("unexpected-token", `unexpected \`${image}\``, start, image.length);
 }
 
 const endsOperand = (token: ScannedToken): boolean => token.kind === "Number" || token.kind === "Identifier" || token.kind === CLOSE;

@@ -1,4 +1,4 @@
-import type { Severity, Span } from "../diagnostics/diagnostic.js";
+import type { Span } from "../diagnostics/diagnostic.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "../expression/codes.js";
 import type { Wording } from "../expression/wording.js";
 import { checkRange } from "./range.js";
@@ -14,14 +14,14 @@ import { checkRange } from "./range.js";
 
 const FULL_REPORT = "compile it with `retry-delay` (not `retry-delay/runtime`) for the full diagnostics";
 
-/** A diagnostic in the runtime's short form: `what` and where the full diagnostics come from. */
-export function shortDiagnostic(code: ExpressionCode, severity: Severity, what: string, span: Span): ExpressionDiagnostic {
-  return { code, severity, message: `${what}; ${FULL_REPORT}`, span };
+/** An error in the runtime's short form: `what` and where the full diagnostics come from. Every diagnostic it words is an error. */
+export function shortError(code: ExpressionCode, what: string, span: Span): ExpressionDiagnostic {
+  return { code, severity: "error", message: `${what}; ${FULL_REPORT}`, span };
 }
 
 /** The runtime's wording of name problems, and its check of a delay's values (range.ts). */
 export const RUNTIME_WORDING: Wording = {
-  name: ({ code, message, span }) => shortDiagnostic(code, "error", message, span),
+  name: ({ code, message, span }) => shortError(code, message, span),
   // Its short diagnostics offer nothing that the context could take away.
   inSource: (_source, diagnostic) => diagnostic,
   checkDelay: checkRange,

@@ -205,11 +205,18 @@ describe("retry-delay/runtime's range past the evaluation budget", () => {
   it("keeps the extremes of a monotone delay over a million retries, with bounds that say the range was sampled", () => {
     const root = rootCompile("1000 - 600 * retried", { retries: 1_000_000 }).range;
     expect(root).toEqual({ min: 1000 - 600 * 999_999, max: 1000, minAt: 999_999, maxAt: 0 });
-    // The first and the last value are always among those evaluated; interval analysis bounds the rest by them.
+    // The first and the last value are always among those evaluated. The runtime has no interval analysis
+    // (the root's settles this delay exactly), so nothing bounds the values it did not evaluate.
     expect(compile("1000 - 600 * retried", { retries: 1_000_000 }).range).toEqual({
       ...root,
-      bounds: { lowest: 1000 - 600 * 999_999, highest: 1000 },
+      bounds: { lowest: -Infinity, highest: Infinity },
     });
+  });
+
+  it("evaluates every value, and so has no bounds, while they fit the whole evaluation budget", () => {
+    // 3 nodes and a call's cost of 10: 750,000 / 13 = 57,692 values fit; the root evaluates every value up to half that.
+    expect(compile("1000 - retried", { retries: 57_692 }).range).toEqual({ min: 1000 - 57_691, max: 1000, minAt: 57_691, maxAt: 0 });
+    expect(compile("1000 - retried", { retries: 57_693 }).range?.bounds).toEqual({ lowest: -Infinity, highest: Infinity });
   });
 
   it("is exact when it has no bounds, and otherwise holds the root's extremes within them", () => {
@@ -265,6 +272,8 @@ describe("retry-delay/runtime's short diagnostic", () => {
     ["1_000", "malformed-number", { start: 0, end: 5 }],
     ["retried * .5", "malformed-number", { start: 10, end: 12 }],
     ["5.", "malformed-number", { start: 0, end: 2 }],
+    // A finite number is not too large: what follows it stopped the scanner, as the root says.
+    ["1.2.3 * retried", "malformed-number", { start: 3, end: 5 }],
     ["retried $ 2", "unexpected-character", { start: 8, end: 9 }],
     ["2 * \u{1F600}", "unexpected-character", { start: 4, end: 6 }],
     ["30s", "missing-operator", { start: 2, end: 3 }],
@@ -283,6 +292,14 @@ describe("retry-delay/runtime's short diagnostic", () => {
     );
     // The root reports the same source as invalid, in full.
     expect(rootTryCompile(source).ok).toBe(false);
+  });
+
+  it("calls a number too large only when it is, and then gives the root's code and span", () => {
+    for (const source of ["1e400 * retried", "1.2.3 * retried", `${"9".repeat(400)} + 1`]) {
+      const [root] = rootTryCompile(source).diagnostics;
+      const [runtime] = tryCompile(source).diagnostics;
+      expect(runtime && decided([runtime]), source).toEqual(root && decided([root]));
+    }
   });
 
   it.each([
