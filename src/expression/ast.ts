@@ -130,33 +130,12 @@ export type BinaryOperator = "+" | "-" | "*" | "/";
 
 /** `left op right`, spanning both operands. */
 export function binaryNode(operator: BinaryOperator, left: Expression, right: Expression): BinaryExpression {
-  return binaryNodeBetween(operator, left, right, left.span.start, right.span.end);
-}
-
-/**
- * {@link binaryNode} for a parser that knows where `left` starts and `right`
- * ends without reading their spans: a read of a field of any node is
- * megamorphic (five kinds of node), a lookup that costs the fast path more
- * than making the node.
- */
-export function binaryNodeBetween(
-  operator: BinaryOperator,
-  left: Expression,
-  right: Expression,
-  leftStart: number,
-  rightEnd: number,
-): BinaryExpression {
-  return { kind: "binary", operator, left, right, span: { start: leftStart, end: rightEnd } };
+  return { kind: "binary", operator, left, right, span: { start: left.span.start, end: right.span.end } };
 }
 
 /** A sign at `signStart` before its operand. */
 export function unaryNode(operator: UnaryOperator, signStart: number, operand: Expression): UnaryExpression {
-  return unaryNodeBetween(operator, signStart, operand, operand.span.end);
-}
-
-/** {@link unaryNode} for a parser that knows where the operand ends (`operandEnd`); see {@link binaryNodeBetween}. */
-export function unaryNodeBetween(operator: UnaryOperator, signStart: number, operand: Expression, operandEnd: number): UnaryExpression {
-  return { kind: "unary", operator, operand, span: { start: signStart, end: operandEnd } };
+  return { kind: "unary", operator, operand, span: { start: signStart, end: operand.span.end } };
 }
 
 /** Parentheses leave no node of their own: the node they enclose widens to cover them. */

@@ -1,4 +1,4 @@
-import { binaryNodeBetween, callNode, parenthesized, unaryNodeBetween, type Expression } from "./ast.js";
+import { binaryNode, callNode, parenthesized, unaryNode, type Expression } from "./ast.js";
 import type { ExpressionDiagnostic } from "./codes.js";
 import { BUILTINS, RETRIED, type Builtin } from "./builtins.js";
 import { readToken, scan, skipWhitespace, tokenRecord, type ScannedToken } from "./fast-scan.js";
@@ -18,25 +18,19 @@ const OPEN = PUNCTUATION.open.token;
 const CLOSE = PUNCTUATION.close.token;
 const COMMA = PUNCTUATION.comma.token;
 
-/** A name the language knows. */
-interface KnownName {
-  readonly name: string;
-  readonly builtin: Builtin | undefined;
-}
-
-/** The names the language knows, by their first character (an ASCII letter or `_`): one or two to compare, not all of them. */
-const NAMES_BY_FIRST: (readonly KnownName[] | undefined)[] = new Array<readonly KnownName[] | undefined>(128).fill(undefined);
-for (const entry of [{ name: RETRIED, builtin: undefined }, ...BUILTINS.map((builtin) => ({ name: builtin.name, builtin }))]) {
-  const first = entry.name.charCodeAt(0);
-  NAMES_BY_FIRST[first] = [...(NAMES_BY_FIRST[first] ?? []), entry];
-}
+/** The names the language knows. */
+const NAMES: readonly { readonly name: string; readonly builtin: Builtin | undefined }[] = [
+  { name: RETRIED, builtin: undefined },
+  ...BUILTINS.map((builtin) => ({ name: builtin.name, builtin })),
+];
 
 /** The known name that `start … end` of the source spells, if any, found without cutting it out of the source. */
-function knownName(source: string, start: number, end: number): KnownName | undefined {
-  // An identifier starts with an ASCII letter or `_`: within the table.
-  const candidates = NAMES_BY_FIRST[source.charCodeAt(start)];
-  if (candidates !== undefined)
-    for (const entry of candidates) if (entry.name.length === end - start && source.startsWith(entry.name, start)) return entry;
+function knownName(
+  source: string,
+  start: number,
+  end: number,
+): { readonly name: string; readonly builtin: Builtin | undefined } | undefined {
+  for (const entry of NAMES) if (entry.name.length === end - start && source.startsWith(entry.name, start)) return entry;
   return undefined;
 }
 
@@ -142,17 +136,6 @@ class Recognizer {
   private commas = 0;
   /** Whether the tree is plain so far (see {@link plainTreeNodes}). */
   plain = true;
-  /*
-   * What the parse just made, kept as it goes so that no method reads a
-   * field of a node (a read megamorphic over five kinds of node, which cost
-   * more than making the node): the kind of the last node made, which is
-   * always the node just returned (parentheses copy their node), the value
-   * of the last number, and the end of the last token read, where the node
-   * just returned ends.
-   */
-  private made: Expression["kind"] = "number";
-  private madeValue = 0;
-  private lastEnd = 0;
 
   constructor(
     private readonly source: string,
@@ -170,7 +153,6 @@ class Recognizer {
 
   /** Moves to the token after `end` (past whitespace), and reads it. */
   private advance(end: number): void {
-    this.lastEnd = end;
     const at = skipWhitespace(this.source, end);
     this.at = at;
     this.readable = at < this.source.length && readToken(this.source, at, this.token);
@@ -203,7 +185,6 @@ class Recognizer {
    * bind as tightly. One call per operand, not one per level.
    */
   operation(minimum: number): Expression | undefined {
-    const start = this.at;
     let left = this.signed();
     for (;;) {
       if (left === undefined) return undefined;
@@ -211,13 +192,11 @@ class Recognizer {
       const operator = fixed?.infixOperator;
       if (fixed === undefined || operator === undefined || fixed.infixPrecedence < minimum) return left;
       if (!this.term()) return undefined;
-      const leftIsNumber = this.made === "number";
       this.advance(this.token.end);
       const right = this.operation(fixed.rightAssociative ? fixed.infixPrecedence : fixed.infixPrecedence + 1);
       if (right === undefined) return undefined;
-      if (this.made === "number" && (leftIsNumber || (operator === "/" && this.madeValue === 0))) this.plain = false;
-      left = binaryNodeBetween(operator, left, right, start, this.lastEnd);
-      this.made = "binary";
+      if (right.kind === "number" && (left.kind === "number" || (operator === "/" && right.value === 0))) this.plain = false;
+      left = binaryNode(operator, left, right);
     }
   }
 
@@ -232,9 +211,8 @@ class Recognizer {
     const operand = this.operation(sign.prefixPrecedence + 1);
     this.depth--;
     if (operand === undefined) return undefined;
-    if (this.made === "number" || operator === "+") this.plain = false;
-    this.made = "unary";
-    return unaryNodeBetween(operator, start, operand, this.lastEnd);
+    if (operand.kind === "number" || operator === "+") this.plain = false;
+    return unaryNode(operator, start, operand);
   }
 
   // primary = number | name , [ "(" , [ arguments ] , ")" ] | "(" , expression , ")" ;
@@ -245,8 +223,6 @@ class Recognizer {
     if (kind === "Number") {
       if (!this.term()) return undefined;
       this.advance(end);
-      this.made = "number";
-      this.madeValue = value;
       return { kind: "number", value, span: { start, end } };
     }
     if (kind === OPEN) {
@@ -264,13 +240,8 @@ class Recognizer {
     const known = knownName(this.source, start, end);
     const nameSpan = { start, end };
     if (this.is(OPEN)) return this.call(known?.name ?? this.source.slice(start, end), known?.builtin, nameSpan);
-    if (known?.name === RETRIED) {
-      this.made = "retried";
-      return { kind: "retried", span: nameSpan };
-    }
+    if (known?.name === RETRIED) return { kind: "retried", span: nameSpan };
     this.problem(variableProblem(this.source.slice(start, end), nameSpan));
-    this.made = "number";
-    this.madeValue = Number.NaN;
     return { kind: "number", value: Number.NaN, span: nameSpan };
   }
 
@@ -289,7 +260,7 @@ class Recognizer {
       for (;;) {
         const arg = this.operation(0);
         if (arg === undefined) return undefined;
-        if (this.made !== "number") constant = false;
+        if (arg.kind !== "number") constant = false;
         args.push(arg);
         if (!this.is(COMMA)) break;
         this.commas++;
@@ -305,7 +276,6 @@ class Recognizer {
     if (builtin === undefined || args.length !== builtin.arity)
       this.problem(callProblem(name, nameSpan, args.length, { start: nameSpan.start, end: close + 1 }));
     if (constant) this.plain = false;
-    this.made = "call";
     return callNode(name, nameSpan, args, close, builtin);
   }
 
