@@ -16,11 +16,20 @@ import { arbitraryExpression } from "../support/ast.js";
 /** Trees whose delays are often all usable: a few shapes that real delays have, besides any tree at all. */
 const usableOften = fc.oneof(
   arbitraryExpression,
-  fc.constantFrom("pow(2, retried) * 1000", "1000 * (1 + retried)", "max(1000, 5000 - 1000 * retried)", "round(sqrt(retried) * 100)", "0 * retried", "-0 * retried").map((source) => {
-    const parsed = tryCompile(source, { retries: 1 });
-    if (!parsed.ok) throw new Error(source);
-    return parsed.value.expression;
-  }),
+  fc
+    .constantFrom(
+      "pow(2, retried) * 1000",
+      "1000 * (1 + retried)",
+      "max(1000, 5000 - 1000 * retried)",
+      "round(sqrt(retried) * 100)",
+      "0 * retried",
+      "-0 * retried",
+    )
+    .map((source) => {
+      const parsed = tryCompile(source, { retries: 1 });
+      if (!parsed.ok) throw new Error(source);
+      return parsed.value.expression;
+    }),
 );
 
 describe("the domain check's fast path for usable delays", () => {
