@@ -110,16 +110,20 @@ export function explainFlatDelay({ code, severity, span, folded, delay, retries,
     const constant = known !== undefined && !known.nan && known.lo === value && known.hi === value;
     if (!constant) changesAt = firstChange(delay, value, from, last);
   }
-  const later =
-    changesAt === undefined
-      ? `it stays ${value} ms at least up to \`retried\` = ${last}`
-      : `it first changes at \`retried\` = ${changesAt} (${delay(changesAt)} ms), so more retries would see it ${delay(changesAt) > value ? "grow" : "change"}`;
+  // The value as text once: number-to-string conversion is most of what building the text costs.
+  const printed = String(value);
+  let later: string;
+  if (changesAt === undefined) later = `it stays ${printed} ms at least up to \`retried\` = ${last}`;
+  else {
+    const next = delay(changesAt);
+    later = `it first changes at \`retried\` = ${changesAt} (${next} ms), so more retries would see it ${next > value ? "grow" : "change"}`;
+  }
   return {
     code,
     severity,
-    message: `the delay is ${value} ms (${formatDuration(value)}) for every \`retried\` from 0 to ${retries - 1}, although it depends on \`retried\``,
+    message: `the delay is ${printed} ms (${formatDuration(value)}) for every \`retried\` from 0 to ${retries - 1}, although it depends on \`retried\``,
     span,
     hint: later,
-    suggestions: [{ span, text: String(value), message: `write \`${value}\` if a fixed delay is what you want` }],
+    suggestions: [{ span, text: printed, message: `write \`${printed}\` if a fixed delay is what you want` }],
   };
 }

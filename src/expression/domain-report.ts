@@ -3,8 +3,8 @@ import type { Expression } from "./ast.js";
 import type { DelayClosure } from "./builtins.js";
 import type { ExpressionDiagnostic } from "./codes.js";
 import { nonFiniteOrigin } from "./domain-origin.js";
-import { scanFolded } from "./domain.js";
-import { DOMAIN_CODES, type Offenders } from "./domain-findings.js";
+import { CALL_COST, EVALUATION_BUDGET, scanFolded } from "./domain.js";
+import { DOMAIN_CODES, type DelayRange, type Offenders } from "./domain-findings.js";
 import { evaluateNode } from "./interpret.js";
 import { printCall, printExpression } from "./print.js";
 import type { DelayReport, DomainFinding, FindingWording, SampledFinding } from "./wording.js";
@@ -33,6 +33,8 @@ export function checkDomain(
   nodes: number,
   word: FindingWording,
 ): DelayReport {
+  const usable = usableRange(delay, retries, nodes);
+  if (usable !== undefined) return { diagnostics: [], range: usable };
   const findings = scanFolded(folded, delay, retries, nodes);
   const diagnostics: ExpressionDiagnostic[] = [];
   for (const code of DOMAIN_CODES) {
@@ -48,6 +50,42 @@ export function checkDomain(
     diagnostics.push(word({ code: "domain-check-sampled", severity: "info", span: tree.span, tree, retries, findings }));
   return { diagnostics, range: findings.range(findings.rangeApproximate ? findings : undefined) };
 }
+
+/**
+ * The common case of the domain check, without its machinery: when every
+ * value is within the budget the scan would evaluate them all, in order
+ * (domain.ts, at half its evaluation budget, where it always does), and
+ * when every one is usable (a whole, non-negative, finite number) it finds
+ * nothing but their range. So this evaluates them, keeps the range as
+ * `FiniteRange` does (the first `retried` giving each extreme), and gives
+ * it; undefined, for the scan to decide, past that budget, at the first
+ * unusable value, or for no values at all (`retries` 0). A property test holds
+ * it equal to the scan (test/expression/domain-usable.test.ts).
+ */
+export function usableRange(delay: DelayClosure, retries: number, nodes: number): DelayRange | undefined {
+  if (retries * (nodes + CALL_COST) > EVALUATION_BUDGET / 2) return undefined;
+  if (retries === 0) return undefined;
+  let min = delay(0);
+  if (!isUsable(min)) return undefined;
+  let max = min;
+  let minAt = 0;
+  let maxAt = 0;
+  for (let retried = 1; retried < retries; retried++) {
+    const value = delay(retried);
+    if (!isUsable(value)) return undefined;
+    if (value < min) {
+      min = value;
+      minAt = retried;
+    } else if (value > max) {
+      max = value;
+      maxAt = retried;
+    }
+  }
+  return { min, max, minAt, maxAt };
+}
+
+/** A delay the domain check finds nothing wrong with (domain-findings.ts's `classify`): whole, not negative, finite. */
+const isUsable = (value: number): boolean => Number.isInteger(value) && value >= 0;
 
 /** The root's wording of an unusable delay: the `retried` values that give it, and the rewrite that avoids it. */
 export function explainDomainFinding({
