@@ -4,7 +4,9 @@
 //                             so each class (RetryDelayError) exists once; chevrotain is inlined,
 //                             tree-shaken, and its body runs on the first invalid expression only
 //                             (lazyParserBody below)
-//   dist/cjs/*.cjs           the same files as CommonJS, so `require` gets the same graph
+//   dist/cjs/*.cjs           the same entries as CommonJS, one shared graph, with the chevrotain
+//                             parser in dist/cjs/full-parser.cjs, required on the first invalid
+//                             expression (requiredParserForCommonJs below)
 //   dist/modules/**.js       per-module ESM for bundlers (the "module" condition): each import
 //                             pulls in only the modules it uses
 //   dist/types/**.d.ts/.d.cts declarations for both formats
@@ -94,6 +96,37 @@ async function lazyParserBody() {
   };
 }
 
+/** The CommonJS build's chevrotain parser, dist/cjs/full-parser.cjs: chevrotain-parse.ts and what only it imports. */
+const CJS_FULL_PARSER = "full-parser";
+/** A free name in the intermediate ESM build that the CommonJS conversion turns into `require`. */
+const REQUIRE_PLACEHOLDER = "__retryDelayCommonJsRequire";
+
+/**
+ * The CommonJS build's lazy-chevrotain-parse.ts: the parser is `require`d from its own file
+ * on the first invalid expression, so `require("retry-delay")` neither evaluates nor even
+ * pre-parses chevrotain's ~115 KB until an input needs it (the ESM bundle must carry it inline:
+ * an ES module has no synchronous, bundler-safe way to load a file later). A literal
+ * `require("./full-parser.cjs")` is what every bundler of CommonJS follows, so re-bundling
+ * dist/cjs keeps the file. The intermediate ESM build writes the call through a placeholder
+ * name (esbuild would wrap a bare `require` in an ESM shim); the conversion defines it as
+ * `require` and keeps the path external.
+ */
+const requiredParserForCommonJs = {
+  name: "required-parser-for-commonjs",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]expression[\\/]lazy-chevrotain-parse\.ts$/ }, () => ({
+      contents: [
+        "let parseWithChevrotain;",
+        "export function fullParser() {",
+        `  parseWithChevrotain ??= ${REQUIRE_PLACEHOLDER}(${JSON.stringify(`./${CJS_FULL_PARSER}.cjs`)}).parseWithChevrotain;`,
+        "  return parseWithChevrotain;",
+        "}",
+      ].join("\n"),
+      loader: "js",
+    }));
+  },
+};
+
 // 1. ESM for Node: one build, so root, subpaths, bullmq and client share one copy of everything.
 await build({
   ...common,
@@ -104,28 +137,48 @@ await build({
   plugins: [hostShims, await lazyParserBody()],
 });
 
-// 2. CommonJS: each of those files converted on its own, so `require` loads the same graph.
+// 2. CommonJS: an ESM build of the same entries whose chevrotain parser is a file of its own,
+// then each of its files converted on its own, so `require` loads one shared graph (one
+// RetryDelayError class) and reaches chevrotain only through a `require` on the first invalid
+// expression (requiredParserForCommonJs below).
 const eslint = entries.find((e) => e.subpath === "./eslint");
-const esmFiles = readdirSync(dist).filter((f) => f.endsWith(".js") && f !== `${eslint?.name}.js`);
+const cjsSource = `${dist}/.cjs-source`;
 await build({
   ...common,
-  entryPoints: esmFiles.map((f) => `${dist}/${f}`),
+  entryPoints: {
+    ...Object.fromEntries(entries.map((e) => [e.name, `${root}${e.source}`])),
+    [CJS_FULL_PARSER]: `${root}src/expression/chevrotain-parse.ts`,
+  },
+  splitting: true,
+  outdir: cjsSource,
+  format: "esm",
+  plugins: [hostShims, requiredParserForCommonJs],
+});
+const cjsSourceFiles = readdirSync(cjsSource).filter((f) => f.endsWith(".js") && f !== `${eslint?.name}.js`);
+await build({
+  ...common,
+  entryPoints: cjsSourceFiles.map((f) => `${cjsSource}/${f}`),
   outdir: `${dist}/cjs`,
   outExtension: { ".js": ".cjs" },
   format: "cjs",
+  define: { ...define, [REQUIRE_PLACEHOLDER]: "require" },
+  external: [`./${CJS_FULL_PARSER}.cjs`],
   plugins: [siblingsAsCommonJs],
 });
 // The ESLint plugin is a default export; CommonJS users expect `require("retry-delay/eslint")` to be the plugin.
 if (eslint !== undefined) {
   await build({
     ...common,
-    entryPoints: [`${dist}/${eslint.name}.js`],
+    entryPoints: [`${cjsSource}/${eslint.name}.js`],
     outfile: `${root}${eslint.require}`,
     format: "cjs",
+    define: { ...define, [REQUIRE_PLACEHOLDER]: "require" },
+    external: [`./${CJS_FULL_PARSER}.cjs`],
     footer: { js: "module.exports = module.exports.default;" },
     plugins: [siblingsAsCommonJs],
   });
 }
+rmSync(cjsSource, { recursive: true, force: true });
 
 // 3. Per-module ESM for bundlers: src/ file for file, with chevrotain in the one lazily loaded module.
 const sources = [];
