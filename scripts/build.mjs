@@ -1,12 +1,14 @@
 // Builds the published package into dist/ (the layout: scripts/package-layout.mjs):
 //
-//   dist/*.js + chunk-*.js   ESM for Node: every entry in one esbuild build with shared chunks,
-//                             so each class (RetryDelayError) exists once; chevrotain is inlined,
-//                             tree-shaken, and its body runs on the first invalid expression only
+//   dist/*.js + chunk-*.js   ESM for Node (nodeGraph below): the entries in one esbuild build with
+//                             shared chunks, retry-delay/runtime bundled alone, and the error
+//                             classes in chunk-errors.js, which both import, so each class
+//                             (RetryDelayError) exists once; chevrotain is inlined, tree-shaken,
+//                             and its body runs on the first invalid expression only
 //                             (lazyParserBody below)
-//   dist/cjs/*.cjs           the same entries as CommonJS, one shared graph, with the chevrotain
-//                             parser in dist/cjs/full-parser.cjs, required on the first invalid
-//                             expression (requiredParserForCommonJs below)
+//   dist/cjs/*.cjs           the same graph as CommonJS, with the chevrotain parser in
+//                             dist/cjs/full-parser.cjs, required on the first invalid expression
+//                             (requiredParserForCommonJs below)
 //   dist/modules/**.js       per-module ESM for bundlers (the "module" condition): each import
 //                             pulls in only the modules it uses
 //   dist/types/**.d.ts/.d.cts declarations for both formats
@@ -127,55 +129,102 @@ const requiredParserForCommonJs = {
   },
 };
 
-// 1. ESM for Node: one build, so root, subpaths, bullmq and client share one copy of everything.
-await build({
-  ...common,
-  entryPoints: Object.fromEntries(entries.map((e) => [e.name, `${root}${e.source}`])),
-  splitting: true,
-  outdir: dist,
-  format: "esm",
-  plugins: [hostShims, await lazyParserBody()],
-});
+/** The one file of each Node build that defines the package's error classes (see errorsApart). */
+const ERRORS_FILE = "chunk-errors.js";
+/** src/diagnostics/compact-error.ts and error.ts: the classes whose identity `instanceof` tests. */
+const ERROR_CLASS_MODULES = /[\\/]src[\\/]diagnostics[\\/](?:compact-error|error)\.ts$/;
 
-// 2. CommonJS: an ESM build of the same entries whose chevrotain parser is a file of its own,
+/**
+ * For the Node builds: every import of the error classes' modules becomes an import of
+ * ERRORS_FILE, the one file that defines them. That lets retry-delay/runtime be a bundle of
+ * its own (nodeGraph) while `instanceof RetryDelayError` still holds across every entry.
+ */
+const errorsApart = {
+  name: "errors-apart",
+  setup(build) {
+    build.onResolve({ filter: /(?:^|\/)(?:compact-)?error\.js$/ }, (args) =>
+      ERROR_CLASS_MODULES.test(resolve(args.resolveDir, args.path).replace(/\.js$/, ".ts"))
+        ? { path: `./${ERRORS_FILE}`, external: true }
+        : undefined,
+    );
+  },
+};
+
+/**
+ * The ESM graph Node loads, written to `outdir`, in three builds:
+ *
+ * - every entry but the runtime, in one build with shared chunks, so root, bullmq, client and
+ *   the rest share one copy of everything;
+ * - retry-delay/runtime, bundled alone: in the shared build its chunk was every module the
+ *   runtime's files reach, the root's explanations included (87.6 KB where the runtime uses
+ *   56.7 KB), and V8 pre-parses every byte of it on `import`;
+ * - ERRORS_FILE, the error classes, which both builds import (errorsApart).
+ *
+ * `parserPlugin` decides where the chevrotain parser goes; `extraEntries` adds entries to the
+ * shared build.
+ */
+async function nodeGraph({ outdir, parserPlugin, extraEntries = {} }) {
+  const runtime = entries.find((e) => e.subpath === "./runtime");
+  if (runtime === undefined) throw new Error("exports has no ./runtime");
+  const shared = entries.filter((e) => e !== runtime);
+  const plugins = [hostShims, errorsApart, parserPlugin];
+  await build({
+    ...common,
+    entryPoints: { ...Object.fromEntries(shared.map((e) => [e.name, `${root}${e.source}`])), ...extraEntries },
+    splitting: true,
+    outdir,
+    format: "esm",
+    plugins,
+  });
+  await build({ ...common, entryPoints: { [runtime.name]: `${root}${runtime.source}` }, outdir, format: "esm", plugins });
+  await build({
+    ...common,
+    stdin: {
+      contents: 'export { CompactRetryDelayError } from "./compact-error.ts";\nexport { RetryDelayError } from "./error.ts";\n',
+      resolveDir: `${root}src/diagnostics`,
+      sourcefile: "error-classes.ts",
+      loader: "ts",
+    },
+    outfile: `${outdir}/${ERRORS_FILE}`,
+    format: "esm",
+  });
+}
+
+// 1. ESM for Node, chevrotain inlined and run on the first invalid expression.
+await nodeGraph({ outdir: dist, parserPlugin: await lazyParserBody() });
+
+// 2. CommonJS: the same graph built again as ESM with its chevrotain parser a file of its own,
 // then each of its files converted on its own, so `require` loads one shared graph (one
 // RetryDelayError class) and reaches chevrotain only through a `require` on the first invalid
-// expression (requiredParserForCommonJs below).
+// expression (requiredParserForCommonJs).
 const eslint = entries.find((e) => e.subpath === "./eslint");
 const cjsSource = `${dist}/.cjs-source`;
-await build({
-  ...common,
-  entryPoints: {
-    ...Object.fromEntries(entries.map((e) => [e.name, `${root}${e.source}`])),
-    [CJS_FULL_PARSER]: `${root}src/expression/chevrotain-parse.ts`,
-  },
-  splitting: true,
+await nodeGraph({
   outdir: cjsSource,
-  format: "esm",
-  plugins: [hostShims, requiredParserForCommonJs],
+  parserPlugin: requiredParserForCommonJs,
+  extraEntries: { [CJS_FULL_PARSER]: `${root}src/expression/chevrotain-parse.ts` },
 });
-const cjsSourceFiles = readdirSync(cjsSource).filter((f) => f.endsWith(".js") && f !== `${eslint?.name}.js`);
-await build({
+const toCommonJs = {
   ...common,
-  entryPoints: cjsSourceFiles.map((f) => `${cjsSource}/${f}`),
-  outdir: `${dist}/cjs`,
-  outExtension: { ".js": ".cjs" },
   format: "cjs",
   define: { ...define, [REQUIRE_PLACEHOLDER]: "require" },
   external: [`./${CJS_FULL_PARSER}.cjs`],
   plugins: [siblingsAsCommonJs],
+};
+const cjsSourceFiles = readdirSync(cjsSource).filter((f) => f.endsWith(".js") && f !== `${eslint?.name}.js`);
+await build({
+  ...toCommonJs,
+  entryPoints: cjsSourceFiles.map((f) => `${cjsSource}/${f}`),
+  outdir: `${dist}/cjs`,
+  outExtension: { ".js": ".cjs" },
 });
 // The ESLint plugin is a default export; CommonJS users expect `require("retry-delay/eslint")` to be the plugin.
 if (eslint !== undefined) {
   await build({
-    ...common,
+    ...toCommonJs,
     entryPoints: [`${cjsSource}/${eslint.name}.js`],
     outfile: `${root}${eslint.require}`,
-    format: "cjs",
-    define: { ...define, [REQUIRE_PLACEHOLDER]: "require" },
-    external: [`./${CJS_FULL_PARSER}.cjs`],
     footer: { js: "module.exports = module.exports.default;" },
-    plugins: [siblingsAsCommonJs],
   });
 }
 rmSync(cjsSource, { recursive: true, force: true });
