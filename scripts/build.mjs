@@ -8,7 +8,8 @@
 //                             (lazyParserBody below)
 //   dist/cjs/*.cjs           the same graph as CommonJS, with the chevrotain parser in
 //                             dist/cjs/full-parser.cjs, required on the first invalid expression
-//                             (requiredParserForCommonJs below)
+//                             (requiredParserForCommonJs below), and the root's exports
+//                             requiring their chunks on first read (scripts/commonjs-facade.mjs)
 //   dist/modules/**.js       per-module ESM for bundlers (the "module" condition): each import
 //                             pulls in only the modules it uses
 //   dist/types/**.d.ts/.d.cts declarations for both formats
@@ -16,12 +17,13 @@
 //                             loads the CLI, dist/cli-main.js, whose chevrotain parser is in
 //                             cli-full-parser.cjs
 //
-// Every JavaScript file ships with a source map into src/ (shipped too). Identifiers are not
-// minified, so stacks and errors show real names (RetryDelayError, compileTree); esbuild's
-// keepNames is not used: it wraps every closure made at run time in a naming call.
+// Every JavaScript file made from src/ ships with a source map into src/ (shipped too; the
+// CommonJS facades hold no code of src/ and have none). Identifiers are not minified, so stacks
+// and errors show real names (RetryDelayError, compileTree); esbuild's keepNames is not used: it
+// wraps every closure made at run time in a naming call.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { writeCjsDeclarations } from "./build-declarations.mjs";
 import {
@@ -33,6 +35,7 @@ import {
   siblingsAsCommonJs,
 } from "./esbuild-plugins.mjs";
 import { buildLazyModule } from "./build-lazy-module.mjs";
+import { commonJsFacade } from "./commonjs-facade.mjs";
 import { packageEntries, pkg, root } from "./package-layout.mjs";
 
 const dist = `${root}dist`;
@@ -226,6 +229,13 @@ if (eslint !== undefined) {
     outfile: `${root}${eslint.require}`,
     footer: { js: "module.exports = module.exports.default;" },
   });
+}
+// An entry that only re-exports chunks becomes getters that require each chunk on first read.
+for (const entry of entries) {
+  const facade = entry === eslint ? undefined : commonJsFacade(`${cjsSource}/${entry.name}.js`);
+  if (facade === undefined) continue;
+  writeFileSync(`${root}${entry.require}`, facade);
+  rmSync(`${root}${entry.require}.map`, { force: true });
 }
 rmSync(cjsSource, { recursive: true, force: true });
 
