@@ -23,6 +23,8 @@ export function serverSectionMarkdown(d) {
   const inProcess = (name) => cold.get(name)?.importToResultMs?.median ?? Number.NaN;
   const overFloor = (name) => cold.get(name)?.aboveFloorMs ?? Number.NaN;
   const CHEVROTAIN = ", chevrotain built";
+  const CJS_ROOT = "retry-delay (CommonJS): require + first compile";
+  const CJS_RUNTIME = "retry-delay/runtime (CommonJS): require + first compile";
   const firstInvalid = inProcess("retry-delay: import + first invalid tryCompile");
   const firstInvalidChevrotain = inProcess(`retry-delay: import + first invalid tryCompile${CHEVROTAIN}`);
   const cliGap = above("retry-delay CLI: check, invalid") - above("retry-delay CLI: check");
@@ -112,6 +114,11 @@ export function serverSectionMarkdown(d) {
           "`import` + first compile ≤ 10 ms over `node -e 0` (root / runtime)",
           `${signed(above("retry-delay: import + first compile"))} / ${signed(above("retry-delay/runtime: import + first compile"))} ms; over Node's floor for any \`import()\`: ${signed(overFloor("retry-delay: import + first compile"))} / ${signed(overFloor("retry-delay/runtime: import + first compile"))} ms`,
           both(above("retry-delay: import + first compile"), above("retry-delay/runtime: import + first compile"), 10),
+        ],
+        [
+          "`require` + first compile ≤ 10 ms over `node -e 0` (CommonJS root / runtime)",
+          `${signed(above(CJS_ROOT))} / ${signed(above(CJS_RUNTIME))} ms; over a \`require\` of a one-line file: ${signed(overFloor(CJS_ROOT))} / ${signed(overFloor(CJS_RUNTIME))} ms`,
+          both(above(CJS_ROOT), above(CJS_RUNTIME), 10),
         ],
         [
           "CLI on an invalid expression ≤ 15 ms over a valid one (unclosed `(` / `Math.pow`)",

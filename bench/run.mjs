@@ -3,6 +3,7 @@
 //
 //   npm run bench                  the full run (a few minutes), writes bench/results/latest.json
 //   node bench/run.mjs --smoke     a tiny run that checks every contender's results; timings meaningless
+//   node bench/run.mjs --only cold the cold-start section alone, printed; nothing written
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -16,6 +17,8 @@ import { serverSectionMarkdown, updatePerformanceDoc } from "./performance-doc.m
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const COLD_RUNS = smoke ? 1 : 25;
+const onlyAt = process.argv.indexOf("--only");
+const only = onlyAt === -1 ? undefined : process.argv[onlyAt + 1];
 const MEMORY_COUNT = smoke ? 1_000 : 100_000;
 
 /**
@@ -138,15 +141,17 @@ function benchErrorPath() {
  * The floor every `import` pays on this Node before any library: Node's ES module loader
  * resolving, reading, compiling and linking one file. Two shapes, one per way the rows below
  * start: `import()` from `-e` (the library rows) and a module file run as the main entry (the
- * CLI rows). The one-line module sits in a temporary package of its own ("type": "module"), as
- * dist/ sits in ours.
+ * CLI rows), and a third for the CommonJS rows: `require` of a one-line `.cjs` file from `-e`.
+ * The one-line module sits in a temporary package of its own ("type": "module"), as dist/ sits
+ * in ours.
  */
 function floorModules() {
   const dir = mkdtempSync(`${tmpdir()}/retry-delay-bench-floor-`);
   writeFileSync(`${dir}/package.json`, '{ "type": "module" }\n');
   writeFileSync(`${dir}/one-line.js`, "export const one = 1;\n");
   writeFileSync(`${dir}/main.js`, 'import { one } from "./one-line.js";\nif (one !== 1) process.exit(1);\n');
-  return { dir, oneLine: `${dir}/one-line.js`, main: `${dir}/main.js` };
+  writeFileSync(`${dir}/one-line.cjs`, "exports.one = 1;\n");
+  return { dir, oneLine: `${dir}/one-line.js`, oneLineCommonJs: `${dir}/one-line.cjs`, main: `${dir}/main.js` };
 }
 
 function benchColdStart() {
@@ -155,7 +160,11 @@ function benchColdStart() {
   const floor = floorModules();
   const importScript = (specifier, body) =>
     `const t0 = performance.now(); const m = await import(${JSON.stringify(specifier)}); ${body}; process.stdout.write(String(performance.now() - t0));`;
+  // CommonJS: `require` from `-e`, which Node runs as CommonJS; no ES module loader is started.
+  const requireScript = (specifier, body) =>
+    `const t0 = performance.now(); const m = require(${JSON.stringify(specifier)}); ${body}; process.stdout.write(String(performance.now() - t0));`;
   const IMPORT_FLOOR = "floor: import() of a one-line ES module";
+  const REQUIRE_FLOOR = "floor: require() of a one-line CommonJS module";
   const FILE_FLOOR = "floor: an ES module file importing a one-line module";
   const firstInvalid = (name, source) => ({
     name,
@@ -175,6 +184,12 @@ function benchColdStart() {
     { name: IMPORT_FLOOR, args: ["--input-type=module", "-e", importScript(floor.oneLine, "m.one")], inProcess: true },
     { name: FILE_FLOOR, args: [floor.main] },
     {
+      name: REQUIRE_FLOOR,
+      args: ["-e", requireScript(floor.oneLineCommonJs, "m.one")],
+      inProcess: true,
+      measures: "require → first result",
+    },
+    {
       name: "retry-delay: import + first compile",
       args: ["--input-type=module", "-e", importScript(dist, 'm.compile("pow(2, retried) * 1000")(3)')],
       inProcess: true,
@@ -185,6 +200,21 @@ function benchColdStart() {
       args: ["--input-type=module", "-e", importScript(runtime, 'm.compile("pow(2, retried) * 1000")(3)')],
       inProcess: true,
       floor: IMPORT_FLOOR,
+    },
+    // The CommonJS build (dist/cjs), as `require("retry-delay")` loads it.
+    {
+      name: "retry-delay (CommonJS): require + first compile",
+      args: ["-e", requireScript(`${root}dist/cjs/index.cjs`, 'm.compile("pow(2, retried) * 1000")(3)')],
+      inProcess: true,
+      floor: REQUIRE_FLOOR,
+      measures: "require → first result",
+    },
+    {
+      name: "retry-delay/runtime (CommonJS): require + first compile",
+      args: ["-e", requireScript(`${root}dist/cjs/runtime.cjs`, 'm.compile("pow(2, retried) * 1000")(3)')],
+      inProcess: true,
+      floor: REQUIRE_FLOOR,
+      measures: "require → first result",
     },
     // Two first mistakes: an unclosed parenthesis, which the fast recognizer explains with
     // chevrotain's own diagnostic, and `Math.pow`, which needs chevrotain built.
@@ -250,6 +280,15 @@ function benchColdStart() {
   }));
 }
 
+function printColdStart(rows) {
+  console.log("\n3. Cold start: a fresh node process each run (median [p10–p90] wall time; above node -e 0; above the floor)");
+  for (const r of rows) {
+    console.log(
+      `     ${r.name.padEnd(56)} ${r.wallMs.median.toFixed(1).padStart(6)} ms [${r.wallMs.p10.toFixed(1)}–${r.wallMs.p90.toFixed(1)}]  ${signed(r.aboveNodeMs)} ms${r.floor ? `, ${signed(r.aboveFloorMs)} ms over the floor` : ""}${r.importToResultMs ? `  (${r.measures} ${r.importToResultMs.median.toFixed(1)} ms)` : ""}`,
+    );
+  }
+}
+
 // --- 4. memory -----------------------------------------------------------------------------------
 function benchMemory() {
   const script = (which, { readTree }) => `
@@ -300,6 +339,12 @@ console.log(
   `retry-delay benchmark — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${started.toISOString()}${smoke ? " — SMOKE RUN: numbers are meaningless" : ""}\n`,
 );
 
+// `--only cold`: the cold-start section alone (a build's start-up work, measured without the rest).
+if (only === "cold") {
+  printColdStart(benchColdStart());
+  process.exit(0);
+} else if (only !== undefined) throw new Error(`--only ${only}: the one section that runs alone is "cold"`);
+
 const evaluation = benchEvaluation();
 console.log("1. Evaluation, ns per call for retried 0…20 (median [p10–p90]), ratio to hand-written");
 for (const { expression, rows } of evaluation) {
@@ -327,12 +372,7 @@ for (const r of errorPath)
   console.log(`     ${r.name.padEnd(48)} ${ops(r.median).padStart(12)} [${ops(r.p10)}–${ops(r.p90)}]  ×${r.ofValid.toFixed(2)} of valid`);
 
 const cold = benchColdStart();
-console.log("\n3. Cold start: a fresh node process each run (median [p10–p90] wall time; above node -e 0; above the floor)");
-for (const r of cold) {
-  console.log(
-    `     ${r.name.padEnd(53)} ${r.wallMs.median.toFixed(1).padStart(6)} ms [${r.wallMs.p10.toFixed(1)}–${r.wallMs.p90.toFixed(1)}]  ${signed(r.aboveNodeMs)} ms${r.floor ? `, ${signed(r.aboveFloorMs)} ms over the floor` : ""}${r.importToResultMs ? `  (${r.measures} ${r.importToResultMs.median.toFixed(1)} ms)` : ""}`,
-  );
-}
+printColdStart(cold);
 
 const memory = benchMemory();
 console.log(`\n4. Memory: retained heap per compiled expression, ${int(MEMORY_COUNT)} distinct expressions kept alive`);

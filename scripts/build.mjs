@@ -1,10 +1,15 @@
 // Builds the published package into dist/ (the layout: scripts/package-layout.mjs):
 //
-//   dist/*.js + chunk-*.js   ESM for Node: every entry in one esbuild build with shared chunks,
-//                             so each class (RetryDelayError) exists once; chevrotain is inlined,
-//                             tree-shaken, and its body runs on the first invalid expression only
+//   dist/*.js + chunk-*.js   ESM for Node (nodeGraph below): the entries in one esbuild build with
+//                             shared chunks, retry-delay/runtime bundled alone, and the error
+//                             classes in chunk-errors.js, which both import, so each class
+//                             (RetryDelayError) exists once; chevrotain is inlined, tree-shaken,
+//                             and its body runs on the first invalid expression only
 //                             (lazyParserBody below)
-//   dist/cjs/*.cjs           the same files as CommonJS, so `require` gets the same graph
+//   dist/cjs/*.cjs           the same graph as CommonJS, with the chevrotain parser in
+//                             dist/cjs/full-parser.cjs, required on the first invalid expression
+//                             (requiredParserForCommonJs below), and the root's exports
+//                             requiring their chunks on first read (scripts/commonjs-facade.mjs)
 //   dist/modules/**.js       per-module ESM for bundlers (the "module" condition): each import
 //                             pulls in only the modules it uses
 //   dist/types/**.d.ts/.d.cts declarations for both formats
@@ -12,12 +17,13 @@
 //                             loads the CLI, dist/cli-main.js, whose chevrotain parser is in
 //                             cli-full-parser.cjs
 //
-// Every JavaScript file ships with a source map into src/ (shipped too). Identifiers are not
-// minified, so stacks and errors show real names (RetryDelayError, compileTree); esbuild's
-// keepNames is not used: it wraps every closure made at run time in a naming call.
+// Every JavaScript file made from src/ ships with a source map into src/ (shipped too; the
+// CommonJS facades hold no code of src/ and have none). Identifiers are not minified, so stacks
+// and errors show real names (RetryDelayError, compileTree); esbuild's keepNames is not used: it
+// wraps every closure made at run time in a naming call.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { writeCjsDeclarations } from "./build-declarations.mjs";
 import {
@@ -29,6 +35,7 @@ import {
   siblingsAsCommonJs,
 } from "./esbuild-plugins.mjs";
 import { buildLazyModule } from "./build-lazy-module.mjs";
+import { commonJsFacade } from "./commonjs-facade.mjs";
 import { packageEntries, pkg, root } from "./package-layout.mjs";
 
 const dist = `${root}dist`;
@@ -94,38 +101,143 @@ async function lazyParserBody() {
   };
 }
 
-// 1. ESM for Node: one build, so root, subpaths, bullmq and client share one copy of everything.
-await build({
-  ...common,
-  entryPoints: Object.fromEntries(entries.map((e) => [e.name, `${root}${e.source}`])),
-  splitting: true,
-  outdir: dist,
-  format: "esm",
-  plugins: [hostShims, await lazyParserBody()],
-});
+/** The CommonJS build's chevrotain parser, dist/cjs/full-parser.cjs: chevrotain-parse.ts and what only it imports. */
+const CJS_FULL_PARSER = "full-parser";
+/** A free name in the intermediate ESM build that the CommonJS conversion turns into `require`. */
+const REQUIRE_PLACEHOLDER = "__retryDelayCommonJsRequire";
 
-// 2. CommonJS: each of those files converted on its own, so `require` loads the same graph.
+/**
+ * The CommonJS build's lazy-chevrotain-parse.ts: the parser is `require`d from its own file
+ * on the first invalid expression, so `require("retry-delay")` neither evaluates nor even
+ * pre-parses chevrotain's ~115 KB until an input needs it (the ESM bundle must carry it inline:
+ * an ES module has no synchronous, bundler-safe way to load a file later). A literal
+ * `require("./full-parser.cjs")` is what every bundler of CommonJS follows, so re-bundling
+ * dist/cjs keeps the file. The intermediate ESM build writes the call through a placeholder
+ * name (esbuild would wrap a bare `require` in an ESM shim); the conversion defines it as
+ * `require` and keeps the path external.
+ */
+const requiredParserForCommonJs = {
+  name: "required-parser-for-commonjs",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]expression[\\/]lazy-chevrotain-parse\.ts$/ }, () => ({
+      contents: [
+        "let parseWithChevrotain;",
+        "export function fullParser() {",
+        `  parseWithChevrotain ??= ${REQUIRE_PLACEHOLDER}(${JSON.stringify(`./${CJS_FULL_PARSER}.cjs`)}).parseWithChevrotain;`,
+        "  return parseWithChevrotain;",
+        "}",
+      ].join("\n"),
+      loader: "js",
+    }));
+  },
+};
+
+/** The one file of each Node build that defines the package's error classes (see errorsApart). */
+const ERRORS_FILE = "chunk-errors.js";
+/** src/diagnostics/compact-error.ts and error.ts: the classes whose identity `instanceof` tests. */
+const ERROR_CLASS_MODULES = /[\\/]src[\\/]diagnostics[\\/](?:compact-error|error)\.ts$/;
+
+/**
+ * For the Node builds: every import of the error classes' modules becomes an import of
+ * ERRORS_FILE, the one file that defines them. That lets retry-delay/runtime be a bundle of
+ * its own (nodeGraph) while `instanceof RetryDelayError` still holds across every entry.
+ */
+const errorsApart = {
+  name: "errors-apart",
+  setup(build) {
+    build.onResolve({ filter: /(?:^|\/)(?:compact-)?error\.js$/ }, (args) =>
+      ERROR_CLASS_MODULES.test(resolve(args.resolveDir, args.path).replace(/\.js$/, ".ts"))
+        ? { path: `./${ERRORS_FILE}`, external: true }
+        : undefined,
+    );
+  },
+};
+
+/**
+ * The ESM graph Node loads, written to `outdir`, in three builds:
+ *
+ * - every entry but the runtime, in one build with shared chunks, so root, bullmq, client and
+ *   the rest share one copy of everything;
+ * - retry-delay/runtime, bundled alone: in the shared build its chunk was every module the
+ *   runtime's files reach, the root's explanations included (87.6 KB where the runtime uses
+ *   56.7 KB), and V8 pre-parses every byte of it on `import`;
+ * - ERRORS_FILE, the error classes, which both builds import (errorsApart).
+ *
+ * `parserPlugin` decides where the chevrotain parser goes; `extraEntries` adds entries to the
+ * shared build.
+ */
+async function nodeGraph({ outdir, parserPlugin, extraEntries = {} }) {
+  const runtime = entries.find((e) => e.subpath === "./runtime");
+  if (runtime === undefined) throw new Error("exports has no ./runtime");
+  const shared = entries.filter((e) => e !== runtime);
+  const plugins = [hostShims, errorsApart, parserPlugin];
+  await build({
+    ...common,
+    entryPoints: { ...Object.fromEntries(shared.map((e) => [e.name, `${root}${e.source}`])), ...extraEntries },
+    splitting: true,
+    outdir,
+    format: "esm",
+    plugins,
+  });
+  await build({ ...common, entryPoints: { [runtime.name]: `${root}${runtime.source}` }, outdir, format: "esm", plugins });
+  await build({
+    ...common,
+    stdin: {
+      contents: 'export { CompactRetryDelayError } from "./compact-error.ts";\nexport { RetryDelayError } from "./error.ts";\n',
+      resolveDir: `${root}src/diagnostics`,
+      sourcefile: "error-classes.ts",
+      loader: "ts",
+    },
+    outfile: `${outdir}/${ERRORS_FILE}`,
+    format: "esm",
+  });
+}
+
+// 1. ESM for Node, chevrotain inlined and run on the first invalid expression.
+await nodeGraph({ outdir: dist, parserPlugin: await lazyParserBody() });
+
+// 2. CommonJS: the same graph built again as ESM with its chevrotain parser a file of its own,
+// then each of its files converted on its own, so `require` loads one shared graph (one
+// RetryDelayError class) and reaches chevrotain only through a `require` on the first invalid
+// expression (requiredParserForCommonJs).
 const eslint = entries.find((e) => e.subpath === "./eslint");
-const esmFiles = readdirSync(dist).filter((f) => f.endsWith(".js") && f !== `${eslint?.name}.js`);
-await build({
+const cjsSource = `${dist}/.cjs-source`;
+await nodeGraph({
+  outdir: cjsSource,
+  parserPlugin: requiredParserForCommonJs,
+  extraEntries: { [CJS_FULL_PARSER]: `${root}src/expression/chevrotain-parse.ts` },
+});
+const toCommonJs = {
   ...common,
-  entryPoints: esmFiles.map((f) => `${dist}/${f}`),
+  format: "cjs",
+  define: { ...define, [REQUIRE_PLACEHOLDER]: "require" },
+  external: [`./${CJS_FULL_PARSER}.cjs`],
+  plugins: [siblingsAsCommonJs],
+};
+const cjsSourceFiles = readdirSync(cjsSource).filter((f) => f.endsWith(".js") && f !== `${eslint?.name}.js`);
+await build({
+  ...toCommonJs,
+  entryPoints: cjsSourceFiles.map((f) => `${cjsSource}/${f}`),
   outdir: `${dist}/cjs`,
   outExtension: { ".js": ".cjs" },
-  format: "cjs",
-  plugins: [siblingsAsCommonJs],
 });
 // The ESLint plugin is a default export; CommonJS users expect `require("retry-delay/eslint")` to be the plugin.
 if (eslint !== undefined) {
   await build({
-    ...common,
-    entryPoints: [`${dist}/${eslint.name}.js`],
+    ...toCommonJs,
+    entryPoints: [`${cjsSource}/${eslint.name}.js`],
     outfile: `${root}${eslint.require}`,
-    format: "cjs",
     footer: { js: "module.exports = module.exports.default;" },
-    plugins: [siblingsAsCommonJs],
   });
 }
+// An entry that only re-exports chunks becomes getters that require each chunk on first read.
+for (const entry of entries) {
+  const facade = entry === eslint ? undefined : commonJsFacade(`${cjsSource}/${entry.name}.js`);
+  if (facade === undefined) continue;
+  writeFileSync(`${root}${entry.require}`, facade);
+  rmSync(`${root}${entry.require}.map`, { force: true });
+}
+rmSync(cjsSource, { recursive: true, force: true });
 
 // 3. Per-module ESM for bundlers: src/ file for file, with chevrotain in the one lazily loaded module.
 const sources = [];

@@ -1,0 +1,88 @@
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+/*
+ * What each start of the built package loads (scripts/build.mjs): under
+ * `require`, the root's exports load their chunks on first read and the
+ * chevrotain parser (dist/cjs/full-parser.cjs) on the first expression the
+ * fast path cannot explain; under `import`, retry-delay/runtime is one bundle
+ * and the error classes' file, nothing the root alone needs. Each case runs in
+ * a fresh Node process and prints the package files that process loaded.
+ */
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const node = (args: readonly string[]): string => execFileSync(process.execPath, args, { cwd: root, encoding: "utf8" });
+
+/** The package files a CommonJS script has loaded when it prints, in load order, as paths under dist/cjs/. */
+const requiredBy = (script: string): string[][] =>
+  node([
+    "--input-type=commonjs",
+    "-e",
+    `const loaded = () => Object.keys(require.cache).filter((f) => f.includes("/dist/cjs/")).map((f) => f.replace(/^.*\\/dist\\/cjs\\//, ""));
+     const steps = []; const step = () => steps.push(loaded()); ${script}; console.log(JSON.stringify(steps));`,
+  ])
+    .trim()
+    .split("\n")
+    .flatMap((line) => JSON.parse(line) as string[][]);
+
+describe("what a start of the package loads", () => {
+  if (!existsSync(`${root}/dist/cjs/index.cjs`)) throw new Error("dist/ is missing: run `npm run build` (npm test does)");
+
+  it("requires the root's chunks on first read of an export, and chevrotain on the first expression that needs it", () => {
+    const [atRequire, atCompile, atValid, atDeclined, atChevrotain] = requiredBy(`
+      const m = require("retry-delay"); step();
+      const { compile, tryCompile } = m; step();
+      if (compile("pow(2, retried) * 1000")(3) !== 8000) throw new Error("wrong delay"); step();
+      // An unclosed parenthesis: the fast recognizer explains it without chevrotain.
+      if (tryCompile("pow(2, retried * 1000").ok) throw new Error("compiled"); step();
+      // A stray character: the chevrotain parser explains it.
+      const declined = tryCompile("Math.pow(2, retried)");
+      if (declined.ok || declined.diagnostics[0].code !== "unexpected-character") throw new Error(JSON.stringify(declined)); step();`);
+    expect(atRequire).toEqual(["index.cjs"]);
+    expect(atCompile?.length).toBeGreaterThan(1);
+    expect(atCompile).not.toContain("full-parser.cjs");
+    // The expression-only path leaves the request, trigger and delivery chunks unloaded.
+    expect(atCompile?.length).toBeLessThan(requiredBy('Object.values(require("retry-delay")); step();')[0]?.length ?? 0);
+    expect(atValid).toEqual(atCompile);
+    expect(atDeclined).toEqual(atCompile);
+    expect(atChevrotain).toEqual([...(atCompile ?? []), "full-parser.cjs"]);
+  });
+
+  it("gives each export under require the value import gives", () => {
+    const out = node([
+      "--input-type=module",
+      "-e",
+      `import { createRequire } from "node:module";
+       const esm = await import("retry-delay"); const cjs = createRequire(import.meta.url)("retry-delay");
+       const keys = Object.keys(esm).filter((k) => k !== "default");
+       const differ = keys.filter((k) => typeof esm[k] !== typeof cjs[k] || (typeof esm[k] !== "function" && JSON.stringify(esm[k]) !== JSON.stringify(cjs[k])));
+       console.log(JSON.stringify({ keys: keys.length, cjsKeys: Object.keys(cjs).length, differ, esModule: cjs.__esModule }));`,
+    ]);
+    const result = JSON.parse(out) as { keys: number; cjsKeys: number; differ: string[]; esModule: boolean };
+    expect(result.differ).toEqual([]);
+    expect(result.cjsKeys).toBe(result.keys);
+    expect(result.keys).toBeGreaterThan(50);
+    expect(result.esModule).toBe(true);
+  });
+
+  it("loads retry-delay/runtime as its bundle and the error classes' file, in both formats", () => {
+    const out = node([
+      "--input-type=commonjs",
+      "-e",
+      `const m = require("retry-delay/runtime"); m.compile("pow(2, retried) * 1000");
+       console.log(JSON.stringify(Object.keys(require.cache).filter((f) => f.includes("/dist/")).map((f) => f.replace(/^.*\\/dist\\//, ""))));`,
+    ]);
+    expect(JSON.parse(out)).toEqual(["cjs/runtime.cjs", "cjs/chunk-errors.cjs"]);
+    const esm = node([
+      "--input-type=module",
+      "-e",
+      `const m = await import("retry-delay/runtime"); m.compile("pow(2, retried) * 1000");
+       const { readFileSync } = await import("node:fs");
+       const imports = readFileSync(new URL(import.meta.resolve("retry-delay/runtime")), "utf8").match(/from\\s*"[^"]+"/g);
+       console.log(JSON.stringify([...new Set(imports)]));`,
+    ]);
+    expect(JSON.parse(esm)).toEqual(['from"./chunk-errors.js"']);
+  });
+});
