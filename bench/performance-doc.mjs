@@ -26,6 +26,7 @@ export function serverSectionMarkdown(d) {
   const CJS_ROOT = "retry-delay (CommonJS): require + first compile";
   const CJS_RUNTIME = "retry-delay/runtime (CommonJS): require + first compile";
   const firstInvalid = inProcess("retry-delay: import + first invalid tryCompile");
+  const firstInvalidMathPow = inProcess("retry-delay: import + first invalid tryCompile, `Math.pow`");
   const firstInvalidChevrotain = inProcess(`retry-delay: import + first invalid tryCompile${CHEVROTAIN}`);
   const cliGap = above("retry-delay CLI: check, invalid") - above("retry-delay CLI: check");
   const cliGapChevrotain = above(`retry-delay CLI: check, invalid${CHEVROTAIN}`) - above("retry-delay CLI: check");
@@ -105,9 +106,9 @@ export function serverSectionMarkdown(d) {
         ],
         ["invalid input ≥ 0.5× the valid rate", ratio(invalid.ofValid), timed(invalid.ofValid >= 0.5)],
         [
-          "first invalid expression in a fresh process ≤ 5 ms (unclosed `(` / `Math.pow`, which builds chevrotain)",
-          `${firstInvalid.toFixed(1)} / ${firstInvalidChevrotain.toFixed(1)} ms`,
-          both(firstInvalid, firstInvalidChevrotain, 5),
+          "first invalid expression in a fresh process ≤ 5 ms (unclosed `(` / `Math.pow` / `2 ^ retried +`, which builds chevrotain)",
+          `${firstInvalid.toFixed(1)} / ${firstInvalidMathPow.toFixed(1)} / ${firstInvalidChevrotain.toFixed(1)} ms`,
+          `${both(firstInvalid, firstInvalidMathPow, 5)} / ${timed(firstInvalidChevrotain <= 5)}`,
         ],
         ["≤ 800 B retained per compiled expression", `${int(ours.bytesPerExpression)} B`, met(ours.bytesPerExpression <= 800)],
         [
@@ -121,7 +122,7 @@ export function serverSectionMarkdown(d) {
           both(above(CJS_ROOT), above(CJS_RUNTIME), 10),
         ],
         [
-          "CLI on an invalid expression ≤ 15 ms over a valid one (unclosed `(` / `Math.pow`)",
+          "CLI on an invalid expression ≤ 15 ms over a valid one (unclosed `(` / `2 ^ retried +`)",
           `${signed(cliGap)} / ${signed(cliGapChevrotain)} ms`,
           both(cliGap, cliGapChevrotain, 15),
         ],

@@ -31,15 +31,18 @@ describe("what a start of the package loads", () => {
   if (!existsSync(`${root}/dist/cjs/index.cjs`)) throw new Error("dist/ is missing: run `npm run build` (npm test does)");
 
   it("requires the root's chunks on first read of an export, and chevrotain on the first expression that needs it", () => {
-    const [atRequire, atCompile, atValid, atDeclined, atChevrotain] = requiredBy(`
+    const [atRequire, atCompile, atValid, atDeclined, atStray, atChevrotain] = requiredBy(`
       const m = require("retry-delay"); step();
       const { compile, tryCompile } = m; step();
       if (compile("pow(2, retried) * 1000")(3) !== 8000) throw new Error("wrong delay"); step();
       // An unclosed parenthesis: the fast recognizer explains it without chevrotain.
       if (tryCompile("pow(2, retried * 1000").ok) throw new Error("compiled"); step();
-      // A stray character: the chevrotain parser explains it.
-      const declined = tryCompile("Math.pow(2, retried)");
-      if (declined.ok || declined.diagnostics[0].code !== "unexpected-character") throw new Error(JSON.stringify(declined)); step();`);
+      // A stray character: explained without chevrotain too.
+      const stray = tryCompile("Math.pow(2, retried)");
+      if (stray.ok || stray.diagnostics[0].code !== "unexpected-character") throw new Error(JSON.stringify(stray)); step();
+      // A syntax error beside a refused operator: the chevrotain parser explains it.
+      const declined = tryCompile("2 ^ retried +");
+      if (declined.ok || declined.diagnostics[1].code !== "unexpected-end") throw new Error(JSON.stringify(declined)); step();`);
     expect(atRequire).toEqual(["index.cjs"]);
     expect(atCompile?.length).toBeGreaterThan(1);
     expect(atCompile).not.toContain("full-parser.cjs");
@@ -47,6 +50,7 @@ describe("what a start of the package loads", () => {
     expect(atCompile?.length).toBeLessThan(requiredBy('Object.values(require("retry-delay")); step();')[0]?.length ?? 0);
     expect(atValid).toEqual(atCompile);
     expect(atDeclined).toEqual(atCompile);
+    expect(atStray).toEqual(atCompile);
     expect(atChevrotain).toEqual([...(atCompile ?? []), "full-parser.cjs"]);
   });
 
