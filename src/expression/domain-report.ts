@@ -4,7 +4,7 @@ import type { DelayClosure } from "./builtins.js";
 import type { ExpressionDiagnostic } from "./codes.js";
 import { nonFiniteOrigin } from "./domain-origin.js";
 import { CALL_COST, EVALUATION_BUDGET, scanFolded } from "./domain.js";
-import { DOMAIN_CODES, type DelayRange, type Offenders } from "./domain-findings.js";
+import { classify, DOMAIN_CODES, type DelayRange, type Offenders } from "./domain-findings.js";
 import { evaluateNode } from "./interpret.js";
 import { printCall, printExpression } from "./print.js";
 import type { DelayReport, DomainFinding, FindingWording, SampledFinding } from "./wording.js";
@@ -84,8 +84,8 @@ export function usableRange(delay: DelayClosure, retries: number, nodes: number)
   return { min, max, minAt, maxAt };
 }
 
-/** A delay the domain check finds nothing wrong with (domain-findings.ts's `classify`): whole, not negative, finite. */
-const isUsable = (value: number): boolean => Number.isInteger(value) && value >= 0;
+/** A delay the domain check finds nothing wrong with: whole, not negative, finite. */
+const isUsable = (value: number): boolean => classify(value) === undefined;
 
 /** The root's wording of an unusable delay: the `retried` values that give it, and the rewrite that avoids it. */
 export function explainDomainFinding({
