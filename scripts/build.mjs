@@ -231,6 +231,8 @@ async function nodeGraph({ outdir, parserPlugin, extraEntries = {}, errorsPlugin
     outfile: `${outdir}/${ERRORS_FILE}`,
     format: "esm",
     plugins: errorsPlugins,
+    // What the plugins generate exists in no shipped file: its text goes into the map (generatedSourcesInline).
+    sourcesContent: errorsPlugins.length > 0,
   });
 }
 
@@ -316,7 +318,20 @@ async function plainCommonJs(esmFile, outfile) {
     },
     banner: { js: '"use strict";' },
     outfile,
+    sourcesContent: true,
   });
+  generatedSourcesInline(`${outfile}.map`);
+}
+
+/**
+ * Keeps in the source map at `mapFile` the text of the sources that this build generated (the
+ * export assignments above, the renderer's forwarding functions), which exist in no shipped
+ * file, and drops the rest's, which ship in src/.
+ */
+function generatedSourcesInline(mapFile) {
+  const map = JSON.parse(readFileSync(mapFile, "utf8"));
+  map.sourcesContent = map.sources.map((source, i) => (source.startsWith("../../src/") ? null : map.sourcesContent[i]));
+  writeFileSync(mapFile, JSON.stringify(map));
 }
 
 /** The sibling files that the intermediate ESM file `esmFile` imports (`./x.js`). */
