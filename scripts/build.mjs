@@ -27,8 +27,9 @@
 // wraps every closure made at run time in a naming call.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { writeCjsDeclarations } from "./build-declarations.mjs";
 import {
   CHEVROTAIN_MODULES,
@@ -39,6 +40,7 @@ import {
   siblingsAsCommonJs,
 } from "./esbuild-plugins.mjs";
 import { buildLazyModule } from "./build-lazy-module.mjs";
+import { compileCalledFunctionsEagerly } from "./eager-functions.mjs";
 import { commonJsFacade } from "./commonjs-facade.mjs";
 import { packageEntries, pkg, root } from "./package-layout.mjs";
 
@@ -334,9 +336,24 @@ function generatedSourcesInline(mapFile) {
   writeFileSync(mapFile, JSON.stringify(map));
 }
 
-/** The sibling files that the intermediate ESM file `esmFile` imports (`./x.js`). */
-function siblingImports(esmFile) {
-  return [...readFileSync(esmFile, "utf8").matchAll(/\bfrom\s*"\.\/([\w.-]+\.js)"/g)].map((m) => `${dirname(esmFile)}/${m[1]}`);
+/** The sibling files that `file` imports (`from "./x.js"`, `import "./x.js"`) or requires (`require("./x.cjs")`). */
+function siblingImports(file) {
+  const text = readFileSync(file, "utf8");
+  return [...text.matchAll(/\b(?:from|import|require\()\s*"\.\/([\w.-]+\.c?js)"/g)].map((m) => `${dirname(file)}/${m[1]}`);
+}
+
+/** Whether a chain of `file`'s imports leads back to it. */
+function inImportCycle(file) {
+  const seen = new Set();
+  const pending = siblingImports(file);
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (next === file) return true;
+    if (seen.has(next) || !existsSync(next)) continue;
+    seen.add(next);
+    pending.push(...siblingImports(next));
+  }
+  return false;
 }
 
 /**
@@ -346,17 +363,7 @@ function siblingImports(esmFile) {
  * esbuild's getters, defined first, would give each hoisted function.
  */
 function plainExportsFit(esmFile) {
-  if (/\bas default\b|\bexport default\b/.test(readFileSync(esmFile, "utf8"))) return false;
-  const seen = new Set();
-  const pending = siblingImports(esmFile);
-  while (pending.length > 0) {
-    const file = pending.pop();
-    if (file === esmFile) return false;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    pending.push(...siblingImports(file));
-  }
-  return true;
+  return !/\bas default\b|\bexport default\b/.test(readFileSync(esmFile, "utf8")) && !inImportCycle(esmFile);
 }
 
 // An entry that only re-exports chunks becomes getters that require each chunk on first read.
@@ -367,6 +374,28 @@ for (const entry of entries) {
   rmSync(`${root}${entry.require}.map`, { force: true });
 }
 rmSync(cjsSource, { recursive: true, force: true });
+
+// 2b. Both Node builds compile at load the functions that `import` + a first compile call
+// (scripts/eager-functions.mjs), for the runtime and for the root.
+const FIRST_COMPILE = 'compile("pow(2, retried) * 1000")(3)';
+const nodeFiles = [
+  ...readdirSync(dist)
+    .filter((f) => f.endsWith(".js"))
+    .map((f) => `${dist}/${f}`),
+  ...readdirSync(`${dist}/cjs`)
+    .filter((f) => f.endsWith(".cjs"))
+    .map((f) => `${dist}/cjs/${f}`),
+];
+const acyclicFiles = nodeFiles.filter((file) => !inImportCycle(file));
+for (const { name } of entries.filter((e) => e.subpath === "." || e.subpath === "./runtime")) {
+  const esm = `${dist}/${name}.js`;
+  const cjs = `${dist}/cjs/${name}.cjs`;
+  compileCalledFunctionsEagerly(`const m = await import(${JSON.stringify(pathToFileURL(esm).href)}); m.${FIRST_COMPILE};`, {
+    module: true,
+    files: acyclicFiles,
+  });
+  compileCalledFunctionsEagerly(`require(${JSON.stringify(cjs)}).${FIRST_COMPILE};`, { files: acyclicFiles });
+}
 
 // 3. Per-module ESM for bundlers: src/ file for file, with chevrotain in the one lazily loaded module.
 const sources = [];
