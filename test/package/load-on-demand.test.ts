@@ -89,4 +89,42 @@ describe("what a start of the package loads", () => {
     ]);
     expect(JSON.parse(esm)).toEqual(['from"./chunk-errors.js"']);
   });
+
+  it("requires the error drawing on the first render under require, which draws as import's does", () => {
+    const source = "pow(2, retries) * 1000";
+    const render = `(m) => { try { m.compile(${JSON.stringify(source)}); } catch (error) { return [error.render(), new m.RetryDelayError(error.source || ${JSON.stringify(source)}, error.diagnostics).render()]; } }`;
+    const [atCompile, atRender] = requiredBy(`
+      const m = require("retry-delay/runtime"); try { m.compile(${JSON.stringify(source)}); } catch {} step();
+      globalThis.drawn = (${render})(m); step();`);
+    expect(atCompile).toEqual(["runtime.cjs", "chunk-errors.cjs"]);
+    expect(atRender).toEqual(["runtime.cjs", "chunk-errors.cjs", "chunk-render.cjs"]);
+    const drawn = (format: "commonjs" | "module", load: string): string =>
+      node([`--input-type=${format}`, "-e", `const m = ${load}; console.log(JSON.stringify((${render})(m)));`]);
+    const required = drawn("commonjs", 'require("retry-delay/runtime")');
+    expect(required).toBe(drawn("module", 'await import("retry-delay/runtime")'));
+    const [compact, full] = JSON.parse(required) as [string, string];
+    expect(compact).toMatch(/^error\[unknown-variable\]: unknown variable `retries`/);
+    expect(full).toContain("\n 1 | pow(2, retries) * 1000\n");
+  });
+
+  // The facades (index, ast, tables: getters that Node's cjs-module-lexer does not read) and the
+  // ESLint plugin (`module.exports` is the plugin) are left out: `import` reaches none of them.
+  it("names each converted CommonJS file's exports for import as require gives them", () => {
+    const out = node([
+      "--input-type=module",
+      "-e",
+      `import { createRequire } from "node:module"; import { readdirSync } from "node:fs";
+       const require = createRequire(import.meta.url); const dir = ${JSON.stringify(`${root}/dist/cjs/`)};
+       const differ = [];
+       for (const file of readdirSync(dir).filter((f) => f.endsWith(".cjs") && !["index.cjs", "ast.cjs", "tables.cjs", "eslint.cjs"].includes(f))) {
+         const names = (o) => Object.keys(o).filter((k) => !["default", "module.exports", "__esModule"].includes(k)).sort().join();
+         const imported = await import(dir + file);
+         if (names(imported) !== names(require(dir + file))) differ.push(file);
+       }
+       console.log(JSON.stringify({ differ, files: readdirSync(dir).length }));`,
+    ]);
+    const { differ, files } = JSON.parse(out) as { differ: string[]; files: number };
+    expect(differ).toEqual([]);
+    expect(files).toBeGreaterThan(10);
+  });
 });

@@ -1,0 +1,207 @@
+// Profile-guided eager compilation for the built Node bundles (scripts/build.mjs).
+//
+// V8 compiles a function lazily: at load it only pre-parses the body, and the first call parses
+// it again, in full, and makes its bytecode. A function that every start calls (the recognizer,
+// the checker, the closure compiler, for the first `compile`) is so read twice. V8 compiles a
+// function expression in parentheses, `(function f() {})`, at once instead: its heuristic for
+// a function about to be called. This pass runs a start of the package (`import` + first
+// `compile`) with V8's function-event log, and rewrites each top-level function declaration
+// that the start called as `var f = (function f() {});` at the top of its file, the place
+// where the declaration's hoisting made it exist. Functions the start does not call stay lazy.
+//
+// Measured with callgrind (Node 20, `--single-threaded`, fixed seeds), `require` of
+// retry-delay/runtime + first compile over a one-line `require`: 17.5M instructions before,
+// 15.5M after.
+//
+// The moves are safe where a file is in no cycle of imports (a declaration exists before its
+// file runs; the `var` only once the file's first statement has run, which in a file that no
+// cycle re-enters is before anything else can call it). Each file's source map is rewritten to
+// follow the moved text.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { pathToFileURL } from "node:url";
+import ts from "typescript";
+
+/**
+ * Runs `script` (CommonJS, or an ES module when `module` is set) with V8's function-event log
+ * and returns, for each file of `files` that it loaded, the offsets of the functions it called.
+ */
+function calledFunctions(script, { module, files }) {
+  const dir = mkdtempSync(`${tmpdir()}/retry-delay-eager-`);
+  try {
+    const log = `${dir}/v8.log`;
+    execFileSync(
+      process.execPath,
+      ["--log-function-events", `--logfile=${log}`, "--no-logfile-per-isolate", ...(module ? ["--input-type=module"] : []), "-e", script],
+      { stdio: ["ignore", "ignore", "inherit"] },
+    );
+    const byId = new Map();
+    const urls = new Map(
+      files.flatMap((file) => [
+        [file, file],
+        [pathToFileURL(file).href, file],
+      ]),
+    );
+    const called = new Map();
+    for (const line of readFileSync(log, "utf8").split("\n")) {
+      const fields = line.split(",");
+      if (fields[0] === "script-details" && urls.has(fields[2])) byId.set(fields[1], urls.get(fields[2]));
+      else if (fields[0] === "function" && fields[1] === "first-execution" && byId.has(fields[2])) {
+        const file = byId.get(fields[2]);
+        if (!called.has(file)) called.set(file, new Set());
+        called.get(file).add(Number(fields[3]));
+      }
+    }
+    return called;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The top-level function declarations of `text` whose parameter list starts at an offset in `called`. */
+function calledDeclarations(file, text, called) {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const found = [];
+  for (const statement of source.statements) {
+    if (!ts.isFunctionDeclaration(statement) || statement.name === undefined || statement.body === undefined) continue;
+    if (statement.modifiers !== undefined || statement.asteriskToken !== undefined) continue;
+    const start = statement.getStart(source);
+    const params = text.indexOf("(", statement.name.end);
+    if (called.has(params)) found.push({ start, end: statement.end, name: statement.name.text });
+  }
+  // After a leading "use strict" (which must stay first), or at the very start.
+  const first = source.statements[0];
+  const prologue =
+    first !== undefined && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === "use strict"
+      ? first.end
+      : 0;
+  return { found: found.filter((f) => f.start >= prologue), at: prologue };
+}
+
+const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/** A source map's `mappings`, decoded: per generated line, segments of [column, ...rest] with absolute values. */
+function decodeMappings(mappings) {
+  const lines = [];
+  const state = [0, 0, 0, 0, 0];
+  for (const line of mappings.split(";")) {
+    const segments = [];
+    state[0] = 0;
+    for (const text of line.split(",")) {
+      if (text === "") continue;
+      const values = [];
+      let value = 0;
+      let shift = 0;
+      for (const char of text) {
+        const digit = BASE64.indexOf(char);
+        value += (digit & 31) << shift;
+        if (digit & 32) shift += 5;
+        else {
+          values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+          value = 0;
+          shift = 0;
+        }
+      }
+      const segment = values.map((v, i) => (state[i] += v));
+      segments.push(segment);
+    }
+    lines.push(segments);
+  }
+  return lines;
+}
+
+function encodeMappings(lines) {
+  const state = [0, 0, 0, 0, 0];
+  const vlq = (n) => {
+    let value = n < 0 ? (-n << 1) | 1 : n << 1;
+    let out = "";
+    do {
+      let digit = value & 31;
+      value >>>= 5;
+      if (value > 0) digit |= 32;
+      out += BASE64[digit];
+    } while (value > 0);
+    return out;
+  };
+  return lines
+    .map((segments) => {
+      state[0] = 0;
+      return segments
+        .map((segment) => {
+          const text = segment.map((v, i) => vlq(v - state[i])).join("");
+          segment.forEach((v, i) => (state[i] = v));
+          return text;
+        })
+        .join(",");
+    })
+    .join(";");
+}
+
+/** Offsets of each line's start in `text`. */
+const lineStarts = (text) => [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)];
+
+/**
+ * Rewrites `file` (and its `.map`, if any): the declarations `found` move to offset `at` as
+ * parenthesized function expressions. Returns how many moved.
+ */
+function moveDeclarations(file, text, { found, at }) {
+  if (found.length === 0) return 0;
+  const pieces = found.map((f) => ({ ...f, head: `var ${f.name}=(`, tail: ");" }));
+  let inserted = "";
+  for (const piece of pieces) {
+    piece.newStart = at + inserted.length + piece.head.length;
+    inserted += piece.head + text.slice(piece.start, piece.end) + piece.tail;
+  }
+  let rest = text.slice(at);
+  for (const piece of [...pieces].reverse()) rest = rest.slice(0, piece.start - at) + rest.slice(piece.end - at);
+  const next = text.slice(0, at) + inserted + rest;
+  writeFileSync(file, next);
+
+  const mapFile = `${file}.map`;
+  let map;
+  try {
+    map = JSON.parse(readFileSync(mapFile, "utf8"));
+  } catch {
+    return pieces.length;
+  }
+  const moved = (offset) => {
+    if (offset < at) return offset;
+    let removed = 0;
+    for (const piece of pieces) {
+      if (offset >= piece.start && offset < piece.end) return piece.newStart + (offset - piece.start);
+      if (offset >= piece.end) removed += piece.end - piece.start;
+    }
+    return offset + inserted.length - removed;
+  };
+  const oldStarts = lineStarts(text);
+  const newStarts = lineStarts(next);
+  const segments = [];
+  decodeMappings(map.mappings).forEach((line, index) => {
+    for (const [column, ...rest] of line) segments.push({ offset: moved(oldStarts[index] + column), rest });
+  });
+  segments.sort((a, b) => a.offset - b.offset);
+  const lines = newStarts.map(() => []);
+  let line = 0;
+  for (const { offset, rest } of segments) {
+    while (line + 1 < newStarts.length && newStarts[line + 1] <= offset) line++;
+    lines[line].push([offset - newStarts[line], ...rest]);
+  }
+  map.mappings = encodeMappings(lines);
+  writeFileSync(mapFile, JSON.stringify(map));
+  return pieces.length;
+}
+
+/**
+ * Runs `script` and moves, in each of `files` it loaded, the top-level functions it called (see
+ * the top). `files` must be in no cycle of imports. Returns the number moved per file.
+ */
+export function compileCalledFunctionsEagerly(script, { module = false, files }) {
+  const called = calledFunctions(script, { module, files });
+  const moves = {};
+  for (const [file, offsets] of called) {
+    const text = readFileSync(file, "utf8");
+    moves[file] = moveDeclarations(file, text, calledDeclarations(file, text, offsets));
+  }
+  return moves;
+}
