@@ -6,7 +6,7 @@ import { lexWith, type Lexed } from "./lex-scan.js";
 import { resolvedName } from "./names.js";
 import { planLevels, type PlannedLevel } from "./operator-plan.js";
 import { PUNCTUATION, type LexicalToken, type TokenKind, type Unsupported } from "./operators.js";
-import { refuseOperator } from "./refused-operators.js";
+import { refuseOperatorUnworded } from "./refused-operators.js";
 import { checkSize } from "./size.js";
 import { syntaxDiagnostic, type SyntaxFacts } from "./syntax-wording.js";
 import { numberValue } from "./token-patterns.js";
@@ -95,7 +95,15 @@ export function parseReporting(source: string, lexed = lexSource(source)): Resul
   const stop = parser.stop;
   if (stop !== undefined) problems.push(syntaxDiagnostic(syntaxFacts(source, tokens, stop)));
   if (problems.length === 0) return undefined;
-  return fail(capErrors(problems.length === 1 ? problems : problems.sort((a, b) => a.span.start - b.span.start)));
+  const kept = capErrors(problems.length === 1 ? problems : problems.sort((a, b) => a.span.start - b.span.start));
+  wordKept(kept, parser.unworded);
+  return fail(kept);
+}
+
+/** Words the hints of the refused operators the report keeps: at most the report limit's number of prints, not one per operator. */
+function wordKept(kept: readonly ExpressionDiagnostic[], unworded: ReadonlyMap<ExpressionDiagnostic, () => void>): void {
+  if (unworded.size === 0) return;
+  for (const problem of kept) unworded.get(problem)?.();
 }
 
 function fail(diagnostics: ExpressionDiagnostic[]): Result<Expression, ExpressionCode> {
@@ -126,6 +134,8 @@ interface Stop {
 /** The grammar of grammar.ts, rule for rule, over scanned tokens; where it would throw a syntax error, undefined and the {@link Stop}. */
 class ReportingParser {
   readonly problems: ExpressionDiagnostic[] = [];
+  /** The refused operators' problems whose hint is still to be worded (see {@link wordKept}). */
+  readonly unworded = new Map<ExpressionDiagnostic, () => void>();
   /** Where the parse stopped on a syntax error, if it did. */
   stop: Stop | undefined;
   private next = 0;
@@ -171,8 +181,9 @@ class ReportingParser {
   private infix(role: Exclude<Role, { kind: "unary" }>, operator: LexicalToken, left: Expression, right: Expression): Expression {
     if (role.kind === "binary") return binaryNode(role.operator, left, right);
     const span = { start: operator.startOffset, end: operator.startOffset + operator.image.length };
-    const refused = refuseOperator(role.unsupported, span, left, right);
+    const refused = refuseOperatorUnworded(role.unsupported, span, left, right);
     this.problems.push(refused.problem);
+    this.unworded.set(refused.problem, refused.word);
     return refused.standIn;
   }
 

@@ -204,7 +204,9 @@ describe("the reporting parser", () => {
 
   it("keeps only the report limit's number of errors, as chevrotain's answer is capped", () => {
     const many = Array.from({ length: EXPRESSION_LIMITS.maxReportedErrors + 5 }, () => "1_0").join(" + ");
-    for (const source of [many, `${many} +`, `${Array.from({ length: 60 }, () => "foo").join(" % ")} (`]) {
+    // A chain of refused operators: only the kept ones' hints are worded, each printing its operands.
+    const chain = Array.from({ length: 60 }, (_, i) => String(i)).join(" % ");
+    for (const source of [many, `${many} +`, `${Array.from({ length: 60 }, () => "foo").join(" % ")} (`, chain, `(${chain}) ^ 2 % 3`]) {
       const fast = parseReporting(source);
       expect(fast?.ok === false ? fast.diagnostics.at(-1)?.code : undefined, source).toBe("too-many-errors");
       expect(asText(fast), source).toBe(asText(chevrotainAnswer(source)));
