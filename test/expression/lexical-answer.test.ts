@@ -5,6 +5,7 @@ import { parseExpression, tryCompile } from "../../src/expression/api.js";
 import type { Expression } from "../../src/expression/ast.js";
 import { parseWithChevrotain } from "../../src/expression/chevrotain-parse.js";
 import type { ExpressionCode } from "../../src/expression/codes.js";
+import { describeCharacters } from "../../src/expression/describe-characters.js";
 import { capErrors } from "../../src/expression/error-limit.js";
 import { EXPRESSION_LIMITS } from "../../src/expression/limits.js";
 import { explainParseFailure } from "../../src/expression/mistakes.js";
@@ -205,5 +206,27 @@ describe("the lexical diagnostics without chevrotain", () => {
       expect(fullParserCalls.count, source).toBe(0);
       expect(asText(parsed), source).toBe(asText(parseThroughChevrotain(source)));
     }
+  });
+});
+
+describe("describeCharacters", () => {
+  /** Its answer with the Unicode test alone, as it was before printable ASCII skipped it. */
+  const byUnicodeTest = (text: string): string => {
+    const shown = text.length > 16 ? `${text.slice(0, 16)}…` : text;
+    if (/^[^\p{C}\p{Z}]*$/u.test(shown.replace(/ /g, "x"))) return `\`${shown}\``;
+    return Array.from(shown)
+      .map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`)
+      .join(" ");
+  };
+
+  it("words ASCII and any other text as the Unicode test alone does", () => {
+    const ascii = fc.string({ unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)), maxLength: 20 });
+    fc.assert(
+      fc.property(fc.oneof(ascii, fc.string({ unit: "binary", maxLength: 20 }), fc.string({ unit: "grapheme", maxLength: 20 })), (text) => {
+        expect(describeCharacters(text)).toBe(byUnicodeTest(text));
+      }),
+      { numRuns: 500 },
+    );
+    for (const text of ["\t", "\u007f", " ", "~", "a b", "\u00a0", "1\n"]) expect(describeCharacters(text), text).toBe(byUnicodeTest(text));
   });
 });
