@@ -235,8 +235,8 @@ class ReportingParser {
     return resolvedName(name.image, nameSpan, { args, closeStart: close.startOffset }, this.problems);
   }
 
-  /** Stops the parse at the next token, as chevrotain's exception there would. */
-  private stopHere(needed: Stop["needed"], inCall: boolean): undefined {
+  /** Stops the parse at the next token, as chevrotain's exception there would; the failed rule's result, which is none. */
+  private stopHere(needed: Stop["needed"], inCall: boolean): Expression | undefined {
     const open = this.open;
     this.stop = { at: this.next, needed, inCall, openParen: open.length > 0 ? open[open.length - 1] : undefined };
     return undefined;
