@@ -5,9 +5,8 @@ import { capErrors } from "./error-limit.js";
 import { fastSyntaxErrors } from "./fast-syntax-error.js";
 import { fullParser } from "./lazy-chevrotain-parse.js";
 import { parseWith } from "./parse-with.js";
-import { lexSource, parseReportingRefused } from "./refused-parse.js";
+import { parseReporting } from "./refused-parse.js";
 import { ROOT_WORDING } from "./root-wording.js";
-import { checkSize } from "./size.js";
 
 /**
  * Parses a retry-delay expression into its AST. Never throws: a source that is
@@ -30,23 +29,20 @@ export function parse(source: string): Result<Expression, ExpressionCode> {
 
 /**
  * The chevrotain parser's answer for a source the fast path declined: every
- * problem, up to the report limit. Four kinds are found without it: a plain
- * syntax error and the name problems before it (fast-syntax-error.ts); characters no token starts with
- * (`Math.pow`, `"1000"`, `a && b`), which chevrotain-parse.ts reports
- * before it parses, from the same scanner (lex-scan.ts); a source past the
- * size limits, which it refuses next with the same check (size.ts); and a well-formed
- * source with a refused operator or a malformed number (refused-parse.ts).
+ * problem, up to the report limit. Two readers give it without chevrotain:
+ * fast-syntax-error.ts, for a plain syntax error in a short source (and the
+ * name problems before it), from the fast path's own tokens; and
+ * refused-parse.ts for the rest, from the full parser's scan (lex-scan.ts):
+ * characters no token starts with (`Math.pow`, `"1000"`, `a && b`), a
+ * source past the size limits, refused operators, malformed numbers, and
+ * syntax errors among them or in a long source. chevrotain answers what
+ * neither can, which is a source with no problem that the fast path declined
+ * all the same: none is known, and the property tests look for one.
  */
 function parseFully(source: string): Result<Expression, ExpressionCode> {
   const syntaxErrors = fastSyntaxErrors(source);
   if (syntaxErrors !== undefined) return { ok: false, diagnostics: capErrors(syntaxErrors) };
-  const lexed = lexSource(source);
-  if (lexed.characterDiagnostics.length > 0)
-    return { ok: false, diagnostics: capErrors([...lexed.characterDiagnostics, ...lexed.numberDiagnostics]) };
-  // chevrotain-parse.ts checks the size next, and a source past a limit gets that one diagnostic.
-  const sizeProblem = checkSize(lexed.tokens, source.length);
-  if (sizeProblem !== undefined) return { ok: false, diagnostics: [sizeProblem] };
-  const reported = parseReportingRefused(source, lexed);
+  const reported = parseReporting(source);
   if (reported !== undefined) return reported;
   chevrotainParse ??= fullParser();
   const full = chevrotainParse(source);

@@ -19,16 +19,38 @@ export function refuseOperator(
   left: Expression,
   right: Expression,
 ): { readonly problem: ExpressionDiagnostic; readonly standIn: Expression } {
+  const refused = refuseOperatorUnworded(unsupported, operatorSpan, left, right);
+  refused.word();
+  return refused;
+}
+
+/**
+ * {@link refuseOperator}, with the hint left empty until `word()` writes it.
+ * The hint prints the operands, so on a chain of refused operators
+ * (`1 % 2 % 3 …`) wording every one is quadratic in the source; a reader
+ * that keeps only the report limit's number of errors words only those.
+ */
+export function refuseOperatorUnworded(
+  unsupported: Unsupported,
+  operatorSpan: Span,
+  left: Expression,
+  right: Expression,
+): { readonly problem: ExpressionDiagnostic; readonly standIn: Expression; readonly word: () => void } {
   const build = treeBuilder(operatorSpan);
+  const problem = {
+    code: "unsupported-operator" as const,
+    severity: "error" as const,
+    message: unsupported.message,
+    span: unsupported.points === "operator" ? operatorSpan : spanOf(left, right),
+    // Written by `word()`; the key is made here, so that the diagnostic's keys keep their order.
+    hint: "",
+  };
   return {
-    problem: {
-      code: "unsupported-operator",
-      severity: "error",
-      message: unsupported.message,
-      span: unsupported.points === "operator" ? operatorSpan : spanOf(left, right),
-      hint: `${unsupported.hint}\`${printExpression(unsupported.rewrite(left, right, build))}\``,
-    },
+    problem,
     standIn: unsupported.standIn(left, right, build),
+    word: () => {
+      problem.hint = `${unsupported.hint}\`${printExpression(unsupported.rewrite(left, right, build))}\``;
+    },
   };
 }
 

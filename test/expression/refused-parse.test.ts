@@ -1,17 +1,41 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import type { Result } from "../../src/diagnostics/diagnostic.js";
+import { parseExpression, tryCompile } from "../../src/expression/api.js";
+import type { Expression } from "../../src/expression/ast.js";
 import { parseWithChevrotain } from "../../src/expression/chevrotain-parse.js";
+import type { ExpressionCode } from "../../src/expression/codes.js";
 import { capErrors } from "../../src/expression/error-limit.js";
-import { EXPRESSION_LIMITS } from "../../src/expression/limits.js";
 import { readToken, tokenRecord } from "../../src/expression/fast-scan.js";
-import { parseReportingRefused } from "../../src/expression/refused-parse.js";
+import { EXPRESSION_LIMITS } from "../../src/expression/limits.js";
+import { explainParseFailure } from "../../src/expression/mistakes.js";
+import { parseWith } from "../../src/expression/parse-with.js";
+import { lexSource, parseReporting } from "../../src/expression/refused-parse.js";
+import { ROOT_WORDING } from "../../src/expression/root-wording.js";
 
 /*
  * The reporting parser (refused-parse.ts) stands in for the chevrotain
- * parser on a well-formed source with a refused operator. Wherever it
+ * parser on every source the fast path declines: refused operators, bad
+ * numbers, syntax errors among them and in long sources. Wherever it
  * answers, it must give chevrotain's diagnostics (capped at the report
- * limit, as parse.ts caps them), to the last field and in the same key order.
+ * limit, as parse.ts caps them), to the last field and in the same key
+ * order; where it does not, chevrotain must accept the source. The full
+ * parser is counted, so a source that should not reach it and does fails here.
  */
+
+const fullParserCalls = vi.hoisted(() => ({ count: 0 }));
+vi.mock("../../src/expression/lazy-chevrotain-parse.js", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../../src/expression/lazy-chevrotain-parse.js")>();
+  return {
+    fullParser: () => {
+      const parse = original.fullParser();
+      return (source: string) => {
+        fullParserCalls.count++;
+        return parse(source);
+      };
+    },
+  };
+});
 
 /** Operands, operators (refused ones among them), bad numbers and punctuation: soups of these are often well formed. */
 // `$` and `@` start no token: the reporting parser must stop at them whatever token came before.
@@ -40,32 +64,140 @@ const badNumber = fc
   .tuple(operand, fc.constantFrom("1_000", ".5", "5.", "1e999", "1_0.5e1_0", "9".repeat(400)), fc.constantFrom("+", "*", "^", "%"))
   .map(([a, number, op]) => `${a} ${op} ${number}`);
 
-const asText = (value: unknown): string => JSON.stringify(value);
+/** Pieces that break a sentence: operators with nothing after them, parentheses and commas out of place, operands in a row. */
+const BREAKERS = ["+", "*", "^", "**", "%", "-", "(", ")", ",", "()", "1", "retried", "pow(", "max(1,", " 30s", "1_0 (", ".5 ^"];
 
-function chevrotainAnswer(source: string): string {
-  const full = parseWithChevrotain(source);
-  return asText(full.ok ? full : { ok: false, diagnostics: capErrors(full.diagnostics) });
+/** A source with a syntax error (or a few) put somewhere into it: cut short, a breaker put in, or both. */
+function broken(sentence: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  return fc
+    .tuple(sentence, fc.nat(), fc.boolean(), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...BREAKERS)), { maxLength: 3 }))
+    .map(([source, cut, cutShort, inserts]) => {
+      const kept = cutShort ? source.slice(0, cut % (source.length + 1)) : source;
+      return inserts.reduce((text, [at, piece]) => {
+        const where = at % (text.length + 1);
+        return `${text.slice(0, where)} ${piece} ${text.slice(where)}`;
+      }, kept);
+    });
 }
 
-describe("the reporting parser for refused operators and bad numbers", () => {
-  it("gives exactly chevrotain's diagnostics wherever it answers", () => {
+/** Sources over 64 tokens (the fast syntax diagnosis's reach), up to past the size limits: long sums of trees. */
+const long = fc
+  .tuple(
+    fc.array(operand, { minLength: 12, maxLength: 40 }),
+    fc.constantFrom(" + ", " * ", " % ", " ^ ", ", "),
+    fc.integer({ min: 1, max: 30 }),
+  )
+  .map(([trees, joint, repeat]) =>
+    Array.from({ length: repeat }, () => trees.join(joint))
+      .join(" - ")
+      .slice(0, EXPRESSION_LIMITS.maxSourceLength),
+  );
+
+/** Nested near the depth limit, with a problem inside. */
+const deep = fc
+  .tuple(
+    fc.integer({ min: EXPRESSION_LIMITS.maxNestingDepth - 4, max: EXPRESSION_LIMITS.maxNestingDepth + 2 }),
+    operand,
+    fc.constantFrom("(", "max(1, ", "-", "2 ^ "),
+  )
+  .map(
+    ([depth, inner, opener]) => `${opener.repeat(depth)}${inner}${(opener.endsWith("(") || opener.endsWith(" ") ? ")" : "").repeat(depth)}`,
+  );
+
+const sentences = fc.oneof(soup, operand, refusing, badNumber);
+const sources = fc.oneof(sentences, broken(fc.oneof(operand, refusing, badNumber)), broken(long), long, broken(deep));
+
+const asText = (value: unknown): string => JSON.stringify(value);
+
+/** chevrotain's answer, capped as parse.ts caps it. */
+function chevrotainAnswer(source: string): Result<Expression, ExpressionCode> {
+  const full = parseWithChevrotain(source);
+  return full.ok ? full : { ok: false, diagnostics: capErrors(full.diagnostics) };
+}
+
+/** The root's parse as it was with every source the fast path declines sent to chevrotain. */
+function parseThroughChevrotain(source: string): Result<Expression, ExpressionCode> {
+  const parsed = parseWith(source, chevrotainAnswer, ROOT_WORDING);
+  return parsed.ok ? parsed : { ok: false, diagnostics: explainParseFailure(source, parsed.diagnostics, parseThroughChevrotain) };
+}
+
+describe("the reporting parser", () => {
+  it("gives exactly chevrotain's diagnostics, and leaves it only what chevrotain accepts", () => {
     let answered = 0;
+    let syntaxErrors = 0;
     fc.assert(
-      fc.property(fc.oneof(soup, operand, refusing, badNumber), (source) => {
-        const fast = parseReportingRefused(source);
-        if (fast === undefined) return;
+      fc.property(sources, (source) => {
+        const fast = parseReporting(source);
+        const full = chevrotainAnswer(source);
+        if (fast === undefined) {
+          expect(full.ok, source).toBe(true);
+          return;
+        }
         answered++;
-        expect(asText(fast)).toBe(chevrotainAnswer(source));
+        if (!full.ok && full.diagnostics.some((d) => /unexpected|unclosed|unmatched|missing-operator|empty/.test(d.code))) syntaxErrors++;
+        expect(asText(fast)).toBe(asText(full));
       }),
+      { numRuns: 400 },
     );
-    expect(answered).toBeGreaterThan(0);
+    expect(answered).toBeGreaterThan(200);
+    expect(syntaxErrors).toBeGreaterThan(100);
+  });
+
+  it("leaves the root's parseExpression and tryCompile exactly as they were, and never loads chevrotain for them", () => {
+    fc.assert(
+      fc.property(sources, (source) => {
+        const before = parseThroughChevrotain(source);
+        fullParserCalls.count = 0;
+        const parsed = parseExpression(source);
+        expect(fullParserCalls.count, JSON.stringify(source)).toBe(0);
+        expect(asText(parsed)).toBe(asText(before));
+        if (!before.ok) expect(asText(tryCompile(source, { retries: 3 }))).toBe(asText(before));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("answers a syntax error among refused operators and bad numbers without chevrotain", () => {
+    const cases: [string, string[]][] = [
+      ["2 ^ retried +", ["unsupported-operator", "unexpected-end"]],
+      ["1_000 * (", ["malformed-number", "unexpected-end"]],
+      ["max(1000, 2 ^ retried", ["unsupported-operator", "unclosed-paren"]],
+      ["pow(2, retried) % 3 *", ["unsupported-operator", "unexpected-end"]],
+      ["foo(1) + 2 ^", ["unknown-function", "unexpected-end"]],
+      ["2 ^ 3 4", ["unsupported-operator", "missing-operator"]],
+      ["(1 % 2", ["unsupported-operator", "unclosed-paren"]],
+      ["max(1 % 2 3)", ["unsupported-operator", "missing-operator"]],
+      ["1e999 )", ["number-out-of-range", "unmatched-paren"]],
+      [".5 , 1", ["malformed-number", "unexpected-token"]],
+      ["pow(2 ** 3, )", ["unsupported-operator", "unexpected-token"]],
+      ["2 ^ ^ 3", ["unexpected-token"]],
+    ];
+    for (const [source, codes] of cases) {
+      fullParserCalls.count = 0;
+      const parsed = parseExpression(source);
+      expect(fullParserCalls.count, source).toBe(0);
+      expect(parsed.ok ? [] : parsed.diagnostics.map((d) => d.code), source).toEqual(codes);
+      expect(asText(parseReporting(source)), source).toBe(asText(chevrotainAnswer(source)));
+      expect(asText(parsed), source).toBe(asText(parseThroughChevrotain(source)));
+    }
+  });
+
+  it("answers a syntax error in a source over 64 tokens without chevrotain", () => {
+    const sum = Array.from({ length: 40 }, (_, i) => `pow(2, retried) * ${i + 1}`).join(" + ");
+    for (const source of [`${sum} +`, `(${sum}`, `${sum} 30s`, `max(${sum}, )`, "1 + ".repeat(40), `${sum})`]) {
+      fullParserCalls.count = 0;
+      const parsed = parseExpression(source);
+      expect(fullParserCalls.count, source).toBe(0);
+      expect(parsed.ok, source).toBe(false);
+      expect(asText(parsed), source).toBe(asText(parseThroughChevrotain(source)));
+    }
   });
 
   it("answers for the refused operators, with name problems found around them", () => {
     for (const source of ["max(1000, 2 ^ retried)", "2 ** retried * 1000", "retried % 2", "-2 ^ -retries % pow(1)", "2 ^ 3 ^ 4"]) {
-      const fast = parseReportingRefused(source);
+      const fast = parseReporting(source);
       expect(fast, source).toBeDefined();
-      expect(asText(fast), source).toBe(chevrotainAnswer(source));
+      expect(asText(fast), source).toBe(asText(chevrotainAnswer(source)));
     }
   });
 
@@ -78,32 +210,37 @@ describe("the reporting parser for refused operators and bad numbers", () => {
       "max(1_000, retries)",
       "-.5e1_0 % foo(1)",
     ]) {
-      const fast = parseReportingRefused(source);
+      const fast = parseReporting(source);
       expect(fast, source).toBeDefined();
-      expect(asText(fast), source).toBe(chevrotainAnswer(source));
+      expect(asText(fast), source).toBe(asText(chevrotainAnswer(source)));
     }
   });
 
   it("keeps only the report limit's number of errors, as chevrotain's answer is capped", () => {
-    const source = Array.from({ length: EXPRESSION_LIMITS.maxReportedErrors + 5 }, () => "1_0").join(" + ");
-    const fast = parseReportingRefused(source);
-    expect(fast?.ok === false ? fast.diagnostics.at(-1)?.code : undefined).toBe("too-many-errors");
-    expect(asText(fast)).toBe(chevrotainAnswer(source));
+    const many = Array.from({ length: EXPRESSION_LIMITS.maxReportedErrors + 5 }, () => "1_0").join(" + ");
+    // A chain of refused operators: only the kept ones' hints are worded, each printing its operands.
+    const chain = Array.from({ length: 60 }, (_, i) => String(i)).join(" % ");
+    for (const source of [many, `${many} +`, `${Array.from({ length: 60 }, () => "foo").join(" % ")} (`, chain, `(${chain}) ^ 2 % 3`]) {
+      const fast = parseReporting(source);
+      expect(fast?.ok === false ? fast.diagnostics.at(-1)?.code : undefined, source).toBe("too-many-errors");
+      expect(asText(fast), source).toBe(asText(chevrotainAnswer(source)));
+    }
   });
 
-  it("leaves everything else to chevrotain", () => {
-    for (const source of [
-      "pow(2, retried) * 1000",
-      "pow(2, retries)",
-      "2 ^",
-      "2 ^ (3",
-      "Math.pow(2, 3) ^ 2",
-      "1_000 ^",
-      "(.5",
-      "30s ^ 2",
-      "1e999 1",
-    ])
-      expect(parseReportingRefused(source), source).toBeUndefined();
+  it("answers characters no token starts with, and sources past the size limits, as chevrotain does", () => {
+    const past = `${"(".repeat(EXPRESSION_LIMITS.maxNestingDepth + 1)}1_0 +`;
+    for (const source of ["2 ^ $", "retried % @", "Math.pow(2, retried) +", past, Array.from({ length: 1100 }, () => "1 ^").join(" ")]) {
+      const fast = parseReporting(source);
+      expect(fast?.ok, source).toBe(false);
+      expect(asText(fast), source).toBe(asText(chevrotainAnswer(source)));
+    }
+  });
+
+  it("leaves a source with no problem to the full parser", () => {
+    for (const source of ["pow(2, retried) * 1000", "-(1 + retried) / 2", "max(1, min(2, 3))"]) {
+      expect(parseReporting(source), source).toBeUndefined();
+      expect(lexSource(source).characterDiagnostics).toEqual([]);
+    }
   });
 
   it("stops at a character no token starts with, whatever fixed token came before it", () => {
@@ -112,6 +249,5 @@ describe("the reporting parser for refused operators and bad numbers", () => {
     expect(readToken("+$", 0, token)).toBe(true);
     expect(readToken("+$", 1, token)).toBe(false);
     expect(token.fixed).toBeUndefined();
-    for (const source of ["+$/%(", "2 ^ $", "retried % @", "(**$"]) expect(parseReportingRefused(source), source).toBeUndefined();
   });
 });
