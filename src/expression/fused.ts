@@ -1,6 +1,6 @@
 import type { Expression } from "./ast.js";
-import { lookupDefinition, type DelayClosure } from "./builtins.js";
-import { infixArithmetic } from "./operators.js";
+import type { DelayClosure } from "./builtins.js";
+import { heldConstant } from "./held-constant.js";
 import { readRetried } from "./retried.js";
 
 /*
@@ -17,9 +17,14 @@ import { readRetried } from "./retried.js";
  * closure makes at most one such call (to its base, when the base is not
  * `retried` itself), whatever the length of its chain.
  *
- * The arithmetic is the tables': each step calls its row's `evaluate`
- * (operators.ts, builtins.ts) from a call site of its own that only ever
- * sees that one function, which V8 inlines. Steps are applied in one fixed
+ * The arithmetic is written out as the JavaScript operators and `Math`
+ * functions that the tables' rows (operators.ts, builtins.ts) evaluate, not
+ * called through the rows' `evaluate`: a module-level function called from
+ * a closure's optimized code costs a load and a check of the call target
+ * on every call (V8 cannot fold a binding of a context it does not know),
+ * and `Math.min` costs neither. The rows say which operators and functions
+ * exist; what `+` or `min` computes is JavaScript's, here as there.
+ * Steps are applied in one fixed
  * order; a tree fuses only as far as its operations appear in that order,
  * so nothing is reassociated. The rewritings the peeling makes are exact in
  * IEEE-754 arithmetic, NaN, infinities and signed zeros included:
@@ -39,25 +44,6 @@ const PLUS = 3; // x + plus
 const LOW = 4; // max(low, x)
 const HIGH = 5; // min(high, x)
 const NO_STEP = 6;
-
-function infix(operator: "+" | "*" | "/"): (a: number, b: number) => number {
-  return infixArithmetic(operator)?.evaluate ?? unavailable;
-}
-
-function binaryBuiltin(name: string): (a: number, b: number) => number {
-  const definition = lookupDefinition(name);
-  return definition?.arity === 2 ? definition.evaluate : unavailable;
-}
-
-/** Stands in for a row the tables do not have; {@link FUSABLE} is then false and nothing calls it. */
-const unavailable = (): number => Number.NaN;
-
-const add = infix("+");
-const multiply = infix("*");
-const divide = infix("/");
-const smaller = binaryBuiltin("min");
-const larger = binaryBuiltin("max");
-const FUSABLE = [add, multiply, divide, smaller, larger].every((f) => f !== unavailable);
 
 /**
  * One chain as peeling finds it: the steps present (bit `1 << STEP` each),
@@ -84,7 +70,7 @@ const scratch: Chain = { steps: 0, k: [0, 1, 1, 0, 0, 0], base: { kind: "retried
  * the base, then call {@link fuseOverNode}.
  */
 export function chainBase(node: Expression): Expression | undefined {
-  return FUSABLE && peel(node) && scratch.absorbed >= 2 ? scratch.base : undefined;
+  return peel(node) && scratch.absorbed >= 2 ? scratch.base : undefined;
 }
 
 /** The chain {@link chainBase} found, kept while its base is compiled (which peels its own nodes). */
@@ -113,13 +99,15 @@ const LOW_HIGH = (1 << LOW) | (1 << HIGH);
 /** The chain {@link chainBase} found, over `retried`: no inner call. */
 export function fuseOverRetried(): DelayClosure {
   const { steps, k } = scratch;
-  return steps === ADD_TIMES ? retriedAddTimes(k[ADD] as number, k[TIMES] as number) : anyChainOverRetried(steps, k);
+  return steps === ADD_TIMES ? retriedAddTimes(held(k, ADD), held(k, TIMES)) : anyChain(steps, k);
 }
 
 /** The chain {@link takeChain} kept, over `inner`, the base's closure: one inner call. */
 export function fuseOverNode({ steps, k }: Readonly<Chain>, inner: DelayClosure): DelayClosure {
   // Each case reads only its own constants, so that its closure's context holds only those.
-  const [, t, , , l, h] = k as [number, number, number, number, number, number];
+  const t = held(k, TIMES);
+  const l = held(k, LOW);
+  const h = held(k, HIGH);
   switch (steps) {
     case TIMES_HIGH:
       return nodeTimesHigh(inner, t, h);
@@ -128,48 +116,58 @@ export function fuseOverNode({ steps, k }: Readonly<Chain>, inner: DelayClosure)
     case LOW_HIGH:
       return nodeLowHigh(inner, l, h);
     default:
-      return anyChainOverNode(steps, k, inner);
+      return anyChain(steps, k, inner);
   }
 }
 
+/** The constant of `step`, as a closure keeps it (held-constant.ts: `k` is often an array of doubles). */
+function held(k: readonly number[], step: number): number {
+  return heldConstant(k[step] as number);
+}
+
+// `retried` is tested inline, not through readRetried's call, for the reason the header gives.
 const retriedAddTimes =
   (a: number, t: number): DelayClosure =>
   (r) =>
-    multiply(add(readRetried(r), a), t);
+    ((typeof r === "number" ? r : readRetried(r)) + a) * t;
 const nodeTimesHigh =
   (x: DelayClosure, t: number, h: number): DelayClosure =>
   (r) =>
-    smaller(h, multiply(x(r), t));
+    Math.min(h, x(r) * t);
 const nodeTimesLow =
   (x: DelayClosure, t: number, l: number): DelayClosure =>
   (r) =>
-    larger(l, multiply(x(r), t));
+    Math.max(l, x(r) * t);
 const nodeLowHigh =
   (x: DelayClosure, l: number, h: number): DelayClosure =>
   (r) =>
-    smaller(h, larger(l, x(r)));
+    Math.min(h, Math.max(l, x(r)));
 
-/** Any chain over `retried`, its steps tested one by one. */
-function anyChainOverRetried(steps: number, k: readonly number[]): DelayClosure {
-  const [a, t, o, p, l, h] = k as [number, number, number, number, number, number];
-  return (r) => applySteps(readRetried(r), steps, a, t, o, p, l, h);
-}
-
-/** Any chain over a node. A literal apart from the one over `retried`, whose call of `readRetried` stays inlined. */
-function anyChainOverNode(steps: number, k: readonly number[], x: DelayClosure): DelayClosure {
-  const [a, t, o, p, l, h] = k as [number, number, number, number, number, number];
-  return (r) => applySteps(x(r), steps, a, t, o, p, l, h);
+/**
+ * Any chain, its steps tested one by one: over `inner`, the base's closure,
+ * or over `retried` when there is none. Two literals, so that the one over
+ * `retried` makes no call at all.
+ */
+function anyChain(steps: number, k: readonly number[], inner?: DelayClosure): DelayClosure {
+  const a = held(k, ADD);
+  const t = held(k, TIMES);
+  const o = held(k, OVER);
+  const p = held(k, PLUS);
+  const l = held(k, LOW);
+  const h = held(k, HIGH);
+  if (inner === undefined) return (r) => applySteps(typeof r === "number" ? r : readRetried(r), steps, a, t, o, p, l, h);
+  return (r) => applySteps(inner(r), steps, a, t, o, p, l, h);
 }
 
 /** Called from the two literals above only, so V8 inlines it into both. The constants are context slots, not array reads. */
 function applySteps(x: number, steps: number, a: number, t: number, o: number, p: number, l: number, h: number): number {
   let y = x;
-  if ((steps & (1 << ADD)) !== 0) y = add(y, a);
-  if ((steps & (1 << TIMES)) !== 0) y = multiply(y, t);
-  if ((steps & (1 << OVER)) !== 0) y = divide(y, o);
-  if ((steps & (1 << PLUS)) !== 0) y = add(y, p);
-  if ((steps & (1 << LOW)) !== 0) y = larger(l, y);
-  if ((steps & (1 << HIGH)) !== 0) y = smaller(h, y);
+  if ((steps & (1 << ADD)) !== 0) y += a;
+  if ((steps & (1 << TIMES)) !== 0) y *= t;
+  if ((steps & (1 << OVER)) !== 0) y /= o;
+  if ((steps & (1 << PLUS)) !== 0) y += p;
+  if ((steps & (1 << LOW)) !== 0) y = Math.max(l, y);
+  if ((steps & (1 << HIGH)) !== 0) y = Math.min(h, y);
   return y;
 }
 
