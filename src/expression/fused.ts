@@ -143,31 +143,45 @@ const nodeLowHigh =
   (r) =>
     Math.min(h, Math.max(l, x(r)));
 
-/**
- * Any chain, its steps tested one by one: over `inner`, the base's closure,
- * or over `retried` when there is none. Two literals, so that the one over
- * `retried` makes no call at all.
- */
+/** Any chain, over `inner`, the base's closure, or over `retried` when there is none. */
 function anyChain(steps: number, k: readonly number[], inner?: DelayClosure): DelayClosure {
-  const a = held(k, ADD);
-  const t = held(k, TIMES);
-  const o = held(k, OVER);
-  const p = held(k, PLUS);
-  const l = held(k, LOW);
-  const h = held(k, HIGH);
+  return chainClosure(steps, held(k, ADD), held(k, TIMES), held(k, OVER), held(k, PLUS), held(k, LOW), held(k, HIGH), inner);
+}
+
+/**
+ * The closure of any chain, its steps tested one by one. Two literals, so
+ * that the one over `retried` makes no call at all. The constants are
+ * parameters, which the closures read from their context with no check;
+ * a captured `const` would cost a hole check for each.
+ */
+function chainClosure(
+  steps: number,
+  a: number,
+  t: number,
+  o: number,
+  p: number,
+  l: number,
+  h: number,
+  inner: DelayClosure | undefined,
+): DelayClosure {
   if (inner === undefined) return (r) => applySteps(typeof r === "number" ? r : readRetried(r), steps, a, t, o, p, l, h);
   return (r) => applySteps(inner(r), steps, a, t, o, p, l, h);
 }
 
-/** Called from the two literals above only, so V8 inlines it into both. The constants are context slots, not array reads. */
+/**
+ * Called from the two literals above only, so V8 inlines it into both. The
+ * bits are written as numbers, not as `1 << ADD`: a bundler turns the
+ * module's `const`s into `var`s, which optimized code must load and check
+ * on every call. fused.test.ts fails on a wrong one.
+ */
 function applySteps(x: number, steps: number, a: number, t: number, o: number, p: number, l: number, h: number): number {
   let y = x;
-  if ((steps & (1 << ADD)) !== 0) y += a;
-  if ((steps & (1 << TIMES)) !== 0) y *= t;
-  if ((steps & (1 << OVER)) !== 0) y /= o;
-  if ((steps & (1 << PLUS)) !== 0) y += p;
-  if ((steps & (1 << LOW)) !== 0) y = Math.max(l, y);
-  if ((steps & (1 << HIGH)) !== 0) y = Math.min(h, y);
+  if ((steps & 1) !== 0) y += a; // ADD
+  if ((steps & 2) !== 0) y *= t; // TIMES
+  if ((steps & 4) !== 0) y /= o; // OVER
+  if ((steps & 8) !== 0) y += p; // PLUS
+  if ((steps & 16) !== 0) y = Math.max(l, y); // LOW
+  if ((steps & 32) !== 0) y = Math.min(h, y); // HIGH
   return y;
 }
 
