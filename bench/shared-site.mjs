@@ -20,9 +20,11 @@
 // (src/expression/fused.ts), so such a chain makes one inner call at most.
 // What it cannot fuse is a builtin over a node (`round(…)`, `abs(…)`,
 // `sqrt(…)`, `floor(…)`) or a product of two nodes: the long expression keeps
-// about ten closures, one of whose sites (`x * 250` and `pow(…) * 100` share
-// the `*` row's literal) sees two literals, and it stays near ×2 here while it
-// runs at ×1.1–1.2 through a call site of its own.
+// about a dozen closures. V8 inlines an inner call into the root's code while
+// it has only seen closures of one literal, and each inlined closure still
+// costs its checks, so the long one stays near ×1.8 here while it runs at
+// ×1.1–1.2 through a call site of its own. docs/performance.md ("Where V8
+// stops the shared call site") has the instruction counts.
 import { distinctExpressions, WORKLOAD } from "./contenders.mjs";
 import { calibrate, interleave, median, ROUNDS, summary } from "./harness.mjs";
 import { ns } from "./format.mjs";

@@ -2,6 +2,7 @@ import type { BinaryExpression, CallExpression, Expression } from "./ast.js";
 import { lookupDefinition, type DelayClosure } from "./builtins.js";
 import { foldConstants } from "./fold.js";
 import { chainBase, fuseOverNode, fuseOverRetried, takeChain } from "./fused.js";
+import { heldConstant } from "./held-constant.js";
 import { guardTreeWalk, JSC_STACK_MESSAGE, preparedStackError, V8_STACK_MESSAGE } from "./guard.js";
 import { infixArithmetic, type OperatorClosures } from "./operators.js";
 import { readRetried } from "./retried.js";
@@ -18,6 +19,9 @@ import { readRetried } from "./retried.js";
  * b(r)` would see every expression of the process and go megamorphic. With
  * a constant or `retried` operand inlined into the literal, the common
  * shapes (`retried + 1`, `x * 1000`, `pow(2, retried)`) make no inner call.
+ * Every constant a closure keeps goes through `heldConstant`, so that a
+ * whole number is a small integer, not a boxed double: that feedback, too,
+ * is the literal's, shared by every expression of its shape.
  *
  * `retried` is read through `readRetried`: a caller passing a numeric string
  * gets arithmetic, never string concatenation, and a value that is no number
@@ -92,7 +96,7 @@ function build(node: Expression, depth: number, height: Height): DelayClosure {
   const next = depth + 1;
   switch (node.kind) {
     case "number": {
-      const value = node.value;
+      const value = heldConstant(node.value);
       return () => value;
     }
     case "retried":
@@ -133,14 +137,15 @@ function buildChain(node: Expression, depth: number, height: Height): DelayClosu
 function buildBinary(closures: OperatorClosures, node: BinaryExpression, depth: number, height: Height): DelayClosure {
   const { left, right } = node;
   if (left.kind === "retried") {
-    if (right.kind === "number") return closures.retriedConstant(right.value);
+    if (right.kind === "number") return closures.retriedConstant(heldConstant(right.value));
     return closures.retriedNode(build(right, depth, height));
   }
   if (left.kind === "number") {
-    if (right.kind === "retried") return closures.constantRetried(left.value);
-    return buildChain(node, depth, height) ?? closures.constantNode(left.value, build(right, depth, height));
+    if (right.kind === "retried") return closures.constantRetried(heldConstant(left.value));
+    return buildChain(node, depth, height) ?? closures.constantNode(heldConstant(left.value), build(right, depth, height));
   }
-  if (right.kind === "number") return buildChain(node, depth, height) ?? closures.nodeConstant(build(left, depth, height), right.value);
+  if (right.kind === "number")
+    return buildChain(node, depth, height) ?? closures.nodeConstant(build(left, depth, height), heldConstant(right.value));
   if (right.kind === "retried") return closures.nodeRetried(build(left, depth, height));
   return closures.nodes(build(left, depth, height), build(right, depth, height));
 }
@@ -160,13 +165,13 @@ function buildCall(node: CallExpression, depth: number, height: Height): DelayCl
   const closures = builtin.closures;
   if (first.kind === "number") {
     return second.kind === "retried"
-      ? closures.constantRetried(first.value)
-      : (buildChain(node, depth, height) ?? closures.constantLeft(first.value, build(second, depth, height)));
+      ? closures.constantRetried(heldConstant(first.value))
+      : (buildChain(node, depth, height) ?? closures.constantLeft(heldConstant(first.value), build(second, depth, height)));
   }
   if (second.kind === "number") {
     return first.kind === "retried"
-      ? closures.retriedConstant(second.value)
-      : (buildChain(node, depth, height) ?? closures.constantRight(build(first, depth, height), second.value));
+      ? closures.retriedConstant(heldConstant(second.value))
+      : (buildChain(node, depth, height) ?? closures.constantRight(build(first, depth, height), heldConstant(second.value)));
   }
   return closures.of(build(first, depth, height), build(second, depth, height));
 }

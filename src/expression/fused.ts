@@ -1,6 +1,6 @@
 import type { Expression } from "./ast.js";
-import { lookupDefinition, type DelayClosure } from "./builtins.js";
-import { infixArithmetic } from "./operators.js";
+import type { DelayClosure } from "./builtins.js";
+import { heldConstant } from "./held-constant.js";
 import { readRetried } from "./retried.js";
 
 /*
@@ -17,47 +17,37 @@ import { readRetried } from "./retried.js";
  * closure makes at most one such call (to its base, when the base is not
  * `retried` itself), whatever the length of its chain.
  *
- * The arithmetic is the tables': each step calls its row's `evaluate`
- * (operators.ts, builtins.ts) from a call site of its own that only ever
- * sees that one function, which V8 inlines. Steps are applied in one fixed
- * order; a tree fuses only as far as its operations appear in that order,
+ * The arithmetic is written out as the JavaScript operators and `Math`
+ * functions that the tables' rows (operators.ts, builtins.ts) evaluate, not
+ * called through the rows' `evaluate`: a module-level function called from
+ * a closure's optimized code costs a load and a check of the call target
+ * on every call (V8 cannot fold a binding of a context it does not know),
+ * and `Math.min` costs neither. The rows say which operators and functions
+ * exist; what `+` or `min` computes is JavaScript's, here as there.
+ *
+ * Steps are applied in one fixed order, `pow(base, x)` first (exponential
+ * backoff's `pow(2, retried) * 1000` is one chain over `retried`, with no
+ * inner call); a tree fuses only as far as its operations appear in that order,
  * so nothing is reassociated. The rewritings the peeling makes are exact in
  * IEEE-754 arithmetic, NaN, infinities and signed zeros included:
  *   x - k  =  x + (-k)          (subtraction is addition of the negation)
  *   k - x  =  (x * -1) + k      (negation is multiplication by -1, and + commutes)
  *   -x     =  x * -1
  *   k op x =  x op k            for +, *, min and max, which commute exactly.
+ * `pow(x, k)` is no step: its constant is the exponent, not the base.
  * A fast-check property holds fused closures equal to the interpreter
  * (test/expression/fused.test.ts).
  */
 
 /** The steps, in the order they are applied; peeling a tree from its root meets them in reverse. */
-const ADD = 0; // x + add
-const TIMES = 1; // x * times
-const OVER = 2; // x / over
-const PLUS = 3; // x + plus
-const LOW = 4; // max(low, x)
-const HIGH = 5; // min(high, x)
-const NO_STEP = 6;
-
-function infix(operator: "+" | "*" | "/"): (a: number, b: number) => number {
-  return infixArithmetic(operator)?.evaluate ?? unavailable;
-}
-
-function binaryBuiltin(name: string): (a: number, b: number) => number {
-  const definition = lookupDefinition(name);
-  return definition?.arity === 2 ? definition.evaluate : unavailable;
-}
-
-/** Stands in for a row the tables do not have; {@link FUSABLE} is then false and nothing calls it. */
-const unavailable = (): number => Number.NaN;
-
-const add = infix("+");
-const multiply = infix("*");
-const divide = infix("/");
-const smaller = binaryBuiltin("min");
-const larger = binaryBuiltin("max");
-const FUSABLE = [add, multiply, divide, smaller, larger].every((f) => f !== unavailable);
+const POW = 0; // pow(base, x)
+const ADD = 1; // x + add
+const TIMES = 2; // x * times
+const OVER = 3; // x / over
+const PLUS = 4; // x + plus
+const LOW = 5; // max(low, x)
+const HIGH = 6; // min(high, x)
+const NO_STEP = 7;
 
 /**
  * One chain as peeling finds it: the steps present (bit `1 << STEP` each),
@@ -73,7 +63,7 @@ interface Chain {
 }
 
 // The one chain, reused by every peel: compiling runs this for every node and must not allocate for it.
-const scratch: Chain = { steps: 0, k: [0, 1, 1, 0, 0, 0], base: { kind: "retried", span: { start: 0, end: 0 } }, absorbed: 0 };
+const scratch: Chain = { steps: 0, k: [0, 0, 1, 1, 0, 0, 0], base: { kind: "retried", span: { start: 0, end: 0 } }, absorbed: 0 };
 
 /**
  * The base below the chain of steps at the root of `node`, or undefined
@@ -84,7 +74,7 @@ const scratch: Chain = { steps: 0, k: [0, 1, 1, 0, 0, 0], base: { kind: "retried
  * the base, then call {@link fuseOverNode}.
  */
 export function chainBase(node: Expression): Expression | undefined {
-  return FUSABLE && peel(node) && scratch.absorbed >= 2 ? scratch.base : undefined;
+  return peel(node) && scratch.absorbed >= 2 ? scratch.base : undefined;
 }
 
 /** The chain {@link chainBase} found, kept while its base is compiled (which peels its own nodes). */
@@ -100,12 +90,15 @@ export function takeChain(): Readonly<Chain> {
  * general literal that tests each step's bit. The general literal's
  * branches cost about a third of a short expression's time through a
  * shared call site (1.7 against 1.35 times the hand-written arrow for
- * `1000 * (1 + retried)`), which the written-out ones do not pay. Each
- * written-out literal costs bundle size (retry-delay/runtime), so only
- * the chains the workload measures have one.
+ * `1000 * (1 + retried)`; `max(1000, pow(2, retried) * 100)` 469
+ * instructions per call through it, 418 through its own), which the
+ * written-out ones do not pay. Each written-out literal costs bundle size
+ * (retry-delay/runtime), so only the chains the workload measures have one.
  */
 
 const ADD_TIMES = (1 << ADD) | (1 << TIMES);
+const POW_TIMES = (1 << POW) | (1 << TIMES);
+const POW_TIMES_LOW = POW_TIMES | (1 << LOW);
 const TIMES_HIGH = (1 << TIMES) | (1 << HIGH);
 const TIMES_LOW = (1 << TIMES) | (1 << LOW);
 const LOW_HIGH = (1 << LOW) | (1 << HIGH);
@@ -113,13 +106,26 @@ const LOW_HIGH = (1 << LOW) | (1 << HIGH);
 /** The chain {@link chainBase} found, over `retried`: no inner call. */
 export function fuseOverRetried(): DelayClosure {
   const { steps, k } = scratch;
-  return steps === ADD_TIMES ? retriedAddTimes(k[ADD] as number, k[TIMES] as number) : anyChainOverRetried(steps, k);
+  const w = held(k, POW);
+  const t = held(k, TIMES);
+  switch (steps) {
+    case ADD_TIMES:
+      return retriedAddTimes(held(k, ADD), t);
+    case POW_TIMES:
+      return retriedPowTimes(w, t);
+    case POW_TIMES_LOW:
+      return retriedPowTimesLow(w, t, held(k, LOW));
+    default:
+      return anyChain(steps, k);
+  }
 }
 
 /** The chain {@link takeChain} kept, over `inner`, the base's closure: one inner call. */
 export function fuseOverNode({ steps, k }: Readonly<Chain>, inner: DelayClosure): DelayClosure {
   // Each case reads only its own constants, so that its closure's context holds only those.
-  const [, t, , , l, h] = k as [number, number, number, number, number, number];
+  const t = held(k, TIMES);
+  const l = held(k, LOW);
+  const h = held(k, HIGH);
   switch (steps) {
     case TIMES_HIGH:
       return nodeTimesHigh(inner, t, h);
@@ -128,48 +134,82 @@ export function fuseOverNode({ steps, k }: Readonly<Chain>, inner: DelayClosure)
     case LOW_HIGH:
       return nodeLowHigh(inner, l, h);
     default:
-      return anyChainOverNode(steps, k, inner);
+      return anyChain(steps, k, inner);
   }
 }
 
+/** The constant of `step`, as a closure keeps it (held-constant.ts: `k` is often an array of doubles). */
+function held(k: readonly number[], step: number): number {
+  return heldConstant(k[step] as number);
+}
+
+// `retried` is tested inline, not through readRetried's call, for the reason the header gives.
 const retriedAddTimes =
   (a: number, t: number): DelayClosure =>
   (r) =>
-    multiply(add(readRetried(r), a), t);
+    ((typeof r === "number" ? r : readRetried(r)) + a) * t;
+const retriedPowTimes =
+  (w: number, t: number): DelayClosure =>
+  (r) =>
+    Math.pow(w, readRetried(r)) * t;
+const retriedPowTimesLow =
+  (w: number, t: number, l: number): DelayClosure =>
+  (r) =>
+    Math.max(l, Math.pow(w, readRetried(r)) * t);
 const nodeTimesHigh =
   (x: DelayClosure, t: number, h: number): DelayClosure =>
   (r) =>
-    smaller(h, multiply(x(r), t));
+    Math.min(h, x(r) * t);
 const nodeTimesLow =
   (x: DelayClosure, t: number, l: number): DelayClosure =>
   (r) =>
-    larger(l, multiply(x(r), t));
+    Math.max(l, x(r) * t);
 const nodeLowHigh =
   (x: DelayClosure, l: number, h: number): DelayClosure =>
   (r) =>
-    smaller(h, larger(l, x(r)));
+    Math.min(h, Math.max(l, x(r)));
 
-/** Any chain over `retried`, its steps tested one by one. */
-function anyChainOverRetried(steps: number, k: readonly number[]): DelayClosure {
-  const [a, t, o, p, l, h] = k as [number, number, number, number, number, number];
-  return (r) => applySteps(readRetried(r), steps, a, t, o, p, l, h);
+/** Any chain, over `inner`, the base's closure, or over `retried` when there is none. */
+function anyChain(steps: number, k: readonly number[], inner?: DelayClosure): DelayClosure {
+  return chainClosure(steps, held(k, POW), held(k, ADD), held(k, TIMES), held(k, OVER), held(k, PLUS), held(k, LOW), held(k, HIGH), inner);
 }
 
-/** Any chain over a node. A literal apart from the one over `retried`, whose call of `readRetried` stays inlined. */
-function anyChainOverNode(steps: number, k: readonly number[], x: DelayClosure): DelayClosure {
-  const [a, t, o, p, l, h] = k as [number, number, number, number, number, number];
-  return (r) => applySteps(x(r), steps, a, t, o, p, l, h);
+/**
+ * The closure of any chain, its steps tested one by one. Two literals, so
+ * that the one over `retried` makes no call at all. The constants are
+ * parameters, which the closures read from their context with no check;
+ * a captured `const` would cost a hole check for each.
+ */
+function chainClosure(
+  steps: number,
+  w: number,
+  a: number,
+  t: number,
+  o: number,
+  p: number,
+  l: number,
+  h: number,
+  inner: DelayClosure | undefined,
+): DelayClosure {
+  if (inner === undefined) return (r) => applySteps(typeof r === "number" ? r : readRetried(r), steps, w, a, t, o, p, l, h);
+  return (r) => applySteps(inner(r), steps, w, a, t, o, p, l, h);
 }
 
-/** Called from the two literals above only, so V8 inlines it into both. The constants are context slots, not array reads. */
-function applySteps(x: number, steps: number, a: number, t: number, o: number, p: number, l: number, h: number): number {
+/**
+ * Called from the two literals above only, so V8 inlines it into both. The
+ * bits are written as numbers, not as `1 << ADD`: a bundler turns the
+ * module's `const`s into `var`s, which optimized code must load and check
+ * on every call. fused.test.ts fails on a wrong one.
+ */
+function applySteps(x: number, steps: number, w: number, a: number, t: number, o: number, p: number, l: number, h: number): number {
   let y = x;
-  if ((steps & (1 << ADD)) !== 0) y = add(y, a);
-  if ((steps & (1 << TIMES)) !== 0) y = multiply(y, t);
-  if ((steps & (1 << OVER)) !== 0) y = divide(y, o);
-  if ((steps & (1 << PLUS)) !== 0) y = add(y, p);
-  if ((steps & (1 << LOW)) !== 0) y = larger(l, y);
-  if ((steps & (1 << HIGH)) !== 0) y = smaller(h, y);
+  if ((steps & 1) !== 0) y = Math.pow(w, y); // POW
+  if ((steps & 2) !== 0) y += a; // ADD
+  if ((steps & 4) !== 0) y *= t; // TIMES
+  if ((steps & 8) !== 0) y /= o; // OVER
+  if ((steps & 16) !== 0) y += p; // PLUS
+  if ((steps & 32) !== 0) y = Math.max(l, y); // LOW
+  if ((steps & 64) !== 0) y = Math.min(h, y); // HIGH
   return y;
 }
 
@@ -216,10 +256,12 @@ function peelOne(node: Expression, below: number): number {
       return record(TIMES, -1, right, PLUS);
     }
     case "call": {
-      const step = node.name === "min" ? HIGH : node.name === "max" ? LOW : NO_STEP;
+      const step = node.name === "min" ? HIGH : node.name === "max" ? LOW : node.name === "pow" ? POW : NO_STEP;
       const [first, second] = node.args;
       if (step === NO_STEP || node.args.length !== 2 || first === undefined || second === undefined) return NO_STEP;
       if (first.kind === "number") return record(step, first.value, second, below);
+      // pow(x, k) is no step: pow does not commute.
+      if (step === POW) return NO_STEP;
       return second.kind === "number" ? record(step, second.value, first, below) : NO_STEP;
     }
     default:
