@@ -18,19 +18,27 @@ const OPEN = PUNCTUATION.open.token;
 const CLOSE = PUNCTUATION.close.token;
 const COMMA = PUNCTUATION.comma.token;
 
-/** The names the language knows. */
-const NAMES: readonly { readonly name: string; readonly builtin: Builtin | undefined }[] = [
-  { name: RETRIED, builtin: undefined },
-  ...BUILTINS.map((builtin) => ({ name: builtin.name, builtin })),
-];
+/** A name the language knows: `retried`, or a builtin's. */
+interface KnownName {
+  readonly name: string;
+  readonly builtin: Builtin | undefined;
+}
+
+/**
+ * The names the language knows, by their first character (every name
+ * starts with an ASCII letter or `_`): a name read is compared with the few
+ * that start as it does, not with every one. All 128 entries exist: a read
+ * past an array's end takes V8's slow path.
+ */
+const NAMES_BY_FIRST = new Array<KnownName[] | undefined>(128).fill(undefined);
+for (const entry of [{ name: RETRIED, builtin: undefined }, ...BUILTINS.map((builtin) => ({ name: builtin.name, builtin }))])
+  (NAMES_BY_FIRST[entry.name.charCodeAt(0)] ??= []).push(entry);
 
 /** The known name that `start … end` of the source spells, if any, found without cutting it out of the source. */
-function knownName(
-  source: string,
-  start: number,
-  end: number,
-): { readonly name: string; readonly builtin: Builtin | undefined } | undefined {
-  for (const entry of NAMES) if (entry.name.length === end - start && source.startsWith(entry.name, start)) return entry;
+function knownName(source: string, start: number, end: number): KnownName | undefined {
+  const candidates = NAMES_BY_FIRST[source.charCodeAt(start)];
+  if (candidates !== undefined)
+    for (const entry of candidates) if (entry.name.length === end - start && source.startsWith(entry.name, start)) return entry;
   return undefined;
 }
 

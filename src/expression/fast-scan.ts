@@ -34,36 +34,36 @@ export interface FixedToken {
   readonly prefixOperator: UnaryOperator | undefined;
 }
 
-const NOT_AN_OPERATOR = {
-  accepted: true,
-  infixPrecedence: -1,
-  infixOperator: undefined,
-  rightAssociative: false,
-  prefixPrecedence: -1,
-  prefixOperator: undefined,
-};
+/**
+ * Every fixed token is made by this one object literal, so that all share
+ * one hidden class: made by spreading, each had its own, and the
+ * recognizer's reads of a token's fields were megamorphic.
+ */
+const fixedToken = (
+  kind: TokenKind,
+  text: string,
+  infix: { readonly operator: BinaryOperator; readonly level: TableLevel } | undefined,
+  prefix: { readonly operator: UnaryOperator; readonly level: TableLevel } | undefined,
+  accepted: boolean,
+): FixedToken => ({
+  kind,
+  text,
+  accepted,
+  infixPrecedence: infix === undefined ? -1 : infix.level.precedence,
+  infixOperator: infix?.operator,
+  rightAssociative: infix?.level.fixity === "right",
+  prefixPrecedence: prefix === undefined ? -1 : prefix.level.precedence,
+  prefixOperator: prefix?.operator,
+});
 
 /** The level a table row's role binds at. */
 const levelOf = (rule: LevelRule): TableLevel => LEVELS.find((level) => level.rule === rule) as TableLevel;
 
 /** A table row as the scanner reads it; a refused operator (`%`, `^`, `**`) binds as nothing. */
-function fixedToken(row: TableRow): FixedToken {
-  let token: FixedToken = { ...NOT_AN_OPERATOR, kind: row.token, text: row.text, accepted: false };
-  const infix = row.infix;
-  if ("operator" in infix) {
-    const level = levelOf(infix.level);
-    token = {
-      ...token,
-      accepted: true,
-      infixPrecedence: level.precedence,
-      infixOperator: infix.operator,
-      rightAssociative: level.fixity === "right",
-    };
-  }
-  const prefix = "prefix" in row ? row.prefix : undefined;
-  if (prefix !== undefined)
-    token = { ...token, accepted: true, prefixPrecedence: levelOf(prefix.level).precedence, prefixOperator: prefix.operator };
-  return token;
+function operatorToken(row: TableRow): FixedToken {
+  const infix = "operator" in row.infix ? { operator: row.infix.operator, level: levelOf(row.infix.level) } : undefined;
+  const prefix = "prefix" in row ? { operator: row.prefix.operator, level: levelOf(row.prefix.level) } : undefined;
+  return fixedToken(row.token, row.text, infix, prefix, infix !== undefined || prefix !== undefined);
 }
 
 /**
@@ -74,13 +74,10 @@ function fixedToken(row: TableRow): FixedToken {
  */
 const SINGLE_BY_CHAR: (FixedToken | undefined)[] = new Array<FixedToken | undefined>(128).fill(undefined);
 const LONGER_BY_CHAR: (readonly FixedToken[] | undefined)[] = new Array<readonly FixedToken[] | undefined>(128).fill(undefined);
-const punctuation = (p: { readonly text: string; readonly token: TokenKind }): FixedToken => ({
-  ...NOT_AN_OPERATOR,
-  kind: p.token,
-  text: p.text,
-});
+const punctuation = (p: { readonly text: string; readonly token: TokenKind }): FixedToken =>
+  fixedToken(p.token, p.text, undefined, undefined, true);
 for (const fixed of [
-  ...OPERATORS.map(fixedToken),
+  ...OPERATORS.map(operatorToken),
   punctuation(PUNCTUATION.open),
   punctuation(PUNCTUATION.close),
   punctuation(PUNCTUATION.comma),
