@@ -53,6 +53,11 @@ const FAMILIES = [
   ["non-finite part on a long chain", `${longest("retried", "+").slice(0, -24)}+retried*1e308*10`],
   ["division poles", longest("1000/(retried-700000)", "+")],
   ["unknown names, longest (fails)", longest("x", "+")],
+  // The error readers (refused-parse.ts): a refused operator's hint prints its operands, which was
+  // quadratic on a long chain of them until only the reported errors' hints were worded.
+  ["refused operators, longest (fails)", longest("retried", "%")],
+  ["refused operators and a syntax error at the end (fails)", `${longest("retried", "^").slice(0, -8)}^`],
+  ["malformed numbers, longest (fails)", longest("1_000", "+")],
   ["over the length limit (fails)", "1".repeat(maxSourceLength + 1)],
 ];
 
