@@ -94,11 +94,11 @@ function benchCompile() {
       }
     };
     // Both streams warm up alike, interleaved, before anything is timed: section 2 has already run the
-  // valid sources for seconds, and a few milliseconds of calibration left the invalid path still
-  // warming up inside its samples (bimodal: p10 far below, p90 above the valid median).
-  const warmUntil = performance.now() + (smoke ? 0 : 2_000);
-  while (performance.now() < warmUntil) for (const row of rows) step(row, 1_000);
-  for (const row of rows) row.count = calibrate((n) => step(row, n));
+    // valid sources for seconds, and a few milliseconds of calibration left the invalid path still
+    // warming up inside its samples (bimodal: p10 far below, p90 above the valid median).
+    const warmUntil = performance.now() + (smoke ? 0 : 2_000);
+    while (performance.now() < warmUntil) for (const row of rows) step(row, 1_000);
+    for (const row of rows) row.count = calibrate((n) => step(row, n));
     interleave(rows, ROUNDS, (row) => {
       const start = process.hrtime.bigint();
       step(row, row.count);
