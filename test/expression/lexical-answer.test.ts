@@ -1,17 +1,11 @@
 import fc from "fast-check";
+import { asText, chevrotainAnswer, expectRootAsThroughChevrotain, parseThroughChevrotain } from "../support/chevrotain-reference.js";
 import { describe, expect, it, vi } from "vitest";
-import type { Result } from "../../src/diagnostics/diagnostic.js";
-import { parseExpression, tryCompile } from "../../src/expression/api.js";
-import type { Expression } from "../../src/expression/ast.js";
-import { parseWithChevrotain } from "../../src/expression/chevrotain-parse.js";
-import type { ExpressionCode } from "../../src/expression/codes.js";
+import { parseExpression } from "../../src/expression/api.js";
 import { describeCharacters } from "../../src/expression/describe-characters.js";
 import { capErrors } from "../../src/expression/error-limit.js";
 import { EXPRESSION_LIMITS } from "../../src/expression/limits.js";
-import { explainParseFailure } from "../../src/expression/mistakes.js";
-import { parseWith } from "../../src/expression/parse-with.js";
 import { lexSource } from "../../src/expression/refused-parse.js";
-import { ROOT_WORDING } from "../../src/expression/root-wording.js";
 import { TEST_EXPRESSIONS, UPSTASH_DOCUMENTED } from "./corpus.js";
 
 /*
@@ -107,21 +101,6 @@ const sized = fc
 
 const sources = fc.oneof(soup, strayIn, many, sized, fc.constantFrom(...JS_ISMS));
 
-/** As JSON text: equal only with the same fields, values and key order. */
-const asText = (value: unknown): string => JSON.stringify(value);
-
-/** chevrotain's answer, capped as parse.ts caps it. */
-function chevrotainAnswer(source: string): Result<Expression, ExpressionCode> {
-  const full = parseWithChevrotain(source);
-  return full.ok ? full : { ok: false, diagnostics: capErrors(full.diagnostics) };
-}
-
-/** The root's parse as it was with every source the fast path declines sent to chevrotain. */
-function parseThroughChevrotain(source: string): Result<Expression, ExpressionCode> {
-  const parsed = parseWith(source, chevrotainAnswer, ROOT_WORDING);
-  return parsed.ok ? parsed : { ok: false, diagnostics: explainParseFailure(source, parsed.diagnostics, parseThroughChevrotain) };
-}
-
 describe("the lexical diagnostics without chevrotain", () => {
   it("are chevrotain's whole answer wherever a character starts no token", () => {
     let answered = 0;
@@ -141,12 +120,7 @@ describe("the lexical diagnostics without chevrotain", () => {
   it("leave the root's parseExpression and tryCompile exactly as they were, and never load chevrotain", () => {
     fc.assert(
       fc.property(sources, (source) => {
-        const before = parseThroughChevrotain(source);
-        fullParserCalls.count = 0;
-        const parsed = parseExpression(source);
-        expect(fullParserCalls.count, JSON.stringify(source)).toBe(0);
-        expect(asText(parsed)).toBe(asText(before));
-        if (!before.ok) expect(asText(tryCompile(source, { retries: 3 }))).toBe(asText(before));
+        expectRootAsThroughChevrotain(source, fullParserCalls);
       }),
       { numRuns: 300 },
     );

@@ -1,17 +1,10 @@
 import fc from "fast-check";
+import { asText, chevrotainAnswer, expectRootAsThroughChevrotain, parseThroughChevrotain } from "../support/chevrotain-reference.js";
 import { describe, expect, it, vi } from "vitest";
-import type { Result } from "../../src/diagnostics/diagnostic.js";
-import { parseExpression, tryCompile } from "../../src/expression/api.js";
-import type { Expression } from "../../src/expression/ast.js";
-import { parseWithChevrotain } from "../../src/expression/chevrotain-parse.js";
-import type { ExpressionCode } from "../../src/expression/codes.js";
-import { capErrors } from "../../src/expression/error-limit.js";
+import { parseExpression } from "../../src/expression/api.js";
 import { readToken, tokenRecord } from "../../src/expression/fast-scan.js";
 import { EXPRESSION_LIMITS } from "../../src/expression/limits.js";
-import { explainParseFailure } from "../../src/expression/mistakes.js";
-import { parseWith } from "../../src/expression/parse-with.js";
 import { lexSource, parseReporting } from "../../src/expression/refused-parse.js";
-import { ROOT_WORDING } from "../../src/expression/root-wording.js";
 
 /*
  * The reporting parser (refused-parse.ts) stands in for the chevrotain
@@ -107,20 +100,6 @@ const deep = fc
 const sentences = fc.oneof(soup, operand, refusing, badNumber);
 const sources = fc.oneof(sentences, broken(fc.oneof(operand, refusing, badNumber)), broken(long), long, broken(deep));
 
-const asText = (value: unknown): string => JSON.stringify(value);
-
-/** chevrotain's answer, capped as parse.ts caps it. */
-function chevrotainAnswer(source: string): Result<Expression, ExpressionCode> {
-  const full = parseWithChevrotain(source);
-  return full.ok ? full : { ok: false, diagnostics: capErrors(full.diagnostics) };
-}
-
-/** The root's parse as it was with every source the fast path declines sent to chevrotain. */
-function parseThroughChevrotain(source: string): Result<Expression, ExpressionCode> {
-  const parsed = parseWith(source, chevrotainAnswer, ROOT_WORDING);
-  return parsed.ok ? parsed : { ok: false, diagnostics: explainParseFailure(source, parsed.diagnostics, parseThroughChevrotain) };
-}
-
 describe("the reporting parser", () => {
   it("gives exactly chevrotain's diagnostics, and leaves it only what chevrotain accepts", () => {
     let answered = 0;
@@ -146,12 +125,7 @@ describe("the reporting parser", () => {
   it("leaves the root's parseExpression and tryCompile exactly as they were, and never loads chevrotain for them", () => {
     fc.assert(
       fc.property(sources, (source) => {
-        const before = parseThroughChevrotain(source);
-        fullParserCalls.count = 0;
-        const parsed = parseExpression(source);
-        expect(fullParserCalls.count, JSON.stringify(source)).toBe(0);
-        expect(asText(parsed)).toBe(asText(before));
-        if (!before.ok) expect(asText(tryCompile(source, { retries: 3 }))).toBe(asText(before));
+        expectRootAsThroughChevrotain(source, fullParserCalls);
       }),
       { numRuns: 200 },
     );
