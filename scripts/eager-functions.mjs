@@ -21,6 +21,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { pathToFileURL } from "node:url";
+import { decode, encode } from "@jridgewell/sourcemap-codec";
 import ts from "typescript";
 
 /**
@@ -79,65 +80,6 @@ function calledDeclarations(file, text, called) {
   return { found: found.filter((f) => f.start >= prologue), at: prologue };
 }
 
-const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/** A source map's `mappings`, decoded: per generated line, segments of [column, ...rest] with absolute values. */
-function decodeMappings(mappings) {
-  const lines = [];
-  const state = [0, 0, 0, 0, 0];
-  for (const line of mappings.split(";")) {
-    const segments = [];
-    state[0] = 0;
-    for (const text of line.split(",")) {
-      if (text === "") continue;
-      const values = [];
-      let value = 0;
-      let shift = 0;
-      for (const char of text) {
-        const digit = BASE64.indexOf(char);
-        value += (digit & 31) << shift;
-        if (digit & 32) shift += 5;
-        else {
-          values.push(value & 1 ? -(value >>> 1) : value >>> 1);
-          value = 0;
-          shift = 0;
-        }
-      }
-      const segment = values.map((v, i) => (state[i] += v));
-      segments.push(segment);
-    }
-    lines.push(segments);
-  }
-  return lines;
-}
-
-function encodeMappings(lines) {
-  const state = [0, 0, 0, 0, 0];
-  const vlq = (n) => {
-    let value = n < 0 ? (-n << 1) | 1 : n << 1;
-    let out = "";
-    do {
-      let digit = value & 31;
-      value >>>= 5;
-      if (value > 0) digit |= 32;
-      out += BASE64[digit];
-    } while (value > 0);
-    return out;
-  };
-  return lines
-    .map((segments) => {
-      state[0] = 0;
-      return segments
-        .map((segment) => {
-          const text = segment.map((v, i) => vlq(v - state[i])).join("");
-          segment.forEach((v, i) => (state[i] = v));
-          return text;
-        })
-        .join(",");
-    })
-    .join(";");
-}
-
 /** Offsets of each line's start in `text`. */
 const lineStarts = (text) => [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)];
 
@@ -177,7 +119,7 @@ function moveDeclarations(file, text, { found, at }) {
   const oldStarts = lineStarts(text);
   const newStarts = lineStarts(next);
   const segments = [];
-  decodeMappings(map.mappings).forEach((line, index) => {
+  decode(map.mappings).forEach((line, index) => {
     for (const [column, ...rest] of line) segments.push({ offset: moved(oldStarts[index] + column), rest });
   });
   segments.sort((a, b) => a.offset - b.offset);
@@ -187,7 +129,7 @@ function moveDeclarations(file, text, { found, at }) {
     while (line + 1 < newStarts.length && newStarts[line + 1] <= offset) line++;
     lines[line].push([offset - newStarts[line], ...rest]);
   }
-  map.mappings = encodeMappings(lines);
+  map.mappings = encode(lines);
   writeFileSync(mapFile, JSON.stringify(map));
   return pieces.length;
 }
