@@ -5,7 +5,7 @@ import { compileExpression } from "../../src/expression/compile.js";
 import { foldConstants } from "../../src/expression/fold.js";
 import { chainBase } from "../../src/expression/fused.js";
 import { interpret } from "../../src/expression/interpret.js";
-import { parse } from "../../src/index.js";
+import { parse, RetryDelayError } from "../../src/index.js";
 import { arbitraryExpression, arbitraryRetried } from "../support/ast.js";
 
 const span = { start: 0, end: 0 };
@@ -101,6 +101,24 @@ describe("fused closures", () => {
         expect(Object.is(compileExpression(tree)(r), interpret(tree, r))).toBe(true);
       }),
     );
+  });
+
+  it.each([
+    "(retried + 3) * 100 / 7 + 5",
+    "1000 * (1 + retried)",
+    "pow(2, retried) * 1000",
+    "max(1000, pow(2, retried) * 100)",
+    "min(5000, floor(retried) * 100 + 50)",
+  ])("%s reads retried as unary + does: a numeric string gives arithmetic, a symbol an invalid-argument error", (source) => {
+    // Each literal over retried tests `typeof r === "number"` inline and leaves everything else to readRetried.
+    const parsed = parse(source);
+    if (!parsed.ok) throw new Error(source);
+    const delay = compileExpression(parsed.value);
+    for (const r of ["2", " 7 ", "", "0x10", "-0"]) {
+      const numeric = r as unknown as number;
+      expect(Object.is(delay(numeric), interpret(parsed.value, numeric)), `${source} at ${JSON.stringify(r)}`).toBe(true);
+    }
+    expect(() => delay(Symbol("r") as unknown as number)).toThrow(RetryDelayError);
   });
 
   it.each([
