@@ -4,7 +4,7 @@ import type { DelayClosure } from "./builtins.js";
 import type { ExpressionDiagnostic } from "./codes.js";
 import { boundsOver } from "./domain-bounds.js";
 import type { DelayRange } from "./domain-report.js";
-import { printExpression } from "./print.js";
+import { printUnguarded } from "./print.js";
 import type { FindingWording, FlatDelayFinding, ShortDelayFinding } from "./wording.js";
 
 /*
@@ -74,7 +74,7 @@ export function explainShortDelay({ code, severity, span, tree, delay, retries, 
     range.min === range.max
       ? `the delay is ${range.min} ms for every retry: at most ${SHORT_DELAY_MS} ms`
       : `every delay is at most ${SHORT_DELAY_MS} ms: ${delays.map((d) => `${d} ms`).join(", ")}${more} for ${which}`;
-  const scaled = printExpression({ kind: "binary", operator: "*", left: tree, right: { kind: "number", value: 1000, span }, span });
+  const scaled = printUnguarded({ kind: "binary", operator: "*", left: tree, right: { kind: "number", value: 1000, span }, span });
   const seconds = delays.map((d) => formatDuration(d * 1000)).join(", ");
   return {
     code,
