@@ -168,7 +168,7 @@ export function explainSampled({ severity, span, retries, findings }: SampledFin
 function listValues({ first, count }: Offenders, incomplete: boolean): string {
   // What `first.join(", ")` gives, without its call: at most LISTED_VALUES numbers.
   let shown = "";
-  for (let i = 0; i < first.length; i++) shown += i === 0 ? String(first[i]) : ", " + String(first[i]);
+  for (const retried of first) shown += shown === "" ? `${retried}` : `, ${retried}`;
   if (incomplete) return `${shown}, … (at least ${count} ${count === 1 ? "value" : "values"}; the check sampled)`;
   return count > first.length ? `${shown}, … (${count} values)` : shown;
 }

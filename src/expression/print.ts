@@ -62,9 +62,12 @@ function printNode(node: Expression): string {
 function printCallNode(name: string, args: readonly Expression[]): string {
   if (!Array.isArray(args)) return printCall(name, args.map(printNode));
   let text = name + "(";
-  for (let i = 0; i < args.length; i++) {
-    const printed = i in args ? printNode(args[i]!) : "";
-    text += i === 0 ? printed : ", " + printed;
+  let index = 0;
+  // A hole reads as undefined here, and is left out as `map` leaves it.
+  for (const arg of args as readonly (Expression | undefined)[]) {
+    const printed = arg !== undefined || index in args ? printNode(arg as Expression) : "";
+    text += index === 0 ? printed : ", " + printed;
+    index++;
   }
   return text + ")";
 }
@@ -72,7 +75,11 @@ function printCallNode(name: string, args: readonly Expression[]): string {
 /** A call as the printer writes one, from its name and its arguments' printed text. */
 export function printCall(name: string, args: readonly string[]): string {
   let text = name + "(";
-  for (let i = 0; i < args.length; i++) text += i === 0 ? args[i]! : ", " + args[i]!;
+  let first = true;
+  for (const arg of args) {
+    text += first ? arg : ", " + arg;
+    first = false;
+  }
   return text + ")";
 }
 
@@ -120,8 +127,8 @@ function printOperand(node: Expression, parent: Printing, side: "left" | "right"
  * that computes them.
  */
 function printNumber(value: number): string {
-  // Every literal the parser makes: finite and not negative (and not -0, which `value > 0` leaves out).
-  if (value > 0 && value < Infinity) return String(value);
+  // Every literal the parser makes, first: finite and not negative (and not -0, which `value > 0` leaves out).
+  if (typeof value === "number" && value > 0 && value < Infinity) return `${value}`;
   if (Number.isNaN(value)) return "sqrt(-1)";
   if (value === Infinity) return "exp(1000)";
   if (value === -Infinity) return "-exp(1000)";

@@ -92,7 +92,7 @@ const handBuilt: fc.Arbitrary<Expression> = fc.letrec<{ node: Expression }>((tie
       .record({ name: fc.constantFrom("min", "pow", "f", "exp"), args: fc.array(tie("node"), { maxLength: 3 }), hole: fc.nat(3) })
       .map(({ name, args, hole }): Expression => {
         const withHole = [...args];
-        if (hole < withHole.length) delete withHole[hole];
+        if (hole < withHole.length) Reflect.deleteProperty(withHole, hole);
         return { kind: "call", name, nameSpan: span, args: withHole, span };
       }),
   ),

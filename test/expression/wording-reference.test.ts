@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkExpression, formatExpression, parseExpression, tryCompile } from "../../src/index.js";
-// @ts-expect-error: a plain module shared with the fixture's generator, which runs on dist/
+// A plain module, shared with the fixture's generator, which runs on dist/.
 import { everythingSaid } from "./fixtures/wording-said.mjs";
 
 /*
