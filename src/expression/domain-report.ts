@@ -36,7 +36,10 @@ export function checkDomain(
   const usable = usableRange(delay, retries, nodes);
   if (usable !== undefined) return { diagnostics: [], range: usable };
   const findings = scanFolded(folded, delay, retries, nodes);
-  const diagnostics: ExpressionDiagnostic[] = [];
+  // Sized to what is found (a warning for each kind, and the info when the
+  // check sampled): a push onto an empty list grows it to 17 slots.
+  const diagnostics = new Array<ExpressionDiagnostic>((findings.offenders?.size ?? 0) + (findings.approximate ? 1 : 0));
+  let found = 0;
   for (const code of DOMAIN_CODES) {
     const offenders = findings.offenders?.get(code);
     if (offenders === undefined) continue;
@@ -44,10 +47,10 @@ export function checkDomain(
     const nonFinite = code === "nan-delay" || code === "infinite-delay";
     const origin = (nonFinite ? nonFiniteOrigin(tree, offenders.first[0] ?? 0) : undefined) ?? tree;
     const incomplete = findings.unsettled.has(code);
-    diagnostics.push(word({ code, severity: "warning", span: origin.span, tree, delay, offenders, incomplete, origin }));
+    diagnostics[found++] = word({ code, severity: "warning", span: origin.span, tree, delay, offenders, incomplete, origin });
   }
   if (findings.approximate)
-    diagnostics.push(word({ code: "domain-check-sampled", severity: "info", span: tree.span, tree, retries, findings }));
+    diagnostics[found] = word({ code: "domain-check-sampled", severity: "info", span: tree.span, tree, retries, findings });
   return { diagnostics, range: findings.range(findings.rangeApproximate ? findings : undefined) };
 }
 
