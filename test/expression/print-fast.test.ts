@@ -69,7 +69,9 @@ function referenceOperand(node: Expression, parent: Printing, side: string): str
           ? prefix("-").precedence
           : ATOM;
   const text = referencePrint(node);
-  return precedence < parent.precedence || (precedence === parent.precedence && node.kind === "binary" && side !== parent.fixity) ? `(${text})` : text;
+  return precedence < parent.precedence || (precedence === parent.precedence && node.kind === "binary" && side !== parent.fixity)
+    ? `(${text})`
+    : text;
 }
 
 const span = { start: 0, end: 0 };
