@@ -4,7 +4,7 @@ import type { DelayClosure } from "./builtins.js";
 import type { ExpressionDiagnostic } from "./codes.js";
 import { boundsOver } from "./domain-bounds.js";
 import type { DelayRange } from "./domain-report.js";
-import { printExpression } from "./print.js";
+import { printUnguarded } from "./print.js";
 import type { FindingWording, FlatDelayFinding, ShortDelayFinding } from "./wording.js";
 
 /*
@@ -74,7 +74,7 @@ export function explainShortDelay({ code, severity, span, tree, delay, retries, 
     range.min === range.max
       ? `the delay is ${range.min} ms for every retry: at most ${SHORT_DELAY_MS} ms`
       : `every delay is at most ${SHORT_DELAY_MS} ms: ${delays.map((d) => `${d} ms`).join(", ")}${more} for ${which}`;
-  const scaled = printExpression({ kind: "binary", operator: "*", left: tree, right: { kind: "number", value: 1000, span }, span });
+  const scaled = printUnguarded({ kind: "binary", operator: "*", left: tree, right: { kind: "number", value: 1000, span }, span });
   const seconds = delays.map((d) => formatDuration(d * 1000)).join(", ");
   return {
     code,
@@ -89,35 +89,47 @@ export function explainShortDelay({ code, severity, span, tree, delay, retries, 
 /** Values evaluated past the checked range before interval analysis is asked: where most delays that change, change. */
 const EVALUATED_FIRST = 16;
 
-/** The first `retried` in `from … to` whose delay is not `value`. */
-function firstChange(delay: DelayClosure, value: number, from: number, to: number): number | undefined {
-  for (let retried = from; retried <= to; retried++) if (!Object.is(delay(retried), value)) return retried;
-  return undefined;
+/** Where the delay first changes past the checked range, and to what: `at` is -1 until found. */
+interface Change {
+  at: number;
+  to: number;
+}
+
+/** Looks for the first `retried` in `from … to` whose delay is not `value`, into `change`; keeps the value it found, so it is not evaluated again. */
+function findChange(delay: DelayClosure, value: number, from: number, to: number, change: Change): void {
+  for (let retried = from; retried <= to; retried++) {
+    const got = delay(retried);
+    if (!Object.is(got, value)) {
+      change.at = retried;
+      change.to = got;
+      return;
+    }
+  }
 }
 
 /** The root's wording of `flat-delay`: where the delay first changes past the checked range, if it does. */
 export function explainFlatDelay({ code, severity, span, folded, delay, retries, value, nodes }: FlatDelayFinding): ExpressionDiagnostic {
   const last = retries - 1 + Math.max(1, Math.floor(LOOKAHEAD_BUDGET / (nodes + 10)));
-  let changesAt = firstChange(delay, value, retries, Math.min(last, retries - 1 + EVALUATED_FIRST));
+  const change: Change = { at: -1, to: value };
+  findChange(delay, value, retries, Math.min(last, retries - 1 + EVALUATED_FIRST), change);
   // A delay held by a cap (`min(86400000, exp(…))`) never changes: interval
   // analysis shows that at the cost of one walk, where evaluating every
   // value up to `last` costs hundreds of calls. The same answer, since the
   // bounds hold every value; 0 is left to evaluation, as bounds do not tell
   // 0 from -0. A delay that changes soon is found by evaluation first.
   const from = retries + EVALUATED_FIRST;
-  if (changesAt === undefined && from <= last) {
+  if (change.at === -1 && from <= last) {
     const known = value === 0 ? undefined : boundsOver(folded, from, last);
     const constant = known !== undefined && !known.nan && known.lo === value && known.hi === value;
-    if (!constant) changesAt = firstChange(delay, value, from, last);
+    if (!constant) findChange(delay, value, from, last, change);
   }
   // The value as text once: number-to-string conversion is most of what building the text costs.
-  const printed = String(value);
-  let later: string;
-  if (changesAt === undefined) later = `it stays ${printed} ms at least up to \`retried\` = ${last}`;
-  else {
-    const next = delay(changesAt);
-    later = `it first changes at \`retried\` = ${changesAt} (${next} ms), so more retries would see it ${next > value ? "grow" : "change"}`;
-  }
+  const printed = `${value}`;
+  const next = change.to;
+  const later =
+    change.at === -1
+      ? `it stays ${printed} ms at least up to \`retried\` = ${last}`
+      : `it first changes at \`retried\` = ${change.at} (${next} ms), so more retries would see it ${next > value ? "grow" : "change"}`;
   return {
     code,
     severity,

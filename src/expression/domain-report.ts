@@ -6,7 +6,7 @@ import { nonFiniteOrigin } from "./domain-origin.js";
 import { CALL_COST, EVALUATION_BUDGET, scanFolded } from "./domain.js";
 import { classify, DOMAIN_CODES, type DelayRange, type Offenders } from "./domain-findings.js";
 import { evaluateNode } from "./interpret.js";
-import { printCall, printExpression } from "./print.js";
+import { printCall, printUnguarded } from "./print.js";
 import type { DelayReport, DomainFinding, FindingWording, SampledFinding } from "./wording.js";
 
 /*
@@ -36,7 +36,10 @@ export function checkDomain(
   const usable = usableRange(delay, retries, nodes);
   if (usable !== undefined) return { diagnostics: [], range: usable };
   const findings = scanFolded(folded, delay, retries, nodes);
-  const diagnostics: ExpressionDiagnostic[] = [];
+  // Sized to what is found (a warning for each kind, and the info when the
+  // check sampled): a push onto an empty list grows it to 17 slots.
+  const diagnostics = new Array<ExpressionDiagnostic>((findings.offenders?.size ?? 0) + (findings.approximate ? 1 : 0));
+  let found = 0;
   for (const code of DOMAIN_CODES) {
     const offenders = findings.offenders?.get(code);
     if (offenders === undefined) continue;
@@ -44,10 +47,10 @@ export function checkDomain(
     const nonFinite = code === "nan-delay" || code === "infinite-delay";
     const origin = (nonFinite ? nonFiniteOrigin(tree, offenders.first[0] ?? 0) : undefined) ?? tree;
     const incomplete = findings.unsettled.has(code);
-    diagnostics.push(word({ code, severity: "warning", span: origin.span, tree, delay, offenders, incomplete, origin }));
+    diagnostics[found++] = word({ code, severity: "warning", span: origin.span, tree, delay, offenders, incomplete, origin });
   }
   if (findings.approximate)
-    diagnostics.push(word({ code: "domain-check-sampled", severity: "info", span: tree.span, tree, retries, findings }));
+    diagnostics[found] = word({ code: "domain-check-sampled", severity: "info", span: tree.span, tree, retries, findings });
   return { diagnostics, range: findings.range(findings.rangeApproximate ? findings : undefined) };
 }
 
@@ -112,7 +115,7 @@ export function explainDomainFinding({
         message: `the delay is ${what} ${when}`,
         span,
         ...(isWhole && code === "infinite-delay"
-          ? { suggestions: [wrapIn(tree.span, printExpression(tree), "min", [null, "86400000"], "cap it at one day")] }
+          ? { suggestions: [wrapIn(tree.span, printCall("min", [printUnguarded(tree), "86400000"]), "cap it at one day")] }
           : {}),
         hint: isWhole
           ? code === "nan-delay"
@@ -128,19 +131,22 @@ export function explainDomainFinding({
         message: `the delay is negative ${when} (${formatValue(example)} ms at ${first})`,
         span,
         hint: "clamp it with `max(0, …)`; Upstash does not document what a negative delay does",
-        suggestions: [wrapIn(tree.span, printExpression(tree), "max", ["0", null], "clamp it at 0")],
+        suggestions: [wrapIn(tree.span, printCall("max", ["0", printUnguarded(tree)]), "clamp it at 0")],
       };
     case "fractional-delay": {
-      const printed = printExpression(tree);
+      // Printed once for the three suggestions.
+      const printed = [printUnguarded(tree)];
       return {
         code,
         severity,
         message: `the delay is not a whole number of milliseconds ${when} (${formatValue(example)} ms at ${first})`,
         span,
         hint: "wrap it in `round(…)`, `floor(…)` or `ceil(…)`",
-        suggestions: (["round", "floor", "ceil"] as const).map((name) =>
-          wrapIn(tree.span, printed, name, [null], name === "round" ? "round it" : `round it ${name === "floor" ? "down" : "up"}`),
-        ),
+        suggestions: [
+          wrapIn(tree.span, printCall("round", printed), "round it"),
+          wrapIn(tree.span, printCall("floor", printed), "round it down"),
+          wrapIn(tree.span, printCall("ceil", printed), "round it up"),
+        ],
       };
     }
   }
@@ -163,7 +169,9 @@ export function explainSampled({ severity, span, retries, findings }: SampledFin
 }
 
 function listValues({ first, count }: Offenders, incomplete: boolean): string {
-  const shown = first.join(", ");
+  // What `first.join(", ")` gives, without its call: at most LISTED_VALUES numbers.
+  let shown = "";
+  for (const retried of first) shown += shown === "" ? `${retried}` : `, ${retried}`;
   if (incomplete) return `${shown}, … (at least ${count} ${count === 1 ? "value" : "values"}; the check sampled)`;
   return count > first.length ? `${shown}, … (${count} values)` : shown;
 }
@@ -173,16 +181,10 @@ function formatValue(value: number): string {
 }
 
 /**
- * A suggestion that wraps the whole expression (`printed`, its canonical
- * text) in a builtin call: `args` holds the other arguments' canonical
- * text, and null where the expression goes. The call is written as the
- * printer writes calls, so the text is canonical; the expression is printed
- * once for all of a warning's suggestions.
+ * A suggestion that replaces the whole expression (`span`) with `text`: a
+ * builtin call around the expression's canonical text, written as the
+ * printer writes calls (printCall), so the text is canonical too.
  */
-function wrapIn(span: Span, printed: string, name: string, args: readonly (string | null)[], what: string): Fix {
-  const text = printCall(
-    name,
-    args.map((arg) => arg ?? printed),
-  );
-  return { span, text, message: `${what}: \`${text}\`` };
+function wrapIn(span: Span, text: string, what: string): Fix {
+  return { span, text, message: what + ": `" + text + "`" };
 }

@@ -19,6 +19,20 @@ export function printExpression(node: Expression): string {
   return guardTreeWalk(() => printNode(node));
 }
 
+/**
+ * {@link printExpression} without its guard, for a caller already inside a
+ * guarded walk (the checks' wording runs in checkAndCompile's): it spares
+ * the two closures each guarded call makes.
+ */
+export function printUnguarded(node: Expression): string {
+  return printNode(node);
+}
+
+/*
+ * Built by concatenation, not template literals over mapped and joined
+ * arrays: the checks print a tree for every warning that suggests a rewrite,
+ * on every compile that gets one, and the arrays were most of the cost.
+ */
 function printNode(node: Expression): string {
   switch (node.kind) {
     case "number":
@@ -26,28 +40,56 @@ function printNode(node: Expression): string {
     case "retried":
       return "retried";
     case "call":
-      return printCall(node.name, node.args.map(printNode));
+      return printCallNode(node.name, node.args);
     case "unary": {
       const printing = prefixPrinting(node.operator);
       const operand = printOperand(node.operand, printing, "operand");
       // `- -x`, not `--x`, which reads like a decrement.
-      const gap = SIGNS.some((sign) => operand.startsWith(sign)) ? " " : "";
-      return `${printing.printed}${gap}${operand}`;
+      return startsWithSign(operand) ? printing.printed + " " + operand : printing.printed + operand;
     }
     case "binary": {
       const printing = infixPrinting(node.operator);
-      return `${printOperand(node.left, printing, "left")}${printing.printed}${printOperand(node.right, printing, "right")}`;
+      return printOperand(node.left, printing, "left") + printing.printed + printOperand(node.right, printing, "right");
     }
   }
 }
 
+/**
+ * A call node's text. A hand-built tree's `args` may be no array, or have
+ * holes: those print as `map` and `join` always printed them (a hole as
+ * nothing; anything but an array throws, and the guard blames the tree).
+ */
+function printCallNode(name: string, args: readonly Expression[]): string {
+  if (!Array.isArray(args)) return printCall(name, args.map(printNode));
+  let text = name + "(";
+  let index = 0;
+  // A hole reads as undefined here, and is left out as `map` leaves it.
+  for (const arg of args as readonly (Expression | undefined)[]) {
+    const printed = arg !== undefined || index in args ? printNode(arg as Expression) : "";
+    text += index === 0 ? printed : ", " + printed;
+    index++;
+  }
+  return text + ")";
+}
+
 /** A call as the printer writes one, from its name and its arguments' printed text. */
 export function printCall(name: string, args: readonly string[]): string {
-  return `${name}(${args.join(", ")})`;
+  let text = name + "(";
+  let first = true;
+  for (const arg of args) {
+    text += first ? arg : ", " + arg;
+    first = false;
+  }
+  return text + ")";
 }
 
 /** The texts of the prefix operators: an operand that starts with one is set apart from its own sign. */
 const SIGNS: readonly string[] = OPERATORS.filter((row) => "prefix" in row).map((row) => row.text);
+
+function startsWithSign(text: string): boolean {
+  for (const sign of SIGNS) if (text.startsWith(sign)) return true;
+  return false;
+}
 
 /** The precedence of a node as it stands, for deciding whether it needs parentheses. */
 function nodePrecedence(node: Expression): number {
@@ -76,7 +118,7 @@ function printOperand(node: Expression, parent: Printing, side: "left" | "right"
   const text = printNode(node);
   const needsParens =
     precedence < parent.precedence || (precedence === parent.precedence && node.kind === "binary" && side !== parent.fixity);
-  return needsParens ? `(${text})` : text;
+  return needsParens ? "(" + text + ")" : text;
 }
 
 /**
@@ -85,11 +127,13 @@ function printOperand(node: Expression, parent: Printing, side: "left" | "right"
  * that computes them.
  */
 function printNumber(value: number): string {
+  // Every literal the parser makes, first: finite and not negative (and not -0, which `value > 0` leaves out).
+  if (typeof value === "number" && value > 0 && value < Infinity) return `${value}`;
   if (Number.isNaN(value)) return "sqrt(-1)";
   if (value === Infinity) return "exp(1000)";
   if (value === -Infinity) return "-exp(1000)";
   if (Object.is(value, -0)) return "-0";
-  return value < 0 ? `-${String(-value)}` : String(value);
+  return value < 0 ? "-" + String(-value) : String(value);
 }
 
 /** How the printer writes an accepted operator, and how tightly it binds. */

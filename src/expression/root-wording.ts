@@ -13,11 +13,10 @@ export const ROOT_WORDING: Wording = { name: explainName, inSource: strategyInCo
 /** The domain check, then, when it found nothing unusable, the intent check; each finding explained in full. */
 function checkDelayFully(tree: Expression, folded: Expression, delay: DelayClosure, retries: number, nodes: number): DelayReport {
   const report = checkDomain(tree, folded, delay, retries, nodes, explainFinding);
-  if (report.diagnostics.length === 0) {
-    const intent = checkIntent(tree, folded, delay, retries, report.range, nodes, explainFinding);
-    if (intent !== undefined) report.diagnostics.push(intent);
-  }
-  return report;
+  if (report.diagnostics.length > 0) return report;
+  const intent = checkIntent(tree, folded, delay, retries, report.range, nodes, explainFinding);
+  // A literal of one, not a push onto the empty list: a push grows its backing store to 17 slots.
+  return intent === undefined ? report : { diagnostics: [intent], range: report.range };
 }
 
 function explainFinding(finding: Finding): ExpressionDiagnostic {
