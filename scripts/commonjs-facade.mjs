@@ -29,6 +29,9 @@ export function commonJsFacade(esmFile) {
     if (ts.isImportDeclaration(statement)) {
       const bindings = statement.importClause?.namedBindings;
       const from = statement.moduleSpecifier.text;
+      // A chunk imported for its evaluation alone: the package declares `"sideEffects": false`,
+      // and each chunk that uses it requires it, so the facade need not.
+      if (statement.importClause === undefined && /^\.\/[\w.-]+\.js$/.test(from)) continue;
       if (statement.importClause?.name !== undefined || bindings === undefined || !ts.isNamedImports(bindings)) return undefined;
       if (!/^\.\/[\w.-]+\.js$/.test(from)) return undefined;
       for (const element of bindings.elements)

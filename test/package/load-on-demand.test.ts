@@ -5,8 +5,9 @@ import { describe, expect, it } from "vitest";
 
 /*
  * What each start of the built package loads (scripts/build.mjs): under
- * `require`, the root's exports load their chunks on first read, and the
- * chevrotain parser (dist/cjs/full-parser.cjs) only for an expression that
+ * `require`, the root's exports load their chunks on first read, the
+ * explainers of invalid input (dist/cjs/explain.cjs) on the first invalid
+ * expression, and the chevrotain parser (dist/cjs/full-parser.cjs) only for an expression that
  * neither the fast path nor the error readers answer (no known input); under `import`, retry-delay/runtime is one bundle
  * and the error classes' file, nothing the root alone needs. Each case runs in
  * a fresh Node process and prints the package files that process loaded.
@@ -49,10 +50,15 @@ describe("what a start of the package loads", () => {
     // The expression-only path leaves the request, trigger and delivery chunks unloaded.
     expect(atCompile?.length).toBeLessThan(requiredBy('Object.values(require("retry-delay")); step();')[0]?.length ?? 0);
     expect(atValid).toEqual(atCompile);
-    expect(atDeclined).toEqual(atCompile);
-    expect(atStray).toEqual(atCompile);
+    // The explainers of invalid input (mistakes.ts, refused-parse.ts, fast-syntax-error.ts) are
+    // dist/cjs/explain.cjs, required on the first invalid expression, with what only they use.
+    expect(atCompile).not.toContain("explain.cjs");
+    expect(atDeclined).toContain("explain.cjs");
+    expect(atDeclined?.slice(0, atCompile?.length)).toEqual(atCompile);
+    expect(atDeclined).not.toContain("full-parser.cjs");
+    expect(atStray).toEqual(atDeclined);
     // No known input reaches chevrotain any more (docs/language.md, "Error path").
-    expect(atChevrotain).toEqual(atCompile);
+    expect(atChevrotain).toEqual(atDeclined);
   });
 
   it("gives each export under require the value import gives", () => {
