@@ -249,10 +249,18 @@ await nodeGraph({ outdir: dist, parserPlugin: await lazyParserBody() });
 // expression (requiredParserForCommonJs).
 const eslint = entries.find((e) => e.subpath === "./eslint");
 const cjsSource = `${dist}/.cjs-source`;
-// The explainers of invalid input, in dist/cjs/explain.cjs, required on their first call.
+// The explainers of invalid input and of bad arguments, in dist/cjs/explain.cjs, required on
+// their first call: what a valid expression's compile never calls.
 const explainers = lazyModulesForCommonJs({
   name: "explain",
-  modules: ["mistakes", "refused-parse", "fast-syntax-error"].map((m) => `${root}src/expression/${m}.ts`),
+  modules: [
+    "expression/mistakes",
+    "expression/refused-parse",
+    "expression/fast-syntax-error",
+    "expression/names",
+    "expression/tree-shape",
+    "diagnostics/shape",
+  ].map((m) => `${root}src/${m}.ts`),
   requireName: REQUIRE_PLACEHOLDER,
 });
 await nodeGraph({

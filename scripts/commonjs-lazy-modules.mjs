@@ -1,10 +1,11 @@
-// The CommonJS build's modules that load on first call (scripts/build.mjs): the modules that
-// explain an invalid expression (mistakes.ts, refused-parse.ts, fast-syntax-error.ts) and the
-// modules only they reach go into a file of their own, dist/cjs/explain.cjs, and every other
-// module's import of one becomes a function of the same name that requires that file on its
-// first call and forwards to it. `require("retry-delay")` + a first (valid) compile then
-// neither reads nor pre-parses them: V8 pre-parses every byte of a file it loads, ~125
-// instructions a byte, called or not.
+// The CommonJS build's modules that load on first call (scripts/build.mjs lists them: the
+// explainers of an invalid expression or argument, such as mistakes.ts and refused-parse.ts):
+// they and the modules only they reach go into a file of their own, dist/cjs/explain.cjs, and
+// every other module's import of one becomes a function of the same name that requires that
+// file on its first call and forwards to it. `require("retry-delay")` + a first (valid) compile
+// then neither reads nor pre-parses them: V8 pre-parses every byte of a file it loads, ~125
+// instructions a byte (Node 20), called or not. Measured with callgrind over a one-line
+// `require`: the root's require + first compile 33.6M instructions before, 27.2M after.
 //
 // Only functions can be forwarded so: a module here exports nothing else that another module
 // imports (the build fails on an import that the forwarding module does not provide). ESM keeps
