@@ -249,8 +249,9 @@ await nodeGraph({ outdir: dist, parserPlugin: await lazyParserBody() });
 // expression (requiredParserForCommonJs).
 const eslint = entries.find((e) => e.subpath === "./eslint");
 const cjsSource = `${dist}/.cjs-source`;
-// The explainers of invalid input and of bad arguments, in dist/cjs/explain.cjs, required on
-// their first call: what a valid expression's compile never calls.
+// What a valid expression's first compile never calls, in dist/cjs/explain.cjs, required on
+// its first call: the explainers of invalid input and of bad arguments, and the printer and
+// value wording that only a warning's or an error's message uses.
 const explainers = lazyModulesForCommonJs({
   name: "explain",
   modules: [
@@ -260,6 +261,8 @@ const explainers = lazyModulesForCommonJs({
     "expression/names",
     "expression/tree-shape",
     "diagnostics/shape",
+    "expression/print",
+    "diagnostics/show",
   ].map((m) => `${root}src/${m}.ts`),
   requireName: REQUIRE_PLACEHOLDER,
 });
