@@ -78,6 +78,27 @@ describe("what a start of the package loads", () => {
     expect(result.esModule).toBe(true);
   });
 
+  it("requires the explainers on the first warning or error under require, which word them as import's do", () => {
+    const sources = ["retried - 1000", "1 / 0", "pow(2, retries)", "30s"];
+    const report = `(m) => ${JSON.stringify(sources)}.map((s) => { const r = m.tryCompile(s, { retries: 4 }); return [r.ok, r.diagnostics]; })`;
+    const [atValid, atReported] = requiredBy(`
+      const m = require("retry-delay"); m.compile("min(60000, pow(2, retried) * 1000)"); step();
+      globalThis.reported = (${report})(m); step();`);
+    expect(atValid).not.toContain("explain.cjs");
+    expect(atReported).toContain("explain.cjs");
+    const reported = (format: "commonjs" | "module", load: string): string =>
+      node([`--input-type=${format}`, "-e", `const m = ${load}; console.log(JSON.stringify((${report})(m)));`]);
+    const required = reported("commonjs", 'require("retry-delay")');
+    expect(required).toBe(reported("module", 'await import("retry-delay")'));
+    const results = JSON.parse(required) as [boolean, { code: string }[]][];
+    expect(results.map(([ok, diagnostics]) => [ok, diagnostics[0]?.code])).toEqual([
+      [true, "negative-delay"],
+      [false, "division-by-zero"],
+      [false, "unknown-variable"],
+      [false, "unit-in-expression"],
+    ]);
+  });
+
   it("loads retry-delay/runtime as its bundle and the error classes' file, in both formats", () => {
     const out = node([
       "--input-type=commonjs",
