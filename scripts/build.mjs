@@ -42,6 +42,7 @@ import {
 import { buildLazyModule } from "./build-lazy-module.mjs";
 import { compileCalledFunctionsEagerly } from "./eager-functions.mjs";
 import { commonJsFacade } from "./commonjs-facade.mjs";
+import { lazyModulesForCommonJs } from "./commonjs-lazy-modules.mjs";
 import { inImportCycle, plainCommonJs, plainExportsFit } from "./commonjs-exports.mjs";
 import { packageEntries, pkg, root } from "./package-layout.mjs";
 
@@ -206,10 +207,10 @@ const errorsApart = {
  *   56.7 KB), and V8 pre-parses every byte of it on `import`;
  * - ERRORS_FILE, the error classes, which both builds import (errorsApart).
  *
- * `parserPlugin` decides where the chevrotain parser goes; `extraEntries` adds entries to the
- * shared build.
+ * `parserPlugin` decides where the chevrotain parser goes; `extraEntries` and `sharedPlugins`
+ * add entries and plugins to the shared build.
  */
-async function nodeGraph({ outdir, parserPlugin, extraEntries = {}, errorsPlugins = [] }) {
+async function nodeGraph({ outdir, parserPlugin, extraEntries = {}, sharedPlugins = [], errorsPlugins = [] }) {
   const runtime = entries.find((e) => e.subpath === "./runtime");
   if (runtime === undefined) throw new Error("exports has no ./runtime");
   const shared = entries.filter((e) => e !== runtime);
@@ -220,7 +221,7 @@ async function nodeGraph({ outdir, parserPlugin, extraEntries = {}, errorsPlugin
     splitting: true,
     outdir,
     format: "esm",
-    plugins,
+    plugins: [...plugins, ...sharedPlugins],
   });
   await build({ ...common, entryPoints: { [runtime.name]: `${root}${runtime.source}` }, outdir, format: "esm", plugins });
   await build({
@@ -248,10 +249,28 @@ await nodeGraph({ outdir: dist, parserPlugin: await lazyParserBody() });
 // expression (requiredParserForCommonJs).
 const eslint = entries.find((e) => e.subpath === "./eslint");
 const cjsSource = `${dist}/.cjs-source`;
+// What a valid expression's first compile never calls, in dist/cjs/explain.cjs, required on
+// its first call: the explainers of invalid input and of bad arguments, and the printer and
+// value wording that only a warning's or an error's message uses.
+const explainers = lazyModulesForCommonJs({
+  name: "explain",
+  modules: [
+    "expression/mistakes",
+    "expression/refused-parse",
+    "expression/fast-syntax-error",
+    "expression/names",
+    "expression/tree-shape",
+    "diagnostics/shape",
+    "expression/print",
+    "diagnostics/show",
+  ].map((m) => `${root}src/${m}.ts`),
+  requireName: REQUIRE_PLACEHOLDER,
+});
 await nodeGraph({
   outdir: cjsSource,
   parserPlugin: requiredParserForCommonJs,
-  extraEntries: { [CJS_FULL_PARSER]: `${root}src/expression/chevrotain-parse.ts` },
+  extraEntries: { [CJS_FULL_PARSER]: `${root}src/expression/chevrotain-parse.ts`, ...explainers.entry },
+  sharedPlugins: [explainers.plugin],
   errorsPlugins: [lazyRendererForCommonJs],
 });
 await build({
@@ -270,7 +289,7 @@ const toCommonJs = {
   ...common,
   format: "cjs",
   define: { ...define, [REQUIRE_PLACEHOLDER]: "require" },
-  external: [`./${CJS_FULL_PARSER}.cjs`, `./${CJS_RENDERER}.cjs`],
+  external: [`./${CJS_FULL_PARSER}.cjs`, `./${CJS_RENDERER}.cjs`, explainers.file],
   plugins: [siblingsAsCommonJs],
 };
 const cjsSourceFiles = readdirSync(cjsSource).filter((f) => f.endsWith(".js") && f !== `${eslint?.name}.js`);
@@ -297,6 +316,7 @@ if (eslint !== undefined) {
 // An entry that only re-exports chunks becomes getters that require each chunk on first read.
 for (const entry of entries) {
   const facade = entry === eslint ? undefined : commonJsFacade(`${cjsSource}/${entry.name}.js`);
+  if (facade === undefined && entry.subpath === ".") throw new Error("the root's CommonJS entry is no facade of its chunks");
   if (facade === undefined) continue;
   writeFileSync(`${root}${entry.require}`, facade);
   rmSync(`${root}${entry.require}.map`, { force: true });

@@ -83,6 +83,32 @@ function calledDeclarations(file, text, called) {
 /** Offsets of each line's start in `text`. */
 const lineStarts = (text) => [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)];
 
+/** Rewrites `file`'s `.map`, if any, for its new text `next`, where `moved` gives each old offset's new one. */
+function rewriteMap(file, text, next, moved) {
+  const mapFile = `${file}.map`;
+  let map;
+  try {
+    map = JSON.parse(readFileSync(mapFile, "utf8"));
+  } catch {
+    return;
+  }
+  const oldStarts = lineStarts(text);
+  const newStarts = lineStarts(next);
+  const segments = [];
+  decode(map.mappings).forEach((line, index) => {
+    for (const [column, ...rest] of line) segments.push({ offset: moved(oldStarts[index] + column), rest });
+  });
+  segments.sort((a, b) => a.offset - b.offset);
+  const lines = newStarts.map(() => []);
+  let line = 0;
+  for (const { offset, rest } of segments) {
+    while (line + 1 < newStarts.length && newStarts[line + 1] <= offset) line++;
+    lines[line].push([offset - newStarts[line], ...rest]);
+  }
+  map.mappings = encode(lines);
+  writeFileSync(mapFile, JSON.stringify(map));
+}
+
 /**
  * Rewrites `file` (and its `.map`, if any): the declarations `found` move to offset `at` as
  * parenthesized function expressions. Returns how many moved.
@@ -99,14 +125,6 @@ function moveDeclarations(file, text, { found, at }) {
   for (const piece of [...pieces].reverse()) rest = rest.slice(0, piece.start - at) + rest.slice(piece.end - at);
   const next = text.slice(0, at) + inserted + rest;
   writeFileSync(file, next);
-
-  const mapFile = `${file}.map`;
-  let map;
-  try {
-    map = JSON.parse(readFileSync(mapFile, "utf8"));
-  } catch {
-    return pieces.length;
-  }
   const moved = (offset) => {
     if (offset < at) return offset;
     let removed = 0;
@@ -116,34 +134,82 @@ function moveDeclarations(file, text, { found, at }) {
     }
     return offset + inserted.length - removed;
   };
-  const oldStarts = lineStarts(text);
-  const newStarts = lineStarts(next);
-  const segments = [];
-  decode(map.mappings).forEach((line, index) => {
-    for (const [column, ...rest] of line) segments.push({ offset: moved(oldStarts[index] + column), rest });
-  });
-  segments.sort((a, b) => a.offset - b.offset);
-  const lines = newStarts.map(() => []);
-  let line = 0;
-  for (const { offset, rest } of segments) {
-    while (line + 1 < newStarts.length && newStarts[line + 1] <= offset) line++;
-    lines[line].push([offset - newStarts[line], ...rest]);
-  }
-  map.mappings = encode(lines);
-  writeFileSync(mapFile, JSON.stringify(map));
+  rewriteMap(file, text, next, moved);
   return pieces.length;
 }
 
 /**
- * Runs `script` and moves, in each of `files` it loaded, the top-level functions it called (see
- * the top). `files` must be in no cycle of imports. Returns the number moved per file.
+ * The top-level `var name = (…) => …` arrow functions of `text` that were called (their start
+ * in `called`) and that read no `this`, `arguments`, `super` or `new.target`, which a function
+ * expression would bind otherwise: each as the insertions that make it `(function name(…) {
+ * return …; })`, the form V8 compiles at once (an arrow in parentheses it still compiles lazily).
+ */
+function calledArrows(file, text, called) {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const insertions = [];
+  for (const statement of source.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      const arrow = declaration.initializer;
+      if (arrow === undefined || !ts.isArrowFunction(arrow) || !ts.isIdentifier(declaration.name)) continue;
+      const start = arrow.getStart(source);
+      if (!called.has(start) || arrow.modifiers !== undefined) continue;
+      if (/\b(?:this|arguments|super|new\.target)\b/.test(text.slice(start, arrow.end))) continue;
+      const parenthesized = text[start] === "(";
+      const arrowToken = arrow.equalsGreaterThanToken;
+      insertions.push({ at: start, text: `(function ${declaration.name.text}${parenthesized ? "" : "("}` });
+      if (!parenthesized) insertions.push({ at: arrowToken.getStart(source), text: ")" });
+      insertions.push({ at: arrowToken.getStart(source), remove: 2, text: "" });
+      if (ts.isBlock(arrow.body)) insertions.push({ at: arrow.end, text: ")" });
+      else {
+        insertions.push({ at: arrow.body.getStart(source), text: "{return " });
+        insertions.push({ at: arrow.end, text: "})" });
+      }
+    }
+  }
+  return insertions;
+}
+
+/** Rewrites `file` (and its `.map`, if any) with `insertions` (each `text` at `at`, after removing `remove` characters there). */
+function insertInto(file, text, insertions) {
+  if (insertions.length === 0) return 0;
+  const sorted = [...insertions].sort((a, b) => a.at - b.at);
+  let next = "";
+  let from = 0;
+  for (const { at, text: inserted, remove = 0 } of sorted) {
+    next += text.slice(from, at) + inserted;
+    from = at + remove;
+  }
+  next += text.slice(from);
+  writeFileSync(file, next);
+  const moved = (offset) => {
+    let shift = 0;
+    for (const { at, text: inserted, remove = 0 } of sorted) {
+      if (at > offset) break;
+      if (offset < at + remove) return at + shift + inserted.length;
+      shift += inserted.length - remove;
+    }
+    return offset + shift;
+  };
+  rewriteMap(file, text, next, moved);
+  return sorted.length;
+}
+
+/**
+ * Runs `script` and makes, in each of `files` it loaded, the top-level functions it called
+ * compile at load (see the top): declarations move, arrows become function expressions.
+ * `files` must be in no cycle of imports. Returns the number of edits per file.
  */
 export function compileCalledFunctionsEagerly(script, { module = false, files }) {
-  const called = calledFunctions(script, { module, files });
-  const moves = {};
-  for (const [file, offsets] of called) {
+  const edits = {};
+  for (const [file, offsets] of calledFunctions(script, { module, files })) {
     const text = readFileSync(file, "utf8");
-    moves[file] = moveDeclarations(file, text, calledDeclarations(file, text, offsets));
+    edits[file] = moveDeclarations(file, text, calledDeclarations(file, text, offsets));
   }
-  return moves;
+  // Profiled again: the moves changed the offsets.
+  for (const [file, offsets] of calledFunctions(script, { module, files })) {
+    const text = readFileSync(file, "utf8");
+    edits[file] = (edits[file] ?? 0) + insertInto(file, text, calledArrows(file, text, offsets));
+  }
+  return edits;
 }

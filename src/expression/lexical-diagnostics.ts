@@ -1,4 +1,5 @@
 import type { Span } from "../diagnostics/diagnostic.js";
+import { isControl } from "../diagnostics/text.js";
 import type { ExpressionDiagnostic } from "./codes.js";
 import { describeCharacters } from "./describe-characters.js";
 import { numberValue, VALID_NUMBER } from "./token-patterns.js";
@@ -58,13 +59,20 @@ export function numberProblem(image: string, span: Span): ExpressionDiagnostic |
   );
 }
 
-/** Control characters (CR, LF and NUL among them) and the Unicode line and paragraph separators. */
-const HEADER_BREAKING = /[\p{Cc}\u2028\u2029]/u;
+/**
+ * Whether `text` holds a control character (CR, LF and NUL among them) or a Unicode line or
+ * paragraph separator. A loop, not `/[\p{Cc}\u2028\u2029]/u`: V8 checks a literal's pattern as it
+ * parses the file, and the property escape made that build ICU's sets at every start.
+ */
+function breaksHeader(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isControl(text.charCodeAt(i))) return true;
+  return false;
+}
 
 /** Characters people paste from prose or other languages, and what to write instead. */
 function characterHint(text: string, previous: TokenText | undefined): string | undefined {
   // Checked before the first character: a run such as `$\n` is still a header-splitting risk.
-  if (HEADER_BREAKING.test(text))
+  if (breaksHeader(text))
     return "the expression travels in an HTTP header, which cannot carry line breaks or control characters; write it on one line";
   const first = text[0] ?? "";
   switch (first) {

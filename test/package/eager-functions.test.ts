@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 /*
@@ -49,6 +50,19 @@ function declaredFunctions(text: string): Map<number, string> {
   return found;
 }
 
+/** The offsets of the top-level `var name = (…) => …` arrows of `text` that bind nothing a function expression would rebind. */
+function declaredArrows(text: string): Map<number, string> {
+  const source = ts.createSourceFile("bundle.js", text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const found = new Map<number, string>();
+  for (const statement of source.statements.filter(ts.isVariableStatement))
+    for (const { name, initializer } of statement.declarationList.declarations)
+      if (initializer !== undefined && ts.isArrowFunction(initializer) && ts.isIdentifier(name)) {
+        const start = initializer.getStart(source);
+        if (!/\b(?:this|arguments|super|new\.target)\b/.test(text.slice(start, initializer.end))) found.set(start, name.text);
+      }
+  return found;
+}
+
 describe("the functions a first compile calls", () => {
   if (!existsSync(`${root}/dist/cjs/runtime.cjs`)) throw new Error("dist/ is missing: run `npm run build` (npm test does)");
 
@@ -67,6 +81,11 @@ describe("the functions a first compile calls", () => {
     expect(declared.size).toBeGreaterThan(20);
     expect(called.filter((offset) => declared.has(offset)).map((offset) => declared.get(offset))).toEqual([]);
     expect(text).toMatch(/var compileWith=\(function compileWith\(/);
+    // So are the arrows it calls, written as function expressions (V8 compiles an arrow lazily, parentheses or not).
+    const arrows = declaredArrows(text);
+    expect(arrows.size).toBeGreaterThan(3);
+    expect(called.filter((offset) => arrows.has(offset)).map((offset) => arrows.get(offset))).toEqual([]);
+    expect(text).toMatch(/\bisDigit=\(function isDigit\(/);
   });
 
   it.each([

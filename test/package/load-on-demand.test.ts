@@ -5,8 +5,9 @@ import { describe, expect, it } from "vitest";
 
 /*
  * What each start of the built package loads (scripts/build.mjs): under
- * `require`, the root's exports load their chunks on first read, and the
- * chevrotain parser (dist/cjs/full-parser.cjs) only for an expression that
+ * `require`, the root's exports load their chunks on first read, the
+ * explainers of invalid input (dist/cjs/explain.cjs) on the first invalid
+ * expression, and the chevrotain parser (dist/cjs/full-parser.cjs) only for an expression that
  * neither the fast path nor the error readers answer (no known input); under `import`, retry-delay/runtime is one bundle
  * and the error classes' file, nothing the root alone needs. Each case runs in
  * a fresh Node process and prints the package files that process loaded.
@@ -49,10 +50,15 @@ describe("what a start of the package loads", () => {
     // The expression-only path leaves the request, trigger and delivery chunks unloaded.
     expect(atCompile?.length).toBeLessThan(requiredBy('Object.values(require("retry-delay")); step();')[0]?.length ?? 0);
     expect(atValid).toEqual(atCompile);
-    expect(atDeclined).toEqual(atCompile);
-    expect(atStray).toEqual(atCompile);
+    // The explainers of invalid input (mistakes.ts, refused-parse.ts, fast-syntax-error.ts) are
+    // dist/cjs/explain.cjs, required on the first invalid expression, with what only they use.
+    expect(atCompile).not.toContain("explain.cjs");
+    expect(atDeclined).toContain("explain.cjs");
+    expect(atDeclined?.slice(0, atCompile?.length)).toEqual(atCompile);
+    expect(atDeclined).not.toContain("full-parser.cjs");
+    expect(atStray).toEqual(atDeclined);
     // No known input reaches chevrotain any more (docs/language.md, "Error path").
-    expect(atChevrotain).toEqual(atCompile);
+    expect(atChevrotain).toEqual(atDeclined);
   });
 
   it("gives each export under require the value import gives", () => {
@@ -70,6 +76,27 @@ describe("what a start of the package loads", () => {
     expect(result.cjsKeys).toBe(result.keys);
     expect(result.keys).toBeGreaterThan(50);
     expect(result.esModule).toBe(true);
+  });
+
+  it("requires the explainers on the first warning or error under require, which word them as import's do", () => {
+    const sources = ["retried - 1000", "1 / 0", "pow(2, retries)", "30s"];
+    const report = `(m) => ${JSON.stringify(sources)}.map((s) => { const r = m.tryCompile(s, { retries: 4 }); return [r.ok, r.diagnostics]; })`;
+    const [atValid, atReported] = requiredBy(`
+      const m = require("retry-delay"); m.compile("min(60000, pow(2, retried) * 1000)"); step();
+      globalThis.reported = (${report})(m); step();`);
+    expect(atValid).not.toContain("explain.cjs");
+    expect(atReported).toContain("explain.cjs");
+    const reported = (format: "commonjs" | "module", load: string): string =>
+      node([`--input-type=${format}`, "-e", `const m = ${load}; console.log(JSON.stringify((${report})(m)));`]);
+    const required = reported("commonjs", 'require("retry-delay")');
+    expect(required).toBe(reported("module", 'await import("retry-delay")'));
+    const results = JSON.parse(required) as [boolean, { code: string }[]][];
+    expect(results.map(([ok, diagnostics]) => [ok, diagnostics[0]?.code])).toEqual([
+      [true, "negative-delay"],
+      [false, "division-by-zero"],
+      [false, "unknown-variable"],
+      [false, "unit-in-expression"],
+    ]);
   });
 
   it("loads retry-delay/runtime as its bundle and the error classes' file, in both formats", () => {
