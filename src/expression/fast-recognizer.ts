@@ -271,7 +271,7 @@ class Recognizer {
   private call(name: string, builtin: Builtin | undefined, nameSpan: Span): Expression | undefined {
     if (!this.enter()) return undefined;
     this.skip(this.at + 1);
-    const args: Expression[] = [];
+    let args: Expression[] = [];
     // A call of numbers alone (or of nothing) is a constant.
     let constant = true;
     if (this.c !== CLOSE) {
@@ -279,7 +279,9 @@ class Recognizer {
         const arg = this.operation(0);
         if (arg === undefined) return undefined;
         if (arg.kind !== "number") constant = false;
-        args.push(arg);
+        // Made at their size for one or two arguments, the common calls: a push onto `[]` makes room for 17.
+        if (args.length < 2) args = args.length === 0 ? [arg] : [args[0] as Expression, arg];
+        else args.push(arg);
         if (this.c !== COMMA) break;
         this.commas++;
         if (!this.term()) return undefined;

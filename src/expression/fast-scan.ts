@@ -103,10 +103,7 @@ export function fixedAt(source: string, i: number, c: number): FixedToken | unde
 }
 
 /** A token as the scanner makes it: one object shape for every token. */
-export interface ScannedToken extends LexicalToken {
-  readonly value: number | undefined;
-  readonly fixed: FixedToken | undefined;
-}
+export type ScannedToken = LexicalToken;
 
 export const isIdentifierStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const isIdentifierPart = (c: number): boolean => isIdentifierStart(c) || isDigit(c);
@@ -177,8 +174,7 @@ export function scan(source: string, declined?: { at: number }): ScannedToken[] 
       if (declined !== undefined) declined.at = i;
       return undefined;
     }
-    const { kind, end, fixed } = token;
-    tokens.push({ kind, image: source.slice(i, end), startOffset: i, value: kind === "Number" ? token.value : undefined, fixed });
+    tokens.push({ kind: token.kind, image: source.slice(i, token.end), startOffset: i });
   }
   return tokens;
 }
