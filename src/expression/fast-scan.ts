@@ -1,4 +1,4 @@
-import { codeAt, isDigit, readNumber } from "./fast-number.js";
+import { codeAt, isDigit, readNumber, type NumberRead } from "./fast-number.js";
 import { isWhitespaceCode } from "./token-patterns.js";
 import type { BinaryOperator, UnaryOperator } from "./ast.js";
 import {
@@ -116,18 +116,12 @@ export function identifierEnd(source: string, start: number): number {
 }
 
 /** One token as {@link readToken} reads it: a record the reader fills in place, so reading allocates nothing. */
-export interface TokenRead {
+export interface TokenRead extends NumberRead {
   kind: TokenKind;
-  /** Where it ends. */
-  end: number;
-  /** A number's value. */
-  value: number;
-  /** An operator's or punctuation's row; undefined for numbers and names. */
-  fixed: FixedToken | undefined;
 }
 
 /** A record for {@link readToken} to fill. */
-export const tokenRecord = (): TokenRead => ({ kind: "Number", end: 0, value: 0, fixed: undefined });
+export const tokenRecord = (): TokenRead => ({ kind: "Number", end: 0, value: 0 });
 
 /**
  * The token at `start` (not whitespace), exactly as the chevrotain lexer
@@ -143,21 +137,17 @@ export function readToken(source: string, start: number, token: TokenRead): bool
   if (isIdentifierStart(c)) {
     token.kind = "Identifier";
     token.end = identifierEnd(source, start);
-    token.fixed = undefined;
     return true;
   }
-  if (!isDigit(c)) {
-    const fixed = fixedAt(source, start, c);
-    // Cleared even when nothing is read: a caller tells a refused operator from an unreadable character by `fixed`.
-    token.fixed = fixed;
-    if (fixed === undefined) return false;
-    token.kind = fixed.kind;
-    token.end = start + fixed.text.length;
-    return fixed.accepted;
+  if (isDigit(c)) {
+    token.kind = "Number";
+    return readNumber(source, start, token);
   }
-  token.fixed = undefined;
-  token.kind = "Number";
-  return readNumber(source, start, token);
+  const fixed = fixedAt(source, start, c);
+  if (fixed === undefined) return false;
+  token.kind = fixed.kind;
+  token.end = start + fixed.text.length;
+  return fixed.accepted;
 }
 
 /**
