@@ -138,9 +138,15 @@ export function unaryNode(operator: UnaryOperator, signStart: number, operand: E
   return { kind: "unary", operator, operand, span: { start: signStart, end: operand.span.end } };
 }
 
-/** Parentheses leave no node of their own: the node they enclose widens to cover them. */
+/**
+ * Parentheses leave no node of their own: the node they enclose widens to
+ * cover them. The parsers call this on a node they have just made, which
+ * nothing else holds yet, so it is widened in place: a copy (a spread) would
+ * have a hidden class of its own.
+ */
 export function parenthesized(inner: Expression, openStart: number, closeStart: number): Expression {
-  return { ...inner, span: { start: openStart, end: closeStart + 1 } };
+  (inner as { span: Span }).span = { start: openStart, end: closeStart + 1 };
+  return inner;
 }
 
 /** `name(args)`, from the name to the closing parenthesis at `closeStart`. */

@@ -1,11 +1,14 @@
+import type { Span } from "../diagnostics/diagnostic.js";
 import { binaryNode, callNode, parenthesized, unaryNode, type Expression } from "./ast.js";
 import type { ExpressionDiagnostic } from "./codes.js";
 import { BUILTINS, RETRIED, type Builtin } from "./builtins.js";
-import { readToken, scan, skipWhitespace, tokenRecord, type ScannedToken } from "./fast-scan.js";
+import { isDigit, readNumber, type NumberRead } from "./fast-number.js";
+import { fixedAt, identifierEnd, isIdentifierStart, scan, type FixedToken, type ScannedToken } from "./fast-scan.js";
 import { EXPRESSION_LIMITS } from "./limits.js";
 import { callProblem, variableProblem, type NameProblem, type NameWording } from "./name-problems.js";
-import { PUNCTUATION, type TokenKind } from "./operators.js";
+import { PUNCTUATION } from "./operators.js";
 import { checkSize } from "./size.js";
+import { isWhitespaceCode } from "./token-patterns.js";
 
 /*
  * The fast recognizer (see fast-parse.ts for why it exists), with the
@@ -14,9 +17,10 @@ import { checkSize } from "./size.js";
  * where, is name-problems.ts's for both.
  */
 
-const OPEN = PUNCTUATION.open.token;
-const CLOSE = PUNCTUATION.close.token;
-const COMMA = PUNCTUATION.comma.token;
+/** The punctuation's character codes: each is one character long, and no longer token starts with it. */
+const OPEN = PUNCTUATION.open.text.charCodeAt(0);
+const CLOSE = PUNCTUATION.close.text.charCodeAt(0);
+const COMMA = PUNCTUATION.comma.text.charCodeAt(0);
 
 /** A name the language knows: `retried`, or a builtin's. */
 interface KnownName {
@@ -56,6 +60,9 @@ export interface Recognized {
   /** In source order, as the full parser sorts them. */
   readonly problems: readonly ExpressionDiagnostic[];
 }
+
+/** The last number read: every recognizer reads one number at a time, and takes its value at once. */
+const NUMBER: NumberRead = { end: 0, value: 0 };
 
 const NO_PROBLEMS: readonly ExpressionDiagnostic[] = Object.freeze([]);
 
@@ -124,51 +131,58 @@ export function declineFast(source: string): FastDecline {
 }
 
 /**
- * A recursive descent that reads each token where the grammar expects it
- * (fast-scan.ts's `readToken`, one token ahead), with no token list. `at`
- * is always the start of the current token, or the end. It also keeps the
- * size pre-scan's counts (size.ts), nesting and terms, as it goes, and
- * declines past either limit: on a sentence of the grammar they are the
- * counts `checkSize` makes, and they bound the recursion.
+ * A recursive descent that reads the source's characters where the grammar
+ * expects a token, with no token list and no token record: `at` is always
+ * the start of the current token (past whitespace), or the end, and `c` its
+ * first character's code (-1 at the end). A number, a name or a `(` is told
+ * by that one code, an operator by the table (fast-scan.ts's `fixedAt`), as
+ * the chevrotain lexer would read it. It also keeps the size pre-scan's
+ * counts (size.ts), nesting and terms, as it goes, and declines past either
+ * limit: on a sentence of the grammar they are the counts `checkSize`
+ * makes, and they bound the recursion. One recognizer per parse: reusing
+ * one, reset field by field, cost the runtime's bundle 38 B gzipped.
  */
 class Recognizer {
   at = 0;
   /** Name problems, in the order found; the tree holds a stand-in for each, as the full parser's does. */
   problems: ExpressionDiagnostic[] | undefined;
-  /** The token at `at`; `readable` is false at the end and where no token can start. */
-  private readonly token = tokenRecord();
-  private readable = false;
+  /** Whether the tree is plain so far (see {@link plainTreeNodes}). */
+  plain = true;
+  private c = -1;
   private depth = 0;
   private terms = 0;
   /** Commas read: every other term is a node (see {@link plainTreeNodes}). */
   private commas = 0;
-  /** Whether the tree is plain so far (see {@link plainTreeNodes}). */
-  plain = true;
 
   constructor(
     private readonly source: string,
     private readonly wordName: NameWording,
   ) {
-    this.advance(0);
+    this.skip(0);
   }
 
   /** The whole source as one expression, or undefined. */
   whole(): Expression | undefined {
-    if (!this.readable) return undefined;
     const tree = this.operation(0);
     return tree !== undefined && this.at === this.source.length ? tree : undefined;
   }
 
-  /** Moves to the token after `end` (past whitespace), and reads it. */
-  private advance(end: number): void {
-    const at = skipWhitespace(this.source, end);
-    this.at = at;
-    this.readable = at < this.source.length && readToken(this.source, at, this.token);
+  /**
+   * Moves to the first token at or after `i` (past whitespace). The loop is
+   * written out here rather than calling fast-scan.ts's `skipWhitespace`
+   * and `codeAt`: once per token, that measured 5 % of a parse's instructions.
+   */
+  private skip(i: number): void {
+    const source = this.source;
+    let c = -1;
+    while (i < source.length && isWhitespaceCode((c = source.charCodeAt(i)))) i++;
+    this.at = i;
+    this.c = i < source.length ? c : -1;
   }
 
-  /** Whether the current token is the punctuation `kind`. */
-  private is(kind: TokenKind): boolean {
-    return this.readable && this.token.kind === kind;
+  /** The operator or punctuation at `at`, or undefined (a number, a name, the end, or what no token starts with). */
+  private fixed(): FixedToken | undefined {
+    return this.c < 0 ? undefined : fixedAt(this.source, this.at, this.c);
   }
 
   /** The tree's count of nodes: one per term (operand, operator or sign) but commas. */
@@ -194,28 +208,28 @@ class Recognizer {
    */
   operation(minimum: number): Expression | undefined {
     let left = this.signed();
-    for (;;) {
-      if (left === undefined) return undefined;
-      const fixed = this.readable ? this.token.fixed : undefined;
+    while (left !== undefined) {
+      const fixed = this.fixed();
       const operator = fixed?.infixOperator;
       if (fixed === undefined || operator === undefined || fixed.infixPrecedence < minimum) return left;
       if (!this.term()) return undefined;
-      this.advance(this.token.end);
+      this.skip(this.at + fixed.text.length);
       const right = this.operation(fixed.rightAssociative ? fixed.infixPrecedence : fixed.infixPrecedence + 1);
       if (right === undefined) return undefined;
       if (right.kind === "number" && (left.kind === "number" || (operator === "/" && right.value === 0))) this.plain = false;
       left = binaryNode(operator, left, right);
     }
+    return undefined;
   }
 
   /** A sign's operand holds only the operators that bind tighter than the sign (`-2 * 3` is `(-2) * 3`). */
   private signed(): Expression | undefined {
     const start = this.at;
-    const sign = this.readable ? this.token.fixed : undefined;
+    const sign = this.fixed();
     const operator = sign?.prefixOperator;
     if (sign === undefined || operator === undefined) return this.primary();
     if (!this.term() || !this.enter()) return undefined;
-    this.advance(this.token.end);
+    this.skip(start + sign.text.length);
     const operand = this.operation(sign.prefixPrecedence + 1);
     this.depth--;
     if (operand === undefined) return undefined;
@@ -226,60 +240,65 @@ class Recognizer {
   // primary = number | name , [ "(" , [ arguments ] , ")" ] | "(" , expression , ")" ;
   private primary(): Expression | undefined {
     const start = this.at;
-    const { kind, end, value } = this.token;
-    if (!this.readable) return undefined;
-    if (kind === "Number") {
-      if (!this.term()) return undefined;
-      this.advance(end);
+    const c = this.c;
+    if (isDigit(c)) {
+      const number = NUMBER;
+      if (!readNumber(this.source, start, number) || !this.term()) return undefined;
+      const { end, value } = number;
+      this.skip(end);
       return { kind: "number", value, span: { start, end } };
     }
-    if (kind === OPEN) {
+    if (c === OPEN) {
       if (!this.enter()) return undefined;
-      this.advance(end);
+      this.skip(start + 1);
       const inner = this.operation(0);
       this.depth--;
       const close = this.at;
-      if (inner === undefined || !this.is(CLOSE)) return undefined;
-      this.advance(this.token.end);
+      if (inner === undefined || this.c !== CLOSE) return undefined;
+      this.skip(close + 1);
       return parenthesized(inner, start, close);
     }
-    if (kind !== "Identifier" || !this.term()) return undefined;
-    this.advance(end);
-    const known = knownName(this.source, start, end);
+    return isIdentifierStart(c) && this.term() ? this.name(start) : undefined;
+  }
+
+  /** A name at `start`: `retried`, a call, or a name problem. */
+  private name(start: number): Expression | undefined {
+    const source = this.source;
+    const end = identifierEnd(source, start);
+    this.skip(end);
+    const known = knownName(source, start, end);
     const nameSpan = { start, end };
-    if (this.is(OPEN)) return this.call(known?.name ?? this.source.slice(start, end), known?.builtin, nameSpan);
+    if (this.c === OPEN) return this.call(known?.name ?? source.slice(start, end), known?.builtin, nameSpan);
     if (known?.name === RETRIED) return { kind: "retried", span: nameSpan };
-    this.problem(variableProblem(this.source.slice(start, end), nameSpan));
+    this.problem(variableProblem(source.slice(start, end), nameSpan));
     return { kind: "number", value: Number.NaN, span: nameSpan };
   }
 
   // arguments = expression , { "," , expression } ;   at the name's `(`
-  private call(
-    name: string,
-    builtin: Builtin | undefined,
-    nameSpan: { readonly start: number; readonly end: number },
-  ): Expression | undefined {
+  private call(name: string, builtin: Builtin | undefined, nameSpan: Span): Expression | undefined {
     if (!this.enter()) return undefined;
-    this.advance(this.token.end);
-    const args: Expression[] = [];
+    this.skip(this.at + 1);
+    let args: Expression[] = [];
     // A call of numbers alone (or of nothing) is a constant.
     let constant = true;
-    if (!this.is(CLOSE)) {
+    if (this.c !== CLOSE) {
       for (;;) {
         const arg = this.operation(0);
         if (arg === undefined) return undefined;
         if (arg.kind !== "number") constant = false;
-        args.push(arg);
-        if (!this.is(COMMA)) break;
+        // Made at their size for one or two arguments, the common calls: a push onto `[]` makes room for 17.
+        if (args.length < 2) args = args.length === 0 ? [arg] : [args[0] as Expression, arg];
+        else args.push(arg);
+        if (this.c !== COMMA) break;
         this.commas++;
         if (!this.term()) return undefined;
-        this.advance(this.token.end);
+        this.skip(this.at + 1);
       }
     }
     this.depth--;
     const close = this.at;
-    if (!this.is(CLOSE)) return undefined;
-    this.advance(this.token.end);
+    if (this.c !== CLOSE) return undefined;
+    this.skip(close + 1);
     // A known function with its number of arguments is good; anything else gets the root's diagnostic.
     if (builtin === undefined || args.length !== builtin.arity)
       this.problem(callProblem(name, nameSpan, args.length, { start: nameSpan.start, end: close + 1 }));

@@ -1,3 +1,4 @@
+import { codeAt, isDigit, readNumber, type NumberRead } from "./fast-number.js";
 import { isWhitespaceCode } from "./token-patterns.js";
 import type { BinaryOperator, UnaryOperator } from "./ast.js";
 import {
@@ -93,7 +94,7 @@ for (const fixed of [
  * starts. A refused operator is returned too: it binds as nothing, so
  * neither the recognizer nor the scanner accepts it.
  */
-function fixedAt(source: string, i: number, c: number): FixedToken | undefined {
+export function fixedAt(source: string, i: number, c: number): FixedToken | undefined {
   // Only ASCII indexes the tables: a read past their end would take V8's slow path.
   if (c >= 128) return undefined;
   const longer = LONGER_BY_CHAR[c];
@@ -102,35 +103,25 @@ function fixedAt(source: string, i: number, c: number): FixedToken | undefined {
 }
 
 /** A token as the scanner makes it: one object shape for every token. */
-export interface ScannedToken extends LexicalToken {
-  readonly value: number | undefined;
-  readonly fixed: FixedToken | undefined;
-}
+export type ScannedToken = LexicalToken;
 
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-
-/**
- * The character code at `i`, or -1 at the end. A `charCodeAt` past the end
- * (NaN) costs more than the test: V8 deoptimizes the read, then calls the
- * builtin for it from then on instead of inlining it, a call per token.
- */
-const codeAt = (source: string, i: number): number => (i < source.length ? source.charCodeAt(i) : -1);
-const isIdentifierStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+export const isIdentifierStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const isIdentifierPart = (c: number): boolean => isIdentifierStart(c) || isDigit(c);
 
+/** The end of the name that starts at `start`. */
+export function identifierEnd(source: string, start: number): number {
+  let end = start + 1;
+  while (isIdentifierPart(codeAt(source, end))) end++;
+  return end;
+}
+
 /** One token as {@link readToken} reads it: a record the reader fills in place, so reading allocates nothing. */
-export interface TokenRead {
+export interface TokenRead extends NumberRead {
   kind: TokenKind;
-  /** Where it ends. */
-  end: number;
-  /** A number's value. */
-  value: number;
-  /** An operator's or punctuation's row; undefined for numbers and names. */
-  fixed: FixedToken | undefined;
 }
 
 /** A record for {@link readToken} to fill. */
-export const tokenRecord = (): TokenRead => ({ kind: "Number", end: 0, value: 0, fixed: undefined });
+export const tokenRecord = (): TokenRead => ({ kind: "Number", end: 0, value: 0 });
 
 /**
  * The token at `start` (not whitespace), exactly as the chevrotain lexer
@@ -143,55 +134,20 @@ export const tokenRecord = (): TokenRead => ({ kind: "Number", end: 0, value: 0,
  */
 export function readToken(source: string, start: number, token: TokenRead): boolean {
   const c = source.charCodeAt(start);
-  let end = start + 1;
   if (isIdentifierStart(c)) {
-    while (isIdentifierPart(codeAt(source, end))) end++;
     token.kind = "Identifier";
-    token.end = end;
-    token.fixed = undefined;
+    token.end = identifierEnd(source, start);
     return true;
   }
-  if (!isDigit(c)) {
-    const fixed = fixedAt(source, start, c);
-    // Cleared even when nothing is read: a caller tells a refused operator from an unreadable character by `fixed`.
-    token.fixed = fixed;
-    if (fixed === undefined) return false;
-    token.kind = fixed.kind;
-    token.end = start + fixed.text.length;
-    return fixed.accepted;
+  if (isDigit(c)) {
+    token.kind = "Number";
+    return readNumber(source, start, token);
   }
-  token.fixed = undefined;
-  // The integer part is summed as it is read: exact below 2^53, so for up to
-  // 15 digits, and it spares most numbers a string-to-number conversion.
-  let integer = c - 48;
-  let d = codeAt(source, end);
-  while (isDigit(d)) {
-    integer = integer * 10 + (d - 48);
-    d = codeAt(source, ++end);
-  }
-  const integerEnd = end;
-  if (d === 46) {
-    if (!isDigit(codeAt(source, end + 1))) return false;
-    end += 2;
-    while (isDigit(codeAt(source, end))) end++;
-    d = codeAt(source, end);
-  }
-  if (d === 101 || d === 69) {
-    const sign = codeAt(source, end + 1);
-    const first = sign === 43 || sign === 45 ? end + 2 : end + 1;
-    // `1e` with no digits is the number 1 then the name `e`, as the lexer reads it.
-    if (isDigit(codeAt(source, first))) {
-      end = first + 1;
-      while (isDigit(codeAt(source, end))) end++;
-      d = codeAt(source, end);
-    }
-  }
-  if (d === 95 || d === 46) return false;
-  const value = end === integerEnd && end - start <= 15 ? integer : Number(source.slice(start, end));
-  token.kind = "Number";
-  token.end = end;
-  token.value = value;
-  return Number.isFinite(value);
+  const fixed = fixedAt(source, start, c);
+  if (fixed === undefined) return false;
+  token.kind = fixed.kind;
+  token.end = start + fixed.text.length;
+  return fixed.accepted;
 }
 
 /**
@@ -208,8 +164,7 @@ export function scan(source: string, declined?: { at: number }): ScannedToken[] 
       if (declined !== undefined) declined.at = i;
       return undefined;
     }
-    const { kind, end, fixed } = token;
-    tokens.push({ kind, image: source.slice(i, end), startOffset: i, value: kind === "Number" ? token.value : undefined, fixed });
+    tokens.push({ kind: token.kind, image: source.slice(i, token.end), startOffset: i });
   }
   return tokens;
 }

@@ -222,6 +222,5 @@ describe("the reporting parser", () => {
     const token = tokenRecord();
     expect(readToken("+$", 0, token)).toBe(true);
     expect(readToken("+$", 1, token)).toBe(false);
-    expect(token.fixed).toBeUndefined();
   });
 });
