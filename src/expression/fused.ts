@@ -218,6 +218,11 @@ function chainClosure(
       if ((steps & 64) !== 0) y = Math.min(h, y); // HIGH
       return y;
     };
+  // The same steps again, on purpose: V8 keeps type feedback per function
+  // literal, so the chain over `retried` and the chain over a node each get
+  // their own (a shared helper cost a call and the constants' spills, 92 vs
+  // 53 instructions per call). jscpd would count the copy as a clone.
+  // jscpd:ignore-start
   return (r) => {
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- a number to the optimizer (see above)
     let y = +inner(r);
@@ -229,7 +234,7 @@ function chainClosure(
     if ((steps & 32) !== 0) y = Math.max(l, y); // LOW
     if ((steps & 64) !== 0) y = Math.min(h, y); // HIGH
     return y;
-  };
+  }; // jscpd:ignore-end
 }
 
 /** Peels steps from the root of `node` into {@link scratch}; false if the chain would hold no step or its base would be a constant. */
