@@ -27,6 +27,18 @@ const hash = (value: unknown): string => createHash("sha256").update(JSON.string
 const said = (source: string, retries: number): unknown =>
   everythingSaid({ tryCompile, parse: parseExpression, checkExpression, formatExpression }, source, retries);
 
+/*
+ * ECMA-262 leaves `Math.pow` and `Math.exp` "implementation-approximated",
+ * and V8 changes them between versions: Node 24's `Math.pow(1e21, 14)` is
+ * 1e294 where Node 20's is 9.999999999999999e293, and a range or a warning
+ * quoting such a value differs by that last digit. The reference was made
+ * on Node 20 (V8 11.3); on another V8 the sources that call `pow` or `exp`
+ * are left out, and everything else must still match byte for byte.
+ */
+const REFERENCE_V8 = "11.3.";
+const APPROXIMATED_CALL = /\b(?:pow|exp)\(/;
+const comparable = process.versions.v8.startsWith(REFERENCE_V8) ? rows : rows.filter(([source]) => !APPROXIMATED_CALL.test(source));
+
 describe("the checks' wording against the reference", () => {
   it("covers every kind of finding", () => {
     const codes = new Set(rows.flatMap(([source, retries]) => tryCompile(source, { retries }).diagnostics.map((d) => d.code)));
@@ -43,7 +55,8 @@ describe("the checks' wording against the reference", () => {
   });
 
   it("says the same as before about every source, byte for byte", () => {
-    const differing = rows
+    expect(comparable.length).toBeGreaterThan(1_400);
+    const differing = comparable
       .filter(([source, retries, expected]) => hash(said(source, retries)) !== expected)
       .map(([source, retries]) => ({ source, retries }));
     expect(differing).toEqual([]);

@@ -77,7 +77,8 @@ describe("the functions a first compile calls", () => {
     const text = readFileSync(file, "utf8");
     const declared = declaredFunctions(text);
     // The log holds the calls (the file's own body among them), and the file still declares the functions nothing called.
-    expect(called.length).toBeGreaterThan(20);
+    // (Node 24 logs 17 first executions under import, Node 20 more: the floor only proves the log was read.)
+    expect(called.length).toBeGreaterThan(10);
     expect(declared.size).toBeGreaterThan(20);
     expect(called.filter((offset) => declared.has(offset)).map((offset) => declared.get(offset))).toEqual([]);
     expect(text).toMatch(/var compileWith=\(function compileWith\(/);
