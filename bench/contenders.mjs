@@ -4,6 +4,7 @@ import { Parser as ExprEvalParser } from "expr-eval";
 import { compile as mathjsCompile } from "mathjs";
 import { Environment as CelEnvironment } from "@marcbachmann/cel-js";
 import { compile, tabulate, tryCompile } from "../dist/index.js";
+import { DISTINCT_SHAPES } from "./shapes.mjs";
 
 /** The five expressions, with the hand-written JavaScript that is the baseline and the physical limit. */
 export const WORKLOAD = [
@@ -90,15 +91,7 @@ const asReceived = (source) => decoder.decode(encoder.encode(source));
 
 /** Distinct expressions in the shapes of the workload, so that no cache can help, as a server receives them. */
 export function distinctExpressions(count) {
-  const shapes = [
-    (i) => `pow(2, retried) * ${1000 + i}`,
-    (i) => `max(${1000 + i}, pow(2, retried) * ${(i % 97) + 1})`,
-    (i) => `${1000 + i} * (1 + retried)`,
-    (i) => `min(${86_400_000 + i}, exp(2.5 * (retried + ${(i % 7) + 1})) * 1000)`,
-    (i) =>
-      `min(${3_600_000 + i}, max(1000, round(pow(2, retried) * ${(i % 50) + 50} * (1 + abs(sqrt(retried + 1) - 1) / 4)) + floor(retried / 2) * 250))`,
-  ];
-  return Array.from({ length: count }, (_, i) => asReceived(shapes[i % shapes.length](i)));
+  return Array.from({ length: count }, (_, i) => asReceived(DISTINCT_SHAPES[i % DISTINCT_SHAPES.length](i)));
 }
 
 /**
