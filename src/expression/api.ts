@@ -35,8 +35,7 @@ export function compile(source: string, options: CompileOptions = {}): CompiledD
  * any warnings, or `{ ok: false, diagnostics }`. Every error is decided at
  * once; the warnings and infos, which come from checks of the delay's
  * values and decide nothing, are found when `diagnostics` is first read (a
- * server that never reads them never pays for them), then kept, frozen,
- * and shared with the delay's own `diagnostics`.
+ * server that never reads them never pays for them), then kept.
  *
  * @example
  * ```ts

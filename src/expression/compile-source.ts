@@ -58,8 +58,8 @@ export interface CompiledDelay {
   /**
    * Warnings and infos from the checks of the delay's values; never errors
    * (those make compiling fail). Compiling does not run these checks: they
-   * run on the first read of this, of `range`, or of the compile result's
-   * `diagnostics`, which is the same frozen list; then they are kept.
+   * run on the first read of this or of `range`, then are kept, and
+   * frozen. Equal to the compile result's `diagnostics`.
    */
   readonly diagnostics: readonly ExpressionDiagnostic[];
   /**

@@ -4,13 +4,13 @@ import { blamePackage, guardWalk, type WalkBlame } from "./guard.js";
 import type { CompiledTree, DelayReport, Wording } from "./wording.js";
 
 /*
- * The warnings and range of compiled delays, found once each and then
- * kept. Compiling decides every error and stops there: the checks of a
- * delay's values decide none (wording.ts), and a server that compiles a
- * header never reads them, so they run when first read, through
- * `tryCompile`'s result (root-wording.ts) or the delay's own getters
- * (compile-source.ts). Either way they are kept here, for the delay, so
- * both give the same frozen findings.
+ * The checks of compiled delays' values, run when first asked for.
+ * Compiling decides every error and stops there: these checks decide none
+ * (wording.ts), and a server that compiles a header never reads what they
+ * find, so they run on the first read of `tryCompile`'s diagnostics
+ * (root-wording.ts, which keeps them in the result) or of a delay's
+ * `diagnostics` or `range` (compile-source.ts, which keeps them here, for
+ * the delay, frozen, since every reader of one delay shares them).
  */
 
 /** What the checks of a delay's values found, frozen. */

@@ -6,7 +6,7 @@ import { checkDomain, explainDomainFinding, explainSampled } from "./domain-repo
 import { explainName } from "./names.js";
 import { strategyInContext } from "./strategy-context.js";
 import type { CompiledTree, DelayReport, Finding, Wording } from "./wording.js";
-import { checkValues, findingsFor, NO_DIAGNOSTICS } from "./delay-findings.js";
+import { checkValues, freezeAll, NO_DIAGNOSTICS } from "./delay-findings.js";
 import type { Result } from "../diagnostics/diagnostic.js";
 import type { ExpressionCode } from "./codes.js";
 
@@ -20,10 +20,11 @@ export const ROOT_WORDING: Wording = {
 
 /**
  * `tryCompile`'s result, whose `diagnostics` (the warnings and infos of the
- * domain and intent checks) are found on first read and kept with the
- * delay (delay-findings.ts), so the delay's `diagnostics` and `range` are
- * the same. A read that the call stack cannot finish throws, and the next
- * read tries again.
+ * domain and intent checks) are found on first read and kept in the
+ * result, a list of its own as it always was (the delay finds its own, equal
+ * list when its getters are read: keeping one for both in a `WeakMap` made
+ * every later scavenge walk thousands of entries). A read that the call
+ * stack cannot finish throws, and the next read tries again.
  *
  * `diagnostics` is an own, enumerable getter, as a data property would be:
  * spread, `Object.keys`, JSON and deep equality see it. It is one shared
@@ -66,7 +67,9 @@ class PendingChecks extends Stamped {
     const pending = receiver;
     const checked = pending.#checked;
     if (checked === undefined) return pending.#found;
-    pending.#found = findingsFor(checked.delay, () => checkValues(checked, ROOT_WORDING)).diagnostics;
+    const { diagnostics } = checkValues(checked, ROOT_WORDING);
+    // Frozen only where the result is: a caller (the compile cache) that shares a frozen result shares its warnings.
+    pending.#found = Object.isFrozen(receiver) ? freezeAll(diagnostics) : diagnostics;
     pending.#checked = undefined;
     return pending.#found;
   }
