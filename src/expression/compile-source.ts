@@ -223,9 +223,9 @@ function rangeOfDelay(this: unknown): DelayRange | undefined {
 
 /**
  * The findings of the checks of a compiled delay's values, from the source
- * parsed and compiled again with the same `retries`, unless the compile
- * result's first read found them. Only the call stack running out can
- * make them fail, and that is thrown, never kept.
+ * parsed and compiled again with the same `retries` (the delay keeps no
+ * tree). Only the call stack running out can make them fail, and that is
+ * thrown, never kept.
  */
 function findingsOf(receiver: unknown): DelayFindings | undefined {
   const compiled = compiledWith(receiver);

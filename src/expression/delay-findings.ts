@@ -31,7 +31,11 @@ export function checkValues(checked: CompiledTree, wording: Wording, blame: Walk
 
 const FINDINGS = new WeakMap<object, DelayFindings>();
 
-/** The findings kept for `delay`, or those `find` finds, frozen and kept (never errors: the value checks decide none). Throws what `find` throws, keeping nothing. */
+/**
+ * The findings kept for `delay`, or those `find` finds, frozen and kept
+ * (never errors: the value checks decide none). Throws what `find` throws,
+ * keeping nothing.
+ */
 export function findingsFor(delay: object, find: () => DelayFindings): DelayFindings {
   const known = FINDINGS.get(delay);
   if (known !== undefined) return known;
