@@ -144,17 +144,17 @@ export function checkAndCompile(tree: Expression, options: CheckOptions, wording
   const checked = compileChecked(tree, options, wording, trust);
   if (!checked.ok) return { diagnostics: checked.diagnostics, range: undefined };
   try {
-    const { diagnostics, range } = checkValues(checked.value, wording, blameOf(trust));
-    return { diagnostics, range, delay: checked.value.delay, retries: checked.value.retries };
+    const { diagnostics, range } = checkValues(checked, wording, blameOf(trust));
+    return { diagnostics, range, delay: checked.delay, retries: checked.retries };
   } catch (error) {
     if (error instanceof CompactRetryDelayError) return { diagnostics: error.diagnostics as ExpressionDiagnostic[], range: undefined };
     throw error;
   }
 }
 
-/** {@link compileChecked}'s answer: the compiled tree, or the errors that refused it. */
+/** {@link compileChecked}'s answer: the compiled tree (one object, not one inside another), or the errors that refused it. */
 export type Compiled =
-  { readonly ok: true; readonly value: CompiledTree } | { readonly ok: false; readonly diagnostics: readonly ExpressionDiagnostic[] };
+  (CompiledTree & { readonly ok: true }) | { readonly ok: false; readonly diagnostics: readonly ExpressionDiagnostic[] };
 
 /**
  * Every check that decides an error (options, names, arity, division by a
@@ -173,14 +173,14 @@ export function compileChecked(tree: Expression, options: CheckOptions, wording:
     return guardWalk((): Compiled => {
       if (trust.namesResolved && trust.plainNodes !== undefined) {
         // The recognizer's plain tree (fast-recognizer.ts): no constant division, nothing to fold.
-        return { ok: true, value: { tree, folded: tree, delay: compileFolded(tree), retries, nodes: trust.plainNodes } };
+        return { ok: true, tree, folded: tree, delay: compileFolded(tree), retries, nodes: trust.plainNodes };
       }
       const structural: ExpressionDiagnostic[] = [];
       const nodes = checkStructure(tree, trust.namesResolved ? undefined : wording, structural);
       if (structural.length > 0) return { ok: false, diagnostics: capErrors(structural) };
       // Folded once: the compiler and the domain check's analysis both read the folded tree.
       const folded = foldConstants(tree);
-      return { ok: true, value: { tree, folded, delay: compileFolded(folded), retries, nodes } };
+      return { ok: true, tree, folded, delay: compileFolded(folded), retries, nodes };
     }, blameOf(trust));
   } catch (error) {
     if (error instanceof CompactRetryDelayError) return { ok: false, diagnostics: error.diagnostics as ExpressionDiagnostic[] };

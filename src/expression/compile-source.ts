@@ -100,7 +100,7 @@ export function compileEntry(parts: Omit<CompileEntry, "prototype">): CompileEnt
 export function compileWith(entry: CompileEntry, source: string, options: CompileOptions): CompiledDelay {
   const compiled = compileGuarded(entry, source, options);
   if (!compiled.ok) throw new entry.ErrorClass(typeof source === "string" ? source : "", compiled.diagnostics);
-  return compiled.value.delay as CompiledDelay;
+  return compiled.delay as CompiledDelay;
 }
 
 /**
@@ -111,7 +111,7 @@ export function compileWith(entry: CompileEntry, source: string, options: Compil
  */
 export function tryCompileWith(entry: CompileEntry, source: string, options: CompileOptions): Result<CompiledDelay, ExpressionCode> {
   const compiled = compileGuarded(entry, source, options);
-  return compiled.ok ? entry.wording.compiled(compiled.value.delay as CompiledDelay, compiled.value) : compiled;
+  return compiled.ok ? entry.wording.compiled(compiled.delay as CompiledDelay, compiled) : compiled;
 }
 
 /** Every check that decides an error, then the compiled delay; never throws but for a bug. */
@@ -145,10 +145,10 @@ function compileUnguarded(entry: CompileEntry, source: string, options: CompileO
   // on one shared prototype (see below). Assignments in one fixed order:
   // V8 then shares one hidden-class path for every compiled delay, where
   // each Object.defineProperty would cost more than a whole parse.
-  const compiled = checked.value.delay as BeingBuilt;
+  const compiled = checked.delay as BeingBuilt;
   Object.setPrototypeOf(compiled, entry.prototype);
   compiled[COMPILED_FROM] = source;
-  compiled[CHECKED_OVER] = checked.value.retries;
+  compiled[CHECKED_OVER] = checked.retries;
   return checked;
 }
 
@@ -235,7 +235,7 @@ function findingsOf(receiver: unknown): DelayFindings | undefined {
     const checked =
       tree === undefined ? undefined : compileChecked(tree, { retries: compiled.retries }, compiled.wording, { namesResolved: true });
     if (checked?.ok !== true) throw preparedStackError();
-    return checkValues(checked.value, compiled.wording);
+    return checkValues(checked, compiled.wording);
   });
 }
 

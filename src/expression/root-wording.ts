@@ -6,7 +6,7 @@ import { checkDomain, explainDomainFinding, explainSampled } from "./domain-repo
 import { explainName } from "./names.js";
 import { strategyInContext } from "./strategy-context.js";
 import type { CompiledTree, DelayReport, Finding, Wording } from "./wording.js";
-import { checkValues, freezeAll, NO_DIAGNOSTICS } from "./delay-findings.js";
+import { checkValues, freezeAll } from "./delay-findings.js";
 import type { Result } from "../diagnostics/diagnostic.js";
 import type { ExpressionCode } from "./codes.js";
 
@@ -52,26 +52,22 @@ class Stamped {
  * receiver that has it, so the getter trusts no other `this`.
  */
 class PendingChecks extends Stamped {
-  /** The compiled tree, until the first read lets it go. */
-  #checked: CompiledTree | undefined;
-  /** The diagnostics the first read found. */
-  #found: readonly ExpressionDiagnostic[] = NO_DIAGNOSTICS;
+  /** The compiled tree, until the first read replaces it with the diagnostics found (one field: one store per result). */
+  #held: CompiledTree | readonly ExpressionDiagnostic[];
 
   constructor(result: { ok: true; value: DelayClosure }, checked: CompiledTree) {
     super(result);
-    this.#checked = checked;
+    this.#held = checked;
   }
 
   static diagnosticsOf(receiver: unknown): readonly ExpressionDiagnostic[] | undefined {
-    if (typeof receiver !== "object" || receiver === null || !(#checked in receiver)) return undefined;
-    const pending = receiver;
-    const checked = pending.#checked;
-    if (checked === undefined) return pending.#found;
-    const { diagnostics } = checkValues(checked, ROOT_WORDING);
+    if (typeof receiver !== "object" || receiver === null || !(#held in receiver)) return undefined;
+    const held = receiver.#held;
+    if (!("delay" in held)) return held;
+    const { diagnostics } = checkValues(held, ROOT_WORDING);
     // Frozen only where the result is: a caller (the compile cache) that shares a frozen result shares its warnings.
-    pending.#found = Object.isFrozen(receiver) ? freezeAll(diagnostics) : diagnostics;
-    pending.#checked = undefined;
-    return pending.#found;
+    receiver.#held = Object.isFrozen(receiver) ? freezeAll(diagnostics) : diagnostics;
+    return receiver.#held;
   }
 }
 
