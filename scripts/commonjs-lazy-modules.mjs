@@ -30,14 +30,17 @@ function exportedFunctions(file) {
  * For the intermediate ESM build of dist/cjs: `modules` (absolute .ts paths) go into the entry
  * `name` (its output, `./${name}.js`, becomes `./${name}.cjs`), and other modules' imports of
  * them are forwarded through `requireName`, the placeholder that the conversion defines as
- * `require`. Returns the extra entry and the plugin that makes both.
+ * `require`. Returns the extra entry and the plugins: `plugin` makes both, for a build with
+ * shared chunks that holds the entry too; `forwarding` and `entryPlugin` make one each, for an
+ * entry bundled alone (retry-delay/runtime) whose lazy file is a bundle of its own, where a
+ * forwarder would make the file require itself.
  */
 export function lazyModulesForCommonJs({ name, modules, requireName }) {
   const file = `./${name}.cjs`;
   const functions = new Map(modules.map((module) => [module, exportedFunctions(module)]));
   const entry = `${ENTRY_NAMESPACE}:${name}`;
-  const plugin = {
-    name: "lazy-commonjs-modules",
+  const entryPlugin = {
+    name: "lazy-commonjs-entry",
     setup(build) {
       build.onResolve({ filter: new RegExp(`^${ENTRY_NAMESPACE}:`) }, (args) => ({
         path: args.path.slice(ENTRY_NAMESPACE.length + 1),
@@ -48,6 +51,11 @@ export function lazyModulesForCommonJs({ name, modules, requireName }) {
         loader: "js",
         resolveDir: dirname(modules[0]),
       }));
+    },
+  };
+  const forwarding = {
+    name: "lazy-commonjs-forwarding",
+    setup(build) {
       build.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
         if (args.namespace === ENTRY_NAMESPACE || args.namespace === NAMESPACE) return undefined;
         const path = resolve(args.resolveDir, args.path).replace(/\.js$/, ".ts");
@@ -63,5 +71,12 @@ export function lazyModulesForCommonJs({ name, modules, requireName }) {
       }));
     },
   };
-  return { entry: { [name]: entry }, file, plugin };
+  const plugin = {
+    name: "lazy-commonjs-modules",
+    setup(build) {
+      entryPlugin.setup(build);
+      forwarding.setup(build);
+    },
+  };
+  return { entry: { [name]: entry }, file, plugin, forwarding, entryPlugin };
 }
