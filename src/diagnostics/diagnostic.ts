@@ -27,12 +27,6 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return false;
 }
 
-/** {@link hasErrors} for arrays the package built itself: no argument checks on the hot path of `tryCompile`. */
-export function anyError(diagnostics: readonly Diagnostic[]): boolean {
-  for (const d of diagnostics) if (d.severity === "error") return true;
-  return false;
-}
-
 /** A diagnostic's own `severity`, read once; undefined for anything that is not a readable object. */
 function severityOf(value: unknown): unknown {
   if (!isPlainObjectLike(value)) return undefined;

@@ -6,6 +6,7 @@ import { dependsOnRetried, type Expression } from "./ast.js";
 import type { DelayClosure } from "./builtins.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
 import { compileFolded } from "./compile.js";
+import { checkValues } from "./delay-findings.js";
 import type { DelayRange } from "./domain-report.js";
 import { capErrors } from "./error-limit.js";
 import { foldConstants } from "./fold.js";
@@ -13,7 +14,7 @@ import { blamePackage, blameTree, guardWalk, type WalkBlame } from "./guard.js";
 import { EXPRESSION_LIMITS } from "./limits.js";
 import { callProblem } from "./name-problems.js";
 import { ROOT_WORDING } from "./root-wording.js";
-import type { Wording } from "./wording.js";
+import type { CompiledTree, Wording } from "./wording.js";
 
 export type { DelayRange } from "./domain-report.js";
 
@@ -135,41 +136,61 @@ export type TreeTrust =
 
 /**
  * The checks, and the closure the domain check compiled for them, so that
- * `compile` does not compile twice, its findings in the entry's `wording`.
- * `plainNodes`, for a tree from `parse`: it is the fast recognizer's plain
- * tree with this count of nodes (`plainTreeNodes`), so it neither folds nor
- * divides by a constant, and the walks that would find that are skipped.
+ * `compile` does not compile twice, its findings in the entry's `wording`:
+ * {@link compileChecked}, then {@link checkValues}. A walk that fails is
+ * one error diagnostic (guard.ts), never a throw.
  */
 export function checkAndCompile(tree: Expression, options: CheckOptions, wording: Wording, trust: TreeTrust): CheckFindings {
-  const read = readRetriesOption(options);
-  if (typeof read !== "number") return { diagnostics: [read], range: undefined };
-  const retries = read;
-  const blame = trust.namesResolved ? blamePackage : trust.blame;
-
+  const checked = compileChecked(tree, options, wording, trust);
+  if (!checked.ok) return { diagnostics: checked.diagnostics, range: undefined };
   try {
-    return guardWalk(() => {
-      let nodes: number;
-      let folded: Expression;
-      if (trust.namesResolved && trust.plainNodes !== undefined) {
-        // The recognizer's plain tree (fast-recognizer.ts): no constant division, nothing to fold.
-        nodes = trust.plainNodes;
-        folded = tree;
-      } else {
-        const structural: ExpressionDiagnostic[] = [];
-        nodes = checkStructure(tree, trust.namesResolved ? undefined : wording, structural);
-        if (structural.length > 0) return { diagnostics: capErrors(structural), range: undefined };
-        // Folded once: the compiler and the domain check's analysis both read the folded tree.
-        folded = foldConstants(tree);
-      }
-      const delay = compileFolded(folded);
-      // The entry's check of the delay's values: the root's domain and intent checks, the runtime's range.
-      const { diagnostics, range } = wording.checkDelay(tree, folded, delay, retries, nodes);
-      return { diagnostics, range, delay, retries };
-    }, blame);
+    const { diagnostics, range } = checkValues(checked.value, wording, blameOf(trust));
+    return { diagnostics, range, delay: checked.value.delay, retries: checked.value.retries };
   } catch (error) {
     if (error instanceof CompactRetryDelayError) return { diagnostics: error.diagnostics as ExpressionDiagnostic[], range: undefined };
     throw error;
   }
+}
+
+/** {@link compileChecked}'s answer: the compiled tree, or the errors that refused it. */
+export type Compiled =
+  { readonly ok: true; readonly value: CompiledTree } | { readonly ok: false; readonly diagnostics: readonly ExpressionDiagnostic[] };
+
+/**
+ * Every check that decides an error (options, names, arity, division by a
+ * constant zero), then the closure: what `compile` needs. The checks of the
+ * delay's values, which decide none, are {@link checkValues}, which
+ * `tryCompile` runs only when its warnings or range are first read.
+ * `plainNodes`, for a tree from `parse`: it is the fast recognizer's plain
+ * tree with this count of nodes (`plainTreeNodes`), so it neither folds nor
+ * divides by a constant, and the walks that would find that are skipped.
+ */
+export function compileChecked(tree: Expression, options: CheckOptions, wording: Wording, trust: TreeTrust): Compiled {
+  const read = readRetriesOption(options);
+  if (typeof read !== "number") return { ok: false, diagnostics: [read] };
+  const retries = read;
+  try {
+    return guardWalk((): Compiled => {
+      if (trust.namesResolved && trust.plainNodes !== undefined) {
+        // The recognizer's plain tree (fast-recognizer.ts): no constant division, nothing to fold.
+        return { ok: true, value: { tree, folded: tree, delay: compileFolded(tree), retries, nodes: trust.plainNodes } };
+      }
+      const structural: ExpressionDiagnostic[] = [];
+      const nodes = checkStructure(tree, trust.namesResolved ? undefined : wording, structural);
+      if (structural.length > 0) return { ok: false, diagnostics: capErrors(structural) };
+      // Folded once: the compiler and the domain check's analysis both read the folded tree.
+      const folded = foldConstants(tree);
+      return { ok: true, value: { tree, folded, delay: compileFolded(folded), retries, nodes } };
+    }, blameOf(trust));
+  } catch (error) {
+    if (error instanceof CompactRetryDelayError) return { ok: false, diagnostics: error.diagnostics as ExpressionDiagnostic[] };
+    throw error;
+  }
+}
+
+/** What a failed walk over a tree of this trust is blamed on (guard.ts). */
+function blameOf(trust: TreeTrust): WalkBlame {
+  return trust.namesResolved ? blamePackage : trust.blame;
 }
 
 /**

@@ -1,9 +1,10 @@
 import { invalidInput } from "../diagnostics/arguments.js";
 import type { CompactRetryDelayError } from "../diagnostics/compact-error.js";
-import { anyError, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
+import type { Diagnostic, Result } from "../diagnostics/diagnostic.js";
 import type { Expression } from "./ast.js";
 import type { DelayClosure } from "./builtins.js";
-import { checkAndCompile, type CheckFindings, type CheckOptions, type DelayRange } from "./check.js";
+import { compileChecked, type CheckOptions, type Compiled, type DelayRange } from "./check.js";
+import { checkValues, findingsFor, freezeAll, type DelayFindings } from "./delay-findings.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
 import { JSC_STACK_MESSAGE, preparedStackError, preparedStackResult, V8_STACK_MESSAGE } from "./guard.js";
 import { plainTreeNodes } from "./fast-recognizer.js";
@@ -55,14 +56,15 @@ export interface CompiledDelay {
    */
   readonly expression: Expression;
   /**
-   * Warnings and infos from the checks; never errors (those make compiling
-   * fail): the compile result's `diagnostics`. The closure does not keep
-   * them either: they are found again on first read, then kept, and frozen.
+   * Warnings and infos from the checks of the delay's values; never errors
+   * (those make compiling fail). Compiling does not run these checks: they
+   * run on the first read of this, of `range`, or of the compile result's
+   * `diagnostics`, which is the same frozen list; then they are kept.
    */
   readonly diagnostics: readonly ExpressionDiagnostic[];
   /**
    * Smallest and largest finite delay over `retried` in `0 … retries - 1`;
-   * like `diagnostics`, found again on first read, then kept, and frozen.
+   * like `diagnostics`, found on first read, then kept, and frozen.
    */
   readonly range: DelayRange | undefined;
 }
@@ -90,19 +92,30 @@ export function compileEntry(parts: Omit<CompileEntry, "prototype">): CompileEnt
   return { ...parts, prototype: delayPrototype(parts.wording) };
 }
 
-/** `compile` for an entry: the compiled delay, or the entry's error with every problem found. */
+/**
+ * `compile` for an entry: the compiled delay, or the entry's error with
+ * every problem found. It has no result to give warnings in, so the checks
+ * of the delay's values run only if its `diagnostics` or `range` is read.
+ */
 export function compileWith(entry: CompileEntry, source: string, options: CompileOptions): CompiledDelay {
-  const result = tryCompileWith(entry, source, options);
-  if (!result.ok) throw new entry.ErrorClass(typeof source === "string" ? source : "", result.diagnostics);
-  return result.value;
+  const compiled = compileGuarded(entry, source, options);
+  if (!compiled.ok) throw new entry.ErrorClass(typeof source === "string" ? source : "", compiled.diagnostics);
+  return compiled.value.delay as CompiledDelay;
 }
 
 /**
  * `tryCompile` for an entry. Its parser answers a failure with its
  * diagnostics as they should be returned: the root's explains them in full,
- * the runtime's gives its short one.
+ * the runtime's gives its short one. A compiled delay's result is the
+ * wording's: the root finds its warnings when they are first read.
  */
 export function tryCompileWith(entry: CompileEntry, source: string, options: CompileOptions): Result<CompiledDelay, ExpressionCode> {
+  const compiled = compileGuarded(entry, source, options);
+  return compiled.ok ? entry.wording.compiled(compiled.value.delay as CompiledDelay, compiled.value) : compiled;
+}
+
+/** Every check that decides an error, then the compiled delay; never throws but for a bug. */
+function compileGuarded(entry: CompileEntry, source: string, options: CompileOptions): Compiled {
   // Built before the guarded work: the handler below must make no call (guard.ts).
   const tooDeep = preparedStackResult();
   try {
@@ -121,23 +134,22 @@ export function tryCompileWith(entry: CompileEntry, source: string, options: Com
   }
 }
 
-function compileUnguarded(entry: CompileEntry, source: string, options: CompileOptions): Result<CompiledDelay, ExpressionCode> {
+function compileUnguarded(entry: CompileEntry, source: string, options: CompileOptions): Compiled {
   if (typeof source !== "string") return { ok: false, diagnostics: [invalidInput(source, "the expression")] };
   const parsed = entry.parse(source);
   if (!parsed.ok) return parsed;
-  // The options are read once, by the check, through their own descriptors.
-  const report = checkAndCompile(parsed.value, options, entry.wording, { namesResolved: true, plainNodes: plainTreeNodes(parsed.value) });
-  const closure = report.delay;
-  if (closure === undefined || anyError(report.diagnostics)) return { ok: false, diagnostics: report.diagnostics };
+  // The options are read once, by the checks, through their own descriptors.
+  const checked = compileChecked(parsed.value, options, entry.wording, { namesResolved: true, plainNodes: plainTreeNodes(parsed.value) });
+  if (!checked.ok) return checked;
   // The closure keeps only its source and `retries`; the rest are getters
   // on one shared prototype (see below). Assignments in one fixed order:
   // V8 then shares one hidden-class path for every compiled delay, where
   // each Object.defineProperty would cost more than a whole parse.
-  const compiled = closure as BeingBuilt;
+  const compiled = checked.value.delay as BeingBuilt;
   Object.setPrototypeOf(compiled, entry.prototype);
   compiled[COMPILED_FROM] = source;
-  compiled[CHECKED_OVER] = report.retries;
-  return { ok: true, value: compiled as unknown as CompiledDelay, diagnostics: report.diagnostics };
+  compiled[CHECKED_OVER] = checked.value.retries;
+  return checked;
 }
 
 /*
@@ -148,9 +160,10 @@ function compileUnguarded(entry: CompileEntry, source: string, options: CompileO
  * its `retries`, under symbols, and `.source`, `.expression`,
  * `.diagnostics` and `.range` are getters on a prototype every delay of an
  * entry shares (which inherits Function.prototype's call, apply and bind),
- * and which holds the entry's wording for the diagnostics found again. The tree, the
- * diagnostics and the range are found again on first read (parsing and
- * checking are deterministic, and this source passed both a moment ago),
+ * and which holds the entry's wording for the diagnostics. The tree is
+ * parsed again on first read (parsing is deterministic, and this source
+ * passed a moment ago); the diagnostics and the range are found on first
+ * read, by checks that compiling never ran (delay-findings.ts). Each is
  * kept from then on, and frozen, since every reader of one delay shares
  * them.
  */
@@ -162,7 +175,6 @@ const WORDED_BY = Symbol("retry-delay wording");
 type BeingBuilt = DelayClosure & { [COMPILED_FROM]?: string; [CHECKED_OVER]?: number | undefined };
 
 const TREES = new WeakMap<object, Expression>();
-const FINDINGS = new WeakMap<object, Pick<CheckFindings, "diagnostics" | "range">>();
 
 function delayPrototype(wording: Wording): object {
   return Object.create(Function.prototype, {
@@ -210,37 +222,21 @@ function rangeOfDelay(this: unknown): DelayRange | undefined {
 }
 
 /**
- * The checks' findings for a compiled delay, found again: the same source,
- * the same `retries`, the same checks. Only the call stack running out can
- * make them fail now, and that is thrown, never kept.
+ * The findings of the checks of a compiled delay's values, from the source
+ * parsed and compiled again with the same `retries`, unless the compile
+ * result's first read found them. Only the call stack running out can
+ * make them fail, and that is thrown, never kept.
  */
-function findingsOf(receiver: unknown): Pick<CheckFindings, "diagnostics" | "range"> | undefined {
-  const known = typeof receiver === "function" ? FINDINGS.get(receiver) : undefined;
-  if (known !== undefined) return known;
+function findingsOf(receiver: unknown): DelayFindings | undefined {
   const compiled = compiledWith(receiver);
   if (compiled === undefined) return undefined;
-  const tree: Expression | undefined = treeOfDelay.call(receiver);
-  const report =
-    tree === undefined ? undefined : checkAndCompile(tree, { retries: compiled.retries }, compiled.wording, { namesResolved: true });
-  if (report?.delay === undefined) throw preparedStackError();
-  const findings = {
-    diagnostics: report.diagnostics.length === 0 ? NO_DIAGNOSTICS : freezeAll(report.diagnostics),
-    range: report.range === undefined ? undefined : Object.freeze(report.range),
-  };
-  FINDINGS.set(receiver as object, findings);
-  return findings;
+  return findingsFor(receiver as object, () => {
+    const tree: Expression | undefined = treeOfDelay.call(receiver);
+    const checked =
+      tree === undefined ? undefined : compileChecked(tree, { retries: compiled.retries }, compiled.wording, { namesResolved: true });
+    if (checked?.ok !== true) throw preparedStackError();
+    return checkValues(checked.value, compiled.wording);
+  });
 }
-
-const NO_DIAGNOSTICS: readonly ExpressionDiagnostic[] = Object.freeze([]);
 
 const NOT_REPARSED = (): Result<Expression, ExpressionCode> => ({ ok: false, diagnostics: [] });
-
-/** Freezes every object it holds; a loop, not recursion, since a long flat chain is as deep as it is long. */
-function freezeAll<T extends object>(tree: T): T {
-  const pending: object[] = [tree];
-  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
-    Object.freeze(node);
-    for (const value of Object.values(node)) if (typeof value === "object" && value !== null) pending.push(value as object);
-  }
-  return tree;
-}

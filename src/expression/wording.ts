@@ -1,7 +1,7 @@
-import type { Severity, Span } from "../diagnostics/diagnostic.js";
+import type { Result, Severity, Span } from "../diagnostics/diagnostic.js";
 import type { Expression } from "./ast.js";
 import type { DelayClosure } from "./builtins.js";
-import type { ExpressionDiagnostic } from "./codes.js";
+import type { ExpressionCode, ExpressionDiagnostic } from "./codes.js";
 import type { DelayRange, DomainCode, DomainFindings, Offenders } from "./domain-findings.js";
 import type { NameWording } from "./name-problems.js";
 
@@ -30,7 +30,33 @@ export interface Wording {
   readonly inSource: (source: string, diagnostic: ExpressionDiagnostic) => ExpressionDiagnostic;
   /** The check of a delay that passed every check that decides errors: its warnings and infos, and its range. */
   readonly checkDelay: DelayCheck;
+  /**
+   * `tryCompile`'s result for a compiled delay. The root's finds its
+   * warnings when they are first read (root-wording.ts); the runtime,
+   * which has none, gives an empty list.
+   */
+  readonly compiled: CompiledResult;
 }
+
+/** A tree that passed every check that decides an error, its closure, and what the checks of its values read. */
+export interface CompiledTree {
+  /** The tree as parsed (spans and printing for the wording). */
+  readonly tree: Expression;
+  /** The same, constants folded: what the closure and the domain check's analysis read. */
+  readonly folded: Expression;
+  readonly delay: DelayClosure;
+  /** The `retries` read from the options. */
+  readonly retries: number;
+  /** The tree's count of nodes. */
+  readonly nodes: number;
+}
+
+/**
+ * `tryCompile`'s result for `delay`, the compiled delay made of `checked`
+ * (its closure, with its fields and prototype): with the warnings, or with
+ * what finds them.
+ */
+export type CompiledResult = <Delay extends DelayClosure>(delay: Delay, checked: CompiledTree) => Result<Delay, ExpressionCode>;
 
 /**
  * Checks the values of a compiled delay: `tree` as parsed, `folded` the

@@ -190,14 +190,15 @@ function cacheRequest(source: unknown, options: unknown): { key?: string; option
   return { key: `${retries}:${source}`, options: snapshot };
 }
 
-/** Freezes everything a cached result shares: no caller can change what the next one gets. */
+/**
+ * Freezes everything a cached result shares: no caller can change what the
+ * next one gets. A compiled result's warnings, range and tree are frozen
+ * when first read (they are found then, not here, so a miss costs no more
+ * than the compile); a failure's diagnostics are frozen here.
+ */
 function freezeResult(result: Result<CompiledDelay, ExpressionCode>): Result<CompiledDelay, ExpressionCode> {
-  deepFreeze(result.diagnostics);
-  if (result.ok) {
-    // `.expression` is not touched: it is parsed on first read and frozen then (expression/api.ts).
-    if (result.value.range !== undefined) Object.freeze(result.value.range);
-    Object.freeze(result.value);
-  }
+  if (result.ok) Object.freeze(result.value);
+  else deepFreeze(result.diagnostics);
   return Object.freeze(result);
 }
 

@@ -1,6 +1,6 @@
 import { build } from "esbuild";
 import fc from "fast-check";
-import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -32,6 +32,8 @@ let bundled: typeof parseWithChevrotain;
 let BundledGrammar: typeof ExpressionGrammar;
 
 beforeAll(async () => {
+  // A fresh `npm ci` has no node_modules/.cache until some tool makes one.
+  mkdirSync(join(root, "node_modules/.cache"), { recursive: true });
   dir = mkdtempSync(join(root, "node_modules/.cache/chevrotain-bundle-"));
   const result = await build({
     stdin: {

@@ -31,6 +31,9 @@ const cases = {
   "tryCompile, a 1024-term chain": () => api.tryCompile(chain(1024)),
   "compile, a 1024-term chain": () => api.compile(chain(1024)),
   "tryCompile, 60 nested parentheses": () => api.tryCompile(nested),
+  // The checks of a delay's values run on the first read of its warnings or range.
+  "tryCompile's warnings, read": () => api.tryCompile("max(1000, pow(2, retried) * 100)").diagnostics,
+  "a delay's warnings and range, read": () => { const d = api.compile("min(86400000, exp(2.5 * (retried + 1)) * 1000)"); return [d.diagnostics, d.range]; },
   "parse, valid (fast path)": () => api.parse(nested),
   "parse, invalid (chevrotain)": () => api.parse("pow(2, retries) * " + "(".repeat(50) + "1" + ")".repeat(50) + " $"),
   "checkExpression": () => api.checkExpression(parsed(chain(300))),
@@ -108,7 +111,7 @@ describe.each([100, 400])("with --stack-size=%i", (stackKiB) => {
 
   it("recursed deep enough to mean something", () => {
     expect(result.limit).toBeGreaterThan(500);
-    expect(Object.keys(result.report)).toHaveLength(13);
+    expect(Object.keys(result.report)).toHaveLength(15);
   });
 
   it("answers stack exhaustion with one diagnostic, hint included, whichever stage ran out", () => {
