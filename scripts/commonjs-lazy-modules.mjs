@@ -1,5 +1,6 @@
 // The CommonJS build's modules that load on first call (scripts/build.mjs lists them: the
-// explainers of an invalid expression or argument, such as mistakes.ts and refused-parse.ts):
+// explainers of an invalid expression or argument, such as mistakes.ts and refused-parse.ts; the
+// root's value checks; the runtime's short diagnostics for a declined source):
 // they and the modules only they reach go into a file of their own, dist/cjs/explain.cjs, and
 // every other module's import of one becomes a function of the same name that requires that
 // file on its first call and forwards to it. `require("retry-delay")` + a first (valid) compile
@@ -14,7 +15,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import ts from "typescript";
 
-/** The name of the forwarding modules' namespace, and of the entry that holds the real ones. */
+/** The prefix of the forwarding modules' namespace, and of the entry's that holds the real ones (each followed by the file's name). */
 const NAMESPACE = "lazy-commonjs-module";
 const ENTRY_NAMESPACE = "lazy-commonjs-entry";
 
@@ -30,30 +31,41 @@ function exportedFunctions(file) {
  * For the intermediate ESM build of dist/cjs: `modules` (absolute .ts paths) go into the entry
  * `name` (its output, `./${name}.js`, becomes `./${name}.cjs`), and other modules' imports of
  * them are forwarded through `requireName`, the placeholder that the conversion defines as
- * `require`. Returns the extra entry and the plugin that makes both.
+ * `require`. Returns the extra entry and the plugins: `plugin` makes both, for a build with
+ * shared chunks that holds the entry too; `forwarding` and `entryPlugin` make one each, for an
+ * entry bundled alone (retry-delay/runtime) whose lazy file is a bundle of its own, where a
+ * forwarder would make the file require itself.
  */
 export function lazyModulesForCommonJs({ name, modules, requireName }) {
   const file = `./${name}.cjs`;
   const functions = new Map(modules.map((module) => [module, exportedFunctions(module)]));
-  const entry = `${ENTRY_NAMESPACE}:${name}`;
-  const plugin = {
-    name: "lazy-commonjs-modules",
+  // Namespaces of this file's own, so that several such files can share one build.
+  const entryNamespace = `${ENTRY_NAMESPACE}-${name}`;
+  const moduleNamespace = `${NAMESPACE}-${name}`;
+  const entry = `${entryNamespace}:${name}`;
+  const entryPlugin = {
+    name: "lazy-commonjs-entry",
     setup(build) {
-      build.onResolve({ filter: new RegExp(`^${ENTRY_NAMESPACE}:`) }, (args) => ({
-        path: args.path.slice(ENTRY_NAMESPACE.length + 1),
-        namespace: ENTRY_NAMESPACE,
+      build.onResolve({ filter: new RegExp(`^${entryNamespace}:`) }, (args) => ({
+        path: args.path.slice(entryNamespace.length + 1),
+        namespace: entryNamespace,
       }));
-      build.onLoad({ filter: /.*/, namespace: ENTRY_NAMESPACE }, () => ({
+      build.onLoad({ filter: /.*/, namespace: entryNamespace }, () => ({
         contents: [...functions].map(([module, names]) => `export { ${names.join(", ")} } from ${JSON.stringify(module)};`).join("\n"),
         loader: "js",
         resolveDir: dirname(modules[0]),
       }));
+    },
+  };
+  const forwarding = {
+    name: "lazy-commonjs-forwarding",
+    setup(build) {
       build.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
-        if (args.namespace === ENTRY_NAMESPACE || args.namespace === NAMESPACE) return undefined;
+        if (args.namespace === entryNamespace || args.namespace === moduleNamespace) return undefined;
         const path = resolve(args.resolveDir, args.path).replace(/\.js$/, ".ts");
-        return functions.has(path) ? { path, namespace: NAMESPACE } : undefined;
+        return functions.has(path) ? { path, namespace: moduleNamespace } : undefined;
       });
-      build.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => ({
+      build.onLoad({ filter: /.*/, namespace: moduleNamespace }, (args) => ({
         contents: [
           "let loaded;",
           `const load = () => (loaded ??= ${requireName}(${JSON.stringify(file)}));`,
@@ -63,5 +75,12 @@ export function lazyModulesForCommonJs({ name, modules, requireName }) {
       }));
     },
   };
-  return { entry: { [name]: entry }, file, plugin };
+  const plugin = {
+    name: "lazy-commonjs-modules",
+    setup(build) {
+      entryPlugin.setup(build);
+      forwarding.setup(build);
+    },
+  };
+  return { entry: { [name]: entry }, file, plugin, forwarding, entryPlugin };
 }

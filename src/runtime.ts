@@ -35,6 +35,7 @@ import type { Result } from "./diagnostics/diagnostic.js";
 import { compileEntry, compileWith, tryCompileWith, type CompiledDelay, type CompileOptions } from "./expression/compile-source.js";
 import type { Expression } from "./expression/ast.js";
 import type { ExpressionCode } from "./expression/codes.js";
+import { declineFast } from "./expression/fast-recognizer.js";
 import { parseWith } from "./expression/parse-with.js";
 import { declinedSource } from "./runtime/decline.js";
 import { RUNTIME_WORDING } from "./runtime/wording.js";
@@ -46,7 +47,12 @@ export type { ExpressionCode, ExpressionDiagnostic } from "./expression/codes.js
 
 /** The root's parse, with the short diagnostic in place of the chevrotain parser. */
 function parseRuntime(source: string): Result<Expression, ExpressionCode> {
-  return parseWith(source, declinedSource, RUNTIME_WORDING);
+  return parseWith(source, declinedParse, RUNTIME_WORDING);
+}
+
+/** The short diagnostic for a source the fast recognizer declined, from where it stopped. */
+function declinedParse(source: string): Result<Expression, ExpressionCode> {
+  return declinedSource(source, declineFast(source));
 }
 
 /** The runtime's parser, short wording and compact error class. */

@@ -1,7 +1,7 @@
 import type { Result } from "../diagnostics/diagnostic.js";
 import type { Expression } from "../expression/ast.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "../expression/codes.js";
-import { declineFast } from "../expression/fast-recognizer.js";
+import type { FastDecline } from "../expression/fast-recognizer.js";
 import type { ScannedToken } from "../expression/fast-scan.js";
 import { OPERATORS, PUNCTUATION } from "../expression/operators.js";
 import { NUMBER_PATTERN, VALID_NUMBER } from "../expression/token-patterns.js";
@@ -21,9 +21,12 @@ import { shortError } from "./wording.js";
 const OPEN = PUNCTUATION.open.token;
 const CLOSE = PUNCTUATION.close.token;
 
-/** The short diagnostic for a source that `parseFast` declined. Never throws. */
-export function declinedSource(source: string): Result<Expression, ExpressionCode> {
-  const declined = declineFast(source);
+/**
+ * The short diagnostic for a source that `parseFast` declined, where `declined` says why
+ * (`declineFast(source)`, which the caller runs: the CommonJS build loads this module on first
+ * call, from a file that so needs no recognizer of its own). Never throws.
+ */
+export function declinedSource(source: string, declined: FastDecline): Result<Expression, ExpressionCode> {
   const diagnostic =
     declined.stage === "scan"
       ? atCharacter(source, declined.at)

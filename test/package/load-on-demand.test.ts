@@ -118,6 +118,43 @@ describe("what a start of the package loads", () => {
     expect(JSON.parse(esm)).toEqual(['from"./chunk-errors.js"']);
   });
 
+  it("requires the value checks on the first read of a range or warnings under require, which give import's answers", () => {
+    const report = `(m) => { const d = m.compile("min(60000, pow(2, retried) * 1000)", { retries: 9 }); const r = m.tryCompile("retried - 1000"); return [d.range, d.diagnostics, r.diagnostics]; }`;
+    const [atCompile, atRange, atWarning] = requiredBy(`
+      const m = require("retry-delay"); const d = m.compile("min(60000, pow(2, retried) * 1000)", { retries: 9 }); d(3); step();
+      globalThis.range = d.range; step();
+      globalThis.warned = m.tryCompile("retried - 1000").diagnostics; step();`);
+    expect(atCompile).not.toContain("checks.cjs");
+    expect(atRange).toEqual([...(atCompile ?? []), "checks.cjs"]);
+    // A warning's wording is the explainers'.
+    expect(atWarning).toContain("explain.cjs");
+    const reported = (format: "commonjs" | "module", load: string): string =>
+      node([`--input-type=${format}`, "-e", `const m = ${load}; console.log(JSON.stringify((${report})(m)));`]);
+    const required = reported("commonjs", 'require("retry-delay")');
+    expect(required).toBe(reported("module", 'await import("retry-delay")'));
+    const [range, diagnostics, warned] = JSON.parse(required) as [{ max: number }, unknown[], { code: string }[]];
+    expect(range.max).toBe(60000);
+    expect(diagnostics).toEqual([]);
+    expect(warned.map((d) => d.code)).toEqual(["negative-delay"]);
+  });
+
+  it("requires retry-delay/runtime's short diagnostics on the first declined source under require, which word them as import's do", () => {
+    // Each stage of decline.ts: a stray character (scan), an unclosed parenthesis (parse), nesting past the limit (size).
+    const sources = ["Math.pow(2, retried)", "pow(2, retried * 1000", `${"(".repeat(80)}1${")".repeat(80)}`];
+    const report = `(m) => ${JSON.stringify(sources)}.map((s) => m.tryCompile(s).diagnostics)`;
+    const [atValid, atDeclined] = requiredBy(`
+      const m = require("retry-delay/runtime"); m.compile("pow(2, retried) * 1000"); step();
+      globalThis.reported = (${report})(m); step();`);
+    expect(atValid).toEqual(["runtime.cjs", "chunk-errors.cjs"]);
+    expect(atDeclined).toEqual(["runtime.cjs", "chunk-errors.cjs", "runtime-explain.cjs"]);
+    const reported = (format: "commonjs" | "module", load: string): string =>
+      node([`--input-type=${format}`, "-e", `const m = ${load}; console.log(JSON.stringify((${report})(m)));`]);
+    const required = reported("commonjs", 'require("retry-delay/runtime")');
+    expect(required).toBe(reported("module", 'await import("retry-delay/runtime")'));
+    const codes = (JSON.parse(required) as { code: string }[][]).map((diagnostics) => diagnostics.map((d) => d.code));
+    expect(codes).toEqual([["unexpected-character"], ["unclosed-paren"], ["too-deeply-nested"]]);
+  });
+
   it("requires the error drawing on the first render under require, which draws as import's does", () => {
     const source = "pow(2, retries) * 1000";
     const render = `(m) => { try { m.compile(${JSON.stringify(source)}); } catch (error) { return [error.render(), new m.RetryDelayError(error.source || ${JSON.stringify(source)}, error.diagnostics).render()]; } }`;
