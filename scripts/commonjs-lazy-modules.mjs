@@ -1,9 +1,10 @@
 // The CommonJS build's modules that load on first call (scripts/build.mjs lists them: the
-// explainers of an invalid expression or argument, such as mistakes.ts and refused-parse.ts; the
-// root's value checks; the runtime's short diagnostics for a declined source):
-// they and the modules only they reach go into a file of their own, dist/cjs/explain.cjs, and
-// every other module's import of one becomes a function of the same name that requires that
-// file on its first call and forwards to it. `require("retry-delay")` + a first (valid) compile
+// explainers of an invalid expression or argument, such as mistakes.ts and refused-parse.ts, in
+// dist/cjs/explain.cjs; the root's value checks in dist/cjs/checks.cjs; the runtime's short
+// diagnostics for a declined source in dist/cjs/runtime-explain.cjs): each set, with the modules
+// only it reaches (a file bundled alone, such as checks.cjs, also carries its own copy of what it
+// shares with the rest), goes into a file of its own, and every other module's import of one
+// becomes a function of the same name that requires that file on its first call and forwards to it. `require("retry-delay")` + a first (valid) compile
 // then neither reads nor pre-parses them: V8 pre-parses every byte of a file it loads, ~125
 // instructions a byte (Node 20), called or not. Measured with callgrind over a one-line
 // `require`: the root's require + first compile 33.6M instructions before, 27.2M after.

@@ -32,10 +32,8 @@ export function compile(source: string, options: CompileOptions = {}): CompiledD
 
 /**
  * {@link compile} without exceptions: `{ ok: true, value, diagnostics }` with
- * any warnings, or `{ ok: false, diagnostics }`. Every error is decided at
- * once; the warnings and infos, which come from checks of the delay's
- * values and decide nothing, are found when `diagnostics` is first read (a
- * server that never reads them never pays for them), then kept.
+ * any warnings, or `{ ok: false, diagnostics }`. {@link compile}, which has
+ * no result to carry warnings, runs none of the checks that only warn.
  *
  * @example
  * ```ts

@@ -159,8 +159,8 @@ export type Compiled =
 /**
  * Every check that decides an error (options, names, arity, division by a
  * constant zero), then the closure: what `compile` needs. The checks of the
- * delay's values, which decide none, are {@link checkValues}, which
- * `tryCompile` runs only when its warnings or range are first read.
+ * delay's values, which decide none, are {@link checkValues}: `tryCompile`
+ * runs them for its result's warnings, `compile` never does.
  * `plainNodes`, for a tree from `parse`: it is the fast recognizer's plain
  * tree with this count of nodes (`plainTreeNodes`), so it neither folds nor
  * divides by a constant, and the walks that would find that are skipped.

@@ -107,7 +107,7 @@ export function compileWith(entry: CompileEntry, source: string, options: Compil
  * `tryCompile` for an entry. Its parser answers a failure with its
  * diagnostics as they should be returned: the root's explains them in full,
  * the runtime's gives its short one. A compiled delay's result is the
- * wording's: the root finds its warnings when they are first read.
+ * wording's: the root's carries its warnings, found at once.
  */
 export function tryCompileWith(entry: CompileEntry, source: string, options: CompileOptions): Result<CompiledDelay, ExpressionCode> {
   const compiled = compileGuarded(entry, source, options);
@@ -205,12 +205,17 @@ function treeOfDelay(this: unknown): Expression | undefined {
   const known = typeof this === "function" ? TREES.get(this) : undefined;
   if (known !== undefined) return known;
   const compiled = compiledWith(this);
-  // A source that compiled takes the fast path again: no parser for declined input is needed.
-  const parsed = compiled === undefined ? undefined : parseWith(compiled.source, NOT_REPARSED, compiled.wording);
-  if (parsed?.ok !== true) return undefined;
-  const tree = freezeAll(parsed.value);
+  const parsed = compiled === undefined ? undefined : parsedAgain(compiled);
+  if (parsed === undefined) return undefined;
+  const tree = freezeAll(parsed);
   TREES.set(this as object, tree);
   return tree;
+}
+
+/** The tree of a source that compiled, parsed again; it takes the fast path again, so no parser for declined input is needed. */
+function parsedAgain(compiled: { readonly source: string; readonly wording: Wording }): Expression | undefined {
+  const parsed = parseWith(compiled.source, NOT_REPARSED, compiled.wording);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 function diagnosticsOfDelay(this: unknown): readonly ExpressionDiagnostic[] | undefined {
@@ -231,7 +236,9 @@ function findingsOf(receiver: unknown): DelayFindings | undefined {
   const compiled = compiledWith(receiver);
   if (compiled === undefined) return undefined;
   return findingsFor(receiver as object, () => {
-    const tree: Expression | undefined = treeOfDelay.call(receiver);
+    // The kept tree if `expression` was read; else one parsed for the checks alone, and not kept: a
+    // server that reads only `range` or `diagnostics` (the compile cache) keeps no tree per delay.
+    const tree = TREES.get(receiver as object) ?? parsedAgain(compiled);
     const checked =
       tree === undefined ? undefined : compileChecked(tree, { retries: compiled.retries }, compiled.wording, { namesResolved: true });
     if (checked?.ok !== true) throw preparedStackError();

@@ -4,13 +4,12 @@ import { blamePackage, guardWalk, type WalkBlame } from "./guard.js";
 import type { CompiledTree, DelayReport, Wording } from "./wording.js";
 
 /*
- * The checks of compiled delays' values, run when first asked for.
- * Compiling decides every error and stops there: these checks decide none
- * (wording.ts), and a server that compiles a header never reads what they
- * find, so they run on the first read of `tryCompile`'s diagnostics
- * (root-wording.ts, which keeps them in the result) or of a delay's
- * `diagnostics` or `range` (compile-source.ts, which keeps them here, for
- * the delay, frozen, since every reader of one delay shares them).
+ * The checks of compiled delays' values. They decide no error
+ * (wording.ts), so `compile`, which has no result to give warnings in,
+ * never runs them: they run on the first read of a delay's `diagnostics`
+ * or `range` (compile-source.ts), and are kept here, for the delay,
+ * frozen, since every reader of one delay shares them. `tryCompile` runs
+ * them at once, for its result's warnings (root-wording.ts).
  */
 
 /** What the checks of a delay's values found, frozen. */
@@ -34,16 +33,19 @@ const FINDINGS = new WeakMap<object, DelayFindings>();
 /**
  * The findings kept for `delay`, or those `find` finds, frozen and kept
  * (never errors: the value checks decide none). Throws what `find` throws,
- * keeping nothing.
+ * keeping nothing; the freezing runs behind the same guard, so the call
+ * stack running out there is a RetryDelayError too.
  */
 export function findingsFor(delay: object, find: () => DelayFindings): DelayFindings {
   const known = FINDINGS.get(delay);
   if (known !== undefined) return known;
-  const report = find();
-  const findings: DelayFindings = {
-    diagnostics: report.diagnostics.length === 0 ? NO_DIAGNOSTICS : freezeAll(report.diagnostics),
-    range: report.range === undefined ? undefined : Object.freeze(report.range),
-  };
+  const findings = guardWalk((): DelayFindings => {
+    const report = find();
+    return {
+      diagnostics: report.diagnostics.length === 0 ? NO_DIAGNOSTICS : freezeAll(report.diagnostics),
+      range: report.range === undefined ? undefined : Object.freeze(report.range),
+    };
+  }, blamePackage);
   FINDINGS.set(delay, findings);
   return findings;
 }

@@ -6,7 +6,8 @@ import { checkDomain, explainDomainFinding, explainSampled } from "./domain-repo
 import { explainName } from "./names.js";
 import { strategyInContext } from "./strategy-context.js";
 import type { CompiledTree, DelayReport, Finding, Wording } from "./wording.js";
-import { checkValues, freezeAll } from "./delay-findings.js";
+import { checkValues } from "./delay-findings.js";
+import { CompactRetryDelayError } from "../diagnostics/compact-error.js";
 import type { Result } from "../diagnostics/diagnostic.js";
 import type { ExpressionCode } from "./codes.js";
 
@@ -15,66 +16,27 @@ export const ROOT_WORDING: Wording = {
   name: explainName,
   inSource: strategyInContext,
   checkDelay: checkDelayFully,
-  compiled: (delay, checked) => withFindingsOnRead(delay, checked),
+  compiled: (delay, checked) => withFindings(delay, checked),
 };
 
 /**
- * `tryCompile`'s result, whose `diagnostics` (the warnings and infos of the
- * domain and intent checks) are found on first read and kept in the
- * result, a list of its own as it always was (the delay finds its own, equal
- * list when its getters are read: keeping one for both in a `WeakMap` made
- * every later scavenge walk thousands of entries). A read that the call
- * stack cannot finish throws, and the next read tries again.
- *
- * `diagnostics` is an own, enumerable getter, as a data property would be:
- * spread, `Object.keys`, JSON and deep equality see it. It is one shared
- * function: a getter written in the literal would be a new function, and
- * so a new hidden class, for every result (~1 µs each, against ~0.1 µs for
- * `defineProperty`).
+ * `tryCompile`'s result, with its warnings and infos found at once, as data.
+ * The result's `diagnostics` stays a plain array in a plain data property:
+ * finding them on first read took an accessor, which `console.log` shows
+ * as `[Getter]`, which a Proxy of the result (Vue's `reactive`, MobX) or a
+ * copy of its descriptors cannot follow, and which kept the tree of every
+ * unread result (three times the memory per compile-cache entry). `compile`
+ * has no result, so it never runs these checks (compile-source.ts). A
+ * check that fails (the call stack running out) makes the result a
+ * failure, as the checks that decide errors do.
  */
-function withFindingsOnRead<Delay extends DelayClosure>(delay: Delay, checked: CompiledTree): Result<Delay, ExpressionCode> {
-  const result = new PendingChecks({ ok: true, value: delay }, checked);
-  return Object.defineProperty(result, "diagnostics", FOUND_ON_READ) as unknown as Result<Delay, ExpressionCode>;
-}
-
-/** A base whose constructor gives back its argument, so that a subclass's private field is stamped on that object. */
-// eslint-disable-next-line @typescript-eslint/no-extraneous-class -- the class is its constructor: it returns the object passed in.
-class Stamped {
-  constructor(target: object) {
-    return target;
+function withFindings<Delay extends DelayClosure>(delay: Delay, checked: CompiledTree): Result<Delay, ExpressionCode> {
+  try {
+    return { ok: true, value: delay, diagnostics: checkValues(checked, ROOT_WORDING).diagnostics };
+  } catch (error) {
+    if (error instanceof CompactRetryDelayError) return { ok: false, diagnostics: error.diagnostics as ExpressionDiagnostic[] };
+    throw error;
   }
-}
-
-/**
- * What a result checks on first read, held in a private field of the
- * result itself: invisible to reflection, spread and deep equality, kept
- * when a caller freezes the result (the cache does), and read only from a
- * receiver that has it, so the getter trusts no other `this`.
- */
-class PendingChecks extends Stamped {
-  /** The compiled tree, until the first read replaces it with the diagnostics found (one field: one store per result). */
-  #held: CompiledTree | readonly ExpressionDiagnostic[];
-
-  constructor(result: { ok: true; value: DelayClosure }, checked: CompiledTree) {
-    super(result);
-    this.#held = checked;
-  }
-
-  static diagnosticsOf(receiver: unknown): readonly ExpressionDiagnostic[] | undefined {
-    if (typeof receiver !== "object" || receiver === null || !(#held in receiver)) return undefined;
-    const held = receiver.#held;
-    if (!("delay" in held)) return held;
-    const { diagnostics } = checkValues(held, ROOT_WORDING);
-    // Frozen only where the result is: a caller (the compile cache) that shares a frozen result shares its warnings.
-    receiver.#held = Object.isFrozen(receiver) ? freezeAll(diagnostics) : diagnostics;
-    return receiver.#held;
-  }
-}
-
-const FOUND_ON_READ: PropertyDescriptor = { get: diagnosticsOnRead, enumerable: true };
-
-function diagnosticsOnRead(this: unknown): readonly ExpressionDiagnostic[] | undefined {
-  return PendingChecks.diagnosticsOf(this);
 }
 
 /** The domain check, then, when it found nothing unusable, the intent check; each finding explained in full. */

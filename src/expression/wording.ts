@@ -31,9 +31,9 @@ export interface Wording {
   /** The check of a delay that passed every check that decides errors: its warnings and infos, and its range. */
   readonly checkDelay: DelayCheck;
   /**
-   * `tryCompile`'s result for a compiled delay. The root's finds its
-   * warnings when they are first read (root-wording.ts); the runtime,
-   * which has none, gives an empty list.
+   * `tryCompile`'s result for a compiled delay: the root's with its
+   * warnings and infos, found at once (root-wording.ts); the runtime's,
+   * which has none, with an empty list and no check run.
    */
   readonly compiled: CompiledResult;
 }

@@ -1,7 +1,6 @@
 import type { Span } from "../diagnostics/diagnostic.js";
 import type { ExpressionCode, ExpressionDiagnostic } from "../expression/codes.js";
 import type { Wording } from "../expression/wording.js";
-import { NO_DIAGNOSTICS } from "../expression/delay-findings.js";
 import { checkRange } from "./range.js";
 
 /*
@@ -26,6 +25,6 @@ export const RUNTIME_WORDING: Wording = {
   // Its short diagnostics offer nothing that the context could take away.
   inSource: (_source, diagnostic) => diagnostic,
   checkDelay: checkRange,
-  // No warnings to find: the range is found when the delay's `range` is first read.
-  compiled: (delay) => ({ ok: true, value: delay, diagnostics: NO_DIAGNOSTICS }),
+  // No warnings to find, so no check to run: the range is found when the delay's `range` is first read.
+  compiled: (delay) => ({ ok: true, value: delay, diagnostics: [] }),
 };
