@@ -28,6 +28,18 @@ const requiredBy = (script: string): string[][] =>
     .split("\n")
     .flatMap((line) => JSON.parse(line) as string[][]);
 
+/**
+ * What `report` (the source of a function of the module) gives for `entry` under `require`, as
+ * JSON, after holding it equal to what the same function gives under `import`.
+ */
+function sameUnderRequireAndImport(entry: string, report: string): string {
+  const reported = (format: "commonjs" | "module", load: string): string =>
+    node([`--input-type=${format}`, "-e", `const m = ${load}; console.log(JSON.stringify((${report})(m)));`]);
+  const required = reported("commonjs", `require(${JSON.stringify(entry)})`);
+  expect(required).toBe(reported("module", `await import(${JSON.stringify(entry)})`));
+  return required;
+}
+
 describe("what a start of the package loads", () => {
   if (!existsSync(`${root}/dist/cjs/index.cjs`)) throw new Error("dist/ is missing: run `npm run build` (npm test does)");
 
@@ -86,10 +98,7 @@ describe("what a start of the package loads", () => {
       globalThis.reported = (${report})(m); step();`);
     expect(atValid).not.toContain("explain.cjs");
     expect(atReported).toContain("explain.cjs");
-    const reported = (format: "commonjs" | "module", load: string): string =>
-      node([`--input-type=${format}`, "-e", `const m = ${load}; console.log(JSON.stringify((${report})(m)));`]);
-    const required = reported("commonjs", 'require("retry-delay")');
-    expect(required).toBe(reported("module", 'await import("retry-delay")'));
+    const required = sameUnderRequireAndImport("retry-delay", report);
     const results = JSON.parse(required) as [boolean, { code: string }[]][];
     expect(results.map(([ok, diagnostics]) => [ok, diagnostics[0]?.code])).toEqual([
       [true, "negative-delay"],
@@ -128,10 +137,7 @@ describe("what a start of the package loads", () => {
     expect(atRange).toEqual([...(atCompile ?? []), "checks.cjs"]);
     // A warning's wording is the explainers'.
     expect(atWarning).toContain("explain.cjs");
-    const reported = (format: "commonjs" | "module", load: string): string =>
-      node([`--input-type=${format}`, "-e", `const m = ${load}; console.log(JSON.stringify((${report})(m)));`]);
-    const required = reported("commonjs", 'require("retry-delay")');
-    expect(required).toBe(reported("module", 'await import("retry-delay")'));
+    const required = sameUnderRequireAndImport("retry-delay", report);
     const [range, diagnostics, warned] = JSON.parse(required) as [{ max: number }, unknown[], { code: string }[]];
     expect(range.max).toBe(60000);
     expect(diagnostics).toEqual([]);
@@ -147,10 +153,7 @@ describe("what a start of the package loads", () => {
       globalThis.reported = (${report})(m); step();`);
     expect(atValid).toEqual(["runtime.cjs", "chunk-errors.cjs"]);
     expect(atDeclined).toEqual(["runtime.cjs", "chunk-errors.cjs", "runtime-explain.cjs"]);
-    const reported = (format: "commonjs" | "module", load: string): string =>
-      node([`--input-type=${format}`, "-e", `const m = ${load}; console.log(JSON.stringify((${report})(m)));`]);
-    const required = reported("commonjs", 'require("retry-delay/runtime")');
-    expect(required).toBe(reported("module", 'await import("retry-delay/runtime")'));
+    const required = sameUnderRequireAndImport("retry-delay/runtime", report);
     const codes = (JSON.parse(required) as { code: string }[][]).map((diagnostics) => diagnostics.map((d) => d.code));
     expect(codes).toEqual([["unexpected-character"], ["unclosed-paren"], ["too-deeply-nested"]]);
   });
@@ -163,10 +166,7 @@ describe("what a start of the package loads", () => {
       globalThis.drawn = (${render})(m); step();`);
     expect(atCompile).toEqual(["runtime.cjs", "chunk-errors.cjs"]);
     expect(atRender).toEqual(["runtime.cjs", "chunk-errors.cjs", "chunk-render.cjs"]);
-    const drawn = (format: "commonjs" | "module", load: string): string =>
-      node([`--input-type=${format}`, "-e", `const m = ${load}; console.log(JSON.stringify((${render})(m)));`]);
-    const required = drawn("commonjs", 'require("retry-delay/runtime")');
-    expect(required).toBe(drawn("module", 'await import("retry-delay/runtime")'));
+    const required = sameUnderRequireAndImport("retry-delay/runtime", render);
     const [compact, full] = JSON.parse(required) as [string, string];
     expect(compact).toMatch(/^error\[unknown-variable\]: unknown variable `retries`/);
     expect(full).toContain("\n 1 | pow(2, retries) * 1000\n");
