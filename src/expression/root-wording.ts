@@ -16,7 +16,7 @@ export const ROOT_WORDING: Wording = {
   name: explainName,
   inSource: strategyInContext,
   checkDelay: checkDelayFully,
-  compiled: (delay, checked) => withFindings(delay, checked),
+  compiled: withFindings,
 };
 
 /**
