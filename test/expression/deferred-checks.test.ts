@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { checkExpression, compile, parseExpression, printExpression, tryCompile } from "../../src/index.js";
+import { checkExpression, compile, createCompileCache, parseExpression, printExpression, tryCompile } from "../../src/index.js";
 import { compile as runtimeCompile, tryCompile as runtimeTryCompile } from "../../src/runtime.js";
 import { arbitraryExpression } from "../support/ast.js";
 
@@ -90,6 +90,17 @@ describe("tryCompile", () => {
     expect(descriptor?.writable).toBe(true);
     expect(result.diagnostics.map((d) => d.code)).toEqual(["flat-delay"]);
     expect(Object.isFrozen(result.diagnostics)).toBe(false);
+    expect(domainChecks.count).toBe(1);
+  });
+});
+
+describe("the compile cache", () => {
+  it("runs the value checks once per miss, for its result's warnings, and not again for the delay's range", () => {
+    const cache = createCompileCache();
+    const result = cache.get(FLAT);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["flat-delay"]);
+    expect(domainChecks.count).toBe(1);
+    expect(cache.get(FLAT)).toBe(result);
     expect(domainChecks.count).toBe(1);
   });
 });
