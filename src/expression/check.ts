@@ -147,6 +147,7 @@ export function checkAndCompile(tree: Expression, options: CheckOptions, wording
     const { diagnostics, range } = checkValues(checked, wording, blameOf(trust));
     return { diagnostics, range, delay: checked.delay, retries: checked.retries };
   } catch (error) {
+    // Tested here, not by a shared helper: a handler that may run with the stack nearly spent calls no function of ours (guard.ts).
     if (error instanceof CompactRetryDelayError) return { diagnostics: error.diagnostics as ExpressionDiagnostic[], range: undefined };
     throw error;
   }
@@ -183,6 +184,7 @@ export function compileChecked(tree: Expression, options: CheckOptions, wording:
       return { ok: true, tree, folded, delay: compileFolded(folded), retries, nodes };
     }, blameOf(trust));
   } catch (error) {
+    // Tested here, not by a shared helper: a handler that may run with the stack nearly spent calls no function of ours (guard.ts).
     if (error instanceof CompactRetryDelayError) return { ok: false, diagnostics: error.diagnostics as ExpressionDiagnostic[] };
     throw error;
   }

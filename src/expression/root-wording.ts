@@ -34,6 +34,7 @@ function withFindings<Delay extends DelayClosure>(delay: Delay, checked: Compile
   try {
     return { ok: true, value: delay, diagnostics: checkValues(checked, ROOT_WORDING).diagnostics };
   } catch (error) {
+    // Tested here, not by a shared helper: a handler that may run with the stack nearly spent calls no function of ours (guard.ts).
     if (error instanceof CompactRetryDelayError) return { ok: false, diagnostics: error.diagnostics as ExpressionDiagnostic[] };
     throw error;
   }
