@@ -1,10 +1,15 @@
-// The part of docs/performance.md that `npm run bench` writes: the server-side measures and issue 14's goals,
-// between two markers, from the run's results (bench/results/latest.json has the same numbers).
+// The parts of docs/performance.md that `npm run bench` writes, each between two markers, from the run's
+// results (bench/results/latest.json has the same numbers): the server-side measures with issue 14's goals, and
+// the results against the peers with the first targets.
 import { readFileSync, writeFileSync } from "node:fs";
 import { int, ns, signed } from "./format.mjs";
 
-const START = "<!-- bench:server:start (written by npm run bench; edit bench/performance-doc.mjs instead) -->";
-const END = "<!-- bench:server:end -->";
+const marker = (name) => ({
+  start: `<!-- bench:${name}:start (written by npm run bench; edit bench/performance-doc.mjs instead) -->`,
+  end: `<!-- bench:${name}:end -->`,
+});
+const SERVER = marker("server");
+const RESULTS = marker("results");
 
 const table = (header, rows) => [
   `| ${header.join(" | ")} |`,
@@ -15,6 +20,15 @@ const table = (header, rows) => [
 
 const ratio = (v) => `×${v.toFixed(2)}`;
 const met = (ok) => (ok ? "**met**" : "**not met**");
+
+/** More runnable work than cores at the start: timing verdicts from such a run would be noise presented as findings. */
+const overloadedRun = (d) => d.load[0] > d.cpus;
+
+/** The verdict on a timing: none from an overloaded run (memory and sizes are not timings). */
+const timedVerdict = (d) => (ok) => (overloadedRun(d) ? "unreliable: overloaded run" : met(ok));
+
+const runLine = (d) =>
+  `Run: ${d.date}, Node ${d.node}, ${d.cpus} × ${d.cpu}, load average ${d.load.map((l) => l.toFixed(1)).join(" / ")} at the start.`;
 
 /** The section's Markdown, from the run's document (see run.mjs). */
 export function serverSectionMarkdown(d) {
@@ -42,13 +56,12 @@ export function serverSectionMarkdown(d) {
   // Our other row over cel-js: tryCompile, which runs the checks that only warn as well.
   const overCel = (rows, name) =>
     ((rows.find((r) => r.name.includes(name))?.median ?? Number.NaN) / (celDistinct?.median ?? Number.NaN)).toFixed(2);
-  const overloaded = d.load[0] > d.cpus;
-  // Timing verdicts from an overloaded run would be noise presented as findings; memory is not timing.
-  const timed = (ok) => (overloaded ? "unreliable: overloaded run" : met(ok));
+  const overloaded = overloadedRun(d);
+  const timed = timedVerdict(d);
   const lines = [
-    START,
+    SERVER.start,
     "",
-    `Run: ${d.date}, Node ${d.node}, ${d.cpus} × ${d.cpu}, load average ${d.load.map((l) => l.toFixed(1)).join(" / ")} at the start.`,
+    runLine(d),
     "",
     ...(overloaded
       ? [
@@ -133,17 +146,101 @@ export function serverSectionMarkdown(d) {
       ],
     ),
     ...(d.bundleMarkdown === undefined ? [] : ["### Bundle size, each import alone", "", d.bundleMarkdown, ""]),
-    END,
+    SERVER.end,
   ];
   return lines.join("\n");
 }
 
-/** Replaces the marked section of docs/performance.md (appending it the first time). */
-export function updatePerformanceDoc(file, markdown) {
-  const text = readFileSync(file, "utf8");
-  const start = text.indexOf(START);
-  const end = text.indexOf(END);
-  const next =
-    start >= 0 && end > start ? `${text.slice(0, start)}${markdown}${text.slice(end + END.length)}` : `${text.trimEnd()}\n\n${markdown}\n`;
-  writeFileSync(file, next);
+/** The results against the peers (evaluation through a call site of its own, compile throughput) and the first targets. */
+export function resultsSectionMarkdown(d) {
+  return [
+    RESULTS.start,
+    "",
+    `${runLine(d)} ${d.rounds} interleaved rounds.`,
+    "",
+    "### Evaluation through a call site of its own (median ns per call over retried 0…20; ratio to hand-written)",
+    "",
+    ...table(
+      ["expression", ...d.evaluation[0].rows.map((r) => r.name)],
+      d.evaluation.map((e) => [
+        `\`${e.expression}\``,
+        ...e.rows.map((r) => (r.name === "hand-written" ? ns(r.median) : `${ns(r.median)} ${ratio(r.ratio)}`)),
+      ]),
+    ),
+    "### Parse + validate + compile (median operations per second)",
+    "",
+    ...table(
+      ["stream", ...d.compiles[0].rows.map((r) => r.name)],
+      d.compiles.map((s) => [
+        s.stream,
+        ...s.rows.map((r, i) => (i === 0 ? int(r.median) : `${int(r.median)} (\`compile\` ${ratio(r.oursOver)})`)),
+      ]),
+    ),
+    "Cold start, memory and bundle sizes are in the server section above, from the same run.",
+    "",
+    "## Against the targets",
+    "",
+    ...table(["target", "this run", "verdict"], firstTargets(d)),
+    RESULTS.end,
+  ].join("\n");
+}
+
+/** The project's first targets (before issue 14's), each with this run's figures and a verdict. */
+function firstTargets(d) {
+  const row = (rows, name) => rows.find((r) => r.name === name);
+  const isPeer = (r) => r.name !== "hand-written" && !r.name.startsWith("retry-delay");
+  const closure = d.evaluation.map((e) => row(e.rows, "retry-delay closure"));
+  const tableMode = d.evaluation.map((e) => row(e.rows, "retry-delay table"));
+  // How many times faster the closure is than the fastest peer, per expression.
+  const overFastestPeer = d.evaluation.map((e, i) => Math.min(...e.rows.filter(isPeer).map((r) => r.median)) / closure[i].median);
+  const compileOver = (peer) => d.compiles.map((s) => s.rows.find((r) => r.name.startsWith(peer))?.oursOver ?? Number.NaN);
+  const coldAbove = (name) => d.cold.find((r) => r.name === name)?.aboveNodeMs ?? Number.NaN;
+  const timed = timedVerdict(d);
+  const atLeast = (ratios, floor) => [
+    `${ratios.map(ratio).join(" / ")} (the two streams above, in order)`,
+    timed(Math.min(...ratios) >= floor),
+  ];
+  const under25 = (name) => [`${signed(coldAbove(name))} ms`, timed(coldAbove(name) < 25)];
+  const tableFaster = tableMode.filter((r) => r.ratio < 1).length;
+  const tableVerdict =
+    tableFaster === tableMode.length ? timed(true) : overloadedRun(d) ? timed(false) : `**met on ${tableFaster} of ${tableMode.length}**`;
+  return [
+    [
+      "closure ≤ 1.5× hand-written on every expression",
+      closure.map((r) => ratio(r.ratio)).join(", "),
+      timed(Math.max(...closure.map((r) => r.ratio)) <= 1.5),
+    ],
+    [
+      "closure faster than every peer on every expression",
+      `×${Math.min(...overFastestPeer).toFixed(1)} to ×${Math.max(...overFastestPeer).toFixed(1)} the speed of the fastest peer`,
+      timed(Math.min(...overFastestPeer) > 1),
+    ],
+    ["table mode faster than hand-written", tableMode.map((r) => ratio(r.ratio)).join(", "), tableVerdict],
+    ["`compile` ≥ 4× mathjs `compile`", ...atLeast(compileOver("mathjs"), 4)],
+    ["`compile` ≥ 2× expr-eval `parse`", ...atLeast(compileOver("expr-eval"), 2)],
+    ["cold start < 25 ms above `node -e 0`, CLI (`check`)", ...under25("retry-delay CLI: check")],
+    ["cold start < 25 ms above `node -e 0`, `import` + first compile", ...under25("retry-delay: import + first compile")],
+  ];
+}
+
+/** Every section of docs/performance.md that a run writes, from the run's document. */
+export function performanceDocSections(d) {
+  return [
+    { ...SERVER, markdown: serverSectionMarkdown(d) },
+    { ...RESULTS, markdown: resultsSectionMarkdown(d) },
+  ];
+}
+
+/** Replaces each marked section of docs/performance.md (appending one the first time). */
+export function updatePerformanceDoc(file, sections) {
+  let text = readFileSync(file, "utf8");
+  for (const { start: startMarker, end: endMarker, markdown } of sections) {
+    const start = text.indexOf(startMarker);
+    const end = text.indexOf(endMarker);
+    text =
+      start >= 0 && end > start
+        ? `${text.slice(0, start)}${markdown}${text.slice(end + endMarker.length)}`
+        : `${text.trimEnd()}\n\n${markdown}\n`;
+  }
+  writeFileSync(file, text);
 }

@@ -13,7 +13,7 @@ import { tryCompile } from "../dist/index.js";
 import { int, ns, signed } from "./format.mjs";
 import { calibrate, interleave, median, ROUNDS, smoke, summary } from "./harness.mjs";
 import { benchSharedSite, DISTINCT, sharedSiteLines } from "./shared-site.mjs";
-import { serverSectionMarkdown, updatePerformanceDoc } from "./performance-doc.mjs";
+import { performanceDocSections, updatePerformanceDoc } from "./performance-doc.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const COLD_RUNS = smoke ? 1 : 25;
@@ -423,9 +423,9 @@ mkdirSync(new URL(".", `file://${out}`), { recursive: true });
 writeFileSync(out, `${JSON.stringify(document, null, 2)}\n`);
 console.log(`\nwrote ${out.replace(root, "")}`);
 if (!smoke) {
-  updatePerformanceDoc(`${root}docs/performance.md`, serverSectionMarkdown(document));
-  console.log("updated the measured section of docs/performance.md");
-} else serverSectionMarkdown(document); // checks the section can be written from a smoke run's document
+  updatePerformanceDoc(`${root}docs/performance.md`, performanceDocSections(document));
+  console.log("updated the measured sections of docs/performance.md");
+} else performanceDocSections(document); // checks the sections can be written from a smoke run's document
 
 // 6. the delivery simulator (bench/delivery.mjs); 7. the ESLint plugin over ESLint alone (bench/eslint.mjs)
 for (const script of ["delivery.mjs", "eslint.mjs"]) {
