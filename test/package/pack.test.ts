@@ -17,6 +17,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 let workspace = "";
+/** The tarball's files, as `npm pack --json` lists them. */
+let packedPaths: readonly string[] = [];
 
 const run = (command: string, args: readonly string[], cwd: string): string =>
   execFileSync(command, args, {
@@ -100,8 +102,12 @@ export { ms, code, error, strategy, limit, rules };
 describe("the packed tarball, installed into a CommonJS and an ES module project", () => {
   beforeAll(() => {
     workspace = mkdtempSync(join(tmpdir(), "retry-delay-pack-"));
-    const packed = JSON.parse(run(npm, ["pack", "--json", "--pack-destination", workspace], root)) as { filename: string }[];
+    const packed = JSON.parse(run(npm, ["pack", "--json", "--pack-destination", workspace], root)) as {
+      filename: string;
+      files: { path: string }[];
+    }[];
     const tarball = join(workspace, packed[0]?.filename ?? "");
+    packedPaths = packed[0]?.files.map((f) => f.path) ?? [];
     writeFileSync(join(workspace, "package.json"), JSON.stringify({ name: "workspace", private: true }));
     // No dependencies to fetch: nothing here needs the registry.
     run(npm, ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", "--no-package-lock", tarball], workspace);
@@ -118,6 +124,12 @@ describe("the packed tarball, installed into a CommonJS and an ES module project
 
   afterAll(() => {
     if (workspace !== "") rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it("ships the guides but not the README's screenshots (npm shows those from the repository)", () => {
+    expect(packedPaths).toContain("docs/language.md");
+    expect(packedPaths).toContain("docs/schema/trigger-options.schema.json");
+    expect(packedPaths.filter((path) => path.endsWith(".png"))).toEqual([]);
   });
 
   it("installs the files the exports map names, and resolves `require` to CommonJS and `import` to ESM", () => {
