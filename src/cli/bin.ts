@@ -1,5 +1,3 @@
-import module from "node:module";
-
 // The CLI's entry, kept apart from its body (start.ts, built to dist/cli-main.js) so that
 // Node's compile cache can serve that body. Node 22.1+ stores V8's compiled code of the
 // modules loaded after this call, under the OS temporary folder (or NODE_COMPILE_CACHE's
@@ -7,5 +5,6 @@ import module from "node:module";
 // Node 20 has no such function, hence the guard. A module is compiled before any of its
 // code runs, which is why the body is imported only after the call. (@types/node 20 does
 // not declare the function.)
-(module as typeof module & { enableCompileCache?: () => unknown }).enableCompileCache?.();
+// Read through process.getBuiltinModule, not imported: see process-streams.ts for what an import of a Node module costs.
+(process.getBuiltinModule("node:module") as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 await import("./start.js");

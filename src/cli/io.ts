@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { isTerminal, readStandardInput, readTextFile, terminalColumns, writerTo } from "./process-streams.js";
 import { terminalWidth, useColor, type ColorMode } from "./terminal.js";
 import { visibleLength } from "./wrap.js";
 
@@ -9,7 +9,8 @@ export interface Io {
   readonly color: boolean;
   /** Reads all of standard input, for arguments given as `-`. */
   readonly readStdin: () => string;
-  readonly stdinIsTty: boolean;
+  /** Whether standard input is a terminal (asked only when a command reads it: the answer can cost a module load). */
+  readonly stdinIsTty: () => boolean;
   /** Now, in Unix ms. */
   readonly now: () => number;
   /** The width prose is wrapped to; absent or 0 means no wrapping. */
@@ -20,20 +21,26 @@ export interface Io {
   readonly timeZone?: string;
 }
 
-/** The process's own streams, with colour and width decided by `useColor` and `terminalWidth`. */
+/** The process's own streams (process-streams.ts), with colour and width decided by `useColor` and `terminalWidth`. */
 export function processIo(color: ColorMode): Io {
-  const stdout = { isTty: process.stdout.isTTY, columns: process.stdout.columns };
+  const columns = terminalColumns();
+  const stdout = { isTty: isTerminal(1), ...(columns === undefined ? {} : { columns }) };
   const tz = process.env.TZ;
   const width = terminalWidth(process.env, stdout);
+  const [toOut, toErr] = [writerTo(1), writerTo(2)];
   return {
-    out: (text) => process.stdout.write(`${text}\n`),
-    err: (text) => process.stderr.write(`${text}\n`),
+    out: (text) => {
+      toOut(`${text}\n`);
+    },
+    err: (text) => {
+      toErr(`${text}\n`);
+    },
     color: useColor(color, process.env, stdout),
-    readStdin: () => readFileSync(0, "utf8"),
-    stdinIsTty: process.stdin.isTTY,
+    readStdin: readStandardInput,
+    stdinIsTty: () => isTerminal(0),
     now: () => Date.now(),
     ...(width === undefined ? {} : { width }),
-    readFile: (path) => readFileSync(path, "utf8"),
+    readFile: readTextFile,
     ...(tz === undefined || tz === "" ? {} : { timeZone: tz }),
   };
 }

@@ -90,7 +90,7 @@ function recordingIo(stdin: string): Io & { readonly text: () => string } {
     err: (text) => lines.push(text),
     color: false,
     readStdin: () => stdin,
-    stdinIsTty: false,
+    stdinIsTty: () => false,
     now: () => Date.UTC(2026, 10, 23, 8),
     width: 60,
     readFile: (path) => {

@@ -53,7 +53,7 @@ export function runInProcessWithCode(argv: readonly string[], { now = 0 }: { rea
     err: (t) => lines.push(t),
     color: false,
     readStdin: () => "",
-    stdinIsTty: true,
+    stdinIsTty: () => true,
     now: () => now,
   };
   const code = run(argv, io);

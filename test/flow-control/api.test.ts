@@ -213,7 +213,7 @@ describe("the flow-control command", () => {
       err: (t) => lines.push(t),
       color: false,
       readStdin: () => "",
-      stdinIsTty: true,
+      stdinIsTty: () => true,
       now: () => 0,
     };
     run(

@@ -27,7 +27,7 @@ export function singleValue(context: CommandContext, what: string): string {
 
 /** All of stdin for a value given as `-`, without the trailing newline `echo` adds; undefined (and a problem) on a terminal. */
 export function readStdin(context: CommandContext, what: string, flag?: string): string | undefined {
-  if (context.io.stdinIsTty) {
+  if (context.io.stdinIsTty()) {
     context.problems.add(`${what} means stdin, but stdin is a terminal: pipe the value in, or give it in place of -`, flag);
     return undefined;
   }
