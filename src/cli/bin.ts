@@ -6,5 +6,10 @@
 // code runs, which is why the body is imported only after the call. (@types/node 20 does
 // not declare the function.)
 // Read through process.getBuiltinModule, not imported: see process-streams.ts for what an import of a Node module costs.
+// Node before 20.16 has no getBuiltinModule (the package needs 20.19, which npm only warns about): say so in one line.
+if (typeof process.getBuiltinModule !== "function") {
+  process.stderr.write(`retry-delay needs Node.js 20.19 or later; this is ${process.version}\n`);
+  process.exit(1);
+}
 (process.getBuiltinModule("node:module") as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 await import("./start.js");
