@@ -117,7 +117,8 @@ Every command:
 
 - takes \`--json\` for machine-readable output (each has a [JSON Schema](#json-schemas-schemaversion-1)) and
   \`--help\` (\`retry-delay help <command>\` prints the same: what it does, its options and examples);
-- exits **0** on success (warnings allowed), **1** on invalid input, **2** on a usage error;
+- exits **0** on success (warnings allowed), **1** on invalid input, **2** on a usage error, **74** when its
+  output cannot be written (a full disk; one line on stderr says why);
 - reads the value from stdin when it is \`-\`;
 - takes values that start with \`-\` (\`-1000 + retried\`) as values, not flags; \`--\` ends the flags, and
   \`--flag=value\` gives a value that looks like a flag;
