@@ -132,6 +132,11 @@ describe("the packed tarball, installed into a CommonJS and an ES module project
     expect(packedPaths.filter((path) => path.endsWith(".png"))).toEqual([]);
   });
 
+  // `npm run docs` builds the documentation site into dist/site (5.5 MB), and CI runs it before this suite on Node 22 and 24.
+  it("never ships the documentation site, even when it was built", () => {
+    expect(packedPaths.filter((path) => path.startsWith("dist/site/"))).toEqual([]);
+  });
+
   it("installs the files the exports map names, and resolves `require` to CommonJS and `import` to ESM", () => {
     const installed = JSON.parse(readFileSync(join(workspace, "node_modules", "retry-delay", "package.json"), "utf8")) as {
       version: string;
