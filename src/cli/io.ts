@@ -1,4 +1,4 @@
-import { isTerminal, readStandardInput, readTextFile, terminalColumns, writerTo } from "./process-streams.js";
+import { isTerminal, readStandardInput, readTextFile, writerTo } from "./process-streams.js";
 import { terminalWidth, useColor, type ColorMode } from "./terminal.js";
 import { visibleLength } from "./wrap.js";
 
@@ -23,8 +23,9 @@ export interface Io {
 
 /** The process's own streams (process-streams.ts), with colour and width decided by `useColor` and `terminalWidth`. */
 export function processIo(color: ColorMode): Io {
-  const columns = terminalColumns();
-  const stdout = { isTty: isTerminal(1), ...(columns === undefined ? {} : { columns }) };
+  const onTerminal = isTerminal(1);
+  // Only a terminal has columns; reading them elsewhere would build the stream for nothing.
+  const stdout = { isTty: onTerminal, columns: onTerminal ? process.stdout.columns : undefined };
   const tz = process.env.TZ;
   const width = terminalWidth(process.env, stdout);
   const [toOut, toErr] = [writerTo(1), writerTo(2)];

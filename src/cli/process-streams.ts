@@ -38,8 +38,18 @@ export function isTerminal(fd: Descriptor): boolean {
   return kindOf(fd) === "device" && process.getBuiltinModule("node:tty").isatty(fd);
 }
 
+type Kind = "direct" | "device";
+/** Each descriptor's kind, examined once: it does not change during a run. */
+const kinds = new Map<Descriptor, Kind>();
+
 /** A pipe, a socket, a file or /dev/null is written directly; any other device (a terminal) through its stream. */
-function kindOf(fd: Descriptor): "direct" | "device" {
+function kindOf(fd: Descriptor): Kind {
+  let kind = kinds.get(fd);
+  if (kind === undefined) kinds.set(fd, (kind = examine(fd)));
+  return kind;
+}
+
+function examine(fd: Descriptor): Kind {
   try {
     const stat = fs().fstatSync(fd);
     return stat.isCharacterDevice() && !isDevNull(stat.rdev) ? "device" : "direct";
@@ -55,11 +65,6 @@ function isDevNull(rdev: number): boolean {
   } catch {
     return false;
   }
-}
-
-/** The terminal's width in columns, when standard output is a terminal that says. */
-export function terminalColumns(): number | undefined {
-  return isTerminal(1) ? process.stdout.columns : undefined;
 }
 
 /** Writes text to standard output (1) or error (2), each call whole and in order. */
