@@ -143,6 +143,22 @@ describe("writerTo, for a pipe or a file", () => {
   });
 });
 
+describe("on a Node older than 20.16 (no process.getBuiltinModule)", () => {
+  it("says in one line which Node it needs, and exits 1", () => {
+    const dir = mkdtempSync(join(tmpdir(), "retry-delay-old-node-"));
+    try {
+      const hook = join(dir, "old-node.cjs");
+      writeFileSync(hook, "delete process.getBuiltinModule;\n");
+      const run = spawnSync(process.execPath, ["--require", hook, bin, "check", "1"], { encoding: "utf8" });
+      expect(run.status).toBe(1);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toBe(`retry-delay needs Node.js 20.19 or later; this is ${process.version}\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 /** Whether util-linux `script` can give a child a pseudo-terminal here (a container may have none). */
 const pseudoTerminal =
   existsSync("/usr/bin/script") && /^\/dev\//.test(spawnSync("/usr/bin/script", ["-qec", "tty", "/dev/null"], { encoding: "utf8" }).stdout);
